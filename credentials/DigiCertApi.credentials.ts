@@ -1,0 +1,83 @@
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	IHttpRequestOptions,
+	INodeProperties,
+	Icon,
+} from 'n8n-workflow';
+
+import { REGION_BASE_URLS, resolveBaseUrl } from '../nodes/DigiCert/shared/region';
+
+export class DigiCertApi implements ICredentialType {
+	name = 'digiCertApi';
+
+	displayName = 'DigiCert CertCentral API';
+
+	icon: Icon = { light: 'file:digicert.svg', dark: 'file:digicert.dark.svg' };
+
+	documentationUrl = 'https://dev.digicert.com/en/certcentral-apis/authentication.html';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Region',
+			name: 'region',
+			type: 'options',
+			options: [
+				{ name: 'US', value: 'us', description: REGION_BASE_URLS.us },
+				{ name: 'Europe', value: 'eu', description: REGION_BASE_URLS.eu },
+				{ name: 'Custom', value: 'custom', description: 'A proxy or test server' },
+			],
+			default: 'us',
+			description: 'The CertCentral instance your account lives in (the key only works there)',
+		},
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: '',
+			placeholder: 'https://proxy.example.com/services/v2',
+			description:
+				'The full base URL including /services/v2. Must use https://, except for 127.0.0.1 or localhost.',
+			displayOptions: { show: { region: ['custom'] } },
+		},
+		{
+			displayName: 'API Key',
+			name: 'apiKey',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			description: 'Made in CertCentral under Automation > API Keys. Sent only in the X-DC-DEVKEY header.',
+		},
+	];
+
+	/**
+	 * A function rather than generic auth: n8n evaluates no expression per request, and the key is
+	 * only ever attached to requests aimed at the credential's own DigiCert host.
+	 */
+	authenticate = async (
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> => {
+		const baseUrl = resolveBaseUrl(credentials);
+		const target = new URL(requestOptions.url, requestOptions.baseURL ?? baseUrl);
+		if (target.origin !== new URL(baseUrl).origin) {
+			throw new Error(
+				`Refusing to send the DigiCert API key to ${target.origin}: the credential is for ${new URL(baseUrl).origin}`,
+			);
+		}
+		return {
+			...requestOptions,
+			headers: { ...requestOptions.headers, 'X-DC-DEVKEY': String(credentials.apiKey ?? '') },
+		};
+	};
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: `={{ $credentials.region === "custom" ? $credentials.baseUrl.replace(/\\/+$/, "") : ($credentials.region === "eu" ? "${REGION_BASE_URLS.eu}" : "${REGION_BASE_URLS.us}") }}`,
+			url: '/user/me',
+			method: 'GET',
+		},
+	};
+}

@@ -1,0 +1,28 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { resources } from './resources';
+import { buildProperties } from './shared/description';
+import { executeOperation } from './shared/executor';
+
+export class DigiCert implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'DigiCert',
+		name: 'digiCert',
+		icon: { light: 'file:digicert.svg', dark: 'file:digicert.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
+		description: 'Approve, audit and download TLS certificates with DigiCert CertCentral',
+		defaults: { name: 'DigiCert' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'digiCertApi', required: true }],
+		properties: buildProperties(resources),
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await executeOperation.call(this, resources);
+	}
+}

@@ -1,0 +1,6 @@
+import type { DigiCertResource } from '../shared/operation';
+import { order } from './order';
+import { request } from './request';
+
+/** Every resource and operation of the node; the description and the executor both read this. */
+export const resources: DigiCertResource[] = [order, request];

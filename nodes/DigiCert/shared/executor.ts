@@ -1,0 +1,100 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import type { DigiCertOperation, DigiCertResource, ParameterReader } from './operation';
+import { readTransportOptions } from './options';
+import { DigiCertClient } from './transport';
+
+/** Requests in flight at once: enough to hide latency, few enough to be polite to DigiCert. */
+export const CONCURRENCY = 10;
+
+export function findOperation(resources: DigiCertResource[], resource: string, operation: string): DigiCertOperation {
+	const found = resources.find((r) => r.value === resource)?.operations.find((o) => o.value === operation);
+	if (found === undefined) throw new Error(`The operation "${operation}" is not known for resource "${resource}"`);
+	return found;
+}
+
+function toExecutionData(output: IDataObject[] | INodeExecutionData[], itemIndex: number): INodeExecutionData[] {
+	return output.map((entry) => {
+		const item = (typeof entry.json === 'object' && entry.json !== null ? entry : { json: entry }) as INodeExecutionData;
+		return { ...item, pairedItem: { item: itemIndex } };
+	});
+}
+
+/** Runs `work` for indexes 0..count-1, at most `limit` at a time; stops starting new ones once one fails. */
+async function forEachBounded(count: number, limit: number, work: (index: number) => Promise<void>): Promise<void> {
+	let next = 0;
+	let failed = false;
+	const errors: Array<{ index: number; error: unknown }> = [];
+	const worker = async () => {
+		while (!failed && next < count) {
+			const index = next++;
+			try {
+				await work(index);
+			} catch (error) {
+				failed = true;
+				errors.push({ index, error });
+			}
+		}
+	};
+	await Promise.all(Array.from({ length: Math.min(limit, count) }, worker));
+	// Report the first failing item, as a sequential run would.
+	if (errors.length > 0) throw errors.sort((a, b) => a.index - b.index)[0].error;
+}
+
+/**
+ * The one executor behind every operation: reads the credential once, reads each parameter once per
+ * item, keeps a bounded number of requests in flight, and writes each item's results back at its
+ * input position, paired with it. With "On Error: Continue" a failing item becomes an error item.
+ */
+export async function executeOperation(
+	this: IExecuteFunctions,
+	resources: DigiCertResource[],
+): Promise<INodeExecutionData[][]> {
+	const items = this.getInputData();
+	const node = this.getNode();
+	const resource = this.getNodeParameter('resource', 0) as string;
+	const operationName = this.getNodeParameter('operation', 0) as string;
+	let operation: DigiCertOperation;
+	try {
+		operation = findOperation(resources, resource, operationName);
+	} catch (error) {
+		throw new NodeOperationError(node, error as Error);
+	}
+	const client = await DigiCertClient.connect(this, readTransportOptions(this));
+	const continueOnFail = this.continueOnFail();
+	const results: INodeExecutionData[][] = new Array(items.length);
+
+	await forEachBounded(items.length, CONCURRENCY, async (itemIndex) => {
+		try {
+			const read: ParameterReader = <T>(name: string, fallback?: T) =>
+				this.getNodeParameter(name, itemIndex, fallback) as T;
+			let parameters: IDataObject;
+			try {
+				parameters = operation.readParameters(read);
+			} catch (error) {
+				if (error instanceof NodeOperationError || error instanceof NodeApiError) throw error;
+				throw new NodeOperationError(node, (error as Error).message, {
+					itemIndex,
+					description: 'Fix the parameter (or the expression that sets it) and run again; no request was sent.',
+				});
+			}
+			const request = operation.request(parameters);
+			const response = request.paginate
+				? await client.sendPaginated(request, itemIndex)
+				: await client.send(request, itemIndex);
+			results[itemIndex] = toExecutionData(await operation.toItems(response, parameters, this), itemIndex);
+		} catch (error) {
+			if (!continueOnFail) throw error;
+			const description = (error as NodeApiError).description;
+			results[itemIndex] = [
+				{
+					json: { error: (error as Error).message, ...(description ? { description } : {}) },
+					pairedItem: { item: itemIndex },
+				},
+			];
+		}
+	});
+
+	return [results.flat()];
+}

@@ -1,0 +1,33 @@
+/**
+ * Input checks run before any request is sent. They throw plain Errors with a message a user can
+ * act on; the executor turns them into NodeOperationErrors carrying the item index.
+ */
+
+function describe(value: unknown): string {
+	if (typeof value === 'string') return `"${value}"`;
+	if (value === undefined) return 'nothing';
+	try {
+		return JSON.stringify(value) ?? String(value);
+	} catch {
+		return String(value);
+	}
+}
+
+/**
+ * A DigiCert ID: a whole number from 1 up, given as a number or a string of digits. Anything else,
+ * including "12/../../user/me" or "12?x=1", is refused, so IDs cannot change the request's path.
+ */
+export function assertPositiveId(value: unknown, parameterName: string): number {
+	const id =
+		typeof value === 'number' ? value : typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : NaN;
+	if (!Number.isSafeInteger(id) || id < 1) {
+		throw new Error(`${parameterName} must be a positive whole number, but it is ${describe(value)}`);
+	}
+	return id;
+}
+
+export function assertBoolean(value: unknown, parameterName: string): boolean {
+	if (typeof value === 'boolean') return value;
+	if (value === 'true' || value === 'false') return value === 'true';
+	throw new Error(`${parameterName} must be true or false, but it is ${describe(value)}`);
+}

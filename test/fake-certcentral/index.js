@@ -1,0 +1,180 @@
+// @ts-check
+'use strict';
+/**
+ * A fake DigiCert CertCentral (Services API v2) on 127.0.0.1, shared by every test, the
+ * end-to-end suites, the benchmark and `npm run dev`'s sandbox. It checks X-DC-DEVKEY the way
+ * CertCentral does (403 access_denied_invalid_key), serves the documentation's examples, answers
+ * unknown IDs and routes with DigiCert's 404 bodies, and records every request it gets.
+ * Tests can inject faults (see `fail`) and enforce DigiCert's rate-limit windows (`rateLimit`).
+ */
+const http = require('node:http');
+const { buildData } = require('./data');
+
+const VALID_API_KEY = 'dc-test-key-7f3c9a2b5e';
+const BASE_PATH = '/services/v2';
+
+/** @param {number} status @param {string} code @param {string} message */
+function errorBody(status, code, message) {
+	return { status, body: { errors: [{ code, message }] } };
+}
+const invalidKey = () =>
+	errorBody(403, 'access_denied|access_denied_invalid_key', 'Access denied due to access_denied_invalid_key.');
+const notFound = (/** @type {string} */ what) => errorBody(404, `not_found|${what}`, `${what[0].toUpperCase()}${what.slice(1)} not found.`);
+const rateLimited = () => errorBody(429, 'request_limit_exceeded', 'Service unavailable, please limit request volume');
+
+/**
+ * @typedef {{ method: string, path: string, query: Record<string, string>, headers: import('node:http').IncomingHttpHeaders, body: any, time: number }} RecordedRequest
+ * @typedef {{ status?: number, body?: any, headers?: Record<string,string>, raw?: string|Buffer, reset?: boolean, truncate?: boolean, delayMs?: number }} FaultResponse
+ * @typedef {{ match?: (r: RecordedRequest) => boolean, times?: number, respond: FaultResponse }} Fault
+ */
+
+/**
+ * @param {{ port?: number, apiKey?: string, data?: ReturnType<typeof buildData>, rateLimit?: Array<{limit:number, ms:number}>, blockMs?: number }} [options]
+ */
+async function startFakeCertCentral(options = {}) {
+	const apiKey = options.apiKey ?? VALID_API_KEY;
+	const data = options.data ?? buildData();
+	/** @type {RecordedRequest[]} */
+	const requests = [];
+	/** @type {Fault[]} */
+	const faults = [];
+	const rateWindows = options.rateLimit ?? [];
+	/** @type {number[]} */
+	const accepted = [];
+	let blockedUntil = 0;
+	const stats = { rateLimited: 0 };
+
+	/** DigiCert's two windows: past either, the key is blocked for a while and every call gets 429. */
+	function overRateLimit(/** @type {number} */ now) {
+		if (rateWindows.length === 0) return false;
+		if (now < blockedUntil) return true;
+		for (const { limit, ms } of rateWindows) {
+			let count = 0;
+			for (let i = accepted.length - 1; i >= 0 && accepted[i] > now - ms; i--) count++;
+			if (count >= limit) {
+				blockedUntil = now + (options.blockMs ?? Math.min(...rateWindows.map((w) => w.ms)));
+				return true;
+			}
+		}
+		accepted.push(now);
+		if (accepted.length > 20000) accepted.splice(0, 10000);
+		return false;
+	}
+
+	/** @param {RecordedRequest} req @returns {{status:number, body?:any, headers?:Record<string,string>, raw?: string|Buffer}} */
+	function route(req) {
+		if (!req.path.startsWith(BASE_PATH + '/')) return notFound('route');
+		const path = req.path.slice(BASE_PATH.length);
+		if (req.headers['x-dc-devkey'] !== apiKey) return invalidKey();
+		if (overRateLimit(Date.now())) {
+			stats.rateLimited++;
+			return rateLimited();
+		}
+		for (const handler of data.routes) {
+			if (handler.method !== req.method) continue;
+			const m = handler.pattern.exec(path);
+			if (m) return handler.handle(m, req, data);
+		}
+		return notFound('route');
+	}
+
+	/** @param {import('node:http').ServerResponse} res @param {FaultResponse | {status:number, body?:any, headers?:Record<string,string>, raw?: string|Buffer}} answer */
+	function reply(res, answer) {
+		if ('reset' in answer && answer.reset) {
+			res.socket?.destroy();
+			return;
+		}
+		const status = answer.status ?? 200;
+		const headers = { ...(answer.headers ?? {}) };
+		let payload = answer.raw;
+		if (payload === undefined && answer.body !== undefined) {
+			payload = JSON.stringify(answer.body);
+			headers['content-type'] ??= 'application/json';
+		}
+		if (payload === undefined || status === 204) {
+			res.writeHead(status, headers);
+			res.end();
+			return;
+		}
+		const buffer = Buffer.isBuffer(payload) ? payload : Buffer.from(payload);
+		if ('truncate' in answer && answer.truncate) {
+			res.writeHead(status, { ...headers, 'content-length': String(buffer.length * 2) });
+			res.write(buffer.subarray(0, Math.floor(buffer.length / 2)));
+			setTimeout(() => res.socket?.destroy(), 5);
+			return;
+		}
+		res.writeHead(status, { ...headers, 'content-length': String(buffer.length) });
+		res.end(buffer);
+	}
+
+	const server = http.createServer((req, res) => {
+		const chunks = /** @type {Buffer[]} */ ([]);
+		req.on('data', (c) => chunks.push(c));
+		req.on('end', () => {
+			const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+			const text = Buffer.concat(chunks).toString('utf8');
+			let body;
+			try {
+				body = text ? JSON.parse(text) : undefined;
+			} catch {
+				body = text;
+			}
+			/** @type {RecordedRequest} */
+			const recorded = {
+				method: req.method ?? 'GET',
+				path: url.pathname,
+				query: Object.fromEntries(url.searchParams),
+				headers: req.headers,
+				body,
+				time: Date.now(),
+			};
+			requests.push(recorded);
+			const faultIndex = faults.findIndex((f) => (f.match ? f.match(recorded) : true));
+			let answer;
+			if (faultIndex >= 0) {
+				const fault = faults[faultIndex];
+				if (fault.times !== undefined && --fault.times <= 0) faults.splice(faultIndex, 1);
+				answer = fault.respond;
+			} else {
+				answer = route(recorded);
+			}
+			const delay = 'delayMs' in answer ? answer.delayMs : undefined;
+			if (delay) setTimeout(() => reply(res, answer), delay);
+			else reply(res, answer);
+		});
+	});
+	server.keepAliveTimeout = 1000;
+	await new Promise((resolve) => server.listen(options.port ?? 0, '127.0.0.1', () => resolve(undefined)));
+	const address = /** @type {import('node:net').AddressInfo} */ (server.address());
+	const origin = `http://127.0.0.1:${address.port}`;
+
+	return {
+		apiKey,
+		origin,
+		baseUrl: origin + BASE_PATH,
+		port: address.port,
+		data,
+		requests,
+		stats,
+		/** Answer the next `times` matching requests (all of them when `times` is absent) with `respond`. */
+		fail(/** @type {Fault} */ fault) {
+			faults.push({ ...fault });
+		},
+		clearFaults() {
+			faults.length = 0;
+		},
+		reset() {
+			requests.length = 0;
+			faults.length = 0;
+			accepted.length = 0;
+			blockedUntil = 0;
+			stats.rateLimited = 0;
+		},
+		async close() {
+			server.closeAllConnections?.();
+			await new Promise((resolve) => server.close(() => resolve(undefined)));
+		},
+	};
+}
+
+module.exports = { startFakeCertCentral, VALID_API_KEY, BASE_PATH, errorBody };

@@ -1,0 +1,61 @@
+/** Typed access to the shared fake CertCentral (plain JS, so scripts and n8n itself can start it too). */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const fake = require('../fake-certcentral') as {
+	startFakeCertCentral(options?: {
+		port?: number;
+		apiKey?: string;
+		rateLimit?: Array<{ limit: number; ms: number }>;
+		blockMs?: number;
+	}): Promise<FakeCertCentral>;
+	VALID_API_KEY: string;
+};
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+export const fakeData = require('../fake-certcentral/data') as {
+	SEED_ORDER_ID: number;
+	ORDER_WITHOUT_DUPLICATES: number;
+	APPROVED_REQUEST_ID: number;
+	PENDING_REQUEST_ID: number;
+	seeds: { orderDuplicates: { certificates: Array<Record<string, unknown>> }; requestApproved: Record<string, unknown>; requestPending: Record<string, unknown> };
+};
+
+export interface RecordedRequest {
+	method: string;
+	path: string;
+	query: Record<string, string>;
+	headers: Record<string, string | string[] | undefined>;
+	body: unknown;
+	time: number;
+}
+
+export interface FaultResponse {
+	status?: number;
+	body?: unknown;
+	headers?: Record<string, string>;
+	raw?: string | Buffer;
+	reset?: boolean;
+	truncate?: boolean;
+	delayMs?: number;
+}
+
+export interface FakeCertCentral {
+	apiKey: string;
+	origin: string;
+	baseUrl: string;
+	port: number;
+	// eslint-disable-next-line @typescript-eslint/no-explicit-any
+	data: any;
+	requests: RecordedRequest[];
+	stats: { rateLimited: number };
+	fail(fault: { match?: (r: RecordedRequest) => boolean; times?: number; respond: FaultResponse }): void;
+	clearFaults(): void;
+	reset(): void;
+	close(): Promise<void>;
+}
+
+export const startFakeCertCentral = fake.startFakeCertCentral;
+export const VALID_API_KEY = fake.VALID_API_KEY;
+
+/** The credential data for the fake (region custom), or for a real region with the fake behind it. */
+export function credentialFor(server: FakeCertCentral, overrides: Record<string, unknown> = {}) {
+	return { digiCertApi: { region: 'custom', baseUrl: server.baseUrl, apiKey: server.apiKey, ...overrides } };
+}
