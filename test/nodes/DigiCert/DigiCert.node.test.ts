@@ -28,7 +28,8 @@ beforeEach(() => {
 
 /** The secrets a run may have used: none of them may appear anywhere in what the run left behind. */
 function expectNoKeyLeak(result: RunResult, keys: string[]) {
-	const everything = [JSON.stringify(result.run), JSON.stringify(result.error ?? null), ...capturedLogs].join('\n');
+	// The error both as n8n serializes it (toJSON) and with every own field (errorResponse, cause, ...).
+	const everything = [JSON.stringify(result.run), JSON.stringify(result.error ?? null), JSON.stringify({ ...result.error }), ...capturedLogs].join('\n');
 	for (const key of keys) expect(everything).not.toContain(key);
 }
 
@@ -258,12 +259,12 @@ describe('DigiCert errors become errors a user can act on', () => {
 
 	it('never repeats the API key even when DigiCert echoes it in an error', async () => {
 		server.fail({
-			respond: { status: 400, body: { errors: [{ code: 'bad_request_format', message: `Bad key ${server.apiKey} given.` }] } },
+			respond: { status: 400, body: { errors: [{ code: `bad_key|${server.apiKey}`, message: `Bad key ${server.apiKey} given.` }] } },
 		});
 		const result = await runDigiCert({ parameters: getRequest(APPROVED_REQUEST_ID) });
 
 		expect(result.error?.message).toBe('Bad key [redacted] given.');
-		expect(result.error?.description).toContain('bad_request_format');
+		expect(result.error?.description).toContain('[bad_key|[redacted]]');
 	});
 });
 
