@@ -257,6 +257,16 @@ describe('DigiCert errors become errors a user can act on', () => {
 		expect((result.error as { httpCode?: string }).httpCode).toBe('400');
 	});
 
+	it('does not follow a redirect, so the key cannot be carried to another URL', async () => {
+		server.fail({ times: 1, respond: { status: 302, headers: { location: `${server.origin}/services/v2/user/me` } } });
+		const result = await runDigiCert({ parameters: getRequest(APPROVED_REQUEST_ID) });
+
+		expect(server.requests.map((r) => r.path)).toEqual([`/services/v2/request/${APPROVED_REQUEST_ID}`]);
+		expect(result.error?.message).toBe(
+			`DigiCert answered unexpectedly: HTTP 302 with a redirect to ${server.origin}/services/v2/user/me, which is not followed so the API key stays with DigiCert`,
+		);
+	});
+
 	it('never repeats the API key even when DigiCert echoes it in an error', async () => {
 		server.fail({
 			respond: { status: 400, body: { errors: [{ code: `bad_key|${server.apiKey}`, message: `Bad key ${server.apiKey} given.` }] } },
