@@ -292,7 +292,7 @@ describe('On Error: Continue', () => {
 		expect(items[0].json).toEqual(fakeData.seeds.requestApproved);
 		expect(items[1].json.error).toBe('Request ID must be a positive whole number, but it is "abc"');
 		expect(items[2].json.error).toBe('Request 424242 was not found in DigiCert');
-		expect(items[2].json.description).toContain('not_found|request');
+		expect(items[2].json.details).toContain('not_found|request');
 		expect(items[3].json.id).toBe(PENDING_REQUEST_ID);
 		expect(items[4].json.error).toBe('Request ID must be a positive whole number, but it is 0');
 		// Only the well-formed IDs were sent, once each.
@@ -326,6 +326,23 @@ describe('On Error: Continue', () => {
 		expect(items[4].json.error).toBe('Order 99999999 was not found in DigiCert');
 		expect(jsons(items.slice(5))).toEqual(seedCertificates);
 		expect(server.requests).toHaveLength(4);
+	});
+
+	it('with "Continue (using error output)", sends the failed items to the error output, each paired', async () => {
+		const result = await runDigiCert({ parameters: getRequest('={{ $json.id }}'), items: mixed, node: { onError: 'continueErrorOutput' } });
+
+		expect(result.error).toBeUndefined();
+		const [success, failed] = result.taskData()?.data?.main ?? [];
+		expect(jsons(success ?? [])).toEqual([fakeData.seeds.requestApproved, { ...fakeData.seeds.requestPending, id: PENDING_REQUEST_ID }]);
+		expect(pairs(success ?? [])).toEqual([{ item: 0 }, { item: 3 }]);
+		expect(pairs(failed ?? [])).toEqual([{ item: 1 }, { item: 2 }, { item: 4 }]);
+		// n8n adds the input item's fields to an error-output item, so the failing ID is visible.
+		expect((failed ?? []).map((item) => [item.json.id, item.json.error])).toEqual([
+			['abc', 'Request ID must be a positive whole number, but it is "abc"'],
+			[424242, 'Request 424242 was not found in DigiCert'],
+			[0, 'Request ID must be a positive whole number, but it is 0'],
+		]);
+		expect(failed?.[1].json.details).toContain('[not_found|request]');
 	});
 
 	it('without it, the first failing item stops the node with that item\'s error', async () => {
