@@ -174,8 +174,9 @@ describe('Test connection (n8n-core RoutingNode, as n8n runs it)', () => {
 		});
 	});
 
-	it('says what is wrong with a custom credential that has no base URL', async () => {
-		const result = await testConnection({ region: 'custom', apiKey: server.apiKey });
+	it('says what is wrong with a custom credential whose base URL is empty', async () => {
+		// n8n fills in the field's default (''), as it does before a real Test connection.
+		const result = await testConnection({ region: 'custom', baseUrl: '', apiKey: server.apiKey });
 
 		expect(result.status).toBe('Error');
 		expect(result.message).toContain('is not a valid URL');

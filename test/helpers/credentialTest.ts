@@ -4,7 +4,9 @@
  * whose only property routes the credential's test request, run by n8n-core's RoutingNode with an
  * ExecuteContext and the decrypted credential, and the same mapping of the outcome to OK / Error.
  * What differs from a real n8n: the credential comes straight from the test (no database, no
- * defaults/overwrites step), and the base node type is a stand-in for n8n-nodes-base.noOp.
+ * defaults/overwrites step: pass every field), the base node type is a stand-in for
+ * n8n-nodes-base.noOp, and additionalData holds only what RoutingNode reads. Checked against a real
+ * n8n 2.41.1 (POST /rest/credentials/test): the same verdicts and messages.
  */
 import { ExecuteContext, RoutingNode } from 'n8n-core';
 import type {
@@ -100,7 +102,7 @@ export async function testConnection(
 	try {
 		response = await routingNode.runNode();
 	} catch (caught) {
-		// n8n's mapping, line for line: rules on the status, then any non-2xx, then a network code.
+		// n8n's mapping: responseCode rules, then any non-2xx (its status text), then a network code.
 		const error = caught as CauseWithResponse;
 		if (error.cause?.response) {
 			const statusCode = error.cause.response.status ?? 0;
@@ -117,6 +119,13 @@ export async function testConnection(
 			return { status: 'Error', message: error.cause.code };
 		}
 		return { status: 'Error', message: error.message.toString() };
+	}
+	for (const rule of testRequest.rules ?? []) {
+		if (rule.type !== 'responseSuccessBody') continue;
+		const value = rule.properties.key
+			.split('.')
+			.reduce<unknown>((at, key) => (at as Record<string, unknown> | undefined)?.[key], response?.[0][0].json);
+		if (value === rule.properties.value) return { status: 'Error', message: rule.properties.message };
 	}
 	return { status: 'OK', message: 'Connection successful!', response };
 }
