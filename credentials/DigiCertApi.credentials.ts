@@ -73,11 +73,31 @@ export class DigiCertApi implements ICredentialType {
 		};
 	};
 
+	// The same base URL the node uses (resolveBaseUrl): trimmed, without trailing slashes. A bad custom
+	// URL is refused by `authenticate`, whose message "Test connection" then shows.
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: `={{ $credentials.region === "custom" ? $credentials.baseUrl.replace(/\\/+$/, "") : ($credentials.region === "eu" ? "${REGION_BASE_URLS.eu}" : "${REGION_BASE_URLS.us}") }}`,
+			baseURL: `={{ $credentials.region === "custom" ? String($credentials.baseUrl || "").trim().replace(/\\/+$/, "") : ($credentials.region === "eu" ? "${REGION_BASE_URLS.eu}" : "${REGION_BASE_URLS.us}") }}`,
 			url: '/user/me',
 			method: 'GET',
 		},
+		// Without rules, n8n shows only the HTTP status text ("Forbidden").
+		rules: [
+			{
+				type: 'responseCode',
+				properties: {
+					value: 403,
+					message:
+						'DigiCert rejected the API key (HTTP 403). Check the key, and that the region (US or Europe) is the CertCentral instance it was made in.',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 404,
+					message: 'No DigiCert API answered at this base URL (HTTP 404). A custom base URL must end in /services/v2.',
+				},
+			},
+		],
 	};
 }

@@ -15,6 +15,17 @@ const ORDER_WITHOUT_DUPLICATES = 12345679;
 
 const clone = (/** @type {any} */ value) => JSON.parse(JSON.stringify(value));
 
+/** An archived duplicate of the seed order: listed only with show_archived=true. */
+const ARCHIVED_DUPLICATE = {
+	...clone(seeds.orderDuplicates.certificates[0]),
+	id: 45678,
+	common_name: 'old.example.com',
+	dns_names: ['old.example.com'],
+	status: 'issued',
+	sub_id: '114',
+	archived: '1',
+};
+
 function buildData() {
 	/** @type {Map<number, any>} */
 	const requests = new Map();
@@ -23,7 +34,7 @@ function buildData() {
 
 	/** @type {Map<number, any[]>} certificates of each order's duplicates */
 	const duplicates = new Map();
-	duplicates.set(SEED_ORDER_ID, clone(seeds.orderDuplicates.certificates));
+	duplicates.set(SEED_ORDER_ID, [...clone(seeds.orderDuplicates.certificates), clone(ARCHIVED_DUPLICATE)]);
 	duplicates.set(ORDER_WITHOUT_DUPLICATES, []);
 
 	const user = {
@@ -72,6 +83,7 @@ function notFound(/** @type {string} */ what) {
 module.exports = {
 	buildData,
 	seeds,
+	ARCHIVED_DUPLICATE,
 	SEED_ORDER_ID,
 	ORDER_WITHOUT_DUPLICATES,
 	APPROVED_REQUEST_ID,

@@ -3,6 +3,9 @@
  * project's node and credential types: the same path a real n8n takes, minus the database.
  * The only thing replaced is the credential store (the test hands the decrypted credential).
  */
+import { inspect } from 'node:util';
+
+import { Logger } from '@n8n/backend-common';
 import { Container } from '@n8n/di';
 import { OutboundHttp } from '@n8n/backend-network';
 import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
@@ -21,7 +24,7 @@ import type {
 	IWorkflowExecuteAdditionalData,
 	WorkflowExecuteMode,
 } from 'n8n-workflow';
-import { ICredentialsHelper, NodeHelpers, Workflow, createRunExecutionData } from 'n8n-workflow';
+import { ICredentialsHelper, LoggerProxy, NodeHelpers, Workflow, createRunExecutionData } from 'n8n-workflow';
 
 import { DigiCertApi } from '../../credentials/DigiCertApi.credentials';
 import { DigiCert } from '../../nodes/DigiCert/DigiCert.node';
@@ -36,7 +39,7 @@ export function registerNodeType(name: string, type: INodeType) {
 
 const credentialTypes: Record<string, ICredentialType> = { digiCertApi: new DigiCertApi() };
 
-class TestNodeTypes implements INodeTypes {
+export class TestNodeTypes implements INodeTypes {
 	getByName(nodeType: string) {
 		return this.lookup(nodeType);
 	}
@@ -59,11 +62,24 @@ class TestNodeTypes implements INodeTypes {
 /** Log lines the engine wrote during a run (tests search them for the API key). */
 export const capturedLogs: string[] = [];
 
+/** Both of n8n's loggers (n8n-workflow's LoggerProxy and n8n-core's DI Logger) write into capturedLogs. */
+function installLogCapture() {
+	const write =
+		(level: string) =>
+		(message: string, metadata?: unknown): void => {
+			capturedLogs.push(`${level} ${message} ${inspect(metadata, { depth: 12, breakLength: Infinity })}`);
+		};
+	const logger = { error: write('error'), warn: write('warn'), info: write('info'), debug: write('debug') };
+	LoggerProxy.init(logger);
+	Container.set(Logger, { ...logger, scoped: () => logger } as unknown as Logger);
+}
+installLogCapture();
+
 /**
  * Like n8n's CredentialsHelper: hands out the decrypted credential, and applies the credential
  * type's `authenticate` (a function here) to each request.
  */
-class TestCredentialsHelper extends ICredentialsHelper {
+export class TestCredentialsHelper extends ICredentialsHelper {
 	constructor(private readonly credentials: Record<string, ICredentialDataDecryptedObject>) {
 		super();
 	}
@@ -114,8 +130,11 @@ class TestCredentialsHelper extends ICredentialsHelper {
  * DigiCert's real hosts are not reachable from tests: requests to them are sent to the fake
  * CertCentral instead (like a hosts-file entry), and the URL the node asked for is recorded.
  */
-export const regionRedirect: { target?: string; asked: string[] } = { asked: [] };
+export const regionRedirect: { target?: string; asked: string[]; extraHosts?: string[] } = { asked: [] };
 const REAL_HOSTS = ['https://www.digicert.com', 'https://certcentral.digicert.eu'];
+
+/** Every URL n8n's HTTP client was asked for (redirected or not): proves what did, or did not, leave n8n. */
+export const outboundUrls: string[] = [];
 
 function installRegionRedirect() {
 	const outbound = Container.get(OutboundHttp);
@@ -124,10 +143,16 @@ function installRegionRedirect() {
 		const client = original(...args);
 		const request = client.request.bind(client);
 		client.request = (async (options: IHttpRequestOptions) => {
-			const host = REAL_HOSTS.find((h) => options.url.startsWith(h + '/'));
+			// Declarative requests (the credential test) come as baseURL + relative url.
+			const url =
+				options.baseURL && !/^[a-z]+:\/\//i.test(options.url)
+					? `${options.baseURL.replace(/\/+$/, '')}/${options.url.replace(/^\/+/, '')}`
+					: options.url;
+			outboundUrls.push(url);
+			const host = [...REAL_HOSTS, ...(regionRedirect.extraHosts ?? [])].find((h) => url.startsWith(h + '/'));
 			if (host !== undefined && regionRedirect.target) {
-				regionRedirect.asked.push(options.url);
-				return await request({ ...options, url: regionRedirect.target + options.url.slice(host.length) });
+				regionRedirect.asked.push(url);
+				return await request({ ...options, baseURL: undefined, url: regionRedirect.target + url.slice(host.length) });
 			}
 			return await request(options);
 		}) as typeof client.request;

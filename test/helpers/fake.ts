@@ -15,6 +15,7 @@ export const fakeData = require('../fake-certcentral/data') as {
 	ORDER_WITHOUT_DUPLICATES: number;
 	APPROVED_REQUEST_ID: number;
 	PENDING_REQUEST_ID: number;
+	ARCHIVED_DUPLICATE: Record<string, unknown>;
 	seeds: { orderDuplicates: { certificates: Array<Record<string, unknown>> }; requestApproved: Record<string, unknown>; requestPending: Record<string, unknown> };
 };
 

@@ -94,7 +94,7 @@ export function digiCertApiError(node: INode, failure: FailedExchange): NodeApiE
 	// Only DigiCert's own error entries travel with the error, never the request (its headers hold the key).
 	const errorResponse: JsonObject = {
 		httpCode: String(statusCode),
-		errors: entries.map((e) => ({ code: e.code, message: redact(e.message, apiKey) })),
+		errors: entries.map((e) => ({ code: redact(e.code, apiKey), message: redact(e.message, apiKey) })),
 	};
 	return new NodeApiError(node, errorResponse, {
 		message: redact(message, apiKey),

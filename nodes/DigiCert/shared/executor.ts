@@ -89,7 +89,9 @@ export async function executeOperation(
 			const description = (error as NodeApiError).description;
 			results[itemIndex] = [
 				{
-					json: { error: (error as Error).message, ...(description ? { description } : {}) },
+					// Only these keys (n8n's error, message, details): with "Continue (using error output)",
+					// n8n sends an item to the error output only when its json has no other key.
+					json: { error: (error as Error).message, ...(description ? { details: description } : {}) },
 					pairedItem: { item: itemIndex },
 				},
 			];

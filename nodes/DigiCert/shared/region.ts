@@ -22,7 +22,8 @@ export function isLoopbackHost(hostname: string): boolean {
 export function resolveBaseUrl(credentials: ICredentialDataDecryptedObject): string {
 	const region = (credentials.region as DigiCertRegion | undefined) ?? 'us';
 	if (region !== 'custom') {
-		const url = REGION_BASE_URLS[region];
+		// Own keys only: "toString" or "__proto__" must not resolve to something inherited.
+		const url = Object.prototype.hasOwnProperty.call(REGION_BASE_URLS, region) ? REGION_BASE_URLS[region] : undefined;
 		if (url === undefined) {
 			throw new Error(`Unknown DigiCert region "${String(region)}": choose US, EU or Custom`);
 		}
@@ -39,7 +40,7 @@ export function resolveBaseUrl(credentials: ICredentialDataDecryptedObject): str
 	}
 	if (parsed.protocol !== 'https:' && !(parsed.protocol === 'http:' && isLoopbackHost(parsed.hostname))) {
 		throw new Error(
-			`The custom base URL "${parsed.origin}" must use https:// (plain http:// is allowed only for 127.0.0.1 or localhost), so the API key is never sent in clear text`,
+			`The custom base URL "${parsed.protocol}//${parsed.host}" must use https:// (plain http:// is allowed only for 127.0.0.1 or localhost), so the API key is never sent in clear text`,
 		);
 	}
 	if (parsed.username || parsed.password || parsed.search || parsed.hash) {

@@ -6,6 +6,8 @@
 function describe(value: unknown): string {
 	if (typeof value === 'string') return `"${value}"`;
 	if (value === undefined) return 'nothing';
+	// JSON would show NaN and Infinity as null.
+	if (typeof value === 'number') return String(value);
 	try {
 		return JSON.stringify(value) ?? String(value);
 	} catch {

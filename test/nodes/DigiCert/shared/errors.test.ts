@@ -1,0 +1,171 @@
+import type { INode } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+import type { FailedExchange } from '../../../../nodes/DigiCert/shared/errors';
+import { digiCertApiError, parseDigiCertErrors, redact } from '../../../../nodes/DigiCert/shared/errors';
+
+const node: INode = {
+	id: 'n',
+	name: 'DigiCert',
+	type: 'n8n-nodes-digicert.digiCert',
+	typeVersion: 1,
+	position: [0, 0],
+	parameters: {},
+};
+const KEY = 'dc-secret-key-abcdef123456';
+const body = (...errors: Array<{ code?: unknown; message?: unknown }>) => ({ errors });
+
+function failure(overrides: Partial<FailedExchange>): FailedExchange {
+	return { statusCode: 400, body: undefined, attempts: 1, itemIndex: 0, apiKey: KEY, ...overrides };
+}
+
+describe('parseDigiCertErrors', () => {
+	it("reads DigiCert's error entries", () => {
+		expect(parseDigiCertErrors(body({ code: 'not_found|order', message: 'Order not found.' }))).toEqual([
+			{ code: 'not_found|order', message: 'Order not found.' },
+		]);
+	});
+
+	it('fills in what an entry lacks, and skips entries that are not objects', () => {
+		expect(parseDigiCertErrors({ errors: [{ message: 'x' }, { code: 'c', message: 5 }, 'junk', null] })).toEqual([
+			{ code: 'unknown', message: 'x' },
+			{ code: 'c', message: '' },
+		]);
+	});
+
+	it.each([undefined, null, '', '<html>blocked</html>', 42, [], {}, { errors: 'no' }, { errors: {} }])(
+		'finds no entries in %j',
+		(value) => {
+			expect(parseDigiCertErrors(value)).toEqual([]);
+		},
+	);
+});
+
+describe('redact', () => {
+	it('replaces every occurrence of the secret', () => {
+		expect(redact(`a ${KEY} b ${KEY}`, KEY)).toBe('a [redacted] b [redacted]');
+	});
+
+	it('leaves text without the secret as it is', () => {
+		expect(redact('nothing here', KEY)).toBe('nothing here');
+	});
+
+	it('does not mangle text for an empty or tiny secret', () => {
+		expect(redact('abc', '')).toBe('abc');
+		expect(redact('abc', 'a')).toBe('abc');
+	});
+});
+
+describe('digiCertApiError', () => {
+	it('says the API key was rejected for 403 access_denied_invalid_key, and names the code', () => {
+		const error = digiCertApiError(
+			node,
+			failure({
+				statusCode: 403,
+				body: body({ code: 'access_denied|access_denied_invalid_key', message: 'Access denied due to access_denied_invalid_key.' }),
+			}),
+		);
+		expect(error).toBeInstanceOf(NodeApiError);
+		expect(error.message).toBe('DigiCert rejected the API key');
+		expect(error.description).toBe(
+			'DigiCert answered HTTP 403: Access denied due to access_denied_invalid_key. [access_denied|access_denied_invalid_key]. ' +
+				'Check the API key in the DigiCert credential, and that its region (US or Europe) is the CertCentral instance the key was made in.',
+		);
+		expect(error.httpCode).toBe('403');
+	});
+
+	it("keeps DigiCert's message for 403 missing_permission and explains the key's role", () => {
+		const error = digiCertApiError(
+			node,
+			failure({ statusCode: 403, body: body({ code: 'access_denied|missing_permission', message: 'Permission denied.' }) }),
+		);
+		expect(error.message).toBe('Permission denied.');
+		expect(error.description).toContain('[access_denied|missing_permission]');
+		expect(error.description).toContain('View Only');
+	});
+
+	it('names what was not found on 404', () => {
+		const error = digiCertApiError(
+			node,
+			failure({ statusCode: 404, subject: 'Order 12345', body: body({ code: 'not_found|order', message: 'Order not found.' }) }),
+		);
+		expect(error.message).toBe('Order 12345 was not found in DigiCert');
+		expect(error.description).toContain('[not_found|order]');
+		expect(error.httpCode).toBe('404');
+	});
+
+	it("keeps DigiCert's message for a 404 about the route, not the subject", () => {
+		const error = digiCertApiError(
+			node,
+			failure({ statusCode: 404, subject: 'Order 12345', body: body({ code: 'not_found|route', message: 'Route not found.' }) }),
+		);
+		expect(error.message).toBe('Route not found.');
+	});
+
+	it("uses DigiCert's message for a 400 and lists every entry with its code", () => {
+		const error = digiCertApiError(
+			node,
+			failure({
+				body: body(
+					{ code: 'invalid_filter', message: 'Invalid filter.' },
+					{ code: 'bad_request_format', message: 'Bad format.' },
+				),
+			}),
+		);
+		expect(error.message).toBe('Invalid filter.');
+		expect(error.description).toBe('DigiCert answered HTTP 400: Invalid filter. [invalid_filter]; Bad format. [bad_request_format].');
+		expect(error.httpCode).toBe('400');
+	});
+
+	it('takes the first entry that has a message', () => {
+		const error = digiCertApiError(node, failure({ body: body({ code: 'a', message: '' }, { code: 'b', message: 'Second.' }) }));
+		expect(error.message).toBe('Second.');
+		expect(error.description).toContain('(no message) [a]');
+	});
+
+	it('still says something when no entry has a message', () => {
+		const error = digiCertApiError(node, failure({ body: body({ code: 'a' }) }));
+		expect(error.message).toBe('DigiCert refused the request (HTTP 400)');
+	});
+
+	it('says the answer was unexpected when the body is not a DigiCert error', () => {
+		const error = digiCertApiError(node, failure({ statusCode: 418, body: '<html>teapot</html>' }));
+		expect(error.message).toBe('DigiCert answered unexpectedly (HTTP 418) without an error in its usual format');
+		expect(error.httpCode).toBe('418');
+	});
+
+	it('explains a rate limit that outlasted the retries', () => {
+		const error = digiCertApiError(
+			node,
+			failure({
+				statusCode: 429,
+				attempts: 6,
+				body: body({ code: 'request_limit_exceeded', message: 'Service unavailable, please limit request volume' }),
+			}),
+		);
+		expect(error.message).toBe("DigiCert's rate limit was still exceeded after 6 attempts");
+		expect(error.description).toContain('[request_limit_exceeded]');
+		expect(error.description).toContain('100 requests per 5 seconds');
+	});
+
+	it('explains a server error, with how often it was tried', () => {
+		const error = digiCertApiError(node, failure({ statusCode: 503, attempts: 3, body: undefined }));
+		expect(error.message).toBe('DigiCert answered unexpectedly (HTTP 503) without an error in its usual format');
+		expect(error.description).toContain('tried 3 times');
+	});
+
+	it('carries the item index', () => {
+		const error = digiCertApiError(node, failure({ itemIndex: 7, body: body({ code: 'x', message: 'y' }) }));
+		expect(error.context.itemIndex).toBe(7);
+	});
+
+	it('never carries the API key, even when DigiCert echoes it', () => {
+		const error = digiCertApiError(
+			node,
+			failure({ body: body({ code: `code-${KEY}`, message: `Key ${KEY} is bad` }, { code: 'b', message: `again ${KEY}` }) }),
+		);
+		expect(error.message).toBe('Key [redacted] is bad');
+		expect(JSON.stringify(error)).not.toContain(KEY);
+		expect(JSON.stringify({ ...error, message: error.message, description: error.description, stack: error.stack })).not.toContain(KEY);
+	});
+});
