@@ -5,11 +5,13 @@
 //
 // Stricter than the scanner: inline `eslint-disable` comments are not honoured (the scanner passes
 // allowInlineConfig: false; here noInlineConfig also reports any such comment), warnings fail the
-// lint, and two of the scanner's five rule switch-offs are not taken (the code passes them).
+// lint, two of the scanner's five rule switch-offs are not taken (the code passes them), and `any`
+// is refused in node and credential code.
 import { defineConfig } from 'eslint/config';
 import { n8nCommunityNodesPlugin } from '@n8n/eslint-plugin-community-nodes';
 import n8nNodesBase from 'eslint-plugin-n8n-nodes-base';
 import tsParser from '@typescript-eslint/parser';
+import tseslint from 'typescript-eslint';
 
 export default defineConfig(
 	{ linterOptions: { noInlineConfig: true, reportUnusedDisableDirectives: 'error' } },
@@ -42,6 +44,13 @@ export default defineConfig(
 			'n8n-nodes-base/node-class-description-inputs-wrong-regular-node': 'off',
 			'n8n-nodes-base/node-class-description-outputs-wrong': 'off',
 		},
+	},
+
+	// Not in the scanner: no `any` in shipped code, so types are checked all the way into the node.
+	{
+		files: ['**/nodes/**/*.ts', '**/credentials/**/*.ts'],
+		plugins: { '@typescript-eslint': tseslint.plugin },
+		rules: { '@typescript-eslint/no-explicit-any': 'error' },
 	},
 
 	// package.json and the codex .node.json are read by rules that walk a TSESTree AST.
