@@ -7,15 +7,17 @@ const byName = <T extends { name: string }>(a: T, b: T) => a.name.localeCompare(
 
 /** The node's properties, assembled from the declared resources and operations. */
 export function buildProperties(resources: DigiCertResource[]): INodeProperties[] {
+	const firstResource = resources[0].value;
 	const resourceProperty: INodeProperties = {
 		displayName: 'Resource',
 		name: 'resource',
 		type: 'options',
 		noDataExpression: true,
 		options: resources.map(({ name, value, description }) => ({ name, value, description })).sort(byName),
-		default: resources[0].value,
+		default: firstResource,
 	};
 	const perResource = resources.flatMap((resource): INodeProperties[] => {
+		const firstOperation = resource.operations[0].value;
 		const operationProperty: INodeProperties = {
 			displayName: 'Operation',
 			name: 'operation',
@@ -25,7 +27,7 @@ export function buildProperties(resources: DigiCertResource[]): INodeProperties[
 			options: resource.operations
 				.map(({ name, value, action, description }) => ({ name, value, action, description }))
 				.sort(byName),
-			default: resource.operations[0].value,
+			default: firstOperation,
 		};
 		const fields = resource.operations.flatMap((operation) =>
 			operation.properties.map((property) => ({

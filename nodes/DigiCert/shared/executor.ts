@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import type { DigiCertOperation, DigiCertResource, ParameterReader } from './operation';
@@ -19,6 +19,16 @@ function toExecutionData(output: IDataObject[] | INodeExecutionData[], itemIndex
 		const item = (typeof entry.json === 'object' && entry.json !== null ? entry : { json: entry }) as INodeExecutionData;
 		return { ...item, pairedItem: { item: itemIndex } };
 	});
+}
+
+/** What leaves the node is one of n8n's own errors, which keep the HTTP details and the item for the UI. */
+function asNodeError(
+	node: INode,
+	error: unknown,
+	options: { itemIndex: number; description?: string },
+): NodeApiError | NodeOperationError {
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
+	return new NodeOperationError(node, error instanceof Error ? error : String(error), options);
 }
 
 /** Runs `work` for indexes 0..count-1, at most `limit` at a time; stops starting new ones once one fails. */
@@ -73,8 +83,7 @@ export async function executeOperation(
 			try {
 				parameters = operation.readParameters(read);
 			} catch (error) {
-				if (error instanceof NodeOperationError || error instanceof NodeApiError) throw error;
-				throw new NodeOperationError(node, (error as Error).message, {
+				throw asNodeError(node, error, {
 					itemIndex,
 					description: 'Fix the parameter (or the expression that sets it) and run again; no request was sent.',
 				});
@@ -85,7 +94,7 @@ export async function executeOperation(
 				: await client.send(request, itemIndex);
 			results[itemIndex] = toExecutionData(await operation.toItems(response, parameters, this), itemIndex);
 		} catch (error) {
-			if (!continueOnFail) throw error;
+			if (!continueOnFail) throw asNodeError(node, error, { itemIndex });
 			const description = (error as NodeApiError).description;
 			results[itemIndex] = [
 				{

@@ -5,6 +5,9 @@ import { DIGICERT_RATE_WINDOWS } from './rateLimiter';
 import type { TransportOptions } from './transport';
 import { DEFAULT_TRANSPORT_OPTIONS } from './transport';
 
+// Named so the lint can see each number parameter has a default.
+const { maxRetries, retryDelayMs, timeoutMs } = DEFAULT_TRANSPORT_OPTIONS;
+
 /** Settings for how the node talks to DigiCert; shown for every operation, read once per run. */
 export const requestOptionsProperty: INodeProperties = {
 	displayName: 'Request Options',
@@ -18,7 +21,7 @@ export const requestOptionsProperty: INodeProperties = {
 			name: 'maxRetries',
 			type: 'number',
 			typeOptions: { minValue: 0, maxValue: 10 },
-			default: DEFAULT_TRANSPORT_OPTIONS.maxRetries,
+			default: maxRetries,
 			description:
 				'How many times a request is sent again after a rate limit (429), a gateway error (502, 503, 504), a reset connection or a timeout. Other errors are not retried.',
 		},
@@ -52,7 +55,7 @@ export const requestOptionsProperty: INodeProperties = {
 			name: 'retryDelay',
 			type: 'number',
 			typeOptions: { minValue: 0 },
-			default: DEFAULT_TRANSPORT_OPTIONS.retryDelayMs,
+			default: retryDelayMs,
 			description: 'The first wait before a retry, in milliseconds; each further wait doubles, with some randomness, up to 2 minutes in all',
 		},
 		{
@@ -60,44 +63,37 @@ export const requestOptionsProperty: INodeProperties = {
 			name: 'timeout',
 			type: 'number',
 			typeOptions: { minValue: 1 },
-			default: DEFAULT_TRANSPORT_OPTIONS.timeoutMs,
+			default: timeoutMs,
 			description: 'How long to wait for DigiCert to answer one request before giving up on it (and retrying)',
 		},
 	],
 };
 
-function wholeNumber(value: unknown, fallback: number, min: number, max = Number.MAX_SAFE_INTEGER): number {
+function wholeNumber(label: string, value: unknown, fallback: number, min: number, max = Number.MAX_SAFE_INTEGER): number {
 	if (value === undefined || value === null || value === '') return fallback;
 	const n = Number(value);
 	if (!Number.isFinite(n) || n < min || n > max) {
-		throw new Error(`must be a number from ${min} to ${max}, but it is ${JSON.stringify(value)}`);
+		throw new Error(`Request Options > ${label} must be a number from ${min} to ${max}, but it is ${JSON.stringify(value)}`);
 	}
 	return n;
 }
 
 /** The transport settings from the Request Options collection, validated. */
 export function transportOptionsFrom(raw: IDataObject): TransportOptions {
-	const field = (name: string, read: () => number) => {
-		try {
-			return read();
-		} catch (error) {
-			throw new Error(`Request Options > ${name} ${(error as Error).message}`);
-		}
-	};
 	const rateLimit = raw.rateLimit ?? 'digicert';
 	let rateWindows = DIGICERT_RATE_WINDOWS;
 	if (rateLimit === 'off') rateWindows = [];
 	else if (rateLimit === 'custom') {
-		const perSecond = field('Requests per Second', () => wholeNumber(raw.requestsPerSecond, 5, 0.01, 100_000));
+		const perSecond = wholeNumber('Requests per Second', raw.requestsPerSecond, 5, 0.01, 100_000);
 		rateWindows = [{ limit: 1, ms: 1000 / perSecond }];
 	} else if (rateLimit !== 'digicert') {
 		throw new Error(`Request Options > Rate Limit must be one of digicert, custom, off, but it is ${JSON.stringify(rateLimit)}`);
 	}
 	return {
 		...DEFAULT_TRANSPORT_OPTIONS,
-		maxRetries: Math.floor(field('Max Retries', () => wholeNumber(raw.maxRetries, DEFAULT_TRANSPORT_OPTIONS.maxRetries, 0, 10))),
-		retryDelayMs: field('Retry Delay', () => wholeNumber(raw.retryDelay, DEFAULT_TRANSPORT_OPTIONS.retryDelayMs, 0, 600_000)),
-		timeoutMs: field('Timeout', () => wholeNumber(raw.timeout, DEFAULT_TRANSPORT_OPTIONS.timeoutMs, 1, 600_000)),
+		maxRetries: Math.floor(wholeNumber('Max Retries', raw.maxRetries, maxRetries, 0, 10)),
+		retryDelayMs: wholeNumber('Retry Delay', raw.retryDelay, retryDelayMs, 0, 600_000),
+		timeoutMs: wholeNumber('Timeout', raw.timeout, timeoutMs, 1, 600_000),
 		rateWindows,
 	};
 }

@@ -30,14 +30,12 @@ export function resolveBaseUrl(credentials: ICredentialDataDecryptedObject): str
 		return url;
 	}
 	const raw = typeof credentials.baseUrl === 'string' ? credentials.baseUrl.trim() : '';
-	let parsed: URL;
-	try {
-		parsed = new URL(raw);
-	} catch {
+	if (!URL.canParse(raw)) {
 		throw new Error(
 			`The custom base URL "${raw}" is not a valid URL: enter the full base, e.g. https://proxy.example.com/services/v2`,
 		);
 	}
+	const parsed = new URL(raw);
 	if (parsed.protocol !== 'https:' && !(parsed.protocol === 'http:' && isLoopbackHost(parsed.hostname))) {
 		throw new Error(
 			`The custom base URL "${parsed.protocol}//${parsed.host}" must use https:// (plain http:// is allowed only for 127.0.0.1 or localhost), so the API key is never sent in clear text`,
