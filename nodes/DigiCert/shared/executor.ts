@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import type { DigiCertOperation, DigiCertResource, ParameterReader } from './operation';
@@ -14,7 +14,23 @@ export function findOperation(resources: DigiCertResource[], resource: string, o
 	return found;
 }
 
-function toExecutionData(output: IDataObject[] | INodeExecutionData[], itemIndex: number): INodeExecutionData[] {
+const isObject = (value: unknown): value is IDataObject =>
+	typeof value === 'object' && value !== null && !Array.isArray(value);
+
+function toExecutionData(
+	node: INode,
+	output: IDataObject[] | INodeExecutionData[],
+	itemIndex: number,
+): INodeExecutionData[] {
+	// An answer of the wrong shape (empty, a bare string, a list of numbers) must not become a broken item.
+	if (!Array.isArray(output) || !output.every(isObject)) {
+		throw new NodeApiError(node, {} as JsonObject, {
+			message: 'DigiCert answered with data of an unexpected shape',
+			description:
+				"The answer was not the JSON object this operation expects. A proxy may have answered instead of DigiCert's API: check the credential's region or base URL, and try again later.",
+			itemIndex,
+		});
+	}
 	return output.map((entry) => {
 		const item = (typeof entry.json === 'object' && entry.json !== null ? entry : { json: entry }) as INodeExecutionData;
 		return { ...item, pairedItem: { item: itemIndex } };
@@ -74,7 +90,9 @@ export async function executeOperation(
 				parameters = operation.readParameters(read);
 			} catch (error) {
 				if (error instanceof NodeOperationError || error instanceof NodeApiError) throw error;
-				throw new NodeOperationError(node, (error as Error).message, {
+				// The value may be anything an expression produced, even the key itself.
+				const message = client.redact(error instanceof Error ? error.message : String(error));
+				throw new NodeOperationError(node, message, {
 					itemIndex,
 					description: 'Fix the parameter (or the expression that sets it) and run again; no request was sent.',
 				});
@@ -83,7 +101,7 @@ export async function executeOperation(
 			const response = request.paginate
 				? await client.sendPaginated(request, itemIndex)
 				: await client.send(request, itemIndex);
-			results[itemIndex] = toExecutionData(await operation.toItems(response, parameters, this), itemIndex);
+			results[itemIndex] = toExecutionData(node, await operation.toItems(response, parameters, this), itemIndex);
 		} catch (error) {
 			if (!continueOnFail) throw error;
 			const description = (error as NodeApiError).description;

@@ -42,7 +42,7 @@ export const requestOptionsProperty: INodeProperties = {
 			displayName: 'Requests per Second',
 			name: 'requestsPerSecond',
 			type: 'number',
-			typeOptions: { minValue: 0.01, numberPrecision: 2 },
+			typeOptions: { minValue: 0.01, maxValue: 1000, numberPrecision: 2 },
 			default: 5,
 			description: 'With a custom rate limit: the most requests per second the node sends, across all items',
 			displayOptions: { show: { rateLimit: ['custom'] } },
@@ -51,7 +51,7 @@ export const requestOptionsProperty: INodeProperties = {
 			displayName: 'Retry Delay (Ms)',
 			name: 'retryDelay',
 			type: 'number',
-			typeOptions: { minValue: 0 },
+			typeOptions: { minValue: 0, maxValue: 600_000 },
 			default: DEFAULT_TRANSPORT_OPTIONS.retryDelayMs,
 			description: 'The first wait before a retry, in milliseconds; each further wait doubles, with some randomness, up to 2 minutes in all',
 		},
@@ -59,24 +59,38 @@ export const requestOptionsProperty: INodeProperties = {
 			displayName: 'Timeout (Ms)',
 			name: 'timeout',
 			type: 'number',
-			typeOptions: { minValue: 1 },
+			typeOptions: { minValue: 1, maxValue: 600_000 },
 			default: DEFAULT_TRANSPORT_OPTIONS.timeoutMs,
 			description: 'How long to wait for DigiCert to answer one request before giving up on it (and retrying)',
 		},
 	],
 };
 
-function wholeNumber(value: unknown, fallback: number, min: number, max = Number.MAX_SAFE_INTEGER): number {
+/** A number (or a string of one, as expressions give) from min to max; the fallback when empty. */
+function numberInRange(value: unknown, fallback: number, min: number, max: number): number {
 	if (value === undefined || value === null || value === '') return fallback;
-	const n = Number(value);
+	const n =
+		typeof value === 'number'
+			? value
+			: typeof value === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(value)
+				? Number(value)
+				: NaN;
 	if (!Number.isFinite(n) || n < min || n > max) {
-		throw new Error(`must be a number from ${min} to ${max}, but it is ${JSON.stringify(value)}`);
+		const shown = typeof value === 'string' ? JSON.stringify(value.slice(0, 40)) : (JSON.stringify(value) ?? String(value)).slice(0, 40);
+		throw new Error(`must be a number from ${min} to ${max}, but it is ${shown}`);
 	}
 	return n;
 }
 
+const RATE_LIMITS = ['digicert', 'custom', 'off'];
+
 /** The transport settings from the Request Options collection, validated. */
-export function transportOptionsFrom(raw: IDataObject): TransportOptions {
+export function transportOptionsFrom(raw: unknown): TransportOptions {
+	if (raw === undefined || raw === null || raw === '') raw = {};
+	if (typeof raw !== 'object' || Array.isArray(raw)) {
+		throw new Error('Request Options must be a set of options, not a single value');
+	}
+	const options = raw as IDataObject;
 	const field = (name: string, read: () => number) => {
 		try {
 			return read();
@@ -84,29 +98,38 @@ export function transportOptionsFrom(raw: IDataObject): TransportOptions {
 			throw new Error(`Request Options > ${name} ${(error as Error).message}`);
 		}
 	};
-	const rateLimit = raw.rateLimit ?? 'digicert';
+	const rateLimit = options.rateLimit ?? 'digicert';
+	if (typeof rateLimit !== 'string' || !RATE_LIMITS.includes(rateLimit)) {
+		const shown = (JSON.stringify(rateLimit) ?? String(rateLimit)).slice(0, 40);
+		throw new Error(`Request Options > Rate Limit must be one of ${RATE_LIMITS.join(', ')}, but it is ${shown}`);
+	}
 	let rateWindows = DIGICERT_RATE_WINDOWS;
 	if (rateLimit === 'off') rateWindows = [];
 	else if (rateLimit === 'custom') {
-		const perSecond = field('Requests per Second', () => wholeNumber(raw.requestsPerSecond, 5, 0.01, 100_000));
+		const perSecond = field('Requests per Second', () => numberInRange(options.requestsPerSecond, 5, 0.01, 1000));
+		// Evenly spaced requests: never a burst that one of DigiCert's windows could catch.
 		rateWindows = [{ limit: 1, ms: 1000 / perSecond }];
-	} else if (rateLimit !== 'digicert') {
-		throw new Error(`Request Options > Rate Limit must be one of digicert, custom, off, but it is ${JSON.stringify(rateLimit)}`);
 	}
 	return {
 		...DEFAULT_TRANSPORT_OPTIONS,
-		maxRetries: Math.floor(field('Max Retries', () => wholeNumber(raw.maxRetries, DEFAULT_TRANSPORT_OPTIONS.maxRetries, 0, 10))),
-		retryDelayMs: field('Retry Delay', () => wholeNumber(raw.retryDelay, DEFAULT_TRANSPORT_OPTIONS.retryDelayMs, 0, 600_000)),
-		timeoutMs: field('Timeout', () => wholeNumber(raw.timeout, DEFAULT_TRANSPORT_OPTIONS.timeoutMs, 1, 600_000)),
+		maxRetries: Math.floor(
+			field('Max Retries', () => numberInRange(options.maxRetries, DEFAULT_TRANSPORT_OPTIONS.maxRetries, 0, 10)),
+		),
+		retryDelayMs: field('Retry Delay', () =>
+			numberInRange(options.retryDelay, DEFAULT_TRANSPORT_OPTIONS.retryDelayMs, 0, 600_000),
+		),
+		timeoutMs: field('Timeout', () => numberInRange(options.timeout, DEFAULT_TRANSPORT_OPTIONS.timeoutMs, 1, 600_000)),
 		rateWindows,
 	};
 }
 
 export function readTransportOptions(context: IExecuteFunctions): TransportOptions {
-	const raw = context.getNodeParameter('requestOptions', 0, {}) as IDataObject;
+	const raw = context.getNodeParameter('requestOptions', 0, {});
 	try {
 		return transportOptionsFrom(raw);
 	} catch (error) {
-		throw new NodeOperationError(context.getNode(), (error as Error).message);
+		throw new NodeOperationError(context.getNode(), (error as Error).message, {
+			description: 'Fix the Request Options (or the expression that sets one) and run again; no request was sent.',
+		});
 	}
 }
