@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import type { RateWindow } from './rateLimiter';
 import { DIGICERT_RATE_WINDOWS } from './rateLimiter';
 import type { TransportOptions } from './transport';
 import { DEFAULT_TRANSPORT_OPTIONS } from './transport';
@@ -84,6 +85,16 @@ function numberInRange(value: unknown, fallback: number, min: number, max: numbe
 
 const RATE_LIMITS = ['digicert', 'custom', 'off'];
 
+/**
+ * At most `perSecond` requests a second, counted over a tenth of a second: no burst larger than a
+ * tenth of the rate (none at all below 20 a second, where requests are simply spaced out), and
+ * fast rates are not slowed by timer granularity as one-at-a-time spacing would be.
+ */
+export function customRateWindow(perSecond: number): RateWindow {
+	const limit = Math.max(1, Math.floor(perSecond / 10));
+	return { limit, ms: (limit * 1000) / perSecond };
+}
+
 /** The transport settings from the Request Options collection, validated. */
 export function transportOptionsFrom(raw: unknown): TransportOptions {
 	if (raw === undefined || raw === null || raw === '') raw = {};
@@ -107,8 +118,7 @@ export function transportOptionsFrom(raw: unknown): TransportOptions {
 	if (rateLimit === 'off') rateWindows = [];
 	else if (rateLimit === 'custom') {
 		const perSecond = field('Requests per Second', () => numberInRange(options.requestsPerSecond, 5, 0.01, 1000));
-		// Evenly spaced requests: never a burst that one of DigiCert's windows could catch.
-		rateWindows = [{ limit: 1, ms: 1000 / perSecond }];
+		rateWindows = [customRateWindow(perSecond)];
 	}
 	return {
 		...DEFAULT_TRANSPORT_OPTIONS,

@@ -17,9 +17,15 @@ describe('transportOptionsFrom', () => {
 		});
 	});
 
-	it('turns a custom rate into evenly spaced requests', () => {
+	it('counts a fast custom rate over a tenth of a second', () => {
+		expect(transportOptionsFrom({ rateLimit: 'custom', requestsPerSecond: 400 }).rateWindows).toEqual([{ limit: 40, ms: 100 }]);
+		expect(transportOptionsFrom({ rateLimit: 'custom', requestsPerSecond: 25 }).rateWindows).toEqual([{ limit: 2, ms: 80 }]);
+	});
+
+	it('turns a slow custom rate into evenly spaced requests', () => {
 		expect(transportOptionsFrom({ rateLimit: 'custom', requestsPerSecond: 4 }).rateWindows).toEqual([{ limit: 1, ms: 250 }]);
 		expect(transportOptionsFrom({ rateLimit: 'custom' }).rateWindows).toEqual([{ limit: 1, ms: 200 }]);
+		expect(transportOptionsFrom({ rateLimit: 'custom', requestsPerSecond: 0.5 }).rateWindows).toEqual([{ limit: 1, ms: 2000 }]);
 	});
 
 	it('paces nothing when the rate limit is off', () => {

@@ -1,0 +1,111 @@
+/**
+ * Rate-limit runs: the fake CertCentral enforces DigiCert's two windows (100 requests per 5 s,
+ * 1000 per 3 min) scaled down 100 times in time (100 per 50 ms, 1000 per 1.8 s), blocking the key
+ * for a while once either is exceeded, as DigiCert does.
+ */
+import type { IDataObject } from 'n8n-workflow';
+
+import { digiCertNode, inputNodes, runWorkflow } from '../../../helpers/engine';
+import type { FakeCertCentral } from '../../../helpers/fake';
+import { credentialFor, fakeData, startFakeCertCentral } from '../../../helpers/fake';
+
+const SCALE = 100;
+const WINDOWS = [
+	{ limit: 100, ms: 5_000 / SCALE },
+	{ limit: 1000, ms: 180_000 / SCALE },
+];
+
+let server: FakeCertCentral;
+beforeAll(async () => {
+	server = await startFakeCertCentral({ rateLimit: WINDOWS, blockMs: 100 });
+});
+afterAll(async () => await server.close());
+beforeEach(() => server.reset());
+
+const ITEMS = 2000;
+const ids = Array.from({ length: ITEMS }, (_, i) =>
+	i % 2 === 0 ? fakeData.APPROVED_REQUEST_ID : fakeData.PENDING_REQUEST_ID,
+);
+
+async function run(requestOptions: IDataObject) {
+	return await runWorkflow(
+		[
+			...inputNodes(ids.map((id) => ({ id }))),
+			digiCertNode({ resource: 'request', operation: 'get', requestId: '={{ $json.id }}', requestOptions }),
+		],
+		{ credentials: credentialFor(server) },
+	);
+}
+
+function expectEveryItem(result: Awaited<ReturnType<typeof run>>) {
+	expect(result.error).toBeUndefined();
+	const items = result.items();
+	expect(items).toHaveLength(ITEMS);
+	items.forEach((item, index) => {
+		expect(item.pairedItem).toEqual({ item: index });
+		expect(item.json.id).toBe(ids[index]);
+		expect(item.json.error).toBeUndefined();
+	});
+}
+
+/** The most requests the fake accepted or refused in any span of `ms`. */
+function busiest(ms: number) {
+	const times = server.requests.map((r) => r.time).sort((a, b) => a - b);
+	let most = 0;
+	for (let i = 0, j = 0; i < times.length; i++) {
+		while (times[i] - times[j] >= ms) j++;
+		most = Math.max(most, i - j + 1);
+	}
+	return most;
+}
+
+it(`a ${ITEMS}-item run with a custom rate under DigiCert's limits finishes without a single 429`, async () => {
+	// 400 per second is 720 per 1.8 s and 20 per 50 ms: under both scaled windows with room to spare.
+	const result = await run({ rateLimit: 'custom', requestsPerSecond: 400 });
+
+	expectEveryItem(result);
+	expect(server.stats.rateLimited).toBe(0);
+	expect(server.requests).toHaveLength(ITEMS);
+	expect(busiest(WINDOWS[1].ms)).toBeLessThan(WINDOWS[1].limit);
+}, 180_000);
+
+describe('without a cap', () => {
+	// How fast an uncapped run goes depends on the machine (a busy one here managed ~130 items a
+	// second): windows this small are exceeded on any (over 50 requests a second, or 30 a second
+	// for 2 s), so the run is sure to be blocked.
+	const TIGHT = [
+		{ limit: 10, ms: 200 },
+		{ limit: 60, ms: 2000 },
+	];
+	let tight: FakeCertCentral;
+	beforeAll(async () => {
+		tight = await startFakeCertCentral({ rateLimit: TIGHT, blockMs: 100 });
+	});
+	afterAll(async () => await tight.close());
+
+	it('a run is blocked again and again, and the retries still bring every item home', async () => {
+		const count = 150;
+		const result = await runWorkflow(
+			[
+				...inputNodes(ids.slice(0, count).map((id) => ({ id }))),
+				digiCertNode({
+					resource: 'request',
+					operation: 'get',
+					requestId: '={{ $json.id }}',
+					requestOptions: { rateLimit: 'off', maxRetries: 10, retryDelay: 50 },
+				}),
+			],
+			{ credentials: credentialFor(tight) },
+		);
+
+		expect(result.error).toBeUndefined();
+		const items = result.items();
+		expect(items).toHaveLength(count);
+		items.forEach((item, index) => {
+			expect(item.pairedItem).toEqual({ item: index });
+			expect(item.json.id).toBe(ids[index]);
+		});
+		expect(tight.stats.rateLimited).toBeGreaterThan(0);
+		expect(tight.requests).toHaveLength(count + tight.stats.rateLimited);
+	});
+});
