@@ -4,7 +4,7 @@
  * error, or show the API key. Values travel the real way: as item fields read by an expression.
  */
 import fc from 'fast-check';
-import type { IDataObject, INode } from 'n8n-workflow';
+import type { IDataObject, INode, INodeParameters } from 'n8n-workflow';
 
 import { digiCertNode, inputNodes, runWorkflow } from '../../../helpers/engine';
 import type { FakeCertCentral } from '../../../helpers/fake';
@@ -218,7 +218,7 @@ describe('Request Options', () => {
 					resource: 'request',
 					operation: 'get',
 					requestId: String(fakeData.APPROVED_REQUEST_ID),
-					requestOptions,
+					requestOptions: requestOptions as INodeParameters,
 				});
 				const result = await runWorkflow([...inputNodes([{ v: value } as IDataObject]), node], {
 					credentials: credentialFor(server),

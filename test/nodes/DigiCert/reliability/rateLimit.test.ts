@@ -3,7 +3,7 @@
  * 1000 per 3 min) scaled down 100 times in time (100 per 50 ms, 1000 per 1.8 s), blocking the key
  * for a while once either is exceeded, as DigiCert does.
  */
-import type { IDataObject } from 'n8n-workflow';
+import type { INodeParameters } from 'n8n-workflow';
 
 import { digiCertNode, inputNodes, runWorkflow } from '../../../helpers/engine';
 import type { FakeCertCentral } from '../../../helpers/fake';
@@ -27,7 +27,7 @@ const ids = Array.from({ length: ITEMS }, (_, i) =>
 	i % 2 === 0 ? fakeData.APPROVED_REQUEST_ID : fakeData.PENDING_REQUEST_ID,
 );
 
-async function run(requestOptions: IDataObject) {
+async function run(requestOptions: INodeParameters) {
 	return await runWorkflow(
 		[
 			...inputNodes(ids.map((id) => ({ id }))),
