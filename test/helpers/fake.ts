@@ -46,7 +46,11 @@ export interface FakeCertCentral {
 	data: any;
 	requests: RecordedRequest[];
 	stats: { rateLimited: number };
-	fail(fault: { match?: (r: RecordedRequest) => boolean; times?: number; respond: FaultResponse }): void;
+	fail(fault: {
+		match?: (r: RecordedRequest) => boolean;
+		times?: number;
+		respond: FaultResponse | ((r: RecordedRequest) => FaultResponse);
+	}): void;
 	clearFaults(): void;
 	reset(): void;
 	close(): Promise<void>;
