@@ -2,8 +2,8 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import type { ParameterReader } from './operation';
 
-/** n8n's Return All / Limit pair for a list operation (`noun`: what is listed, e.g. "requests"). */
-export function returnAllProperties(noun: string): INodeProperties[] {
+/** n8n's Return All / Limit pair for a list operation, worded as n8n's lint requires. */
+export function returnAllProperties(): INodeProperties[] {
 	return [
 		{
 			displayName: 'Return All',
@@ -18,7 +18,7 @@ export function returnAllProperties(noun: string): INodeProperties[] {
 			type: 'number',
 			typeOptions: { minValue: 1 },
 			default: 50,
-			description: `Max number of ${noun} to return`,
+			description: 'Max number of results to return',
 			displayOptions: { show: { returnAll: [false] } },
 		},
 	];

@@ -35,7 +35,6 @@ export function fileNameFromDisposition(header: unknown): string | undefined {
 /** A file name safe for any file system: no path, no control or reserved characters. */
 export function safeFileName(name: string): string | undefined {
 	const base = name.split(/[\\/]/).pop() ?? '';
-	// eslint-disable-next-line no-control-regex
 	const cleaned = base.replace(/[\u0000-\u001f<>:"|?*]/g, '_').trim();
 	return cleaned === '' || cleaned === '.' || cleaned === '..' ? undefined : cleaned;
 }

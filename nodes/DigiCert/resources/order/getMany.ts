@@ -73,7 +73,7 @@ export const getMany: DigiCertOperation<Parameters> = {
 	description:
 		'List certificate orders, optionally filtered by status (issued includes expired), common name, product, container, expiry date range, creation date range or a search text; one item per order with its certificate (common name, valid till, days remaining). Use Return All for every match, or Limit for the first N.',
 	properties: [
-		...returnAllProperties('orders'),
+		...returnAllProperties(),
 		{
 			displayName: 'Filters',
 			name: 'filters',

@@ -19,9 +19,9 @@ describe('Return All / Limit', () => {
 	});
 
 	it("follows n8n's conventions: Limit shown only without Return All", () => {
-		const [returnAll, limit] = returnAllProperties('orders');
+		const [returnAll, limit] = returnAllProperties();
 		expect(returnAll).toMatchObject({ name: 'returnAll', type: 'boolean', default: false });
 		expect(limit).toMatchObject({ name: 'limit', type: 'number', default: 50, typeOptions: { minValue: 1 }, displayOptions: { show: { returnAll: [false] } } });
-		expect(limit.description).toBe('Max number of orders to return');
+		expect(limit.description).toBe('Max number of results to return');
 	});
 });

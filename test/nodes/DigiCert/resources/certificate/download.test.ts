@@ -1,3 +1,5 @@
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
+
 import { digiCertNode, inputNodes, runWorkflow } from '../../../../helpers/engine';
 import type { FakeCertCentral } from '../../../../helpers/fake';
 import { credentialFor, fakeData, fakeFiles, startFakeCertCentral } from '../../../../helpers/fake';
@@ -17,7 +19,7 @@ beforeEach(() => server.reset());
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const orderWith = (test: (order: any) => boolean) => [...server.data.orders.values()].find(test);
 
-async function download(parameters: Record<string, unknown>, input: Array<Record<string, unknown>> = [{}]) {
+async function download(parameters: INodeParameters, input: IDataObject[] = [{}]) {
 	return await runWorkflow(
 		[...inputNodes(input), digiCertNode({ resource: 'certificate', operation: 'download', ...parameters })],
 		{ credentials: credentialFor(server) },

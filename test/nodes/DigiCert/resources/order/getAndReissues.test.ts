@@ -1,3 +1,5 @@
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
+
 import { digiCertNode, inputNodes, runWorkflow } from '../../../../helpers/engine';
 import type { FakeCertCentral } from '../../../../helpers/fake';
 import { credentialFor, fakeData, startFakeCertCentral } from '../../../../helpers/fake';
@@ -9,7 +11,7 @@ beforeAll(async () => {
 afterAll(async () => await server.close());
 beforeEach(() => server.reset());
 
-async function run(parameters: Record<string, unknown>, input: Array<Record<string, unknown>> = [{}]) {
+async function run(parameters: INodeParameters, input: IDataObject[] = [{}]) {
 	return await runWorkflow([...inputNodes(input), digiCertNode({ resource: 'order', ...parameters })], {
 		credentials: credentialFor(server),
 	});

@@ -1,3 +1,5 @@
+import type { NodeParameterValue } from 'n8n-workflow';
+
 import { digiCertNode, inputNodes, runWorkflow } from '../../../../helpers/engine';
 import type { FakeCertCentral } from '../../../../helpers/fake';
 import { credentialFor, fakeData, startFakeCertCentral } from '../../../../helpers/fake';
@@ -12,7 +14,7 @@ beforeEach(() => server.reset());
 const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 const DAY = 86_400_000;
 
-async function getExpiring(days: unknown) {
+async function getExpiring(days: NodeParameterValue) {
 	return await runWorkflow(
 		[...inputNodes([{}]), digiCertNode({ resource: 'order', operation: 'getExpiring', days })],
 		{ credentials: credentialFor(server) },

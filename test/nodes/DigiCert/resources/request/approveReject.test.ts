@@ -1,3 +1,5 @@
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
+
 import { digiCertNode, inputNodes, runWorkflow } from '../../../../helpers/engine';
 import type { FakeCertCentral } from '../../../../helpers/fake';
 import { credentialFor, fakeData, startFakeCertCentral } from '../../../../helpers/fake';
@@ -9,7 +11,7 @@ beforeEach(async () => {
 });
 afterEach(async () => await server.close());
 
-async function run(operation: 'approve' | 'reject', parameters: Record<string, unknown>, input: Array<Record<string, unknown>> = [{}], extra = {}) {
+async function run(operation: 'approve' | 'reject', parameters: INodeParameters, input: IDataObject[] = [{}], extra = {}) {
 	return await runWorkflow(
 		[...inputNodes(input), digiCertNode({ resource: 'request', operation, ...parameters }, extra)],
 		{ credentials: credentialFor(server) },

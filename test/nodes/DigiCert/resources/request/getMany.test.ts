@@ -1,3 +1,5 @@
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
+
 import { digiCertNode, inputNodes, runWorkflow } from '../../../../helpers/engine';
 import type { FakeCertCentral, RecordedRequest } from '../../../../helpers/fake';
 import { credentialFor, fakeData, startFakeCertCentral } from '../../../../helpers/fake';
@@ -9,7 +11,7 @@ beforeAll(async () => {
 afterAll(async () => await server.close());
 beforeEach(() => server.reset());
 
-async function getMany(parameters: Record<string, unknown>, input: Array<Record<string, unknown>> = [{}]) {
+async function getMany(parameters: INodeParameters, input: IDataObject[] = [{}]) {
 	return await runWorkflow(
 		[...inputNodes(input), digiCertNode({ resource: 'request', operation: 'getMany', ...parameters })],
 		{ credentials: credentialFor(server) },
