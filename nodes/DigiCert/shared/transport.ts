@@ -88,6 +88,15 @@ export const DEFAULT_TRANSPORT_OPTIONS: TransportOptions = {
 
 type RequestContext = IExecuteFunctions | IPollFunctions;
 
+/** The clock, waits and randomness the client uses: real ones in n8n, controlled ones in unit tests. */
+export interface Timing {
+	now: () => number;
+	sleep: (ms: number) => Promise<void>;
+	random: () => number;
+}
+
+const REAL_TIMING: Timing = { now: () => Date.now(), sleep, random: Math.random };
+
 interface RawResponse {
 	statusCode: number;
 	headers: IDataObject;
@@ -168,11 +177,16 @@ export class DigiCertClient {
 		private readonly credentials: ICredentialsDecrypted,
 		readonly baseUrl: string,
 		private readonly options: TransportOptions,
+		private readonly timing: Timing,
 	) {
-		this.limiter = new SlidingWindowLimiter(options.rateWindows);
+		this.limiter = new SlidingWindowLimiter(options.rateWindows, timing.now, timing.sleep);
 	}
 
-	static async connect(context: RequestContext, options: TransportOptions = DEFAULT_TRANSPORT_OPTIONS) {
+	static async connect(
+		context: RequestContext,
+		options: TransportOptions = DEFAULT_TRANSPORT_OPTIONS,
+		timing: Timing = REAL_TIMING,
+	) {
 		const node = context.getNode();
 		const data = await context.getCredentials(CREDENTIAL_TYPE);
 		let baseUrl: string;
@@ -190,7 +204,7 @@ export class DigiCertClient {
 			type: CREDENTIAL_TYPE,
 			data,
 		};
-		return new DigiCertClient(context, credentials, baseUrl, options);
+		return new DigiCertClient(context, credentials, baseUrl, options, timing);
 	}
 
 	private get apiKey(): string {
@@ -222,12 +236,13 @@ export class DigiCertClient {
 						? { status: response.statusCode }
 						: undefined;
 			if (outcome !== undefined && isRetryable(request.method, outcome) && !this.cancelled()) {
-				const delay = nextRetryDelay(attempt, waited, this.options, response?.headers['retry-after']);
+				const retryAfter = response?.headers['retry-after'];
+				const delay = nextRetryDelay(attempt, waited, this.options, retryAfter, this.timing.random, this.timing.now());
 				if (delay !== undefined) {
 					waited += delay;
 					// DigiCert blocks the whole key for a while: every item waits, not just this one.
 					if (response?.statusCode === 429) this.limiter.holdFor(delay);
-					if (delay > 0) await sleep(delay);
+					if (delay > 0) await this.timing.sleep(delay);
 					continue;
 				}
 			}

@@ -88,28 +88,16 @@ describe('rate limits (429)', () => {
 		expect(errorOf(result).message).toBe("DigiCert's rate limit (429) was still exceeded after 1 attempt");
 	});
 
-	it('holds every item after a 429, not just the one that got it', async () => {
-		const ids = Array.from({ length: 12 }, () => REQUEST_ID);
-		let limitedAt = 0;
-		server.fail({
-			times: 1,
-			match: (r) => {
-				if (server.requests.length < 3) return false;
-				limitedAt = r.time;
-				return true;
-			},
-			respond: RATE_LIMITED,
-		});
-		const result = await getRequests(ids, { maxRetries: 3, retryDelay: 200 });
+	it('a 429 among many concurrent items: every item still comes out, in order', async () => {
+		// That the other items wait out the same hold is shown with a controlled clock in
+		// test/nodes/DigiCert/shared/transport.test.ts; here, on a real clock, only the outcome.
+		const ids = Array.from({ length: 12 }, (_, i) => (i % 2 ? fakeData.PENDING_REQUEST_ID : REQUEST_ID));
+		server.fail({ times: 1, match: () => server.requests.length >= 3, respond: RATE_LIMITED });
+		const result = await getRequests(ids, { maxRetries: 3, retryDelay: 50 });
 
 		expect(result.error).toBeUndefined();
-		expect(result.items()).toHaveLength(12);
+		expect(result.items().map((i) => i.json.id)).toEqual(ids);
 		expect(server.requests).toHaveLength(13);
-		// Requests already on their way may land just after the 429; after those, nobody sends until
-		// the hold (at least half the retry delay) is over.
-		const later = server.requests.filter((r) => r.time > limitedAt + 20);
-		expect(later.length).toBeGreaterThan(0);
-		expect(Math.min(...later.map((r) => r.time))).toBeGreaterThanOrEqual(limitedAt + 99);
 	});
 
 	it('after its retries, says the rate limit was still exceeded and what to do', async () => {

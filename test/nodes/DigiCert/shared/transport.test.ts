@@ -1,6 +1,10 @@
-import type { TransportOptions } from '../../../../nodes/DigiCert/shared/transport';
+import type { IExecuteFunctions, IHttpRequestOptions, INode } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+import type { Timing, TransportOptions } from '../../../../nodes/DigiCert/shared/transport';
 import {
 	DEFAULT_TRANSPORT_OPTIONS,
+	DigiCertClient,
 	backoffDelay,
 	isRetryable,
 	nextRetryDelay,
@@ -126,5 +130,130 @@ describe('isRetryable', () => {
 
 	it.each(['ENOTFOUND', 'ERR_CANCELED', 'CERT_HAS_EXPIRED', undefined])('does not resend after %s', (code) => {
 		expect(isRetryable('GET', { code })).toBe(false);
+	});
+});
+
+describe('DigiCertClient (with a controlled clock)', () => {
+	const KEY = 'unit-test-key-0123456789';
+	const node: INode = { id: '1', name: 'DigiCert', type: 'n8n-nodes-digicert.digiCert', typeVersion: 1, position: [0, 0], parameters: {} };
+
+	/** Waits that only end when the test says so, on a clock only the test moves. */
+	function controlledTiming() {
+		const state = { now: 0, pending: [] as Array<{ ms: number; done: () => void }> };
+		const timing: Timing = {
+			now: () => state.now,
+			sleep: async (ms) => await new Promise<void>((done) => state.pending.push({ ms, done })),
+			random: () => 0.5,
+		};
+		/** Moves the clock to the earliest wake-up and ends the waits due by then. */
+		const advance = () => {
+			const wake = Math.min(...state.pending.map((p) => state.now + p.ms));
+			state.now = wake;
+			const due = state.pending.filter((p) => p.ms <= wake);
+			state.pending = state.pending.filter((p) => p.ms > wake);
+			due.forEach((p) => p.done());
+		};
+		return { state, timing, advance };
+	}
+
+	type Answer = { statusCode: number; body?: unknown; headers?: Record<string, string> } | Error;
+
+	/** A context whose HTTP helper answers from a script and records each call. */
+	function contextAnswering(answers: Answer[]) {
+		const calls: Array<{ url: string; method: string }> = [];
+		const context = {
+			getNode: () => node,
+			getCredentials: async () => ({ region: 'custom', baseUrl: 'https://digicert.test/services/v2', apiKey: KEY }),
+			helpers: {
+				httpRequestWithAuthentication: async (_type: string, options: IHttpRequestOptions) => {
+					calls.push({ url: options.url, method: String(options.method) });
+					const answer = answers.shift() ?? { statusCode: 200, body: '{}' };
+					if (answer instanceof Error) throw answer;
+					return { headers: {}, ...answer, body: answer.body === undefined ? undefined : Buffer.from(JSON.stringify(answer.body)) };
+				},
+			},
+		};
+		return { calls, context: context as unknown as IExecuteFunctions };
+	}
+
+	const networkError = (code: string) => Object.assign(new Error(`socket ${code}`), { code });
+	const rateLimited = { statusCode: 429, body: { errors: [{ code: 'request_limit_exceeded', message: 'Slow down' }] } };
+	const opts = options({ retryDelayMs: 1000, maxRetries: 5, rateWindows: [] });
+	const settle = async () => {
+		for (let i = 0; i < 20; i++) await Promise.resolve();
+	};
+
+	it('waits the backoff schedule between attempts, then returns the answer', async () => {
+		const { state, timing, advance } = controlledTiming();
+		const { calls, context } = contextAnswering([rateLimited, { statusCode: 503 }, networkError('ECONNRESET'), { statusCode: 200, body: { id: 1 } }]);
+		const client = await DigiCertClient.connect(context, opts, timing);
+		const waits: number[] = [];
+		const sent = client.send({ method: 'GET', path: '/request/1' }, 0);
+		for (let i = 0; i < 3; i++) {
+			await settle();
+			waits.push(...state.pending.map((p) => p.ms));
+			advance();
+		}
+		await expect(sent).resolves.toMatchObject({ statusCode: 200, body: { id: 1 } });
+		expect(waits).toEqual([750, 1500, 3000]);
+		expect(calls).toHaveLength(4);
+		expect(calls[0].url).toBe('https://digicert.test/services/v2/request/1');
+	});
+
+	it('after a 429, holds the requests of every other item until the wait is over', async () => {
+		const { state, timing, advance } = controlledTiming();
+		const { calls, context } = contextAnswering([rateLimited]);
+		const client = await DigiCertClient.connect(context, opts, timing);
+
+		const first = client.send({ method: 'GET', path: '/request/1' }, 0);
+		await settle();
+		expect(state.pending.map((p) => p.ms)).toEqual([750]); // the retry's backoff
+		const second = client.send({ method: 'GET', path: '/request/2' }, 1);
+		await settle();
+		// The second item's request waits for the same hold instead of going out into the block.
+		expect(calls).toHaveLength(1);
+		expect(state.pending.map((p) => p.ms)).toEqual([750, 750]);
+
+		advance();
+		await Promise.all([first, second]);
+		expect(calls.map((c) => c.url.split('/').pop())).toEqual(['1', '1', '2']);
+		expect(calls).toHaveLength(3);
+		expect(state.now).toBe(750);
+	});
+
+	it('does not resend a change after a reset (DigiCert may have acted), and says so', async () => {
+		const { timing } = controlledTiming();
+		const { calls, context } = contextAnswering([networkError('ECONNRESET')]);
+		const client = await DigiCertClient.connect(context, opts, timing);
+		const error = await client.send({ method: 'PUT', path: '/request/1/status', body: { status: 'approved' } }, 2).catch((e: unknown) => e);
+		expect(calls).toHaveLength(1);
+		expect(error).toBeInstanceOf(NodeApiError);
+		expect((error as NodeApiError).message).toBe(
+			'The connection to DigiCert at digicert.test broke before its answer was complete (ECONNRESET, tried 1 time)',
+		);
+		expect((error as NodeApiError).description).toContain('may have reached DigiCert');
+		expect((error as NodeApiError).context.itemIndex).toBe(2);
+	});
+
+	it('resends a change refused with 429, which DigiCert did not act on', async () => {
+		const { timing, advance } = controlledTiming();
+		const { calls, context } = contextAnswering([rateLimited, { statusCode: 204 }]);
+		const client = await DigiCertClient.connect(context, opts, timing);
+		const sent = client.send({ method: 'PUT', path: '/request/1/status', body: { status: 'approved' } }, 0);
+		await settle();
+		advance();
+		await expect(sent).resolves.toMatchObject({ statusCode: 204, body: undefined });
+		expect(calls.map((c) => c.method)).toEqual(['PUT', 'PUT']);
+	});
+
+	it('stops retrying once the user cancels the execution', async () => {
+		const { timing } = controlledTiming();
+		const { calls, context } = contextAnswering([rateLimited]);
+		const controller = new AbortController();
+		controller.abort();
+		const cancelled = Object.assign(context, { getExecutionCancelSignal: () => controller.signal });
+		const client = await DigiCertClient.connect(cancelled, opts, timing);
+		await expect(client.send({ method: 'GET', path: '/request/1' }, 0)).rejects.toThrow(/rate limit/);
+		expect(calls).toHaveLength(1);
 	});
 });
