@@ -341,6 +341,14 @@ export class DigiCertClient {
 		if (success && request.binary) {
 			const raw = response.body;
 			const body = Buffer.isBuffer(raw) ? raw : raw === undefined || raw === null ? Buffer.alloc(0) : Buffer.from(raw as ArrayBuffer);
+			// A CDN's page is not a certificate: it must not be saved as one.
+			if (/html/i.test(String(headers['content-type'] ?? '')) || looksLikeHtml(body)) {
+				throw this.unexpected(statusCode, 'an HTML page instead of a file', itemIndex, CDN_ADVICE);
+			}
+			// No certificate file holds the API key: an answer that repeats it back is not passed on.
+			if (this.apiKey.length >= 4 && body.includes(this.apiKey)) {
+				throw this.unexpected(statusCode, 'a file that repeats the API key back, which is not passed on', itemIndex, CDN_ADVICE);
+			}
 			return { statusCode, headers, body };
 		}
 		let body: unknown;
@@ -355,12 +363,7 @@ export class DigiCertClient {
 		}
 		if (success) {
 			if (bodyKind !== undefined) {
-				throw this.unexpected(
-					statusCode,
-					bodyKind,
-					itemIndex,
-					"A proxy or DigiCert's CDN may have answered instead of the API (an outage or a block). Check the credential's region or base URL, and try again later.",
-				);
+				throw this.unexpected(statusCode, bodyKind, itemIndex, CDN_ADVICE);
 			}
 			return { statusCode, headers, body };
 		}
@@ -415,6 +418,9 @@ export class DigiCertClient {
 		return apiError(this.context.getNode(), { message, description: advice, code, itemIndex }, this.apiKey);
 	}
 }
+
+const CDN_ADVICE =
+	"A proxy or DigiCert's CDN may have answered instead of the API (an outage or a block). Check the credential's region or base URL, and try again later.";
 
 /** A body that starts like an HTML page (some CDNs send one without saying so). */
 function looksLikeHtml(raw: unknown): boolean {

@@ -232,6 +232,44 @@ describe('answers that are not what DigiCert sends', () => {
 	});
 });
 
+describe('file downloads', () => {
+	async function download() {
+		return await runWorkflow(
+			[
+				...inputNodes([{ n: 1 }]),
+				digiCertNode({
+					resource: 'certificate',
+					operation: 'download',
+					orderId: String(fakeData.SEED_ORDER_ID),
+					requestOptions: { rateLimit: 'off', maxRetries: 2, retryDelay: 5 },
+				}),
+			],
+			{ credentials: credentialFor(server) },
+		);
+	}
+
+	it.each([
+		['with an HTML content type', htmlPage(200)],
+		['without a content type', { ...htmlPage(200), headers: {} }],
+	])('a 200 HTML page %s is not saved as a certificate', async (_how, respond) => {
+		server.fail({ respond });
+		const result = await download();
+
+		expect(server.requests).toHaveLength(1);
+		expect(errorOf(result).message).toBe('DigiCert answered unexpectedly: HTTP 200 with an HTML page instead of a file');
+		expect(result.items()).toHaveLength(0);
+	});
+
+	it('a download cut short is retried, and the file comes out whole', async () => {
+		server.fail({ times: 1, respond: { status: 200, raw: Buffer.alloc(2000, 1), truncate: true } });
+		const result = await download();
+
+		expect(result.error).toBeUndefined();
+		expect(server.requests).toHaveLength(2);
+		expect(result.items()[0].json.fileName).toMatch(/\.pem$/);
+	});
+});
+
 describe('redirects', () => {
 	it('does not follow a redirect to another host, and the key never reaches it', async () => {
 		const elsewhere: http.IncomingMessage[] = [];

@@ -123,8 +123,14 @@ describe.each(operations)('$label', ({ parameters }) => {
 				expect(JSON.stringify([request.path, request.query, request.body])).not.toContain(KEY);
 			}
 			const error = result.error as (Error & { description?: string; errorResponse?: unknown; messages?: unknown }) | undefined;
+			// Files are kept as base64 (or an ID) in the item: search their bytes too.
+			const files = result
+				.items()
+				.flatMap((item) => Object.values(item.binary ?? {}))
+				.map((file) => Buffer.from(file.data, 'base64').toString('latin1'));
 			const shown = [
 				JSON.stringify(result.taskData('DigiCert')),
+				...files,
 				JSON.stringify(error),
 				error?.message,
 				error?.description,
