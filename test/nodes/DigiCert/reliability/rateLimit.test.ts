@@ -109,3 +109,57 @@ describe('without a cap', () => {
 		expect(tight.requests).toHaveLength(count + tight.stats.rateLimited);
 	});
 });
+
+describe('Return All over 5,000 orders', () => {
+	// Five pages of 1000: DigiCert's real windows never notice so few requests, so this key's
+	// windows are tight (one request per 500 ms) to make every page count.
+	let strict: FakeCertCentral;
+	beforeAll(async () => {
+		strict = await startFakeCertCentral({ rateLimit: [{ limit: 1, ms: 500 }], blockMs: 500 });
+	});
+	afterAll(async () => await strict.close());
+	beforeEach(() => strict.reset());
+
+	async function returnAll(requestOptions: INodeParameters) {
+		return await runWorkflow(
+			[...inputNodes([{}]), digiCertNode({ resource: 'order', operation: 'getMany', returnAll: true, requestOptions })],
+			{ credentials: credentialFor(strict) },
+		);
+	}
+
+	function expectEveryOrder(result: Awaited<ReturnType<typeof returnAll>>) {
+		expect(result.error).toBeUndefined();
+		const ids = result.items().map((i) => i.json.id);
+		expect(ids).toHaveLength(fakeData.TOTAL_ORDERS);
+		expect(new Set(ids).size).toBe(fakeData.TOTAL_ORDERS);
+		// eslint-disable-next-line @typescript-eslint/no-explicit-any
+		expect(ids).toEqual(strict.data.orderSummaries().map((o: any) => o.id));
+		result.items().forEach((item) => expect(item.pairedItem).toEqual({ item: 0 }));
+	}
+
+	const offsets = () => strict.requests.map((r) => r.query.offset);
+
+	it('with a rate cap under the limit: every order, and not a single 429', async () => {
+		const result = await returnAll({ rateLimit: 'custom', requestsPerSecond: 1 });
+
+		expectEveryOrder(result);
+		expect(strict.stats.rateLimited).toBe(0);
+		expect(offsets()).toEqual(['0', '1000', '2000', '3000', '4000']);
+	}, 60_000);
+
+	it('without a cap, and a burst of 429s on one page: the pages are retried and no order is lost or repeated', async () => {
+		strict.fail({
+			times: 2,
+			match: (r) => r.query.offset === '2000',
+			respond: { status: 429, body: { errors: [{ code: 'request_limit_exceeded', message: 'Service unavailable, please limit request volume' }] } },
+		});
+		const result = await returnAll({ rateLimit: 'off', maxRetries: 10, retryDelay: 200 });
+
+		expectEveryOrder(result);
+		// Each page was asked for until it came; the page after a refused one starts where it left off.
+		const asked = offsets();
+		expect([...new Set(asked)]).toEqual(['0', '1000', '2000', '3000', '4000']);
+		expect(asked.filter((o) => o === '2000').length).toBeGreaterThanOrEqual(3);
+		expect(asked.length).toBe(5 + 2 + strict.stats.rateLimited);
+	}, 60_000);
+});
