@@ -6,6 +6,8 @@
 import fc from 'fast-check';
 import type { IDataObject, INode, INodeParameters } from 'n8n-workflow';
 
+import { resources } from '../../../../nodes/DigiCert/resources';
+
 import { digiCertNode, inputNodes, runWorkflow } from '../../../helpers/engine';
 import type { FakeCertCentral } from '../../../helpers/fake';
 import { credentialFor, fakeData, startFakeCertCentral } from '../../../helpers/fake';
@@ -190,6 +192,99 @@ describe('IDs', () => {
 			{ numRuns: 40 },
 		);
 	}, 180_000);
+});
+
+describe('every operation', () => {
+	/** The operations, with the name of their ID field and the other parameters they need. */
+	const withIds = resources.flatMap((resource) =>
+		resource.operations.flatMap((operation) => {
+			const idField = operation.properties.find((p) => /Id$/.test(p.name) && p.required);
+			if (idField === undefined) return [];
+			const parameters: INodeParameters = { resource: resource.value, operation: operation.value };
+			for (const property of operation.properties) {
+				if (property.default !== undefined && property.name !== idField.name) {
+					parameters[property.name] = property.default as INodeParameters[string];
+				}
+			}
+			return [{ label: `${resource.value}.${operation.value}`, idField: idField.name, parameters }];
+		}),
+	);
+
+	it('has operations with IDs to check', () => {
+		expect(withIds.length).toBeGreaterThanOrEqual(2);
+	});
+
+	it.each(withIds)('$label: requests stay on well-formed paths, whatever its $idField', async ({ idField, parameters }) => {
+		await fc.assert(
+			fc.asyncProperty(fc.array(idValues, { minLength: 1, maxLength: 10 }), async (raw) => {
+				server.reset();
+				const values = raw.map(jsonTrip);
+				const result = await runWorkflow(
+					[
+						...inputNodes(values.map((v) => ({ v }) as IDataObject)),
+						digiCertNode(
+							{ ...parameters, [idField]: '={{ $json.v }}', requestOptions: { rateLimit: 'off', maxRetries: 0 } },
+							{ onError: 'continueRegularOutput' },
+						),
+					],
+					{ credentials: credentialFor(server) },
+				);
+				expect(result.error).toBeUndefined();
+				// Every path is made of plain lowercase words and positive numbers only.
+				for (const request of server.requests) {
+					expect(request.path).toMatch(/^\/services\/v2(\/([a-z_-]+|[1-9][0-9]*))+$/);
+				}
+				expect(server.requests.length).toBeLessThanOrEqual(values.filter((v) => expectedId(v) !== undefined).length);
+				const items = result.items();
+				values.forEach((value, index) => {
+					const own = items.filter((i) => (i.pairedItem as { item: number }).item === index);
+					if (expectedId(value) === undefined) {
+						expect(own).toHaveLength(1);
+						expect(own[0].json.error).toMatch(/ must be a positive whole number, but it is /);
+					}
+				});
+				expect(everythingShown(result)).not.toContain(server.apiKey);
+			}),
+			{ numRuns: 15 },
+		);
+	}, 120_000);
+});
+
+describe('list filters', () => {
+	const text = fc.oneof(trickyStrings, fc.string(), fc.string({ unit: 'grapheme' }), fc.constantFrom('a&limit=1', 'x=1&offset=9', '#', '%', '%25', '+', 'a b'));
+
+	it.each([
+		['order', 'commonName', 'common_name'],
+		['order', 'search', 'search'],
+		['request', 'search', 'search'],
+	])('%s Get Many: a %s of any text stays one query value, sent as typed', async (resource, field, key) => {
+		await fc.assert(
+			fc.asyncProperty(text, async (raw) => {
+				server.reset();
+				const result = await runWorkflow(
+					[
+						...inputNodes([{ v: raw }]),
+						digiCertNode(
+							{ resource, operation: 'getMany', limit: 1, filters: { [field]: '={{ $json.v }}' }, requestOptions: { rateLimit: 'off', maxRetries: 0 } },
+							{ onError: 'continueRegularOutput' },
+						),
+					],
+					{ credentials: credentialFor(server) },
+				);
+				expect(result.error).toBeUndefined();
+				expect(server.requests.length).toBeLessThanOrEqual(1);
+				for (const request of server.requests) {
+					expect(request.path).toBe(resource === 'order' ? '/services/v2/order/certificate' : '/services/v2/request');
+					const extra = Object.keys(request.query).filter((k) => !['offset', 'limit', `filters[${key}]`].includes(k));
+					expect(extra).toEqual([]);
+					const value = request.query[`filters[${key}]`];
+					if (value !== undefined) expect(value.replace(/^%/, '')).toBe(raw.trim().replace(/^%/, ''));
+				}
+				expect(everythingShown(result)).not.toContain(server.apiKey);
+			}),
+			{ numRuns: 25 },
+		);
+	}, 120_000);
 });
 
 describe('Request Options', () => {
