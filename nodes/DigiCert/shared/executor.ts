@@ -37,6 +37,20 @@ function toExecutionData(
 	});
 }
 
+/**
+ * What leaves the node is one of n8n's own errors, which keep the HTTP details and the item for the
+ * UI. A message of our own may quote what an expression produced, even the key itself: redacted.
+ */
+function asNodeError(
+	node: INode,
+	error: unknown,
+	redact: (text: string) => string,
+	options: { itemIndex: number; description?: string },
+): NodeApiError | NodeOperationError {
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
+	return new NodeOperationError(node, redact(error instanceof Error ? error.message : String(error)), options);
+}
+
 /** Runs `work` for indexes 0..count-1, at most `limit` at a time; stops starting new ones once one fails. */
 async function forEachBounded(count: number, limit: number, work: (index: number) => Promise<void>): Promise<void> {
 	let next = 0;
@@ -79,6 +93,7 @@ export async function executeOperation(
 	}
 	const client = await DigiCertClient.connect(this, readTransportOptions(this));
 	const continueOnFail = this.continueOnFail();
+	const redact = (text: string) => client.redact(text);
 	const results: INodeExecutionData[][] = new Array(items.length);
 
 	await forEachBounded(items.length, CONCURRENCY, async (itemIndex) => {
@@ -89,10 +104,7 @@ export async function executeOperation(
 			try {
 				parameters = operation.readParameters(read);
 			} catch (error) {
-				if (error instanceof NodeOperationError || error instanceof NodeApiError) throw error;
-				// The value may be anything an expression produced, even the key itself.
-				const message = client.redact(error instanceof Error ? error.message : String(error));
-				throw new NodeOperationError(node, message, {
+				throw asNodeError(node, error, redact, {
 					itemIndex,
 					description: 'Fix the parameter (or the expression that sets it) and run again; no request was sent.',
 				});
@@ -103,7 +115,7 @@ export async function executeOperation(
 				: await client.send(request, itemIndex);
 			results[itemIndex] = toExecutionData(node, await operation.toItems(response, parameters, this), itemIndex);
 		} catch (error) {
-			if (!continueOnFail) throw error;
+			if (!continueOnFail) throw asNodeError(node, error, redact, { itemIndex });
 			const description = (error as NodeApiError).description;
 			results[itemIndex] = [
 				{

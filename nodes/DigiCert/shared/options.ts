@@ -6,6 +6,9 @@ import { DIGICERT_RATE_WINDOWS } from './rateLimiter';
 import type { TransportOptions } from './transport';
 import { DEFAULT_TRANSPORT_OPTIONS } from './transport';
 
+// Named so the lint can see each number parameter has a default.
+const { maxRetries, retryDelayMs, timeoutMs } = DEFAULT_TRANSPORT_OPTIONS;
+
 /** Settings for how the node talks to DigiCert; shown for every operation, read once per run. */
 export const requestOptionsProperty: INodeProperties = {
 	displayName: 'Request Options',
@@ -19,7 +22,7 @@ export const requestOptionsProperty: INodeProperties = {
 			name: 'maxRetries',
 			type: 'number',
 			typeOptions: { minValue: 0, maxValue: 10 },
-			default: DEFAULT_TRANSPORT_OPTIONS.maxRetries,
+			default: maxRetries,
 			description:
 				'How many times a request is sent again after a rate limit (429), a gateway error (502, 503, 504), a reset connection or a timeout. Other errors are not retried.',
 		},
@@ -53,7 +56,7 @@ export const requestOptionsProperty: INodeProperties = {
 			name: 'retryDelay',
 			type: 'number',
 			typeOptions: { minValue: 0, maxValue: 600_000 },
-			default: DEFAULT_TRANSPORT_OPTIONS.retryDelayMs,
+			default: retryDelayMs,
 			description: 'The first wait before a retry, in milliseconds; each further wait doubles, with some randomness, up to 2 minutes in all',
 		},
 		{
@@ -61,14 +64,14 @@ export const requestOptionsProperty: INodeProperties = {
 			name: 'timeout',
 			type: 'number',
 			typeOptions: { minValue: 1, maxValue: 600_000 },
-			default: DEFAULT_TRANSPORT_OPTIONS.timeoutMs,
+			default: timeoutMs,
 			description: 'How long to wait for DigiCert to answer one request before giving up on it (and retrying)',
 		},
 	],
 };
 
 /** A number (or a string of one, as expressions give) from min to max; the fallback when empty. */
-function numberInRange(value: unknown, fallback: number, min: number, max: number): number {
+function numberInRange(label: string, value: unknown, fallback: number, min: number, max: number): number {
 	if (value === undefined || value === null || value === '') return fallback;
 	const n =
 		typeof value === 'number'
@@ -78,7 +81,7 @@ function numberInRange(value: unknown, fallback: number, min: number, max: numbe
 				: NaN;
 	if (!Number.isFinite(n) || n < min || n > max) {
 		const shown = typeof value === 'string' ? JSON.stringify(value.slice(0, 40)) : (JSON.stringify(value) ?? String(value)).slice(0, 40);
-		throw new Error(`must be a number from ${min} to ${max}, but it is ${shown}`);
+		throw new Error(`Request Options > ${label} must be a number from ${min} to ${max}, but it is ${shown}`);
 	}
 	return n;
 }
@@ -102,13 +105,6 @@ export function transportOptionsFrom(raw: unknown): TransportOptions {
 		throw new Error('Request Options must be a set of options, not a single value');
 	}
 	const options = raw as IDataObject;
-	const field = (name: string, read: () => number) => {
-		try {
-			return read();
-		} catch (error) {
-			throw new Error(`Request Options > ${name} ${(error as Error).message}`);
-		}
-	};
 	const rateLimit = options.rateLimit ?? 'digicert';
 	if (typeof rateLimit !== 'string' || !RATE_LIMITS.includes(rateLimit)) {
 		const shown = (JSON.stringify(rateLimit) ?? String(rateLimit)).slice(0, 40);
@@ -117,18 +113,14 @@ export function transportOptionsFrom(raw: unknown): TransportOptions {
 	let rateWindows = DIGICERT_RATE_WINDOWS;
 	if (rateLimit === 'off') rateWindows = [];
 	else if (rateLimit === 'custom') {
-		const perSecond = field('Requests per Second', () => numberInRange(options.requestsPerSecond, 5, 0.01, 1000));
+		const perSecond = numberInRange('Requests per Second', options.requestsPerSecond, 5, 0.01, 1000);
 		rateWindows = [customRateWindow(perSecond)];
 	}
 	return {
 		...DEFAULT_TRANSPORT_OPTIONS,
-		maxRetries: Math.floor(
-			field('Max Retries', () => numberInRange(options.maxRetries, DEFAULT_TRANSPORT_OPTIONS.maxRetries, 0, 10)),
-		),
-		retryDelayMs: field('Retry Delay', () =>
-			numberInRange(options.retryDelay, DEFAULT_TRANSPORT_OPTIONS.retryDelayMs, 0, 600_000),
-		),
-		timeoutMs: field('Timeout', () => numberInRange(options.timeout, DEFAULT_TRANSPORT_OPTIONS.timeoutMs, 1, 600_000)),
+		maxRetries: Math.floor(numberInRange('Max Retries', options.maxRetries, maxRetries, 0, 10)),
+		retryDelayMs: numberInRange('Retry Delay', options.retryDelay, retryDelayMs, 0, 600_000),
+		timeoutMs: numberInRange('Timeout', options.timeout, timeoutMs, 1, 600_000),
 		rateWindows,
 	};
 }
