@@ -411,8 +411,10 @@ export class DigiCertClient {
 			message = `The DigiCert host ${host} could not be found (${code})`;
 			advice = "Check the credential's region or base URL, and this machine's DNS.";
 		} else {
+			// Unusual failures (TLS, proxy, ...) keep their own words, which say what is wrong.
+			const reason = error instanceof Error && error.message ? ` ${error.message.replace(/\.?$/, '.')}` : '';
 			message = `Could not reach DigiCert at ${host} (${code ?? 'unknown error'}, ${tried})`;
-			advice = `Check the network or proxy between n8n and ${host}, and the credential's region or base URL.${unsure}`;
+			advice = `${reason.trim()} Check the network or proxy between n8n and ${host}, and the credential's region or base URL.${unsure}`.trim();
 		}
 		// A fresh error: the original holds the request, whose headers hold the key.
 		return apiError(this.context.getNode(), { message, description: advice, code, itemIndex }, this.apiKey);

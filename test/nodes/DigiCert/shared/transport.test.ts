@@ -257,3 +257,24 @@ describe('DigiCertClient (with a controlled clock)', () => {
 		expect(calls).toHaveLength(1);
 	});
 });
+
+describe('DigiCertClient network errors', () => {
+	it('an unusual failure keeps its own words, with the key redacted', async () => {
+		const KEY = 'unit-test-key-0123456789';
+		const context = {
+			getNode: () => ({ id: '1', name: 'DigiCert', type: 'x', typeVersion: 1, position: [0, 0], parameters: {} }),
+			getCredentials: async () => ({ region: 'us', apiKey: KEY }),
+			helpers: {
+				httpRequestWithAuthentication: async () => {
+					throw Object.assign(new Error(`self-signed certificate in chain (sent ${KEY})`), { code: 'SELF_SIGNED_CERT_IN_CHAIN' });
+				},
+			},
+		} as unknown as IExecuteFunctions;
+		const client = await DigiCertClient.connect(context, options({ rateWindows: [] }));
+		const error = (await client.send({ method: 'GET', path: '/user/me' }, 0).catch((e: unknown) => e)) as NodeApiError;
+		expect(error.message).toBe('Could not reach DigiCert at www.digicert.com (SELF_SIGNED_CERT_IN_CHAIN, tried 1 time)');
+		expect(error.description).toBe(
+			"self-signed certificate in chain (sent [redacted]). Check the network or proxy between n8n and www.digicert.com, and the credential's region or base URL.",
+		);
+	});
+});
