@@ -24,7 +24,7 @@ export const requestOptionsProperty: INodeProperties = {
 			typeOptions: { minValue: 0, maxValue: 10 },
 			default: maxRetries,
 			description:
-				'How many times a request is sent again after a rate limit (429), a gateway error (502, 503, 504), a reset connection or a timeout. Other errors are not retried.',
+				'How many times a request is sent again after a rate limit (429), a gateway error (502, 503, 504), a reset connection or a timeout. Approve and Reject are sent again only when DigiCert surely did not act on them. Other errors are not retried.',
 		},
 		{
 			displayName: 'Rate Limit',
