@@ -37,6 +37,7 @@ describe('example workflows', () => {
 
 	describe.each(files)('%s', (file) => {
 		const workflow = JSON.parse(readFileSync(join(EXAMPLES, file), 'utf8')) as {
+			id: string;
 			name: string;
 			nodes: ExampleNode[];
 			connections: Record<string, { main: Array<Array<{ node: string }>> }>;
@@ -72,7 +73,7 @@ describe('example workflows', () => {
 			}
 		});
 
-		it('connects only nodes that exist, and every node but the trigger has an input', () => {
+		it('connects only nodes that exist; only triggers have no input; it has a Manual Trigger and an id, so it runs as imported', () => {
 			const names = new Set(workflow.nodes.map((n) => n.name));
 			const targets = new Set<string>();
 			for (const [source, { main }] of Object.entries(workflow.connections)) {
@@ -82,8 +83,10 @@ describe('example workflows', () => {
 					targets.add(node);
 				}
 			}
-			const untargeted = workflow.nodes.filter((n) => !targets.has(n.name)).map((n) => n.name);
-			expect(untargeted).toHaveLength(1);
+			const untargeted = workflow.nodes.filter((n) => !targets.has(n.name));
+			expect(untargeted.every((n) => /[tT]rigger$|\.webhook$/.test(n.type))).toBe(true);
+			expect(workflow.nodes.some((n) => n.type === 'n8n-nodes-base.manualTrigger')).toBe(true);
+			expect(workflow.id).toMatch(/^[A-Za-z0-9]{1,21}$/);
 		});
 	});
 });

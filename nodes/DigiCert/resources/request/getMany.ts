@@ -28,7 +28,7 @@ export const getMany: DigiCertOperation<Parameters> = {
 	name: 'Get Many Requests',
 	action: 'Get many certificate requests',
 	description:
-		'List certificate requests, optionally only those with a status (e.g. pending = waiting for approval) or type (new_request, revoke, duplicate, reissue); one item per request, newest IDs last. Use Return All for every match, or Limit for the first N.',
+		'List certificate requests, optionally only those with a status (e.g. pending = waiting for approval) or type (new_request, revoke, duplicate, reissue); one item per request. Use Return All for every match, or Limit for the first N.',
 	properties: [
 		...returnAllProperties(),
 		{

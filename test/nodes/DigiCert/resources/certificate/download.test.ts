@@ -108,6 +108,12 @@ describe('Download Certificate', () => {
 		expect(items.map((i) => i.pairedItem)).toEqual(issued.map((_o, index) => ({ item: index })));
 	});
 
+	it('keeps the API key out of the run and its binary metadata', async () => {
+		const result = await download({ orderId: fakeData.SEED_ORDER_ID, format: 'default' });
+		expect(result.error).toBeUndefined();
+		expect(JSON.stringify(result.run)).not.toContain(server.apiKey);
+	});
+
 	it('says the order was not found for an unknown order', async () => {
 		const result = await download({ orderId: 99999 });
 		expect(result.error?.message).toBe('Order 99999 was not found in DigiCert');

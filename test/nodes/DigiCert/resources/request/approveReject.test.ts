@@ -61,6 +61,13 @@ describe.each([
 		expect(server.data.requests.get(fakeData.APPROVED_REQUEST_ID).status).toBe('approved');
 	});
 
+	it('keeps the API key out of the run, its items and its errors', async () => {
+		const ok = await run(operation, { requestId: fakeData.PENDING_REQUEST_ID, comment: 'fine' });
+		const failed = await run(operation, { requestId: fakeData.APPROVED_REQUEST_ID });
+		expect(failed.error).toBeDefined();
+		for (const result of [ok, failed]) expect(JSON.stringify(result.run)).not.toContain(server.apiKey);
+	});
+
 	it('says an unknown request was not found', async () => {
 		const result = await run(operation, { requestId: 424242 });
 		expect(result.error?.message).toBe('Request 424242 was not found in DigiCert');
