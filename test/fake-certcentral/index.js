@@ -25,7 +25,7 @@ const rateLimited = () => errorBody(429, 'request_limit_exceeded', 'Service unav
 /**
  * @typedef {{ method: string, path: string, query: Record<string, string>, headers: import('node:http').IncomingHttpHeaders, body: any, time: number }} RecordedRequest
  * @typedef {{ status?: number, body?: any, headers?: Record<string,string>, raw?: string|Buffer, reset?: boolean, truncate?: boolean, delayMs?: number }} FaultResponse
- * @typedef {{ match?: (r: RecordedRequest) => boolean, times?: number, respond: FaultResponse }} Fault
+ * @typedef {{ match?: (r: RecordedRequest) => boolean, times?: number, respond: FaultResponse | ((r: RecordedRequest) => FaultResponse) }} Fault
  */
 
 /**
@@ -134,7 +134,8 @@ async function startFakeCertCentral(options = {}) {
 			if (faultIndex >= 0) {
 				const fault = faults[faultIndex];
 				if (fault.times !== undefined && --fault.times <= 0) faults.splice(faultIndex, 1);
-				answer = fault.respond;
+				// A function answers from the request, e.g. to echo its headers back as some services do.
+				answer = typeof fault.respond === 'function' ? fault.respond(recorded) : fault.respond;
 			} else {
 				answer = route(recorded);
 			}

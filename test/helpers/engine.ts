@@ -3,8 +3,6 @@
  * project's node and credential types: the same path a real n8n takes, minus the database.
  * The only thing replaced is the credential store (the test hands the decrypted credential).
  */
-import { inspect } from 'node:util';
-
 import { Logger } from '@n8n/backend-common';
 import { Container } from '@n8n/di';
 import { OutboundHttp } from '@n8n/backend-network';
@@ -62,18 +60,37 @@ export class TestNodeTypes implements INodeTypes {
 /** Log lines the engine wrote during a run (tests search them for the API key). */
 export const capturedLogs: string[] = [];
 
-/** Both of n8n's loggers (n8n-workflow's LoggerProxy and n8n-core's DI Logger) write into capturedLogs. */
-function installLogCapture() {
-	const write =
-		(level: string) =>
-		(message: string, metadata?: unknown): void => {
-			capturedLogs.push(`${level} ${message} ${inspect(metadata, { depth: 12, breakLength: Infinity })}`);
-		};
-	const logger = { error: write('error'), warn: write('warn'), info: write('info'), debug: write('debug') };
-	LoggerProxy.init(logger);
-	Container.set(Logger, { ...logger, scoped: () => logger } as unknown as Logger);
+function logLine(level: string, message: unknown, metadata: unknown): string {
+	let meta: string;
+	try {
+		meta = JSON.stringify(metadata, (_key, value: unknown) =>
+			value instanceof Error ? { ...value, name: value.name, message: value.message, stack: value.stack } : value,
+		);
+	} catch {
+		meta = String(metadata);
+	}
+	return `${level} ${String(message)} ${meta ?? ''}`;
 }
-installLogCapture();
+
+/**
+ * Records every log line, at every level (debug included, even when the logger would drop it):
+ * what n8n's logger writes (its `log`) and what goes through LoggerProxy, which n8n-core uses.
+ */
+function captureLogs() {
+	const prototype = Logger.prototype as unknown as { log(level: string, message: string, metadata: object): void };
+	const write = prototype.log;
+	prototype.log = function (level, message, metadata) {
+		capturedLogs.push(logLine(level, message, metadata));
+		write.call(this, level, message, metadata);
+	};
+	const logger = Container.get(Logger);
+	const proxied = (level: 'error' | 'warn' | 'info' | 'debug') => (message: string, meta?: Record<string, unknown>) => {
+		capturedLogs.push(logLine(`proxy:${level}`, message, meta));
+		logger[level](message, meta);
+	};
+	LoggerProxy.init({ error: proxied('error'), warn: proxied('warn'), info: proxied('info'), debug: proxied('debug') });
+}
+captureLogs();
 
 /**
  * Like n8n's CredentialsHelper: hands out the decrypted credential, and applies the credential

@@ -7,16 +7,23 @@ export interface DigiCertErrorEntry {
 	message: string;
 }
 
+/** Long enough for any DigiCert message; an echoed page or request is cut, not dumped. */
+const MAX_ENTRY_LENGTH = 300;
+
+function clip(text: string): string {
+	return text.length > MAX_ENTRY_LENGTH ? `${text.slice(0, MAX_ENTRY_LENGTH)}…` : text;
+}
+
 /** The entries of a DigiCert error body, or none when the body is not one. */
 export function parseDigiCertErrors(body: unknown): DigiCertErrorEntry[] {
 	if (typeof body !== 'object' || body === null) return [];
 	const errors = (body as { errors?: unknown }).errors;
 	if (!Array.isArray(errors)) return [];
 	return errors
-		.filter((entry): entry is JsonObject => typeof entry === 'object' && entry !== null)
+		.filter((entry): entry is JsonObject => typeof entry === 'object' && entry !== null && !Array.isArray(entry))
 		.map((entry) => ({
-			code: typeof entry.code === 'string' ? entry.code : 'unknown',
-			message: typeof entry.message === 'string' ? entry.message : '',
+			code: typeof entry.code === 'string' && entry.code !== '' ? clip(entry.code) : 'unknown',
+			message: typeof entry.message === 'string' ? clip(entry.message) : '',
 		}));
 }
 
@@ -25,9 +32,46 @@ export function redact(text: string, secret: string): string {
 	return secret.length >= 4 ? text.split(secret).join('[redacted]') : text;
 }
 
+export interface ApiErrorParts {
+	message: string;
+	description?: string;
+	/** The HTTP status, when DigiCert (or something in front of it) answered. */
+	httpCode?: number;
+	/** DigiCert's own error entries; the only part of an answer that travels with the error. */
+	errors?: DigiCertErrorEntry[];
+	/** A network error code (ECONNRESET, ...), when nothing answered. */
+	code?: string;
+	itemIndex?: number;
+}
+
+/**
+ * A NodeApiError that says exactly `message` and `description`, with the key redacted from both
+ * and from everything it carries. n8n's NodeApiError would otherwise swap a message mentioning
+ * ECONNRESET & co. for its own generic text, and pick descriptions out of the raw response.
+ */
+export function apiError(node: INode, parts: ApiErrorParts, apiKey: string): NodeApiError {
+	const message = redact(parts.message, apiKey);
+	const description = parts.description === undefined ? undefined : redact(parts.description, apiKey);
+	const httpCode = parts.httpCode === undefined ? undefined : String(parts.httpCode);
+	const errorResponse: JsonObject = {
+		...(httpCode ? { httpCode } : {}),
+		...(parts.code ? { code: redact(parts.code, apiKey) } : {}),
+		...(parts.errors
+			? { errors: parts.errors.map((e) => ({ code: redact(e.code, apiKey), message: redact(e.message, apiKey) })) }
+			: {}),
+	};
+	const error = new NodeApiError(node, errorResponse, { message, description, httpCode, itemIndex: parts.itemIndex });
+	error.message = message;
+	error.description = description;
+	error.messages = [];
+	return error;
+}
+
 export interface FailedExchange {
 	statusCode: number;
 	body: unknown;
+	/** Set when the body was not JSON, e.g. "an HTML page": never shown as it came. */
+	bodyKind?: string;
 	/** e.g. "Order 12345": what a 404 was about. */
 	subject?: string;
 	/** How many times the request was sent. */
@@ -36,8 +80,15 @@ export interface FailedExchange {
 	apiKey: string;
 }
 
-/** What to tell the user for DigiCert's well-known failures: [message, what to do]. */
-function explain(statusCode: number, codes: string[], subject: string | undefined, attempts: number) {
+const times = (n: number) => `${n} time${n === 1 ? '' : 's'}`;
+
+/** What to tell the user for DigiCert's well-known failures: [headline, what to do]. */
+export function explain(
+	statusCode: number,
+	codes: string[],
+	subject: string | undefined,
+	attempts: number,
+): [string | undefined, string | undefined] {
 	const has = (code: string) => codes.some((c) => c === code || c.endsWith(`|${code}`));
 	if (statusCode === 403 && has('access_denied_invalid_key')) {
 		return [
@@ -47,59 +98,68 @@ function explain(statusCode: number, codes: string[], subject: string | undefine
 	}
 	if (statusCode === 403 && has('missing_permission')) {
 		return [
-			undefined,
+			"The API key's user lacks permission for this operation",
 			"The API key's user role (or the key's restrictions, e.g. View Only) lacks access to this operation: use a key with the needed permissions.",
 		];
 	}
-	if (statusCode === 404 && subject !== undefined && !has('route')) {
-		return [`${subject} was not found in DigiCert`, 'Check the ID, and that the credential points at the account that owns it.'];
+	if (statusCode === 401 || statusCode === 403) {
+		return [undefined, 'Check the API key in the DigiCert credential and the permissions of its user.'];
+	}
+	if (statusCode === 404 && has('route')) {
+		return [
+			'DigiCert does not know this endpoint',
+			"Check the credential's region, or for a custom base URL that it ends in /services/v2.",
+		];
+	}
+	if (statusCode === 404) {
+		return [
+			subject === undefined ? undefined : `${subject} was not found in DigiCert`,
+			'Check the ID, and that the credential points at the account that owns it.',
+		];
 	}
 	if (statusCode === 429) {
 		return [
-			`DigiCert's rate limit was still exceeded after ${attempts} attempts`,
-			'DigiCert allows 100 requests per 5 seconds and 1000 per 3 minutes for each API key, shared by every workflow using it. Lower the node\'s rate limit option, or run fewer items at once.',
+			`DigiCert's rate limit (429) was still exceeded after ${attempts} attempt${attempts === 1 ? '' : 's'}`,
+			"DigiCert allows 100 requests per 5 seconds and 1000 per 3 minutes for each API key, shared by every workflow using it. Set the node's Request Options > Rate Limit to DigiCert's Limits or a lower custom rate, raise Max Retries, or run fewer items at once.",
 		];
 	}
 	if (statusCode >= 500) {
 		return [
 			undefined,
-			`DigiCert had a server error (tried ${attempts} times). Try again later; if it persists, check DigiCert's status page.`,
+			`DigiCert had a server error (tried ${times(attempts)}). Try again later; if it persists, check DigiCert's status page (status.digicert.com).`,
 		];
+	}
+	if (statusCode >= 400) {
+		return [undefined, "Check the item's parameters against DigiCert's message."];
 	}
 	return [undefined, undefined];
 }
 
 /** A DigiCert answer with an error status, as a NodeApiError a user can act on. */
 export function digiCertApiError(node: INode, failure: FailedExchange): NodeApiError {
-	const { statusCode, subject, attempts, itemIndex, apiKey } = failure;
+	const { statusCode, subject, attempts, itemIndex, apiKey, bodyKind } = failure;
 	const entries = parseDigiCertErrors(failure.body);
-	const codes = entries.map((e) => e.code);
-	const [headline, advice] = explain(statusCode, codes, subject, attempts);
+	const [headline, advice] = explain(
+		statusCode,
+		entries.map((e) => e.code),
+		subject,
+		attempts,
+	);
 	const digiCertSays = entries.map((e) => `${e.message || '(no message)'} [${e.code}]`).join('; ');
 
 	let message = headline ?? entries.find((e) => e.message)?.message;
 	if (message === undefined) {
-		message =
-			entries.length > 0
-				? `DigiCert refused the request (HTTP ${statusCode})`
-				: `DigiCert answered unexpectedly (HTTP ${statusCode}) without an error in its usual format`;
+		if (entries.length > 0) message = `DigiCert refused the request (HTTP ${statusCode})`;
+		else if (bodyKind !== undefined) message = `DigiCert answered unexpectedly: HTTP ${statusCode} with ${bodyKind}`;
+		else message = `DigiCert answered unexpectedly: HTTP ${statusCode} without an error in its usual format`;
 	}
 	const description = [
-		entries.length > 0 ? `DigiCert answered HTTP ${statusCode}: ${digiCertSays}.` : undefined,
+		entries.length > 0 ? `DigiCert answered HTTP ${statusCode}: ${digiCertSays}.` : `DigiCert answered HTTP ${statusCode}.`,
 		advice,
 	]
 		.filter(Boolean)
 		.join(' ');
 
 	// Only DigiCert's own error entries travel with the error, never the request (its headers hold the key).
-	const errorResponse: JsonObject = {
-		httpCode: String(statusCode),
-		errors: entries.map((e) => ({ code: redact(e.code, apiKey), message: redact(e.message, apiKey) })),
-	};
-	return new NodeApiError(node, errorResponse, {
-		message: redact(message, apiKey),
-		description: description ? redact(description, apiKey) : undefined,
-		httpCode: String(statusCode),
-		itemIndex,
-	});
+	return apiError(node, { message, description, httpCode: statusCode, errors: entries, itemIndex }, apiKey);
 }

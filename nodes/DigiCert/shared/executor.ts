@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import type { DigiCertOperation, DigiCertResource, ParameterReader } from './operation';
@@ -14,21 +14,41 @@ export function findOperation(resources: DigiCertResource[], resource: string, o
 	return found;
 }
 
-function toExecutionData(output: IDataObject[] | INodeExecutionData[], itemIndex: number): INodeExecutionData[] {
+const isObject = (value: unknown): value is IDataObject =>
+	typeof value === 'object' && value !== null && !Array.isArray(value);
+
+function toExecutionData(
+	node: INode,
+	output: IDataObject[] | INodeExecutionData[],
+	itemIndex: number,
+): INodeExecutionData[] {
+	// An answer of the wrong shape (empty, a bare string, a list of numbers) must not become a broken item.
+	if (!Array.isArray(output) || !output.every(isObject)) {
+		throw new NodeApiError(node, {} as JsonObject, {
+			message: 'DigiCert answered with data of an unexpected shape',
+			description:
+				"The answer was not the JSON object this operation expects. A proxy may have answered instead of DigiCert's API: check the credential's region or base URL, and try again later.",
+			itemIndex,
+		});
+	}
 	return output.map((entry) => {
 		const item = (typeof entry.json === 'object' && entry.json !== null ? entry : { json: entry }) as INodeExecutionData;
 		return { ...item, pairedItem: { item: itemIndex } };
 	});
 }
 
-/** What leaves the node is one of n8n's own errors, which keep the HTTP details and the item for the UI. */
+/**
+ * What leaves the node is one of n8n's own errors, which keep the HTTP details and the item for the
+ * UI. A message of our own may quote what an expression produced, even the key itself: redacted.
+ */
 function asNodeError(
 	node: INode,
 	error: unknown,
+	redact: (text: string) => string,
 	options: { itemIndex: number; description?: string },
 ): NodeApiError | NodeOperationError {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
-	return new NodeOperationError(node, error instanceof Error ? error : String(error), options);
+	return new NodeOperationError(node, redact(error instanceof Error ? error.message : String(error)), options);
 }
 
 /** Runs `work` for indexes 0..count-1, at most `limit` at a time; stops starting new ones once one fails. */
@@ -73,6 +93,7 @@ export async function executeOperation(
 	}
 	const client = await DigiCertClient.connect(this, readTransportOptions(this));
 	const continueOnFail = this.continueOnFail();
+	const redact = (text: string) => client.redact(text);
 	const results: INodeExecutionData[][] = new Array(items.length);
 
 	await forEachBounded(items.length, CONCURRENCY, async (itemIndex) => {
@@ -83,7 +104,7 @@ export async function executeOperation(
 			try {
 				parameters = operation.readParameters(read);
 			} catch (error) {
-				throw asNodeError(node, error, {
+				throw asNodeError(node, error, redact, {
 					itemIndex,
 					description: 'Fix the parameter (or the expression that sets it) and run again; no request was sent.',
 				});
@@ -92,9 +113,9 @@ export async function executeOperation(
 			const response = request.paginate
 				? await client.sendPaginated(request, itemIndex)
 				: await client.send(request, itemIndex);
-			results[itemIndex] = toExecutionData(await operation.toItems(response, parameters, this), itemIndex);
+			results[itemIndex] = toExecutionData(node, await operation.toItems(response, parameters, this), itemIndex);
 		} catch (error) {
-			if (!continueOnFail) throw asNodeError(node, error, { itemIndex });
+			if (!continueOnFail) throw asNodeError(node, error, redact, { itemIndex });
 			const description = (error as NodeApiError).description;
 			results[itemIndex] = [
 				{

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import type { RateWindow } from './rateLimiter';
 import { DIGICERT_RATE_WINDOWS } from './rateLimiter';
 import type { TransportOptions } from './transport';
 import { DEFAULT_TRANSPORT_OPTIONS } from './transport';
@@ -23,7 +24,7 @@ export const requestOptionsProperty: INodeProperties = {
 			typeOptions: { minValue: 0, maxValue: 10 },
 			default: maxRetries,
 			description:
-				'How many times a request is sent again after a rate limit (429), a gateway error (502, 503, 504), a reset connection or a timeout. Other errors are not retried.',
+				'How many times a request is sent again after a rate limit (429), a gateway error (502, 503, 504), a reset connection or a timeout. Approve and Reject are sent again only when DigiCert surely did not act on them. Other errors are not retried.',
 		},
 		{
 			displayName: 'Rate Limit',
@@ -45,7 +46,7 @@ export const requestOptionsProperty: INodeProperties = {
 			displayName: 'Requests per Second',
 			name: 'requestsPerSecond',
 			type: 'number',
-			typeOptions: { minValue: 0.01, numberPrecision: 2 },
+			typeOptions: { minValue: 0.01, maxValue: 1000, numberPrecision: 2 },
 			default: 5,
 			description: 'With a custom rate limit: the most requests per second the node sends, across all items',
 			displayOptions: { show: { rateLimit: ['custom'] } },
@@ -54,7 +55,7 @@ export const requestOptionsProperty: INodeProperties = {
 			displayName: 'Retry Delay (Ms)',
 			name: 'retryDelay',
 			type: 'number',
-			typeOptions: { minValue: 0 },
+			typeOptions: { minValue: 0, maxValue: 600_000 },
 			default: retryDelayMs,
 			description: 'The first wait before a retry, in milliseconds; each further wait doubles, with some randomness, up to 2 minutes in all',
 		},
@@ -62,47 +63,75 @@ export const requestOptionsProperty: INodeProperties = {
 			displayName: 'Timeout (Ms)',
 			name: 'timeout',
 			type: 'number',
-			typeOptions: { minValue: 1 },
+			typeOptions: { minValue: 1, maxValue: 600_000 },
 			default: timeoutMs,
 			description: 'How long to wait for DigiCert to answer one request before giving up on it (and retrying)',
 		},
 	],
 };
 
-function wholeNumber(label: string, value: unknown, fallback: number, min: number, max = Number.MAX_SAFE_INTEGER): number {
+/** A number (or a string of one, as expressions give) from min to max; the fallback when empty. */
+function numberInRange(label: string, value: unknown, fallback: number, min: number, max: number): number {
 	if (value === undefined || value === null || value === '') return fallback;
-	const n = Number(value);
+	const n =
+		typeof value === 'number'
+			? value
+			: typeof value === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(value)
+				? Number(value)
+				: NaN;
 	if (!Number.isFinite(n) || n < min || n > max) {
-		throw new Error(`Request Options > ${label} must be a number from ${min} to ${max}, but it is ${JSON.stringify(value)}`);
+		const shown = typeof value === 'string' ? JSON.stringify(value.slice(0, 40)) : (JSON.stringify(value) ?? String(value)).slice(0, 40);
+		throw new Error(`Request Options > ${label} must be a number from ${min} to ${max}, but it is ${shown}`);
 	}
 	return n;
 }
 
+const RATE_LIMITS = ['digicert', 'custom', 'off'];
+
+/**
+ * At most `perSecond` requests a second, counted over a tenth of a second: no burst larger than a
+ * tenth of the rate (none at all below 20 a second, where requests are simply spaced out), and
+ * fast rates are not slowed by timer granularity as one-at-a-time spacing would be.
+ */
+export function customRateWindow(perSecond: number): RateWindow {
+	const limit = Math.max(1, Math.floor(perSecond / 10));
+	return { limit, ms: (limit * 1000) / perSecond };
+}
+
 /** The transport settings from the Request Options collection, validated. */
-export function transportOptionsFrom(raw: IDataObject): TransportOptions {
-	const rateLimit = raw.rateLimit ?? 'digicert';
+export function transportOptionsFrom(raw: unknown): TransportOptions {
+	if (raw === undefined || raw === null || raw === '') raw = {};
+	if (typeof raw !== 'object' || Array.isArray(raw)) {
+		throw new Error('Request Options must be a set of options, not a single value');
+	}
+	const options = raw as IDataObject;
+	const rateLimit = options.rateLimit ?? 'digicert';
+	if (typeof rateLimit !== 'string' || !RATE_LIMITS.includes(rateLimit)) {
+		const shown = (JSON.stringify(rateLimit) ?? String(rateLimit)).slice(0, 40);
+		throw new Error(`Request Options > Rate Limit must be one of ${RATE_LIMITS.join(', ')}, but it is ${shown}`);
+	}
 	let rateWindows = DIGICERT_RATE_WINDOWS;
 	if (rateLimit === 'off') rateWindows = [];
 	else if (rateLimit === 'custom') {
-		const perSecond = wholeNumber('Requests per Second', raw.requestsPerSecond, 5, 0.01, 100_000);
-		rateWindows = [{ limit: 1, ms: 1000 / perSecond }];
-	} else if (rateLimit !== 'digicert') {
-		throw new Error(`Request Options > Rate Limit must be one of digicert, custom, off, but it is ${JSON.stringify(rateLimit)}`);
+		const perSecond = numberInRange('Requests per Second', options.requestsPerSecond, 5, 0.01, 1000);
+		rateWindows = [customRateWindow(perSecond)];
 	}
 	return {
 		...DEFAULT_TRANSPORT_OPTIONS,
-		maxRetries: Math.floor(wholeNumber('Max Retries', raw.maxRetries, maxRetries, 0, 10)),
-		retryDelayMs: wholeNumber('Retry Delay', raw.retryDelay, retryDelayMs, 0, 600_000),
-		timeoutMs: wholeNumber('Timeout', raw.timeout, timeoutMs, 1, 600_000),
+		maxRetries: Math.floor(numberInRange('Max Retries', options.maxRetries, maxRetries, 0, 10)),
+		retryDelayMs: numberInRange('Retry Delay', options.retryDelay, retryDelayMs, 0, 600_000),
+		timeoutMs: numberInRange('Timeout', options.timeout, timeoutMs, 1, 600_000),
 		rateWindows,
 	};
 }
 
 export function readTransportOptions(context: IExecuteFunctions): TransportOptions {
-	const raw = context.getNodeParameter('requestOptions', 0, {}) as IDataObject;
+	const raw = context.getNodeParameter('requestOptions', 0, {});
 	try {
 		return transportOptionsFrom(raw);
 	} catch (error) {
-		throw new NodeOperationError(context.getNode(), (error as Error).message);
+		throw new NodeOperationError(context.getNode(), (error as Error).message, {
+			description: 'Fix the Request Options (or the expression that sets one) and run again; no request was sent.',
+		});
 	}
 }

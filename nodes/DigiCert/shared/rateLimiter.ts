@@ -23,6 +23,9 @@ export class SlidingWindowLimiter {
 
 	private queue: Promise<void> = Promise.resolve();
 
+	/** No request goes before this time (set when DigiCert said to slow down). */
+	private heldUntil = 0;
+
 	private readonly keep: number;
 
 	constructor(
@@ -33,9 +36,17 @@ export class SlidingWindowLimiter {
 		this.keep = Math.max(0, ...windows.map((w) => w.limit));
 	}
 
+	/**
+	 * Holds every request (of every item) for `ms`: after a 429 the key is blocked for a while,
+	 * and requests sent meanwhile would only extend the block and spend their retries.
+	 */
+	holdFor(ms: number): void {
+		this.heldUntil = Math.max(this.heldUntil, this.now() + ms);
+	}
+
 	/** How long to wait before one more request fits, given what was sent. */
 	delayFor(at: number): number {
-		let delay = 0;
+		let delay = Math.max(0, this.heldUntil - at);
 		for (const { limit, ms } of this.windows) {
 			if (this.sent.length < limit) continue;
 			// The request `limit` places back must have left the window before another may go.
@@ -46,7 +57,7 @@ export class SlidingWindowLimiter {
 	}
 
 	async acquire(): Promise<void> {
-		if (this.windows.length === 0) return;
+		if (this.windows.length === 0 && this.heldUntil <= this.now()) return;
 		const turn = this.queue.then(async () => {
 			let delay = this.delayFor(this.now());
 			while (delay > 0) {

@@ -4,11 +4,10 @@ import type {
 	IExecuteFunctions,
 	IHttpRequestOptions,
 	IPollFunctions,
-	JsonObject,
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
-import { digiCertApiError, redact } from './errors';
+import { apiError, digiCertApiError, redact } from './errors';
 import type { DigiCertRequest, DigiCertResponse } from './operation';
 import type { RateWindow } from './rateLimiter';
 import { DIGICERT_RATE_WINDOWS, SlidingWindowLimiter } from './rateLimiter';
@@ -21,25 +20,51 @@ export const MAX_PAGE_SIZE = 1000;
 
 const USER_AGENT = 'n8n-nodes-digicert';
 
-/** Statuses that mean "not now" rather than "no": the request is sent again after a wait. */
-const RETRYABLE_STATUSES = new Set([429, 502, 503, 504]);
+/** Statuses that mean "not now": DigiCert did not act on the request, so it is sent again after a wait. */
+const NOT_PROCESSED_STATUSES = new Set([429, 502, 503]);
 
-/** Network failures worth another try (the request may not have reached DigiCert). */
-const RETRYABLE_NETWORK_CODES = new Set([
-	'ECONNRESET',
+/** A gateway timeout: DigiCert may or may not have acted. */
+const MAYBE_PROCESSED_STATUSES = new Set([504]);
+
+/** Network failures before the request reached DigiCert: always safe to send again. */
+const NOT_SENT_NETWORK_CODES = new Set([
 	'ECONNREFUSED',
-	'ECONNABORTED',
-	'ETIMEDOUT',
-	'EPIPE',
 	'EAI_AGAIN',
 	'ENETUNREACH',
 	'EHOSTUNREACH',
-	'UND_ERR_SOCKET',
 	'UND_ERR_CONNECT_TIMEOUT',
+]);
+
+/** Network failures after the request may have reached DigiCert (resets, timeouts, cut answers). */
+const MAYBE_SENT_NETWORK_CODES = new Set([
+	'ECONNRESET',
+	'ECONNABORTED',
+	'ETIMEDOUT',
+	'EPIPE',
+	'UND_ERR_SOCKET',
 	'UND_ERR_HEADERS_TIMEOUT',
 	'UND_ERR_BODY_TIMEOUT',
 	'ERR_BAD_RESPONSE',
 ]);
+
+/** Requests DigiCert handles the same however often they arrive: safe to resend after any failure. */
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** What went wrong with one attempt: a status DigiCert (or its CDN) answered, or a network error code. */
+export type AttemptFailure = { status: number } | { code: string | undefined };
+
+/**
+ * Whether a failed attempt is worth another. A GET is resent after any passing failure; a change
+ * (approve, reject, revoke) only when DigiCert surely did not act on it, so nothing is done twice.
+ */
+export function isRetryable(method: string, failure: AttemptFailure): boolean {
+	const safe = SAFE_METHODS.has(method.toUpperCase());
+	if ('status' in failure) {
+		return NOT_PROCESSED_STATUSES.has(failure.status) || (safe && MAYBE_PROCESSED_STATUSES.has(failure.status));
+	}
+	const code = failure.code ?? '';
+	return NOT_SENT_NETWORK_CODES.has(code) || (safe && MAYBE_SENT_NETWORK_CODES.has(code));
+}
 
 export interface TransportOptions {
 	/** Sends after the first, for the retryable failures above. */
@@ -63,25 +88,59 @@ export const DEFAULT_TRANSPORT_OPTIONS: TransportOptions = {
 
 type RequestContext = IExecuteFunctions | IPollFunctions;
 
+/** The clock, waits and randomness the client uses: real ones in n8n, controlled ones in unit tests. */
+export interface Timing {
+	now: () => number;
+	sleep: (ms: number) => Promise<void>;
+	random: () => number;
+}
+
+const REAL_TIMING: Timing = { now: () => Date.now(), sleep, random: Math.random };
+
 interface RawResponse {
 	statusCode: number;
 	headers: IDataObject;
 	body: unknown;
 }
 
-/** The wait before retry number `retry` (1-based): exponential, with jitter; Retry-After wins when given. */
-export function backoffDelay(retry: number, options: TransportOptions, retryAfter?: unknown, random = Math.random) {
-	const fromHeader = parseRetryAfter(retryAfter);
+/**
+ * The wait before retry number `retry` (1-based): exponential from `retryDelayMs`, with jitter
+ * (between half and all of it) so parallel items do not retry in step, and never above the total
+ * budget. A Retry-After header wins when DigiCert sends one.
+ */
+export function backoffDelay(retry: number, options: TransportOptions, retryAfter?: unknown, random = Math.random, now = Date.now()) {
+	const fromHeader = parseRetryAfter(retryAfter, now);
+	if (fromHeader !== undefined) return Math.round(fromHeader);
 	const exponential = options.retryDelayMs * 2 ** (retry - 1);
-	const delay = fromHeader ?? exponential * (0.5 + random() / 2);
-	return Math.min(Math.max(0, Math.round(delay)), options.maxRetryTimeMs);
+	return Math.min(Math.round(exponential * (0.5 + random() / 2)), options.maxRetryTimeMs);
+}
+
+/**
+ * The wait before the next attempt after `attempt` failed (and `waitedMs` were already spent
+ * waiting), or undefined when the request should give up: out of retries, or the wait would take
+ * the request past its total budget (e.g. a Retry-After of an hour).
+ */
+export function nextRetryDelay(
+	attempt: number,
+	waitedMs: number,
+	options: TransportOptions,
+	retryAfter?: unknown,
+	random = Math.random,
+	now = Date.now(),
+): number | undefined {
+	if (attempt > options.maxRetries) return undefined;
+	const delay = backoffDelay(attempt, options, retryAfter, random, now);
+	return waitedMs + delay <= options.maxRetryTimeMs ? delay : undefined;
 }
 
 /** Retry-After as milliseconds: delta-seconds or an HTTP date; undefined when absent or unreadable. */
 export function parseRetryAfter(value: unknown, now = Date.now()): number | undefined {
+	if (Array.isArray(value)) value = value[0];
 	if (typeof value !== 'string' && typeof value !== 'number') return undefined;
 	const text = String(value).trim();
 	if (/^\d+(\.\d+)?$/.test(text)) return Number(text) * 1000;
+	// Only a real HTTP date (it names a weekday or month): Date.parse reads "-1" or "3 x" as dates too.
+	if (!/[a-z]{3}/i.test(text)) return undefined;
 	const date = Date.parse(text);
 	return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
@@ -118,11 +177,16 @@ export class DigiCertClient {
 		private readonly credentials: ICredentialsDecrypted,
 		readonly baseUrl: string,
 		private readonly options: TransportOptions,
+		private readonly timing: Timing,
 	) {
-		this.limiter = new SlidingWindowLimiter(options.rateWindows);
+		this.limiter = new SlidingWindowLimiter(options.rateWindows, timing.now, timing.sleep);
 	}
 
-	static async connect(context: RequestContext, options: TransportOptions = DEFAULT_TRANSPORT_OPTIONS) {
+	static async connect(
+		context: RequestContext,
+		options: TransportOptions = DEFAULT_TRANSPORT_OPTIONS,
+		timing: Timing = REAL_TIMING,
+	) {
 		const node = context.getNode();
 		const data = await context.getCredentials(CREDENTIAL_TYPE);
 		let baseUrl: string;
@@ -140,11 +204,16 @@ export class DigiCertClient {
 			type: CREDENTIAL_TYPE,
 			data,
 		};
-		return new DigiCertClient(context, credentials, baseUrl, options);
+		return new DigiCertClient(context, credentials, baseUrl, options, timing);
 	}
 
 	private get apiKey(): string {
 		return String(this.credentials.data?.apiKey ?? '');
+	}
+
+	/** Replaces the API key wherever it appears in `text` (for messages built from answers or input). */
+	redact(text: string): string {
+		return redact(text, this.apiKey);
 	}
 
 	/** Sends one request (retrying as configured) and returns DigiCert's successful answer. */
@@ -160,22 +229,33 @@ export class DigiCertClient {
 				failure = error;
 			}
 
-			const retryable =
+			const outcome: AttemptFailure | undefined =
 				response === undefined
-					? RETRYABLE_NETWORK_CODES.has(networkCode(failure) ?? '')
-					: RETRYABLE_STATUSES.has(response.statusCode);
-			if (retryable && attempt <= this.options.maxRetries) {
-				const delay = backoffDelay(attempt, this.options, response?.headers['retry-after']);
-				if (waited + delay <= this.options.maxRetryTimeMs) {
+					? { code: networkCode(failure) }
+					: response.statusCode >= 400
+						? { status: response.statusCode }
+						: undefined;
+			if (outcome !== undefined && isRetryable(request.method, outcome) && !this.cancelled()) {
+				const retryAfter = response?.headers['retry-after'];
+				const delay = nextRetryDelay(attempt, waited, this.options, retryAfter, this.timing.random, this.timing.now());
+				if (delay !== undefined) {
 					waited += delay;
-					await sleep(delay);
+					// DigiCert blocks the whole key for a while: every item waits, not just this one.
+					if (response?.statusCode === 429) this.limiter.holdFor(delay);
+					if (delay > 0) await this.timing.sleep(delay);
 					continue;
 				}
 			}
 
-			if (response === undefined) throw this.networkError(failure, attempt, itemIndex);
+			if (response === undefined) throw this.networkError(request, failure, attempt, itemIndex);
 			return this.accept(request, response, attempt, itemIndex);
 		}
+	}
+
+	/** Whether the user stopped the execution: then no more retries. */
+	private cancelled(): boolean {
+		const context = this.context as Partial<IExecuteFunctions>;
+		return context.getExecutionCancelSignal?.()?.aborted === true;
 	}
 
 	/**
@@ -195,7 +275,12 @@ export class DigiCertClient {
 			last = await this.send({ ...request, qs: { ...request.qs, offset, limit } }, itemIndex);
 			const page = last.body as IDataObject | undefined;
 			if (typeof page !== 'object' || page === null || Array.isArray(page)) {
-				throw this.unexpected(last.statusCode, 'a list without its "page" information', itemIndex);
+				throw this.unexpected(
+					last.statusCode,
+					'something other than a list',
+					itemIndex,
+					"A proxy may have answered instead of DigiCert's API: check the credential's region or base URL, and try again later.",
+				);
 			}
 			// An empty list omits its array key altogether.
 			const elements = Array.isArray(page[rootProperty]) ? (page[rootProperty] as unknown[]) : [];
@@ -244,58 +329,103 @@ export class DigiCertClient {
 	/** A finished exchange: the parsed answer on success, else the error that explains it. */
 	private accept(request: DigiCertRequest, response: RawResponse, attempts: number, itemIndex: number): DigiCertResponse {
 		const { statusCode, headers } = response;
-		const contentType = String(headers['content-type'] ?? '');
-		let body: unknown;
-		if (statusCode >= 200 && statusCode < 300 && request.binary) {
-			body = Buffer.isBuffer(response.body) ? response.body : Buffer.from(response.body as ArrayBuffer);
-		} else {
-			try {
-				body = parseJsonBody(response.body);
-			} catch {
-				const kind = contentType.includes('html') ? 'an HTML page' : `a body that is not JSON (${contentType || 'no content type'})`;
-				if (statusCode >= 200 && statusCode < 300) throw this.unexpected(statusCode, kind, itemIndex);
-				body = undefined;
-				if (!RETRYABLE_STATUSES.has(statusCode) && statusCode < 500) {
-					throw this.unexpected(statusCode, kind, itemIndex);
-				}
-			}
-		}
+		const success = statusCode >= 200 && statusCode < 300;
 		if (statusCode >= 300 && statusCode < 400) {
-			throw this.unexpected(statusCode, `a redirect to ${String(headers.location ?? 'elsewhere')}, which is not followed so the API key stays with DigiCert`, itemIndex);
-		}
-		if (statusCode < 200 || statusCode >= 300) {
-			throw digiCertApiError(this.context.getNode(), {
+			throw this.unexpected(
 				statusCode,
-				body,
-				subject: request.subject,
-				attempts,
+				`a redirect to ${String(headers.location ?? 'another address')}, which is not followed so the API key stays with DigiCert`,
 				itemIndex,
-				apiKey: this.apiKey,
-			});
+				"DigiCert's API does not redirect: check the credential's region or base URL (a custom base URL must be the API itself, ending in /services/v2).",
+			);
 		}
-		return { statusCode, headers, body };
-	}
-
-	private unexpected(statusCode: number, what: string, itemIndex: number): NodeApiError {
-		const message = `DigiCert answered unexpectedly: HTTP ${statusCode} with ${what}`;
-		return new NodeApiError(this.context.getNode(), { httpCode: String(statusCode), message } as JsonObject, {
-			message: redact(message, this.apiKey),
-			description:
-				'This usually means a proxy or DigiCert\'s CDN answered instead of the API (an outage or a block). Check the credential\'s region or base URL, and try again later.',
-			httpCode: String(statusCode),
+		if (success && request.binary) {
+			const raw = response.body;
+			const body = Buffer.isBuffer(raw) ? raw : raw === undefined || raw === null ? Buffer.alloc(0) : Buffer.from(raw as ArrayBuffer);
+			// A CDN's page is not a certificate: it must not be saved as one.
+			if (/html/i.test(String(headers['content-type'] ?? '')) || looksLikeHtml(body)) {
+				throw this.unexpected(statusCode, 'an HTML page instead of a file', itemIndex, CDN_ADVICE);
+			}
+			// No certificate file holds the API key: an answer that repeats it back is not passed on.
+			if (this.apiKey.length >= 4 && body.includes(this.apiKey)) {
+				throw this.unexpected(statusCode, 'a file that repeats the API key back, which is not passed on', itemIndex, CDN_ADVICE);
+			}
+			return { statusCode, headers, body };
+		}
+		let body: unknown;
+		let bodyKind: string | undefined;
+		try {
+			body = parseJsonBody(response.body);
+		} catch {
+			const contentType = String(headers['content-type'] ?? '');
+			bodyKind = /html/i.test(contentType) || looksLikeHtml(response.body)
+				? 'an HTML page'
+				: `a body that is not JSON (${contentType || 'no content type'})`;
+		}
+		if (success) {
+			if (bodyKind !== undefined) {
+				throw this.unexpected(statusCode, bodyKind, itemIndex, CDN_ADVICE);
+			}
+			return { statusCode, headers, body };
+		}
+		throw digiCertApiError(this.context.getNode(), {
+			statusCode,
+			body,
+			bodyKind,
+			subject: request.subject,
+			attempts,
 			itemIndex,
+			apiKey: this.apiKey,
 		});
 	}
 
-	private networkError(error: unknown, attempts: number, itemIndex: number): NodeApiError {
-		const code = networkCode(error) ?? 'unknown error';
+	private unexpected(statusCode: number, what: string, itemIndex: number, advice: string): NodeApiError {
+		return apiError(
+			this.context.getNode(),
+			{
+				message: `DigiCert answered unexpectedly: HTTP ${statusCode} with ${what}`,
+				description: advice,
+				httpCode: statusCode,
+				itemIndex,
+			},
+			this.apiKey,
+		);
+	}
+
+	private networkError(request: DigiCertRequest, error: unknown, attempts: number, itemIndex: number): NodeApiError {
+		const code = networkCode(error);
 		const host = new URL(this.baseUrl).host;
-		const reason = redact(error instanceof Error ? error.message : String(error), this.apiKey);
+		const tried = `tried ${attempts} time${attempts === 1 ? '' : 's'}`;
+		const changes = !SAFE_METHODS.has(request.method.toUpperCase());
+		const unsure = changes && MAYBE_SENT_NETWORK_CODES.has(code ?? '')
+			? ' The request may have reached DigiCert: check its state there before running this item again.'
+			: '';
+		let message: string;
+		let advice: string;
+		if (code === 'ECONNABORTED' || code === 'ETIMEDOUT' || (code?.startsWith('UND_ERR_') && code.endsWith('TIMEOUT'))) {
+			message = `DigiCert did not answer within ${this.options.timeoutMs} ms (${tried})`;
+			advice = `Raise Request Options > Timeout, or try again later.${unsure}`;
+		} else if (code === 'ECONNRESET' || code === 'EPIPE' || code === 'UND_ERR_SOCKET' || code === 'ERR_BAD_RESPONSE') {
+			message = `The connection to DigiCert at ${host} broke before its answer was complete (${code}, ${tried})`;
+			advice = `Check the network or proxy between n8n and ${host}, or try again later.${unsure}`;
+		} else if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
+			message = `The DigiCert host ${host} could not be found (${code})`;
+			advice = "Check the credential's region or base URL, and this machine's DNS.";
+		} else {
+			// Unusual failures (TLS, proxy, ...) keep their own words, which say what is wrong.
+			const reason = error instanceof Error && error.message ? ` ${error.message.replace(/\.?$/, '.')}` : '';
+			message = `Could not reach DigiCert at ${host} (${code ?? 'unknown error'}, ${tried})`;
+			advice = `${reason.trim()} Check the network or proxy between n8n and ${host}, and the credential's region or base URL.${unsure}`.trim();
+		}
 		// A fresh error: the original holds the request, whose headers hold the key.
-		return new NodeApiError(this.context.getNode(), { code, message: reason } as JsonObject, {
-			message: `Could not reach DigiCert at ${host} (${code}, tried ${attempts} time${attempts === 1 ? '' : 's'})`,
-			description: `${reason}. Check the network or proxy between n8n and ${host}, and the credential's region or base URL.`,
-			itemIndex,
-		});
+		return apiError(this.context.getNode(), { message, description: advice, code, itemIndex }, this.apiKey);
 	}
+}
+
+const CDN_ADVICE =
+	"A proxy or DigiCert's CDN may have answered instead of the API (an outage or a block). Check the credential's region or base URL, and try again later.";
+
+/** A body that starts like an HTML page (some CDNs send one without saying so). */
+function looksLikeHtml(raw: unknown): boolean {
+	const text = Buffer.isBuffer(raw) ? raw.subarray(0, 100).toString('utf8') : typeof raw === 'string' ? raw.slice(0, 100) : '';
+	return /^\s*<(!doctype|html|head|body)/i.test(text);
 }

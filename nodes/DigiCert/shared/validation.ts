@@ -3,16 +3,21 @@
  * act on; the executor turns them into NodeOperationErrors carrying the item index.
  */
 
-function describe(value: unknown): string {
-	if (typeof value === 'string') return `"${value}"`;
+/** Enough of a value to recognise it; a huge one is cut rather than copied into the message. */
+const MAX_SHOWN = 60;
+
+export function describe(value: unknown): string {
 	if (value === undefined) return 'nothing';
 	// JSON would show NaN and Infinity as null.
 	if (typeof value === 'number') return String(value);
+	let text: string;
 	try {
-		return JSON.stringify(value) ?? String(value);
+		text = JSON.stringify(value) ?? String(value);
 	} catch {
-		return String(value);
+		text = Object.prototype.toString.call(value);
 	}
+	const kind = Array.isArray(value) ? 'a list ' : typeof value === 'object' && value !== null ? 'an object ' : '';
+	return kind + (text.length > MAX_SHOWN ? `${text.slice(0, MAX_SHOWN)}…` : text);
 }
 
 /**

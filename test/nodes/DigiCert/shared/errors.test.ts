@@ -74,12 +74,12 @@ describe('digiCertApiError', () => {
 		expect(error.httpCode).toBe('403');
 	});
 
-	it("keeps DigiCert's message for 403 missing_permission and explains the key's role", () => {
+	it("says the key's user lacks permission for 403 missing_permission, with DigiCert's code", () => {
 		const error = digiCertApiError(
 			node,
 			failure({ statusCode: 403, body: body({ code: 'access_denied|missing_permission', message: 'Permission denied.' }) }),
 		);
-		expect(error.message).toBe('Permission denied.');
+		expect(error.message).toBe("The API key's user lacks permission for this operation");
 		expect(error.description).toContain('[access_denied|missing_permission]');
 		expect(error.description).toContain('View Only');
 	});
@@ -94,12 +94,12 @@ describe('digiCertApiError', () => {
 		expect(error.httpCode).toBe('404');
 	});
 
-	it("keeps DigiCert's message for a 404 about the route, not the subject", () => {
+	it("says DigiCert does not know the endpoint for a 404 about the route, not the subject", () => {
 		const error = digiCertApiError(
 			node,
 			failure({ statusCode: 404, subject: 'Order 12345', body: body({ code: 'not_found|route', message: 'Route not found.' }) }),
 		);
-		expect(error.message).toBe('Route not found.');
+		expect(error.message).toBe('DigiCert does not know this endpoint');
 	});
 
 	it("uses DigiCert's message for a 400 and lists every entry with its code", () => {
@@ -113,7 +113,7 @@ describe('digiCertApiError', () => {
 			}),
 		);
 		expect(error.message).toBe('Invalid filter.');
-		expect(error.description).toBe('DigiCert answered HTTP 400: Invalid filter. [invalid_filter]; Bad format. [bad_request_format].');
+		expect(error.description).toMatch(/^DigiCert answered HTTP 400: Invalid filter\. \[invalid_filter\]; Bad format\. \[bad_request_format\]\./);
 		expect(error.httpCode).toBe('400');
 	});
 
@@ -130,7 +130,7 @@ describe('digiCertApiError', () => {
 
 	it('says the answer was unexpected when the body is not a DigiCert error', () => {
 		const error = digiCertApiError(node, failure({ statusCode: 418, body: '<html>teapot</html>' }));
-		expect(error.message).toBe('DigiCert answered unexpectedly (HTTP 418) without an error in its usual format');
+		expect(error.message).toBe('DigiCert answered unexpectedly: HTTP 418 without an error in its usual format');
 		expect(error.httpCode).toBe('418');
 	});
 
@@ -143,14 +143,14 @@ describe('digiCertApiError', () => {
 				body: body({ code: 'request_limit_exceeded', message: 'Service unavailable, please limit request volume' }),
 			}),
 		);
-		expect(error.message).toBe("DigiCert's rate limit was still exceeded after 6 attempts");
+		expect(error.message).toBe("DigiCert's rate limit (429) was still exceeded after 6 attempts");
 		expect(error.description).toContain('[request_limit_exceeded]');
 		expect(error.description).toContain('100 requests per 5 seconds');
 	});
 
 	it('explains a server error, with how often it was tried', () => {
 		const error = digiCertApiError(node, failure({ statusCode: 503, attempts: 3, body: undefined }));
-		expect(error.message).toBe('DigiCert answered unexpectedly (HTTP 503) without an error in its usual format');
+		expect(error.message).toBe('DigiCert answered unexpectedly: HTTP 503 without an error in its usual format');
 		expect(error.description).toContain('tried 3 times');
 	});
 

@@ -42,8 +42,8 @@ describe('assertPositiveId', () => {
 		[null, 'null'],
 		[undefined, 'nothing'],
 		[true, 'true'],
-		[{ id: 1 }, '{"id":1}'],
-		[[1], '[1]'],
+		[{ id: 1 }, 'an object {"id":1}'],
+		[[1], 'a list [1]'],
 	])('refuses %j, naming the parameter and the value', (value, shown) => {
 		expect(() => assertPositiveId(value, 'Order ID')).toThrow(
 			new Error(`Order ID must be a positive whole number, but it is ${shown}`),

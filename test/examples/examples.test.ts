@@ -1,0 +1,92 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import type { INodeProperties } from 'n8n-workflow';
+
+import { DigiCert } from '../../nodes/DigiCert/DigiCert.node';
+import { resources } from '../../nodes/DigiCert/resources';
+
+const EXAMPLES = join(__dirname, '../../examples');
+/** This suite's examples (other examples in the folder have their own tests). */
+const files = ['approve-request-from-slack.json', 'download-issued-certificates.json', 'weekly-expiry-audit-email.json'];
+
+interface ExampleNode {
+	name: string;
+	type: string;
+	typeVersion: number;
+	parameters: Record<string, unknown>;
+	credentials?: Record<string, { id: string; name: string }>;
+}
+
+const properties = new DigiCert().description.properties;
+
+/** The node's properties shown for this resource and operation. */
+function shownFor(resource: string, operation: string): INodeProperties[] {
+	return properties.filter((p) => {
+		const show = p.displayOptions?.show;
+		if (!show) return true;
+		return (!show.resource || show.resource.includes(resource)) && (!show.operation || show.operation.includes(operation));
+	});
+}
+
+describe('example workflows', () => {
+	it('are all in examples/', () => {
+		const present = readdirSync(EXAMPLES);
+		expect(files.filter((f) => !present.includes(f))).toEqual([]);
+	});
+
+	describe.each(files)('%s', (file) => {
+		const workflow = JSON.parse(readFileSync(join(EXAMPLES, file), 'utf8')) as {
+			id: string;
+			name: string;
+			nodes: ExampleNode[];
+			connections: Record<string, { main: Array<Array<{ node: string }>> }>;
+		};
+		const digiCertNodes = workflow.nodes.filter((n) => n.type === 'n8n-nodes-digicert.digiCert');
+
+		it('uses the DigiCert node as installed from npm, with the sandbox credential', () => {
+			expect(digiCertNodes.length).toBeGreaterThan(0);
+			for (const node of digiCertNodes) {
+				expect(node.typeVersion).toBe(1);
+				expect(node.credentials).toEqual({ digiCertApi: { id: expect.any(String), name: 'DigiCert sandbox' } });
+			}
+		});
+
+		it("sets only parameters the node has for the node's resource and operation, with valid option values", () => {
+			for (const node of digiCertNodes) {
+				const { resource, operation } = node.parameters as { resource: string; operation: string };
+				const declared = resources.find((r) => r.value === resource)?.operations.find((o) => o.value === operation);
+				expect(declared).toBeDefined();
+				const shown = shownFor(resource, operation);
+				for (const [name, value] of Object.entries(node.parameters)) {
+					const property = shown.find((p) => p.name === name);
+					expect({ node: node.name, name, known: property !== undefined }).toEqual({ node: node.name, name, known: true });
+					if (property?.type === 'collection' && typeof value === 'object' && value !== null) {
+						for (const key of Object.keys(value)) {
+							expect(property.options?.some((o) => 'name' in o && o.name === key)).toBe(true);
+						}
+					}
+					if (property?.type === 'options' && typeof value === 'string' && !value.startsWith('=')) {
+						expect(property.options?.some((o) => 'value' in o && o.value === value)).toBe(true);
+					}
+				}
+			}
+		});
+
+		it('connects only nodes that exist; only triggers have no input; it has a Manual Trigger and an id, so it runs as imported', () => {
+			const names = new Set(workflow.nodes.map((n) => n.name));
+			const targets = new Set<string>();
+			for (const [source, { main }] of Object.entries(workflow.connections)) {
+				expect(names.has(source)).toBe(true);
+				for (const { node } of main.flat()) {
+					expect(names.has(node)).toBe(true);
+					targets.add(node);
+				}
+			}
+			const untargeted = workflow.nodes.filter((n) => !targets.has(n.name));
+			expect(untargeted.every((n) => /[tT]rigger$|\.webhook$/.test(n.type))).toBe(true);
+			expect(workflow.nodes.some((n) => n.type === 'n8n-nodes-base.manualTrigger')).toBe(true);
+			expect(workflow.id).toMatch(/^[A-Za-z0-9]{1,21}$/);
+		});
+	});
+});

@@ -1,0 +1,201 @@
+/**
+ * The API key leaves only in the X-DC-DEVKEY header to the credential's host. Every operation the
+ * node has runs with a recognisable key against every failure mode the fake can produce, some of
+ * which echo the request (headers included) back; the key must then appear in no output item,
+ * no error (message, description, JSON), no log line and nothing written to the console.
+ */
+import type { INodeParameters, INodeProperties } from 'n8n-workflow';
+
+import { DigiCertApi } from '../../../../credentials/DigiCertApi.credentials';
+import { resources } from '../../../../nodes/DigiCert/resources';
+import { capturedLogs, digiCertNode, inputNodes, runWorkflow } from '../../../helpers/engine';
+import type { FakeCertCentral, FaultResponse, RecordedRequest } from '../../../helpers/fake';
+import { credentialFor, fakeData, startFakeCertCentral } from '../../../helpers/fake';
+
+const KEY = 'CANARY-dc-key-5b1e0c7a9d3f';
+
+let server: FakeCertCentral;
+beforeAll(async () => {
+	server = await startFakeCertCentral({ apiKey: KEY });
+});
+afterAll(async () => await server.close());
+
+const echo = (r: RecordedRequest) => JSON.stringify({ method: r.method, path: r.path, headers: r.headers });
+const devKey = (r: RecordedRequest) => String(r.headers['x-dc-devkey']);
+
+/** Every way DigiCert, its CDN or the network can answer; several repeat the key back. */
+const failureModes: Record<string, ((r: RecordedRequest) => FaultResponse) | undefined> = {
+	'success': undefined,
+	'429 echoing the request': (r) => ({
+		status: 429,
+		body: { errors: [{ code: 'request_limit_exceeded', message: `Too many requests for key ${devKey(r)}` }], request: echo(r) },
+	}),
+	'429 with Retry-After': () => ({ status: 429, headers: { 'retry-after': '0' }, body: { errors: [{ code: 'request_limit_exceeded', message: 'x' }] } }),
+	'400 echoing headers in message and code': (r) => ({
+		status: 400,
+		body: { errors: [{ code: `bad_header|${devKey(r)}`, message: `Invalid request: ${echo(r)}` }], echo: r.headers },
+	}),
+	'403 invalid key echoing it': (r) => ({
+		status: 403,
+		body: { errors: [{ code: 'access_denied|access_denied_invalid_key', message: `Key ${devKey(r)} is not valid` }] },
+	}),
+	'403 missing permission': () => ({ status: 403, body: { errors: [{ code: 'access_denied|missing_permission', message: 'No.' }] } }),
+	'404 echoing the request': (r) => ({ status: 404, body: { errors: [{ code: 'not_found|order', message: `Not found: ${echo(r)}` }] } }),
+	'500 with the key in a stack trace': (r) => ({
+		status: 500,
+		raw: `Internal error\n  at checkKey("${devKey(r)}")\n${echo(r)}`,
+		headers: { 'content-type': 'text/plain' },
+	}),
+	'502 HTML page echoing headers': (r) => ({
+		status: 502,
+		raw: `<html><body><pre>${echo(r)}</pre></body></html>`,
+		headers: { 'content-type': 'text/html' },
+	}),
+	'503 JSON with the key in an unusual field': (r) => ({ status: 503, body: { error: { message: devKey(r), request: echo(r) } } }),
+	'504 with an empty body': () => ({ status: 504 }),
+	'200 that is not JSON, echoing': (r) => ({ status: 200, raw: `debug: ${echo(r)}`, headers: { 'content-type': 'text/plain' } }),
+	'200 of the wrong shape': (r) => ({ status: 200, body: [devKey(r)] }),
+	'redirect carrying the key': (r) => ({ status: 302, headers: { location: `http://127.0.0.1:9/steal?key=${devKey(r)}` } }),
+	'connection reset': () => ({ reset: true }),
+	'truncated body echoing': (r) => ({ status: 200, raw: JSON.stringify({ echo: echo(r), pad: 'x'.repeat(300) }), truncate: true }),
+	'too slow': () => ({ delayMs: 300, status: 200, body: {} }),
+};
+
+/** Parameters that make an operation send its request: its own defaults, with known IDs. */
+function parametersFor(resource: string, operation: string, properties: INodeProperties[]): INodeParameters {
+	const parameters: INodeParameters = { resource, operation };
+	for (const property of properties) {
+		if (/orderId$/i.test(property.name)) parameters[property.name] = String(fakeData.SEED_ORDER_ID);
+		else if (/Id$/.test(property.name)) parameters[property.name] = String(fakeData.APPROVED_REQUEST_ID);
+		else if (property.default !== undefined) parameters[property.name] = property.default as INodeParameters[string];
+	}
+	parameters.requestOptions = { rateLimit: 'off', maxRetries: 1, retryDelay: 0, timeout: 150 };
+	return parameters;
+}
+
+const operations = resources.flatMap((resource) =>
+	resource.operations.map((operation) => ({
+		label: `${resource.value}.${operation.value}`,
+		parameters: parametersFor(resource.value, operation.value, operation.properties),
+	})),
+);
+
+/** Everything written to stdout and stderr while `work` runs (n8n's logger writes there). */
+async function captureOutput<T>(work: () => Promise<T>): Promise<{ value: T; written: string }> {
+	const chunks: string[] = [];
+	const stdout = process.stdout.write.bind(process.stdout);
+	const stderr = process.stderr.write.bind(process.stderr);
+	const record = (chunk: unknown) => {
+		chunks.push(Buffer.isBuffer(chunk) ? chunk.toString('utf8') : String(chunk));
+		return true;
+	};
+	process.stdout.write = record as typeof process.stdout.write;
+	process.stderr.write = record as typeof process.stderr.write;
+	try {
+		return { value: await work(), written: chunks.join('') };
+	} finally {
+		process.stdout.write = stdout;
+		process.stderr.write = stderr;
+	}
+}
+
+describe.each(operations)('$label', ({ parameters }) => {
+	describe.each(Object.keys(failureModes))('%s', (mode) => {
+		it.each([
+			['stopping on the error', {}],
+			['On Error: Continue', { onError: 'continueRegularOutput' as const }],
+		])('the key is nowhere but the header (%s)', async (_how, settings) => {
+			server.reset();
+			const respond = failureModes[mode];
+			if (respond) server.fail({ respond });
+			capturedLogs.length = 0;
+
+			const { value: result, written } = await captureOutput(
+				async () =>
+					await runWorkflow([...inputNodes([{ n: 1 }, { n: 2 }]), digiCertNode(parameters, settings)], {
+						credentials: credentialFor(server),
+					}),
+			);
+
+			expect(server.requests.length).toBeGreaterThan(0);
+			for (const request of server.requests) {
+				expect(request.headers['x-dc-devkey']).toBe(KEY);
+				expect(JSON.stringify([request.path, request.query, request.body])).not.toContain(KEY);
+			}
+			const error = result.error as (Error & { description?: string; errorResponse?: unknown; messages?: unknown }) | undefined;
+			// Files are kept as base64 (or an ID) in the item: search their bytes too.
+			const files = result
+				.items()
+				.flatMap((item) => Object.values(item.binary ?? {}))
+				.map((file) => Buffer.from(file.data, 'base64').toString('latin1'));
+			const shown = [
+				JSON.stringify(result.taskData('DigiCert')),
+				...files,
+				JSON.stringify(error),
+				error?.message,
+				error?.description,
+				JSON.stringify(error?.errorResponse),
+				JSON.stringify(error?.messages),
+				error?.stack,
+				error?.cause instanceof Error ? `${error.cause.message} ${error.cause.stack}` : JSON.stringify(error?.cause),
+				...capturedLogs,
+				written,
+			].join('\n');
+			expect(shown).not.toContain(KEY);
+			// The run did fail in the failure modes (else this proves little).
+			if (respond) expect(shown).toMatch(/DigiCert|rate limit|connection|not found|permission|API key|shape/);
+		});
+	});
+});
+
+describe('the credential', () => {
+	const authenticate = new DigiCertApi().authenticate;
+
+	it.each([
+		'http://example.com/services/v2',
+		'http://192.0.2.10/services/v2',
+		'http://127.0.0.1.nip.io/services/v2',
+		'http://localhost.example.com/services/v2',
+		'ftp://127.0.0.1/services/v2',
+		'not a url',
+	])('refuses a custom base URL of %s, before anything is sent', async (baseUrl) => {
+		server.reset();
+		const result = await runWorkflow(
+			[
+				...inputNodes([{ n: 1 }]),
+				digiCertNode({ resource: 'request', operation: 'get', requestId: String(fakeData.APPROVED_REQUEST_ID) }),
+			],
+			{ credentials: credentialFor(server, { baseUrl }) },
+		);
+		const error = result.error as unknown as { name: string; message: string; description: string };
+		expect(error.name).toBe('NodeOperationError');
+		expect(error.message).toMatch(/https:\/\/|not a valid URL/);
+		expect(error.description).toBe('Fix the Base URL in the DigiCert credential.');
+		expect(JSON.stringify(error)).not.toContain(KEY);
+	});
+
+	it('accepts plain http only for this machine', async () => {
+		await expect(
+			authenticate({ region: 'custom', baseUrl: 'http://localhost:1/services/v2', apiKey: KEY }, { url: '/user/me', baseURL: 'http://localhost:1/services/v2' }),
+		).resolves.toMatchObject({ headers: { 'X-DC-DEVKEY': KEY } });
+		await expect(
+			authenticate({ region: 'custom', baseUrl: 'http://example.com/services/v2', apiKey: KEY }, { url: '/user/me', baseURL: 'http://example.com/services/v2' }),
+		).rejects.toThrow(/must use https:\/\//);
+	});
+
+	it('never attaches the key to a request for another host', async () => {
+		const credentials = { region: 'us', apiKey: KEY };
+		await expect(authenticate(credentials, { url: 'https://evil.example.com/services/v2/user/me' })).rejects.toThrow(
+			'Refusing to send the DigiCert API key to https://evil.example.com',
+		);
+		await expect(authenticate(credentials, { url: '//evil.example.com/x', baseURL: 'https://www.digicert.com/services/v2' })).rejects.toThrow(
+			/Refusing/,
+		);
+		await expect(authenticate(credentials, { url: '/user/me', baseURL: 'https://www.digicert.com.evil.example/services/v2' })).rejects.toThrow(
+			/Refusing/,
+		);
+		await expect(authenticate(credentials, { url: 'https://www.digicert.com/services/v2/user/me' })).resolves.toMatchObject({
+			headers: { 'X-DC-DEVKEY': KEY },
+		});
+	});
+});
