@@ -1,0 +1,27 @@
+import type { IDataObject } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+import type { DigiCertClient } from '../../DigiCert/shared/transport';
+import type { DigiCertSource } from '../events/types';
+
+/** The events' view of DigiCert, over the shared transport (retries, rate cap, pagination, errors). */
+export function clientSource(client: DigiCertClient): DigiCertSource {
+	return {
+		async list(path, qs, rootProperty, maxItems) {
+			const response = await client.sendPaginated({ method: 'GET', path, qs, paginate: { rootProperty, maxItems } }, 0);
+			return response.body as IDataObject[];
+		},
+		async get(path, subject) {
+			try {
+				return (await client.send({ method: 'GET', path, subject }, 0)).body as IDataObject;
+			} catch (error) {
+				if (error instanceof NodeApiError && error.httpCode === '404') return undefined;
+				throw error;
+			}
+		},
+		async fetch(path, qs) {
+			const body = (await client.send({ method: 'GET', path, qs }, 0)).body;
+			return typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as IDataObject) : {};
+		},
+	};
+}
