@@ -36,7 +36,7 @@ export function registerNodeType(name: string, type: INodeType) {
 
 const credentialTypes: Record<string, ICredentialType> = { digiCertApi: new DigiCertApi() };
 
-class TestNodeTypes implements INodeTypes {
+export class TestNodeTypes implements INodeTypes {
 	getByName(nodeType: string) {
 		return this.lookup(nodeType);
 	}
@@ -63,7 +63,7 @@ export const capturedLogs: string[] = [];
  * Like n8n's CredentialsHelper: hands out the decrypted credential, and applies the credential
  * type's `authenticate` (a function here) to each request.
  */
-class TestCredentialsHelper extends ICredentialsHelper {
+export class TestCredentialsHelper extends ICredentialsHelper {
 	constructor(private readonly credentials: Record<string, ICredentialDataDecryptedObject>) {
 		super();
 	}

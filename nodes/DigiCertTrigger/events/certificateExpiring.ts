@@ -19,7 +19,7 @@ interface Parameters extends IDataObject {
 }
 
 const DAY_MS = 86_400_000;
-export const MAX_DAYS = 1000;
+export const MAX_DAYS = 2000;
 
 /** `YYYY-MM-DD` (UTC) of a time. */
 export const isoDate = (ms: number) => new Date(ms).toISOString().slice(0, 10);
@@ -29,12 +29,14 @@ export function daysUntil(date: string, now: number): number {
 	return Math.round((Date.parse(`${date}T00:00:00Z`) - Math.floor(now / DAY_MS) * DAY_MS) / DAY_MS);
 }
 
-/** The order list query for issued orders whose certificate expires from today to `days` from now. */
+/**
+ * The order list query for issued orders whose certificate expires from today to `days` from now
+ * (UTC days, like the DigiCert node's Get Expiring Orders); the result is sorted here, not by DigiCert.
+ */
 export function expiringQuery(days: number, now: number): IDataObject {
 	return {
 		'filters[status]': 'issued',
 		'filters[valid_till]': `${isoDate(now)}...${isoDate(now + days * DAY_MS)}`,
-		sort: 'valid_till',
 	};
 }
 
@@ -62,21 +64,23 @@ export function expiringWithin(orders: IDataObject[], days: number, now: number,
 
 /**
  * The orders to report: within the threshold and not reported under it yet (a new certificate on
- * the same order, with another valid_till, counts as new). A changed threshold starts its own
- * reports, so each order is reported once per threshold.
+ * the same order, with another valid_till, counts as new). With nothing remembered for this
+ * threshold (the first poll, or the threshold was changed) the certificates already inside the
+ * window are recorded, not reported: from then on each order is reported once, when it crosses it.
  */
 export function newlyExpiring(
 	previous: ExpiringState | undefined,
 	expiring: ExpiringOrder[],
 	days: number,
 ): { reports: ExpiringOrder[]; state: ExpiringState } {
-	const before = previous?.days === days ? previous.reported : {};
+	const baseline = previous === undefined || previous.days !== days;
+	const before = baseline ? {} : previous.reported;
 	const reported: Record<string, string> = {};
 	const reports: ExpiringOrder[] = [];
 	for (const entry of expiring) {
 		const id = recordId(entry.order);
 		if (id === undefined) continue;
-		if (before[id] !== entry.valid_till) reports.push(entry);
+		if (!baseline && before[id] !== entry.valid_till) reports.push(entry);
 		reported[id] = entry.valid_till;
 	}
 	return { reports, state: { days, reported } };
@@ -100,11 +104,11 @@ const properties: INodeProperties[] = [
 		displayName: 'Days',
 		name: 'days',
 		type: 'number',
-		typeOptions: { minValue: 1, maxValue: MAX_DAYS },
+		typeOptions: { minValue: 0, maxValue: MAX_DAYS },
 		default: 30,
 		required: true,
 		description:
-			'Report an issued certificate once when it expires within this many days. Use one trigger per threshold (e.g. 30 and 7) to be told twice.',
+			'Report an issued certificate once, when it comes within this many days of expiry. Use one trigger per threshold (e.g. 30 and 7) to be told at each.',
 	},
 ];
 
@@ -122,8 +126,8 @@ export const certificateExpiring: DigiCertTriggerEvent<Parameters, ExpiringState
 	readParameters(read) {
 		const raw = read<unknown>('days', 30);
 		const days = typeof raw === 'number' || (typeof raw === 'string' && raw.trim() !== '') ? Number(raw) : NaN;
-		if (!Number.isInteger(days) || days < 1 || days > MAX_DAYS) {
-			throw new Error(`Days must be a whole number from 1 to ${MAX_DAYS}, but it is ${JSON.stringify(raw)}`);
+		if (!Number.isInteger(days) || days < 0 || days > MAX_DAYS) {
+			throw new Error(`Days must be a whole number from 0 to ${MAX_DAYS}, but it is ${JSON.stringify(raw)}`);
 		}
 		return { days };
 	},
