@@ -119,6 +119,21 @@ export class ActiveTrigger {
 		return await this.run(false, 'activate');
 	}
 
+	/**
+	 * A manual test run ("Fetch Test Event"), as n8n-core's WorkflowExecute.executePollNode does it:
+	 * a PollContext in manual mode, then `poll()` directly. Returns what the node returned.
+	 */
+	async manual(): Promise<INodeExecutionData[][] | null> {
+		const context = new PollContext(this.workflow, this.node, additionalDataFor(this.credentials, this.workflow, 'manual'), 'manual', 'manual');
+		const type = this.workflow.nodeTypes.getByNameAndVersion(this.node.type, this.node.typeVersion);
+		return await type.poll!.call(context);
+	}
+
+	/** Another worker (or n8n's durable poll cursors) picks up: a new Workflow from the static data in memory now. */
+	handOver(): ActiveTrigger {
+		return new ActiveTrigger(this.node, this.credentials, serialize(this.workflow.staticData));
+	}
+
 	/** n8n started again: a new Workflow from the saved static data (what was not saved is lost). */
 	restart(): ActiveTrigger {
 		return new ActiveTrigger(this.node, this.credentials, this.saved);

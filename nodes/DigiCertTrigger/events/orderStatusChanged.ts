@@ -140,6 +140,8 @@ export const orderStatusChanged: DigiCertTriggerEvent<Parameters, StatusChangesS
 		const answer = await source.fetch('/order/certificate/status-changes', { minutes: window.minutes });
 		const changes = Array.isArray(answer.orders) ? (answer.orders as IDataObject[]) : [];
 		const { fresh, seen } = freshStatusChanges(changes, previous?.seen ?? {}, window.start, now);
+		// The first poll only records what it saw: no details to fetch for changes it will not emit.
+		if (previous === undefined) return { events: [], state: { since: now, seen } };
 		const wanted = parameters.statuses.length === 0 ? fresh : fresh.filter((c) => parameters.statuses.includes(String(c.status)));
 		return { events: await toItems(source, wanted, parameters), state: { since: now, seen } };
 	},
