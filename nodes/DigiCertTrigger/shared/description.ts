@@ -2,6 +2,9 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import type { DigiCertTriggerEvent } from '../events/types';
 
+/** The event a new trigger node starts with (the first declared event). */
+export const DEFAULT_EVENT = 'requestPending';
+
 /** The trigger's properties, assembled from the declared events: the event picker, then each event's fields. */
 export function buildTriggerProperties(events: DigiCertTriggerEvent[]): INodeProperties[] {
 	const eventProperty: INodeProperties = {
@@ -13,7 +16,7 @@ export function buildTriggerProperties(events: DigiCertTriggerEvent[]): INodePro
 		options: events
 			.map(({ name, value, description }) => ({ name, value, description }))
 			.sort((a, b) => a.name.localeCompare(b.name)),
-		default: events[0].value,
+		default: DEFAULT_EVENT,
 	};
 	const fields = events.flatMap((event) =>
 		event.properties.map((property) => ({

@@ -28,7 +28,6 @@ export async function pollEvent(this: IPollFunctions, events: DigiCertTriggerEve
 		const read: ParameterReader = <T>(name: string, fallback?: T) => this.getNodeParameter(name, fallback) as T;
 		parameters = event.readParameters(read);
 	} catch (error) {
-		if (error instanceof NodeOperationError) throw error;
 		throw new NodeOperationError(node, (error as Error).message, {
 			description: 'Fix the parameter (or the expression that sets it); no request was sent.',
 		});

@@ -12,12 +12,15 @@ export function clientSource(client: DigiCertClient): DigiCertSource {
 			return response.body as IDataObject[];
 		},
 		async get(path, subject) {
+			// The transport's errors are NodeApiErrors already; only "not found" is an answer here.
+			let failure: unknown;
 			try {
 				return (await client.send({ method: 'GET', path, subject }, 0)).body as IDataObject;
 			} catch (error) {
-				if (error instanceof NodeApiError && error.httpCode === '404') return undefined;
-				throw error;
+				failure = error;
 			}
+			if (failure instanceof NodeApiError && failure.httpCode === '404') return undefined;
+			throw failure;
 		},
 		async fetch(path, qs) {
 			const body = (await client.send({ method: 'GET', path, qs }, 0)).body;

@@ -4,7 +4,7 @@
  * (a new Workflow from the static data n8n would have saved), handing over to another worker, and
  * manual test runs. Each test asserts what reached the fake and exactly what was emitted.
  */
-import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
 import { runWorkflow } from '../../helpers/engine';
 import type { FakeCertCentral } from '../../helpers/fake';
@@ -31,7 +31,7 @@ const json = (items: INodeExecutionData[] | undefined) => (items ?? []).map((ite
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const requestsWith = (status: string): number[] => [...server.data.requests.values()].filter((r: any) => r.status === status).map((r: any) => r.id).sort((a: number, b: number) => a - b);
 const expectNoKey = (value: unknown) => expect(JSON.stringify(value)).not.toContain(server.apiKey);
-const activeTrigger = (parameters: IDataObject, staticData?: IDataObject) => new ActiveTrigger(triggerNode(parameters), credentialFor(server), staticData);
+const activeTrigger = (parameters: INodeParameters, staticData?: IDataObject) => new ActiveTrigger(triggerNode(parameters), credentialFor(server), staticData);
 
 describe('requestPending', () => {
 	const parameters = { event: 'requestPending' };
@@ -407,5 +407,32 @@ describe('certificateExpiring', () => {
 		expect(item.json.orderId).toBe(sameDay[0]);
 		expect(sameDay).toContain(soonest.id);
 		setValidTill(soonest.id, 400);
+	});
+});
+
+describe('examples/notify-on-order-status-change.json', () => {
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	const example = require('../../../examples/notify-on-order-status-change.json') as { nodes: Array<IDataObject & { type: string }> };
+
+	it("runs its trigger node as shipped, and emits every field the Slack message uses", async () => {
+		const shipped = example.nodes.find((node) => node.type === 'n8n-nodes-digicert.digiCertTrigger')!;
+		expect(shipped).toBeDefined();
+		const trigger = new ActiveTrigger(shipped as never, credentialFor(server));
+		server.data.orderStatusChanges.length = 0;
+		await trigger.activate();
+		// eslint-disable-next-line @typescript-eslint/no-explicit-any
+		const order = [...server.data.orders.values()].find((o: any) => o.status === 'pending') as { id: number };
+		server.data.setOrderStatus(order.id, 'issued');
+		const [item] = json((await trigger.poll()).emitted);
+		const slack = example.nodes.find((node) => node.type === 'n8n-nodes-base.slack')!;
+		const text = String((slack.parameters as IDataObject).text);
+		for (const path of text.match(/\$json(\.[a-z_]+)+/gi) ?? []) {
+			const value = path
+				.split('.')
+				.slice(1)
+				.reduce<unknown>((at, key) => (at as IDataObject | undefined)?.[key], item);
+			expect({ path, value }).toEqual({ path, value: expect.anything() });
+		}
+		expect(item).toMatchObject({ orderId: order.id, status: 'issued' });
 	});
 });
