@@ -226,6 +226,20 @@ describe('requestStatusChanged', () => {
 		expect(await restarted.restart().activate('init')).toEqual({});
 	});
 
+	it('forgets a request DigiCert no longer has (404), without an event or an error', async () => {
+		const trigger = activeTrigger(parameters);
+		await trigger.activate();
+		const gone = requestsWith('submitted')[0];
+		const request = server.data.requests.get(gone);
+		server.data.requests.delete(gone);
+		server.reset();
+		const result = await trigger.poll();
+		expect(result).toEqual({});
+		expect(sent().filter((r) => r.path !== '/request')).toEqual([{ method: 'GET', path: `/request/${gone}`, query: {} }]);
+		expect(Object.keys((trigger.nodeStaticData().requestStatusChanged as IDataObject).open as IDataObject)).not.toContain(String(gone));
+		server.data.requests.set(gone, request);
+	});
+
 	it('a manual test run returns a recent decided request without touching the state', async () => {
 		const trigger = activeTrigger(parameters);
 		await trigger.activate();
