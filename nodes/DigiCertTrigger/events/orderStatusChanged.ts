@@ -27,6 +27,9 @@ export const OVERLAP_MS = 5 * MINUTE_MS;
 /** DigiCert refuses status-changes windows longer than 7 days. */
 export const MAX_WINDOW_MINUTES = 7 * 24 * 60;
 
+export const TRUNCATED_WARNING =
+	"The last poll was more than 7 days ago: order status changes older than DigiCert's 7-day window could not be fetched";
+
 export const ORDER_STATUSES = ['canceled', 'issued', 'pending', 'reissue_pending', 'rejected', 'revoked', 'waiting_pickup'];
 
 /** Orders asked for one by one at a time, for their details. */
@@ -143,7 +146,11 @@ export const orderStatusChanged: DigiCertTriggerEvent<Parameters, StatusChangesS
 		// The first poll only records what it saw: no details to fetch for changes it will not emit.
 		if (previous === undefined) return { events: [], state: { since: now, seen } };
 		const wanted = parameters.statuses.length === 0 ? fresh : fresh.filter((c) => parameters.statuses.includes(String(c.status)));
-		return { events: await toItems(source, wanted, parameters), state: { since: now, seen } };
+		return {
+			events: await toItems(source, wanted, parameters),
+			state: { since: now, seen },
+			...(window.truncated ? { warning: TRUNCATED_WARNING } : {}),
+		};
 	},
 	async sample(source, parameters) {
 		const answer = await source.fetch('/order/certificate/status-changes', { minutes: MAX_WINDOW_MINUTES });

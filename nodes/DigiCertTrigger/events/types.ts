@@ -16,6 +16,8 @@ export interface DigiCertSource {
 export interface PollOutcome<S> {
 	events: IDataObject[];
 	state: S;
+	/** Something the user should know that is not an error (the node logs it as a warning). */
+	warning?: string;
 }
 
 /**

@@ -39,8 +39,9 @@ export async function pollEvent(this: IPollFunctions, events: DigiCertTriggerEve
 
 	const store = this.getWorkflowStaticData('node');
 	const previous = event.readState(readEventState(store, event.value));
-	const { events: found, state } = await event.poll(source, parameters, previous, now);
+	const { events: found, state, warning } = await event.poll(source, parameters, previous, now);
 	writeEventState(store, event.value, state);
+	if (warning !== undefined) this.logger.warn(`DigiCert Trigger "${node.name}": ${warning}`, { workflowId: this.getWorkflow().id });
 	if (previous === undefined || found.length === 0) return null;
 	return [toExecutionData(found)];
 }

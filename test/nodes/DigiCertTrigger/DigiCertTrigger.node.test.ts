@@ -4,6 +4,8 @@
  * (a new Workflow from the static data n8n would have saved), handing over to another worker, and
  * manual test runs. Each test asserts what reached the fake and exactly what was emitted.
  */
+import { Logger } from '@n8n/backend-common';
+import { Container } from '@n8n/di';
 import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
 import { runWorkflow } from '../../helpers/engine';
@@ -323,10 +325,16 @@ describe('orderStatusChanged', () => {
 		state.since = (state.since as number) - 8 * DAY_MS;
 		const restarted = activeTrigger(parameters, saved);
 		server.reset();
+		const warn = jest.spyOn(Container.get(Logger), 'warn').mockImplementation(() => {});
 		const result = await restarted.activate('init');
 		expect(sent()[0]).toEqual({ method: 'GET', path: '/order/certificate/status-changes', query: { minutes: '10080' } });
 		expect(json(result.emitted).map((j) => [j.orderId, j.status])).toEqual([[meanwhile, 'canceled']]);
+		// n8n's log says that older changes could not be fetched.
+		expect(warn).toHaveBeenCalledWith(expect.stringContaining('more than 7 days ago'), { workflowId: 'trigger-workflow' });
+		warn.mockClear();
 		expect(await restarted.poll()).toEqual({});
+		expect(warn).not.toHaveBeenCalled();
+		warn.mockRestore();
 	});
 
 	it('a manual test run returns the latest change with its order, without touching the state', async () => {

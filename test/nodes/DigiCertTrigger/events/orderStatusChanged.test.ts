@@ -84,3 +84,35 @@ describe('orderStatusChanged', () => {
 		expect(orderStatusChanged.readState({ seen: {} })).toBeUndefined();
 	});
 });
+
+describe('orderStatusChanged.poll', () => {
+	const change = { order_id: 7, certificate_id: 70, status: 'issued' };
+	const source = (orders: unknown[]) => {
+		const asked: unknown[] = [];
+		return {
+			asked,
+			list: async () => [],
+			get: async (path: string) => ({ id: Number(path.split('/').pop()), path }),
+			fetch: async (path: string, qs: unknown) => {
+				asked.push({ path, qs });
+				return orders.length > 0 ? { orders } : {};
+			},
+		};
+	};
+	const parameters = { statuses: [], includeOrderDetails: false };
+
+	it('warns when the window had to be cut to 7 days, and not otherwise', async () => {
+		const late = await orderStatusChanged.poll(source([change]), parameters, { since: NOW - 8 * 24 * 60 * MINUTE, seen: {} }, NOW);
+		expect(late.warning).toMatch(/more than 7 days ago/);
+		expect(late.events).toEqual([orderChangedItem(change)]);
+		const onTime = await orderStatusChanged.poll(source([change]), parameters, { since: NOW - MINUTE, seen: {} }, NOW);
+		expect(onTime.warning).toBeUndefined();
+	});
+
+	it('on the first poll records the changes without fetching details', async () => {
+		const stub = source([change]);
+		const first = await orderStatusChanged.poll(stub, { statuses: [], includeOrderDetails: true }, undefined, NOW);
+		expect(first).toEqual({ events: [], state: { since: NOW, seen: { [changeKey(change)]: NOW } } });
+		expect(stub.asked).toEqual([{ path: '/order/certificate/status-changes', qs: { minutes: 5 } }]);
+	});
+});
