@@ -458,3 +458,23 @@ describe('examples/notify-on-order-status-change.json', () => {
 		expect(item).toMatchObject({ orderId: order.id, status: 'issued' });
 	});
 });
+
+describe('manual test runs on an account with nothing to show', () => {
+	afterEach(() => server.clearFaults());
+
+	it.each([
+		['requestPending', { requestId: 198, status: 'pending' }],
+		['requestStatusChanged', { requestId: 198, status: 'approved', previous_status: 'pending' }],
+		['orderStatusChanged', { orderId: 12345678, status: 'issued', order: expect.objectContaining({ id: 12345678 }) }],
+		['certificateExpiring', { orderId: 12345678, days_remaining: 30, threshold_days: 30 }],
+	])('%s gives one representative item marked sample: true, and changes no state', async (event, shape) => {
+		// Every list is empty (DigiCert then leaves the array key out).
+		server.fail({ respond: { status: 200, body: { page: { total: 0, limit: 1000, offset: 0 } } } });
+		const trigger = activeTrigger({ event, days: 30 });
+		const output = await trigger.manual();
+		expect(output).toHaveLength(1);
+		expect(output![0]).toHaveLength(1);
+		expect(output![0][0]).toEqual({ json: expect.objectContaining({ event, ...shape, sample: true }), pairedItem: { item: 0 } });
+		expect(trigger.nodeStaticData()).toEqual({});
+	});
+});
