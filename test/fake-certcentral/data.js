@@ -592,8 +592,23 @@ function buildData(options = {}) {
 				return listAnswer('orders', sorted.list.map(orderSummary), page);
 			},
 		},
-		// <-- GET /order/certificate/status-changes goes here (the trigger's route; before the /{id} routes
-		//     is not required, as "status-changes" is not digits). Its data: `orderStatusChanges`.
+		{
+			// Orders whose status changed in a window ending now (the data's clock): `minutes` (≤ 10080),
+			// `seconds` (≤ 604800) or `filters[status_last_updated]=a...b`; DigiCert refuses more than 7 days.
+			method: 'GET',
+			pattern: /^\/order\/certificate\/status-changes$/,
+			handle: (_m, req) => {
+				const window = statusChangeWindow(req.query, now);
+				if ('error' in window) return window.error;
+				/** @type {Map<number, any>} the latest change of each order in the window */
+				const latest = new Map();
+				for (const change of orderStatusChanges) {
+					if (change.time >= window.from && change.time <= window.to) latest.set(change.order_id, change);
+				}
+				const list = [...latest.values()].map((c) => ({ order_id: c.order_id, certificate_id: c.certificate_id, status: c.status }));
+				return { status: 200, body: list.length > 0 ? { orders: list } : {} };
+			},
+		},
 		{
 			method: 'GET',
 			pattern: /^\/order\/certificate\/(\d+)$/,
@@ -732,6 +747,50 @@ function dateFilter(/** @type {string} */ filter) {
 	}
 	const d = day(filter);
 	return d ? (v) => v === d : undefined;
+}
+
+/** The longest window status-changes allows: 7 days. */
+const MAX_STATUS_CHANGE_WINDOW_MS = 7 * DAY_MS;
+
+/** A timestamp in a status_last_updated filter (UTC when it has no zone); a date alone is that day's start, or end with `end`. */
+function parseFilterTime(/** @type {string} */ text, /** @type {boolean} */ end) {
+	const t = text.trim();
+	if (/^\d{4}-\d{2}-\d{2}$/.test(t)) return Date.parse(`${t}T00:00:00Z`) + (end ? DAY_MS - 1 : 0);
+	const m = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(:\d{2})?)(Z|[+-]\d{2}:?\d{2})?$/.exec(t);
+	if (!m) return NaN;
+	return Date.parse(`${m[1]}T${m[2].length === 5 ? m[2] + ':00' : m[2]}${m[4] ?? 'Z'}`);
+}
+
+/**
+ * The window of a status-changes query, as `{from, to}` in ms, or a DigiCert-like 400.
+ * @param {Record<string,string>} q @param {number} now
+ */
+function statusChangeWindow(q, now) {
+	const given = ['minutes', 'seconds', 'filters[status_last_updated]'].filter((k) => q[k] !== undefined && q[k] !== '');
+	if (given.length !== 1) {
+		return { error: errorAnswer(400, 'invalid_time_frame', 'Give exactly one of minutes, seconds or filters[status_last_updated].') };
+	}
+	let from;
+	let to = now;
+	if (given[0] === 'filters[status_last_updated]') {
+		const range = /^(.*)\.\.\.(.*)$/.exec(q[given[0]]);
+		from = range ? parseFilterTime(range[1], false) : NaN;
+		to = range ? parseFilterTime(range[2], true) : NaN;
+		if (Number.isNaN(from) || Number.isNaN(to) || from > to) {
+			return { error: errorAnswer(400, 'invalid_filter', `The filter filters[status_last_updated] has an invalid range: ${q[given[0]]}.`) };
+		}
+	} else {
+		const amount = Number(q[given[0]]);
+		const unitMs = given[0] === 'minutes' ? 60_000 : 1000;
+		if (!Number.isInteger(amount) || amount < 1) {
+			return { error: errorAnswer(400, 'invalid_time_frame', `${given[0]} must be a whole number from 1.`) };
+		}
+		from = now - amount * unitMs;
+	}
+	if (to - from > MAX_STATUS_CHANGE_WINDOW_MS) {
+		return { error: errorAnswer(400, 'time_frame_too_long', 'The time frame cannot be longer than 7 days.') };
+	}
+	return { from, to };
 }
 
 /**

@@ -1,0 +1,28 @@
+import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { events } from './events';
+import { buildTriggerProperties } from './shared/description';
+import { pollEvent } from './shared/poll';
+
+export class DigiCertTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'DigiCert Trigger',
+		name: 'digiCertTrigger',
+		icon: { light: 'file:digicert.svg', dark: 'file:digicert.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{ $parameter["event"] }}',
+		description: 'Starts the workflow when a DigiCert CertCentral request or order changes, or a certificate nears expiry',
+		defaults: { name: 'DigiCert Trigger' },
+		polling: true,
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'digiCertApi', required: true }],
+		properties: buildTriggerProperties(events),
+	};
+
+	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+		return await pollEvent.call(this, events);
+	}
+}

@@ -1,0 +1,86 @@
+import type { IDataObject } from 'n8n-workflow';
+
+/**
+ * The trigger remembers what it has seen in the workflow's static data for the node (n8n stores it
+ * with the workflow, so every worker and every restart sees the same), one entry per event:
+ * `{ [event]: { v, ...state } }`. Nothing is kept in module memory.
+ */
+
+/** The layout of the stored state; another version counts as no state (the next poll records a new baseline). */
+export const STATE_VERSION = 1;
+
+/** The most records one event remembers, so the workflow's static data stays small (about 20 bytes each). */
+export const MAX_REMEMBERED = 10_000;
+
+const isObject = (value: unknown): value is IDataObject =>
+	typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** The stored state of `event` as a plain copy (detached from n8n's change tracking), or undefined. */
+export function readEventState(store: IDataObject, event: string): IDataObject | undefined {
+	const stored = store[event];
+	if (!isObject(stored) || stored.v !== STATE_VERSION) return undefined;
+	return JSON.parse(JSON.stringify(stored)) as IDataObject;
+}
+
+/**
+ * Stores the event's state and drops what other events left (the node watches one event at a
+ * time). Writes only when something changed, so an idle poll does not make n8n save the workflow.
+ * Returns whether it wrote.
+ */
+export function writeEventState(store: IDataObject, event: string, state: object): boolean {
+	let changed = false;
+	for (const key of Object.keys(store)) {
+		if (key !== event) {
+			delete store[key];
+			changed = true;
+		}
+	}
+	const next = { v: STATE_VERSION, ...state };
+	if (JSON.stringify(store[event]) !== JSON.stringify(next)) {
+		store[event] = next as IDataObject;
+		changed = true;
+	}
+	return changed;
+}
+
+/** A record's numeric `id` (or `order_id`), or undefined when it has none. */
+export function recordId(record: IDataObject, key = 'id'): number | undefined {
+	const id = Number(record[key]);
+	return Number.isSafeInteger(id) && id > 0 ? id : undefined;
+}
+
+/** Numbers only: a stored list of IDs, cleaned of anything else. */
+export function numberList(value: unknown): number[] | undefined {
+	if (!Array.isArray(value)) return undefined;
+	return value.filter((v): v is number => typeof v === 'number' && Number.isSafeInteger(v));
+}
+
+/** A stored `{key: string}` map, or undefined when it is not one. */
+export function stringMap(value: unknown): Record<string, string> | undefined {
+	if (!isObject(value)) return undefined;
+	const out: Record<string, string> = {};
+	for (const [key, v] of Object.entries(value)) if (typeof v === 'string') out[key] = v;
+	return out;
+}
+
+/** A stored `{key: number}` map, or undefined when it is not one. */
+export function numberMap(value: unknown): Record<string, number> | undefined {
+	if (!isObject(value)) return undefined;
+	const out: Record<string, number> = {};
+	for (const [key, v] of Object.entries(value)) if (typeof v === 'number' && Number.isFinite(v)) out[key] = v;
+	return out;
+}
+
+/** Runs `work` over `inputs` with at most `limit` in flight, keeping the order of `inputs`. */
+export async function mapBounded<T, R>(inputs: T[], limit: number, work: (input: T) => Promise<R>): Promise<R[]> {
+	const results: R[] = new Array(inputs.length);
+	let next = 0;
+	const worker = async () => {
+		while (next < inputs.length) {
+			const index = next++;
+			results[index] = await work(inputs[index]);
+		}
+	};
+	await Promise.all(Array.from({ length: Math.min(limit, inputs.length) }, worker));
+	return results;
+}

@@ -1,0 +1,480 @@
+/**
+ * The DigiCert Trigger through n8n-core's poll machinery (PollContext + PollTriggerExecutor) against
+ * the fake CertCentral, across several polls: the activation poll, idle polls, changes, restarts
+ * (a new Workflow from the static data n8n would have saved), handing over to another worker, and
+ * manual test runs. Each test asserts what reached the fake and exactly what was emitted.
+ */
+import { Logger } from '@n8n/backend-common';
+import { Container } from '@n8n/di';
+import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
+
+import { runWorkflow } from '../../helpers/engine';
+import type { FakeCertCentral } from '../../helpers/fake';
+import { credentialFor, startFakeCertCentral } from '../../helpers/fake';
+import { ActiveTrigger, triggerNode } from '../../helpers/poll';
+
+const DAY_MS = 86_400_000;
+const NODE_KEY = 'node:DigiCert Trigger';
+
+let server: FakeCertCentral;
+beforeAll(async () => {
+	server = await startFakeCertCentral();
+});
+afterAll(async () => await server.close());
+beforeEach(() => {
+	server.reset();
+	// The fake's clock follows the real one, so status changes are stamped "now".
+	server.data.setNow(Date.now());
+});
+
+const isoDate = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+const sent = () => server.requests.map((r) => ({ method: r.method, path: r.path.replace('/services/v2', ''), query: r.query }));
+const json = (items: INodeExecutionData[] | undefined) => (items ?? []).map((item) => item.json);
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const requestsWith = (status: string): number[] => [...server.data.requests.values()].filter((r: any) => r.status === status).map((r: any) => r.id).sort((a: number, b: number) => a - b);
+const expectNoKey = (value: unknown) => expect(JSON.stringify(value)).not.toContain(server.apiKey);
+const activeTrigger = (parameters: INodeParameters, staticData?: IDataObject) => new ActiveTrigger(triggerNode(parameters), credentialFor(server), staticData);
+
+describe('requestPending', () => {
+	const parameters = { event: 'requestPending' };
+
+	it('records the pending requests on activation, emits nothing when idle, then exactly the new ones', async () => {
+		const trigger = activeTrigger(parameters);
+		expect(await trigger.activate()).toEqual({});
+		expect(sent()).toEqual([{ method: 'GET', path: '/request', query: { 'filters[status]': 'pending', offset: '0', limit: '1000' } }]);
+		expect(server.requests[0].headers['x-dc-devkey']).toBe(server.apiKey);
+		expect(trigger.nodeStaticData().requestPending).toEqual({ v: 1, pending: requestsWith('pending'), floor: 0 });
+		// n8n saves the static data after activation: a restart starts from here.
+		expect((trigger.saved[NODE_KEY] as IDataObject).requestPending).toBeDefined();
+
+		server.reset();
+		expect(await trigger.poll()).toEqual({});
+		expect(sent()).toHaveLength(1);
+		expect(trigger.workflow.staticData.__dataChanged).toBe(false);
+
+		const first = server.data.addRequest();
+		const second = server.data.addRequest({ type: 'revoke' });
+		server.data.setRequestStatus(requestsWith('pending')[0], 'approved'); // decided: not this event's business
+		const changed = await trigger.poll();
+		expect(changed.error).toBeUndefined();
+		expect(json(changed.emitted).map((j) => j.requestId)).toEqual([first.id, second.id]);
+		expect(changed.emitted![0]).toEqual({
+			json: {
+				event: 'requestPending',
+				requestId: first.id,
+				status: 'pending',
+				request: expect.objectContaining({ id: first.id, type: 'new_request', status: 'pending', order: expect.objectContaining({ id: first.order.id }) }),
+			},
+			pairedItem: { item: 0 },
+		});
+		expect(changed.emitted![1].pairedItem).toEqual({ item: 1 });
+		expectNoKey(changed);
+
+		expect(await trigger.poll()).toEqual({});
+	});
+
+	it('loses and repeats nothing when the pending list spans pages', async () => {
+		const trigger = activeTrigger(parameters);
+		await trigger.activate();
+		const added = Array.from({ length: 600 }, () => server.data.addRequest().id);
+		const pending = requestsWith('pending');
+		expect(pending.length).toBeGreaterThan(1000);
+		server.reset();
+		const result = await trigger.poll();
+		expect(sent().map((r) => r.query.offset)).toEqual(['0', '1000']);
+		expect(json(result.emitted).map((j) => j.requestId)).toEqual(added);
+		expect((trigger.nodeStaticData().requestPending as IDataObject).pending).toEqual(pending);
+		for (const id of added) server.data.setRequestStatus(id, 'rejected');
+	});
+
+	it('after a restart reports what changed while n8n was down, and nothing twice', async () => {
+		const trigger = activeTrigger(parameters);
+		await trigger.activate();
+		const before = server.data.addRequest();
+		expect(json((await trigger.poll()).emitted).map((j) => j.requestId)).toEqual([before.id]);
+		// Idle polls change the state in memory only (n8n saves static data when a poll emits).
+		server.data.setRequestStatus(before.id, 'approved');
+		expect(await trigger.poll()).toEqual({});
+
+		const duringDowntime = server.data.addRequest();
+		const restarted = trigger.restart();
+		const activation = await restarted.activate('init');
+		expect(json(activation.emitted).map((j) => j.requestId)).toEqual([duringDowntime.id]);
+		expect(await restarted.poll()).toEqual({});
+
+		// Restarting again from what was saved then: still nothing old.
+		const again = restarted.restart();
+		expect(await again.activate('init')).toEqual({});
+	});
+
+	it('works when every poll runs on another worker (a new Workflow from the static data)', async () => {
+		let trigger = activeTrigger(parameters);
+		await trigger.activate();
+		const seen: unknown[] = [];
+		for (let i = 0; i < 3; i++) {
+			const request = server.data.addRequest();
+			trigger = trigger.handOver();
+			seen.push(...json((await trigger.poll()).emitted).map((j) => j.requestId));
+			trigger = trigger.handOver();
+			expect(await trigger.poll()).toEqual({});
+			expect(seen).toContain(request.id);
+		}
+		expect(new Set(seen).size).toBe(3);
+		expect(seen).toHaveLength(3);
+	});
+
+	it('a failed poll reports the error to n8n, keeps the state, and the next poll carries on', async () => {
+		const trigger = activeTrigger(parameters);
+		await trigger.activate();
+		const state = trigger.nodeStaticData();
+		const request = server.data.addRequest();
+		server.fail({
+			times: 1,
+			respond: { status: 403, body: { errors: [{ code: 'access_denied|access_denied_invalid_key', message: 'Access denied due to access_denied_invalid_key.' }] } },
+		});
+		const failed = await trigger.poll();
+		expect(failed.emitted).toBeUndefined();
+		expect(failed.error?.message).toBe('DigiCert rejected the API key');
+		expectNoKey(failed.error);
+		expect(trigger.nodeStaticData()).toEqual(state);
+		expect(json((await trigger.poll()).emitted).map((j) => j.requestId)).toEqual([request.id]);
+	});
+
+	it('a manual test run returns the newest pending request and leaves the state alone', async () => {
+		const trigger = activeTrigger(parameters);
+		await trigger.activate();
+		const state = trigger.nodeStaticData();
+		server.data.addRequest(); // would be an event for the next real poll
+		const newest = requestsWith('pending').at(-1);
+		server.reset();
+		const output = await trigger.manual();
+		expect(sent()).toEqual([{ method: 'GET', path: '/request', query: { 'filters[status]': 'pending', sort: '-id', offset: '0', limit: '1' } }]);
+		expect(output).toEqual([[{ json: expect.objectContaining({ event: 'requestPending', requestId: newest, status: 'pending' }), pairedItem: { item: 0 } }]]);
+		expect(trigger.nodeStaticData()).toEqual(state);
+		expect(trigger.workflow.staticData.__dataChanged).toBe(false);
+		expect(json((await trigger.poll()).emitted).map((j) => j.requestId)).toEqual([newest]);
+	});
+
+	it('a manual test run on an account with nothing pending shows one representative item', async () => {
+		server.fail({ times: 1, respond: { status: 200, body: { page: { total: 0, limit: 1, offset: 0 } } } });
+		const output = await activeTrigger(parameters).manual();
+		expect(output).toHaveLength(1);
+		expect(output![0]).toEqual([
+			{ json: expect.objectContaining({ event: 'requestPending', requestId: 198, status: 'pending', sample: true }), pairedItem: { item: 0 } },
+		]);
+	});
+
+	it("a manual run through n8n's WorkflowExecute outputs the sample", async () => {
+		const result = await runWorkflow([triggerNode(parameters)], { credentials: credentialFor(server) });
+		expect(result.error).toBeUndefined();
+		const items = result.items('DigiCert Trigger');
+		expect(items).toHaveLength(1);
+		expect(items[0].json).toMatchObject({ event: 'requestPending', requestId: requestsWith('pending').at(-1) });
+	});
+});
+
+describe('requestStatusChanged', () => {
+	const parameters = { event: 'requestStatusChanged' };
+
+	it('reports decided and moved requests with previous_status, looking up only those that left the open lists', async () => {
+		const trigger = activeTrigger(parameters);
+		expect(await trigger.activate()).toEqual({});
+		expect(sent()).toEqual([
+			{ method: 'GET', path: '/request', query: { 'filters[status]': 'submitted', offset: '0', limit: '1000' } },
+			{ method: 'GET', path: '/request', query: { 'filters[status]': 'pending', offset: '0', limit: '1000' } },
+		]);
+		const open = (trigger.nodeStaticData().requestStatusChanged as IDataObject).open as Record<string, string>;
+		expect(Object.keys(open).map(Number).sort((a, b) => a - b)).toEqual([...requestsWith('submitted'), ...requestsWith('pending')].sort((a, b) => a - b));
+
+		server.reset();
+		expect(await trigger.poll()).toEqual({});
+		expect(sent().filter((r) => r.path !== '/request')).toEqual([]);
+
+		const rejected = requestsWith('pending')[3];
+		const moved = requestsWith('submitted')[2];
+		server.data.setRequestStatus(rejected, 'rejected', { comment: 'Wrong organization' });
+		server.data.setRequestStatus(moved, 'pending');
+		server.reset();
+		const result = await trigger.poll();
+		const expected = [
+			{ requestId: rejected, status: 'rejected', previous_status: 'pending' },
+			{ requestId: moved, status: 'pending', previous_status: 'submitted' },
+		].sort((a, b) => a.requestId - b.requestId);
+		expect(json(result.emitted).map(({ requestId, status, previous_status }) => ({ requestId, status, previous_status }))).toEqual(expected);
+		const rejectedItem = json(result.emitted).find((j) => j.requestId === rejected)!;
+		expect(rejectedItem).toMatchObject({ event: 'requestStatusChanged', request: { id: rejected, processor_comment: 'Wrong organization' } });
+		expect(sent().filter((r) => r.path !== '/request')).toEqual([{ method: 'GET', path: `/request/${rejected}`, query: {} }]);
+		expect(result.emitted!.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
+
+		expect(await trigger.poll()).toEqual({});
+		server.data.addRequest(); // a new request is not a status change
+		expect(await trigger.poll()).toEqual({});
+	});
+
+	it('after a restart reports decisions made while n8n was down, and nothing twice', async () => {
+		const trigger = activeTrigger(parameters);
+		await trigger.activate();
+		const approved = requestsWith('pending')[0];
+		server.data.setRequestStatus(approved, 'approved');
+		expect(json((await trigger.poll()).emitted).map((j) => j.requestId)).toEqual([approved]);
+
+		const duringDowntime = requestsWith('pending')[0];
+		server.data.setRequestStatus(duringDowntime, 'rejected');
+		const restarted = trigger.restart();
+		expect(json((await restarted.activate('init')).emitted).map((j) => [j.requestId, j.previous_status, j.status])).toEqual([
+			[duringDowntime, 'pending', 'rejected'],
+		]);
+		expect(await restarted.poll()).toEqual({});
+		expect(await restarted.restart().activate('init')).toEqual({});
+	});
+
+	it('forgets a request DigiCert no longer has (404), without an event or an error', async () => {
+		const trigger = activeTrigger(parameters);
+		await trigger.activate();
+		const gone = requestsWith('submitted')[0];
+		const request = server.data.requests.get(gone);
+		server.data.requests.delete(gone);
+		server.reset();
+		const result = await trigger.poll();
+		expect(result).toEqual({});
+		expect(sent().filter((r) => r.path !== '/request')).toEqual([{ method: 'GET', path: `/request/${gone}`, query: {} }]);
+		expect(Object.keys((trigger.nodeStaticData().requestStatusChanged as IDataObject).open as IDataObject)).not.toContain(String(gone));
+		server.data.requests.set(gone, request);
+	});
+
+	it('a manual test run returns a recent decided request without touching the state', async () => {
+		const trigger = activeTrigger(parameters);
+		await trigger.activate();
+		const state = trigger.nodeStaticData();
+		server.reset();
+		const [[item]] = (await trigger.manual())!;
+		expect(sent()).toEqual([{ method: 'GET', path: '/request', query: { sort: '-id', offset: '0', limit: '20' } }]);
+		expect(item.json).toMatchObject({ event: 'requestStatusChanged', previous_status: null });
+		expect(['approved', 'rejected']).toContain(item.json.status);
+		expect(trigger.nodeStaticData()).toEqual(state);
+	});
+});
+
+describe('orderStatusChanged', () => {
+	const parameters = { event: 'orderStatusChanged' };
+	// Only this block's changes exist in the status-changes log.
+	beforeEach(() => {
+		server.data.orderStatusChanges.length = 0;
+	});
+	// eslint-disable-next-line @typescript-eslint/no-explicit-any
+	const ordersWith = (status: string): number[] => [...server.data.orders.values()].filter((o: any) => o.status === status).map((o: any) => o.id);
+
+	it('asks for the last 5 minutes on activation, then for the time since plus the overlap; each change is emitted once, with the order', async () => {
+		const [beforeActivation, issued, revoked] = ordersWith('pending');
+		server.data.setOrderStatus(beforeActivation, 'issued');
+		const trigger = activeTrigger(parameters);
+		expect(await trigger.activate()).toEqual({});
+		expect(sent()).toEqual([{ method: 'GET', path: '/order/certificate/status-changes', query: { minutes: '5' } }]);
+
+		server.data.setOrderStatus(issued, 'issued');
+		server.data.setOrderStatus(revoked, 'revoked');
+		server.reset();
+		const result = await trigger.poll();
+		expect(result.error).toBeUndefined();
+		const window = Number(sent()[0].query.minutes);
+		expect(window).toBeGreaterThanOrEqual(6);
+		expect(window).toBeLessThanOrEqual(10080);
+		expect(sent()).toEqual([
+			{ method: 'GET', path: '/order/certificate/status-changes', query: { minutes: String(window) } },
+			{ method: 'GET', path: `/order/certificate/${issued}`, query: {} },
+			{ method: 'GET', path: `/order/certificate/${revoked}`, query: {} },
+		]);
+		// eslint-disable-next-line @typescript-eslint/no-explicit-any
+		const certificateOf = (id: number) => (server.data.orders.get(id) as any).certificate.id;
+		expect(json(result.emitted)).toEqual([
+			{ event: 'orderStatusChanged', orderId: issued, certificateId: certificateOf(issued), status: 'issued', order: expect.objectContaining({ id: issued, status: 'issued' }) },
+			{ event: 'orderStatusChanged', orderId: revoked, certificateId: certificateOf(revoked), status: 'revoked', order: expect.objectContaining({ id: revoked, status: 'revoked' }) },
+		]);
+		expect(result.emitted!.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
+		expectNoKey(result);
+
+		// The next window overlaps this one: DigiCert lists the same changes again, nothing is emitted twice.
+		server.reset();
+		expect(await trigger.poll()).toEqual({});
+		expect(sent()).toHaveLength(1);
+	});
+
+	it('emits only the chosen statuses, and without order details when not wanted', async () => {
+		const [issued, revoked] = ordersWith('pending');
+		const trigger = activeTrigger({ ...parameters, statuses: ['issued'], includeOrderDetails: false });
+		await trigger.activate();
+		server.data.setOrderStatus(issued, 'issued');
+		server.data.setOrderStatus(revoked, 'revoked');
+		server.reset();
+		const result = await trigger.poll();
+		expect(json(result.emitted)).toEqual([{ event: 'orderStatusChanged', orderId: issued, certificateId: expect.any(Number), status: 'issued' }]);
+		expect(sent().map((r) => r.path)).toEqual(['/order/certificate/status-changes']);
+	});
+
+	it('after a long stop asks for no more than 7 days, emits what changed meanwhile and nothing twice', async () => {
+		const [early, meanwhile] = ordersWith('waiting_pickup');
+		const trigger = activeTrigger(parameters);
+		await trigger.activate();
+		server.data.setOrderStatus(early, 'issued');
+		expect(json((await trigger.poll()).emitted).map((j) => j.orderId)).toEqual([early]);
+
+		// n8n was stopped for 8 days (the saved "since" is 8 days old); one order changed meanwhile.
+		server.data.setOrderStatus(meanwhile, 'canceled');
+		const saved = JSON.parse(JSON.stringify(trigger.saved)) as IDataObject;
+		const state = (saved[NODE_KEY] as IDataObject).orderStatusChanged as IDataObject;
+		state.since = (state.since as number) - 8 * DAY_MS;
+		const restarted = activeTrigger(parameters, saved);
+		server.reset();
+		const warn = jest.spyOn(Container.get(Logger), 'warn').mockImplementation(() => {});
+		const result = await restarted.activate('init');
+		expect(sent()[0]).toEqual({ method: 'GET', path: '/order/certificate/status-changes', query: { minutes: '10080' } });
+		expect(json(result.emitted).map((j) => [j.orderId, j.status])).toEqual([[meanwhile, 'canceled']]);
+		// n8n's log says that older changes could not be fetched.
+		expect(warn).toHaveBeenCalledWith(expect.stringContaining('more than 7 days ago'), { workflowId: 'trigger-workflow' });
+		warn.mockClear();
+		expect(await restarted.poll()).toEqual({});
+		expect(warn).not.toHaveBeenCalled();
+		warn.mockRestore();
+	});
+
+	it('a manual test run returns the latest change with its order, without touching the state', async () => {
+		const [order] = ordersWith('pending');
+		server.data.setOrderStatus(order, 'rejected');
+		const trigger = activeTrigger(parameters);
+		await trigger.activate();
+		const state = trigger.nodeStaticData();
+		server.reset();
+		const [[item]] = (await trigger.manual())!;
+		expect(sent().map((r) => [r.path, r.query])).toEqual([
+			['/order/certificate/status-changes', { minutes: '10080' }],
+			[`/order/certificate/${order}`, {}],
+		]);
+		expect(item.json).toMatchObject({ event: 'orderStatusChanged', orderId: order, status: 'rejected', order: { id: order } });
+		expect(trigger.nodeStaticData()).toEqual(state);
+	});
+});
+
+describe('certificateExpiring', () => {
+	const parameters = { event: 'certificateExpiring', days: 30 };
+	// eslint-disable-next-line @typescript-eslint/no-explicit-any
+	const expiringWithin = (days: number): number[] => [...server.data.orders.values()]
+		// eslint-disable-next-line @typescript-eslint/no-explicit-any
+		.filter((o: any) => o.status === 'issued' && o.certificate.valid_till >= isoDate(Date.now()) && o.certificate.valid_till <= isoDate(Date.now() + days * DAY_MS))
+		// eslint-disable-next-line @typescript-eslint/no-explicit-any
+		.map((o: any) => o.id);
+	// eslint-disable-next-line @typescript-eslint/no-explicit-any
+	const setValidTill = (id: number, days: number) => ((server.data.orders.get(id) as any).certificate.valid_till = isoDate(Date.now() + days * DAY_MS));
+
+	it('records the certificates already expiring on activation, then reports each one once as it comes within the threshold', async () => {
+		const trigger = activeTrigger(parameters);
+		expect(await trigger.activate()).toEqual({});
+		const query = { 'filters[status]': 'issued', 'filters[valid_till]': `${isoDate(Date.now())}...${isoDate(Date.now() + 30 * DAY_MS)}`, offset: '0', limit: '1000' };
+		expect(sent()).toEqual([{ method: 'GET', path: '/order/certificate', query }]);
+		const reported = (trigger.nodeStaticData().certificateExpiring as IDataObject).reported as IDataObject;
+		expect(Object.keys(reported).map(Number).sort()).toEqual(expiringWithin(30).sort());
+
+		expect(await trigger.poll()).toEqual({});
+		const soon = server.data.addOrder({ status: 'issued', validDays: 10, commonName: 'soon.example.com' });
+		const later = server.data.addOrder({ status: 'issued', validDays: 45 });
+		const result = await trigger.poll();
+		expect(json(result.emitted)).toEqual([
+			{
+				event: 'certificateExpiring',
+				orderId: soon.id,
+				common_name: 'soon.example.com',
+				valid_till: isoDate(Date.now() + 10 * DAY_MS),
+				days_remaining: 10,
+				threshold_days: 30,
+				order: expect.objectContaining({ id: soon.id, status: 'issued' }),
+			},
+		]);
+		expect(result.emitted![0].pairedItem).toEqual({ item: 0 });
+		// Not again on the next polls...
+		expect(await trigger.poll()).toEqual({});
+		expect(await trigger.poll()).toEqual({});
+		// ...but the later one is reported when time brings it within 30 days.
+		setValidTill(later.id, 29);
+		expect(json((await trigger.poll()).emitted).map((j) => [j.orderId, j.days_remaining])).toEqual([[later.id, 29]]);
+		// Renewed (a new certificate far away): forgotten, so the remembered set stays what is within the window.
+		setValidTill(later.id, 395);
+		expect(await trigger.poll()).toEqual({});
+		expect(Object.keys((trigger.nodeStaticData().certificateExpiring as IDataObject).reported as IDataObject)).not.toContain(String(later.id));
+		setValidTill(soon.id, 400);
+	});
+
+	it('after a restart does not report again; a changed threshold starts a new baseline', async () => {
+		const trigger = activeTrigger(parameters);
+		await trigger.activate();
+		const order = server.data.addOrder({ status: 'issued', validDays: 5 });
+		expect(json((await trigger.poll()).emitted).map((j) => j.orderId)).toEqual([order.id]);
+		expect(await trigger.restart().activate('init')).toEqual({});
+
+		// The user edits the node to 60 days: n8n activates it again with the saved state.
+		const edited = activeTrigger({ ...parameters, days: 60 }, trigger.saved);
+		server.reset();
+		expect(await edited.activate('update')).toEqual({});
+		expect(sent()[0].query['filters[valid_till]']).toBe(`${isoDate(Date.now())}...${isoDate(Date.now() + 60 * DAY_MS)}`);
+		const next = server.data.addOrder({ status: 'issued', validDays: 50 });
+		expect(json((await edited.poll()).emitted).map((j) => [j.orderId, j.threshold_days])).toEqual([[next.id, 60]]);
+		setValidTill(order.id, 400);
+		setValidTill(next.id, 400);
+	});
+
+	it('a manual test run returns the soonest expiring certificate', async () => {
+		const soonest = server.data.addOrder({ status: 'issued', validDays: 0 });
+		const [[item]] = (await activeTrigger(parameters).manual())!;
+		expect(item.json).toMatchObject({ event: 'certificateExpiring', days_remaining: 0, threshold_days: 30 });
+		// Ties on the day go to the lower order ID.
+		const sameDay = expiringWithin(0).sort((a, b) => a - b);
+		expect(item.json.orderId).toBe(sameDay[0]);
+		expect(sameDay).toContain(soonest.id);
+		setValidTill(soonest.id, 400);
+	});
+});
+
+describe('examples/notify-on-order-status-change.json', () => {
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	const example = require('../../../examples/notify-on-order-status-change.json') as { nodes: Array<IDataObject & { type: string }> };
+
+	it("runs its trigger node as shipped, and emits every field the Slack message uses", async () => {
+		const shipped = example.nodes.find((node) => node.type === 'n8n-nodes-digicert.digiCertTrigger')!;
+		expect(shipped).toBeDefined();
+		const trigger = new ActiveTrigger(shipped as never, credentialFor(server));
+		server.data.orderStatusChanges.length = 0;
+		await trigger.activate();
+		// eslint-disable-next-line @typescript-eslint/no-explicit-any
+		const order = [...server.data.orders.values()].find((o: any) => o.status === 'pending') as { id: number };
+		server.data.setOrderStatus(order.id, 'issued');
+		const [item] = json((await trigger.poll()).emitted);
+		const slack = example.nodes.find((node) => node.type === 'n8n-nodes-base.slack')!;
+		const text = String((slack.parameters as IDataObject).text);
+		for (const path of text.match(/\$json(\.[a-z_]+)+/gi) ?? []) {
+			const value = path
+				.split('.')
+				.slice(1)
+				.reduce<unknown>((at, key) => (at as IDataObject | undefined)?.[key], item);
+			expect({ path, value }).toEqual({ path, value: expect.anything() });
+		}
+		expect(item).toMatchObject({ orderId: order.id, status: 'issued' });
+	});
+});
+
+describe('manual test runs on an account with nothing to show', () => {
+	afterEach(() => server.clearFaults());
+
+	it.each([
+		['requestPending', { requestId: 198, status: 'pending' }],
+		['requestStatusChanged', { requestId: 198, status: 'approved', previous_status: 'pending' }],
+		['orderStatusChanged', { orderId: 12345678, status: 'issued', order: expect.objectContaining({ id: 12345678 }) }],
+		['certificateExpiring', { orderId: 12345678, days_remaining: 30, threshold_days: 30 }],
+	])('%s gives one representative item marked sample: true, and changes no state', async (event, shape) => {
+		// Every list is empty (DigiCert then leaves the array key out).
+		server.fail({ respond: { status: 200, body: { page: { total: 0, limit: 1000, offset: 0 } } } });
+		const trigger = activeTrigger({ event, days: 30 });
+		const output = await trigger.manual();
+		expect(output).toHaveLength(1);
+		expect(output![0]).toHaveLength(1);
+		expect(output![0][0]).toEqual({ json: expect.objectContaining({ event, ...shape, sample: true }), pairedItem: { item: 0 } });
+		expect(trigger.nodeStaticData()).toEqual({});
+	});
+});

@@ -1,0 +1,53 @@
+import type { IDataObject } from 'n8n-workflow';
+import { Workflow } from 'n8n-workflow';
+
+import { mapBounded, readEventState, STATE_VERSION, writeEventState } from '../../../../nodes/DigiCertTrigger/shared/state';
+
+describe('readEventState / writeEventState', () => {
+	it('round-trips an event state with its version, as a detached copy', () => {
+		const store: IDataObject = {};
+		writeEventState(store, 'requestPending', { pending: [1], floor: 0 });
+		expect(store).toEqual({ requestPending: { v: STATE_VERSION, pending: [1], floor: 0 } });
+		const read = readEventState(store, 'requestPending')!;
+		(read.pending as number[]).push(2);
+		expect(store.requestPending).toEqual({ v: STATE_VERSION, pending: [1], floor: 0 });
+	});
+
+	it('treats another version, or a missing state, as none', () => {
+		expect(readEventState({ requestPending: { v: 99, pending: [] } }, 'requestPending')).toBeUndefined();
+		expect(readEventState({}, 'requestPending')).toBeUndefined();
+	});
+
+	it('drops what another event left, and writes nothing when nothing changed', () => {
+		const store: IDataObject = { certificateExpiring: { v: 1, days: 30, reported: {} } };
+		expect(writeEventState(store, 'requestPending', { pending: [], floor: 0 })).toBe(true);
+		expect(Object.keys(store)).toEqual(['requestPending']);
+		expect(writeEventState(store, 'requestPending', { pending: [], floor: 0 })).toBe(false);
+	});
+
+	it("marks n8n's static data as changed only when the state changed (so an idle poll saves nothing)", () => {
+		const workflow = new Workflow({ nodes: [], connections: {}, active: true, nodeTypes: {} as never, staticData: {} });
+		const node = { name: 'T' } as never;
+		writeEventState(workflow.getStaticData('node', node), 'requestPending', { pending: [1], floor: 0 });
+		expect(workflow.staticData.__dataChanged).toBe(true);
+		workflow.staticData.__dataChanged = false;
+		writeEventState(workflow.getStaticData('node', node), 'requestPending', { pending: [1], floor: 0 });
+		expect(workflow.staticData.__dataChanged).toBe(false);
+	});
+});
+
+describe('mapBounded', () => {
+	it('keeps the input order and never runs more than the limit at once', async () => {
+		let running = 0;
+		let most = 0;
+		const out = await mapBounded([1, 2, 3, 4, 5, 6, 7], 3, async (n) => {
+			running++;
+			most = Math.max(most, running);
+			await new Promise((resolve) => setImmediate(resolve));
+			running--;
+			return n * 10;
+		});
+		expect(out).toEqual([10, 20, 30, 40, 50, 60, 70]);
+		expect(most).toBe(3);
+	});
+});
