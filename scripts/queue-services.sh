@@ -53,6 +53,8 @@ start() {
   redis-server --bind 127.0.0.1 --port "$redis_port" --dir "$dir/redis" --save '' --appendonly no \
     --daemonize no --logfile "$dir/redis/redis.log" </dev/null >/dev/null 2>&1 &
   local redis_pid=$!
+  # Written as soon as there is a PID, so that `stop` works after a failed start too.
+  printf 'REDIS_PORT=%s\nREDIS_PID=%s\n' "$redis_port" "$redis_pid" >"$dir/services.env"
   wait_for 20 "redis-server on port $redis_port" redis-cli -h 127.0.0.1 -p "$redis_port" ping
 
   local bin; bin=$(pg_bindir)
@@ -60,6 +62,8 @@ start() {
   if [ "$(id -u)" = 0 ]; then
     owner=postgres; id -u postgres >/dev/null 2>&1 || owner=nobody
     chown "$owner" "$dir/pg"
+    runuser -u "$owner" -- test -x "$dir/pg" ||
+      { log "user $owner cannot reach $dir/pg: the folders above it must be searchable by others (chmod o+x)"; return 1; }
     run=(runuser -u "$owner" --)
   fi
   local pg_port; pg_port=$(free_port)
@@ -68,17 +72,9 @@ start() {
   "${run[@]}" "$bin/pg_ctl" -D "$dir/pg/data" -l "$dir/pg/postgres.log" -w -t 60 start \
     -o "-c listen_addresses=127.0.0.1 -p $pg_port -k $dir/pg -c fsync=off -c synchronous_commit=off -c full_page_writes=off" >&2
   local pg_pid; pg_pid=$(head -1 "$dir/pg/data/postmaster.pid")
+  printf 'PG_PORT=%s\nPG_PID=%s\nPG_USER=n8n\nPG_DATABASE=n8n\nPG_BINDIR=%s\n' "$pg_port" "$pg_pid" "$bin" >>"$dir/services.env"
   "$bin/createdb" -h 127.0.0.1 -p "$pg_port" -U n8n n8n
 
-  cat >"$dir/services.env" <<ENV
-REDIS_PORT=$redis_port
-REDIS_PID=$redis_pid
-PG_PORT=$pg_port
-PG_PID=$pg_pid
-PG_USER=n8n
-PG_DATABASE=n8n
-PG_BINDIR=$bin
-ENV
   cat "$dir/services.env"
 }
 
