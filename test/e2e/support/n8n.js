@@ -265,7 +265,7 @@ async function createN8nHome(options = {}) {
 	}
 
 	/**
-	 * Starts `n8n start` and resolves once the editor answers /healthz/readiness.
+	 * Starts `n8n start` and resolves once the editor is ready (/healthz/readiness and /rest/settings).
 	 * @param {{ port?: number, env?: Record<string, string>, output?: 'pipe' | 'inherit', timeoutMs?: number }} [startOptions]
 	 */
 	async function startN8n(startOptions = {}) {
@@ -288,8 +288,8 @@ async function createN8nHome(options = {}) {
 		exited.then((code) => (exitCode = code));
 		while (!ready && exitCode === undefined && Date.now() < deadline) {
 			try {
-				const res = await fetch(`${url}/healthz/readiness`);
-				ready = res.ok;
+				// n8n 1.x reports ready before its REST routes exist: wait for those too.
+				ready = (await fetch(`${url}/healthz/readiness`)).ok && (await fetch(`${url}/rest/settings`)).ok;
 			} catch {
 				/* not listening yet */
 			}
