@@ -161,7 +161,9 @@ async function createN8nHome(options = {}) {
 		childEnv.PATH = `${path.dirname(n8n.node)}${path.delimiter}${process.env.PATH ?? ''}`;
 		childEnv.N8N_RUNNERS_BROKER_PORT ??= String(await freePort());
 		childEnv.N8N_PORT ??= String(await freePort());
-		delete childEnv.NODE_OPTIONS;
+		// A test runner's environment must not leak in: NODE_ENV=test (jest) makes n8n silence its
+		// output and refuse to load nodes.
+		for (const name of ['NODE_OPTIONS', 'NODE_ENV', 'JEST_WORKER_ID']) if (!(name in env) && !(name in extra)) delete childEnv[name];
 		return childEnv;
 	}
 
