@@ -1,18 +1,20 @@
 /**
  * An n8n cluster in queue mode on this machine, for end-to-end tests: Redis and PostgreSQL from
- * scripts/queue-services.sh, the pinned n8n (scripts/ensure-n8n.sh) as one main instance and
- * `n8n worker` processes, all with the built package installed under its published name.
- * Everything it starts is stopped by PID (each n8n in its own process group, so its task-runner
- * child goes with it), also when the test process exits early.
+ * scripts/queue-services.sh, and the pinned n8n 2.41.1 as one main instance and `n8n worker`
+ * processes, all sharing one user folder with the built package installed under its published name
+ * (the e2e runner's `createN8nHome`, test/e2e/support/n8n.js), one database, one queue and one
+ * encryption key. Everything it starts is stopped by PID (each n8n in its own process group, so its
+ * task-runner child goes with it), also when the test process exits early.
  */
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { spawn, execFileSync, spawnSync } from 'node:child_process';
+import { chmodSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { delimiter, dirname, join } from 'node:path';
 
-export const REPO_ROOT = resolve(__dirname, '../..');
-export const PACKAGE_NAME = 'n8n-nodes-digicert';
+import type { N8nHome } from '../e2e/support/n8n';
+import { REPO_ROOT, createN8nHome, freePort } from '../e2e/support/n8n';
+
+export { PACKAGE_NAME } from '../e2e/support/n8n';
 
 export interface N8nProcess {
 	name: string;
@@ -30,17 +32,6 @@ export interface Services {
 
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
-export async function freePort(): Promise<number> {
-	return await new Promise((done, fail) => {
-		const server = createServer();
-		server.on('error', fail);
-		server.listen(0, '127.0.0.1', () => {
-			const { port } = server.address() as { port: number };
-			server.close(() => done(port));
-		});
-	});
-}
-
 /** Waits until `check` returns a value (not undefined), or fails after `timeoutMs` with `what`. */
 export async function waitFor<T>(what: string, check: () => Promise<T | undefined> | T | undefined, timeoutMs: number): Promise<T> {
 	const deadline = Date.now() + timeoutMs;
@@ -50,29 +41,6 @@ export async function waitFor<T>(what: string, check: () => Promise<T | undefine
 		if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
 		await sleep(250);
 	}
-}
-
-/** The pinned n8n: [node binary, n8n bin script], installed into the cache when missing. */
-export function ensureN8n(): { node: string; n8n: string; n8nModules: string } {
-	const out = execFileSync('bash', [join(REPO_ROOT, 'scripts/ensure-n8n.sh'), '2'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
-	const [node, n8n] = out.trim().split('\n');
-	return { node, n8n, n8nModules: resolve(n8n, '../../..') };
-}
-
-/**
- * Installs the built package the way `npm install n8n-nodes-digicert` in n8n's nodes folder would:
- * its published files (package.json and dist/) under `<user folder>/.n8n/nodes/node_modules/`.
- * A copy, not a link, so the package finds n8n-workflow through n8n, as it does when installed.
- */
-export function installPackage(userFolder: string): string {
-	if (!existsSync(join(REPO_ROOT, 'dist/nodes/DigiCert/DigiCert.node.js'))) {
-		throw new Error('dist/ is missing: run `npm run build` first');
-	}
-	const target = join(userFolder, '.n8n/nodes/node_modules', PACKAGE_NAME);
-	mkdirSync(target, { recursive: true });
-	copyFileSync(join(REPO_ROOT, 'package.json'), join(target, 'package.json'));
-	cpSync(join(REPO_ROOT, 'dist'), join(target, 'dist'), { recursive: true });
-	return target;
 }
 
 export class QueueCluster {
@@ -86,9 +54,8 @@ export class QueueCluster {
 
 	mainPort = 0;
 
-	private readonly binaries = ensureN8n();
-
-	private readonly encryptionKey = 'queue-mode-test-encryption-key';
+	/** The pinned n8n and the shared user folder with the package installed (the e2e runner's). */
+	home!: N8nHome;
 
 	private servicesStarted = false;
 
@@ -115,16 +82,24 @@ export class QueueCluster {
 		return this.services;
 	}
 
-	/** The environment every n8n process of the cluster shares: one database, one queue, one key. */
+	/** Ensures the pinned n8n 2.41.1 and installs the built package into the cluster's user folder. */
+	async installN8n(): Promise<N8nHome> {
+		this.home = await createN8nHome({ major: 2, userFolder: this.userFolder });
+		return this.home;
+	}
+
+	/** The environment every n8n process of the cluster shares: one user folder, database, queue and key. */
 	sharedEnv(): NodeJS.ProcessEnv {
-		const { PATH, HOME, LANG, TZ } = process.env;
+		const env: NodeJS.ProcessEnv = { ...process.env, ...this.home.env, ...this.queueEnv() };
+		// n8n's own Node first on PATH (for the task runners it spawns), and nothing of the test runner's.
+		env.PATH = `${dirname(this.home.n8n.node)}${delimiter}${process.env.PATH ?? ''}`;
+		for (const name of ['NODE_OPTIONS', 'NODE_ENV', 'JEST_WORKER_ID']) delete env[name];
+		return env;
+	}
+
+	/** What queue mode adds to the e2e runner's environment. */
+	queueEnv(): Record<string, string> {
 		return {
-			PATH,
-			HOME,
-			LANG,
-			TZ,
-			N8N_USER_FOLDER: this.userFolder,
-			N8N_ENCRYPTION_KEY: this.encryptionKey,
 			EXECUTIONS_MODE: 'queue',
 			QUEUE_BULL_REDIS_HOST: '127.0.0.1',
 			QUEUE_BULL_REDIS_PORT: this.services.REDIS_PORT,
@@ -140,16 +115,10 @@ export class QueueCluster {
 			QUEUE_WORKER_LOCK_DURATION: '10000',
 			QUEUE_WORKER_LOCK_RENEW_TIME: '2000',
 			QUEUE_WORKER_STALLED_INTERVAL: '5000',
+			// Workers log "Worker started/finished execution <id>": the test reads which worker ran what.
 			N8N_LOG_LEVEL: 'info',
 			N8N_LOG_OUTPUT: 'console',
-			N8N_LISTEN_ADDRESS: '127.0.0.1',
 			N8N_RUNNERS_BROKER_LISTEN_ADDRESS: '127.0.0.1',
-			N8N_SECURE_COOKIE: 'false',
-			N8N_DIAGNOSTICS_ENABLED: 'false',
-			N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
-			N8N_TEMPLATES_ENABLED: 'false',
-			N8N_PERSONALIZATION_ENABLED: 'false',
-			N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
 			// Loopback only: the MCP server registry would be fetched from the internet.
 			N8N_DISABLED_MODULES: 'mcp-registry',
 			NO_COLOR: '1',
@@ -160,7 +129,7 @@ export class QueueCluster {
 	async spawnN8n(name: string, args: string[], env: NodeJS.ProcessEnv): Promise<N8nProcess> {
 		const logFile = join(this.dir, `${name}.log`);
 		const fd = openSync(logFile, 'a');
-		const child = spawn(this.binaries.node, [this.binaries.n8n, ...args], {
+		const child = spawn(this.home.n8n.node, [this.home.n8n.n8nBin, ...args], {
 			cwd: this.dir,
 			env: { ...this.sharedEnv(), N8N_RUNNERS_BROKER_PORT: String(await freePort()), ...env },
 			stdio: ['ignore', fd, fd],
@@ -243,6 +212,7 @@ export class QueueCluster {
 		for (const proc of workersFirst) await this.stopProcess(proc);
 		this.stopServices();
 		process.removeListener('exit', this.onExit);
+		// The user folder is the cluster's: removing the folder removes it.
 		if (!process.env.KEEP_QUEUE_TEST_DIR) rmSync(this.dir, { recursive: true, force: true });
 	}
 
@@ -278,11 +248,6 @@ export class QueueCluster {
 			.map((line) => line.split('|'));
 	}
 
-	/** n8n's own `flatted`, to read execution data as n8n stores it. */
-	flatted(): { parse(text: string): unknown } {
-		// eslint-disable-next-line @typescript-eslint/no-require-imports
-		return require(require.resolve('flatted', { paths: [join(this.binaries.n8nModules, 'n8n')] }));
-	}
 }
 
 /** A logged-in session on n8n's REST API (the editor's own API), as the instance owner. */

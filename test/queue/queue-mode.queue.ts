@@ -7,7 +7,7 @@
 import type { FakeCertCentral } from '../helpers/fake';
 import { fakeData, startFakeCertCentral } from '../helpers/fake';
 import type { N8nProcess } from './cluster';
-import { N8nRestClient, QueueCluster, installPackage, waitFor, workerExecutions } from './cluster';
+import { N8nRestClient, QueueCluster, waitFor, workerExecutions } from './cluster';
 import type { CredentialRef } from './workflows';
 import { webhookToDigiCert } from './workflows';
 
@@ -22,8 +22,8 @@ const CREDENTIAL_NAME = 'DigiCert (fake CertCentral)';
 beforeAll(async () => {
 	fake = await startFakeCertCentral();
 	cluster = new QueueCluster();
+	await cluster.installN8n();
 	cluster.startServices();
-	installPackage(cluster.userFolder);
 	// The main instance migrates the database before the workers connect to it.
 	await cluster.startMain();
 	workers = await Promise.all([cluster.startWorker('worker-1', 2), cluster.startWorker('worker-2', 2)]);
