@@ -287,4 +287,36 @@ describe('n8n queue mode (main + Redis + PostgreSQL + 2 workers)', () => {
 		// Nothing lost: every call of the batch has its items, first time or sent again.
 		expect(succeeded.length + resent.length).toBe(BATCH);
 	});
+
+	it('finishes what a worker runs when it is stopped gracefully (SIGTERM) in the middle of a batch', async () => {
+		const BATCH = 8;
+		const slowRequest = fakeData.PENDING_REQUEST_ID;
+		const slowAnswer = fake.data.requests.get(slowRequest);
+		fake.fail({ match: (r) => r.path === `/services/v2/request/${slowRequest}`, respond: { status: 200, body: slowAnswer, delayMs: 2000 } });
+		const leaving = workers[0];
+		workers.push(await cluster.startWorker('worker-3', 2));
+		const before = Math.max(0, ...executions().map((e) => Number(e.id)));
+
+		const calls = Array.from({ length: BATCH }, async () => await callWebhook('digicert-get-request', { requestId: slowRequest }));
+		await waitFor(
+			'the leaving worker to start an execution of the batch',
+			() => ([...workerExecutions(leaving.log()).started].some((id) => Number(id) > before) ? true : undefined),
+			120_000,
+		);
+		const stopping = cluster.stopProcess(leaving, 'SIGTERM');
+		const answers = await Promise.all(calls);
+		await stopping;
+
+		for (const answer of answers) expect(answer).toEqual({ status: 200, items: [slowAnswer] });
+		const batch = executions(`e.id::int > ${before} and w.name = 'Queue: Get Request'`);
+		expect(batch).toHaveLength(BATCH);
+		const ranOn = runByWorker();
+		for (const execution of batch) {
+			expect([execution.status, ranOn.get(execution.id)]).toEqual(['success', [expect.stringMatching(/^worker-/)]]);
+		}
+		// The leaving worker finished every execution it had started before it exited.
+		const onLeaving = workerExecutions(leaving.log());
+		expect([...onLeaving.started].filter((id) => !onLeaving.finished.has(id))).toEqual([]);
+		expect(batch.some((e) => onLeaving.started.has(e.id))).toBe(true);
+	});
 });
