@@ -8,6 +8,9 @@ major="${1:-2}"
 cache="${DIGICERT_CACHE_DIR:-$HOME/.cache/n8n-nodes-digicert}"
 mkdir -p "$cache"
 log() { printf '[ensure-n8n] %s\n' "$*" >&2; }
+# Several test runs may ask at once: one installs, the others wait for it.
+exec 9>"$cache/.lock-$major"
+flock 9
 
 if [ "$major" = 2 ]; then
   n8n_version=2.41.1; node_major=24; overrides='{"linkedom": "0.18.13"}'
@@ -35,11 +38,22 @@ if [ ! -f "$n8n_dir/.complete" ]; then
   log "installing n8n $n8n_version into $n8n_dir (one time, a few minutes, ~3 GB)"
   rm -rf "$n8n_dir" && mkdir -p "$n8n_dir"
   printf '{"private":true,"overrides":%s}\n' "$overrides" > "$n8n_dir/package.json"
+  started=$SECONDS
   (cd "$n8n_dir" &&
     npm i "n8n@$n8n_version" --omit=dev --no-audit --no-fund --ignore-scripts --loglevel=error >&2 &&
     log "compiling sqlite3 for $("$node_bin" --version)" &&
-    npm rebuild sqlite3 --loglevel=error >&2)
+    npm rebuild sqlite3 --loglevel=error >&2) &
+  installer=$!
+  trap 'kill "$installer" 2>/dev/null' EXIT
+  # npm is silent for minutes: show that it is alive and how far it got.
+  while kill -0 "$installer" 2>/dev/null; do
+    sleep 10
+    kill -0 "$installer" 2>/dev/null &&
+      log "… $((SECONDS - started)) s, $(du -sm "$n8n_dir" 2>/dev/null | cut -f1) MB of ~3000 MB"
+  done
+  wait "$installer" || { log "installing n8n $n8n_version failed"; exit 1; }
+  trap - EXIT
   touch "$n8n_dir/.complete"
-  log "n8n $n8n_version ready"
+  log "n8n $n8n_version ready after $((SECONDS - started)) s"
 fi
 printf '%s\n%s\n' "$node_bin" "$n8n_dir/node_modules/n8n/bin/n8n"

@@ -1,0 +1,139 @@
+/**
+ * What the end-to-end suite runs in each real n8n: one row per case, one workflow per row.
+ * To cover a new operation, add rows here (and, for a new example, a row in `exampleCases`).
+ */
+import type { ExecuteResult } from './support/n8n';
+import type { DigiCertCase } from './support/workflows';
+import { DIGICERT, WRONG_API_KEY } from './support/workflows';
+import type { FakeCertCentral } from '../helpers/fake';
+import { fakeData } from '../helpers/fake';
+
+const { seeds, SEED_ORDER_ID, ORDER_WITHOUT_DUPLICATES, APPROVED_REQUEST_ID, PENDING_REQUEST_ID } = fakeData;
+const UNKNOWN_ID = 987654321;
+const activeDuplicates = seeds.orderDuplicates.certificates.filter((c) => c.archived !== '1');
+
+const pairedIndexes = (run: ExecuteResult) => run.rawItems(DIGICERT).map((item) => item.pairedItem?.item ?? item.pairedItem);
+const paths = (fake: FakeCertCentral) => fake.requests.map((r) => `${r.method} ${r.path}`).sort();
+
+export const digiCertCases: DigiCertCase[] = [
+	{
+		name: 'Get Request: several input items, each its request, paired and in order',
+		input: [{ id: APPROVED_REQUEST_ID }, { id: PENDING_REQUEST_ID }, { id: APPROVED_REQUEST_ID }],
+		parameters: { resource: 'request', operation: 'get', requestId: '={{ $json.id }}' },
+		check: (run, fake) => {
+			expect(run.ok).toBe(true);
+			expect(run.items(DIGICERT)).toEqual([seeds.requestApproved, expect.objectContaining({ id: PENDING_REQUEST_ID, status: 'pending' }), seeds.requestApproved]);
+			expect(pairedIndexes(run)).toEqual([0, 1, 2]);
+			expect(paths(fake)).toEqual([
+				`GET /services/v2/request/${APPROVED_REQUEST_ID}`,
+				`GET /services/v2/request/${APPROVED_REQUEST_ID}`,
+				`GET /services/v2/request/${PENDING_REQUEST_ID}`,
+			]);
+			for (const request of fake.requests) expect(request.headers['x-dc-devkey']).toBe(fake.apiKey);
+		},
+	},
+	{
+		name: 'List Order Duplicates: one item per certificate; an order without duplicates gives none',
+		input: [{ orderId: SEED_ORDER_ID }, { orderId: ORDER_WITHOUT_DUPLICATES }],
+		parameters: { resource: 'order', operation: 'listDuplicates', orderId: '={{ $json.orderId }}', options: {} },
+		check: (run, fake) => {
+			expect(run.ok).toBe(true);
+			expect(run.items(DIGICERT)).toEqual(activeDuplicates);
+			expect(pairedIndexes(run)).toEqual(activeDuplicates.map(() => 0));
+			expect(paths(fake)).toEqual([
+				`GET /services/v2/order/certificate/${SEED_ORDER_ID}/duplicate`,
+				`GET /services/v2/order/certificate/${ORDER_WITHOUT_DUPLICATES}/duplicate`,
+			]);
+			expect(fake.requests.every((r) => r.query.show_archived === undefined)).toBe(true);
+		},
+	},
+	{
+		name: 'List Order Duplicates with Show Archived: sends show_archived=true, lists archived ones too',
+		parameters: { resource: 'order', operation: 'listDuplicates', orderId: String(SEED_ORDER_ID), options: { show_archived: true } },
+		check: (run, fake) => {
+			expect(run.ok).toBe(true);
+			expect(run.items(DIGICERT)).toEqual(seeds.orderDuplicates.certificates);
+			expect(fake.requests).toHaveLength(1);
+			expect(fake.requests[0].query).toEqual({ show_archived: 'true' });
+		},
+	},
+	{
+		name: 'a wrong API key: the run fails with DigiCert\'s answer explained, and the key is in no output',
+		credential: 'wrongKey',
+		parameters: { resource: 'request', operation: 'get', requestId: String(APPROVED_REQUEST_ID) },
+		check: (run, fake) => {
+			expect(run.ok).toBe(false);
+			expect(run.nodeError(DIGICERT)?.message).toBe('DigiCert rejected the API key');
+			expect(fake.requests).toHaveLength(1);
+			expect(fake.requests[0].headers['x-dc-devkey']).toBe(WRONG_API_KEY);
+		},
+	},
+	{
+		name: 'an unknown ID: the run fails naming what was not found',
+		parameters: { resource: 'request', operation: 'get', requestId: String(UNKNOWN_ID) },
+		check: (run) => {
+			expect(run.ok).toBe(false);
+			expect(run.nodeError(DIGICERT)?.message).toBe(`Request ${UNKNOWN_ID} was not found in DigiCert`);
+		},
+	},
+	{
+		name: 'an invalid ID: fails before any request is sent',
+		parameters: { resource: 'request', operation: 'get', requestId: '12ab' },
+		check: (run, fake) => {
+			expect(run.ok).toBe(false);
+			expect(run.nodeError(DIGICERT)?.message).toMatch(/Request ID/);
+			expect(fake.requests).toHaveLength(0);
+		},
+	},
+	{
+		name: 'continue on fail: the failing item becomes an error item in place, the others succeed',
+		input: [{ id: APPROVED_REQUEST_ID }, { id: UNKNOWN_ID }, { id: PENDING_REQUEST_ID }],
+		parameters: { resource: 'request', operation: 'get', requestId: '={{ $json.id }}' },
+		onError: 'continueRegularOutput',
+		check: (run) => {
+			expect(run.ok).toBe(true);
+			const items = run.items(DIGICERT);
+			expect(items).toHaveLength(3);
+			expect(items[0]).toMatchObject({ id: APPROVED_REQUEST_ID, status: 'approved' });
+			expect(items[1]).toMatchObject({ error: `Request ${UNKNOWN_ID} was not found in DigiCert` });
+			expect(items[2]).toMatchObject({ id: PENDING_REQUEST_ID, status: 'pending' });
+			expect(pairedIndexes(run)).toEqual([0, 1, 2]);
+		},
+	},
+];
+
+export interface ExampleCase {
+	/** The file under examples/, imported unchanged. */
+	file: string;
+	/** Its workflow `id`. */
+	id: string;
+	check: (run: ExecuteResult, fake: FakeCertCentral) => void;
+}
+
+export const exampleCases: ExampleCase[] = [
+	{
+		file: 'duplicate-certificate-audit.json',
+		id: 'digicertDupAudit',
+		check: (run, fake) => {
+			expect(run.ok).toBe(true);
+			expect(run.items('List Order Duplicates')).toEqual(activeDuplicates);
+			const expired = activeDuplicates.filter((c) => typeof c.valid_till === 'string' && Date.parse(c.valid_till as string) < Date.now());
+			expect(run.items('Summary')).toEqual([
+				expect.objectContaining({ orderId: SEED_ORDER_ID, duplicates: activeDuplicates.length, expired: expired.map((c) => expect.objectContaining({ id: c.id })) }),
+				{ orderId: ORDER_WITHOUT_DUPLICATES, duplicates: 0, expiringWithin30Days: [], expired: [] },
+			]);
+			expect(fake.requests).toHaveLength(2);
+		},
+	},
+	{
+		// Runs up to the Slack node, whose credential is left for the user: that is where it stops.
+		file: 'pending-requests-to-slack.json',
+		id: 'digicertPendingSl',
+		check: (run, fake) => {
+			expect(run.items('Get Request')).toEqual([expect.objectContaining({ id: PENDING_REQUEST_ID, status: 'pending' })]);
+			expect(run.items('Is Pending?')).toHaveLength(1);
+			expect(run.nodeError('Notify Slack')?.message).toMatch(/credentials/i);
+			expect(fake.requests.map((r) => r.path)).toEqual([`/services/v2/request/${PENDING_REQUEST_ID}`]);
+		},
+	},
+];

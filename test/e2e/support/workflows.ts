@@ -1,0 +1,63 @@
+/**
+ * Builds the small workflows the end-to-end cases run: a Manual Trigger, optionally a Code node
+ * that emits the case's input items, then one DigiCert node — with the published type name, as a
+ * user's exported workflow has it.
+ */
+import type { ExecuteResult } from './n8n';
+import { CREDENTIAL_TYPE, NODE_TYPE } from './n8n';
+import type { FakeCertCentral } from '../../helpers/fake';
+
+/** The credentials every e2e home gets; a case names one by its key. */
+export const WRONG_API_KEY = 'dc-wrong-key-e2e-4b8d1f6a';
+export const credentialsFor = (fake: FakeCertCentral) => ({
+	sandbox: { id: 'e2eSandboxCred01', name: 'DigiCert sandbox', data: { region: 'custom', baseUrl: fake.baseUrl, apiKey: fake.apiKey } },
+	wrongKey: { id: 'e2eWrongKeyCred1', name: 'DigiCert wrong key', data: { region: 'custom', baseUrl: fake.baseUrl, apiKey: WRONG_API_KEY } },
+});
+export type CredentialName = keyof ReturnType<typeof credentialsFor>;
+
+/** The DigiCert node's name in every case workflow. */
+export const DIGICERT = 'DigiCert';
+
+export interface DigiCertCase {
+	name: string;
+	/** The DigiCert node's parameters (resource, operation, fields; expressions read the input items). */
+	parameters: Record<string, unknown>;
+	/** Items fed into the DigiCert node; one empty item (the trigger's) when absent. */
+	input?: Array<Record<string, unknown>>;
+	credential?: CredentialName;
+	/** The node's "On Error" setting. */
+	onError?: 'stopWorkflow' | 'continueRegularOutput' | 'continueErrorOutput';
+	/** Assertions on the run (`run.items(DIGICERT)`, `run.ok`, …) and on what reached the fake. */
+	check: (run: ExecuteResult, fake: FakeCertCentral) => void;
+}
+
+/** Workflow IDs must be ≤ 21 characters and unique in the home. */
+export const caseWorkflowId = (index: number) => `e2eCase${String(index).padStart(3, '0')}`;
+
+export function caseWorkflow(id: string, testCase: DigiCertCase, credentialIds: Record<CredentialName, { id: string; name: string }>) {
+	const credential = credentialIds[testCase.credential ?? 'sandbox'];
+	const trigger = { id: `${id}-t`, name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} };
+	const inputNode = testCase.input && {
+		id: `${id}-i`,
+		name: 'Input',
+		type: 'n8n-nodes-base.code',
+		typeVersion: 2,
+		position: [200, 0],
+		parameters: { jsCode: `return ${JSON.stringify(testCase.input)}.map((json) => ({ json }));` },
+	};
+	const digiCert = {
+		id: `${id}-d`,
+		name: DIGICERT,
+		type: NODE_TYPE,
+		typeVersion: 1,
+		position: [400, 0],
+		parameters: testCase.parameters,
+		credentials: { [CREDENTIAL_TYPE]: { id: credential.id, name: credential.name } },
+		...(testCase.onError ? { onError: testCase.onError } : {}),
+	};
+	const chain = inputNode ? [trigger, inputNode, digiCert] : [trigger, digiCert];
+	const connections = Object.fromEntries(
+		chain.slice(0, -1).map((node, i) => [node.name, { main: [[{ node: chain[i + 1].name, type: 'main', index: 0 }]] }]),
+	);
+	return { id, name: `e2e: ${testCase.name}`.slice(0, 120), nodes: chain, connections, active: false, settings: { executionOrder: 'v1' } };
+}

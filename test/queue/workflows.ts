@@ -1,0 +1,81 @@
+/**
+ * Workflows for the queue-mode test: each starts with a production Webhook (so the main instance
+ * enqueues the execution and a worker runs it) and answers with the last node's items.
+ */
+import { randomUUID } from 'node:crypto';
+
+import { PACKAGE_NAME } from './cluster';
+
+export const DIGICERT_NODE_TYPE = `${PACKAGE_NAME}.digiCert`;
+
+export interface CredentialRef {
+	id: string;
+	name: string;
+}
+
+/**
+ * Webhook (POST /webhook/<path>) → one DigiCert node with `parameters`. The webhook answers with the
+ * node's items, or with `responseData: 'firstEntryBinary'` with the first item's file.
+ */
+export function webhookToDigiCert(
+	name: string,
+	path: string,
+	parameters: Record<string, unknown>,
+	credential: CredentialRef,
+	responseData: 'allEntries' | 'firstEntryBinary' = 'allEntries',
+) {
+	return {
+		name,
+		nodes: [
+			{
+				id: randomUUID(),
+				name: 'Webhook',
+				type: 'n8n-nodes-base.webhook',
+				typeVersion: 2,
+				position: [0, 0],
+				webhookId: randomUUID(),
+				parameters: { httpMethod: 'POST', path, responseMode: 'lastNode', responseData, options: {} },
+			},
+			{
+				id: randomUUID(),
+				name: 'DigiCert',
+				type: DIGICERT_NODE_TYPE,
+				typeVersion: 1,
+				position: [220, 0],
+				parameters,
+				credentials: { digiCertApi: credential },
+			},
+		],
+		connections: { Webhook: { main: [[{ node: 'DigiCert', type: 'main', index: 0 }]] } },
+		settings: { executionOrder: 'v1' },
+	};
+}
+
+/** DigiCert Trigger (polled by the main instance every minute) → Get Request of each item's requestId. */
+export function triggerToGetRequest(name: string, event: string, credential: CredentialRef) {
+	return {
+		name,
+		nodes: [
+			{
+				id: randomUUID(),
+				name: 'DigiCert Trigger',
+				type: `${PACKAGE_NAME}.digiCertTrigger`,
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: { event, pollTimes: { item: [{ mode: 'everyMinute' }] } },
+				credentials: { digiCertApi: credential },
+			},
+			{
+				id: randomUUID(),
+				name: 'DigiCert',
+				type: DIGICERT_NODE_TYPE,
+				typeVersion: 1,
+				position: [220, 0],
+				parameters: { resource: 'request', operation: 'get', requestId: '={{ $json.requestId }}' },
+				credentials: { digiCertApi: credential },
+			},
+		],
+		connections: { 'DigiCert Trigger': { main: [[{ node: 'DigiCert', type: 'main', index: 0 }]] } },
+		settings: { executionOrder: 'v1' },
+	};
+}
