@@ -150,7 +150,8 @@ async function createN8nHome(options = {}) {
 		N8N_SECURE_COOKIE: 'false',
 		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
 		DB_TYPE: 'sqlite',
-		// n8n 1.x's default expression engine; 2.x ignores it.
+		// n8n 1.123's default `vm` engine needs isolated-vm built natively, which the install skips
+		// (--ignore-scripts; it does not compile for Node 20 here): use the in-process engine.
 		...(n8n.major === 1 ? { N8N_EXPRESSION_ENGINE: 'legacy' } : {}),
 		...options.env,
 	};
