@@ -5,7 +5,8 @@ set -euo pipefail
 log() { printf '[ensure-chromium] %s\n' "$*" >&2; }
 chromium="${CHROMIUM_PATH:-/usr/bin/chromium}"
 if [ ! -x "$chromium" ]; then
-  if [ "$(id -u)" != 0 ]; then
+  # Root (CI containers) runs apt itself; elsewhere only a password-less sudo (e.g. GitHub's runners).
+  if [ "$(id -u)" = 0 ]; then as_root=(env); elif sudo -n true 2>/dev/null; then as_root=(sudo -n); else
     log "Chromium is missing: run 'sudo apt-get install -y --no-install-recommends chromium' or set CHROMIUM_PATH"
     exit 1
   fi
@@ -13,9 +14,9 @@ if [ ! -x "$chromium" ]; then
   exec 9>/tmp/.ensure-chromium.lock
   flock 9
   if [ ! -x "$chromium" ]; then
-    export DEBIAN_FRONTEND=noninteractive
-    apt-get install -y --no-install-recommends chromium >&2 ||
-      { apt-get update >&2 && apt-get install -y --no-install-recommends chromium >&2; }
+    "${as_root[@]}" DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium >&2 ||
+      { "${as_root[@]}" apt-get update >&2 &&
+        "${as_root[@]}" DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium >&2; }
   fi
 fi
 printf '%s\n' "$chromium"

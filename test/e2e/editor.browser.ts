@@ -77,9 +77,21 @@ async function waitUntil(condition: () => boolean, timeoutMs = 30_000) {
 }
 const requestsTo = (pathEnd: string) => fake.requests.filter((r) => r.path.endsWith(pathEnd));
 
+/** A step of the walk; when it fails, a picture of the page shows why (failure.png). */
+function step(name: string, walk: () => Promise<void>) {
+	it(name, async () => {
+		try {
+			await walk();
+		} catch (error) {
+			await page?.screenshot({ path: path.join(SCREENSHOTS, 'failure.png') }).catch(() => undefined);
+			throw error;
+		}
+	});
+}
+
 /** One walk through the editor; each step needs the one before, so they share the page. */
 describe('the DigiCert node in the n8n 2.41.1 editor', () => {
-	it('logs in and opens a new workflow', async () => {
+	step('logs in and opens a new workflow', async () => {
 		await page.goto(`${n8n.url}/signin`);
 		await page.fill('input[type=email], input[name=emailOrLdapLoginId]', OWNER.email);
 		await page.fill('input[type=password]', OWNER.password);
@@ -90,15 +102,19 @@ describe('the DigiCert node in the n8n 2.41.1 editor', () => {
 		await hideToasts();
 	});
 
-	it('finds DigiCert in the node panel, with its operations', async () => {
+	step('finds DigiCert in the node panel, with its operations', async () => {
 		await page.click('[data-test-id=canvas-plus-button]');
 		await page.fill('input[data-test-id=node-creator-search-bar], [data-test-id=node-creator-search-bar] input', 'DigiCert');
-		const digiCert = page.locator('[data-test-id=node-creator-item-name]', { hasText: 'DigiCert' });
+		const digiCert = page.locator('[data-test-id=node-creator-item-name]').getByText('DigiCert', { exact: true });
 		await digiCert.first().waitFor();
 		expect(await digiCert.count()).toBe(1);
 		await digiCert.click();
 		const actions = page.locator('[data-test-id=node-creator-item-name]');
-		await actions.filter({ hasText: 'Get a certificate request' }).waitFor();
+		const getRequest = actions.filter({ hasText: 'Get a certificate request' });
+		// With the package's trigger listed first, n8n folds the actions away: unfold them.
+		await page.getByText(/^Actions \(\d+\)$/).waitFor();
+		if (!(await getRequest.isVisible())) await page.getByText(/^Actions \(\d+\)$/).click();
+		await getRequest.waitFor();
 		const names = await actions.allInnerTexts();
 		expect(names).toEqual(expect.arrayContaining(['Get a certificate request', 'List duplicate certificates of an order']));
 		// The node's own icon, served by n8n from the package.
@@ -107,8 +123,8 @@ describe('the DigiCert node in the n8n 2.41.1 editor', () => {
 		await screenshot('node-panel');
 	});
 
-	it('adds "Get Request" and opens its settings, with the sandbox credential selected', async () => {
-		await page.locator('[data-test-id=node-creator-item-name]', { hasText: 'Get a certificate request' }).click();
+	step('adds "Get Request" and opens its settings, with the sandbox credential selected', async () => {
+		await page.locator('[data-test-id=node-creator-item-name]', { hasText: 'Get a certificate request' }).first().click();
 		await page.locator('[data-test-id=ndv]').waitFor();
 		await expect(page.locator('[data-test-id=node-credentials-select] input').inputValue()).resolves.toBe(CREDENTIAL.name);
 		await expect(page.locator('[data-test-id=parameter-input-operation] input').first().inputValue()).resolves.toBe('Get Request');
@@ -117,7 +133,7 @@ describe('the DigiCert node in the n8n 2.41.1 editor', () => {
 		await screenshot('node-settings');
 	});
 
-	it('tests the sandbox credential: connection succeeds, the key sent only to the sandbox', async () => {
+	step('tests the sandbox credential: connection succeeds, the key sent only to the sandbox', async () => {
 		fake.reset();
 		await page.locator('[data-test-id=credential-edit-button]').first().click();
 		const modal = page.locator('[data-test-id=editCredential-modal]');
@@ -132,7 +148,7 @@ describe('the DigiCert node in the n8n 2.41.1 editor', () => {
 		await screenshot('credential-test-success');
 	});
 
-	it('tests a wrong key: the connection test fails with a message', async () => {
+	step('tests a wrong key: the connection test fails with a message', async () => {
 		fake.reset();
 		const modal = page.locator('[data-test-id=editCredential-modal]');
 		await modal.locator('[data-test-id=apiKey] input').fill(WRONG_KEY);
@@ -140,7 +156,8 @@ describe('the DigiCert node in the n8n 2.41.1 editor', () => {
 		await modal.getByText('Couldn’t connect with these settings').waitFor();
 		const details = modal.getByText('More details');
 		if (await details.isVisible()) await details.click();
-		await modal.getByText('Forbidden').waitFor();
+		// n8n's generic "Forbidden", or the credential's own explanation where it declares one.
+		await modal.getByText(/Forbidden|rejected the API key/).first().waitFor();
 		expect(requestsTo('/user/me').map((r) => r.headers['x-dc-devkey'])).toContain(WRONG_KEY);
 		await hideToasts();
 		await screenshot('credential-test-failure');
@@ -152,7 +169,7 @@ describe('the DigiCert node in the n8n 2.41.1 editor', () => {
 		await modal.waitFor({ state: 'hidden' });
 	});
 
-	it('executes the node and shows the request it got from DigiCert', async () => {
+	step('executes the node and shows the request it got from DigiCert', async () => {
 		fake.reset();
 		await page.locator('[data-test-id=node-execute-button]').click();
 		const output = page.locator('[data-test-id=output-panel]');
@@ -163,6 +180,7 @@ describe('the DigiCert node in the n8n 2.41.1 editor', () => {
 		expect(text).toContain('new_request');
 		expect(requestsTo(`/request/${fakeData.PENDING_REQUEST_ID}`)).toHaveLength(1);
 		await hideToasts();
+		await page.waitForTimeout(1000); // the Execute button's own animation, for the picture
 		await screenshot('node-output');
 	});
 });
