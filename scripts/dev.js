@@ -56,15 +56,16 @@ async function main() {
 	process.on('SIGINT', () => void stop(0));
 	process.on('SIGTERM', () => void stop(0));
 
+	const examples = fs
+		.readdirSync(path.join(REPO_ROOT, 'examples'))
+		.filter((name) => name.endsWith('.json'))
+		.map((name) => path.join(REPO_ROOT, 'examples', name));
 	if (firstRun) {
 		step('Creating the "DigiCert sandbox" credential and importing examples/');
 		await home.importCredential({ ...SANDBOX_CREDENTIAL, data: { region: 'custom', baseUrl: sandbox.baseUrl, apiKey: sandbox.apiKey } });
-		const examples = fs
-			.readdirSync(path.join(REPO_ROOT, 'examples'))
-			.filter((name) => name.endsWith('.json'))
-			.map((name) => path.join(REPO_ROOT, 'examples', name));
 		await home.importWorkflow(examples);
 	}
+	const exampleNames = examples.map((file) => `"${JSON.parse(fs.readFileSync(file, 'utf8')).name}"`);
 
 	step(`Starting n8n at http://127.0.0.1:${EDITOR_PORT}`);
 	n8n = await home.startN8n({ port: EDITOR_PORT }).catch(async (error) => {
@@ -88,7 +89,8 @@ async function main() {
   Sandbox:    a fake CertCentral at ${sandbox.baseUrl}
               credential "DigiCert sandbox" (region Custom) points at it;
               requests 198 (approved) and 199 (pending), order 12345678 (duplicates).
-  Examples:   Workflows > "DigiCert: duplicate certificate audit", "DigiCert: pending request to Slack"
+  Examples:   under Workflows, imported from examples/:
+              ${exampleNames.join('\n              ')}
 
   Use a real API key: Credentials > Create credential > "DigiCert CertCentral API",
   pick Region US or Europe, paste the key (CertCentral > Automation > API Keys),
