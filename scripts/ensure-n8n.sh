@@ -48,8 +48,9 @@ if [ ! -f "$n8n_dir/.complete" ]; then
   # npm is silent for minutes: show that it is alive and how far it got.
   while kill -0 "$installer" 2>/dev/null; do
     sleep 10
-    kill -0 "$installer" 2>/dev/null &&
-      log "… $((SECONDS - started)) s, $(du -sm "$n8n_dir" 2>/dev/null | cut -f1) MB of ~3000 MB"
+    size=$(du -sm "$n8n_dir" 2>/dev/null | cut -f1)
+    if [ "${size:-0}" -lt 10 ]; then stage="resolving and downloading ~1900 packages"; else stage="$size MB of ~3000 MB unpacked"; fi
+    kill -0 "$installer" 2>/dev/null && log "… $((SECONDS - started)) s: $stage"
   done
   wait "$installer" || { log "installing n8n $n8n_version failed"; exit 1; }
   trap - EXIT

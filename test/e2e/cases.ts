@@ -7,10 +7,13 @@ import type { DigiCertCase } from './support/workflows';
 import { DIGICERT, WRONG_API_KEY } from './support/workflows';
 import type { FakeCertCentral } from '../helpers/fake';
 import { fakeData } from '../helpers/fake';
+import { operationCases, operationExampleCases } from './operationCases';
 
-const { seeds, SEED_ORDER_ID, ORDER_WITHOUT_DUPLICATES, APPROVED_REQUEST_ID, PENDING_REQUEST_ID } = fakeData;
+const { SEED_ORDER_ID, ORDER_WITHOUT_DUPLICATES, APPROVED_REQUEST_ID, PENDING_REQUEST_ID } = fakeData;
 const UNKNOWN_ID = 987654321;
-const activeDuplicates = seeds.orderDuplicates.certificates.filter((c) => c.archived !== '1');
+/** The fake's own list of an order's duplicates (what DigiCert holds), archived ones included. */
+const duplicatesOf = (fake: FakeCertCentral, orderId: number): Array<Record<string, unknown>> => fake.data.duplicates.get(orderId) ?? [];
+const activeDuplicatesOf = (fake: FakeCertCentral, orderId: number) => duplicatesOf(fake, orderId).filter((c) => c.archived !== '1');
 
 const pairedIndexes = (run: ExecuteResult) => run.rawItems(DIGICERT).map((item) => item.pairedItem?.item ?? item.pairedItem);
 const paths = (fake: FakeCertCentral) => fake.requests.map((r) => `${r.method} ${r.path}`).sort();
@@ -22,7 +25,8 @@ export const digiCertCases: DigiCertCase[] = [
 		parameters: { resource: 'request', operation: 'get', requestId: '={{ $json.id }}' },
 		check: (run, fake) => {
 			expect(run.ok).toBe(true);
-			expect(run.items(DIGICERT)).toEqual([seeds.requestApproved, expect.objectContaining({ id: PENDING_REQUEST_ID, status: 'pending' }), seeds.requestApproved]);
+			const approved = fake.data.requests.get(APPROVED_REQUEST_ID);
+			expect(run.items(DIGICERT)).toEqual([approved, expect.objectContaining({ id: PENDING_REQUEST_ID, status: 'pending' }), approved]);
 			expect(pairedIndexes(run)).toEqual([0, 1, 2]);
 			expect(paths(fake)).toEqual([
 				`GET /services/v2/request/${APPROVED_REQUEST_ID}`,
@@ -38,6 +42,8 @@ export const digiCertCases: DigiCertCase[] = [
 		parameters: { resource: 'order', operation: 'listDuplicates', orderId: '={{ $json.orderId }}', options: {} },
 		check: (run, fake) => {
 			expect(run.ok).toBe(true);
+			const activeDuplicates = activeDuplicatesOf(fake, SEED_ORDER_ID);
+			expect(activeDuplicates.length).toBeGreaterThan(1);
 			expect(run.items(DIGICERT)).toEqual(activeDuplicates);
 			expect(pairedIndexes(run)).toEqual(activeDuplicates.map(() => 0));
 			expect(paths(fake)).toEqual([
@@ -52,7 +58,7 @@ export const digiCertCases: DigiCertCase[] = [
 		parameters: { resource: 'order', operation: 'listDuplicates', orderId: String(SEED_ORDER_ID), options: { show_archived: true } },
 		check: (run, fake) => {
 			expect(run.ok).toBe(true);
-			expect(run.items(DIGICERT)).toEqual(seeds.orderDuplicates.certificates);
+			expect(run.items(DIGICERT)).toEqual(duplicatesOf(fake, SEED_ORDER_ID));
 			expect(fake.requests).toHaveLength(1);
 			expect(fake.requests[0].query).toEqual({ show_archived: 'true' });
 		},
@@ -100,6 +106,7 @@ export const digiCertCases: DigiCertCase[] = [
 			expect(pairedIndexes(run)).toEqual([0, 1, 2]);
 		},
 	},
+	...operationCases,
 ];
 
 export interface ExampleCase {
@@ -116,6 +123,7 @@ export const exampleCases: ExampleCase[] = [
 		id: 'digicertDupAudit',
 		check: (run, fake) => {
 			expect(run.ok).toBe(true);
+			const activeDuplicates = activeDuplicatesOf(fake, SEED_ORDER_ID);
 			expect(run.items('List Order Duplicates')).toEqual(activeDuplicates);
 			const expired = activeDuplicates.filter((c) => typeof c.valid_till === 'string' && Date.parse(c.valid_till as string) < Date.now());
 			expect(run.items('Summary')).toEqual([
@@ -136,4 +144,5 @@ export const exampleCases: ExampleCase[] = [
 			expect(fake.requests.map((r) => r.path)).toEqual([`/services/v2/request/${PENDING_REQUEST_ID}`]);
 		},
 	},
+	...operationExampleCases,
 ];

@@ -1,7 +1,7 @@
 /**
  * End-to-end cases for the operations of issue 4 (request getMany/approve/reject, order
  * get/getMany/getExpiring/listReissues, certificate download), in the shape of the e2e suite's
- * `DigiCertCase` rows: add `...operationCases` to `digiCertCases` in ./cases.ts.
+ * `DigiCertCase` rows; ./cases.ts adds them to `digiCertCases` and `exampleCases`.
  * They run in a real n8n against the shared fake; the approve/reject cases use generated pending
  * requests, so the seed requests (198 approved, 199 pending) stay as other cases expect them.
  */

@@ -78,6 +78,10 @@ export function createN8nHome(options?: {
 	env?: Record<string, string>;
 	quietInstall?: boolean;
 }): Promise<N8nHome>;
+export function setupOwner(
+	url: string,
+	owner: { email: string; password: string; firstName?: string; lastName?: string },
+): Promise<{ cookie: string }>;
 export function freePort(): Promise<number>;
 export function parseRunOutput(stdout: string): any;
 export const REPO_ROOT: string;

@@ -99,6 +99,7 @@ async function installPackage(/** @type {string} */ userFolder, /** @type {'copy
 	const nodeModules = path.join(userFolder, '.n8n/nodes/node_modules');
 	const target = path.join(nodeModules, PACKAGE_NAME);
 	await fsp.mkdir(nodeModules, { recursive: true });
+	await fsp.rm(target, { recursive: true, force: true });
 	if (mode === 'link') {
 		await fsp.symlink(REPO_ROOT, target, 'dir');
 	} else {
@@ -149,7 +150,8 @@ async function createN8nHome(options = {}) {
 		N8N_SECURE_COOKIE: 'false',
 		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
 		DB_TYPE: 'sqlite',
-		// n8n 1.x's default expression engine; 2.x ignores it.
+		// n8n 1.123's default `vm` engine needs isolated-vm built natively, which the install skips
+		// (--ignore-scripts; it does not compile for Node 20 here): use the in-process engine.
 		...(n8n.major === 1 ? { N8N_EXPRESSION_ENGINE: 'legacy' } : {}),
 		...options.env,
 	};
@@ -328,6 +330,32 @@ async function createN8nHome(options = {}) {
 	return { n8n, userFolder, packageDir, env, run, importCredential, importWorkflow, executeWorkflow, startN8n, cleanup };
 }
 
+/**
+ * Creates n8n's owner account through the REST API (first start only), logs in, and skips the
+ * onboarding survey. Returns the session cookie for further REST calls or a browser.
+ * @param {string} url the running n8n
+ * @param {{ email: string, password: string, firstName?: string, lastName?: string }} owner
+ */
+async function setupOwner(url, owner) {
+	const post = (/** @type {string} */ route, /** @type {unknown} */ body, cookie = '') =>
+		fetch(`${url}/rest${route}`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
+			body: JSON.stringify(body),
+		});
+	const setup = await post('/owner/setup', { firstName: 'Sandbox', lastName: 'Owner', ...owner });
+	// 400 once the owner exists: then the login below decides.
+	if (!setup.ok && setup.status !== 400) throw new Error(`owner setup failed: ${setup.status} ${await setup.text()}`);
+	const login = await post('/login', { emailOrLdapLoginId: owner.email, email: owner.email, password: owner.password });
+	if (!login.ok) throw new Error(`login as ${owner.email} failed: ${login.status} ${await login.text()}`);
+	const cookie = (login.headers.getSetCookie?.() ?? [login.headers.get('set-cookie') ?? ''])
+		.map((c) => c.split(';')[0])
+		.filter(Boolean)
+		.join('; ');
+	await post('/me/survey', { version: 'v4', personalization_survey_submitted_at: new Date().toISOString(), personalization_survey_n8n_version: '1' }, cookie);
+	return { cookie };
+}
+
 /** The run JSON `n8n execute --rawOutput` prints after its log lines (from the first line that is `{`). */
 function parseRunOutput(/** @type {string} */ stdout) {
 	const lines = stdout.split('\n');
@@ -347,4 +375,4 @@ function parseRunOutput(/** @type {string} */ stdout) {
 	}
 }
 
-module.exports = { ensureN8n, createN8nHome, freePort, parseRunOutput, REPO_ROOT, PACKAGE_NAME, NODE_TYPE, CREDENTIAL_TYPE };
+module.exports = { ensureN8n, createN8nHome, setupOwner, freePort, parseRunOutput, REPO_ROOT, PACKAGE_NAME, NODE_TYPE, CREDENTIAL_TYPE };

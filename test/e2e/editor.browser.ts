@@ -1,0 +1,186 @@
+/**
+ * The package in n8n's editor, in a real browser (Debian's Chromium driven by playwright-core):
+ * `n8n start` with the built package installed, the owner made through the REST API, then what a
+ * user does — find DigiCert in the node panel, add "Get a certificate request", test the credential
+ * (the sandbox's key succeeds, a wrong key fails), execute the node, read its output.
+ * Screenshots go to .cache/browser-screenshots, or to SCREENSHOTS_DIR (docs/screenshots refreshes
+ * the README's).
+ */
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+import type { Browser, Page } from 'playwright-core';
+import { chromium } from 'playwright-core';
+
+import type { N8nHome, RunningN8n } from './support/n8n';
+import { REPO_ROOT, createN8nHome, setupOwner } from './support/n8n';
+import type { FakeCertCentral } from '../helpers/fake';
+import { fakeData, startFakeCertCentral } from '../helpers/fake';
+
+const SCREENSHOTS = path.resolve(REPO_ROOT, process.env.SCREENSHOTS_DIR ?? '.cache/browser-screenshots');
+const OWNER = { email: 'owner@example.com', password: 'Browser-test-1' };
+const WRONG_KEY = 'dc-wrong-key-browser-3c9e';
+const CREDENTIAL = { id: 'browserSandbox01', name: 'DigiCert sandbox' };
+
+let fake: FakeCertCentral;
+let home: N8nHome;
+let n8n: RunningN8n;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+	const chromiumPath = execFileSync('bash', [path.join(REPO_ROOT, 'scripts/ensure-chromium.sh')], {
+		encoding: 'utf8',
+		stdio: ['ignore', 'pipe', 'inherit'],
+	}).trim();
+	fake = await startFakeCertCentral();
+	home = await createN8nHome({ major: 2 });
+	await home.importCredential({ ...CREDENTIAL, data: { region: 'custom', baseUrl: fake.baseUrl, apiKey: fake.apiKey } });
+	n8n = await home.startN8n();
+	await setupOwner(n8n.url, OWNER);
+	browser = await chromium.launch({
+		executablePath: chromiumPath,
+		headless: true,
+		args: [
+			'--no-sandbox',
+			'--disable-gpu',
+			'--disable-quic',
+			'--no-first-run',
+			'--disable-background-networking',
+			'--disable-component-update',
+			'--disable-sync',
+			'--disable-dev-shm-usage',
+		],
+	});
+	page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+	page.setDefaultTimeout(30_000);
+	fs.mkdirSync(SCREENSHOTS, { recursive: true });
+}, 15 * 60_000);
+
+afterAll(async () => {
+	await browser?.close();
+	await n8n?.stop();
+	await fake?.close();
+	await home?.cleanup();
+});
+
+const screenshot = async (name: string) => await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
+/** n8n's toasts ("Credential saved", …) would cover parts of the screenshots. */
+const hideToasts = async () => await page.addStyleTag({ content: '.el-notification { display: none !important; }' });
+async function waitUntil(condition: () => boolean, timeoutMs = 30_000) {
+	const deadline = Date.now() + timeoutMs;
+	while (!condition()) {
+		if (Date.now() > deadline) throw new Error(`waited ${timeoutMs} ms for ${condition}`);
+		await new Promise((resolve) => setTimeout(resolve, 100));
+	}
+}
+const requestsTo = (pathEnd: string) => fake.requests.filter((r) => r.path.endsWith(pathEnd));
+
+/** A step of the walk; when it fails, a picture of the page shows why (failure.png). */
+function step(name: string, walk: () => Promise<void>) {
+	it(name, async () => {
+		try {
+			await walk();
+		} catch (error) {
+			await page?.screenshot({ path: path.join(SCREENSHOTS, 'failure.png') }).catch(() => undefined);
+			throw error;
+		}
+	});
+}
+
+/** One walk through the editor; each step needs the one before, so they share the page. */
+describe('the DigiCert node in the n8n 2.41.1 editor', () => {
+	step('logs in and opens a new workflow', async () => {
+		await page.goto(`${n8n.url}/signin`);
+		await page.fill('input[type=email], input[name=emailOrLdapLoginId]', OWNER.email);
+		await page.fill('input[type=password]', OWNER.password);
+		await page.keyboard.press('Enter');
+		await page.waitForURL((url) => !url.pathname.includes('signin'));
+		await page.goto(`${n8n.url}/workflow/new`);
+		await page.locator('[data-test-id=canvas-plus-button]').waitFor();
+		await hideToasts();
+	});
+
+	step('finds DigiCert in the node panel, with its operations', async () => {
+		await page.click('[data-test-id=canvas-plus-button]');
+		await page.fill('input[data-test-id=node-creator-search-bar], [data-test-id=node-creator-search-bar] input', 'DigiCert');
+		const digiCert = page.locator('[data-test-id=node-creator-item-name]').getByText('DigiCert', { exact: true });
+		await digiCert.first().waitFor();
+		expect(await digiCert.count()).toBe(1);
+		await digiCert.click();
+		const actions = page.locator('[data-test-id=node-creator-item-name]');
+		const getRequest = actions.filter({ hasText: 'Get a certificate request' });
+		// With the package's trigger listed first, n8n folds the actions away: unfold them.
+		await page.getByText(/^Actions \(\d+\)$/).waitFor();
+		if (!(await getRequest.isVisible())) await page.getByText(/^Actions \(\d+\)$/).click();
+		await getRequest.waitFor();
+		const names = await actions.allInnerTexts();
+		expect(names).toEqual(expect.arrayContaining(['Get a certificate request', 'List duplicate certificates of an order']));
+		// The node's own icon, served by n8n from the package.
+		await expect(page.locator('img[src*="digicert"]').count()).resolves.toBeGreaterThan(0);
+		await page.waitForTimeout(1000); // let the panel finish sliding in before the picture
+		await screenshot('node-panel');
+	});
+
+	step('adds "Get Request" and opens its settings, with the sandbox credential selected', async () => {
+		await page.locator('[data-test-id=node-creator-item-name]', { hasText: 'Get a certificate request' }).first().click();
+		await page.locator('[data-test-id=ndv]').waitFor();
+		await expect(page.locator('[data-test-id=node-credentials-select] input').inputValue()).resolves.toBe(CREDENTIAL.name);
+		await expect(page.locator('[data-test-id=parameter-input-operation] input').first().inputValue()).resolves.toBe('Get Request');
+		await page.locator('[data-test-id=parameter-input-requestId] input').first().fill(String(fakeData.PENDING_REQUEST_ID));
+		await page.locator('[data-test-id=node-parameters]').click({ position: { x: 5, y: 5 } });
+		await screenshot('node-settings');
+	});
+
+	step('tests the sandbox credential: connection succeeds, the key sent only to the sandbox', async () => {
+		fake.reset();
+		await page.locator('[data-test-id=credential-edit-button]').first().click();
+		const modal = page.locator('[data-test-id=editCredential-modal]');
+		await modal.getByText('Connection tested successfully').waitFor();
+		// "Retry" is the modal's Test connection button: it spins while testing, then comes back.
+		await modal.getByRole('button', { name: 'Retry' }).click();
+		await waitUntil(() => requestsTo('/user/me').length > 0);
+		await modal.locator('button:not([disabled]):not(.is-loading)', { hasText: 'Retry' }).waitFor();
+		await page.waitForTimeout(500); // the spinner's fade-out, for the picture
+		await modal.getByText('Connection tested successfully').waitFor();
+		for (const request of requestsTo('/user/me')) expect(request.headers['x-dc-devkey']).toBe(fake.apiKey);
+		await screenshot('credential-test-success');
+	});
+
+	step('tests a wrong key: the connection test fails with a message', async () => {
+		fake.reset();
+		const modal = page.locator('[data-test-id=editCredential-modal]');
+		await modal.locator('[data-test-id=apiKey] input').fill(WRONG_KEY);
+		await page.locator('[data-test-id=credential-save-button]').click();
+		await modal.getByText('Couldn’t connect with these settings').waitFor();
+		const details = modal.getByText('More details');
+		if (await details.isVisible()) await details.click();
+		// n8n's generic "Forbidden", or the credential's own explanation where it declares one.
+		await modal.getByText(/Forbidden|rejected the API key/).first().waitFor();
+		expect(requestsTo('/user/me').map((r) => r.headers['x-dc-devkey'])).toContain(WRONG_KEY);
+		await hideToasts();
+		await screenshot('credential-test-failure');
+		// Put the sandbox's key back for the run below.
+		await modal.locator('[data-test-id=apiKey] input').fill(fake.apiKey);
+		await page.locator('[data-test-id=credential-save-button]').click();
+		await modal.getByText('Connection tested successfully').waitFor();
+		await modal.locator('.el-dialog__close, [aria-label=Close]').first().click();
+		await modal.waitFor({ state: 'hidden' });
+	});
+
+	step('executes the node and shows the request it got from DigiCert', async () => {
+		fake.reset();
+		await page.locator('[data-test-id=node-execute-button]').click();
+		const output = page.locator('[data-test-id=output-panel]');
+		await output.getByText('1 item').waitFor();
+		await output.getByText('pending', { exact: true }).first().waitFor();
+		const text = await output.innerText();
+		expect(text).toContain(String(fakeData.PENDING_REQUEST_ID));
+		expect(text).toContain('new_request');
+		expect(requestsTo(`/request/${fakeData.PENDING_REQUEST_ID}`)).toHaveLength(1);
+		await hideToasts();
+		await page.waitForTimeout(1000); // the Execute button's own animation, for the picture
+		await screenshot('node-output');
+	});
+});
