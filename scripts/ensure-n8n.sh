@@ -8,6 +8,9 @@ major="${1:-2}"
 cache="${DIGICERT_CACHE_DIR:-$HOME/.cache/n8n-nodes-digicert}"
 mkdir -p "$cache"
 log() { printf '[ensure-n8n] %s\n' "$*" >&2; }
+# Several test runs may ask at once: one installs, the others wait for it.
+exec 9>"$cache/.lock-$major"
+flock 9
 
 if [ "$major" = 2 ]; then
   n8n_version=2.41.1; node_major=24; overrides='{"linkedom": "0.18.13"}'
