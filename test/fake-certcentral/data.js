@@ -2,9 +2,15 @@
 'use strict';
 /**
  * The fake CertCentral's data and routes. The documentation's examples (seed-examples.json) are
- * served as they are; generated orders and requests fill lists large enough to page through.
+ * served as they are; generated orders and requests (deterministic: the same every run, with dates
+ * relative to the data's clock) fill lists large enough to page through.
+ *
+ * The state is mutable through helpers on the data object (`setRequestStatus`, `addRequest`,
+ * `setOrderStatus`, `addOrder`, `setNow`), so tests can change things between polls; every order
+ * status change is recorded in `orderStatusChanges` for `/order/certificate/status-changes`.
  */
 const seeds = require('./seed-examples.json');
+const { certificateFile, FORMATS } = require('./files');
 
 /** Order 12345678 is the order of the seed requests; its duplicates are the seed's certificates. */
 const SEED_ORDER_ID = 12345678;
@@ -13,18 +19,105 @@ const PENDING_REQUEST_ID = 199;
 /** An order that exists and has no duplicates: DigiCert omits the array. */
 const ORDER_WITHOUT_DUPLICATES = 12345679;
 
+/** Sizes: with the two seed orders and the two seed requests the lists hold exactly these. */
+const TOTAL_ORDERS = 5000;
+const TOTAL_REQUESTS = 2500;
+/** Generated IDs start here (orders, certificates, requests). */
+const FIRST_ORDER_ID = 20000001;
+const FIRST_CERTIFICATE_ID = 30000001;
+const FIRST_REQUEST_ID = 1001;
+/** DigiCert's largest page [U]; larger limits are refused, so a client asking for more is caught. */
+const MAX_LIMIT = 1000;
+
+const ORDER_STATUSES = ['pending', 'issued', 'rejected', 'revoked', 'waiting_pickup', 'reissue_pending', 'canceled'];
+const REQUEST_STATUSES = ['submitted', 'pending', 'approved', 'rejected'];
+const REQUEST_TYPES = ['new_request', 'revoke', 'duplicate', 'reissue'];
+const PRODUCTS = [
+	{ name_id: 'ssl_basic', name: 'Basic OV', type: 'ssl_certificate' },
+	{ name_id: 'ssl_plus', name: 'Standard SSL', type: 'ssl_certificate' },
+	{ name_id: 'ssl_ev_basic', name: 'Basic EV', type: 'ssl_certificate' },
+	{ name_id: 'ssl_securesite_pro', name: 'Secure Site Pro SSL', type: 'ssl_certificate' },
+	{ name_id: 'ssl_dv_geotrust', name: 'GeoTrust Standard DV', type: 'ssl_certificate' },
+	{ name_id: 'ssl_cloud_wildcard', name: 'Wildcard SSL', type: 'ssl_certificate' },
+];
+const CONTAINERS = [
+	{ id: 5, name: 'History Department' },
+	{ id: 6, name: 'Engineering' },
+	{ id: 7, name: 'Finance' },
+	{ id: 8, name: 'Marketing' },
+];
+const ORGANIZATIONS = [
+	{ id: 112233, name: 'Epigyne Unwieldiness llcasdf' },
+	{ id: 112234, name: 'Example Holdings Inc.' },
+	{ id: 112235, name: 'Contoso Ltd' },
+];
+const DOMAINS = ['example.com', 'example.net', 'example.org', 'contoso.com', 'fabrikam.io'];
+const HOSTS = ['www', 'api', 'mail', 'vpn', 'shop', 'auth', 'cdn', 'portal', 'intranet', 'git'];
+const PEOPLE = [
+	{ id: 14, first_name: 'John', last_name: 'Smith', email: 'john.smith@digicert.com' },
+	{ id: 15, first_name: 'Jill', last_name: 'Valentine', email: 'jill.valentine@example.com' },
+	{ id: 16, first_name: 'Jan', last_name: 'Sport', email: 'jan.sport@example.com' },
+	{ id: 17, first_name: 'Gia', last_name: 'Booth', email: 'gia.booth@example.com' },
+];
+
+const DAY_MS = 86_400_000;
 const clone = (/** @type {any} */ value) => JSON.parse(JSON.stringify(value));
 
-function buildData() {
-	/** @type {Map<number, any>} */
-	const requests = new Map();
-	requests.set(APPROVED_REQUEST_ID, clone(seeds.requestApproved));
-	requests.set(PENDING_REQUEST_ID, { ...clone(seeds.requestPending), id: PENDING_REQUEST_ID });
+/** mulberry32: a small seeded generator, so generated data is identical on every run. */
+function seededRandom(/** @type {number} */ seed) {
+	let state = seed >>> 0;
+	return () => {
+		state = (state + 0x6d2b79f5) >>> 0;
+		let t = state;
+		t = Math.imul(t ^ (t >>> 15), t | 1);
+		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+	};
+}
 
-	/** @type {Map<number, any[]>} certificates of each order's duplicates */
-	const duplicates = new Map();
-	duplicates.set(SEED_ORDER_ID, clone(seeds.orderDuplicates.certificates));
-	duplicates.set(ORDER_WITHOUT_DUPLICATES, []);
+/** `YYYY-MM-DD` (UTC) of a time. */
+const isoDate = (/** @type {number} */ ms) => new Date(ms).toISOString().slice(0, 10);
+/** DigiCert's timestamp form, e.g. 2018-10-16T20:05:28+00:00. */
+const isoTime = (/** @type {number} */ ms) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, '+00:00');
+/** Midnight UTC of the day `ms` falls in. */
+const startOfDay = (/** @type {number} */ ms) => Math.floor(ms / DAY_MS) * DAY_MS;
+
+/** Whole days from today (UTC) until `date` (YYYY-MM-DD): 0 for today, negative once past. */
+function daysUntil(/** @type {string} */ date, /** @type {number} */ now) {
+	return Math.round((Date.parse(`${date}T00:00:00Z`) - startOfDay(now)) / DAY_MS);
+}
+
+/**
+ * Days until expiry for generated order `i`: ~18% already expired, ~15% within 30 days, ~12% in
+ * 31–60, ~10% in 61–90, the rest later (up to ~2 years).
+ */
+function expiryOffsetDays(/** @type {() => number} */ random) {
+	const r = random();
+	if (r < 0.18) return -1 - Math.floor(random() * 120);
+	if (r < 0.33) return Math.floor(random() * 31);
+	if (r < 0.45) return 31 + Math.floor(random() * 30);
+	if (r < 0.55) return 61 + Math.floor(random() * 30);
+	return 91 + Math.floor(random() * 640);
+}
+
+/** Order status for generated order `i`: mostly issued, every other status well represented. */
+function orderStatus(/** @type {() => number} */ random) {
+	const r = random();
+	if (r < 0.55) return 'issued';
+	if (r < 0.63) return 'pending';
+	if (r < 0.68) return 'rejected';
+	if (r < 0.76) return 'revoked';
+	if (r < 0.83) return 'waiting_pickup';
+	if (r < 0.91) return 'reissue_pending';
+	return 'canceled';
+}
+
+/**
+ * @param {{ now?: number }} [options] `now`: the clock the generated dates are relative to (default: the real time).
+ */
+function buildData(options = {}) {
+	let now = options.now ?? Date.now();
+	const random = seededRandom(20240601);
 
 	const user = {
 		id: 14,
@@ -38,18 +131,382 @@ function buildData() {
 		access_roles: [{ id: 1, name: 'Administrator' }],
 	};
 
-	/** @type {Array<{method: string, pattern: RegExp, handle: (m: RegExpExecArray, req: any, data: any) => any}>} */
-	const routes = [
+	// ---- Orders: full order objects by id (what GET /order/certificate/{id} returns) ----
+	/** @type {Map<number, any>} */
+	const orders = new Map();
+	/** @type {Map<number, any[]>} certificates of each order's duplicates */
+	const duplicates = new Map();
+	/** @type {Map<number, any[]>} certificates of each order's reissues */
+	const reissues = new Map();
+	/** @type {Array<{order_id: number, certificate_id: number, status: string, previous_status: string, time: number}>} */
+	const orderStatusChanges = [];
+
+	/** A full order, shaped like DigiCert's order info. */
+	function makeOrder(/** @type {any} */ o) {
+		const validFromMs = o.validTillMs !== undefined ? o.validTillMs - 365 * DAY_MS : undefined;
+		const hasValidity = o.validTillMs !== undefined;
+		const certificate = {
+			id: o.certificateId,
+			common_name: o.commonName,
+			dns_names: o.dnsNames,
+			date_created: isoTime(o.createdMs),
+			csr: '<csr>',
+			organization: { id: o.organization.id },
+			server_platform: { id: -1, name: 'OTHER' },
+			signature_hash: 'sha256',
+			key_size: 2048,
+			ca_cert: { id: '1005', name: 'DigiCert SHA2 Secure Server CA' },
+			...(hasValidity
+				? {
+						thumbprint: o.certificateId.toString(16).toUpperCase().padStart(40, '7'),
+						serial_number: (o.certificateId * 7919).toString(16).toUpperCase().padStart(32, '0'),
+						valid_from: isoDate(/** @type {number} */ (validFromMs)),
+						valid_till: isoDate(o.validTillMs),
+					}
+				: {}),
+		};
+		return {
+			id: o.id,
+			certificate,
+			status: o.status,
+			is_renewal: false,
+			is_renewed: false,
+			date_created: isoTime(o.createdMs),
+			...(o.status === 'issued' || o.status === 'revoked' ? { date_issued: isoTime(o.createdMs + DAY_MS) } : {}),
+			organization: { ...o.organization, city: 'Minneapolis', state: 'mn', country: 'us' },
+			validity_years: 1,
+			disable_renewal_notifications: false,
+			auto_renew: 0,
+			container: { ...o.container, is_active: true },
+			product: { ...o.product, validation_type: 'ov', validation_name: 'OV' },
+			user: PEOPLE[0],
+			requests: [],
+			price: 175,
+			is_out_of_contract: false,
+			payment_method: 'balance',
+			product_name_id: o.product.name_id,
+			has_duplicates: false,
+		};
+	}
+
+	/** The short form of an order in lists (GET /order/certificate). */
+	function orderSummary(/** @type {any} */ order) {
+		const c = order.certificate;
+		return {
+			id: order.id,
+			certificate: {
+				id: c.id,
+				common_name: c.common_name,
+				dns_names: c.dns_names,
+				...(c.valid_till ? { valid_till: c.valid_till, days_remaining: Math.max(0, daysUntil(c.valid_till, now)) } : {}),
+				signature_hash: c.signature_hash,
+			},
+			status: order.status,
+			is_renewed: order.is_renewed,
+			date_created: order.date_created,
+			organization: { id: order.organization.id, name: order.organization.name },
+			container: { id: order.container.id, name: order.container.name },
+			product: { name_id: order.product.name_id, name: order.product.name, type: order.product.type },
+			has_duplicates: order.has_duplicates,
+			price: order.price,
+			product_name_id: order.product_name_id,
+		};
+	}
+
+	// The seed orders: 12345678 (the seed requests' order, with the seed's duplicates) and 12345679.
+	for (const [id, validDays] of /** @type {Array<[number, number]>} */ ([
+		[SEED_ORDER_ID, 200],
+		[ORDER_WITHOUT_DUPLICATES, 20],
+	])) {
+		const order = makeOrder({
+			id,
+			certificateId: id - 12000000,
+			commonName: id === SEED_ORDER_ID ? 'example.com' : 'www.example.org',
+			dnsNames: id === SEED_ORDER_ID ? ['example.com', 'www.example.com'] : ['www.example.org'],
+			createdMs: Date.parse('2018-10-16T20:05:28Z'),
+			validTillMs: startOfDay(now) + validDays * DAY_MS,
+			status: 'issued',
+			organization: ORGANIZATIONS[0],
+			container: CONTAINERS[0],
+			product: PRODUCTS[1],
+		});
+		orders.set(id, order);
+	}
+	orders.get(SEED_ORDER_ID).has_duplicates = true;
+	duplicates.set(SEED_ORDER_ID, clone(seeds.orderDuplicates.certificates));
+	duplicates.set(ORDER_WITHOUT_DUPLICATES, []);
+
+	const generatedOrders = TOTAL_ORDERS - orders.size;
+	for (let i = 0; i < generatedOrders; i++) {
+		const id = FIRST_ORDER_ID + i;
+		const product = PRODUCTS[Math.floor(random() * PRODUCTS.length)];
+		const domain = DOMAINS[i % DOMAINS.length];
+		const host = HOSTS[Math.floor(random() * HOSTS.length)];
+		const wildcard = product.name_id === 'ssl_cloud_wildcard';
+		const commonName = wildcard ? `*.svc${i}.${domain}` : `${host}${i}.${domain}`;
+		const status = orderStatus(random);
+		const offset = expiryOffsetDays(random);
+		// Orders never issued have no validity yet.
+		const hasValidity = !['pending', 'rejected', 'canceled'].includes(status);
+		const order = makeOrder({
+			id,
+			certificateId: FIRST_CERTIFICATE_ID + i,
+			commonName,
+			dnsNames: wildcard ? [commonName, `svc${i}.${domain}`] : [commonName],
+			createdMs: startOfDay(now) - Math.floor(random() * 700) * DAY_MS - (i % 86400) * 1000,
+			validTillMs: hasValidity ? startOfDay(now) + offset * DAY_MS : undefined,
+			status,
+			organization: ORGANIZATIONS[i % ORGANIZATIONS.length],
+			container: CONTAINERS[Math.floor(random() * CONTAINERS.length)],
+			product,
+		});
+		orders.set(id, order);
+		// Every 7th issued order was reissued once; reissue_pending orders have a pending reissue.
+		if ((status === 'issued' && i % 7 === 0) || status === 'reissue_pending') {
+			const cert = order.certificate;
+			reissues.set(id, [
+				{
+					id: cert.id + 500000,
+					thumbprint: (cert.id + 500000).toString(16).toUpperCase().padStart(40, '5'),
+					serial_number: ((cert.id + 500000) * 7919).toString(16).toUpperCase().padStart(32, '0'),
+					common_name: cert.common_name,
+					dns_names: cert.dns_names,
+					status: status === 'issued' ? 'issued' : 'pending',
+					date_created: isoTime(Date.parse(order.date_created) + 30 * DAY_MS),
+					...(status === 'issued' ? { date_issued: isoTime(Date.parse(order.date_created) + 31 * DAY_MS) } : {}),
+					valid_from: cert.valid_from,
+					valid_till: cert.valid_till,
+					csr: '<csr>',
+					server_platform: { id: -1, name: 'OTHER' },
+					signature_hash: 'sha256',
+					key_size: 2048,
+					ca_cert_id: '1005',
+					receipt_id: 900000 + i,
+					user_id: 14,
+					firstname: 'John',
+					lastname: 'Smith',
+				},
+			]);
+		}
+		// Every 11th issued order has one duplicate.
+		if (status === 'issued' && i % 11 === 0) {
+			order.has_duplicates = true;
+			duplicates.set(id, [
+				{
+					id: order.certificate.id + 700000,
+					common_name: order.certificate.common_name,
+					dns_names: order.certificate.dns_names,
+					status: 'issued',
+					date_created: order.date_created,
+					valid_from: order.certificate.valid_from,
+					valid_till: order.certificate.valid_till,
+					archived: '0',
+					user_id: 14,
+					firstname: 'John',
+					lastname: 'Smith',
+				},
+			]);
+		}
+	}
+
+	// ---- Requests: full request objects by id (what GET /request/{id} returns) ----
+	/** @type {Map<number, any>} */
+	const requests = new Map();
+	requests.set(APPROVED_REQUEST_ID, clone(seeds.requestApproved));
+	requests.set(PENDING_REQUEST_ID, { ...clone(seeds.requestPending), id: PENDING_REQUEST_ID });
+	/** @type {Array<{request_id: number, status: string, previous_status: string, time: number}>} */
+	const requestStatusChanges = [];
+
+	/** A request shaped like DigiCert's request info, on an existing order. */
+	function makeRequest(/** @type {any} */ r) {
+		const order = orders.get(r.orderId);
+		const processed = r.status === 'approved' || r.status === 'rejected' || r.status === 'submitted';
+		return {
+			id: r.id,
+			date: isoTime(r.dateMs),
+			type: r.type,
+			status: r.status,
+			...(processed ? { date_processed: isoTime(r.dateMs + 3600_000) } : {}),
+			requester: r.requester,
+			...(processed ? { reviewer: PEOPLE[0], processor: PEOPLE[0] } : {}),
+			order: order ? clone(order) : { id: r.orderId },
+			comments: r.comments ?? '',
+		};
+	}
+
+	const generatedRequests = TOTAL_REQUESTS - requests.size;
+	const orderIds = [...orders.keys()];
+	for (let i = 0; i < generatedRequests; i++) {
+		const r = random();
+		const status = r < 0.2 ? 'submitted' : r < 0.45 ? 'pending' : r < 0.85 ? 'approved' : 'rejected';
+		const t = random();
+		const type = t < 0.55 ? 'new_request' : t < 0.7 ? 'revoke' : t < 0.85 ? 'duplicate' : 'reissue';
+		const orderId = orderIds[2 + ((i * 2) % generatedOrders)];
+		const request = makeRequest({
+			id: FIRST_REQUEST_ID + i,
+			dateMs: now - Math.floor(random() * 365) * DAY_MS - (i % 86400) * 1000,
+			type,
+			status,
+			orderId,
+			requester: PEOPLE[i % PEOPLE.length],
+			comments: `Request ${i} for ${orders.get(orderId).certificate.common_name}`,
+		});
+		requests.set(request.id, request);
+		orders.get(orderId).requests.push({ id: request.id, date: request.date, type, status, comments: request.comments });
+	}
+
+	/** The short form of a request in lists (GET /request). */
+	function requestSummary(/** @type {any} */ request) {
+		const order = request.order ?? {};
+		return {
+			id: request.id,
+			date: request.date,
+			type: request.type,
+			status: request.status,
+			...(request.date_processed ? { date_processed: request.date_processed } : {}),
+			requester: request.requester,
+			order: {
+				id: order.id,
+				certificate: { common_name: order.certificate?.common_name },
+				organization: order.organization ? { id: order.organization.id, name: order.organization.name } : undefined,
+				container: order.container ? { id: order.container.id, name: order.container.name } : undefined,
+				product: order.product ? { name_id: order.product.name_id, name: order.product.name, type: order.product.type } : undefined,
+			},
+		};
+	}
+
+	// ---- Mutations (for tests and the trigger's polls) ----
+	const data = {
+		user,
+		orders,
+		requests,
+		duplicates,
+		reissues,
+		/** Every order status change, oldest first (`time` in ms): the source of `/order/certificate/status-changes`. */
+		orderStatusChanges,
+		/** Every request status change, oldest first. */
+		requestStatusChanges,
+		/** The data's clock (ms): dates and days_remaining are relative to it. */
+		now: () => now,
+		/** Moves the clock (e.g. to simulate days passing between polls). */
+		setNow(/** @type {number} */ ms) {
+			now = ms;
+		},
+		/**
+		 * Sets a request's status as an approver would (date_processed, processor, comment).
+		 * @param {number} id @param {string} status @param {{comment?: string, processor?: any, time?: number}} [details]
+		 */
+		setRequestStatus(id, status, details = {}) {
+			const request = requests.get(id);
+			if (!request) throw new Error(`fake: no request ${id}`);
+			if (!REQUEST_STATUSES.includes(status)) throw new Error(`fake: bad request status ${status}`);
+			const time = details.time ?? now;
+			requestStatusChanges.push({ request_id: id, status, previous_status: request.status, time });
+			request.status = status;
+			if (status === 'pending') {
+				delete request.date_processed;
+				delete request.processor;
+				delete request.reviewer;
+			} else {
+				request.date_processed = isoTime(time);
+				request.processor = details.processor ?? PEOPLE[0];
+				request.reviewer = request.processor;
+				if (details.comment !== undefined) request.processor_comment = details.comment;
+			}
+			return request;
+		},
+		/**
+		 * Adds a request (default: a pending new_request on a new pending order) and returns it.
+		 * @param {{id?: number, type?: string, status?: string, orderId?: number, comments?: string, time?: number}} [fields]
+		 */
+		addRequest(fields = {}) {
+			const id = fields.id ?? Math.max(...requests.keys()) + 1;
+			const orderId = fields.orderId ?? data.addOrder({ status: 'pending' }).id;
+			const request = makeRequest({
+				id,
+				dateMs: fields.time ?? now,
+				type: fields.type ?? 'new_request',
+				status: fields.status ?? 'pending',
+				orderId,
+				requester: PEOPLE[1],
+				comments: fields.comments ?? 'Added by a test',
+			});
+			requests.set(id, request);
+			orders.get(orderId)?.requests.push({ id, date: request.date, type: request.type, status: request.status, comments: request.comments });
+			return request;
+		},
+		/**
+		 * Sets an order's status and records the change (for status-changes). Issuing gives the
+		 * certificate a validity of `validDays` (default 365) from now.
+		 * @param {number} id @param {string} status @param {{time?: number, validDays?: number}} [details]
+		 */
+		setOrderStatus(id, status, details = {}) {
+			const order = orders.get(id);
+			if (!order) throw new Error(`fake: no order ${id}`);
+			if (!ORDER_STATUSES.includes(status)) throw new Error(`fake: bad order status ${status}`);
+			const time = details.time ?? now;
+			orderStatusChanges.push({ order_id: id, certificate_id: order.certificate.id, status, previous_status: order.status, time });
+			order.status = status;
+			if (status === 'issued' && (details.validDays !== undefined || !order.certificate.valid_till)) {
+				const c = order.certificate;
+				c.valid_from = isoDate(startOfDay(time));
+				c.valid_till = isoDate(startOfDay(time) + (details.validDays ?? 365) * DAY_MS);
+				c.thumbprint ??= c.id.toString(16).toUpperCase().padStart(40, '7');
+				c.serial_number ??= (c.id * 7919).toString(16).toUpperCase().padStart(32, '0');
+				order.date_issued = isoTime(time);
+			}
+			return order;
+		},
+		/**
+		 * Adds an order (default: pending, no validity) and returns it. `validDays` sets valid_till.
+		 * @param {{id?: number, status?: string, commonName?: string, validDays?: number, productNameId?: string, containerId?: number, time?: number}} [fields]
+		 */
+		addOrder(fields = {}) {
+			const id = fields.id ?? Math.max(...orders.keys()) + 1;
+			const commonName = fields.commonName ?? `new${id}.example.com`;
+			const order = makeOrder({
+				id,
+				certificateId: id + 10000000,
+				commonName,
+				dnsNames: [commonName],
+				createdMs: fields.time ?? now,
+				validTillMs: fields.validDays !== undefined ? startOfDay(now) + fields.validDays * DAY_MS : undefined,
+				status: fields.status ?? 'pending',
+				organization: ORGANIZATIONS[0],
+				container: CONTAINERS.find((c) => c.id === fields.containerId) ?? CONTAINERS[0],
+				product: PRODUCTS.find((p) => p.name_id === fields.productNameId) ?? PRODUCTS[0],
+			});
+			orders.set(id, order);
+			return order;
+		},
+		/** Every order as DigiCert lists it (short form), by id. */
+		orderSummaries: () => [...orders.values()].sort((a, b) => a.id - b.id).map(orderSummary),
+		/** Every request as DigiCert lists it (short form), by id. */
+		requestSummaries: () => [...requests.values()].sort((a, b) => a.id - b.id).map(requestSummary),
+		/** @type {Array<{method: string, pattern: RegExp, handle: (m: RegExpExecArray, req: any, data: any) => any}>} */
+		routes: [],
+	};
+
+	data.routes.push(
 		{ method: 'GET', pattern: /^\/user\/me$/, handle: () => ({ status: 200, body: user }) },
+
+		// ---- Requests ----
 		{
 			method: 'GET',
-			pattern: /^\/order\/certificate\/(\d+)\/duplicate$/,
-			handle: (m, req) => {
-				const certificates = duplicates.get(Number(m[1]));
-				if (certificates === undefined) return notFound('order');
-				const shown = req.query.show_archived === 'true' ? certificates : certificates.filter((c) => c.archived !== '1');
-				// Like DigiCert, an empty list leaves its array key out.
-				return { status: 200, body: shown.length > 0 ? { certificates: shown } : {} };
+			pattern: /^\/request$/,
+			handle: (_m, req) => {
+				const q = req.query;
+				const page = readPage(q);
+				if ('error' in page) return page.error;
+				let list = [...requests.values()];
+				if (q['filters[status]']) list = list.filter((r) => oneOf(q['filters[status]'], r.status));
+				if (q['filters[type]']) list = list.filter((r) => oneOf(q['filters[type]'], r.type));
+				if (q['filters[container_id]']) list = list.filter((r) => oneOf(q['filters[container_id]'], String(r.order?.container?.id)));
+				if (q['filters[search]'])
+					list = list.filter((r) => matchesSearch(q['filters[search]'], [String(r.id), String(r.order?.id), r.order?.certificate?.common_name]));
+				const sorted = sortBy(list, q.sort, REQUEST_SORT_KEYS);
+				if ('error' in sorted) return sorted.error;
+				return listAnswer('requests', sorted.list.map(requestSummary), page);
 			},
 		},
 		{
@@ -60,13 +517,244 @@ function buildData() {
 				return request ? { status: 200, body: request } : notFound('request');
 			},
 		},
-	];
+		{
+			method: 'PUT',
+			pattern: /^\/request\/(\d+)\/status$/,
+			handle: (m, req) => {
+				const request = requests.get(Number(m[1]));
+				if (!request) return notFound('request');
+				const body = req.body;
+				if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+					return errorAnswer(400, 'bad_request_format', 'The request body is not valid JSON.');
+				}
+				if (body.status !== 'approved' && body.status !== 'rejected') {
+					return errorAnswer(400, 'invalid_status', 'Status must be one of: approved, rejected.');
+				}
+				if (body.processor_comment !== undefined && typeof body.processor_comment !== 'string') {
+					return errorAnswer(400, 'invalid_processor_comment', 'processor_comment must be a string.');
+				}
+				if (request.status !== 'pending') {
+					return errorAnswer(
+						400,
+						'invalid_request_status',
+						`Request ${request.id} cannot be ${body.status}: its status is ${request.status}, and only pending requests can be approved or rejected.`,
+					);
+				}
+				data.setRequestStatus(request.id, body.status, { comment: body.processor_comment });
+				return { status: 204 };
+			},
+		},
 
-	return { user, requests, duplicates, routes };
+		// ---- Orders ----
+		{
+			method: 'GET',
+			pattern: /^\/order\/certificate$/,
+			handle: (_m, req) => {
+				const q = req.query;
+				const page = readPage(q);
+				if ('error' in page) return page.error;
+				let list = [...orders.values()];
+				for (const [key, test] of /** @type {Array<[string, (o: any, v: string) => boolean]>} */ ([
+					['filters[status]', (o, v) => oneOf(v, o.status)],
+					['filters[common_name]', (o, v) => matchesSearch(v, [o.certificate.common_name])],
+					['filters[product_name_id]', (o, v) => oneOf(v, o.product.name_id)],
+					['filters[container_id]', (o, v) => oneOf(v, String(o.container.id))],
+					['filters[organization_id]', (o, v) => oneOf(v, String(o.organization.id))],
+					['filters[search]', (o, v) => matchesSearch(v, [String(o.id), o.certificate.common_name, ...(o.certificate.dns_names ?? []), o.certificate.serial_number])],
+				])) {
+					if (q[key] !== undefined && q[key] !== '') list = list.filter((o) => test(o, q[key]));
+				}
+				for (const [key, field] of /** @type {Array<[string, (o: any) => string | undefined]>} */ ([
+					['filters[valid_till]', (o) => o.certificate.valid_till],
+					['filters[date_created]', (o) => o.date_created?.slice(0, 10)],
+				])) {
+					if (q[key] === undefined || q[key] === '') continue;
+					const test = dateFilter(q[key]);
+					if (!test) return errorAnswer(400, 'invalid_filter', `The filter ${key} has an invalid date: ${q[key]}.`);
+					list = list.filter((o) => {
+						const value = field(o);
+						return value !== undefined && test(value);
+					});
+				}
+				const sorted = sortBy(list, q.sort, ORDER_SORT_KEYS);
+				if ('error' in sorted) return sorted.error;
+				return listAnswer('orders', sorted.list.map(orderSummary), page);
+			},
+		},
+		// <-- GET /order/certificate/status-changes goes here (the trigger's route; before the /{id} routes
+		//     is not required, as "status-changes" is not digits). Its data: `orderStatusChanges`.
+		{
+			method: 'GET',
+			pattern: /^\/order\/certificate\/(\d+)$/,
+			handle: (m) => {
+				const order = orders.get(Number(m[1]));
+				if (!order) return notFound('order');
+				const c = order.certificate;
+				return {
+					status: 200,
+					body: { ...order, certificate: { ...c, ...(c.valid_till ? { days_remaining: Math.max(0, daysUntil(c.valid_till, now)) } : {}) } },
+				};
+			},
+		},
+		{
+			method: 'GET',
+			pattern: /^\/order\/certificate\/(\d+)\/duplicate$/,
+			handle: (m, req) => {
+				const id = Number(m[1]);
+				if (!orders.has(id) && !duplicates.has(id)) return notFound('order');
+				const certificates = duplicates.get(id) ?? [];
+				const shown = req.query.show_archived === 'true' ? certificates : certificates.filter((c) => c.archived !== '1');
+				// Like DigiCert, an empty list leaves its array key out.
+				return { status: 200, body: shown.length > 0 ? { certificates: shown } : {} };
+			},
+		},
+		{
+			method: 'GET',
+			pattern: /^\/order\/certificate\/(\d+)\/reissue$/,
+			handle: (m) => {
+				const id = Number(m[1]);
+				if (!orders.has(id)) return notFound('order');
+				const certificates = reissues.get(id) ?? [];
+				return { status: 200, body: certificates.length > 0 ? { certificates } : {} };
+			},
+		},
+
+		// ---- Certificate downloads ----
+		{
+			method: 'GET',
+			pattern: /^\/certificate\/download\/order\/(\d+)\/format\/([a-z0-9_]+)$/,
+			handle: (m) => {
+				const order = orders.get(Number(m[1]));
+				if (!order) return notFound('order');
+				if (!FORMATS.includes(m[2])) {
+					return errorAnswer(400, 'invalid_format', `Invalid format: ${m[2]}. Supported formats: ${FORMATS.join(', ')}.`);
+				}
+				if (order.status !== 'issued') {
+					return errorAnswer(
+						400,
+						'cert_unavailable_for_download',
+						`The certificate for order ${order.id} is not available for download: the order is ${order.status}.`,
+					);
+				}
+				const file = /** @type {NonNullable<ReturnType<typeof certificateFile>>} */ (certificateFile(order, m[2]));
+				return {
+					status: 200,
+					headers: { 'content-type': file.contentType, 'content-disposition': `attachment; filename="${file.fileName}"` },
+					raw: file.content,
+				};
+			},
+		},
+	);
+
+	return data;
+}
+
+// ---- Query helpers shared by the list routes ----
+
+const REQUEST_SORT_KEYS = {
+	id: (/** @type {any} */ r) => r.id,
+	date: (/** @type {any} */ r) => r.date,
+	status: (/** @type {any} */ r) => r.status,
+	type: (/** @type {any} */ r) => r.type,
+};
+const ORDER_SORT_KEYS = {
+	id: (/** @type {any} */ o) => o.id,
+	date_created: (/** @type {any} */ o) => o.date_created,
+	valid_till: (/** @type {any} */ o) => o.certificate.valid_till ?? '',
+	common_name: (/** @type {any} */ o) => o.certificate.common_name,
+	status: (/** @type {any} */ o) => o.status,
+	product_name_id: (/** @type {any} */ o) => o.product.name_id,
+};
+
+/** offset and limit from the query: DigiCert's defaults (0, 1000), and a 400 for anything out of range. */
+function readPage(/** @type {Record<string,string>} */ q) {
+	const offset = q.offset === undefined ? 0 : Number(q.offset);
+	const limit = q.limit === undefined ? MAX_LIMIT : Number(q.limit);
+	if (!Number.isInteger(offset) || offset < 0) return { error: errorAnswer(400, 'invalid_offset', 'Offset must be a whole number from 0.') };
+	if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) {
+		return { error: errorAnswer(400, 'invalid_limit', `Limit must be between 1 and ${MAX_LIMIT}.`) };
+	}
+	return { offset, limit };
+}
+
+/** A list answer: the page's slice, and `page`; an empty page leaves the array key out, as DigiCert does. */
+function listAnswer(/** @type {string} */ key, /** @type {any[]} */ all, /** @type {{offset:number, limit:number}} */ { offset, limit }) {
+	const slice = all.slice(offset, offset + limit);
+	return { status: 200, body: { ...(slice.length > 0 ? { [key]: slice } : {}), page: { total: all.length, limit, offset } } };
+}
+
+/** A filter value may list several values, comma-separated. */
+function oneOf(/** @type {string} */ filter, /** @type {string} */ value) {
+	return String(filter)
+		.split(',')
+		.map((v) => v.trim())
+		.includes(value);
+}
+
+/** DigiCert's search: `%text` (sent as %25text) means contains, otherwise exact; case-insensitive. */
+function matchesSearch(/** @type {string} */ filter, /** @type {Array<string|undefined>} */ values) {
+	const contains = filter.startsWith('%');
+	const needle = (contains ? filter.replace(/^%|%$/g, '') : filter).toLowerCase();
+	return values.some((v) => v !== undefined && (contains ? v.toLowerCase().includes(needle) : v.toLowerCase() === needle));
+}
+
+/**
+ * A date filter: `a...b` (inclusive range), `>d`, `>=d`, `<d`, `<=d`, or one day `d` (YYYY-MM-DD; a time part is ignored).
+ * Returns undefined when it is not one of these.
+ * @returns {((value: string) => boolean) | undefined}
+ */
+function dateFilter(/** @type {string} */ filter) {
+	const day = (/** @type {string} */ s) => (/^\d{4}-\d{2}-\d{2}/.test(s.trim()) ? s.trim().slice(0, 10) : undefined);
+	const range = /^(.*)\.\.\.(.*)$/.exec(filter);
+	if (range) {
+		const from = day(range[1]);
+		const to = day(range[2]);
+		if (!from || !to) return undefined;
+		return (v) => v >= from && v <= to;
+	}
+	const compare = /^(>=|<=|>|<)(.*)$/.exec(filter);
+	if (compare) {
+		const d = day(compare[2]);
+		if (!d) return undefined;
+		const op = compare[1];
+		return (v) => (op === '>' ? v > d : op === '>=' ? v >= d : op === '<' ? v < d : v <= d);
+	}
+	const d = day(filter);
+	return d ? (v) => v === d : undefined;
+}
+
+/**
+ * `sort=prop[,prop]`, `-prop` descending; the default is by id. Unknown properties are refused.
+ * @param {any[]} list @param {string|undefined} sort @param {Record<string, (x: any) => any>} keys
+ */
+function sortBy(list, sort, keys) {
+	const parts = (sort ?? 'id').split(',').filter(Boolean);
+	const comparators = [];
+	for (const part of parts) {
+		const descending = part.startsWith('-');
+		const key = keys[descending ? part.slice(1) : part];
+		if (!key) return { error: errorAnswer(400, 'invalid_sort', `Cannot sort by ${part}.`) };
+		comparators.push({ key, sign: descending ? -1 : 1 });
+	}
+	comparators.push({ key: keys.id, sign: 1 }); // a stable tie-break, so pages never overlap
+	const sorted = [...list].sort((a, b) => {
+		for (const { key, sign } of comparators) {
+			const x = key(a);
+			const y = key(b);
+			if (x < y) return -sign;
+			if (x > y) return sign;
+		}
+		return 0;
+	});
+	return { list: sorted };
+}
+
+function errorAnswer(/** @type {number} */ status, /** @type {string} */ code, /** @type {string} */ message) {
+	return { status, body: { errors: [{ code, message }] } };
 }
 
 function notFound(/** @type {string} */ what) {
-	return { status: 404, body: { errors: [{ code: `not_found|${what}`, message: `${what[0].toUpperCase()}${what.slice(1)} not found.` }] } };
+	return errorAnswer(404, `not_found|${what}`, `${what[0].toUpperCase()}${what.slice(1)} not found.`);
 }
 
 module.exports = {
@@ -76,4 +764,18 @@ module.exports = {
 	ORDER_WITHOUT_DUPLICATES,
 	APPROVED_REQUEST_ID,
 	PENDING_REQUEST_ID,
+	TOTAL_ORDERS,
+	TOTAL_REQUESTS,
+	FIRST_ORDER_ID,
+	FIRST_REQUEST_ID,
+	MAX_LIMIT,
+	ORDER_STATUSES,
+	REQUEST_STATUSES,
+	REQUEST_TYPES,
+	PRODUCTS,
+	CONTAINERS,
+	daysUntil,
+	isoDate,
+	dateFilter,
+	matchesSearch,
 };

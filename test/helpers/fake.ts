@@ -16,7 +16,21 @@ export const fakeData = require('../fake-certcentral/data') as {
 	ORDER_WITHOUT_DUPLICATES: number;
 	APPROVED_REQUEST_ID: number;
 	PENDING_REQUEST_ID: number;
+	TOTAL_ORDERS: number;
+	TOTAL_REQUESTS: number;
+	FIRST_ORDER_ID: number;
+	FIRST_REQUEST_ID: number;
+	MAX_LIMIT: number;
+	daysUntil(date: string, now: number): number;
+	isoDate(ms: number): string;
 	seeds: { orderDuplicates: { certificates: Array<Record<string, unknown>> }; requestApproved: Record<string, unknown>; requestPending: Record<string, unknown> };
+};
+
+/** The fake's download files: `readZip` reads a downloaded archive back. */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+export const fakeFiles = require('../fake-certcentral/files') as {
+	readZip(zip: Buffer): Record<string, Buffer>;
+	certificateFile(order: unknown, format: string): { contentType: string; fileName: string; content: Buffer } | undefined;
 };
 
 export interface RecordedRequest {

@@ -1,6 +1,7 @@
 import type { DigiCertResource } from '../shared/operation';
+import { certificate } from './certificate';
 import { order } from './order';
 import { request } from './request';
 
 /** Every resource and operation of the node; the description and the executor both read this. */
-export const resources: DigiCertResource[] = [order, request];
+export const resources: DigiCertResource[] = [order, request, certificate];

@@ -1,9 +1,13 @@
 import type { DigiCertResource } from '../../shared/operation';
+import { get } from './get';
+import { getExpiring } from './getExpiring';
+import { getMany } from './getMany';
 import { listDuplicates } from './listDuplicates';
+import { listReissues } from './listReissues';
 
 export const order: DigiCertResource = {
 	value: 'order',
 	name: 'Order',
 	description: 'Certificate orders',
-	operations: [listDuplicates],
+	operations: [listDuplicates, get, getMany, getExpiring, listReissues],
 };

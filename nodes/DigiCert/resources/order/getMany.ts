@@ -1,0 +1,171 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import type { FilterSpec } from '../../shared/filters';
+import { asId, asText, containsSearch, dateRangeFilter, filtersToQuery, oneOf, toFilterDate } from '../../shared/filters';
+import type { DigiCertOperation, ParameterReader } from '../../shared/operation';
+import { readMaxItems, returnAllProperties } from '../../shared/pagination';
+
+type Parameters = { maxItems: number | undefined; qs: IDataObject };
+
+export const ORDER_STATUSES = ['canceled', 'issued', 'pending', 'reissue_pending', 'rejected', 'revoked', 'waiting_pickup'];
+
+/** Sort orders DigiCert accepts for order lists (`-` = descending). */
+const SORTS = ['date_created', '-date_created', 'valid_till', '-valid_till', 'common_name', '-common_name', 'id', '-id'];
+
+/** The Filters collection's simple fields and their DigiCert query keys (dates are handled below). */
+export const orderFilters: FilterSpec[] = [
+	{ name: 'status', displayName: 'Status', key: 'status', convert: oneOf(ORDER_STATUSES) },
+	{ name: 'commonName', displayName: 'Common Name', key: 'common_name', convert: asText },
+	{ name: 'productNameId', displayName: 'Product', key: 'product_name_id', convert: asText },
+	{ name: 'containerId', displayName: 'Container ID', key: 'container_id', convert: asId },
+	{
+		name: 'search',
+		displayName: 'Search',
+		key: 'search',
+		convert: (value) => (typeof value === 'string' && value.trim() !== '' ? containsSearch(value.trim()) : undefined),
+	},
+];
+
+/** `filters[valid_till]` / `filters[date_created]` from the From/To pairs, in DigiCert's range syntax. */
+export function orderDateFilters(filters: IDataObject): IDataObject {
+	const qs: IDataObject = {};
+	const pairs: Array<[string, string, string, string]> = [
+		['valid_till', 'validTillFrom', 'validTillTo', 'Expires'],
+		['date_created', 'createdFrom', 'createdTo', 'Created'],
+	];
+	for (const [key, fromName, toName, label] of pairs) {
+		const date = (name: string, which: string) => {
+			const value = filters[name];
+			return value === undefined || value === null || value === '' ? undefined : toFilterDate(value, `${label} ${which}`);
+		};
+		const range = dateRangeFilter(date(fromName, 'From'), date(toName, 'To'));
+		if (range !== undefined) qs[`filters[${key}]`] = range;
+	}
+	return qs;
+}
+
+export function readOrderListQuery(read: ParameterReader): IDataObject {
+	const filters = read<IDataObject>('filters', {}) ?? {};
+	const options = read<IDataObject>('options', {}) ?? {};
+	const qs = { ...filtersToQuery(filters, orderFilters), ...orderDateFilters(filters) };
+	const sort = options.sort;
+	if (sort !== undefined && sort !== '') {
+		if (typeof sort !== 'string' || !SORTS.includes(sort)) {
+			throw new Error(`Sort must be one of ${SORTS.join(', ')}, but it is ${JSON.stringify(sort)}`);
+		}
+		qs.sort = sort;
+	}
+	return qs;
+}
+
+const dateField = (displayName: string, name: string, description: string) => ({
+	displayName,
+	name,
+	type: 'dateTime' as const,
+	default: '',
+	description,
+});
+
+export const getMany: DigiCertOperation<Parameters> = {
+	value: 'getMany',
+	name: 'Get Many Orders',
+	action: 'Get many certificate orders',
+	description:
+		'List certificate orders, optionally filtered by status (issued includes expired), common name, product, container, expiry date range, creation date range or a search text; one item per order with its certificate (common name, valid till, days remaining). Use Return All for every match, or Limit for the first N.',
+	properties: [
+		...returnAllProperties('orders'),
+		{
+			displayName: 'Filters',
+			name: 'filters',
+			type: 'collection',
+			placeholder: 'Add Filter',
+			default: {},
+			options: [
+				{
+					displayName: 'Common Name',
+					name: 'commonName',
+					type: 'string',
+					default: '',
+					placeholder: 'www.example.com',
+					description: "Only orders whose certificate's common name is exactly this",
+				},
+				{
+					displayName: 'Container ID',
+					name: 'containerId',
+					type: 'string',
+					default: '',
+					description: 'Only orders in this container (division)',
+				},
+				dateField('Created From', 'createdFrom', 'Only orders created on or after this day'),
+				dateField('Created To', 'createdTo', 'Only orders created on or before this day'),
+				dateField('Expires From', 'validTillFrom', "Only orders whose certificate's valid-till date is on or after this day"),
+				dateField('Expires To', 'validTillTo', "Only orders whose certificate's valid-till date is on or before this day"),
+				{
+					displayName: 'Product',
+					name: 'productNameId',
+					type: 'string',
+					default: '',
+					placeholder: 'ssl_basic',
+					description: "Only orders of this product, by DigiCert's product name ID (e.g. ssl_basic, ssl_ev_basic, ssl_securesite_pro)",
+				},
+				{
+					displayName: 'Search',
+					name: 'search',
+					type: 'string',
+					default: '',
+					description: 'Only orders whose ID, common name, DNS names or serial number contain this text',
+				},
+				{
+					displayName: 'Status',
+					name: 'status',
+					type: 'options',
+					options: [
+						{ name: 'Canceled', value: 'canceled' },
+						{ name: 'Issued', value: 'issued', description: 'Issued certificates, including expired ones' },
+						{ name: 'Pending', value: 'pending' },
+						{ name: 'Reissue Pending', value: 'reissue_pending' },
+						{ name: 'Rejected', value: 'rejected' },
+						{ name: 'Revoked', value: 'revoked' },
+						{ name: 'Waiting Pickup', value: 'waiting_pickup' },
+					],
+					default: 'issued',
+					description: 'Only orders with this status',
+				},
+			],
+		},
+		{
+			displayName: 'Options',
+			name: 'options',
+			type: 'collection',
+			placeholder: 'Add Option',
+			default: {},
+			options: [
+				{
+					displayName: 'Sort',
+					name: 'sort',
+					type: 'options',
+					options: [
+						{ name: 'Common Name (A-Z)', value: 'common_name' },
+						{ name: 'Common Name (Z-A)', value: '-common_name' },
+						{ name: 'Created (Newest First)', value: '-date_created' },
+						{ name: 'Created (Oldest First)', value: 'date_created' },
+						{ name: 'Expires (Latest First)', value: '-valid_till' },
+						{ name: 'Expires (Soonest First)', value: 'valid_till' },
+						{ name: 'ID (Ascending)', value: 'id' },
+						{ name: 'ID (Descending)', value: '-id' },
+					],
+					default: 'date_created',
+					description: 'The order in which DigiCert lists the orders',
+				},
+			],
+		},
+	],
+	readParameters: (read) => ({ maxItems: readMaxItems(read), qs: readOrderListQuery(read) }),
+	request: ({ maxItems, qs }) => ({
+		method: 'GET',
+		path: '/order/certificate',
+		qs,
+		paginate: { rootProperty: 'orders', maxItems },
+	}),
+	toItems: ({ body }) => body as IDataObject[],
+};

@@ -1,0 +1,95 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import type { FilterSpec } from '../../shared/filters';
+import { asId, containsSearch, filtersToQuery, oneOf } from '../../shared/filters';
+import type { DigiCertOperation } from '../../shared/operation';
+import { readMaxItems, returnAllProperties } from '../../shared/pagination';
+
+type Parameters = { maxItems: number | undefined; qs: IDataObject };
+
+export const REQUEST_STATUSES = ['approved', 'pending', 'rejected', 'submitted'];
+export const REQUEST_TYPES = ['duplicate', 'new_request', 'reissue', 'revoke'];
+
+/** The Filters collection's fields and their DigiCert query keys. */
+export const requestFilters: FilterSpec[] = [
+	{ name: 'status', displayName: 'Status', key: 'status', convert: oneOf(REQUEST_STATUSES) },
+	{ name: 'type', displayName: 'Type', key: 'type', convert: oneOf(REQUEST_TYPES) },
+	{ name: 'containerId', displayName: 'Container ID', key: 'container_id', convert: asId },
+	{
+		name: 'search',
+		displayName: 'Search',
+		key: 'search',
+		convert: (value) => (typeof value === 'string' && value.trim() !== '' ? containsSearch(value.trim()) : undefined),
+	},
+];
+
+export const getMany: DigiCertOperation<Parameters> = {
+	value: 'getMany',
+	name: 'Get Many Requests',
+	action: 'Get many certificate requests',
+	description:
+		'List certificate requests, optionally only those with a status (e.g. pending = waiting for approval) or type (new_request, revoke, duplicate, reissue); one item per request, newest IDs last. Use Return All for every match, or Limit for the first N.',
+	properties: [
+		...returnAllProperties('requests'),
+		{
+			displayName: 'Filters',
+			name: 'filters',
+			type: 'collection',
+			placeholder: 'Add Filter',
+			default: {},
+			options: [
+				{
+					displayName: 'Container ID',
+					name: 'containerId',
+					type: 'string',
+					default: '',
+					description: 'Only requests for orders in this container (division)',
+				},
+				{
+					displayName: 'Search',
+					name: 'search',
+					type: 'string',
+					default: '',
+					description: "Only requests whose order ID or certificate's common name contains this text",
+				},
+				{
+					displayName: 'Status',
+					name: 'status',
+					type: 'options',
+					options: [
+						{ name: 'Approved', value: 'approved' },
+						{ name: 'Pending', value: 'pending', description: 'Waiting for an approver ("Needs Approval")' },
+						{ name: 'Rejected', value: 'rejected' },
+						{ name: 'Submitted', value: 'submitted' },
+					],
+					default: 'pending',
+					description: 'Only requests with this status',
+				},
+				{
+					displayName: 'Type',
+					name: 'type',
+					type: 'options',
+					options: [
+						{ name: 'Duplicate', value: 'duplicate' },
+						{ name: 'New Request', value: 'new_request' },
+						{ name: 'Reissue', value: 'reissue' },
+						{ name: 'Revoke', value: 'revoke' },
+					],
+					default: 'new_request',
+					description: 'Only requests of this type',
+				},
+			],
+		},
+	],
+	readParameters: (read) => ({
+		maxItems: readMaxItems(read),
+		qs: filtersToQuery(read<IDataObject>('filters', {}), requestFilters),
+	}),
+	request: ({ maxItems, qs }) => ({
+		method: 'GET',
+		path: '/request',
+		qs,
+		paginate: { rootProperty: 'requests', maxItems },
+	}),
+	toItems: ({ body }) => body as IDataObject[],
+};

@@ -1,0 +1,55 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { requestIdProperty } from '../../shared/fields';
+import type { DigiCertOperation } from '../../shared/operation';
+import { assertPositiveId } from '../../shared/validation';
+
+type Parameters = { requestId: number; comment: string };
+
+/**
+ * Approve and Reject are the same call with a different status: PUT /request/{id}/status with
+ * `{status, processor_comment}`. DigiCert answers 204 with no body, so the output says what was done.
+ */
+export function requestStatusOperation(spec: {
+	status: 'approved' | 'rejected';
+	value: string;
+	name: string;
+	action: string;
+	description: string;
+	commentDescription: string;
+}): DigiCertOperation<Parameters> {
+	return {
+		value: spec.value,
+		name: spec.name,
+		action: spec.action,
+		description: spec.description,
+		properties: [
+			requestIdProperty(`The ID of the pending request to ${spec.value}`),
+			{
+				displayName: 'Comment',
+				name: 'comment',
+				type: 'string',
+				typeOptions: { rows: 2 },
+				default: '',
+				description: spec.commentDescription,
+			},
+		],
+		readParameters: (read) => {
+			const comment = read<unknown>('comment', '');
+			if (comment !== undefined && comment !== null && typeof comment !== 'string' && typeof comment !== 'number') {
+				throw new Error(`Comment must be text, but it is ${JSON.stringify(comment)}`);
+			}
+			return {
+				requestId: assertPositiveId(read('requestId'), 'Request ID'),
+				comment: comment === undefined || comment === null ? '' : String(comment),
+			};
+		},
+		request: ({ requestId, comment }) => ({
+			method: 'PUT',
+			path: `/request/${requestId}/status`,
+			body: { status: spec.status, processor_comment: comment },
+			subject: `Request ${requestId}`,
+		}),
+		toItems: (_response, { requestId }): IDataObject[] => [{ requestId, status: spec.status }],
+	};
+}

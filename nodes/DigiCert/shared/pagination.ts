@@ -1,0 +1,37 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import type { ParameterReader } from './operation';
+
+/** n8n's Return All / Limit pair for a list operation (`noun`: what is listed, e.g. "requests"). */
+export function returnAllProperties(noun: string): INodeProperties[] {
+	return [
+		{
+			displayName: 'Return All',
+			name: 'returnAll',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to return all results or only up to a given limit',
+		},
+		{
+			displayName: 'Limit',
+			name: 'limit',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 50,
+			description: `Max number of ${noun} to return`,
+			displayOptions: { show: { returnAll: [false] } },
+		},
+	];
+}
+
+/** How many elements a list operation returns: all of them (undefined) or at most `limit`. */
+export function readMaxItems(read: ParameterReader): number | undefined {
+	const returnAll = read<unknown>('returnAll', false);
+	if (returnAll === true || returnAll === 'true') return undefined;
+	const limit = read<unknown>('limit', 50);
+	const n = typeof limit === 'string' && limit.trim() !== '' ? Number(limit) : limit;
+	if (typeof n !== 'number' || !Number.isSafeInteger(n) || n < 1) {
+		throw new Error(`Limit must be a whole number from 1, but it is ${JSON.stringify(limit)}`);
+	}
+	return n;
+}

@@ -1,0 +1,126 @@
+import { digiCertNode, inputNodes, runWorkflow } from '../../../../helpers/engine';
+import type { FakeCertCentral, RecordedRequest } from '../../../../helpers/fake';
+import { credentialFor, fakeData, startFakeCertCentral } from '../../../../helpers/fake';
+
+let server: FakeCertCentral;
+beforeAll(async () => {
+	server = await startFakeCertCentral();
+});
+afterAll(async () => await server.close());
+beforeEach(() => server.reset());
+
+async function getMany(parameters: Record<string, unknown>) {
+	return await runWorkflow(
+		[...inputNodes([{}]), digiCertNode({ resource: 'order', operation: 'getMany', ...parameters })],
+		{ credentials: credentialFor(server) },
+	);
+}
+
+const pages = () => server.requests.map((r: RecordedRequest) => ({ offset: r.query.offset, limit: r.query.limit }));
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const allOrders = (): any[] => server.data.orderSummaries();
+
+describe('Get Many Orders', () => {
+	it('Return All over 5,000 orders sends exactly 5 requests of 1000 and returns every order once, in order', async () => {
+		const result = await getMany({ returnAll: true });
+		expect(result.error).toBeUndefined();
+		expect(fakeData.TOTAL_ORDERS).toBe(5000);
+		expect(server.requests.every((r) => r.method === 'GET' && r.path === '/services/v2/order/certificate')).toBe(true);
+		expect(pages()).toEqual([0, 1000, 2000, 3000, 4000].map((offset) => ({ offset: String(offset), limit: '1000' })));
+		const items = result.items();
+		expect(items.map((i) => i.json)).toEqual(allOrders());
+		expect(new Set(items.map((i) => i.json.id)).size).toBe(5000);
+	});
+
+	it('Limit 1500 sends two requests, with limits 1000 and 500, and returns exactly the first 1500', async () => {
+		const result = await getMany({ limit: 1500 });
+		expect(pages()).toEqual([
+			{ offset: '0', limit: '1000' },
+			{ offset: '1000', limit: '500' },
+		]);
+		const ids = result.items().map((i) => i.json.id);
+		expect(ids).toEqual(allOrders().slice(0, 1500).map((o) => o.id));
+	});
+
+	it('items at the page edge (999, 1000, 1001) are each there once', async () => {
+		const result = await getMany({ limit: 2001 });
+		expect(pages()).toEqual([
+			{ offset: '0', limit: '1000' },
+			{ offset: '1000', limit: '1000' },
+			{ offset: '2000', limit: '1' },
+		]);
+		const ids = result.items().map((i) => i.json.id);
+		const expected = allOrders().slice(0, 2001).map((o) => o.id);
+		expect(ids.slice(998, 1002)).toEqual(expected.slice(998, 1002));
+		expect(ids.slice(1998)).toEqual(expected.slice(1998));
+		expect(ids).toEqual(expected);
+	});
+
+	it('does not repeat an order when the list shifts between pages', async () => {
+		// DigiCert answers the second page shifted by one (an order was added at the front meanwhile).
+		const all = allOrders();
+		server.fail({
+			match: (r) => r.query.offset === '1000',
+			times: 1,
+			respond: { status: 200, body: { orders: all.slice(999, 1999), page: { total: 5000, limit: 1000, offset: 1000 } } },
+		});
+		const result = await getMany({ limit: 2000 });
+		const ids = result.items().map((i) => i.json.id);
+		expect(new Set(ids).size).toBe(ids.length);
+		expect(ids.slice(0, 1999)).toEqual(all.slice(0, 1999).map((o) => o.id));
+	});
+
+	it('sends status, common name, product, container, dates and search as DigiCert filters, and sort', async () => {
+		await getMany({
+			filters: {
+				status: 'issued',
+				commonName: 'www.example.org',
+				productNameId: 'ssl_plus',
+				containerId: '5',
+				validTillFrom: '2026-01-01T00:00:00',
+				validTillTo: '2027-06-30',
+				createdFrom: '2018-01-01',
+				search: 'example',
+			},
+			options: { sort: '-date_created' },
+		});
+		expect(server.requests[0].query).toEqual({
+			'filters[status]': 'issued',
+			'filters[common_name]': 'www.example.org',
+			'filters[product_name_id]': 'ssl_plus',
+			'filters[container_id]': '5',
+			'filters[valid_till]': '2026-01-01...2027-06-30',
+			'filters[date_created]': '>=2018-01-01',
+			'filters[search]': '%example',
+			sort: '-date_created',
+			offset: '0',
+			limit: '50',
+		});
+	});
+
+	it('returns exactly the orders a filter selects, across pages', async () => {
+		const expected = allOrders().filter((o) => o.status === 'issued');
+		expect(expected.length).toBeGreaterThan(2000);
+		const result = await getMany({ returnAll: true, filters: { status: 'issued' } });
+		expect(server.requests).toHaveLength(Math.ceil(expected.length / 1000));
+		expect(result.items().map((i) => i.json.id)).toEqual(expected.map((o) => o.id));
+	});
+
+	it('finds one order by its common name', async () => {
+		const result = await getMany({ returnAll: true, filters: { commonName: 'www.example.org' } });
+		expect(result.items().map((i) => i.json.id)).toEqual([fakeData.ORDER_WITHOUT_DUPLICATES]);
+	});
+
+	it('an empty result is no items', async () => {
+		const result = await getMany({ returnAll: true, filters: { commonName: 'nothing.invalid' } });
+		expect(result.error).toBeUndefined();
+		expect(result.items()).toEqual([]);
+		expect(server.requests).toHaveLength(1);
+	});
+
+	it('refuses a backwards date range, before sending anything', async () => {
+		const result = await getMany({ filters: { validTillFrom: '2027-01-01', validTillTo: '2026-01-01' } });
+		expect(result.error?.message).toBe('The date range ends (2026-01-01) before it starts (2027-01-01)');
+		expect(server.requests).toHaveLength(0);
+	});
+});

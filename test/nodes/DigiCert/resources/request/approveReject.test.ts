@@ -1,0 +1,95 @@
+import { digiCertNode, inputNodes, runWorkflow } from '../../../../helpers/engine';
+import type { FakeCertCentral } from '../../../../helpers/fake';
+import { credentialFor, fakeData, startFakeCertCentral } from '../../../../helpers/fake';
+
+let server: FakeCertCentral;
+beforeEach(async () => {
+	// A fresh fake each test: approving changes its data.
+	server = await startFakeCertCentral();
+});
+afterEach(async () => await server.close());
+
+async function run(operation: 'approve' | 'reject', parameters: Record<string, unknown>, input: Array<Record<string, unknown>> = [{}], extra = {}) {
+	return await runWorkflow(
+		[...inputNodes(input), digiCertNode({ resource: 'request', operation, ...parameters }, extra)],
+		{ credentials: credentialFor(server) },
+	);
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const pendingIds = (): number[] => [...server.data.requests.values()].filter((r: any) => r.status === 'pending').map((r: any) => r.id);
+
+describe.each([
+	['approve', 'approved'],
+	['reject', 'rejected'],
+] as const)('%s', (operation, status) => {
+	it(`sends PUT /request/{id}/status with {status: "${status}", processor_comment}, handles the 204, and outputs {requestId, status}`, async () => {
+		const id = fakeData.PENDING_REQUEST_ID;
+		const result = await run(operation, { requestId: '={{ $json.id }}', comment: '={{ "by " + $json.who }}' }, [{ id, who: 'alice' }]);
+		expect(result.error).toBeUndefined();
+		expect(server.requests).toHaveLength(1);
+		const sent = server.requests[0];
+		expect(sent).toMatchObject({ method: 'PUT', path: `/services/v2/request/${id}/status` });
+		expect(sent.body).toEqual({ status, processor_comment: 'by alice' });
+		expect(sent.headers['content-type']).toMatch(/^application\/json/);
+		expect(result.items()).toEqual([{ json: { requestId: id, status }, pairedItem: { item: 0 } }]);
+		// DigiCert now shows it processed.
+		expect(server.data.requests.get(id)).toMatchObject({ status, processor_comment: 'by alice', date_processed: expect.any(String) });
+	});
+
+	it('sends an empty comment when none is given', async () => {
+		await run(operation, { requestId: fakeData.PENDING_REQUEST_ID });
+		expect(server.requests[0].body).toEqual({ status, processor_comment: '' });
+	});
+
+	it('processes many items, each output paired with its own input', async () => {
+		const ids = pendingIds().slice(0, 25);
+		const result = await run(operation, { requestId: '={{ $json.id }}', comment: 'bulk' }, ids.map((id) => ({ id })));
+		expect(result.error).toBeUndefined();
+		expect(server.requests.map((r) => r.path).sort()).toEqual(ids.map((id) => `/services/v2/request/${id}/status`).sort());
+		expect(result.items()).toEqual(ids.map((id, item) => ({ json: { requestId: id, status }, pairedItem: { item } })));
+	});
+
+	it("fails with DigiCert's message when the request is not pending", async () => {
+		const result = await run(operation, { requestId: fakeData.APPROVED_REQUEST_ID });
+		expect(result.error?.message).toBe(
+			`Request ${fakeData.APPROVED_REQUEST_ID} cannot be ${status}: its status is approved, and only pending requests can be approved or rejected.`,
+		);
+		expect((result.error as { httpCode?: string }).httpCode).toBe('400');
+		expect(server.data.requests.get(fakeData.APPROVED_REQUEST_ID).status).toBe('approved');
+	});
+
+	it('says an unknown request was not found', async () => {
+		const result = await run(operation, { requestId: 424242 });
+		expect(result.error?.message).toBe('Request 424242 was not found in DigiCert');
+	});
+
+	it('with Continue On Fail, a non-pending request is an error item and the others are processed', async () => {
+		const result = await run(
+			operation,
+			{ requestId: '={{ $json.id }}' },
+			[{ id: fakeData.PENDING_REQUEST_ID }, { id: fakeData.APPROVED_REQUEST_ID }],
+			{ onError: 'continueRegularOutput' },
+		);
+		const items = result.items();
+		expect(items[0]).toEqual({ json: { requestId: fakeData.PENDING_REQUEST_ID, status }, pairedItem: { item: 0 } });
+		expect(items[1].json.error).toMatch(/only pending requests/);
+		expect(items[1].pairedItem).toEqual({ item: 1 });
+	});
+
+	it('refuses a request ID that is not a number before sending anything', async () => {
+		const result = await run(operation, { requestId: '199/../../user/me' });
+		expect(result.error?.message).toBe('Request ID must be a positive whole number, but it is "199/../../user/me"');
+		expect(server.requests).toHaveLength(0);
+	});
+});
+
+it('a request added and approved between runs shows as approved in Get Request', async () => {
+	const added = server.data.addRequest();
+	await run('approve', { requestId: added.id, comment: 'ok' });
+	const result = await runWorkflow(
+		[...inputNodes([{}]), digiCertNode({ resource: 'request', operation: 'get', requestId: added.id })],
+		{ credentials: credentialFor(server) },
+	);
+	expect(result.items()[0].json).toMatchObject({ id: added.id, status: 'approved', processor_comment: 'ok' });
+});
