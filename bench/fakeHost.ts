@@ -26,8 +26,10 @@ async function main() {
 	for (let i = 0; i < BENCH_DATA.duplicateOrders; i++) {
 		data.duplicates.set(BENCH_DATA.firstOrderId + i, seeds.orderDuplicates.certificates);
 	}
-	// Orders for Return All, when the fake can list orders (the operation's branch adds the route).
-	if (typeof data.addOrders === 'function') data.addOrders(BENCH_DATA.orders);
+	// Return All: the fake generates some orders; issued ones are added up to the benchmark's count.
+	for (let id = BENCH_DATA.firstExtraOrderId; data.orders.size < BENCH_DATA.orders; id++) {
+		data.addOrder({ id, status: 'issued', validDays: 200 });
+	}
 
 	const server = await fake.startFakeCertCentral({ data, rateLimit, blockMs: rateLimit ? Number(process.env.BENCH_FAKE_BLOCK_MS) : undefined });
 	process.on('message', async (message: Message) => {

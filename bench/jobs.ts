@@ -95,7 +95,7 @@ export function jobNodes(job: JobName, variant: Variant, target: Target): INode[
 								],
 							},
 							paginationCompleteWhen: 'other',
-							completeExpression: '={{ ($pageCount + 1) * 1000 >= $response.body.page.total }}',
+							completeExpression: '={{ $response.body.page.offset + $response.body.page.limit >= $response.body.page.total }}',
 							limitPagesFetched: false,
 						},
 					},

@@ -12,11 +12,13 @@ import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, freemem, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 
-import { BENCH_DATA, DIGICERT_LIMITS, PROJECT_ROOT } from './data';
+import { BENCH_DATA, DIGICERT_LIMITS, PROJECT_ROOT, expectedItems } from './data';
 import type { JobName, Target, Variant } from './jobs';
 import { DIGICERT_RATE_WINDOWS } from '../nodes/DigiCert/shared/rateLimiter';
 import { formatRange, markdownTable, minimumSendTime, ratio, summarize } from './stats';
 import type { RunAnswer, RunRequest } from './worker';
+import type { RealRun } from './realN8n';
+import { startRealN8n } from './realN8n';
 
 const args = process.argv.slice(2);
 const flag = (name: string) => args.includes(name);
@@ -30,6 +32,8 @@ const ONLY = option('--only')?.split(',');
 const wanted = (name: string) => ONLY === undefined || ONLY.includes(name);
 /** The rate-capped run is in scaled time: DigiCert's windows (and the node's) divided by this. */
 const TIME_SCALE = Number(option('--time-scale') ?? (QUICK ? 120 : 36));
+/** `n8n execute` runs per variant in the real n8n (each is a fresh n8n process, so no warm-up). */
+const REAL_RUNS = Number(option('--real-runs') ?? (QUICK ? 1 : 3));
 
 const log = (text: string) => process.stderr.write(`[bench] ${text}\n`);
 
@@ -87,14 +91,16 @@ function startWorker() {
 
 interface Measurement {
 	time: number[];
+	cpu: number[];
 	requests: number[];
 	heapPerItem: number[];
+	retainedPerItem: number[];
 	items: number[];
 	rateLimited: number[];
 	errors: string[];
 }
 
-const emptyMeasurement = (): Measurement => ({ time: [], requests: [], heapPerItem: [], items: [], rateLimited: [], errors: [] });
+const emptyMeasurement = (): Measurement => ({ time: [], cpu: [], requests: [], heapPerItem: [], retainedPerItem: [], items: [], rateLimited: [], errors: [] });
 
 /** Runs every variant `runs` times, interleaved (the order rotates each round), after one warm-up round. */
 async function measure(job: JobName, variants: Variant[], fake: { child: Child; target: Target }, runs: number, timeScale?: number) {
@@ -110,18 +116,24 @@ async function measure(job: JobName, variants: Variant[], fake: { child: Child; 
 				const answer = await workers.get(variant)!.ask<RunAnswer>(request as unknown as Record<string, unknown>);
 				const counts = await fake.child.ask<{ requests: number; rateLimited: number }>({ command: 'count' });
 				const m = results.get(variant)!;
+				if (answer.ok && answer.items !== expectedItems(job)) {
+					answer.ok = false;
+					answer.error = `output ${answer.items} items instead of ${expectedItems(job)}`;
+				}
 				if (!answer.ok) {
 					m.errors.push(answer.error ?? 'failed');
 					log(`${job}/${variant}: ${answer.error}`);
 					continue;
 				}
-				log(`${job}/${variant} ${round === 0 ? 'warm-up' : `run ${round}`}: ${answer.timeMs!.toFixed(0)} ms, ${counts.requests} requests, ${answer.items} items, heap +${((answer.heapPeakBytes ?? 0) / 1e6).toFixed(1)} MB`);
+				log(`${job}/${variant} ${round === 0 ? 'warm-up' : `run ${round}`}: ${answer.timeMs!.toFixed(0)} ms, ${counts.requests} requests, ${answer.items} items, heap +${((answer.heapPeakBytes ?? 0) / 1e6).toFixed(1)} MB peak, ${((answer.retainedBytes ?? 0) / 1e6).toFixed(1)} MB retained`);
 				if (round === 0) continue;
 				m.time.push(answer.timeMs!);
+				m.cpu.push(answer.cpuMs ?? NaN);
 				m.requests.push(counts.requests);
 				m.rateLimited.push(counts.rateLimited);
 				m.items.push(answer.items!);
 				m.heapPerItem.push((answer.heapPeakBytes ?? 0) / Math.max(1, answer.items!));
+				m.retainedPerItem.push((answer.retainedBytes ?? 0) / Math.max(1, answer.items!));
 			}
 		}
 	} finally {
@@ -145,7 +157,7 @@ function variantRows(job: string, results: Map<Variant, Measurement>, perItemOf:
 	const rows: string[][] = [];
 	for (const [variant, m] of results) {
 		if (m.time.length === 0) {
-			rows.push([job, extraName[variant] ?? VARIANT_NAMES[variant], `not measured: ${m.errors[0] ?? 'no runs'}`, '', '', '', '']);
+			rows.push([job, extraName[variant] ?? VARIANT_NAMES[variant], `not measured: ${m.errors[0] ?? 'no runs'}`, '', '', '', '', '', '']);
 			continue;
 		}
 		const time = summarize(m.time);
@@ -155,22 +167,30 @@ function variantRows(job: string, results: Map<Variant, Measurement>, perItemOf:
 			extraName[variant] ?? VARIANT_NAMES[variant],
 			formatRange(time, 'ms'),
 			formatRange(perItem, '', 0) + ' µs',
+			formatRange(summarize(m.cpu.map((t) => (t * 1000) / perItemOf)), '', 0) + ' µs',
 			requestsText(m),
 			formatRange(summarize(m.heapPerItem.map((b) => b / 1024)), '', 1) + ' KB',
+			formatRange(summarize(m.retainedPerItem.map((b) => b / 1024)), '', 2) + ' KB',
 			String(summarize(m.items).median),
 		]);
 	}
 	return rows;
 }
 
-const TABLE_HEADER = ['job', 'variant', 'executionTime, median (min–max)', 'per item', 'requests sent', 'peak heap per item', 'items out'];
+const TABLE_HEADER = ['job', 'variant', 'executionTime, median (min–max)', 'time per item', 'CPU per item', 'requests sent', 'peak heap per item', 'retained heap per item', 'items out'];
 
 function ratiosLine(results: Map<Variant, Measurement>) {
 	const s = (v: Variant) => summarize(results.get(v)?.time ?? []);
 	const heap = (v: Variant) => summarize(results.get(v)?.heapPerItem ?? []);
+	const retained = (v: Variant) => summarize(results.get(v)?.retainedPerItem ?? []);
+	const cpu = (v: Variant) => summarize(results.get(v)?.cpu ?? []);
 	const parts = [];
-	if (results.has('httpRequest')) parts.push(`DigiCert / HTTP Request time: **${ratio(s('digicert'), s('httpRequest'))}**, memory per item: **${ratio(heap('digicert'), heap('httpRequest'))}**`);
-	if (results.has('fetch')) parts.push(`DigiCert / fetch floor time: **${ratio(s('digicert'), s('fetch'))}**`);
+	if (results.has('httpRequest')) {
+		parts.push(
+			`DigiCert / HTTP Request: time **${ratio(s('digicert'), s('httpRequest'))}**, CPU **${ratio(cpu('digicert'), cpu('httpRequest'))}**, peak heap **${ratio(heap('digicert'), heap('httpRequest'))}**, retained heap **${ratio(retained('digicert'), retained('httpRequest'))}**`,
+		);
+	}
+	if (results.has('fetch')) parts.push(`DigiCert / fetch floor: time **${ratio(s('digicert'), s('fetch'))}**, CPU **${ratio(cpu('digicert'), cpu('fetch'))}**`);
 	return parts.join('; ');
 }
 
@@ -223,6 +243,94 @@ function packSize() {
 	return { ...info, dependencies: Object.keys(pkg.dependencies ?? {}).length };
 }
 
+interface RealMeasurement {
+	time: number[];
+	cpu: number[];
+	rss: number[];
+	requests: number[];
+	errors: string[];
+}
+
+/**
+ * The jobs in a real n8n 2.41.1: one `n8n execute` per run, variants interleaved. Memory is the
+ * n8n process's peak RSS, and its excess over a workflow that only builds the same input.
+ */
+async function realN8nSection(fake: { child: Child; target: Target }) {
+	const plan: Array<[JobName, Array<Variant | 'baseline'>]> = [];
+	if (wanted('get')) plan.push(['get', ['baseline', 'digicert', 'httpRequest']]);
+	if (wanted('returnAll')) plan.push(['returnAll', ['baseline', 'digicert', 'httpRequest']]);
+	if (wanted('duplicates')) plan.push(['duplicates', ['baseline', 'digicert', 'httpRequest']]);
+	log(`real n8n: preparing a user folder and importing ${plan.reduce((n, [, v]) => n + v.length, 0)} workflows`);
+	const session = await startRealN8n(fake.target, plan);
+	const rows: string[][] = [];
+	const targets: string[][] = [];
+	const summaryCells = new Map<string, string[]>();
+	try {
+		for (const [job, variants] of plan) {
+			const results = new Map(variants.map((v) => [v, { time: [], cpu: [], rss: [], requests: [], errors: [] } as RealMeasurement]));
+			for (let round = 0; round < REAL_RUNS; round++) {
+				const order = variants.map((_, i) => variants[(i + round) % variants.length]);
+				for (const variant of order) {
+					await fake.child.ask({ command: 'reset' });
+					const r: RealRun = await session.run(job, variant);
+					const counts = await fake.child.ask<{ requests: number }>({ command: 'count' });
+					const m = results.get(variant)!;
+					if (!r.ok) {
+						m.errors.push(r.error ?? 'failed');
+						log(`real n8n ${job}/${variant}: ${r.error}`);
+						continue;
+					}
+					log(`real n8n ${job}/${variant} run ${round + 1}: ${r.timeMs} ms, ${counts.requests} requests, peak RSS ${((r.peakRssBytes ?? 0) / 2 ** 20).toFixed(0)} MB, CPU ${r.cpuMs} ms (process ${((r.processMs ?? 0) / 1000).toFixed(1)} s)`);
+					m.time.push(r.timeMs ?? NaN);
+					m.cpu.push(r.cpuMs ?? NaN);
+					m.rss.push(r.peakRssBytes ?? NaN);
+					m.requests.push(counts.requests);
+				}
+			}
+			const items = expectedItems(job);
+			const base = results.get('baseline')!;
+			const baseRss = summarize(base.rss).median;
+			const baseCpu = summarize(base.cpu).median;
+			for (const variant of variants) {
+				if (variant === 'baseline') continue;
+				const m = results.get(variant)!;
+				const name = job === 'returnAll' && variant === 'httpRequest' ? 'HTTP Request node, own pagination + Split Out' : job === 'duplicates' && variant === 'httpRequest' ? 'HTTP Request node + Split Out' : VARIANT_NAMES[variant];
+				if (m.time.length === 0) {
+					rows.push([job, name, `not measured: ${m.errors[0] ?? 'no runs'}`, '', '', '', '', '']);
+					continue;
+				}
+				rows.push([
+					job,
+					name,
+					formatRange(summarize(m.time), 'ms'),
+					formatRange(summarize(m.time.map((t) => (t * 1000) / items)), '', 0) + ' µs',
+					Number.isNaN(baseCpu) ? 'n/a' : formatRange(summarize(m.cpu.map((c) => ((c - baseCpu) * 1000) / items)), '', 0) + ' µs',
+					m.requests.length ? (summarize(m.requests).min === summarize(m.requests).max ? String(m.requests[0]) : formatRange(summarize(m.requests), '')) : 'n/a',
+					formatRange(summarize(m.rss.map((b) => b / 2 ** 20)), '', 0) + ' MB',
+					Number.isNaN(baseRss) ? 'n/a' : formatRange(summarize(m.rss.map((b) => (b - baseRss) / 1024 / items)), '', 1) + ' KB',
+				]);
+			}
+			const t = (v: Variant) => summarize(results.get(v)?.time ?? []);
+			const rssAbove = (v: Variant) => summarize((results.get(v)?.rss ?? []).map((b) => b - baseRss));
+			const measuredBoth = t('digicert').runs > 0 && t('httpRequest').runs > 0;
+			summaryCells.set(job, [formatRange(t('digicert'), 'ms'), formatRange(t('httpRequest'), 'ms'), ratio(t('digicert'), t('httpRequest'))]);
+			if (job !== 'duplicates') {
+				const label = job === 'get' ? 'Job 1' : 'Job 2';
+				targets.push([`${label} (real n8n) time ≤ 1.0× HTTP Request`, ratio(t('digicert'), t('httpRequest')), verdict(measuredBoth ? t('digicert').median <= t('httpRequest').median : undefined)]);
+				targets.push([`${label} (real n8n) peak RSS above baseline ≤ HTTP Request's`, ratio(rssAbove('digicert'), rssAbove('httpRequest')), verdict(measuredBoth && !Number.isNaN(baseRss) ? rssAbove('digicert').median <= rssAbove('httpRequest').median : undefined)]);
+			}
+		}
+	} finally {
+		await session.cleanup();
+	}
+	const section =
+		`### Real n8n ${session.version} (Node ${session.node}, \`n8n execute --id --rawOutput\`, package installed under its published name)\n\n` +
+		`${REAL_RUNS} runs per variant, interleaved; each run is a fresh n8n process. CPU per item is the n8n process's CPU time above the baseline workflow's ` +
+		`(the same input, no job node), per item; peak RSS is the process's VmHWM, and its excess over the baseline's, per item.\n\n` +
+		markdownTable(['job', 'variant', 'executionTime, median (min–max)', 'time per item', 'CPU per item above baseline', 'requests sent', 'peak RSS', 'peak RSS above baseline, per item'], rows);
+	return { section, targets, summary: summaryCells };
+}
+
 function verdict(ok: boolean | undefined) {
 	return ok === undefined ? 'not measured' : ok ? 'met' : '**missed**';
 }
@@ -233,7 +341,7 @@ async function main() {
 	const machine = machineSection();
 	const sections: string[] = [];
 	const targets: string[][] = [];
-	const summaryRows: string[][] = [];
+	const summary = new Map<string, string[]>();
 
 	const fake = await startFake();
 	try {
@@ -248,7 +356,7 @@ async function main() {
 			targets.push(['Job 1 time ≤ 1.5× fetch floor', ratio(t('digicert'), t('fetch')), verdict(has('fetch') ? t('digicert').median <= 1.5 * t('fetch').median : undefined)]);
 			targets.push(['Job 1 memory per item ≤ HTTP Request', ratio(h('digicert'), h('httpRequest')), verdict(has('httpRequest') ? h('digicert').median <= h('httpRequest').median : undefined)]);
 			targets.push(['Job 1 requests = items', requestsText(r.get('digicert')!), verdict(summarize(r.get('digicert')!.requests).max === BENCH_DATA.requests)]);
-			summaryRows.push(['Get Request × 1,000', formatRange(t('digicert'), 'ms'), formatRange(t('httpRequest'), 'ms'), ratio(t('digicert'), t('httpRequest')), ratio(t('digicert'), t('fetch'))]);
+			summary.set('get', ['Get Request × 1,000', formatRange(t('digicert'), 'ms'), formatRange(t('httpRequest'), 'ms'), ratio(t('digicert'), t('httpRequest')), ratio(t('digicert'), t('fetch'))]);
 		}
 		if (wanted('returnAll')) {
 			const minimum = Math.ceil(BENCH_DATA.orders / 1000);
@@ -263,14 +371,20 @@ async function main() {
 			targets.push(['Job 2 time ≤ 1.0× HTTP Request', ratio(t('digicert'), t('httpRequest')), verdict(measured ? t('digicert').median <= t('httpRequest').median : undefined)]);
 			targets.push(['Job 2 memory per item ≤ HTTP Request', ratio(h('digicert'), h('httpRequest')), verdict(measured ? h('digicert').median <= h('httpRequest').median : undefined)]);
 			targets.push([`Job 2 requests = ${minimum}`, d.time.length ? requestsText(d) : 'n/a', verdict(d.time.length ? summarize(d.requests).max === minimum : undefined)]);
-			summaryRows.push(['Return All, 10,000 orders', formatRange(t('digicert'), 'ms'), formatRange(t('httpRequest'), 'ms'), ratio(t('digicert'), t('httpRequest')), '']);
+			summary.set('returnAll', ['Return All, 10,000 orders', formatRange(t('digicert'), 'ms'), formatRange(t('httpRequest'), 'ms'), ratio(t('digicert'), t('httpRequest')), '']);
 		}
 		if (wanted('duplicates')) {
 			log(`job 3: List Order Duplicates for ${BENCH_DATA.duplicateOrders} orders`);
 			const r = await measure('duplicates', ['digicert', 'httpRequest'], fake, RUNS);
 			sections.push(`### Job 3a: List Order Duplicates for ${BENCH_DATA.duplicateOrders} orders (rate limit off; 3 certificates each)\n\n${markdownTable(TABLE_HEADER, variantRows('3a', r, BENCH_DATA.duplicateOrders, { httpRequest: 'HTTP Request node + Split Out' }))}\n\n${ratiosLine(r)}`);
 			const t = (v: Variant) => summarize(r.get(v)!.time);
-			summaryRows.push(['List Order Duplicates × 500', formatRange(t('digicert'), 'ms'), formatRange(t('httpRequest'), 'ms'), ratio(t('digicert'), t('httpRequest')), '']);
+			summary.set('duplicates', ['List Order Duplicates × 500', formatRange(t('digicert'), 'ms'), formatRange(t('httpRequest'), 'ms'), ratio(t('digicert'), t('httpRequest')), '']);
+		}
+		if (!flag('--no-real')) {
+			const real = await realN8nSection(fake);
+			sections.push(real.section);
+			targets.push(...real.targets);
+			for (const [job, cells] of real.summary) summary.set(job, [...(summary.get(job) ?? [job, '', '', '', '']), ...cells]);
 		}
 	} finally {
 		await fake.child.ask({ command: 'close' }).catch(() => undefined);
@@ -333,13 +447,18 @@ async function main() {
 	}
 
 	const elapsed = ((Date.now() - started) / 1000).toFixed(0);
-	const realN8n = existsSync(join(__dirname, 'realN8n.js')) && !flag('--no-real');
-	void realN8n;
 	const report = [
 		'<!-- bench:results (written by npm run bench) -->',
-		'## Results (in-process: n8n-core engine)',
+		'## Results',
 		'',
 		machine,
+		'',
+		'### Summary (executionTime medians; ratios DigiCert / HTTP Request and DigiCert / fetch)',
+		'',
+		markdownTable(
+			['job', 'DigiCert (engine)', 'HTTP Request (engine)', 'ratio', 'vs fetch', 'DigiCert (real n8n)', 'HTTP Request (real n8n)', 'ratio (real n8n)'],
+			[...summary.values()].map((row) => [...row, '', '', ''].slice(0, 8)),
+		),
 		'',
 		'### Targets',
 		'',
@@ -351,10 +470,10 @@ async function main() {
 	].join('\n');
 	process.stdout.write(`\n${report}\n`);
 
-	if (!flag('--no-write')) writeResults(report, summaryRows);
+	if (!flag('--no-write')) writeResults(report);
 }
 
-function writeResults(report: string, summaryRows: string[][]) {
+function writeResults(report: string) {
 	const file = join(PROJECT_ROOT, 'docs', 'benchmarks.md');
 	const current = existsSync(file) && statSync(file).isFile() ? readFileSync(file, 'utf8') : '# Benchmarks\n\n<!-- bench:results -->\n<!-- /bench:results -->\n';
 	const start = current.indexOf('<!-- bench:results');
@@ -363,7 +482,6 @@ function writeResults(report: string, summaryRows: string[][]) {
 	const next = start >= 0 && end > start ? current.slice(0, start) + report + current.slice(end + endMarker.length) : `${current.trimEnd()}\n\n${report}\n`;
 	writeFileSync(file, next);
 	log(`wrote ${file}`);
-	void summaryRows;
 }
 
 main().catch((error: Error) => {

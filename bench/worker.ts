@@ -28,9 +28,13 @@ export interface RunAnswer {
 	timeMs?: number;
 	/** Wall time of the whole workflow run. */
 	wallMs?: number;
+	/** CPU time (user + system) this process spent during the run: less sensitive to a busy machine than wall time. */
+	cpuMs?: number;
 	items?: number;
 	heapPeakBytes?: number;
 	rssPeakBytes?: number;
+	/** Heap still used, after a full collection, while the run's result is held. */
+	retainedBytes?: number;
 }
 
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
@@ -48,11 +52,19 @@ async function measured<T>(work: () => Promise<T>) {
 		if (rss > rssPeak) rssPeak = rss;
 	};
 	const timer = setInterval(sample, 5);
+	const cpuStart = process.cpuUsage();
 	const started = performance.now();
 	try {
 		const result = await work();
+		const wallMs = performance.now() - started;
+		const cpu = process.cpuUsage(cpuStart);
 		sample();
-		return { result, wallMs: performance.now() - started, heapPeakBytes: heapPeak - baseHeap, rssPeakBytes: rssPeak };
+		clearInterval(timer);
+		// What stays after a full collection while the run's data is still held (n8n keeps it).
+		gc();
+		gc();
+		const retainedBytes = process.memoryUsage().heapUsed - baseHeap;
+		return { result, wallMs, cpuMs: (cpu.user + cpu.system) / 1000, heapPeakBytes: heapPeak - baseHeap, rssPeakBytes: rssPeak, retainedBytes };
 	} finally {
 		clearInterval(timer);
 	}
@@ -101,7 +113,7 @@ async function runOne(request: RunRequest): Promise<RunAnswer> {
 
 	if (variant === 'fetch') {
 		const m = await measured(() => fetchLoop(job, target));
-		return { id, ok: true, timeMs: m.wallMs, wallMs: m.wallMs, items: m.result, heapPeakBytes: m.heapPeakBytes, rssPeakBytes: m.rssPeakBytes };
+		return { id, ok: true, timeMs: m.wallMs, wallMs: m.wallMs, cpuMs: m.cpuMs, items: m.result, heapPeakBytes: m.heapPeakBytes, rssPeakBytes: m.rssPeakBytes, retainedBytes: m.retainedBytes };
 	}
 	if (variant === 'httpRequest') {
 		const loaded = ensureNodesBase();
@@ -120,9 +132,11 @@ async function runOne(request: RunRequest): Promise<RunAnswer> {
 		ok: true,
 		timeMs,
 		wallMs: m.wallMs,
+		cpuMs: m.cpuMs,
 		items: run.items().length,
 		heapPeakBytes: m.heapPeakBytes,
 		rssPeakBytes: m.rssPeakBytes,
+		retainedBytes: m.retainedBytes,
 	};
 }
 
