@@ -113,7 +113,8 @@ async function executeWatched(home: N8nHome, id: string) {
 		N8N_RUNNERS_BROKER_PORT: String(await freePort()),
 		N8N_PORT: String(await freePort()),
 	};
-	delete env.NODE_OPTIONS;
+	// As the runner does: a test runner's environment must not leak into n8n.
+	for (const name of ['NODE_OPTIONS', 'NODE_ENV', 'JEST_WORKER_ID']) if (!(name in home.env)) delete env[name];
 	const dir = await fsp.mkdtemp(join(home.userFolder, '.bench-'));
 	const outFile = join(dir, 'stdout');
 	const errFile = join(dir, 'stderr');
