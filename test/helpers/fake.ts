@@ -2,6 +2,7 @@
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const fake = require('../fake-certcentral') as {
 	startFakeCertCentral(options?: {
+		data?: unknown;
 		port?: number;
 		apiKey?: string;
 		rateLimit?: Array<{ limit: number; ms: number }>;
