@@ -1,98 +1,174 @@
 import fc from 'fast-check';
 
-import { assertBoolean, assertPositiveId } from '../../../../nodes/DigiCert/shared/validation';
+import { assertBoolean, assertPositiveId, describe as describeValue } from '../../../../nodes/DigiCert/shared/validation';
 
-describe('assertPositiveId', () => {
-	it.each([
-		[1, 1],
-		['1', 1],
-		['12345678', 12345678],
-		[' 42 ', 42],
-		['007', 7],
-		[Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER],
-		[String(Number.MAX_SAFE_INTEGER), Number.MAX_SAFE_INTEGER],
-	])('accepts %j as %d', (value, id) => {
-		expect(assertPositiveId(value, 'Order ID')).toBe(id);
+describe('IDs and booleans', () => {
+	describe('assertPositiveId', () => {
+		it.each([
+			[1, 1],
+			['1', 1],
+			['12345678', 12345678],
+			[' 42 ', 42],
+			['007', 7],
+			[Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER],
+			[String(Number.MAX_SAFE_INTEGER), Number.MAX_SAFE_INTEGER],
+		])('accepts %j as %d', (value, id) => {
+			expect(assertPositiveId(value, 'Order ID')).toBe(id);
+		});
+
+		it.each([
+			[0, '0'],
+			['0', '"0"'],
+			[-1, '-1'],
+			['-1', '"-1"'],
+			[1.5, '1.5'],
+			['1.5', '"1.5"'],
+			['abc', '"abc"'],
+			['1/../../user/me', '"1/../../user/me"'],
+			['12?x=1', '"12?x=1"'],
+			['12#x', '"12#x"'],
+			['12%2F..', '"12%2F.."'],
+			['1e3', '"1e3"'],
+			['0x10', '"0x10"'],
+			['+1', '"+1"'],
+			['1 2', '"1 2"'],
+			['١٢', '"١٢"'],
+			['', '""'],
+			['   ', '"   "'],
+			[NaN, 'NaN'],
+			[Infinity, 'Infinity'],
+			[-Infinity, '-Infinity'],
+			[Number.MAX_SAFE_INTEGER + 1, String(Number.MAX_SAFE_INTEGER + 1)],
+			['9007199254740993', '"9007199254740993"'],
+			[null, 'null'],
+			[undefined, 'nothing'],
+			[true, 'true'],
+			[{ id: 1 }, 'an object {"id":1}'],
+			[[1], 'a list [1]'],
+		])('refuses %j, naming the parameter and the value', (value, shown) => {
+			expect(() => assertPositiveId(value, 'Order ID')).toThrow(
+				new Error(`Order ID must be a positive whole number, but it is ${shown}`),
+			);
+		});
+
+		it('accepts every safe positive integer, as a number and as a string', () => {
+			fc.assert(
+				fc.property(fc.integer({ min: 1, max: Number.MAX_SAFE_INTEGER }), (n) => {
+					expect(assertPositiveId(n, 'ID')).toBe(n);
+					expect(assertPositiveId(String(n), 'ID')).toBe(n);
+				}),
+			);
+		});
+
+		it('returns a number whose decimal form is only digits, so it cannot change a request path', () => {
+			fc.assert(
+				fc.property(fc.oneof(fc.string(), fc.integer(), fc.double()), (value) => {
+					let id: number;
+					try {
+						id = assertPositiveId(value, 'ID');
+					} catch (error) {
+						expect((error as Error).message).toMatch(/^ID must be a positive whole number, but it is /);
+						return;
+					}
+					expect(String(id)).toMatch(/^[1-9]\d*$/);
+				}),
+			);
+		});
 	});
 
-	it.each([
-		[0, '0'],
-		['0', '"0"'],
-		[-1, '-1'],
-		['-1', '"-1"'],
-		[1.5, '1.5'],
-		['1.5', '"1.5"'],
-		['abc', '"abc"'],
-		['1/../../user/me', '"1/../../user/me"'],
-		['12?x=1', '"12?x=1"'],
-		['12#x', '"12#x"'],
-		['12%2F..', '"12%2F.."'],
-		['1e3', '"1e3"'],
-		['0x10', '"0x10"'],
-		['+1', '"+1"'],
-		['1 2', '"1 2"'],
-		['١٢', '"١٢"'],
-		['', '""'],
-		['   ', '"   "'],
-		[NaN, 'NaN'],
-		[Infinity, 'Infinity'],
-		[-Infinity, '-Infinity'],
-		[Number.MAX_SAFE_INTEGER + 1, String(Number.MAX_SAFE_INTEGER + 1)],
-		['9007199254740993', '"9007199254740993"'],
-		[null, 'null'],
-		[undefined, 'nothing'],
-		[true, 'true'],
-		[{ id: 1 }, 'an object {"id":1}'],
-		[[1], 'a list [1]'],
-	])('refuses %j, naming the parameter and the value', (value, shown) => {
-		expect(() => assertPositiveId(value, 'Order ID')).toThrow(
-			new Error(`Order ID must be a positive whole number, but it is ${shown}`),
-		);
-	});
+	describe('assertBoolean', () => {
+		it.each([
+			[true, true],
+			[false, false],
+			['true', true],
+			['false', false],
+		])('accepts %j', (value, expected) => {
+			expect(assertBoolean(value, 'Show Archived')).toBe(expected);
+		});
 
-	it('accepts every safe positive integer, as a number and as a string', () => {
-		fc.assert(
-			fc.property(fc.integer({ min: 1, max: Number.MAX_SAFE_INTEGER }), (n) => {
-				expect(assertPositiveId(n, 'ID')).toBe(n);
-				expect(assertPositiveId(String(n), 'ID')).toBe(n);
-			}),
-		);
-	});
-
-	it('returns a number whose decimal form is only digits, so it cannot change a request path', () => {
-		fc.assert(
-			fc.property(fc.oneof(fc.string(), fc.integer(), fc.double()), (value) => {
-				let id: number;
-				try {
-					id = assertPositiveId(value, 'ID');
-				} catch (error) {
-					expect((error as Error).message).toMatch(/^ID must be a positive whole number, but it is /);
-					return;
-				}
-				expect(String(id)).toMatch(/^[1-9]\d*$/);
-			}),
-		);
+		it.each([
+			['yes', '"yes"'],
+			[1, '1'],
+			[undefined, 'nothing'],
+			['', '""'],
+		])('refuses %j, naming the parameter and the value', (value, shown) => {
+			expect(() => assertBoolean(value, 'Show Archived')).toThrow(
+				new Error(`Show Archived must be true or false, but it is ${shown}`),
+			);
+		});
 	});
 });
 
-describe('assertBoolean', () => {
-	it.each([
-		[true, true],
-		[false, false],
-		['true', true],
-		['false', false],
-	])('accepts %j', (value, expected) => {
-		expect(assertBoolean(value, 'Show Archived')).toBe(expected);
+describe('odd values and how they are shown', () => {
+	describe('assertPositiveId', () => {
+		it.each([
+			[1, 1],
+			['198', 198],
+			[' 12345678 ', 12345678],
+			['12\n', 12],
+			[Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER],
+		])('accepts %j', (value, id) => {
+			expect(assertPositiveId(value, 'Order ID')).toBe(id);
+		});
+
+		it.each([
+			0,
+			-1,
+			1.5,
+			NaN,
+			Infinity,
+			2 ** 53,
+			'9007199254740993',
+			'',
+			'12/../../user/me',
+			'12?x=1',
+			'12#a',
+			'12%2F',
+			'..',
+			'1e3',
+			'0x10',
+			'+5',
+			'１２',
+			'١٢',
+			true,
+			null,
+			undefined,
+			[12],
+			{ id: 12 },
+		])('refuses %j', (value) => {
+			expect(() => assertPositiveId(value, 'Order ID')).toThrow(/^Order ID must be a positive whole number, but it is /);
+		});
 	});
 
-	it.each([
-		['yes', '"yes"'],
-		[1, '1'],
-		[undefined, 'nothing'],
-		['', '""'],
-	])('refuses %j, naming the parameter and the value', (value, shown) => {
-		expect(() => assertBoolean(value, 'Show Archived')).toThrow(
-			new Error(`Show Archived must be true or false, but it is ${shown}`),
-		);
+	describe('assertBoolean', () => {
+		it.each([
+			[true, true],
+			[false, false],
+			['true', true],
+			['false', false],
+		])('accepts %j', (value, result) => {
+			expect(assertBoolean(value, 'Show Archived')).toBe(result);
+		});
+
+		it.each(['yes', 1, 0, null, [], {}])('refuses %j', (value) => {
+			expect(() => assertBoolean(value, 'Show Archived')).toThrow('Show Archived must be true or false');
+		});
+	});
+
+	describe('describe (values in messages)', () => {
+		it('says what kind of value it is, and cuts long ones', () => {
+			expect(describeValue('12/..')).toBe('"12/.."');
+			expect(describeValue(undefined)).toBe('nothing');
+			expect(describeValue([1])).toBe('a list [1]');
+			expect(describeValue({ a: 1 })).toBe('an object {"a":1}');
+			expect(describeValue('x'.repeat(1000)).length).toBeLessThan(70);
+		});
+
+		it('survives values JSON cannot show', () => {
+			const circular: Record<string, unknown> = {};
+			circular.self = circular;
+			expect(describeValue(circular)).toContain('object');
+			expect(describeValue(BigInt(5))).toBeTruthy();
+		});
 	});
 });
