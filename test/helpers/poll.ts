@@ -14,14 +14,13 @@ import type {
 	INode,
 	INodeExecutionData,
 	INodeType,
-	IWorkflowExecuteAdditionalData,
 	WorkflowActivateMode,
 	WorkflowExecuteMode,
 } from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
 
 import { DigiCertTrigger } from '../../nodes/DigiCertTrigger/DigiCertTrigger.node';
-import { registerNodeType, TestCredentialsHelper, TestNodeTypes } from './engine';
+import { registerNodeType, testAdditionalData, TestNodeTypes } from './engine';
 
 export const TRIGGER_TYPE = 'n8n-nodes-digicert.digiCertTrigger';
 
@@ -60,18 +59,8 @@ let executionCounter = 0;
 
 function additionalDataFor(credentials: Record<string, ICredentialDataDecryptedObject>, workflow: Workflow, mode: WorkflowExecuteMode) {
 	const executionId = `poll-${++executionCounter}`;
-	return {
-		credentialsHelper: new TestCredentialsHelper(credentials),
-		hooks: new ExecutionLifecycleHooks(mode, executionId, { id: workflow.id, name: workflow.name, nodes: [], connections: {} } as never),
-		executionId,
-		currentNodeExecutionIndex: 0,
-		restApiUrl: 'http://127.0.0.1:5678/rest',
-		instanceBaseUrl: 'http://127.0.0.1:5678/',
-		webhookBaseUrl: 'http://127.0.0.1:5678/webhook',
-		webhookWaitingBaseUrl: 'http://127.0.0.1:5678/webhook-waiting',
-		webhookTestBaseUrl: 'http://127.0.0.1:5678/webhook-test',
-		variables: {},
-	} as unknown as IWorkflowExecuteAdditionalData;
+	const hooks = new ExecutionLifecycleHooks(mode, executionId, { id: workflow.id, name: workflow.name, nodes: [], connections: {} } as never);
+	return testAdditionalData(credentials, hooks, executionId);
 }
 
 /** A deep, plain copy of the workflow's static data, as n8n stores it (JSON). */
