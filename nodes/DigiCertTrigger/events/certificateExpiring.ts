@@ -1,5 +1,7 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
+import type { ExpiringOrder } from '../../DigiCert/shared/filters';
+import { assertDays, EXPIRY_MAX_DAYS, expiringOrdersQuery, expiryWindow, findExpiring } from '../../DigiCert/shared/filters';
 import { MAX_REMEMBERED, recordId, stringMap } from '../shared/state';
 import { SAMPLE_ORDER } from './samples';
 import type { DigiCertSource, DigiCertTriggerEvent } from './types';
@@ -18,48 +20,16 @@ interface Parameters extends IDataObject {
 	days: number;
 }
 
-const DAY_MS = 86_400_000;
-export const MAX_DAYS = 2000;
-
-/** `YYYY-MM-DD` (UTC) of a time. */
-export const isoDate = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-
-/** Whole days from `now`'s day (UTC) until `date` (YYYY-MM-DD): 0 on the day itself, negative once past. */
-export function daysUntil(date: string, now: number): number {
-	return Math.round((Date.parse(`${date}T00:00:00Z`) - Math.floor(now / DAY_MS) * DAY_MS) / DAY_MS);
-}
-
-/**
- * The order list query for issued orders whose certificate expires from today to `days` from now
- * (UTC days, like the DigiCert node's Get Expiring Orders); the result is sorted here, not by DigiCert.
- */
-export function expiringQuery(days: number, now: number): IDataObject {
-	return {
-		'filters[status]': 'issued',
-		'filters[valid_till]': `${isoDate(now)}...${isoDate(now + days * DAY_MS)}`,
-	};
-}
-
-export interface ExpiringOrder {
-	order: IDataObject;
-	valid_till: string;
-	days_remaining: number;
-}
-
 /**
  * The issued orders among `orders` whose certificate expires within `days` (not yet expired),
  * soonest first, at most `max` (past that, the later ones wait until they are among the soonest).
  */
 export function expiringWithin(orders: IDataObject[], days: number, now: number, max = MAX_REMEMBERED): ExpiringOrder[] {
-	const found: ExpiringOrder[] = [];
-	for (const order of orders) {
-		const validTill = (order.certificate as IDataObject | undefined)?.valid_till;
-		if (order.status !== 'issued' || typeof validTill !== 'string' || !/^\d{4}-\d{2}-\d{2}/.test(validTill)) continue;
-		const daysRemaining = daysUntil(validTill.slice(0, 10), now);
-		if (daysRemaining >= 0 && daysRemaining <= days) found.push({ order, valid_till: validTill.slice(0, 10), days_remaining: daysRemaining });
-	}
-	found.sort((a, b) => a.valid_till.localeCompare(b.valid_till) || Number(a.order.id) - Number(b.order.id));
-	return found.slice(0, max);
+	return findExpiring(
+		orders.filter((order) => order.status === 'issued'),
+		days,
+		now,
+	).slice(0, max);
 }
 
 /**
@@ -104,7 +74,7 @@ const properties: INodeProperties[] = [
 		displayName: 'Days',
 		name: 'days',
 		type: 'number',
-		typeOptions: { minValue: 0, maxValue: MAX_DAYS },
+		typeOptions: { minValue: 0, maxValue: EXPIRY_MAX_DAYS },
 		default: 30,
 		required: true,
 		description:
@@ -113,7 +83,7 @@ const properties: INodeProperties[] = [
 ];
 
 async function currentlyExpiring(source: DigiCertSource, days: number, now: number) {
-	const orders = await source.list('/order/certificate', expiringQuery(days, now), 'orders');
+	const orders = await source.list('/order/certificate', expiringOrdersQuery(days, now), 'orders');
 	return expiringWithin(orders, days, now);
 }
 
@@ -123,14 +93,7 @@ export const certificateExpiring: DigiCertTriggerEvent<Parameters, ExpiringState
 	description:
 		"An issued certificate will expire within the given number of days: one item per order, once per threshold (not on every poll), with days_remaining",
 	properties,
-	readParameters(read) {
-		const raw = read<unknown>('days', 30);
-		const days = typeof raw === 'number' || (typeof raw === 'string' && raw.trim() !== '') ? Number(raw) : NaN;
-		if (!Number.isInteger(days) || days < 0 || days > MAX_DAYS) {
-			throw new Error(`Days must be a whole number from 0 to ${MAX_DAYS}, but it is ${JSON.stringify(raw)}`);
-		}
-		return { days };
-	},
+	readParameters: (read) => ({ days: assertDays(read<unknown>('days', 30)) }),
 	readState(stored) {
 		const state = stored as IDataObject | undefined;
 		const reported = stringMap(state?.reported);
@@ -144,7 +107,7 @@ export const certificateExpiring: DigiCertTriggerEvent<Parameters, ExpiringState
 	async sample(source, { days }, now) {
 		const [soonest] = await currentlyExpiring(source, days, now);
 		if (soonest) return [expiringItem(soonest, days)];
-		const validTill = isoDate(now + days * DAY_MS);
+		const validTill = expiryWindow(days, now).to;
 		const order = { ...SAMPLE_ORDER, certificate: { ...(SAMPLE_ORDER.certificate as IDataObject), valid_till: validTill, days_remaining: days } };
 		return [{ ...expiringItem({ order, valid_till: validTill, days_remaining: days }, days), sample: true }];
 	},

@@ -1,37 +1,13 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { daysRemaining, expiryWindow } from '../../shared/filters';
+import { assertDays, EXPIRY_MAX_DAYS, expiringOrdersQuery, findExpiring } from '../../shared/filters';
 import type { DigiCertOperation } from '../../shared/operation';
 
 type Parameters = { days: number; now: number };
 
-/** The longest window: beyond ~5 years no certificate is valid anyway. */
-const MAX_DAYS = 2000;
-
-export function assertDays(value: unknown): number {
-	const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
-	if (typeof n !== 'number' || !Number.isSafeInteger(n) || n < 0 || n > MAX_DAYS) {
-		throw new Error(`Days must be a whole number from 0 to ${MAX_DAYS}, but it is ${JSON.stringify(value)}`);
-	}
-	return n;
-}
-
-/**
- * The expiring orders among `orders`, soonest first (ties by order ID), each with `days_remaining`
- * counted from `now`. Orders outside the window (or without a valid-till date) are dropped, in case
- * the API's filter was wider than asked.
- */
+/** The expiring orders among `orders`, soonest first, each with `days_remaining` counted from `now`. */
 export function expiringOrders(orders: IDataObject[], days: number, now: number): IDataObject[] {
-	return orders
-		.map((order) => {
-			const validTill = (order.certificate as IDataObject | undefined)?.valid_till;
-			return typeof validTill === 'string' ? { order, validTill, remaining: daysRemaining(validTill, now) } : undefined;
-		})
-		.filter((entry): entry is { order: IDataObject; validTill: string; remaining: number } =>
-			entry !== undefined && entry.remaining >= 0 && entry.remaining <= days,
-		)
-		.sort((a, b) => a.remaining - b.remaining || Number(a.order.id) - Number(b.order.id))
-		.map(({ order, remaining }) => ({ ...order, days_remaining: remaining }));
+	return findExpiring(orders, days, now).map(({ order, days_remaining }) => ({ ...order, days_remaining }));
 }
 
 export const getExpiring: DigiCertOperation<Parameters> = {
@@ -45,21 +21,18 @@ export const getExpiring: DigiCertOperation<Parameters> = {
 			displayName: 'Days',
 			name: 'days',
 			type: 'number',
-			typeOptions: { minValue: 0, maxValue: MAX_DAYS },
+			typeOptions: { minValue: 0, maxValue: EXPIRY_MAX_DAYS },
 			default: 30,
 			required: true,
 			description: 'List certificates that expire within this many days from today (UTC)',
 		},
 	],
 	readParameters: (read) => ({ days: assertDays(read('days')), now: Date.now() }),
-	request: ({ days, now }) => {
-		const { from, to } = expiryWindow(days, now);
-		return {
-			method: 'GET',
-			path: '/order/certificate',
-			qs: { 'filters[status]': 'issued', 'filters[valid_till]': `${from}...${to}` },
-			paginate: { rootProperty: 'orders' },
-		};
-	},
+	request: ({ days, now }) => ({
+		method: 'GET',
+		path: '/order/certificate',
+		qs: expiringOrdersQuery(days, now),
+		paginate: { rootProperty: 'orders' },
+	}),
 	toItems: ({ body }, { days, now }) => expiringOrders(body as IDataObject[], days, now),
 };

@@ -2,7 +2,9 @@ import {
 	asId,
 	containsSearch,
 	dateRangeFilter,
+	assertDays,
 	daysRemaining,
+	expiringOrdersQuery,
 	expiryWindow,
 	filtersToQuery,
 	isoDay,
@@ -11,7 +13,7 @@ import {
 } from '../../../../nodes/DigiCert/shared/filters';
 import { requestFilters } from '../../../../nodes/DigiCert/resources/request/getMany';
 import { orderDateFilters, orderFilters } from '../../../../nodes/DigiCert/resources/order/getMany';
-import { assertDays, expiringOrders } from '../../../../nodes/DigiCert/resources/order/getExpiring';
+import { expiringOrders } from '../../../../nodes/DigiCert/resources/order/getExpiring';
 
 const NOW = Date.parse('2026-03-10T15:30:00Z');
 
@@ -114,6 +116,13 @@ describe('expiry', () => {
 			[5, 10],
 		]);
 		expect(result[0]).toEqual({ id: 7, certificate: { valid_till: '2026-03-10' }, days_remaining: 0 });
+	});
+
+	it('expiringOrdersQuery asks for issued orders valid till today...today+days', () => {
+		expect(expiringOrdersQuery(30, Date.parse('2026-11-22T15:30:00Z'))).toEqual({
+			'filters[status]': 'issued',
+			'filters[valid_till]': '2026-11-22...2026-12-22',
+		});
 	});
 
 	it('assertDays accepts whole numbers 0..2000, also as text', () => {

@@ -1,8 +1,6 @@
 import {
 	certificateExpiring,
-	daysUntil,
 	expiringItem,
-	expiringQuery,
 	expiringWithin,
 	newlyExpiring,
 } from '../../../../nodes/DigiCertTrigger/events/certificateExpiring';
@@ -12,18 +10,6 @@ const order = (id: number, validTill: string | undefined, status = 'issued') => 
 	id,
 	status,
 	certificate: { common_name: `h${id}.example.com`, ...(validTill ? { valid_till: validTill } : {}) },
-});
-
-describe('daysUntil and expiringQuery', () => {
-	it('counts whole UTC days from today', () => {
-		expect(daysUntil('2026-11-22', NOW)).toBe(0);
-		expect(daysUntil('2026-12-22', NOW)).toBe(30);
-		expect(daysUntil('2026-11-21', NOW)).toBe(-1);
-	});
-
-	it('asks for issued orders valid till today...today+days', () => {
-		expect(expiringQuery(30, NOW)).toEqual({ 'filters[status]': 'issued', 'filters[valid_till]': '2026-11-22...2026-12-22' });
-	});
 });
 
 describe('expiringWithin', () => {
