@@ -78,6 +78,10 @@ export const asText: NonNullable<FilterSpec['convert']> = (value) => text(value)
 export const asId: NonNullable<FilterSpec['convert']> = (value, displayName) =>
 	text(value) === undefined ? undefined : String(assertPositiveId(value, displayName));
 
+/** The node's Search filter: "contains" the trimmed text (see containsSearch). */
+export const asContainsSearch: NonNullable<FilterSpec['convert']> = (value) =>
+	typeof value === 'string' && value.trim() !== '' ? containsSearch(value.trim()) : undefined;
+
 /** A choice among `allowed` (several may be given as an array; DigiCert takes them comma-separated [U]). */
 export function oneOf(allowed: string[]): NonNullable<FilterSpec['convert']> {
 	return (value, displayName) => {

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { FilterSpec } from '../../shared/filters';
-import { asId, asText, containsSearch, dateRangeFilter, filtersToQuery, oneOf, toFilterDate } from '../../shared/filters';
+import { asId, asText, asContainsSearch, dateRangeFilter, filtersToQuery, oneOf, toFilterDate } from '../../shared/filters';
 import type { DigiCertOperation, ParameterReader } from '../../shared/operation';
 import { readMaxItems, returnAllProperties } from '../../shared/pagination';
 
@@ -18,12 +18,7 @@ export const orderFilters: FilterSpec[] = [
 	{ name: 'commonName', displayName: 'Common Name', key: 'common_name', convert: asText },
 	{ name: 'productNameId', displayName: 'Product', key: 'product_name_id', convert: asText },
 	{ name: 'containerId', displayName: 'Container ID', key: 'container_id', convert: asId },
-	{
-		name: 'search',
-		displayName: 'Search',
-		key: 'search',
-		convert: (value) => (typeof value === 'string' && value.trim() !== '' ? containsSearch(value.trim()) : undefined),
-	},
+	{ name: 'search', displayName: 'Search', key: 'search', convert: asContainsSearch },
 ];
 
 /** `filters[valid_till]` / `filters[date_created]` from the From/To pairs, in DigiCert's range syntax. */

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { FilterSpec } from '../../shared/filters';
-import { asId, containsSearch, filtersToQuery, oneOf } from '../../shared/filters';
+import { asId, asContainsSearch, filtersToQuery, oneOf } from '../../shared/filters';
 import type { DigiCertOperation } from '../../shared/operation';
 import { readMaxItems, returnAllProperties } from '../../shared/pagination';
 
@@ -15,12 +15,7 @@ export const requestFilters: FilterSpec[] = [
 	{ name: 'status', displayName: 'Status', key: 'status', convert: oneOf(REQUEST_STATUSES) },
 	{ name: 'type', displayName: 'Type', key: 'type', convert: oneOf(REQUEST_TYPES) },
 	{ name: 'containerId', displayName: 'Container ID', key: 'container_id', convert: asId },
-	{
-		name: 'search',
-		displayName: 'Search',
-		key: 'search',
-		convert: (value) => (typeof value === 'string' && value.trim() !== '' ? containsSearch(value.trim()) : undefined),
-	},
+	{ name: 'search', displayName: 'Search', key: 'search', convert: asContainsSearch },
 ];
 
 export const getMany: DigiCertOperation<Parameters> = {
