@@ -3,7 +3,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import type { DigiCertOperation, DigiCertResource, ParameterReader } from './operation';
 import { readTransportOptions } from './options';
-import { DigiCertClient } from './transport';
+import { CDN_ADVICE, DigiCertClient } from './transport';
 
 /** Requests in flight at once: enough to hide latency, few enough to be polite to DigiCert. */
 export const CONCURRENCY = 10;
@@ -26,8 +26,7 @@ function toExecutionData(
 	if (!Array.isArray(output) || !output.every(isObject)) {
 		throw new NodeApiError(node, {} as JsonObject, {
 			message: 'DigiCert answered with data of an unexpected shape',
-			description:
-				"The answer was not the JSON object this operation expects. A proxy may have answered instead of DigiCert's API: check the credential's region or base URL, and try again later.",
+			description: `The answer was not the JSON object this operation expects. ${CDN_ADVICE}`,
 			itemIndex,
 		});
 	}

@@ -275,12 +275,7 @@ export class DigiCertClient {
 			last = await this.send({ ...request, qs: { ...request.qs, offset, limit } }, itemIndex);
 			const page = last.body as IDataObject | undefined;
 			if (typeof page !== 'object' || page === null || Array.isArray(page)) {
-				throw this.unexpected(
-					last.statusCode,
-					'something other than a list',
-					itemIndex,
-					"A proxy may have answered instead of DigiCert's API: check the credential's region or base URL, and try again later.",
-				);
+				throw this.unexpected(last.statusCode, 'something other than a list', itemIndex, CDN_ADVICE);
 			}
 			// An empty list omits its array key altogether.
 			const elements = Array.isArray(page[rootProperty]) ? (page[rootProperty] as unknown[]) : [];
@@ -421,7 +416,8 @@ export class DigiCertClient {
 	}
 }
 
-const CDN_ADVICE =
+/** What to do when something other than DigiCert's API seems to have answered. */
+export const CDN_ADVICE =
 	"A proxy or DigiCert's CDN may have answered instead of the API (an outage or a block). Check the credential's region or base URL, and try again later.";
 
 /** A body that starts like an HTML page (some CDNs send one without saying so). */
