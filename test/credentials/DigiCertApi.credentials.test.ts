@@ -4,7 +4,7 @@ import { Workflow } from 'n8n-workflow';
 import { DigiCertApi } from '../../credentials/DigiCertApi.credentials';
 import { REGION_BASE_URLS } from '../../nodes/DigiCert/shared/region';
 import { testConnection } from '../helpers/credentialTest';
-import { TestNodeTypes, capturedLogs, outboundUrls, regionRedirect } from '../helpers/engine';
+import { TestNodeTypes, capturedLogs, outboundUrls, regionRedirect, resetEngineRecords } from '../helpers/engine';
 import type { FakeCertCentral } from '../helpers/fake';
 import { startFakeCertCentral } from '../helpers/fake';
 
@@ -122,10 +122,7 @@ describe('Test connection (n8n-core RoutingNode, as n8n runs it)', () => {
 	afterAll(async () => await server.close());
 	beforeEach(() => {
 		server.reset();
-		capturedLogs.length = 0;
-		outboundUrls.length = 0;
-		regionRedirect.asked.length = 0;
-		regionRedirect.target = undefined;
+		resetEngineRecords();
 	});
 	afterEach(() => {
 		expect(capturedLogs.join('\n')).not.toContain(server.apiKey);

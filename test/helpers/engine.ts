@@ -178,6 +178,15 @@ function installRegionRedirect() {
 }
 installRegionRedirect();
 
+/** Forgets what earlier tests recorded (logs, URLs asked for) and any region redirect they set. */
+export function resetEngineRecords() {
+	capturedLogs.length = 0;
+	outboundUrls.length = 0;
+	regionRedirect.asked.length = 0;
+	regionRedirect.target = undefined;
+	regionRedirect.extraHosts = undefined;
+}
+
 export interface RunOptions {
 	credentials?: Record<string, ICredentialDataDecryptedObject>;
 	mode?: WorkflowExecuteMode;

@@ -6,7 +6,7 @@
 import type { IDataObject, INode, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
 import type { RunResult } from '../../helpers/engine';
-import { capturedLogs, digiCertNode, inputNodes, outboundUrls, regionRedirect, runWorkflow } from '../../helpers/engine';
+import { capturedLogs, digiCertNode, inputNodes, outboundUrls, regionRedirect, resetEngineRecords, runWorkflow } from '../../helpers/engine';
 import type { FakeCertCentral, RecordedRequest } from '../../helpers/fake';
 import { credentialFor, fakeData, startFakeCertCentral } from '../../helpers/fake';
 
@@ -19,11 +19,7 @@ beforeAll(async () => {
 afterAll(async () => await server.close());
 beforeEach(() => {
 	server.reset();
-	capturedLogs.length = 0;
-	outboundUrls.length = 0;
-	regionRedirect.asked.length = 0;
-	regionRedirect.target = undefined;
-	regionRedirect.extraHosts = undefined;
+	resetEngineRecords();
 });
 
 /** The secrets a run may have used: none of them may appear anywhere in what the run left behind. */

@@ -10,7 +10,7 @@ import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workf
 
 import { runWorkflow } from '../../helpers/engine';
 import type { FakeCertCentral } from '../../helpers/fake';
-import { credentialFor, startFakeCertCentral } from '../../helpers/fake';
+import { credentialFor, fakeData, startFakeCertCentral } from '../../helpers/fake';
 import { ActiveTrigger, triggerNode } from '../../helpers/poll';
 
 const DAY_MS = 86_400_000;
@@ -27,7 +27,7 @@ beforeEach(() => {
 	server.data.setNow(Date.now());
 });
 
-const isoDate = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+const { isoDate } = fakeData;
 const sent = () => server.requests.map((r) => ({ method: r.method, path: r.path.replace('/services/v2', ''), query: r.query }));
 const json = (items: INodeExecutionData[] | undefined) => (items ?? []).map((item) => item.json);
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
