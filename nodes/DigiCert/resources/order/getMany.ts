@@ -1,8 +1,10 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { FilterSpec } from '../../shared/filters';
-import { asId, asText, asContainsSearch, dateRangeFilter, filtersToQuery, oneOf, toFilterDate } from '../../shared/filters';
-import type { DigiCertOperation, ParameterReader } from '../../shared/operation';
+import type { FilterSpec } from '../../../shared/filters';
+import { asId, asText, asContainsSearch, dateRangeFilter, filtersToQuery, oneOf, toFilterDate } from '../../../shared/filters';
+import type { ParameterReader } from '../../../shared/types';
+import { quoteValue } from '../../../shared/validation';
+import type { DigiCertOperation } from '../../shared/operation';
 import { readMaxItems, returnAllProperties } from '../../shared/pagination';
 
 type Parameters = { maxItems: number | undefined; qs: IDataObject };
@@ -46,7 +48,7 @@ export function readOrderListQuery(read: ParameterReader): IDataObject {
 	const sort = options.sort;
 	if (sort !== undefined && sort !== '') {
 		if (typeof sort !== 'string' || !SORTS.includes(sort)) {
-			throw new Error(`Sort must be one of ${SORTS.join(', ')}, but it is ${JSON.stringify(sort)}`);
+			throw new Error(`Sort must be one of ${SORTS.join(', ')}, but it is ${quoteValue(sort)}`);
 		}
 		qs.sort = sort;
 	}
