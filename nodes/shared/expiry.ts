@@ -1,10 +1,11 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { quoteValue } from './validation';
 
 /**
- * Certificate expiry, shared by the node's Get Expiring Orders and the trigger's Certificate
- * Expiring: the window query, the day count, the Days check and the soonest-first list.
+ * Expiry, shared by the node's Get Expiring operations and the trigger's expiring events: the
+ * window, the day count, the Days check and the soonest-first lists, for certificates (orders) and
+ * for the validations of domains and organizations.
  */
 
 const DAY_MS = 86_400_000;
@@ -26,6 +27,21 @@ export function daysRemaining(validTill: string, now: number): number {
 	return Math.round((day - Math.floor(now / DAY_MS) * DAY_MS) / DAY_MS);
 }
 
+/**
+ * The calendar day (`YYYY-MM-DD`) a date or ISO timestamp names, as written; undefined for anything
+ * else, including impossible days such as 2026-02-31 (which Date.parse would roll into March).
+ */
+export function calendarDay(value: unknown): string | undefined {
+	if (typeof value !== 'string') return undefined;
+	const match = /^(\d{4}-\d{2}-\d{2})(?:$|T)/.exec(value.trim());
+	if (!match) return undefined;
+	const ms = Date.parse(`${match[1]}T00:00:00Z`);
+	return !Number.isNaN(ms) && isoDay(ms) === match[1] ? match[1] : undefined;
+}
+
+/** Whether `remaining` days lies in "within `days`": today (0) through `days`, not already past. */
+export const withinDays = (remaining: number, days: number) => remaining >= 0 && remaining <= days;
+
 /** The longest expiry window, in days: beyond ~5 years no certificate is valid anyway. */
 export const EXPIRY_MAX_DAYS = 2000;
 
@@ -36,6 +52,19 @@ export function assertDays(value: unknown): number {
 		throw new Error(`Days must be a whole number from 0 to ${EXPIRY_MAX_DAYS}, but it is ${quoteValue(value)}`);
 	}
 	return n;
+}
+
+/** The Days field of every expiry window (node operations and trigger events), described for its use. */
+export function daysProperty(description: string): INodeProperties {
+	return {
+		displayName: 'Days',
+		name: 'days',
+		type: 'number',
+		typeOptions: { minValue: 0, maxValue: EXPIRY_MAX_DAYS },
+		default: 30,
+		required: true,
+		description,
+	};
 }
 
 /** The order-list query for issued orders whose certificate expires within `days` of `now`. */
@@ -62,7 +91,64 @@ export function findExpiring(orders: IDataObject[], days: number, now: number): 
 		const validTill = (order.certificate as IDataObject | undefined)?.valid_till;
 		if (typeof validTill !== 'string' || !/^\d{4}-\d{2}-\d{2}/.test(validTill)) continue;
 		const remaining = daysRemaining(validTill, now);
-		if (remaining >= 0 && remaining <= days) found.push({ order, valid_till: validTill.slice(0, 10), days_remaining: remaining });
+		if (withinDays(remaining, days)) found.push({ order, valid_till: validTill.slice(0, 10), days_remaining: remaining });
 	}
 	return found.sort((a, b) => a.days_remaining - b.days_remaining || Number(a.order.id) - Number(b.order.id));
+}
+
+/** One validation (OV, EV, code signing …) of a domain or organization, and the day it expires. */
+export interface ExpiringValidation {
+	/** DigiCert's validation type, e.g. `ov`, `ev`. */
+	type: string;
+	/** `YYYY-MM-DD`. */
+	expires: string;
+	days_remaining: number;
+}
+
+/** A domain or organization with those of its validations that expire within the window, soonest first. */
+export interface ValidationAudit {
+	record: IDataObject;
+	validations: ExpiringValidation[];
+}
+
+/** An expiry DigiCert gave that is not a date: the validation is skipped and the user told. */
+export interface UnreadableDate {
+	record: IDataObject;
+	type: string;
+	value: unknown;
+}
+
+/** The expiry of each validation of a record, as DigiCert gave it (a date, a timestamp, or anything). */
+export type ValidationDates = (record: IDataObject) => Array<{ type: string; value: unknown }>;
+
+/**
+ * The records whose validations (read by `datesOf`) expire within `days` of `now`, soonest first
+ * (ties by record ID), each with its expiring validations soonest first (ties by type). A date that
+ * cannot be read is not fatal: that validation is skipped and listed in `unreadable`.
+ */
+export function findExpiringValidations(
+	records: IDataObject[],
+	days: number,
+	now: number,
+	datesOf: ValidationDates,
+): { found: ValidationAudit[]; unreadable: UnreadableDate[] } {
+	const found: ValidationAudit[] = [];
+	const unreadable: UnreadableDate[] = [];
+	for (const record of records) {
+		const validations: ExpiringValidation[] = [];
+		for (const { type, value } of datesOf(record)) {
+			const expires = calendarDay(value);
+			if (expires === undefined) {
+				unreadable.push({ record, type, value });
+				continue;
+			}
+			const remaining = daysRemaining(expires, now);
+			if (withinDays(remaining, days)) validations.push({ type, expires, days_remaining: remaining });
+		}
+		if (validations.length === 0) continue;
+		validations.sort((a, b) => a.days_remaining - b.days_remaining || a.type.localeCompare(b.type));
+		found.push({ record, validations });
+	}
+	found.sort((a, b) => a.validations[0].days_remaining - b.validations[0].days_remaining || Number(a.record.id) - Number(b.record.id));
+	return { found, unreadable };
 }

@@ -1,5 +1,14 @@
 import { expiringOrders } from '../../../nodes/DigiCert/resources/order/getExpiring';
-import { assertDays, daysRemaining, expiringOrdersQuery, expiryWindow, isoDay } from '../../../nodes/shared/expiry';
+import type { ValidationDates } from '../../../nodes/shared/expiry';
+import {
+	assertDays,
+	calendarDay,
+	daysRemaining,
+	expiringOrdersQuery,
+	expiryWindow,
+	findExpiringValidations,
+	isoDay,
+} from '../../../nodes/shared/expiry';
 
 const NOW = Date.parse('2026-03-10T15:30:00Z');
 
@@ -49,5 +58,68 @@ describe('expiry', () => {
 		expect(() => assertDays(2001)).toThrow('Days must be a whole number from 0 to 2000, but it is 2001');
 		expect(() => assertDays('')).toThrow();
 		expect(() => assertDays(undefined)).toThrow();
+	});
+});
+
+describe('calendarDay', () => {
+	it('reads a day or the date part of an ISO timestamp, as written', () => {
+		expect(calendarDay('2026-03-10')).toBe('2026-03-10');
+		expect(calendarDay('2026-03-10T07:00:00+00:00')).toBe('2026-03-10');
+		expect(calendarDay(' 2026-03-10 ')).toBe('2026-03-10');
+		expect(calendarDay('2024-02-29')).toBe('2024-02-29');
+	});
+
+	it('refuses what is not a real day, where Date.parse would guess', () => {
+		for (const value of ['2026-02-31', '2026-13-01', '2025-02-29', 'soon', '10/03/2026', '2026-03-10x', '', 20260310, null, undefined, {}, ['2026-03-10']]) {
+			expect({ value, day: calendarDay(value) }).toEqual({ value, day: undefined });
+		}
+	});
+});
+
+describe('findExpiringValidations', () => {
+	const datesOf: ValidationDates = (record) => (record.dates as Array<[string, unknown]>).map(([type, value]) => ({ type, value }));
+	const record = (id: number, ...dates: Array<[string, unknown]>) => ({ id, name: `r${id}`, dates });
+
+	it('keeps validations lapsing today through exactly Days away, soonest first, ties by record ID then type', () => {
+		const { found, unreadable } = findExpiringValidations(
+			[
+				record(5, ['ov', '2026-04-09']), // exactly 30 days
+				record(4, ['ov', '2026-04-10']), // 31: outside
+				record(3, ['ov', '2026-03-10T07:00:00+00:00'], ['ev', '2026-03-09']), // today; yesterday lapsed
+				record(2, ['ev', '2026-03-20'], ['ov', '2026-03-20']),
+				record(1, ['ov', '2026-03-10']),
+			],
+			30,
+			NOW,
+			datesOf,
+		);
+		expect(unreadable).toEqual([]);
+		expect(found.map(({ record: r, validations }) => [r.id, validations])).toEqual([
+			[1, [{ type: 'ov', expires: '2026-03-10', days_remaining: 0 }]],
+			[3, [{ type: 'ov', expires: '2026-03-10', days_remaining: 0 }]],
+			[
+				2,
+				[
+					{ type: 'ev', expires: '2026-03-20', days_remaining: 10 },
+					{ type: 'ov', expires: '2026-03-20', days_remaining: 10 },
+				],
+			],
+			[5, [{ type: 'ov', expires: '2026-04-09', days_remaining: 30 }]],
+		]);
+	});
+
+	it('Days 0 keeps only what lapses today', () => {
+		const { found } = findExpiringValidations([record(1, ['ov', '2026-03-10']), record(2, ['ov', '2026-03-11'])], 0, NOW, datesOf);
+		expect(found.map((f) => f.record.id)).toEqual([1]);
+	});
+
+	it("skips an unreadable date, keeps the record's other validations, and reports what it skipped", () => {
+		const broken = record(1, ['ov', 'soon'], ['ev', '2026-03-12']);
+		const { found, unreadable } = findExpiringValidations([broken, record(2, ['ov', '2026-02-31'])], 30, NOW, datesOf);
+		expect(found).toEqual([{ record: broken, validations: [{ type: 'ev', expires: '2026-03-12', days_remaining: 2 }] }]);
+		expect(unreadable.map(({ record: r, type, value }) => [r.id, type, value])).toEqual([
+			[1, 'ov', 'soon'],
+			[2, 'ov', '2026-02-31'],
+		]);
 	});
 });
