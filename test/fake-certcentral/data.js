@@ -13,6 +13,7 @@ const seeds = require('./seed-examples.json');
 const { DAY_MS, clone, daysUntil, isoDate, isoTime, startOfDay } = require('./common');
 const { MAX_LIMIT, dateFilter, matchesSearch } = require('./queries');
 const { routesFor } = require('./routes');
+const { buildDomainsAndOrganizations } = require('./domains');
 
 /** Order 12345678 is the order of the seed requests; its duplicates are the seed's certificates. */
 const SEED_ORDER_ID = 12345678;
@@ -374,6 +375,8 @@ function buildData(options = {}) {
 
 	// ---- Mutations (for tests and the trigger's polls) ----
 	const data = {
+		// Domains and organizations with their validations (see domains.js).
+		...buildDomainsAndOrganizations(() => now, { organizations: ORGANIZATIONS, containers: CONTAINERS, random: seededRandom(20261125) }),
 		user,
 		orders,
 		requests,

@@ -27,6 +27,14 @@ export const fakeData = require('../fake-certcentral/data') as {
 	seeds: { orderDuplicates: { certificates: Array<Record<string, unknown>> }; requestApproved: Record<string, unknown>; requestPending: Record<string, unknown> };
 };
 
+/** The fake's domains and organizations (their validations lapse across the audit thresholds). */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+export const fakeDomains = require('../fake-certcentral/domains') as {
+	DOMAIN_IDS: { bothIn12: number; ovIn30: number; ovToday: number; pendingTxt: number; inactive: number; pendingCname: number; pendingHttp: number };
+	TOTAL_DOMAINS: number;
+	DCV_REUSE_DAYS: number;
+};
+
 /** The fake's download files: `readZip` reads a downloaded archive back. */
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 export const fakeFiles = require('../fake-certcentral/files') as {

@@ -1,0 +1,127 @@
+// @ts-check
+'use strict';
+/**
+ * The fake's domains: List domains, Domain info, Check domain DCV (state in ../domains.js).
+ * Answers marked [A] are assumptions: DigiCert's pages do not show that case.
+ */
+const { daysUntil, errorAnswer } = require('../common');
+const { listAnswer, matchesSearch, oneOf, readPage, sortBy } = require('../queries');
+
+/** [A] DigiCert's pages do not name their sort keys for domains. */
+const DOMAIN_SORT_KEYS = { id: (/** @type {any} */ d) => d.id, name: (/** @type {any} */ d) => d.name };
+
+/** The answer for an unknown domain: the errors page's generic 404 [A: no domain-specific code is documented]. */
+const unknownDomain = () => errorAnswer(404, 'not_found', 'Not found.');
+
+/** What DigiCert answers when the DCV check does not find the record or file, by DCV method (its Check domain DCV page). */
+const DCV_NOT_FOUND = {
+	'dns-txt-token': ['invalid_dns_txt', 'Could not find a valid TXT record for one or more domains.'],
+	// The leading space is in DigiCert's own example.
+	'dns-cname-token': [' invalid_dns_cname', 'Requested domain does not have a valid cname.'],
+	'http-token': ['file_random_value_not_found', 'Could not find the random value at the expected file location for one or more domains.'],
+};
+
+/**
+ * The `filters[validation]` buckets a domain is in (DigiCert's changelog names them; how each
+ * bucket's days are counted is [A]): `<ov|ev>_expiring_within_7_days` and the like.
+ * @param {any} domain @param {number} now
+ */
+function validationBuckets(domain, now) {
+	const buckets = [];
+	for (const [type, day] of Object.entries(domain.dcv_expiration ?? {})) {
+		const days = daysUntil(String(day), now);
+		if (days < 0 && days >= -7) buckets.push(`${type}_expired_in_last_7_days`);
+		if (days >= 0 && days <= 7) buckets.push(`${type}_expiring_within_7_days`);
+		if (days >= 0 && days <= 30) buckets.push(`${type}_expiring_within_30_days`);
+		if (days >= 31 && days <= 60) buckets.push(`${type}_expiring_from_31_to_60_days`);
+		if (days >= 61 && days <= 90) buckets.push(`${type}_expiring_from_61_to_90_days`);
+	}
+	return buckets;
+}
+
+/**
+ * A domain as DigiCert lists it: no DCV token; `validations` only when asked for (`include_validation=true`)
+ * and not empty [A: the older page's example asks for them]; `dcv_expiration` days in Mountain Time,
+ * or UTC timestamps with `include_dcv_expiration_time=true`.
+ * @param {any} domain @param {Record<string, string>} q
+ */
+function domainSummary(domain, q) {
+	const { dcv_token: _token, validations, dcv_expiration: dcvExpiration, ...rest } = domain;
+	const utc = q.include_dcv_expiration_time === 'true';
+	return {
+		...rest,
+		...(q.include_validation === 'true' && validations.length > 0 ? { validations } : {}),
+		...(dcvExpiration
+			? {
+					dcv_expiration: Object.fromEntries(
+						Object.keys(dcvExpiration).map((type) => [type, utc ? validations.find((/** @type {any} */ v) => v.type === type).validated_until : dcvExpiration[type]]),
+					),
+				}
+			: {}),
+	};
+}
+
+/** @param {import('./index').FakeData} data @returns {import('./index').Route[]} */
+module.exports = (data) => [
+	{
+		method: 'GET',
+		pattern: /^\/domain$/,
+		handle: (_m, req) => {
+			const q = req.query;
+			const page = readPage(q);
+			if ('error' in page) return page.error;
+			let list = [...data.domains.values()];
+			for (const [key, test] of /** @type {Array<[string, (d: any, v: string) => boolean]>} */ ([
+				['filters[status]', (d, v) => oneOf(v, d.is_active ? 'active' : 'inactive')],
+				['filters[search]', (d, v) => matchesSearch(v, [d.name])],
+				['filters[dcv_method]', (d, v) => oneOf(v, d.dcv_method)],
+				['filters[validation]', (d, v) => validationBuckets(d, data.now()).some((bucket) => oneOf(v, bucket))],
+				['container_id', (d, v) => oneOf(v, String(d.container.id))],
+			])) {
+				if (q[key] !== undefined && q[key] !== '') list = list.filter((d) => test(d, q[key]));
+			}
+			const sorted = sortBy(list, q.sort, DOMAIN_SORT_KEYS);
+			if ('error' in sorted) return sorted.error;
+			return listAnswer('domains', sorted.list, page, (d) => domainSummary(d, q));
+		},
+	},
+	{
+		method: 'GET',
+		pattern: /^\/domain\/(\d+)$/,
+		handle: (m, req) => {
+			const domain = data.domains.get(Number(m[1]));
+			if (!domain) return unknownDomain();
+			const { dcv_token: token, validations, ...rest } = domain;
+			const pending = !domain.dcv_expiration;
+			return {
+				status: 200,
+				body: {
+					...rest,
+					// Deprecated by DigiCert in favour of validations[], still returned.
+					status: pending ? 'pending' : 'active',
+					is_pending_validation: pending,
+					...(req.query.include_validation === 'true'
+						? { validations: validations.map((/** @type {any} */ v) => ({ ...v, dcv_status: v.validated_until ? 'complete' : 'pending' })) }
+						: {}),
+					...(req.query.include_dcv === 'true' ? { dcv_token: token } : {}),
+				},
+			};
+		},
+	},
+	{
+		method: 'PUT',
+		pattern: /^\/domain\/(\d+)\/dcv\/validate-token$/,
+		handle: (m) => {
+			const domain = data.domains.get(Number(m[1]));
+			if (!domain) return unknownDomain();
+			const notFound = DCV_NOT_FOUND[/** @type {keyof typeof DCV_NOT_FOUND} */ (domain.dcv_method)];
+			// [A] an email-validated domain: DigiCert's page says the method must be a token method.
+			if (!notFound) return errorAnswer(400, 'invalid_dcv_method', `Domain ${domain.id} is validated by email: there is no token to check.`);
+			if (domain.dcv_token.status !== 'active') {
+				if (!data.dcvInPlace.has(domain.id)) return errorAnswer(400, notFound[0], notFound[1]);
+				data.completeDcv(domain);
+			}
+			return { status: 200, body: { token: domain.dcv_token.token, status: 'active' } };
+		},
+	},
+];
