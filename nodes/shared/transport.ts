@@ -8,7 +8,7 @@ import type {
 import type { NodeApiError } from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
-import { CDN_ADVICE, digiCertApiError, looksLikeHtml, networkError, redact, unexpectedAnswer } from './errors';
+import { CDN_ADVICE, digiCertApiError, looksLikeHtml, networkError, parseDigiCertErrors, redact, unexpectedAnswer } from './errors';
 import type { RateWindow } from './rateLimiter';
 import { DIGICERT_RATE_WINDOWS, SlidingWindowLimiter } from './rateLimiter';
 import { resolveBaseUrl } from './region';
@@ -271,6 +271,8 @@ export class DigiCertClient {
 			}
 			return { statusCode, headers, body };
 		}
+		const answer = this.refusalAsAnswer(request, statusCode, body);
+		if (answer !== undefined) return { statusCode, headers, body: answer };
 		throw digiCertApiError(this.context.getNode(), {
 			statusCode,
 			body,
@@ -280,6 +282,17 @@ export class DigiCertClient {
 			itemIndex,
 			apiKey: this.apiKey,
 		});
+	}
+
+	/**
+	 * A 4xx whose every error code is one the request expects as an answer: only DigiCert's error
+	 * entries are passed on (codes trimmed, messages redacted), nothing else of the body.
+	 */
+	private refusalAsAnswer(request: DigiCertRequest, statusCode: number, body: unknown): IDataObject | undefined {
+		if (!request.answerCodes || statusCode < 400 || statusCode >= 500) return undefined;
+		const entries = parseDigiCertErrors(body).map((e) => ({ code: e.code.trim(), message: this.redact(e.message) }));
+		if (entries.length === 0 || !entries.every((e) => request.answerCodes!.includes(e.code))) return undefined;
+		return { errors: entries };
 	}
 
 	private unexpected(statusCode: number, what: string, itemIndex: number, advice: string): NodeApiError {

@@ -25,6 +25,12 @@ export interface DigiCertRequest {
 	 * largest page DigiCert allows and stops at `page.total` or after `maxItems`.
 	 */
 	paginate?: { rootProperty: string; maxItems?: number };
+	/**
+	 * DigiCert error codes that are this request's answer rather than a failure (e.g. "the DCV record
+	 * was not found yet" for a DCV check): such a refusal is handed to the operation as
+	 * `{errors: [{code, message}]}` with its status, instead of failing the item.
+	 */
+	answerCodes?: string[];
 }
 
 /** DigiCert's answer, as the executor hands it to an operation. */

@@ -24,3 +24,15 @@ export function requestIdProperty(description: string): INodeProperties {
 		description,
 	};
 }
+
+export function domainIdProperty(description: string): INodeProperties {
+	return {
+		displayName: 'Domain ID',
+		name: 'domainId',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: '1234567',
+		description,
+	};
+}

@@ -9,6 +9,8 @@ describe('the node offers every operation of issue 4, described for AI agents', 
 			['order', ['get', 'getExpiring', 'getMany', 'listDuplicates', 'listReissues']],
 			['request', ['approve', 'get', 'getMany', 'reject']],
 			['certificate', ['download']],
+			['domain', ['checkDcv', 'get', 'getExpiringValidations', 'getMany']],
+			['organization', ['getExpiringValidations', 'getMany']],
 		]);
 	});
 
@@ -26,8 +28,12 @@ describe('the node offers every operation of issue 4, described for AI agents', 
 	it('shows each operation in its resource, fields only for their operation', () => {
 		const node = new DigiCert();
 		const operations = node.description.properties.filter((p) => p.name === 'operation');
-		expect(operations.map((p) => p.displayOptions?.show?.resource)).toEqual([['order'], ['request'], ['certificate']]);
-		const days = node.description.properties.find((p) => p.name === 'days');
-		expect(days?.displayOptions?.show).toEqual({ resource: ['order'], operation: ['getExpiring'] });
+		expect(operations.map((p) => p.displayOptions?.show?.resource)).toEqual([['order'], ['request'], ['certificate'], ['domain'], ['organization']]);
+		const days = node.description.properties.filter((p) => p.name === 'days');
+		expect(days.map((p) => p.displayOptions?.show)).toEqual([
+			{ resource: ['order'], operation: ['getExpiring'] },
+			{ resource: ['domain'], operation: ['getExpiringValidations'] },
+			{ resource: ['organization'], operation: ['getExpiringValidations'] },
+		]);
 	});
 });

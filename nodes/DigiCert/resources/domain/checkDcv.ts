@@ -1,0 +1,35 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { domainIdProperty } from '../../shared/fields';
+import type { DigiCertOperation } from '../../shared/operation';
+import { isObject } from '../../../shared/types';
+import { assertPositiveId } from '../../../shared/validation';
+
+type Parameters = { domainId: number };
+
+/** DigiCert's refusals that mean "the DNS record or file was not found (yet)": a result, not a failure. */
+export const DCV_NOT_FOUND_CODES = ['invalid_dns_txt', 'invalid_dns_cname', 'file_random_value_not_found'];
+
+export const checkDcv: DigiCertOperation<Parameters> = {
+	value: 'checkDcv',
+	name: 'Check DCV',
+	action: "Check a domain's DCV now",
+	description:
+		"Ask DigiCert to check a pending domain's control validation now (DNS TXT, DNS CNAME or HTTP token method) instead of waiting for its automatic checks. Outputs validated: true with DigiCert's status, or validated: false with DigiCert's code and message when the record or file was not found yet, so an IF node can wait and check again.",
+	properties: [domainIdProperty('The ID of the domain whose DCV to check')],
+	readParameters: (read) => ({ domainId: assertPositiveId(read('domainId'), 'Domain ID') }),
+	request: ({ domainId }) => ({
+		method: 'PUT',
+		path: `/domain/${domainId}/dcv/validate-token`,
+		subject: `Domain ${domainId}`,
+		answerCodes: DCV_NOT_FOUND_CODES,
+	}),
+	toItems: ({ statusCode, body }, { domainId }) => {
+		const answer: IDataObject = isObject(body) ? body : {};
+		if (statusCode >= 400) {
+			const [refusal] = answer.errors as IDataObject[];
+			return [{ domainId, validated: false, code: refusal.code, message: refusal.message }];
+		}
+		return [{ domainId, validated: answer.status === 'active', ...answer }];
+	},
+};

@@ -1,0 +1,24 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { domainIdProperty } from '../../shared/fields';
+import type { DigiCertOperation } from '../../shared/operation';
+import { assertPositiveId } from '../../../shared/validation';
+
+type Parameters = { domainId: number };
+
+export const get: DigiCertOperation<Parameters> = {
+	value: 'get',
+	name: 'Get Domain',
+	action: 'Get a domain',
+	description:
+		"Get one domain by ID: its validations (OV, EV: status and validated_until), dcv_expiration (when each validation's domain control validation lapses), DCV method and DCV token, organization and container",
+	properties: [domainIdProperty('The ID of the domain to get')],
+	readParameters: (read) => ({ domainId: assertPositiveId(read('domainId'), 'Domain ID') }),
+	request: ({ domainId }) => ({
+		method: 'GET',
+		path: `/domain/${domainId}`,
+		qs: { include_dcv: true, include_validation: true },
+		subject: `Domain ${domainId}`,
+	}),
+	toItems: ({ body }) => [body as IDataObject],
+};

@@ -1,0 +1,114 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import type { FilterSpec } from '../../../shared/filters';
+import { asContainsSearch, asId, filtersToQuery, oneOf } from '../../../shared/filters';
+import type { DigiCertOperation } from '../../shared/operation';
+import type { ParameterReader } from '../../../shared/types';
+import { readMaxItems, returnAllProperties } from '../../shared/pagination';
+
+type Parameters = { maxItems: number | undefined; qs: IDataObject };
+
+export const DOMAIN_STATUSES = ['active', 'inactive'];
+export const DCV_METHODS = ['dns-cname-token', 'dns-txt-token', 'email', 'http-token', 'http-token-static'];
+/** DigiCert's `filters[validation]` values for domains: fixed buckets of OV and EV validation expiry. */
+const VALIDATION_BUCKETS: Array<[string, string]> = [
+	['shortened_by_industry_changes', 'Shortened by Industry Changes'],
+	['ov_expired_in_last_7_days', 'OV Expired in the Last 7 Days'],
+	['ov_expiring_within_7_days', 'OV Expiring Within 7 Days'],
+	['ov_expiring_within_30_days', 'OV Expiring Within 30 Days'],
+	['ov_expiring_from_31_to_60_days', 'OV Expiring in 31 to 60 Days'],
+	['ov_expiring_from_61_to_90_days', 'OV Expiring in 61 to 90 Days'],
+	['ev_expired_in_last_7_days', 'EV Expired in the Last 7 Days'],
+	['ev_expiring_within_7_days', 'EV Expiring Within 7 Days'],
+	['ev_expiring_within_30_days', 'EV Expiring Within 30 Days'],
+	['ev_expiring_from_31_to_60_days', 'EV Expiring in 31 to 60 Days'],
+	['ev_expiring_from_61_to_90_days', 'EV Expiring in 61 to 90 Days'],
+];
+
+/** The Filters collection's fields and their DigiCert query keys (the container is a plain query parameter). */
+const domainFilters: FilterSpec[] = [
+	{ name: 'status', displayName: 'Status', key: 'status', convert: oneOf(DOMAIN_STATUSES) },
+	{ name: 'search', displayName: 'Search', key: 'search', convert: asContainsSearch },
+	{ name: 'dcvMethod', displayName: 'DCV Method', key: 'dcv_method', convert: oneOf(DCV_METHODS) },
+	{ name: 'validation', displayName: 'Validation', key: 'validation', convert: oneOf(VALIDATION_BUCKETS.map(([value]) => value)) },
+];
+
+function readDomainListQuery(read: ParameterReader): IDataObject {
+	const filters = read<IDataObject>('filters', {}) ?? {};
+	const qs: IDataObject = { ...filtersToQuery(filters, domainFilters), include_validation: true };
+	const containerId = asId(filters.containerId, 'Container ID');
+	if (containerId !== undefined) qs.container_id = containerId;
+	return qs;
+}
+
+export const getMany: DigiCertOperation<Parameters> = {
+	value: 'getMany',
+	name: 'Get Many Domains',
+	action: 'Get many domains',
+	description:
+		"List the domains in the account with their validations and dcv_expiration (when each OV/EV domain control validation lapses), optionally only active or inactive ones, by name, DCV method, container, or DigiCert's validation-expiry buckets. Use Return All for every match, or Limit for the first N.",
+	properties: [
+		...returnAllProperties(),
+		{
+			displayName: 'Filters',
+			name: 'filters',
+			type: 'collection',
+			placeholder: 'Add Filter',
+			default: {},
+			options: [
+				{
+					displayName: 'Container ID',
+					name: 'containerId',
+					type: 'string',
+					default: '',
+					description: 'Only domains in this container (division)',
+				},
+				{
+					displayName: 'DCV Method',
+					name: 'dcvMethod',
+					type: 'options',
+					options: [
+						{ name: 'DNS CNAME Token', value: 'dns-cname-token' },
+						{ name: 'DNS TXT Token', value: 'dns-txt-token' },
+						{ name: 'Email', value: 'email' },
+						{ name: 'HTTP Token', value: 'http-token' },
+						{ name: 'HTTP Token (Static)', value: 'http-token-static' },
+					],
+					default: 'dns-txt-token',
+					description: 'Only domains validated with this domain control validation method',
+				},
+				{
+					displayName: 'Search',
+					name: 'search',
+					type: 'string',
+					default: '',
+					placeholder: 'example.com',
+					description: 'Only domains whose name contains this text',
+				},
+				{
+					displayName: 'Status',
+					name: 'status',
+					type: 'options',
+					options: [
+						{ name: 'Active', value: 'active' },
+						{ name: 'Inactive', value: 'inactive' },
+					],
+					default: 'active',
+					description: 'Only active or only inactive domains',
+				},
+				{
+					displayName: 'Validation',
+					name: 'validation',
+					type: 'options',
+					options: VALIDATION_BUCKETS.map(([value, name]) => ({ name, value })).sort((a, b) => a.name.localeCompare(b.name)),
+					default: 'ov_expiring_within_30_days',
+					description:
+						"Only domains in one of DigiCert's validation-expiry buckets. For any number of days, use Get Expiring Validations instead.",
+				},
+			],
+		},
+	],
+	readParameters: (read) => ({ maxItems: readMaxItems(read), qs: readDomainListQuery(read) }),
+	request: ({ maxItems, qs }) => ({ method: 'GET', path: '/domain', qs, paginate: { rootProperty: 'domains', maxItems } }),
+	toItems: ({ body }) => body as IDataObject[],
+};

@@ -1,0 +1,46 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { warnUser } from './hints';
+import type { DigiCertOperation } from './operation';
+import type { ValidationDates } from '../../shared/expiry';
+import { assertDays, daysProperty, findExpiringValidations } from '../../shared/expiry';
+import { unreadableDatesWarning, validationAuditItem } from '../../shared/validations';
+
+type Parameters = { days: number; now: number };
+
+/**
+ * An audit of the validations of every active domain or organization: all pages of DigiCert's
+ * list, the validations that lapse within Days (today included, already lapsed ones not), one item
+ * per record, soonest first. A date DigiCert gives that is not a date skips that validation and
+ * shows a warning; it does not fail the run.
+ */
+export function validationAuditOperation(declaration: {
+	value: string;
+	name: string;
+	action: string;
+	description: string;
+	/** The list: `/domain` or `/organization`, its query and the array in its answer. */
+	path: string;
+	qs: IDataObject;
+	rootProperty: string;
+	datesOf: ValidationDates;
+	/** What the records are, plural: for the Days field and the warning. */
+	records: 'domains' | 'organizations';
+}): DigiCertOperation<Parameters> {
+	const { value, name, action, description, path, qs, rootProperty, datesOf, records } = declaration;
+	return {
+		value,
+		name,
+		action,
+		description,
+		properties: [daysProperty(`List ${records} with a validation that lapses within this many days from today (UTC)`)],
+		readParameters: (read) => ({ days: assertDays(read('days')), now: Date.now() }),
+		request: () => ({ method: 'GET', path, qs, paginate: { rootProperty } }),
+		toItems: ({ body }, { days, now }, context) => {
+			const { found, unreadable } = findExpiringValidations(body as IDataObject[], days, now, datesOf);
+			const warning = unreadableDatesWarning(unreadable, records);
+			if (warning !== undefined) warnUser(context, warning);
+			return found.map(validationAuditItem);
+		},
+	};
+}

@@ -1,0 +1,103 @@
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
+
+import { digiCertNode, inputNodes, runWorkflow } from '../../../../helpers/engine';
+import type { FakeCertCentral } from '../../../../helpers/fake';
+import { credentialFor, fakeDomains, startFakeCertCentral } from '../../../../helpers/fake';
+
+let server: FakeCertCentral;
+beforeAll(async () => {
+	server = await startFakeCertCentral();
+});
+afterAll(async () => await server.close());
+beforeEach(() => server.reset());
+
+const { DOMAIN_IDS, TOTAL_DOMAINS } = fakeDomains;
+
+async function run(parameters: INodeParameters, input: IDataObject[] = [{}], settings = {}) {
+	return await runWorkflow([...inputNodes(input), digiCertNode({ resource: 'domain', ...parameters }, settings)], {
+		credentials: credentialFor(server),
+	});
+}
+
+describe('Domain > Get', () => {
+	it('asks for the domain with its DCV and validations, one request per item, paired', async () => {
+		const result = await run({ operation: 'get', domainId: '={{ $json.id }}' }, [{ id: DOMAIN_IDS.pendingTxt }, { id: String(DOMAIN_IDS.bothIn12) }]);
+		expect(result.error).toBeUndefined();
+		expect(server.requests.map((r) => [r.method, r.path, r.query]).sort()).toEqual([
+			['GET', `/services/v2/domain/${DOMAIN_IDS.bothIn12}`, { include_dcv: 'true', include_validation: 'true' }],
+			['GET', `/services/v2/domain/${DOMAIN_IDS.pendingTxt}`, { include_dcv: 'true', include_validation: 'true' }],
+		]);
+		const [pending, validated] = result.items();
+		expect(pending.json).toMatchObject({
+			id: DOMAIN_IDS.pendingTxt,
+			name: 'contoso.com',
+			is_pending_validation: true,
+			dcv_method: 'dns-txt-token',
+			dcv_token: { token: expect.any(String), status: 'pending' },
+			validations: [expect.objectContaining({ type: 'ov', status: 'pending' }), expect.objectContaining({ type: 'ev', status: 'pending' })],
+		});
+		expect(pending.json.dcv_expiration).toBeUndefined();
+		expect(validated.json).toMatchObject({ id: DOMAIN_IDS.bothIn12, dcv_expiration: { ov: expect.any(String), ev: expect.any(String) } });
+		expect(result.items().map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
+	});
+
+	it('says an unknown domain was not found, and refuses an ID that could change the path', async () => {
+		expect((await run({ operation: 'get', domainId: '987654' })).error?.message).toBe('Domain 987654 was not found in DigiCert');
+		server.reset();
+		const result = await run({ operation: 'get', domainId: '12/../../user/me' });
+		expect(result.error?.message).toBe('Domain ID must be a positive whole number, but it is "12/../../user/me"');
+		expect(server.requests).toHaveLength(0);
+	});
+});
+
+describe('Domain > Get Many', () => {
+	it('Return All pages through every domain once, with their validations', async () => {
+		const result = await run({ operation: 'getMany', returnAll: true, filters: {} });
+		expect(result.error).toBeUndefined();
+		expect(server.requests.map((r) => r.query)).toEqual([
+			{ include_validation: 'true', offset: '0', limit: '1000' },
+			{ include_validation: 'true', offset: '1000', limit: '1000' },
+		]);
+		const ids = result.items().map((i) => i.json.id);
+		expect(ids).toHaveLength(TOTAL_DOMAINS);
+		expect(new Set(ids).size).toBe(TOTAL_DOMAINS);
+		expect(result.items().find((i) => i.json.id === DOMAIN_IDS.bothIn12)?.json.validations).toHaveLength(2);
+	});
+
+	it("sends each filter as DigiCert's query key, and Limit as the page size", async () => {
+		const result = await run({
+			operation: 'getMany',
+			limit: 5,
+			filters: { status: 'active', search: 'example', dcvMethod: 'dns-txt-token', validation: 'ov_expiring_within_30_days', containerId: '5' },
+		});
+		expect(result.error).toBeUndefined();
+		expect(server.requests[0].query).toEqual({
+			'filters[status]': 'active',
+			'filters[search]': '%example',
+			'filters[dcv_method]': 'dns-txt-token',
+			'filters[validation]': 'ov_expiring_within_30_days',
+			container_id: '5',
+			include_validation: 'true',
+			offset: '0',
+			limit: '5',
+		});
+		const items = result.items().map((i) => i.json);
+		expect(items.length).toBeGreaterThan(0);
+		expect(items.length).toBeLessThanOrEqual(5);
+		expect(items.every((d) => d.is_active === true && String(d.name).includes('example') && d.dcv_method === 'dns-txt-token')).toBe(true);
+		expect(items.map((d) => d.id)).toContain(DOMAIN_IDS.bothIn12);
+	});
+
+	it('an empty answer (DigiCert leaves the array out) is no items', async () => {
+		const result = await run({ operation: 'getMany', returnAll: true, filters: { search: 'no-such-domain' } });
+		expect(result.error).toBeUndefined();
+		expect(result.items()).toEqual([]);
+		expect(server.requests).toHaveLength(1);
+	});
+
+	it('refuses a filter value DigiCert does not know, and a container ID that is not one', async () => {
+		expect((await run({ operation: 'getMany', filters: { validation: 'expiring_someday' } })).error?.message).toMatch(/^Validation must be one of shortened_by_industry_changes, /);
+		expect((await run({ operation: 'getMany', filters: { containerId: '5&x=1' } })).error?.message).toBe('Container ID must be a positive whole number, but it is "5&x=1"');
+		expect(server.requests).toHaveLength(0);
+	});
+});
