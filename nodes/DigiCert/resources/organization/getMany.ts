@@ -1,0 +1,71 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import type { FilterSpec } from '../../../shared/filters';
+import { asText, filtersToQuery, oneOf } from '../../../shared/filters';
+import type { DigiCertOperation } from '../../shared/operation';
+import { readMaxItems, returnAllProperties } from '../../shared/pagination';
+
+type Parameters = { maxItems: number | undefined; qs: IDataObject };
+
+/** The Filters collection's fields and their DigiCert query keys. */
+const organizationFilters: FilterSpec[] = [
+	{ name: 'status', displayName: 'Status', key: 'status', convert: oneOf(['active', 'inactive']) },
+	{ name: 'validation', displayName: 'Validation', key: 'validation', convert: oneOf(['pending', 'not_pending']) },
+	// DigiCert matches an organization ID exactly, or a name containing the text: sent as it is.
+	{ name: 'search', displayName: 'Search', key: 'search', convert: asText },
+];
+
+export const getMany: DigiCertOperation<Parameters> = {
+	value: 'getMany',
+	name: 'Get Many Organizations',
+	action: 'Get many organizations',
+	description:
+		'List the organizations in the account, each with its validations (OV, EV, code signing …: status and validated_until), optionally only active or inactive ones, those with or without a pending validation, or by ID or name. Use Return All for every match, or Limit for the first N.',
+	properties: [
+		...returnAllProperties(),
+		{
+			displayName: 'Filters',
+			name: 'filters',
+			type: 'collection',
+			placeholder: 'Add Filter',
+			default: {},
+			options: [
+				{
+					displayName: 'Search',
+					name: 'search',
+					type: 'string',
+					default: '',
+					description: 'Only the organization with this ID, or organizations whose name contains this text',
+				},
+				{
+					displayName: 'Status',
+					name: 'status',
+					type: 'options',
+					options: [
+						{ name: 'Active', value: 'active' },
+						{ name: 'Inactive', value: 'inactive' },
+					],
+					default: 'active',
+					description: 'Only active or only inactive organizations',
+				},
+				{
+					displayName: 'Validation',
+					name: 'validation',
+					type: 'options',
+					options: [
+						{ name: 'Pending', value: 'pending', description: 'Organizations with a validation in progress' },
+						{ name: 'Not Pending', value: 'not_pending', description: 'Organizations without a validation in progress' },
+					],
+					default: 'pending',
+					description: 'Only organizations with, or without, a pending validation',
+				},
+			],
+		},
+	],
+	readParameters: (read) => ({
+		maxItems: readMaxItems(read),
+		qs: { ...filtersToQuery(read<IDataObject>('filters', {}), organizationFilters), include_validation: true },
+	}),
+	request: ({ maxItems, qs }) => ({ method: 'GET', path: '/organization', qs, paginate: { rootProperty: 'organizations', maxItems } }),
+	toItems: ({ body }) => body as IDataObject[],
+};

@@ -1,0 +1,114 @@
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
+
+import { digiCertNode, inputNodes, runWorkflow } from '../../../../helpers/engine';
+import type { FakeCertCentral } from '../../../../helpers/fake';
+import { credentialFor, fakeData, startFakeCertCentral } from '../../../../helpers/fake';
+
+let server: FakeCertCentral;
+beforeAll(async () => {
+	server = await startFakeCertCentral();
+});
+afterAll(async () => await server.close());
+beforeEach(() => server.reset());
+
+async function run(parameters: INodeParameters, settings = {}) {
+	return await runWorkflow([...inputNodes([{}]), digiCertNode({ resource: 'organization', ...parameters }, settings)], {
+		credentials: credentialFor(server),
+	});
+}
+
+const today = (days = 0) => fakeData.isoDate(Date.now() + days * 86_400_000);
+
+describe('Organization > Get Many', () => {
+	it('lists every organization with its validations (include_validation=true); one without validations has no array', async () => {
+		const result = await run({ operation: 'getMany', returnAll: true, filters: {} });
+		expect(result.error).toBeUndefined();
+		expect(server.requests.map((r) => [r.path, r.query])).toEqual([['/services/v2/organization', { include_validation: 'true', offset: '0', limit: '1000' }]]);
+		const byId = new Map(result.items().map((i) => [i.json.id, i.json]));
+		expect(byId.size).toBe(server.data.organizations.size);
+		expect(byId.get(112233)).toMatchObject({
+			name: 'Epigyne Unwieldiness llcasdf',
+			status: 'active',
+			validations: [
+				{ type: 'ov', status: 'active', validated_until: `${today(5)}T07:00:00+00:00` },
+				{ type: 'ev', status: 'active', validated_until: `${today(45)}T07:00:00+00:00` },
+			],
+		});
+		expect(byId.get(112237)).not.toHaveProperty('validations');
+	});
+
+	it("sends the filters as DigiCert's query keys; the search (an ID or part of a name) as typed", async () => {
+		const result = await run({ operation: 'getMany', limit: 10, filters: { status: 'active', validation: 'pending', search: 'Contoso' } });
+		expect(server.requests[0].query).toEqual({
+			'filters[status]': 'active',
+			'filters[validation]': 'pending',
+			'filters[search]': 'Contoso',
+			include_validation: 'true',
+			offset: '0',
+			limit: '10',
+		});
+		expect(result.items().map((i) => i.json.id)).toEqual([112235]);
+	});
+
+	it('refuses a status DigiCert does not know, before sending anything', async () => {
+		expect((await run({ operation: 'getMany', filters: { status: 'approved' } })).error?.message).toBe(
+			'Status must be one of active, inactive, but it is "approved"',
+		);
+		expect(server.requests).toHaveLength(0);
+	});
+});
+
+describe('Organization > Get Expiring Validations', () => {
+	it('lists active organizations with a validation lapsing within Days (today and exactly Days included), soonest first', async () => {
+		const result = await run({ operation: 'getExpiringValidations', days: 30 });
+		expect(result.error).toBeUndefined();
+		expect(server.requests.map((r) => r.query)).toEqual([{ 'filters[status]': 'active', include_validation: 'true', offset: '0', limit: '1000' }]);
+		const listed = result.items().map((i) => [i.json.id, i.json.validation_type, i.json.days_remaining, (i.json.expiring_validations as IDataObject[]).length]);
+		// Fabrikam (inactive, OV in 2 days), Northwind (no validations), an EV that lapsed 3 days ago and
+		// Tailspin's OV in 31 days are not listed; Tailspin's code signing validation in 10 days is.
+		expect(listed.slice(0, 4)).toEqual([
+			[112234, 'ov', 0, 1],
+			[112233, 'ov', 5, 1],
+			[112238, 'cs', 10, 1],
+			[112300, 'ev', 10, 2], // a generated one: EV in 10 days (tie with Tailspin: lower ID first), OV in 20
+		]);
+		expect(listed.map(([id]) => id)).not.toContain(112236);
+		expect(listed.map(([id]) => id)).not.toContain(112237);
+		expect(result.items().find((i) => i.json.id === 112235)?.json).toMatchObject({ validation_type: 'ov', expires: today(30), days_remaining: 30 });
+		const remaining = result.items().map((i) => i.json.days_remaining as number);
+		expect(remaining).toEqual([...remaining].sort((a, b) => a - b));
+		expect(remaining.every((d) => d >= 0 && d <= 30)).toBe(true);
+	});
+
+	it('skips an unreadable validated_until with a warning, and keeps the others', async () => {
+		server.fail({
+			times: 1,
+			respond: {
+				status: 200,
+				body: {
+					organizations: [
+						{ id: 1, status: 'active', name: 'Broken Co', validations: [{ type: 'ov', status: 'active', validated_until: 'tomorrow' }] },
+						{ id: 2, status: 'active', name: 'Fine Co', validations: [{ type: 'ev', status: 'active', validated_until: `${today(3)}T07:00:00+00:00` }] },
+					],
+					page: { total: 2, limit: 1000, offset: 0 },
+				},
+			},
+		});
+		const result = await run({ operation: 'getExpiringValidations', days: 30 });
+		expect(result.items().map((i) => [i.json.id, i.json.days_remaining])).toEqual([[2, 3]]);
+		expect(result.taskData()?.hints).toEqual([
+			{
+				message:
+					'One validation expiry from DigiCert could not be read as a date and was left out of the audit (Broken Co, ID 1: OV expires a text of 8 characters). Check these organizations in CertCentral.',
+				type: 'warning',
+				location: 'outputPane',
+			},
+		]);
+	});
+
+	it('an answer that is not a list fails the run with advice', async () => {
+		server.fail({ times: 1, respond: { status: 200, body: ['not', 'a', 'page'] } });
+		const result = await run({ operation: 'getExpiringValidations', days: 30 });
+		expect(result.error?.message).toMatch(/DigiCert answered unexpectedly: HTTP 200 with something other than a list/);
+	});
+});
