@@ -16,7 +16,7 @@ import { events } from '../../nodes/DigiCertTrigger/events';
 import { testConnection } from '../helpers/credentialTest';
 import { digiCertNode, inputNodes, runWorkflow } from '../helpers/engine';
 import type { FakeCertCentral, RecordedRequest } from '../helpers/fake';
-import { credentialFor, fakeData, startFakeCertCentral } from '../helpers/fake';
+import { credentialFor, fakeData, fakeDomains, startFakeCertCentral } from '../helpers/fake';
 import { ActiveTrigger, triggerNode } from '../helpers/poll';
 
 const ROOT = join(__dirname, '..', '..');
@@ -93,6 +93,7 @@ function checkCalls(caller: string, requests: RecordedRequest[]): string[] {
 }
 
 const { SEED_ORDER_ID, APPROVED_REQUEST_ID } = fakeData;
+const { DOMAIN_IDS } = fakeDomains;
 type Samples = (fake: FakeCertCentral) => INodeParameters[];
 
 /**
@@ -111,6 +112,12 @@ export const OPERATION_SAMPLES: Record<string, Samples> = {
 	'order.listReissues': () => [{ orderId: String(SEED_ORDER_ID), options: {} }],
 	
 	'certificate.download': () => [{ orderId: String(SEED_ORDER_ID), format: 'pem_all' }],
+	'domain.get': () => [{ domainId: String(DOMAIN_IDS.bothIn12) }],
+	'domain.getMany': () => [{ limit: 5, filters: { status: 'active', search: 'example', dcvMethod: 'dns-txt-token', containerId: '5' } }],
+	'domain.getExpiringValidations': () => [{ days: 30 }],
+	'domain.checkDcv': () => [{ domainId: String(DOMAIN_IDS.pendingTxt) }],
+	'organization.getMany': () => [{ limit: 5, filters: { status: 'active', validation: 'not_pending', search: 'Contoso' } }],
+	'organization.getExpiringValidations': () => [{ days: 30 }],
 };
 
 /** The parameters each trigger event runs with. Every event needs an entry. */
