@@ -15,7 +15,7 @@ import { join } from 'node:path';
 
 import { BENCH_DATA, DIGICERT_LIMITS, PROJECT_ROOT, expectedItems } from './data';
 import type { JobName, Target, Variant } from './jobs';
-import { DIGICERT_RATE_WINDOWS } from '../nodes/DigiCert/shared/rateLimiter';
+import { DIGICERT_RATE_WINDOWS } from '../nodes/shared/rateLimiter';
 import { formatRange, markdownTable, minimumSendTime, ratio, summarize } from './stats';
 import type { RunAnswer, RunRequest } from './worker';
 import { n8nInstallDir } from './loadNodesBase';

@@ -7,7 +7,7 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
-import { REGION_BASE_URLS, resolveBaseUrl } from '../nodes/DigiCert/shared/region';
+import { REGION_BASE_URLS, resolveBaseUrl } from '../nodes/shared/region';
 
 export class DigiCertApi implements ICredentialType {
 	name = 'digiCertApi';

@@ -6,6 +6,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 npm run build --silent >/dev/null
 rm -rf .cache/bench
-npx tsc -p tsconfig.bench.json --outDir .cache/bench
+npx tsc -p bench/tsconfig.json --outDir .cache/bench
 scripts/ensure-n8n.sh 2 >/dev/null
 exec node .cache/bench/bench/run.js "$@"

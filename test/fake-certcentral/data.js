@@ -1,7 +1,7 @@
 // @ts-check
 'use strict';
 /**
- * The fake CertCentral's data and routes. The documentation's examples (seed-examples.json) are
+ * The fake CertCentral's data (its routes are in routes/, one file per resource). The documentation's examples (seed-examples.json) are
  * served as they are; generated orders and requests (deterministic: the same every run, with dates
  * relative to the data's clock) fill lists large enough to page through.
  *
@@ -10,7 +10,9 @@
  * status change is recorded in `orderStatusChanges` for `/order/certificate/status-changes`.
  */
 const seeds = require('./seed-examples.json');
-const { certificateFile, FORMATS } = require('./files');
+const { DAY_MS, clone, daysUntil, isoDate, isoTime, startOfDay } = require('./common');
+const { MAX_LIMIT, dateFilter, matchesSearch } = require('./queries');
+const { routesFor } = require('./routes');
 
 /** Order 12345678 is the order of the seed requests; its duplicates are the seed's certificates. */
 const SEED_ORDER_ID = 12345678;
@@ -27,7 +29,6 @@ const FIRST_ORDER_ID = 20000001;
 const FIRST_CERTIFICATE_ID = 30000001;
 const FIRST_REQUEST_ID = 1001;
 /** DigiCert's largest page [U]; larger limits are refused, so a client asking for more is caught. */
-const MAX_LIMIT = 1000;
 
 const ORDER_STATUSES = ['pending', 'issued', 'rejected', 'revoked', 'waiting_pickup', 'reissue_pending', 'canceled'];
 const REQUEST_STATUSES = ['submitted', 'pending', 'approved', 'rejected'];
@@ -60,9 +61,6 @@ const PEOPLE = [
 	{ id: 17, first_name: 'Gia', last_name: 'Booth', email: 'gia.booth@example.com' },
 ];
 
-const DAY_MS = 86_400_000;
-const clone = (/** @type {any} */ value) => JSON.parse(JSON.stringify(value));
-
 /** An archived duplicate of the seed order: listed only with show_archived=true. */
 const ARCHIVED_DUPLICATE = {
 	...clone(seeds.orderDuplicates.certificates[0]),
@@ -84,18 +82,6 @@ function seededRandom(/** @type {number} */ seed) {
 		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
 		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
 	};
-}
-
-/** `YYYY-MM-DD` (UTC) of a time. */
-const isoDate = (/** @type {number} */ ms) => new Date(ms).toISOString().slice(0, 10);
-/** DigiCert's timestamp form, e.g. 2018-10-16T20:05:28+00:00. */
-const isoTime = (/** @type {number} */ ms) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, '+00:00');
-/** Midnight UTC of the day `ms` falls in. */
-const startOfDay = (/** @type {number} */ ms) => Math.floor(ms / DAY_MS) * DAY_MS;
-
-/** Whole days from today (UTC) until `date` (YYYY-MM-DD): 0 for today, negative once past. */
-function daysUntil(/** @type {string} */ date, /** @type {number} */ now) {
-	return Math.round((Date.parse(`${date}T00:00:00Z`) - startOfDay(now)) / DAY_MS);
 }
 
 /**
@@ -491,6 +477,10 @@ function buildData(options = {}) {
 			return order;
 		},
 		/** Every order as DigiCert lists it (short form), by id. */
+		/** The short form of an order in lists (GET /order/certificate). */
+		orderSummary,
+		/** The short form of a request in lists (GET /request). */
+		requestSummary,
 		orderSummaries: () => [...orders.values()].sort((a, b) => a.id - b.id).map(orderSummary),
 		/** Every request as DigiCert lists it (short form), by id. */
 		requestSummaries: () => [...requests.values()].sort((a, b) => a.id - b.id).map(requestSummary),
@@ -498,342 +488,9 @@ function buildData(options = {}) {
 		routes: [],
 	};
 
-	data.routes.push(
-		{ method: 'GET', pattern: /^\/user\/me$/, handle: () => ({ status: 200, body: user }) },
-
-		// ---- Requests ----
-		{
-			method: 'GET',
-			pattern: /^\/request$/,
-			handle: (_m, req) => {
-				const q = req.query;
-				const page = readPage(q);
-				if ('error' in page) return page.error;
-				let list = [...requests.values()];
-				if (q['filters[status]']) list = list.filter((r) => oneOf(q['filters[status]'], r.status));
-				if (q['filters[type]']) list = list.filter((r) => oneOf(q['filters[type]'], r.type));
-				if (q['filters[container_id]']) list = list.filter((r) => oneOf(q['filters[container_id]'], String(r.order?.container?.id)));
-				if (q['filters[search]'])
-					list = list.filter((r) => matchesSearch(q['filters[search]'], [String(r.id), String(r.order?.id), r.order?.certificate?.common_name]));
-				const sorted = sortBy(list, q.sort, REQUEST_SORT_KEYS);
-				if ('error' in sorted) return sorted.error;
-				return listAnswer('requests', sorted.list, page, requestSummary);
-			},
-		},
-		{
-			method: 'GET',
-			pattern: /^\/request\/(\d+)$/,
-			handle: (m) => {
-				const request = requests.get(Number(m[1]));
-				return request ? { status: 200, body: request } : notFound('request');
-			},
-		},
-		{
-			method: 'PUT',
-			pattern: /^\/request\/(\d+)\/status$/,
-			handle: (m, req) => {
-				const request = requests.get(Number(m[1]));
-				if (!request) return notFound('request');
-				const body = req.body;
-				if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-					return errorAnswer(400, 'bad_request_format', 'The request body is not valid JSON.');
-				}
-				if (body.status !== 'approved' && body.status !== 'rejected') {
-					return errorAnswer(400, 'invalid_status', 'Status must be one of: approved, rejected.');
-				}
-				if (body.processor_comment !== undefined && typeof body.processor_comment !== 'string') {
-					return errorAnswer(400, 'invalid_processor_comment', 'processor_comment must be a string.');
-				}
-				if (request.status !== 'pending') {
-					return errorAnswer(
-						400,
-						'invalid_request_status',
-						`Request ${request.id} cannot be ${body.status}: its status is ${request.status}, and only pending requests can be approved or rejected.`,
-					);
-				}
-				data.setRequestStatus(request.id, body.status, { comment: body.processor_comment });
-				return { status: 204 };
-			},
-		},
-
-		// ---- Orders ----
-		{
-			method: 'GET',
-			pattern: /^\/order\/certificate$/,
-			handle: (_m, req) => {
-				const q = req.query;
-				const page = readPage(q);
-				if ('error' in page) return page.error;
-				let list = [...orders.values()];
-				for (const [key, test] of /** @type {Array<[string, (o: any, v: string) => boolean]>} */ ([
-					['filters[status]', (o, v) => oneOf(v, o.status)],
-					['filters[common_name]', (o, v) => matchesSearch(v, [o.certificate.common_name])],
-					['filters[product_name_id]', (o, v) => oneOf(v, o.product.name_id)],
-					['filters[container_id]', (o, v) => oneOf(v, String(o.container.id))],
-					['filters[organization_id]', (o, v) => oneOf(v, String(o.organization.id))],
-					['filters[search]', (o, v) => matchesSearch(v, [String(o.id), o.certificate.common_name, ...(o.certificate.dns_names ?? []), o.certificate.serial_number])],
-				])) {
-					if (q[key] !== undefined && q[key] !== '') list = list.filter((o) => test(o, q[key]));
-				}
-				for (const [key, field] of /** @type {Array<[string, (o: any) => string | undefined]>} */ ([
-					['filters[valid_till]', (o) => o.certificate.valid_till],
-					['filters[date_created]', (o) => o.date_created?.slice(0, 10)],
-				])) {
-					if (q[key] === undefined || q[key] === '') continue;
-					const test = dateFilter(q[key]);
-					if (!test) return errorAnswer(400, 'invalid_filter', `The filter ${key} has an invalid date: ${q[key]}.`);
-					list = list.filter((o) => {
-						const value = field(o);
-						return value !== undefined && test(value);
-					});
-				}
-				const sorted = sortBy(list, q.sort, ORDER_SORT_KEYS);
-				if ('error' in sorted) return sorted.error;
-				return listAnswer('orders', sorted.list, page, orderSummary);
-			},
-		},
-		{
-			// Orders whose status changed in a window ending now (the data's clock): `minutes` (≤ 10080),
-			// `seconds` (≤ 604800) or `filters[status_last_updated]=a...b`; DigiCert refuses more than 7 days.
-			method: 'GET',
-			pattern: /^\/order\/certificate\/status-changes$/,
-			handle: (_m, req) => {
-				const window = statusChangeWindow(req.query, now);
-				if ('error' in window) return window.error;
-				/** @type {Map<number, any>} the latest change of each order in the window */
-				const latest = new Map();
-				for (const change of orderStatusChanges) {
-					if (change.time >= window.from && change.time <= window.to) latest.set(change.order_id, change);
-				}
-				const list = [...latest.values()].map((c) => ({ order_id: c.order_id, certificate_id: c.certificate_id, status: c.status }));
-				return { status: 200, body: list.length > 0 ? { orders: list } : {} };
-			},
-		},
-		{
-			method: 'GET',
-			pattern: /^\/order\/certificate\/(\d+)$/,
-			handle: (m) => {
-				const order = orders.get(Number(m[1]));
-				if (!order) return notFound('order');
-				const c = order.certificate;
-				return {
-					status: 200,
-					body: { ...order, certificate: { ...c, ...(c.valid_till ? { days_remaining: Math.max(0, daysUntil(c.valid_till, now)) } : {}) } },
-				};
-			},
-		},
-		{
-			method: 'GET',
-			pattern: /^\/order\/certificate\/(\d+)\/duplicate$/,
-			handle: (m, req) => {
-				const id = Number(m[1]);
-				if (!orders.has(id) && !duplicates.has(id)) return notFound('order');
-				const certificates = duplicates.get(id) ?? [];
-				const shown = req.query.show_archived === 'true' ? certificates : certificates.filter((c) => c.archived !== '1');
-				// Like DigiCert, an empty list leaves its array key out.
-				return { status: 200, body: shown.length > 0 ? { certificates: shown } : {} };
-			},
-		},
-		{
-			method: 'GET',
-			pattern: /^\/order\/certificate\/(\d+)\/reissue$/,
-			handle: (m) => {
-				const id = Number(m[1]);
-				if (!orders.has(id)) return notFound('order');
-				const certificates = reissues.get(id) ?? [];
-				return { status: 200, body: certificates.length > 0 ? { certificates } : {} };
-			},
-		},
-
-		// ---- Certificate downloads ----
-		{
-			method: 'GET',
-			pattern: /^\/certificate\/download\/order\/(\d+)\/format\/([a-z0-9_]+)$/,
-			handle: (m) => {
-				const order = orders.get(Number(m[1]));
-				if (!order) return notFound('order');
-				if (!FORMATS.includes(m[2])) {
-					return errorAnswer(400, 'invalid_format', `Invalid format: ${m[2]}. Supported formats: ${FORMATS.join(', ')}.`);
-				}
-				if (order.status !== 'issued') {
-					return errorAnswer(
-						400,
-						'cert_unavailable_for_download',
-						`The certificate for order ${order.id} is not available for download: the order is ${order.status}.`,
-					);
-				}
-				const file = /** @type {NonNullable<ReturnType<typeof certificateFile>>} */ (certificateFile(order, m[2]));
-				return {
-					status: 200,
-					headers: { 'content-type': file.contentType, 'content-disposition': `attachment; filename="${file.fileName}"` },
-					raw: file.content,
-				};
-			},
-		},
-	);
+	data.routes.push(...routesFor(data));
 
 	return data;
-}
-
-// ---- Query helpers shared by the list routes ----
-
-const REQUEST_SORT_KEYS = {
-	id: (/** @type {any} */ r) => r.id,
-	date: (/** @type {any} */ r) => r.date,
-	status: (/** @type {any} */ r) => r.status,
-	type: (/** @type {any} */ r) => r.type,
-};
-const ORDER_SORT_KEYS = {
-	id: (/** @type {any} */ o) => o.id,
-	date_created: (/** @type {any} */ o) => o.date_created,
-	valid_till: (/** @type {any} */ o) => o.certificate.valid_till ?? '',
-	common_name: (/** @type {any} */ o) => o.certificate.common_name,
-	status: (/** @type {any} */ o) => o.status,
-	product_name_id: (/** @type {any} */ o) => o.product.name_id,
-};
-
-/** offset and limit from the query: DigiCert's defaults (0, 1000), and a 400 for anything out of range. */
-function readPage(/** @type {Record<string,string>} */ q) {
-	const offset = q.offset === undefined ? 0 : Number(q.offset);
-	const limit = q.limit === undefined ? MAX_LIMIT : Number(q.limit);
-	if (!Number.isInteger(offset) || offset < 0) return { error: errorAnswer(400, 'invalid_offset', 'Offset must be a whole number from 0.') };
-	if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) {
-		return { error: errorAnswer(400, 'invalid_limit', `Limit must be between 1 and ${MAX_LIMIT}.`) };
-	}
-	return { offset, limit };
-}
-
-/**
- * A list answer: the page's slice in its short form (`summary`, applied to the slice only, so a
- * page of a 10,000-order list costs the fake a page's work), and `page`; an empty page leaves the
- * array key out, as DigiCert does.
- */
-function listAnswer(
-	/** @type {string} */ key,
-	/** @type {any[]} */ all,
-	/** @type {{offset:number, limit:number}} */ { offset, limit },
-	/** @type {(entry: any) => any} */ summary = (entry) => entry,
-) {
-	const slice = all.slice(offset, offset + limit).map(summary);
-	return { status: 200, body: { ...(slice.length > 0 ? { [key]: slice } : {}), page: { total: all.length, limit, offset } } };
-}
-
-/** A filter value may list several values, comma-separated. */
-function oneOf(/** @type {string} */ filter, /** @type {string} */ value) {
-	return String(filter)
-		.split(',')
-		.map((v) => v.trim())
-		.includes(value);
-}
-
-/** DigiCert's search: `%text` (sent as %25text) means contains, otherwise exact; case-insensitive. */
-function matchesSearch(/** @type {string} */ filter, /** @type {Array<string|undefined>} */ values) {
-	const contains = filter.startsWith('%');
-	const needle = (contains ? filter.replace(/^%|%$/g, '') : filter).toLowerCase();
-	return values.some((v) => v !== undefined && (contains ? v.toLowerCase().includes(needle) : v.toLowerCase() === needle));
-}
-
-/**
- * A date filter: `a...b` (inclusive range), `>d`, `>=d`, `<d`, `<=d`, or one day `d` (YYYY-MM-DD; a time part is ignored).
- * Returns undefined when it is not one of these.
- * @returns {((value: string) => boolean) | undefined}
- */
-function dateFilter(/** @type {string} */ filter) {
-	const day = (/** @type {string} */ s) => (/^\d{4}-\d{2}-\d{2}/.test(s.trim()) ? s.trim().slice(0, 10) : undefined);
-	const range = /^(.*)\.\.\.(.*)$/.exec(filter);
-	if (range) {
-		const from = day(range[1]);
-		const to = day(range[2]);
-		if (!from || !to) return undefined;
-		return (v) => v >= from && v <= to;
-	}
-	const compare = /^(>=|<=|>|<)(.*)$/.exec(filter);
-	if (compare) {
-		const d = day(compare[2]);
-		if (!d) return undefined;
-		const op = compare[1];
-		return (v) => (op === '>' ? v > d : op === '>=' ? v >= d : op === '<' ? v < d : v <= d);
-	}
-	const d = day(filter);
-	return d ? (v) => v === d : undefined;
-}
-
-/** The longest window status-changes allows: 7 days. */
-const MAX_STATUS_CHANGE_WINDOW_MS = 7 * DAY_MS;
-
-/** A timestamp in a status_last_updated filter (UTC when it has no zone); a date alone is that day's start, or end with `end`. */
-function parseFilterTime(/** @type {string} */ text, /** @type {boolean} */ end) {
-	const t = text.trim();
-	if (/^\d{4}-\d{2}-\d{2}$/.test(t)) return Date.parse(`${t}T00:00:00Z`) + (end ? DAY_MS - 1 : 0);
-	const m = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(:\d{2})?)(Z|[+-]\d{2}:?\d{2})?$/.exec(t);
-	if (!m) return NaN;
-	return Date.parse(`${m[1]}T${m[2].length === 5 ? m[2] + ':00' : m[2]}${m[4] ?? 'Z'}`);
-}
-
-/**
- * The window of a status-changes query, as `{from, to}` in ms, or a DigiCert-like 400.
- * @param {Record<string,string>} q @param {number} now
- */
-function statusChangeWindow(q, now) {
-	const given = ['minutes', 'seconds', 'filters[status_last_updated]'].filter((k) => q[k] !== undefined && q[k] !== '');
-	if (given.length !== 1) {
-		return { error: errorAnswer(400, 'invalid_time_frame', 'Give exactly one of minutes, seconds or filters[status_last_updated].') };
-	}
-	let from;
-	let to = now;
-	if (given[0] === 'filters[status_last_updated]') {
-		const range = /^(.*)\.\.\.(.*)$/.exec(q[given[0]]);
-		from = range ? parseFilterTime(range[1], false) : NaN;
-		to = range ? parseFilterTime(range[2], true) : NaN;
-		if (Number.isNaN(from) || Number.isNaN(to) || from > to) {
-			return { error: errorAnswer(400, 'invalid_filter', `The filter filters[status_last_updated] has an invalid range: ${q[given[0]]}.`) };
-		}
-	} else {
-		const amount = Number(q[given[0]]);
-		const unitMs = given[0] === 'minutes' ? 60_000 : 1000;
-		if (!Number.isInteger(amount) || amount < 1) {
-			return { error: errorAnswer(400, 'invalid_time_frame', `${given[0]} must be a whole number from 1.`) };
-		}
-		from = now - amount * unitMs;
-	}
-	if (to - from > MAX_STATUS_CHANGE_WINDOW_MS) {
-		return { error: errorAnswer(400, 'time_frame_too_long', 'The time frame cannot be longer than 7 days.') };
-	}
-	return { from, to };
-}
-
-/**
- * `sort=prop[,prop]`, `-prop` descending; the default is by id. Unknown properties are refused.
- * @param {any[]} list @param {string|undefined} sort @param {Record<string, (x: any) => any>} keys
- */
-function sortBy(list, sort, keys) {
-	const parts = (sort ?? 'id').split(',').filter(Boolean);
-	const comparators = [];
-	for (const part of parts) {
-		const descending = part.startsWith('-');
-		const key = keys[descending ? part.slice(1) : part];
-		if (!key) return { error: errorAnswer(400, 'invalid_sort', `Cannot sort by ${part}.`) };
-		comparators.push({ key, sign: descending ? -1 : 1 });
-	}
-	comparators.push({ key: keys.id, sign: 1 }); // a stable tie-break, so pages never overlap
-	const sorted = [...list].sort((a, b) => {
-		for (const { key, sign } of comparators) {
-			const x = key(a);
-			const y = key(b);
-			if (x < y) return -sign;
-			if (x > y) return sign;
-		}
-		return 0;
-	});
-	return { list: sorted };
-}
-
-function errorAnswer(/** @type {number} */ status, /** @type {string} */ code, /** @type {string} */ message) {
-	return { status, body: { errors: [{ code, message }] } };
-}
-
-function notFound(/** @type {string} */ what) {
-	return errorAnswer(404, `not_found|${what}`, `${what[0].toUpperCase()}${what.slice(1)} not found.`);
 }
 
 module.exports = {

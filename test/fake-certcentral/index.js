@@ -8,19 +8,15 @@
  * Tests can inject faults (see `fail`) and enforce DigiCert's rate-limit windows (`rateLimit`).
  */
 const http = require('node:http');
+const { errorAnswer, notFound } = require('./common');
 const { buildData } = require('./data');
 
 const VALID_API_KEY = 'dc-test-key-7f3c9a2b5e';
 const BASE_PATH = '/services/v2';
 
-/** @param {number} status @param {string} code @param {string} message */
-function errorBody(status, code, message) {
-	return { status, body: { errors: [{ code, message }] } };
-}
 const invalidKey = () =>
-	errorBody(403, 'access_denied|access_denied_invalid_key', 'Access denied due to access_denied_invalid_key.');
-const notFound = (/** @type {string} */ what) => errorBody(404, `not_found|${what}`, `${what[0].toUpperCase()}${what.slice(1)} not found.`);
-const rateLimited = () => errorBody(429, 'request_limit_exceeded', 'Service unavailable, please limit request volume');
+	errorAnswer(403, 'access_denied|access_denied_invalid_key', 'Access denied due to access_denied_invalid_key.');
+const rateLimited = () => errorAnswer(429, 'request_limit_exceeded', 'Service unavailable, please limit request volume');
 
 /**
  * @typedef {{ method: string, path: string, query: Record<string, string>, headers: import('node:http').IncomingHttpHeaders, body: any, time: number }} RecordedRequest
@@ -178,4 +174,4 @@ async function startFakeCertCentral(options = {}) {
 	};
 }
 
-module.exports = { startFakeCertCentral, VALID_API_KEY, BASE_PATH, errorBody };
+module.exports = { startFakeCertCentral, VALID_API_KEY, BASE_PATH, errorBody: errorAnswer };

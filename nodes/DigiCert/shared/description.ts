@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { DigiCertResource } from './operation';
-import { requestOptionsProperty } from './options';
+import { requestOptionsProperty } from './requestOptions';
 
 const byName = <T extends { name: string }>(a: T, b: T) => a.name.localeCompare(b.name);
 

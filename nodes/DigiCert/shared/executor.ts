@@ -1,9 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import type { DigiCertOperation, DigiCertResource, ParameterReader } from './operation';
-import { readTransportOptions } from './options';
-import { CDN_ADVICE, DigiCertClient } from './transport';
+import { mapBounded } from '../../shared/concurrency';
+import { CDN_ADVICE } from '../../shared/errors';
+import { DigiCertClient } from '../../shared/transport';
+import type { ParameterReader } from '../../shared/types';
+import { isObject } from '../../shared/types';
+import type { DigiCertOperation, DigiCertResource } from './operation';
+import { readTransportOptions } from './requestOptions';
 
 /** Requests in flight at once: enough to hide latency, few enough to be polite to DigiCert. */
 export const CONCURRENCY = 10;
@@ -13,9 +17,6 @@ export function findOperation(resources: DigiCertResource[], resource: string, o
 	if (found === undefined) throw new Error(`The operation "${operation}" is not known for resource "${resource}"`);
 	return found;
 }
-
-const isObject = (value: unknown): value is IDataObject =>
-	typeof value === 'object' && value !== null && !Array.isArray(value);
 
 function toExecutionData(
 	node: INode,
@@ -50,27 +51,6 @@ function asNodeError(
 	return new NodeOperationError(node, redact(error instanceof Error ? error.message : String(error)), options);
 }
 
-/** Runs `work` for indexes 0..count-1, at most `limit` at a time; stops starting new ones once one fails. */
-async function forEachBounded(count: number, limit: number, work: (index: number) => Promise<void>): Promise<void> {
-	let next = 0;
-	let failed = false;
-	const errors: Array<{ index: number; error: unknown }> = [];
-	const worker = async () => {
-		while (!failed && next < count) {
-			const index = next++;
-			try {
-				await work(index);
-			} catch (error) {
-				failed = true;
-				errors.push({ index, error });
-			}
-		}
-	};
-	await Promise.all(Array.from({ length: Math.min(limit, count) }, worker));
-	// Report the first failing item, as a sequential run would.
-	if (errors.length > 0) throw errors.sort((a, b) => a.index - b.index)[0].error;
-}
-
 /**
  * The one executor behind every operation: reads the credential once, reads each parameter once per
  * item, keeps a bounded number of requests in flight, and writes each item's results back at its
@@ -95,7 +75,7 @@ export async function executeOperation(
 	const redact = (text: string) => client.redact(text);
 	const results: INodeExecutionData[][] = new Array(items.length);
 
-	await forEachBounded(items.length, CONCURRENCY, async (itemIndex) => {
+	await mapBounded(items, CONCURRENCY, async (_item, itemIndex) => {
 		try {
 			const read: ParameterReader = <T>(name: string, fallback?: T) =>
 				this.getNodeParameter(name, itemIndex, fallback) as T;

@@ -1,7 +1,7 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import type { ExpiringOrder } from '../../DigiCert/shared/filters';
-import { assertDays, EXPIRY_MAX_DAYS, expiringOrdersQuery, expiryWindow, findExpiring } from '../../DigiCert/shared/filters';
+import type { ExpiringOrder } from '../../shared/expiry';
+import { assertDays, EXPIRY_MAX_DAYS, expiringOrdersQuery, expiryWindow, findExpiring } from '../../shared/expiry';
 import { MAX_REMEMBERED, recordId, stringMap } from '../shared/state';
 import { SAMPLE_ORDER } from './samples';
 import type { DigiCertSource, DigiCertTriggerEvent } from './types';

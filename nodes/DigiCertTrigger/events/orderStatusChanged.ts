@@ -1,6 +1,8 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { mapBounded, numberMap, recordId } from '../shared/state';
+import { mapBounded } from '../../shared/concurrency';
+import { quoteValue } from '../../shared/validation';
+import { numberMap, recordId } from '../shared/state';
 import { SAMPLE_ORDER } from './samples';
 import type { DigiCertSource, DigiCertTriggerEvent } from './types';
 
@@ -124,11 +126,11 @@ export const orderStatusChanged: DigiCertTriggerEvent<Parameters, StatusChangesS
 	readParameters(read) {
 		const statuses = read<unknown>('statuses', []);
 		if (!Array.isArray(statuses) || statuses.some((s) => !ORDER_STATUSES.includes(String(s)))) {
-			throw new Error(`Statuses must be a list of ${ORDER_STATUSES.join(', ')}, but it is ${JSON.stringify(statuses)}`);
+			throw new Error(`Statuses must be a list of ${ORDER_STATUSES.join(', ')}, but it is ${quoteValue(statuses)}`);
 		}
 		const includeOrderDetails = read<unknown>('includeOrderDetails', true);
 		if (typeof includeOrderDetails !== 'boolean') {
-			throw new Error(`Include Order Details must be true or false, but it is ${JSON.stringify(includeOrderDetails)}`);
+			throw new Error(`Include Order Details must be true or false, but it is ${quoteValue(includeOrderDetails)}`);
 		}
 		return { statuses: statuses.map(String), includeOrderDetails };
 	},

@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { MAX_REMEMBERED, mapBounded, recordId, stringMap } from '../shared/state';
+import { mapBounded } from '../../shared/concurrency';
+import { MAX_REMEMBERED, recordId, stringMap } from '../shared/state';
 import { SAMPLE_REQUEST } from './samples';
 import type { DigiCertTriggerEvent } from './types';
 

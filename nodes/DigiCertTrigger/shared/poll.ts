@@ -1,8 +1,8 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { ParameterReader } from '../../DigiCert/shared/operation';
-import { DigiCertClient } from '../../DigiCert/shared/transport';
+import type { ParameterReader } from '../../shared/types';
+import { DigiCertClient } from '../../shared/transport';
 import type { DigiCertTriggerEvent } from '../events/types';
 import { findEvent } from './description';
 import { clientSource } from './source';

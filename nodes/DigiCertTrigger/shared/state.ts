@@ -1,5 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { isObject } from '../../shared/types';
+
 /**
  * The trigger remembers what it has seen in the workflow's static data for the node (n8n stores it
  * with the workflow, so every worker and every restart sees the same), one entry per event:
@@ -11,9 +13,6 @@ export const STATE_VERSION = 1;
 
 /** The most records one event remembers, so the workflow's static data stays small (about 20 bytes each). */
 export const MAX_REMEMBERED = 10_000;
-
-const isObject = (value: unknown): value is IDataObject =>
-	typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** The stored state of `event` as a plain copy (detached from n8n's change tracking), or undefined. */
 export function readEventState(store: IDataObject, event: string): IDataObject | undefined {
@@ -69,18 +68,4 @@ export function numberMap(value: unknown): Record<string, number> | undefined {
 	const out: Record<string, number> = {};
 	for (const [key, v] of Object.entries(value)) if (typeof v === 'number' && Number.isFinite(v)) out[key] = v;
 	return out;
-}
-
-/** Runs `work` over `inputs` with at most `limit` in flight, keeping the order of `inputs`. */
-export async function mapBounded<T, R>(inputs: T[], limit: number, work: (input: T) => Promise<R>): Promise<R[]> {
-	const results: R[] = new Array(inputs.length);
-	let next = 0;
-	const worker = async () => {
-		while (next < inputs.length) {
-			const index = next++;
-			results[index] = await work(inputs[index]);
-		}
-	};
-	await Promise.all(Array.from({ length: Math.min(limit, inputs.length) }, worker));
-	return results;
 }

@@ -2,7 +2,7 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { orderIdProperty } from '../../shared/fields';
 import type { DigiCertOperation } from '../../shared/operation';
-import { assertPositiveId } from '../../shared/validation';
+import { assertPositiveId, quoteValue } from '../../../shared/validation';
 
 type Parameters = { orderId: number; format: string; binaryPropertyName: string; fileName: string | undefined };
 
@@ -107,11 +107,11 @@ export const download: DigiCertOperation<Parameters> = {
 	readParameters: (read) => {
 		const format = read<unknown>('format', 'pem_all');
 		if (typeof format !== 'string' || !(format in DOWNLOAD_FORMATS)) {
-			throw new Error(`Format must be one of ${Object.keys(DOWNLOAD_FORMATS).join(', ')}, but it is ${JSON.stringify(format)}`);
+			throw new Error(`Format must be one of ${Object.keys(DOWNLOAD_FORMATS).join(', ')}, but it is ${quoteValue(format)}`);
 		}
 		const binaryPropertyName = read<unknown>('binaryPropertyName', 'data');
 		if (typeof binaryPropertyName !== 'string' || binaryPropertyName.trim() === '') {
-			throw new Error(`Put Output File in Field must be a field name, but it is ${JSON.stringify(binaryPropertyName)}`);
+			throw new Error(`Put Output File in Field must be a field name, but it is ${quoteValue(binaryPropertyName)}`);
 		}
 		const options = read<IDataObject>('options', {}) ?? {};
 		const fileName = typeof options.fileName === 'string' && options.fileName.trim() !== '' ? options.fileName.trim() : undefined;

@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { orderIdProperty } from '../../shared/fields';
 import type { DigiCertOperation } from '../../shared/operation';
-import { assertPositiveId } from '../../shared/validation';
+import { assertPositiveId } from '../../../shared/validation';
 
 type Parameters = { orderId: number };
 

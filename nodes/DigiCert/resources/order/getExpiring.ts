@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { assertDays, EXPIRY_MAX_DAYS, expiringOrdersQuery, findExpiring } from '../../shared/filters';
+import { assertDays, EXPIRY_MAX_DAYS, expiringOrdersQuery, findExpiring } from '../../../shared/expiry';
 import type { DigiCertOperation } from '../../shared/operation';
 
 type Parameters = { days: number; now: number };

@@ -1,8 +1,10 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { FilterSpec } from '../../shared/filters';
-import { asId, asText, asContainsSearch, dateRangeFilter, filtersToQuery, oneOf, toFilterDate } from '../../shared/filters';
-import type { DigiCertOperation, ParameterReader } from '../../shared/operation';
+import type { FilterSpec } from '../../../shared/filters';
+import { asId, asText, asContainsSearch, dateRangeFilter, filtersToQuery, oneOf, toFilterDate } from '../../../shared/filters';
+import type { ParameterReader } from '../../../shared/types';
+import { quoteValue } from '../../../shared/validation';
+import type { DigiCertOperation } from '../../shared/operation';
 import { readMaxItems, returnAllProperties } from '../../shared/pagination';
 
 type Parameters = { maxItems: number | undefined; qs: IDataObject };
@@ -46,12 +48,15 @@ export function readOrderListQuery(read: ParameterReader): IDataObject {
 	const sort = options.sort;
 	if (sort !== undefined && sort !== '') {
 		if (typeof sort !== 'string' || !SORTS.includes(sort)) {
-			throw new Error(`Sort must be one of ${SORTS.join(', ')}, but it is ${JSON.stringify(sort)}`);
+			throw new Error(`Sort must be one of ${SORTS.join(', ')}, but it is ${quoteValue(sort)}`);
 		}
 		qs.sort = sort;
 	}
 	return qs;
 }
+
+/** The hint every whole-day filter shows: the day picked is the day sent, the range includes both ends. */
+export const WHOLE_DAYS_HINT = 'Whole days, both ends included: the day you pick is the day sent, whatever the time zone';
 
 const dateField = (displayName: string, name: string, description: string) => ({
 	displayName,
@@ -59,6 +64,7 @@ const dateField = (displayName: string, name: string, description: string) => ({
 	type: 'dateTime' as const,
 	default: '',
 	description,
+	hint: WHOLE_DAYS_HINT,
 });
 
 export const getMany: DigiCertOperation<Parameters> = {

@@ -1,6 +1,6 @@
-import { orderCertificateList } from './certificateList';
+import { orderCertificateListOperation } from '../../shared/orderCertificateListOperation';
 
-export const listDuplicates = orderCertificateList({
+export const listDuplicates = orderCertificateListOperation({
 	value: 'listDuplicates',
 	name: 'List Order Duplicates',
 	action: 'List duplicate certificates of an order',

@@ -1,6 +1,6 @@
-import { orderCertificateList } from './certificateList';
+import { orderCertificateListOperation } from '../../shared/orderCertificateListOperation';
 
-export const listReissues = orderCertificateList({
+export const listReissues = orderCertificateListOperation({
 	value: 'listReissues',
 	name: 'List Order Reissues',
 	action: 'List reissued certificates of an order',

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { FilterSpec } from '../../shared/filters';
-import { asId, asContainsSearch, filtersToQuery, oneOf } from '../../shared/filters';
+import type { FilterSpec } from '../../../shared/filters';
+import { asId, asContainsSearch, filtersToQuery, oneOf } from '../../../shared/filters';
 import type { DigiCertOperation } from '../../shared/operation';
 import { readMaxItems, returnAllProperties } from '../../shared/pagination';
 

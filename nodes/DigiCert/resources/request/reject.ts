@@ -1,4 +1,4 @@
-import { requestStatusOperation } from './statusUpdate';
+import { requestStatusOperation } from '../../shared/requestStatusOperation';
 
 export const reject = requestStatusOperation({
 	status: 'rejected',

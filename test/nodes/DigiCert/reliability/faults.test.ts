@@ -10,15 +10,11 @@ import type { AddressInfo } from 'node:net';
 import type { IDataObject, INode } from 'n8n-workflow';
 
 import { digiCertNode, inputNodes, runWorkflow } from '../../../helpers/engine';
-import type { FakeCertCentral, FaultResponse } from '../../../helpers/fake';
-import { credentialFor, fakeData, startFakeCertCentral } from '../../../helpers/fake';
+import type { FaultResponse } from '../../../helpers/fake';
+import { credentialFor, fakeData } from '../../../helpers/fake';
+import { useFakeCertCentral } from '../../../helpers/useFakeCertCentral';
 
-let server: FakeCertCentral;
-beforeAll(async () => {
-	server = await startFakeCertCentral();
-});
-afterAll(async () => await server.close());
-beforeEach(() => server.reset());
+const server = useFakeCertCentral();
 
 const REQUEST_ID = fakeData.APPROVED_REQUEST_ID;
 const RATE_LIMITED: FaultResponse = {
@@ -90,7 +86,7 @@ describe('rate limits (429)', () => {
 
 	it('a 429 among many concurrent items: every item still comes out, in order', async () => {
 		// That the other items wait out the same hold is shown with a controlled clock in
-		// test/nodes/DigiCert/shared/transport.test.ts; here, on a real clock, only the outcome.
+		// test/nodes/shared/transport.test.ts; here, on a real clock, only the outcome.
 		const ids = Array.from({ length: 12 }, (_, i) => (i % 2 ? fakeData.PENDING_REQUEST_ID : REQUEST_ID));
 		server.fail({ times: 1, match: () => server.requests.length >= 3, respond: RATE_LIMITED });
 		const result = await getRequests(ids, { maxRetries: 3, retryDelay: 50 });

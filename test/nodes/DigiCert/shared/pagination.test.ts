@@ -1,4 +1,4 @@
-import type { ParameterReader } from '../../../../nodes/DigiCert/shared/operation';
+import type { ParameterReader } from '../../../../nodes/shared/types';
 import { readMaxItems, returnAllProperties } from '../../../../nodes/DigiCert/shared/pagination';
 
 const reader = (values: Record<string, unknown>): ParameterReader =>

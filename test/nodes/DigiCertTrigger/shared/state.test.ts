@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
 
-import { mapBounded, readEventState, STATE_VERSION, writeEventState } from '../../../../nodes/DigiCertTrigger/shared/state';
+import { readEventState, STATE_VERSION, writeEventState } from '../../../../nodes/DigiCertTrigger/shared/state';
 
 describe('readEventState / writeEventState', () => {
 	it('round-trips an event state with its version, as a detached copy', () => {
@@ -33,21 +33,5 @@ describe('readEventState / writeEventState', () => {
 		workflow.staticData.__dataChanged = false;
 		writeEventState(workflow.getStaticData('node', node), 'requestPending', { pending: [1], floor: 0 });
 		expect(workflow.staticData.__dataChanged).toBe(false);
-	});
-});
-
-describe('mapBounded', () => {
-	it('keeps the input order and never runs more than the limit at once', async () => {
-		let running = 0;
-		let most = 0;
-		const out = await mapBounded([1, 2, 3, 4, 5, 6, 7], 3, async (n) => {
-			running++;
-			most = Math.max(most, running);
-			await new Promise((resolve) => setImmediate(resolve));
-			running--;
-			return n * 10;
-		});
-		expect(out).toEqual([10, 20, 30, 40, 50, 60, 70]);
-		expect(most).toBe(3);
 	});
 });

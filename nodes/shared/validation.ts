@@ -6,7 +6,11 @@
 /** Enough of a value to recognise it; a huge one is cut rather than copied into the message. */
 const MAX_SHOWN = 60;
 
-export function describe(value: unknown): string {
+/**
+ * A bad input value as error messages quote it (the one way every check shows what it got): JSON,
+ * numbers as written, `nothing` for undefined, cut after MAX_SHOWN characters.
+ */
+export function quoteValue(value: unknown): string {
 	if (value === undefined) return 'nothing';
 	// JSON would show NaN and Infinity as null.
 	if (typeof value === 'number') return String(value);
@@ -28,7 +32,7 @@ export function assertPositiveId(value: unknown, parameterName: string): number 
 	const id =
 		typeof value === 'number' ? value : typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : NaN;
 	if (!Number.isSafeInteger(id) || id < 1) {
-		throw new Error(`${parameterName} must be a positive whole number, but it is ${describe(value)}`);
+		throw new Error(`${parameterName} must be a positive whole number, but it is ${quoteValue(value)}`);
 	}
 	return id;
 }
@@ -36,5 +40,5 @@ export function assertPositiveId(value: unknown, parameterName: string): number 
 export function assertBoolean(value: unknown, parameterName: string): boolean {
 	if (typeof value === 'boolean') return value;
 	if (value === 'true' || value === 'false') return value === 'true';
-	throw new Error(`${parameterName} must be true or false, but it is ${describe(value)}`);
+	throw new Error(`${parameterName} must be true or false, but it is ${quoteValue(value)}`);
 }

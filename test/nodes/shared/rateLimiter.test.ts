@@ -1,4 +1,4 @@
-import { DIGICERT_RATE_WINDOWS, SlidingWindowLimiter } from '../../../../nodes/DigiCert/shared/rateLimiter';
+import { DIGICERT_RATE_WINDOWS, SlidingWindowLimiter } from '../../../nodes/shared/rateLimiter';
 
 /** A clock that only moves when the limiter waits: the waits are exact, and no real time passes. */
 function fakeClock() {

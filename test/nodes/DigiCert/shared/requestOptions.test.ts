@@ -1,6 +1,6 @@
-import { transportOptionsFrom } from '../../../../nodes/DigiCert/shared/options';
-import { DIGICERT_RATE_WINDOWS } from '../../../../nodes/DigiCert/shared/rateLimiter';
-import { DEFAULT_TRANSPORT_OPTIONS } from '../../../../nodes/DigiCert/shared/transport';
+import { transportOptionsFrom } from '../../../../nodes/DigiCert/shared/requestOptions';
+import { DIGICERT_RATE_WINDOWS } from '../../../../nodes/shared/rateLimiter';
+import { DEFAULT_TRANSPORT_OPTIONS } from '../../../../nodes/shared/transport';
 
 describe('transportOptionsFrom', () => {
 	it('uses the defaults and DigiCert\'s limits when nothing is set', () => {
@@ -40,7 +40,7 @@ describe('transportOptionsFrom', () => {
 		[{ maxRetries: 11 }, 'Request Options > Max Retries must be a number from 0 to 10, but it is 11'],
 		[{ maxRetries: -1 }, 'Max Retries must be a number from 0 to 10'],
 		[{ maxRetries: true }, 'Max Retries must be a number from 0 to 10, but it is true'],
-		[{ maxRetries: [3] }, 'Max Retries must be a number from 0 to 10, but it is [3]'],
+		[{ maxRetries: [3] }, 'Max Retries must be a number from 0 to 10, but it is a list [3]'],
 		[{ maxRetries: '3; DROP' }, 'Max Retries must be a number'],
 		[{ retryDelay: 'NaN' }, 'Retry Delay must be a number from 0 to 600000'],
 		[{ retryDelay: Infinity }, 'Retry Delay must be a number'],

@@ -1,6 +1,8 @@
 import type { INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
+import { MAYBE_SENT_NETWORK_CODES, networkCode, SAFE_METHODS } from './retry';
+
 /** DigiCert's error body: `{"errors":[{"code":"...","message":"..."}]}`. */
 export interface DigiCertErrorEntry {
 	code: string;
@@ -162,4 +164,75 @@ export function digiCertApiError(node: INode, failure: FailedExchange): NodeApiE
 
 	// Only DigiCert's own error entries travel with the error, never the request (its headers hold the key).
 	return apiError(node, { message, description, httpCode: statusCode, errors: entries, itemIndex }, apiKey);
+}
+
+/** What to do when something other than DigiCert's API seems to have answered. */
+export const CDN_ADVICE =
+	"A proxy or DigiCert's CDN may have answered instead of the API (an outage or a block). Check the credential's region or base URL, and try again later.";
+
+/** A body that starts like an HTML page (some CDNs send one without saying so). */
+export function looksLikeHtml(raw: unknown): boolean {
+	const text = Buffer.isBuffer(raw) ? raw.subarray(0, 100).toString('utf8') : typeof raw === 'string' ? raw.slice(0, 100) : '';
+	return /^\s*<(!doctype|html|head|body)/i.test(text);
+}
+
+/** An answer that is not what DigiCert's API gives (a redirect, an HTML page, a file echoing the key). */
+export function unexpectedAnswer(
+	node: INode,
+	answer: { statusCode: number; what: string; advice: string; itemIndex: number },
+	apiKey: string,
+): NodeApiError {
+	const { statusCode, what, advice, itemIndex } = answer;
+	return apiError(
+		node,
+		{
+			message: `DigiCert answered unexpectedly: HTTP ${statusCode} with ${what}`,
+			description: advice,
+			httpCode: statusCode,
+			itemIndex,
+		},
+		apiKey,
+	);
+}
+
+export interface FailedConnection {
+	/** The request's HTTP method: a change may have reached DigiCert before the connection broke. */
+	method: string;
+	error: unknown;
+	/** How many times the request was sent. */
+	attempts: number;
+	host: string;
+	timeoutMs: number;
+	itemIndex: number;
+	apiKey: string;
+}
+
+/** A request that got no answer (timeout, reset, unknown host, TLS, ...), as an error a user can act on. */
+export function networkError(node: INode, failure: FailedConnection): NodeApiError {
+	const { method, error, attempts, host, timeoutMs, itemIndex, apiKey } = failure;
+	const code = networkCode(error);
+	const tried = `tried ${times(attempts)}`;
+	const changes = !SAFE_METHODS.has(method.toUpperCase());
+	const unsure = changes && MAYBE_SENT_NETWORK_CODES.has(code ?? '')
+		? ' The request may have reached DigiCert: check its state there before running this item again.'
+		: '';
+	let message: string;
+	let advice: string;
+	if (code === 'ECONNABORTED' || code === 'ETIMEDOUT' || (code?.startsWith('UND_ERR_') && code.endsWith('TIMEOUT'))) {
+		message = `DigiCert did not answer within ${timeoutMs} ms (${tried})`;
+		advice = `Raise Request Options > Timeout, or try again later.${unsure}`;
+	} else if (code === 'ECONNRESET' || code === 'EPIPE' || code === 'UND_ERR_SOCKET' || code === 'ERR_BAD_RESPONSE') {
+		message = `The connection to DigiCert at ${host} broke before its answer was complete (${code}, ${tried})`;
+		advice = `Check the network or proxy between n8n and ${host}, or try again later.${unsure}`;
+	} else if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
+		message = `The DigiCert host ${host} could not be found (${code})`;
+		advice = "Check the credential's region or base URL, and this machine's DNS.";
+	} else {
+		// Unusual failures (TLS, proxy, ...) keep their own words, which say what is wrong.
+		const reason = error instanceof Error && error.message ? ` ${error.message.replace(/\.?$/, '.')}` : '';
+		message = `Could not reach DigiCert at ${host} (${code ?? 'unknown error'}, ${tried})`;
+		advice = `${reason.trim()} Check the network or proxy between n8n and ${host}, and the credential's region or base URL.${unsure}`.trim();
+	}
+	// A fresh error: the original holds the request, whose headers hold the key.
+	return apiError(node, { message, description: advice, code, itemIndex }, apiKey);
 }

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { orderIdProperty } from '../../shared/fields';
-import type { DigiCertOperation } from '../../shared/operation';
+import { orderIdProperty } from './fields';
+import type { DigiCertOperation } from './operation';
 import { assertBoolean, assertPositiveId } from '../../shared/validation';
 
 type Parameters = { orderId: number; showArchived: boolean };
@@ -11,7 +11,7 @@ type Parameters = { orderId: number; showArchived: boolean };
  * (`GET /order/certificate/{id}/<segment>`, option `show_archived`) and the same answer, a
  * `certificates` array that DigiCert leaves out when there are none (no items, not an error).
  */
-export function orderCertificateList(declaration: {
+export function orderCertificateListOperation(declaration: {
 	value: string;
 	name: string;
 	action: string;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 
-import { assertBoolean, assertPositiveId, describe as describeValue } from '../../../../nodes/DigiCert/shared/validation';
+import { assertBoolean, assertPositiveId, quoteValue } from '../../../nodes/shared/validation';
 
 describe('IDs and booleans', () => {
 	describe('assertPositiveId', () => {
@@ -157,18 +157,18 @@ describe('odd values and how they are shown', () => {
 
 	describe('describe (values in messages)', () => {
 		it('says what kind of value it is, and cuts long ones', () => {
-			expect(describeValue('12/..')).toBe('"12/.."');
-			expect(describeValue(undefined)).toBe('nothing');
-			expect(describeValue([1])).toBe('a list [1]');
-			expect(describeValue({ a: 1 })).toBe('an object {"a":1}');
-			expect(describeValue('x'.repeat(1000)).length).toBeLessThan(70);
+			expect(quoteValue('12/..')).toBe('"12/.."');
+			expect(quoteValue(undefined)).toBe('nothing');
+			expect(quoteValue([1])).toBe('a list [1]');
+			expect(quoteValue({ a: 1 })).toBe('an object {"a":1}');
+			expect(quoteValue('x'.repeat(1000)).length).toBeLessThan(70);
 		});
 
 		it('survives values JSON cannot show', () => {
 			const circular: Record<string, unknown> = {};
 			circular.self = circular;
-			expect(describeValue(circular)).toContain('object');
-			expect(describeValue(BigInt(5))).toBeTruthy();
+			expect(quoteValue(circular)).toContain('object');
+			expect(quoteValue(BigInt(5))).toBeTruthy();
 		});
 	});
 });

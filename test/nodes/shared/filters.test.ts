@@ -2,20 +2,12 @@ import {
 	asId,
 	containsSearch,
 	dateRangeFilter,
-	assertDays,
-	daysRemaining,
-	expiringOrdersQuery,
-	expiryWindow,
 	filtersToQuery,
-	isoDay,
 	oneOf,
 	toFilterDate,
-} from '../../../../nodes/DigiCert/shared/filters';
-import { requestFilters } from '../../../../nodes/DigiCert/resources/request/getMany';
-import { orderDateFilters, orderFilters } from '../../../../nodes/DigiCert/resources/order/getMany';
-import { expiringOrders } from '../../../../nodes/DigiCert/resources/order/getExpiring';
-
-const NOW = Date.parse('2026-03-10T15:30:00Z');
+} from '../../../nodes/shared/filters';
+import { requestFilters } from '../../../nodes/DigiCert/resources/request/getMany';
+import { orderDateFilters, orderFilters } from '../../../nodes/DigiCert/resources/order/getMany';
 
 describe('filtersToQuery', () => {
 	it('turns request filters into filters[...] keys and leaves out empty ones', () => {
@@ -54,14 +46,28 @@ describe('filtersToQuery', () => {
 });
 
 describe('date filters', () => {
-	it('accepts dates, ISO timestamps and Date objects as a UTC day', () => {
+	it('takes the calendar day written in the value, never moved through a time zone', () => {
 		expect(toFilterDate('2026-01-31', 'D')).toBe('2026-01-31');
+		// n8n's date picker: a local time without a zone.
+		expect(toFilterDate('2026-01-31T00:00:00', 'D')).toBe('2026-01-31');
+		expect(toFilterDate('2026-01-31T23:59:59', 'D')).toBe('2026-01-31');
+		expect(toFilterDate('2026-01-31 08:00', 'D')).toBe('2026-01-31');
+		// A timestamp with an offset names the day in the zone it was written in.
 		expect(toFilterDate('2026-01-31T23:30:00Z', 'D')).toBe('2026-01-31');
-		expect(toFilterDate('2026-01-31T23:30:00-02:00', 'D')).toBe('2026-02-01');
-		expect(toFilterDate(new Date('2026-05-01T00:00:00Z'), 'D')).toBe('2026-05-01');
+		expect(toFilterDate('2026-01-31T23:30:00-02:00', 'D')).toBe('2026-01-31');
+		expect(toFilterDate('2026-01-31T00:30:00+09:00', 'D')).toBe('2026-01-31');
+		// Luxon dates (expressions) by their own day; a JS date has no zone: its UTC day.
+		expect(toFilterDate({ toISO: () => '2026-07-04T00:00:00.000+09:00', toISODate: () => '2026-07-04' }, 'D')).toBe('2026-07-04');
 		expect(toFilterDate({ toISO: () => '2026-07-04T10:00:00.000Z' }, 'D')).toBe('2026-07-04');
+		expect(toFilterDate(new Date('2026-05-01T00:00:00Z'), 'D')).toBe('2026-05-01');
+	});
+
+	it('refuses what is not a real day, naming the parameter', () => {
 		expect(() => toFilterDate('next week', 'Expires From')).toThrow('Expires From must be a date like 2026-01-31, but it is "next week"');
-		expect(() => toFilterDate('2026-13-45', 'D')).toThrow();
+		for (const bad of ['2026-13-45', '2026-02-30', '2025-02-29', '2026-01-31x', '20260131', '', null, {}, new Date(NaN), true]) {
+			expect(() => toFilterDate(bad, 'D')).toThrow('D must be a date like 2026-01-31');
+		}
+		expect(toFilterDate('2028-02-29', 'D')).toBe('2028-02-29');
 	});
 
 	it("builds DigiCert's range syntax", () => {
@@ -83,54 +89,5 @@ describe('date filters', () => {
 	it('search means contains unless the user wrote the %', () => {
 		expect(containsSearch('abc')).toBe('%abc');
 		expect(containsSearch('%abc')).toBe('%abc');
-	});
-});
-
-describe('expiry', () => {
-	it('the window runs from today to today + days (UTC days)', () => {
-		expect(expiryWindow(30, NOW)).toEqual({ from: '2026-03-10', to: '2026-04-09' });
-		expect(expiryWindow(0, NOW)).toEqual({ from: '2026-03-10', to: '2026-03-10' });
-		expect(isoDay(NOW)).toBe('2026-03-10');
-	});
-
-	it('days remaining counts whole days from today: 0 today, negative once expired', () => {
-		expect(daysRemaining('2026-03-10', NOW)).toBe(0);
-		expect(daysRemaining('2026-03-11', NOW)).toBe(1);
-		expect(daysRemaining('2026-04-09', NOW)).toBe(30);
-		expect(daysRemaining('2026-03-09', NOW)).toBe(-1);
-		expect(daysRemaining('2027-03-10T00:00:00+00:00', NOW)).toBe(365);
-		expect(() => daysRemaining('soon', NOW)).toThrow('Not a date: "soon"');
-	});
-
-	it('expiringOrders keeps the window, sorts soonest first then by ID, and adds days_remaining', () => {
-		const order = (id: number, validTill?: string) => ({ id, certificate: validTill ? { valid_till: validTill } : {} });
-		const result = expiringOrders(
-			[order(5, '2026-03-20'), order(2, '2026-03-12'), order(9, '2026-03-09'), order(1, '2026-03-20'), order(3), order(4, '2026-05-01'), order(7, '2026-03-10')],
-			30,
-			NOW,
-		);
-		expect(result.map((o) => [o.id, o.days_remaining])).toEqual([
-			[7, 0],
-			[2, 2],
-			[1, 10],
-			[5, 10],
-		]);
-		expect(result[0]).toEqual({ id: 7, certificate: { valid_till: '2026-03-10' }, days_remaining: 0 });
-	});
-
-	it('expiringOrdersQuery asks for issued orders valid till today...today+days', () => {
-		expect(expiringOrdersQuery(30, Date.parse('2026-11-22T15:30:00Z'))).toEqual({
-			'filters[status]': 'issued',
-			'filters[valid_till]': '2026-11-22...2026-12-22',
-		});
-	});
-
-	it('assertDays accepts whole numbers 0..2000, also as text', () => {
-		expect(assertDays(30)).toBe(30);
-		expect(assertDays('90')).toBe(90);
-		expect(assertDays(0)).toBe(0);
-		expect(() => assertDays(2001)).toThrow('Days must be a whole number from 0 to 2000, but it is 2001');
-		expect(() => assertDays('')).toThrow();
-		expect(() => assertDays(undefined)).toThrow();
 	});
 });

@@ -1,8 +1,8 @@
 import type { INode } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import type { FailedExchange } from '../../../../nodes/DigiCert/shared/errors';
-import { apiError, digiCertApiError, parseDigiCertErrors, redact } from '../../../../nodes/DigiCert/shared/errors';
+import type { FailedExchange } from '../../../nodes/shared/errors';
+import { apiError, digiCertApiError, parseDigiCertErrors, redact } from '../../../nodes/shared/errors';
 
 describe('the messages users see', () => {
 	const node: INode = {

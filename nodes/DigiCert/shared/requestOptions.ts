@@ -1,10 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { RateWindow } from './rateLimiter';
-import { DIGICERT_RATE_WINDOWS } from './rateLimiter';
-import type { TransportOptions } from './transport';
-import { DEFAULT_TRANSPORT_OPTIONS } from './transport';
+import type { RateWindow } from '../../shared/rateLimiter';
+import { quoteValue } from '../../shared/validation';
+import { DIGICERT_RATE_WINDOWS } from '../../shared/rateLimiter';
+import type { TransportOptions } from '../../shared/transport';
+import { DEFAULT_TRANSPORT_OPTIONS } from '../../shared/transport';
 
 // Named so the lint can see each number parameter has a default.
 const { maxRetries, retryDelayMs, timeoutMs } = DEFAULT_TRANSPORT_OPTIONS;
@@ -80,8 +81,7 @@ function numberInRange(label: string, value: unknown, fallback: number, min: num
 				? Number(value)
 				: NaN;
 	if (!Number.isFinite(n) || n < min || n > max) {
-		const shown = typeof value === 'string' ? JSON.stringify(value.slice(0, 40)) : (JSON.stringify(value) ?? String(value)).slice(0, 40);
-		throw new Error(`Request Options > ${label} must be a number from ${min} to ${max}, but it is ${shown}`);
+		throw new Error(`Request Options > ${label} must be a number from ${min} to ${max}, but it is ${quoteValue(value)}`);
 	}
 	return n;
 }
@@ -107,8 +107,7 @@ export function transportOptionsFrom(raw: unknown): TransportOptions {
 	const options = raw as IDataObject;
 	const rateLimit = options.rateLimit ?? 'digicert';
 	if (typeof rateLimit !== 'string' || !RATE_LIMITS.includes(rateLimit)) {
-		const shown = (JSON.stringify(rateLimit) ?? String(rateLimit)).slice(0, 40);
-		throw new Error(`Request Options > Rate Limit must be one of ${RATE_LIMITS.join(', ')}, but it is ${shown}`);
+		throw new Error(`Request Options > Rate Limit must be one of ${RATE_LIMITS.join(', ')}, but it is ${quoteValue(rateLimit)}`);
 	}
 	let rateWindows = DIGICERT_RATE_WINDOWS;
 	if (rateLimit === 'off') rateWindows = [];

@@ -1,8 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { requestIdProperty } from '../../shared/fields';
-import type { DigiCertOperation } from '../../shared/operation';
-import { assertPositiveId } from '../../shared/validation';
+import { requestIdProperty } from './fields';
+import type { DigiCertOperation } from './operation';
+import { assertPositiveId, quoteValue } from '../../shared/validation';
 
 type Parameters = { requestId: number; comment: string };
 
@@ -37,7 +37,7 @@ export function requestStatusOperation(spec: {
 		readParameters: (read) => {
 			const comment = read<unknown>('comment', '');
 			if (comment !== undefined && comment !== null && typeof comment !== 'string' && typeof comment !== 'number') {
-				throw new Error(`Comment must be text, but it is ${JSON.stringify(comment)}`);
+				throw new Error(`Comment must be text, but it is ${quoteValue(comment)}`);
 			}
 			return {
 				requestId: assertPositiveId(read('requestId'), 'Request ID'),

@@ -5,13 +5,16 @@ import type {
 	IHttpRequestOptions,
 	IPollFunctions,
 } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
+import type { NodeApiError } from 'n8n-workflow';
+import { NodeOperationError, sleep } from 'n8n-workflow';
 
-import { apiError, digiCertApiError, redact } from './errors';
-import type { DigiCertRequest, DigiCertResponse } from './operation';
+import { CDN_ADVICE, digiCertApiError, looksLikeHtml, networkError, redact, unexpectedAnswer } from './errors';
 import type { RateWindow } from './rateLimiter';
 import { DIGICERT_RATE_WINDOWS, SlidingWindowLimiter } from './rateLimiter';
 import { resolveBaseUrl } from './region';
+import type { AttemptFailure, RetryOptions } from './retry';
+import { isRetryable, networkCode, nextRetryDelay } from './retry';
+import type { DigiCertRequest, DigiCertResponse } from './types';
 
 export const CREDENTIAL_TYPE = 'digiCertApi';
 
@@ -20,59 +23,7 @@ export const MAX_PAGE_SIZE = 1000;
 
 const USER_AGENT = 'n8n-nodes-digicert';
 
-/** Statuses that mean "not now": DigiCert did not act on the request, so it is sent again after a wait. */
-const NOT_PROCESSED_STATUSES = new Set([429, 502, 503]);
-
-/** A gateway timeout: DigiCert may or may not have acted. */
-const MAYBE_PROCESSED_STATUSES = new Set([504]);
-
-/** Network failures before the request reached DigiCert: always safe to send again. */
-const NOT_SENT_NETWORK_CODES = new Set([
-	'ECONNREFUSED',
-	'EAI_AGAIN',
-	'ENETUNREACH',
-	'EHOSTUNREACH',
-	'UND_ERR_CONNECT_TIMEOUT',
-]);
-
-/** Network failures after the request may have reached DigiCert (resets, timeouts, cut answers). */
-const MAYBE_SENT_NETWORK_CODES = new Set([
-	'ECONNRESET',
-	'ECONNABORTED',
-	'ETIMEDOUT',
-	'EPIPE',
-	'UND_ERR_SOCKET',
-	'UND_ERR_HEADERS_TIMEOUT',
-	'UND_ERR_BODY_TIMEOUT',
-	'ERR_BAD_RESPONSE',
-]);
-
-/** Requests DigiCert handles the same however often they arrive: safe to resend after any failure. */
-const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
-
-/** What went wrong with one attempt: a status DigiCert (or its CDN) answered, or a network error code. */
-export type AttemptFailure = { status: number } | { code: string | undefined };
-
-/**
- * Whether a failed attempt is worth another. A GET is resent after any passing failure; a change
- * (approve, reject, revoke) only when DigiCert surely did not act on it, so nothing is done twice.
- */
-export function isRetryable(method: string, failure: AttemptFailure): boolean {
-	const safe = SAFE_METHODS.has(method.toUpperCase());
-	if ('status' in failure) {
-		return NOT_PROCESSED_STATUSES.has(failure.status) || (safe && MAYBE_PROCESSED_STATUSES.has(failure.status));
-	}
-	const code = failure.code ?? '';
-	return NOT_SENT_NETWORK_CODES.has(code) || (safe && MAYBE_SENT_NETWORK_CODES.has(code));
-}
-
-export interface TransportOptions {
-	/** Sends after the first, for the retryable failures above. */
-	maxRetries: number;
-	/** The first back-off; it doubles each time, with jitter. */
-	retryDelayMs: number;
-	/** No single wait is longer, and no request keeps retrying past this much waiting in all. */
-	maxRetryTimeMs: number;
+export interface TransportOptions extends RetryOptions {
 	/** Per request. */
 	timeoutMs: number;
 	rateWindows: RateWindow[];
@@ -101,58 +52,6 @@ interface RawResponse {
 	statusCode: number;
 	headers: IDataObject;
 	body: unknown;
-}
-
-/**
- * The wait before retry number `retry` (1-based): exponential from `retryDelayMs`, with jitter
- * (between half and all of it) so parallel items do not retry in step, and never above the total
- * budget. A Retry-After header wins when DigiCert sends one.
- */
-export function backoffDelay(retry: number, options: TransportOptions, retryAfter?: unknown, random = Math.random, now = Date.now()) {
-	const fromHeader = parseRetryAfter(retryAfter, now);
-	if (fromHeader !== undefined) return Math.round(fromHeader);
-	const exponential = options.retryDelayMs * 2 ** (retry - 1);
-	return Math.min(Math.round(exponential * (0.5 + random() / 2)), options.maxRetryTimeMs);
-}
-
-/**
- * The wait before the next attempt after `attempt` failed (and `waitedMs` were already spent
- * waiting), or undefined when the request should give up: out of retries, or the wait would take
- * the request past its total budget (e.g. a Retry-After of an hour).
- */
-export function nextRetryDelay(
-	attempt: number,
-	waitedMs: number,
-	options: TransportOptions,
-	retryAfter?: unknown,
-	random = Math.random,
-	now = Date.now(),
-): number | undefined {
-	if (attempt > options.maxRetries) return undefined;
-	const delay = backoffDelay(attempt, options, retryAfter, random, now);
-	return waitedMs + delay <= options.maxRetryTimeMs ? delay : undefined;
-}
-
-/** Retry-After as milliseconds: delta-seconds or an HTTP date; undefined when absent or unreadable. */
-export function parseRetryAfter(value: unknown, now = Date.now()): number | undefined {
-	if (Array.isArray(value)) value = value[0];
-	if (typeof value !== 'string' && typeof value !== 'number') return undefined;
-	const text = String(value).trim();
-	if (/^\d+(\.\d+)?$/.test(text)) return Number(text) * 1000;
-	// Only a real HTTP date (it names a weekday or month): Date.parse reads "-1" or "3 x" as dates too.
-	if (!/[a-z]{3}/i.test(text)) return undefined;
-	const date = Date.parse(text);
-	return Number.isNaN(date) ? undefined : Math.max(0, date - now);
-}
-
-function networkCode(error: unknown): string | undefined {
-	let current: unknown = error;
-	for (let depth = 0; depth < 5 && current !== null && typeof current === 'object'; depth++) {
-		const code = (current as { code?: unknown }).code;
-		if (typeof code === 'string' && code.length > 0) return code;
-		current = (current as { cause?: unknown }).cause;
-	}
-	return undefined;
 }
 
 /** Parses a JSON body; `undefined` for an empty one, and throws for anything that is not JSON. */
@@ -247,7 +146,17 @@ export class DigiCertClient {
 				}
 			}
 
-			if (response === undefined) throw this.networkError(request, failure, attempt, itemIndex);
+			if (response === undefined) {
+				throw networkError(this.context.getNode(), {
+					method: request.method,
+					error: failure,
+					attempts: attempt,
+					host: new URL(this.baseUrl).host,
+					timeoutMs: this.options.timeoutMs,
+					itemIndex,
+					apiKey: this.apiKey,
+				});
+			}
 			return this.accept(request, response, attempt, itemIndex);
 		}
 	}
@@ -374,54 +283,6 @@ export class DigiCertClient {
 	}
 
 	private unexpected(statusCode: number, what: string, itemIndex: number, advice: string): NodeApiError {
-		return apiError(
-			this.context.getNode(),
-			{
-				message: `DigiCert answered unexpectedly: HTTP ${statusCode} with ${what}`,
-				description: advice,
-				httpCode: statusCode,
-				itemIndex,
-			},
-			this.apiKey,
-		);
+		return unexpectedAnswer(this.context.getNode(), { statusCode, what, advice, itemIndex }, this.apiKey);
 	}
-
-	private networkError(request: DigiCertRequest, error: unknown, attempts: number, itemIndex: number): NodeApiError {
-		const code = networkCode(error);
-		const host = new URL(this.baseUrl).host;
-		const tried = `tried ${attempts} time${attempts === 1 ? '' : 's'}`;
-		const changes = !SAFE_METHODS.has(request.method.toUpperCase());
-		const unsure = changes && MAYBE_SENT_NETWORK_CODES.has(code ?? '')
-			? ' The request may have reached DigiCert: check its state there before running this item again.'
-			: '';
-		let message: string;
-		let advice: string;
-		if (code === 'ECONNABORTED' || code === 'ETIMEDOUT' || (code?.startsWith('UND_ERR_') && code.endsWith('TIMEOUT'))) {
-			message = `DigiCert did not answer within ${this.options.timeoutMs} ms (${tried})`;
-			advice = `Raise Request Options > Timeout, or try again later.${unsure}`;
-		} else if (code === 'ECONNRESET' || code === 'EPIPE' || code === 'UND_ERR_SOCKET' || code === 'ERR_BAD_RESPONSE') {
-			message = `The connection to DigiCert at ${host} broke before its answer was complete (${code}, ${tried})`;
-			advice = `Check the network or proxy between n8n and ${host}, or try again later.${unsure}`;
-		} else if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
-			message = `The DigiCert host ${host} could not be found (${code})`;
-			advice = "Check the credential's region or base URL, and this machine's DNS.";
-		} else {
-			// Unusual failures (TLS, proxy, ...) keep their own words, which say what is wrong.
-			const reason = error instanceof Error && error.message ? ` ${error.message.replace(/\.?$/, '.')}` : '';
-			message = `Could not reach DigiCert at ${host} (${code ?? 'unknown error'}, ${tried})`;
-			advice = `${reason.trim()} Check the network or proxy between n8n and ${host}, and the credential's region or base URL.${unsure}`.trim();
-		}
-		// A fresh error: the original holds the request, whose headers hold the key.
-		return apiError(this.context.getNode(), { message, description: advice, code, itemIndex }, this.apiKey);
-	}
-}
-
-/** What to do when something other than DigiCert's API seems to have answered. */
-export const CDN_ADVICE =
-	"A proxy or DigiCert's CDN may have answered instead of the API (an outage or a block). Check the credential's region or base URL, and try again later.";
-
-/** A body that starts like an HTML page (some CDNs send one without saying so). */
-function looksLikeHtml(raw: unknown): boolean {
-	const text = Buffer.isBuffer(raw) ? raw.subarray(0, 100).toString('utf8') : typeof raw === 'string' ? raw.slice(0, 100) : '';
-	return /^\s*<(!doctype|html|head|body)/i.test(text);
 }

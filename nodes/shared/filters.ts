@@ -1,0 +1,122 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { assertPositiveId, quoteValue } from './validation';
+
+/**
+ * DigiCert list filters: the node's `filters` collection becomes DigiCert's `filters[<key>]` query
+ * parameters. Each filter is validated here, so a bad value fails before any request is sent.
+ */
+
+/**
+ * A date as DigiCert's filters want it (`YYYY-MM-DD`): the calendar day written in the value, from a
+ * date (`2026-01-31`), n8n's date picker (`2026-01-31T00:00:00`, a local time without a zone), an ISO
+ * timestamp with its offset, or a Luxon/JS date; throws naming the parameter otherwise.
+ *
+ * The day is never converted through a time zone: the picker's value has none, and converting it in
+ * the server's zone (TZ) or n8n's (GENERIC_TIMEZONE) moved 31 January to the 30th east of UTC. A
+ * timestamp with an offset names the day in the zone it was written in, which is the user's.
+ */
+export function toFilterDate(value: unknown, parameterName: string): string {
+	const text =
+		value instanceof Date
+			? Number.isNaN(value.getTime())
+				? ''
+				: value.toISOString() // a JS date has no zone of its own: its UTC day
+			: isLuxonDate(value)
+				? String(value.toISODate?.() ?? value.toISO())
+				: typeof value === 'string' || typeof value === 'number'
+					? String(value).trim()
+					: '';
+	const match = /^(\d{4})-(\d{2})-(\d{2})(?:$|[T ]\d{2}:\d{2})/.exec(text);
+	if (!match || !isCalendarDay(Number(match[1]), Number(match[2]), Number(match[3]))) {
+		throw new Error(`${parameterName} must be a date like 2026-01-31, but it is ${quoteValue(value)}`);
+	}
+	return `${match[1]}-${match[2]}-${match[3]}`;
+}
+
+function isLuxonDate(value: unknown): value is { toISO: () => string; toISODate?: () => string } {
+	return typeof value === 'object' && value !== null && typeof (value as { toISO?: unknown }).toISO === 'function';
+}
+
+/** Whether year-month-day is a real day (no 31 April, no 29 February outside leap years). */
+function isCalendarDay(year: number, month: number, day: number): boolean {
+	const date = new Date(Date.UTC(year, month - 1, day));
+	return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+/**
+ * DigiCert's date-filter syntax for "from … to" (both optional, inclusive): `a...b`, `>=a` or
+ * `<=b`; undefined when neither is given.
+ */
+export function dateRangeFilter(from: string | undefined, to: string | undefined): string | undefined {
+	if (from && to) {
+		if (from > to) throw new Error(`The date range ends (${to}) before it starts (${from})`);
+		return `${from}...${to}`;
+	}
+	if (from) return `>=${from}`;
+	if (to) return `<=${to}`;
+	return undefined;
+}
+
+/**
+ * DigiCert's search: a leading `%` (sent as %25) means "contains"; without it the match is exact.
+ * The node's Search filter means "contains", so the `%` is added unless the user wrote one.
+ */
+export function containsSearch(text: string): string {
+	return text.startsWith('%') ? text : `%${text}`;
+}
+
+/** One entry of the node's filters collection and how it becomes a DigiCert query parameter. */
+export interface FilterSpec {
+	/** The field's name in the node's `filters` collection. */
+	name: string;
+	/** For error messages. */
+	displayName: string;
+	/** DigiCert's key inside `filters[...]`. */
+	key: string;
+	/** Validates and converts the value; `undefined` means "not set". */
+	convert?: (value: unknown, displayName: string) => string | undefined;
+}
+
+const text = (value: unknown) => {
+	const s = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
+	return s === '' ? undefined : s;
+};
+
+export const asText: NonNullable<FilterSpec['convert']> = (value) => text(value);
+
+export const asId: NonNullable<FilterSpec['convert']> = (value, displayName) =>
+	text(value) === undefined ? undefined : String(assertPositiveId(value, displayName));
+
+/** The node's Search filter: "contains" the trimmed text (see containsSearch). */
+export const asContainsSearch: NonNullable<FilterSpec['convert']> = (value) =>
+	typeof value === 'string' && value.trim() !== '' ? containsSearch(value.trim()) : undefined;
+
+/** A choice among `allowed` (several may be given as an array; DigiCert takes them comma-separated [U]). */
+export function oneOf(allowed: string[]): NonNullable<FilterSpec['convert']> {
+	return (value, displayName) => {
+		const values = (Array.isArray(value) ? value : [value]).map(text).filter((v): v is string => v !== undefined);
+		if (values.length === 0) return undefined;
+		for (const v of values) {
+			if (!allowed.includes(v)) {
+				throw new Error(`${displayName} must be one of ${allowed.join(', ')}, but it is ${quoteValue(v)}`);
+			}
+		}
+		return values.join(',');
+	};
+}
+
+/**
+ * The query parameters for the filters the user set, e.g. `{status: 'pending'}` →
+ * `{'filters[status]': 'pending'}`; empty values are left out, unknown ones ignored.
+ */
+export function filtersToQuery(filters: IDataObject | undefined, specs: FilterSpec[]): IDataObject {
+	const qs: IDataObject = {};
+	for (const spec of specs) {
+		const raw = filters?.[spec.name];
+		if (raw === undefined || raw === null || raw === '') continue;
+		const value = (spec.convert ?? asText)(raw, spec.displayName);
+		if (value !== undefined) qs[`filters[${spec.key}]`] = value;
+	}
+	return qs;
+}
