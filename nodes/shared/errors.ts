@@ -77,6 +77,23 @@ export function containsSecret(text: string, secret: string): boolean {
 	return redact(text, secret) !== text;
 }
 
+/**
+ * A JSON value (an answer) with the secret redacted from every string and every key in it. The
+ * value itself when there is nothing to redact, which is nearly always (one scan of its JSON).
+ */
+export function redactJson<T>(value: T, secret: string): T {
+	if (secret.length < 4 || !containsSecret(JSON.stringify(value) ?? '', secret)) return value;
+	const walk = (node: unknown): unknown => {
+		if (typeof node === 'string') return redact(node, secret);
+		if (Array.isArray(node)) return node.map(walk);
+		if (typeof node === 'object' && node !== null) {
+			return Object.fromEntries(Object.entries(node).map(([key, child]) => [redact(key, secret), walk(child)]));
+		}
+		return node;
+	};
+	return walk(value) as T;
+}
+
 export interface ApiErrorParts {
 	message: string;
 	description?: string;

@@ -8,7 +8,7 @@ import type {
 import type { NodeApiError } from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
-import { CDN_ADVICE, digiCertApiError, looksLikeHtml, networkError, redact, unexpectedAnswer } from './errors';
+import { CDN_ADVICE, containsSecret, digiCertApiError, looksLikeHtml, networkError, redact, redactJson, unexpectedAnswer } from './errors';
 import type { RateWindow } from './rateLimiter';
 import { DIGICERT_RATE_WINDOWS, SlidingWindowLimiter } from './rateLimiter';
 import { resolveBaseUrl } from './region';
@@ -250,7 +250,7 @@ export class DigiCertClient {
 				throw this.unexpected(statusCode, 'an HTML page instead of a file', itemIndex, CDN_ADVICE);
 			}
 			// No certificate file holds the API key: an answer that repeats it back is not passed on.
-			if (this.apiKey.length >= 4 && body.includes(this.apiKey)) {
+			if (containsSecret(body.toString('latin1'), this.apiKey)) {
 				throw this.unexpected(statusCode, 'a file that repeats the API key back, which is not passed on', itemIndex, CDN_ADVICE);
 			}
 			return { statusCode, headers, body };
@@ -269,7 +269,8 @@ export class DigiCertClient {
 			if (bodyKind !== undefined) {
 				throw this.unexpected(statusCode, bodyKind, itemIndex, CDN_ADVICE);
 			}
-			return { statusCode, headers, body };
+			// An answer that repeats the key (or a piece of it) reaches no item, node's or trigger's, with it.
+			return { statusCode, headers, body: redactJson(body, this.apiKey) };
 		}
 		throw digiCertApiError(this.context.getNode(), {
 			statusCode,

@@ -2,7 +2,7 @@ import type { INode } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import type { FailedExchange } from '../../../nodes/shared/errors';
-import { apiError, containsSecret, digiCertApiError, MIN_KEY_FRAGMENT, parseDigiCertErrors, redact } from '../../../nodes/shared/errors';
+import { apiError, containsSecret, digiCertApiError, MIN_KEY_FRAGMENT, parseDigiCertErrors, redact, redactJson } from '../../../nodes/shared/errors';
 
 describe('the messages users see', () => {
 	const node: INode = {
@@ -69,6 +69,12 @@ describe('the messages users see', () => {
 		it(`leaves pieces shorter than ${MIN_KEY_FRAGMENT} characters (too short to help, too common to replace)`, () => {
 			const piece = KEY.slice(0, MIN_KEY_FRAGMENT - 1);
 			expect(redact(`x ${piece} y`, KEY)).toBe(`x ${piece} y`);
+		});
+
+		it('redacts every string and key of an answer, and leaves a clean answer untouched', () => {
+			const clean = { id: 1, list: ['a', { b: 2 }], flag: null };
+			expect(redactJson(clean, KEY)).toBe(clean);
+			expect(redactJson({ [KEY]: [`x ${KEY.slice(1)}`, 3, { deep: KEY }] }, KEY)).toEqual({ '[redacted]': ['x [redacted]', 3, { deep: '[redacted]' }] });
 		});
 
 		it('says whether text holds the key or a piece of it', () => {

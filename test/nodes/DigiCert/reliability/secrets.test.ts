@@ -209,6 +209,48 @@ describe('a key in pieces: cut by the node, or already cut by DigiCert', () => {
 	});
 });
 
+describe('a successful answer that repeats the key', () => {
+	const echoing = (r: RecordedRequest) => ({
+		status: 200,
+		body: { id: 7, comment: `made with ${devKey(r)}`, [devKey(r)]: true, nested: [{ key: devKey(r).slice(2) }] },
+	});
+
+	beforeEach(() => {
+		server.reset();
+		capturedLogs.length = 0;
+	});
+
+	it('reaches the item with the key replaced (Get Request)', async () => {
+		server.fail({ respond: echoing });
+		const result = await runWorkflow(
+			[...inputNodes([{ n: 1 }]), digiCertNode({ resource: 'request', operation: 'get', requestId: String(fakeData.APPROVED_REQUEST_ID) })],
+			{ credentials: credentialFor(server) },
+		);
+
+		expect(result.error).toBeUndefined();
+		expect(result.items().map((item) => item.json)).toEqual([
+			{ id: 7, comment: 'made with [redacted]', '[redacted]': true, nested: [{ key: '[redacted]' }] },
+		]);
+		expect(everythingShown(result)).not.toContain(KEY.slice(2, 2 + 8));
+	});
+
+	it("reaches the trigger's event with the key replaced", async () => {
+		const trigger = new ActiveTrigger(triggerNode({ event: 'requestPending' }), credentialFor(server));
+		await trigger.activate();
+		server.fail({
+			match: (r) => r.path.endsWith('/request'),
+			respond: (r) => ({ status: 200, body: { requests: [{ ...echoing(r).body, id: 999999, status: 'pending' }], page: { total: 1, limit: 1000, offset: 0 } } }),
+		});
+		const { emitted, error } = await trigger.poll();
+
+		expect(error).toBeUndefined();
+		expect(emitted?.map((item) => item.json.request)).toEqual([
+			{ id: 999999, status: 'pending', comment: 'made with [redacted]', '[redacted]': true, nested: [{ key: '[redacted]' }] },
+		]);
+		expect(JSON.stringify([emitted, capturedLogs])).not.toContain(KEY.slice(2, 2 + 8));
+	});
+});
+
 describe('the credential', () => {
 	const authenticate = new DigiCertApi().authenticate;
 
