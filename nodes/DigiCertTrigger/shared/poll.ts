@@ -1,6 +1,7 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { clock } from '../../shared/clock';
 import type { ParameterReader } from '../../shared/types';
 import { DigiCertClient } from '../../shared/transport';
 import type { DigiCertTriggerEvent } from '../events/types';
@@ -35,7 +36,7 @@ export async function pollEvent(this: IPollFunctions, events: DigiCertTriggerEve
 		});
 	}
 	const source = clientSource(client);
-	const now = Date.now();
+	const now = clock.now();
 
 	if (this.getMode() === 'manual') return [toExecutionData(await event.sample(source, parameters, now))];
 

@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { clock } from '../../../shared/clock';
 import { assertDays, EXPIRY_MAX_DAYS, expiringOrdersQuery, findExpiring } from '../../../shared/expiry';
 import type { DigiCertOperation } from '../../shared/operation';
 
@@ -27,7 +28,7 @@ export const getExpiring: DigiCertOperation<Parameters> = {
 			description: 'List certificates that expire within this many days from today (UTC)',
 		},
 	],
-	readParameters: (read) => ({ days: assertDays(read('days')), now: Date.now() }),
+	readParameters: (read) => ({ days: assertDays(read('days')), now: clock.now() }),
 	request: ({ days, now }) => ({
 		method: 'GET',
 		path: '/order/certificate',
