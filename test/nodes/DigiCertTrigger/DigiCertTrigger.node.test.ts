@@ -418,6 +418,31 @@ describe('certificateExpiring', () => {
 		expect(Object.keys(reported).map(Number).sort()).toEqual(expiringWithin(30).sort());
 	});
 
+	it('an order whose expiry cannot be read is skipped with a warning in the log; the others are still reported', async () => {
+		const trigger = activeTrigger(parameters);
+		await trigger.activate();
+		const broken = server.data.addOrder({ status: 'issued', validDays: 3 });
+		// eslint-disable-next-line @typescript-eslint/no-explicit-any
+		(broken as any).certificate.valid_till = '0000-00-00';
+		const soon = server.data.addOrder({ status: 'issued', validDays: 4 });
+		// The fake's own window filter would drop the broken order: answer with it as DigiCert would list it.
+		const listed = server.data.orderSummaries().filter((o: IDataObject) => o.id === broken.id || o.id === soon.id);
+		server.fail({ times: 2, match: (r) => r.path.endsWith('/order/certificate'), respond: { status: 200, body: { orders: listed, page: { total: 2, limit: 1000, offset: 0 } } } });
+		const warn = jest.spyOn(Container.get(Logger), 'warn').mockImplementation(() => {});
+
+		const result = await trigger.poll();
+		expect(result.error).toBeUndefined();
+		expect(json(result.emitted).map((j) => j.orderId)).toEqual([soon.id]);
+		expect(warn).toHaveBeenCalledWith(
+			`DigiCert Trigger "DigiCert Trigger": 1 order was left out because its certificate's valid_till is not a date: order ${broken.id} ("0000-00-00")`,
+			{ workflowId: 'trigger-workflow' },
+		);
+		// Every poll still works.
+		expect((await trigger.poll()).error).toBeUndefined();
+		setValidTill(soon.id, 400);
+		server.data.orders.delete(broken.id);
+	});
+
 	it('after a restart does not report again; a changed threshold starts a new baseline', async () => {
 		const trigger = activeTrigger(parameters);
 		await trigger.activate();

@@ -1,6 +1,6 @@
 import type { NodeParameterValue } from 'n8n-workflow';
 
-import { digiCertNode, inputNodes, runWorkflow } from '../../../../helpers/engine';
+import { capturedLogs, digiCertNode, inputNodes, runWorkflow } from '../../../../helpers/engine';
 import type { FakeCertCentral } from '../../../../helpers/fake';
 import { credentialFor, fakeData, startFakeCertCentral } from '../../../../helpers/fake';
 import { clock } from '../../../../../nodes/shared/clock';
@@ -104,6 +104,32 @@ describe('Get Expiring Orders', () => {
 		const result = await getExpiring(30);
 		expect(result.error).toBeUndefined();
 		expect(result.items()).toEqual([]);
+	});
+
+	it('an order whose expiry cannot be read is left out with a warning; every readable one is listed', async () => {
+		const order = (id: number, validTill: unknown) => ({ id, status: 'issued', certificate: { common_name: `o${id}.example.com`, valid_till: validTill } });
+		server.fail({
+			match: (r) => r.path.endsWith('/order/certificate'),
+			respond: {
+				status: 200,
+				body: {
+					orders: [order(1, isoDay(now + 5 * DAY)), order(2, '0000-00-00'), order(3, 'soon'), order(4, isoDay(now)), order(5, null), order(6, '2026-02-30')],
+					page: { total: 6, limit: 1000, offset: 0 },
+				},
+			},
+		});
+		capturedLogs.length = 0;
+		const result = await getExpiring(30);
+
+		expect(result.error).toBeUndefined();
+		expect(result.items().map((i) => [i.json.id, i.json.days_remaining])).toEqual([
+			[4, 0],
+			[1, 5],
+		]);
+		const warning =
+			'4 orders were left out because their certificate\'s valid_till is not a date: order 2 ("0000-00-00"), order 3 ("soon"), order 5 (null), order 6 ("2026-02-30")';
+		expect(result.taskData()?.hints).toEqual([{ message: warning, location: 'outputPane' }]);
+		expect(capturedLogs.filter((line) => line.includes(warning))).not.toEqual([]);
 	});
 
 	it('refuses a negative or fractional number of days', async () => {
