@@ -9,23 +9,18 @@ import { Container } from '@n8n/di';
 import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
 import { runWorkflow } from '../../helpers/engine';
-import type { FakeCertCentral } from '../../helpers/fake';
-import { credentialFor, fakeData, startFakeCertCentral } from '../../helpers/fake';
+import { credentialFor, fakeData } from '../../helpers/fake';
+import { useFakeCertCentral } from '../../helpers/useFakeCertCentral';
 import { ActiveTrigger, triggerNode } from '../../helpers/poll';
 import { clock } from '../../../nodes/shared/clock';
 
 const DAY_MS = 86_400_000;
 const NODE_KEY = 'node:DigiCert Trigger';
 
-let server: FakeCertCentral;
-beforeAll(async () => {
-	server = await startFakeCertCentral();
-});
-afterAll(async () => await server.close());
+const server = useFakeCertCentral();
 /** The moment the polls run at, for n8n and the fake alike (pinned: no race with midnight). */
 let now: number;
 beforeEach(() => {
-	server.reset();
 	now = Date.now();
 	server.data.setNow(now);
 	jest.spyOn(clock, 'now').mockReturnValue(now);

@@ -4,9 +4,9 @@ import { NodeApiError } from 'n8n-workflow';
 import type { Timing, TransportOptions } from '../../../nodes/shared/transport';
 import { DEFAULT_TRANSPORT_OPTIONS, DigiCertClient } from '../../../nodes/shared/transport';
 import { digiCertNode, inputNodes, runWorkflow } from '../../helpers/engine';
-import type { FakeCertCentral } from '../../helpers/fake';
-import { credentialFor, startFakeCertCentral } from '../../helpers/fake';
+import { credentialFor } from '../../helpers/fake';
 import { ActiveTrigger, triggerNode } from '../../helpers/poll';
+import { useFakeCertCentral } from '../../helpers/useFakeCertCentral';
 
 const options = (overrides: Partial<TransportOptions> = {}): TransportOptions => ({
 	...DEFAULT_TRANSPORT_OPTIONS,
@@ -167,12 +167,7 @@ describe('DigiCertClient network errors', () => {
  * a regression fails the test instead of paging forever.
  */
 describe('paging through a list that does not advance', () => {
-	let server: FakeCertCentral;
-	beforeAll(async () => {
-		server = await startFakeCertCentral();
-	});
-	afterAll(async () => await server.close());
-	beforeEach(() => server.reset());
+	const server = useFakeCertCentral();
 
 	const SAFETY_VALVE = 20;
 	/** Answers list pages with `page(offset, limit)` until the safety valve, then with an error that ends any loop. */

@@ -1,19 +1,14 @@
 import type { NodeParameterValue } from 'n8n-workflow';
 
 import { capturedLogs, digiCertNode, inputNodes, runWorkflow } from '../../../../helpers/engine';
-import type { FakeCertCentral } from '../../../../helpers/fake';
-import { credentialFor, fakeData, startFakeCertCentral } from '../../../../helpers/fake';
+import { credentialFor, fakeData } from '../../../../helpers/fake';
+import { useFakeCertCentral } from '../../../../helpers/useFakeCertCentral';
 import { clock } from '../../../../../nodes/shared/clock';
 
-let server: FakeCertCentral;
-beforeAll(async () => {
-	server = await startFakeCertCentral();
-});
-afterAll(async () => await server.close());
+const server = useFakeCertCentral();
 /** The moment the node runs at: the fake's clock, which its dates were made from (no race with midnight). */
 let now: number;
 beforeEach(() => {
-	server.reset();
 	now = server.data.now();
 	jest.spyOn(clock, 'now').mockReturnValue(now);
 });
