@@ -4,8 +4,8 @@ import { quoteValue } from './validation';
 
 /**
  * Expiry, shared by the node's Get Expiring operations and the trigger's expiring events: the
- * window, the day count, the Days check and the soonest-first lists, for certificates (orders) and
- * for the validations of domains and organizations.
+ * window, the day count, the Days field and check, and the soonest-first lists, for certificates
+ * (orders) and for the validations of domains and organizations.
  */
 
 const DAY_MS = 86_400_000;
@@ -25,18 +25,6 @@ export function daysRemaining(validTill: string, now: number): number {
 	const day = Date.parse(`${validTill.slice(0, 10)}T00:00:00Z`);
 	if (Number.isNaN(day)) throw new Error(`Not a date: ${quoteValue(validTill)}`);
 	return Math.round((day - Math.floor(now / DAY_MS) * DAY_MS) / DAY_MS);
-}
-
-/**
- * The calendar day (`YYYY-MM-DD`) a date or ISO timestamp names, as written; undefined for anything
- * else, including impossible days such as 2026-02-31 (which Date.parse would roll into March).
- */
-export function calendarDay(value: unknown): string | undefined {
-	if (typeof value !== 'string') return undefined;
-	const match = /^(\d{4}-\d{2}-\d{2})(?:$|T)/.exec(value.trim());
-	if (!match) return undefined;
-	const ms = Date.parse(`${match[1]}T00:00:00Z`);
-	return !Number.isNaN(ms) && isoDay(ms) === match[1] ? match[1] : undefined;
 }
 
 /** Whether `remaining` days lies in "within `days`": today (0) through `days`, not already past. */
@@ -80,20 +68,43 @@ export interface ExpiringOrder {
 	days_remaining: number;
 }
 
+/** `YYYY-MM-DD` of a real calendar day at the start of `value` (a date or timestamp), else undefined. */
+export function readDay(value: unknown): string | undefined {
+	const day = typeof value === 'string' ? /^\d{4}-\d{2}-\d{2}/.exec(value)?.[0] : undefined;
+	// Date.parse would read "2026-02-30" as 2 March: the day must come back unchanged.
+	return day !== undefined && !Number.isNaN(Date.parse(`${day}T00:00:00Z`)) && isoDay(Date.parse(`${day}T00:00:00Z`)) === day ? day : undefined;
+}
+
 /**
  * The orders among `orders` whose certificate expires within `days` of `now` (today included,
- * already expired ones not), soonest first, ties by order ID. Orders outside the window or without a
- * valid-till date are dropped, in case the API's filter was wider than asked.
+ * already expired ones not), soonest first, ties by order ID; orders outside the window are dropped,
+ * in case the API's filter was wider than asked. An order whose valid_till is missing or not a date
+ * is `unreadable`: left out of the list, never a reason to fail it.
  */
-export function findExpiring(orders: IDataObject[], days: number, now: number): ExpiringOrder[] {
-	const found: ExpiringOrder[] = [];
+export function findExpiring(orders: IDataObject[], days: number, now: number): { expiring: ExpiringOrder[]; unreadable: IDataObject[] } {
+	const expiring: ExpiringOrder[] = [];
+	const unreadable: IDataObject[] = [];
 	for (const order of orders) {
-		const validTill = (order.certificate as IDataObject | undefined)?.valid_till;
-		if (typeof validTill !== 'string' || !/^\d{4}-\d{2}-\d{2}/.test(validTill)) continue;
-		const remaining = daysRemaining(validTill, now);
-		if (withinDays(remaining, days)) found.push({ order, valid_till: validTill.slice(0, 10), days_remaining: remaining });
+		const day = readDay((order.certificate as IDataObject | undefined)?.valid_till);
+		if (day === undefined) {
+			unreadable.push(order);
+			continue;
+		}
+		const remaining = daysRemaining(day, now);
+		if (withinDays(remaining, days)) expiring.push({ order, valid_till: day, days_remaining: remaining });
 	}
-	return found.sort((a, b) => a.days_remaining - b.days_remaining || Number(a.order.id) - Number(b.order.id));
+	expiring.sort((a, b) => a.days_remaining - b.days_remaining || Number(a.order.id) - Number(b.order.id));
+	return { expiring, unreadable };
+}
+
+/** What to tell the user about orders left out for an unreadable valid_till (the first 5 named). */
+export function unreadableWarning(unreadable: IDataObject[]): string {
+	const named = unreadable
+		.slice(0, 5)
+		.map((order) => `order ${String(order.id)} (${quoteValue((order.certificate as IDataObject | undefined)?.valid_till ?? null)})`);
+	const more = unreadable.length > 5 ? `, and ${unreadable.length - 5} more` : '';
+	const one = unreadable.length === 1;
+	return `${unreadable.length} order${one ? ' was' : 's were'} left out because ${one ? 'its' : 'their'} certificate's valid_till is not a date: ${named.join(', ')}${more}`;
 }
 
 /** One validation (OV, EV, code signing …) of a domain or organization, and the day it expires. */
@@ -137,7 +148,7 @@ export function findExpiringValidations(
 	for (const record of records) {
 		const validations: ExpiringValidation[] = [];
 		for (const { type, value } of datesOf(record)) {
-			const expires = calendarDay(value);
+			const expires = readDay(value);
 			if (expires === undefined) {
 				unreadable.push({ record, type, value });
 				continue;

@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { warnUser } from './hints';
+import { clock } from '../../shared/clock';
 import type { DigiCertOperation } from './operation';
 import type { ValidationDates } from '../../shared/expiry';
 import { assertDays, daysProperty, findExpiringValidations } from '../../shared/expiry';
@@ -34,7 +35,7 @@ export function validationAuditOperation(declaration: {
 		action,
 		description,
 		properties: [daysProperty(`List ${records} with a validation that lapses within this many days from today (UTC)`)],
-		readParameters: (read) => ({ days: assertDays(read('days')), now: Date.now() }),
+		readParameters: (read) => ({ days: assertDays(read('days')), now: clock.now() }),
 		request: () => ({ method: 'GET', path, qs, paginate: { rootProperty } }),
 		toItems: ({ body }, { days, now }, context) => {
 			const { found, unreadable } = findExpiringValidations(body as IDataObject[], days, now, datesOf);
