@@ -47,7 +47,7 @@ export function describeInRealN8n(major: N8nMajor) {
 		}
 
 		it.each(digiCertCases.map((testCase, index) => [testCase.name, index] as const))('%s', async (_name, index) => {
-			const run = await home.executeWorkflow(caseWorkflowId(index));
+			const run = await home.executeWorkflow(caseWorkflowId(index), { env: digiCertCases[index].env });
 			expect(run.run).toBeDefined();
 			digiCertCases[index].check(run, fake);
 			expectNoKeyIn(run.stdout + run.stderr);
