@@ -111,7 +111,10 @@ export const OPERATION_SAMPLES: Record<string, Samples> = {
 	'order.listDuplicates': () => [{ orderId: String(SEED_ORDER_ID), options: { show_archived: true } }],
 	'order.listReissues': () => [{ orderId: String(SEED_ORDER_ID), options: {} }],
 	
-	'certificate.download': () => [{ orderId: String(SEED_ORDER_ID), format: 'pem_all' }],
+	'certificate.download': (fake) => [
+		{ orderId: String(SEED_ORDER_ID), format: 'pem_all' },
+		{ downloadBy: 'certificate', certificateId: String(fake.data.orders.get(SEED_ORDER_ID).certificate.id), format: 'pem_noroot' },
+	],
 	'domain.get': () => [{ domainId: String(DOMAIN_IDS.bothIn12) }],
 	'domain.getMany': () => [{ limit: 5, filters: { status: 'active', search: 'example', dcvMethod: 'dns-txt-token', containerId: '5' } }],
 	'domain.getExpiringValidations': () => [{ days: 30 }],
