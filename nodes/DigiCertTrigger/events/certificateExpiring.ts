@@ -1,7 +1,7 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import type { ExpiringOrder } from '../../shared/expiry';
-import { assertDays, EXPIRY_MAX_DAYS, expiringOrdersQuery, expiryWindow, findExpiring, unreadableWarning } from '../../shared/expiry';
+import { assertDays, EXPIRY_MAX_DAYS, expiringOrdersQuery, expiryWindow, findExpiring, isoDay, unreadableWarning } from '../../shared/expiry';
 import { MAX_REMEMBERED, recordId, stringMap } from '../shared/state';
 import { SAMPLE_ORDER } from './samples';
 import type { DigiCertSource, DigiCertTriggerEvent } from './types';
@@ -49,17 +49,24 @@ export function newlyExpiring(
 	previous: ExpiringState | undefined,
 	expiring: ExpiringOrder[],
 	days: number,
+	now: number,
+	max = MAX_REMEMBERED,
 ): { reports: ExpiringOrder[]; state: ExpiringState } {
 	const baseline = previous === undefined || previous.days !== days;
 	const before = baseline ? {} : previous.reported;
-	const reported: Record<string, string> = {};
 	const reports: ExpiringOrder[] = [];
+	// A report is remembered until its certificate expires, not only while the order is listed: a list
+	// that shifted while it was read can leave an order out of one poll, and it must not be reported again.
+	const today = isoDay(now);
+	const remembered = new Map(Object.entries(before).filter(([, validTill]) => validTill >= today));
 	for (const entry of expiring) {
 		const id = recordId(entry.order);
 		if (id === undefined) continue;
 		if (!baseline && before[id] !== entry.valid_till) reports.push(entry);
-		reported[id] = entry.valid_till;
+		remembered.set(String(id), entry.valid_till);
 	}
+	// Past the cap, the soonest to expire are kept (the others are the least likely to come back).
+	const reported = Object.fromEntries([...remembered].sort(([, a], [, b]) => a.localeCompare(b)).slice(0, max));
 	return { reports, state: { days, reported } };
 }
 
@@ -109,7 +116,7 @@ export const certificateExpiring: DigiCertTriggerEvent<Parameters, ExpiringState
 	},
 	async poll(source, { days }, previous, now) {
 		const { expiring, unreadable } = await currentlyExpiring(source, days, now);
-		const { reports, state } = newlyExpiring(previous, expiring, days);
+		const { reports, state } = newlyExpiring(previous, expiring, days, now);
 		return {
 			events: reports.map((entry) => expiringItem(entry, days)),
 			state,

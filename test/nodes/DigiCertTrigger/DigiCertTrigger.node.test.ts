@@ -396,10 +396,14 @@ describe('certificateExpiring', () => {
 		// ...but the later one is reported when time brings it within 30 days.
 		setValidTill(later.id, 29);
 		expect(json((await trigger.poll()).emitted).map((j) => [j.orderId, j.days_remaining])).toEqual([[later.id, 29]]);
-		// Renewed (a new certificate far away): forgotten, so the remembered set stays what is within the window.
+		// Renewed (a new certificate far away): nothing to report; the old report is remembered until
+		// the old certificate's expiry day, and the new certificate is reported when it comes close.
 		setValidTill(later.id, 395);
 		expect(await trigger.poll()).toEqual({});
-		expect(Object.keys((trigger.nodeStaticData().certificateExpiring as IDataObject).reported as IDataObject)).not.toContain(String(later.id));
+		expect(((trigger.nodeStaticData().certificateExpiring as IDataObject).reported as IDataObject)[later.id]).toBe(isoDate(now + 29 * DAY_MS));
+		setValidTill(later.id, 20);
+		expect(json((await trigger.poll()).emitted).map((j) => [j.orderId, j.days_remaining])).toEqual([[later.id, 20]]);
+		setValidTill(later.id, 395);
 		setValidTill(soon.id, 400);
 	});
 
@@ -465,6 +469,56 @@ describe('certificateExpiring', () => {
 		expect(item.json.orderId).toBe(sameDay[0]);
 		expect(sameDay).toContain(soonest.id);
 		setValidTill(soonest.id, 400);
+	});
+});
+
+describe('a list that shifts while a poll reads it (offset paging over a changing list)', () => {
+	// A fake of their own: these tests add over a thousand records.
+	const shifting = useFakeCertCentral({ fresh: true });
+	beforeEach(() => {
+		shifting.data.setNow(now);
+	});
+	const trigger = (parameters: INodeParameters) => new ActiveTrigger(triggerNode(parameters), credentialFor(shifting));
+	// eslint-disable-next-line @typescript-eslint/no-explicit-any
+	const records = (map: Map<number, any>, keep: (r: any) => boolean): number[] => [...map.values()].filter(keep).map((r) => r.id as number).sort((a, b) => a - b);
+
+	/** Runs `change` once, just before the fake answers the list page at `offset`. */
+	function duringPage(offset: number, change: () => void) {
+		let done = false;
+		shifting.fail({
+			match: (r) => {
+				if (!done && r.query.offset === String(offset)) {
+					done = true;
+					change();
+				}
+				return false;
+			},
+			respond: {},
+		});
+	}
+
+	it('Request Pending: the oldest approved while page 2 is fetched makes no request come out as new, then or later', async () => {
+		for (let i = 0; i < 1200; i++) shifting.data.addRequest();
+		const pendingTrigger = trigger({ event: 'requestPending' });
+		expect(await pendingTrigger.activate()).toEqual({});
+		// Page 2 now starts one further on: the request that was first on it is on neither page.
+		duringPage(1000, () => shifting.data.setRequestStatus(records(shifting.data.requests, (r) => r.status === 'pending')[0], 'approved'));
+		expect(await pendingTrigger.poll()).toEqual({});
+		expect(await pendingTrigger.poll()).toEqual({});
+		const added = shifting.data.addRequest();
+		expect(json((await pendingTrigger.poll()).emitted).map((j) => j.requestId)).toEqual([added.id]);
+	});
+
+	it('Certificate Expiring: an order revoked while page 2 is fetched makes no order reported again, then or later', async () => {
+		for (let i = 0; i < 1100; i++) shifting.data.addOrder({ status: 'issued', validDays: 10 + (i % 15) });
+		const expiringTrigger = trigger({ event: 'certificateExpiring', days: 30 });
+		expect(await expiringTrigger.activate()).toEqual({});
+		const soonest = records(shifting.data.orders, (o) => o.status === 'issued' && o.certificate.valid_till >= isoDate(now) && o.certificate.valid_till <= isoDate(now + 30 * DAY_MS));
+		duringPage(1000, () => shifting.data.setOrderStatus(soonest[0], 'revoked'));
+		expect(await expiringTrigger.poll()).toEqual({});
+		expect(await expiringTrigger.poll()).toEqual({});
+		const next = shifting.data.addOrder({ status: 'issued', validDays: 3 });
+		expect(json((await expiringTrigger.poll()).emitted).map((j) => j.orderId)).toEqual([next.id]);
 	});
 });
 
