@@ -1,8 +1,8 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import type { ExpiringOrder } from '../../shared/expiry';
-import { assertDays, EXPIRY_MAX_DAYS, expiringOrdersQuery, expiryWindow, findExpiring, isoDay, unreadableWarning } from '../../shared/expiry';
-import { MAX_REMEMBERED, recordId, stringMap } from '../shared/state';
+import { assertDays, EXPIRY_MAX_DAYS, expiringOrdersQuery, expiryWindow, findExpiring, isoDay, readDay, unreadableWarning } from '../../shared/expiry';
+import { checkedMap, isIdKey, MAX_REMEMBERED, recordId } from '../shared/state';
 import { SAMPLE_ORDER } from './samples';
 import type { DigiCertSource, DigiCertTriggerEvent } from './types';
 
@@ -110,9 +110,9 @@ export const certificateExpiring: DigiCertTriggerEvent<Parameters, ExpiringState
 	readParameters: (read) => ({ days: assertDays(read<unknown>('days', 30)) }),
 	readState(stored) {
 		const state = stored as IDataObject | undefined;
-		const reported = stringMap(state?.reported);
+		const reported = checkedMap(state?.reported, isIdKey, (day): day is string => readDay(day) === day);
 		const days = state?.days;
-		return reported && typeof days === 'number' ? { days, reported } : undefined;
+		return reported && typeof days === 'number' && Number.isSafeInteger(days) && days >= 0 && days <= EXPIRY_MAX_DAYS ? { days, reported } : undefined;
 	},
 	async poll(source, { days }, previous, now) {
 		const { expiring, unreadable } = await currentlyExpiring(source, days, now);

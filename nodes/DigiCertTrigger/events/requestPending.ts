@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { MAX_REMEMBERED, numberList, recordId } from '../shared/state';
+import { idList, isRecordId, MAX_REMEMBERED, recordId } from '../shared/state';
 import { SAMPLE_REQUEST } from './samples';
 import type { DigiCertTriggerEvent } from './types';
 
@@ -58,9 +58,9 @@ export const requestPending: DigiCertTriggerEvent<IDataObject, PendingState> = {
 	readParameters: () => ({}),
 	readState(stored) {
 		const state = stored as IDataObject | undefined;
-		const pending = numberList(state?.pending);
-		const floor = Number(state?.floor ?? 0);
-		return pending && Number.isSafeInteger(floor) ? { pending, floor } : undefined;
+		const pending = idList(state?.pending);
+		const floor = state?.floor;
+		return pending && (floor === 0 || isRecordId(floor)) ? { pending, floor } : undefined;
 	},
 	async poll(source, _parameters, previous) {
 		const current = await source.list('/request', PENDING_REQUESTS_QUERY, 'requests');

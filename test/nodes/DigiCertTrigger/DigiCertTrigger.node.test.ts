@@ -522,6 +522,59 @@ describe('a list that shifts while a poll reads it (offset paging over a changin
 	});
 });
 
+describe('corrupt remembered state', () => {
+	/** The trigger's warnings in n8n's log while `work` runs. */
+	async function warningsDuring(work: () => Promise<void>): Promise<string[]> {
+		const warn = jest.spyOn(Container.get(Logger), 'warn').mockImplementation(() => {});
+		await work();
+		return warn.mock.calls.map(([message]) => String(message));
+	}
+	const lookups = () => sent().filter((r) => /^\/request\/[^/]+$/.test(r.path));
+
+	it("a node entry that is not an object (a string): polls still work, remember, and say so once", async () => {
+		const trigger = activeTrigger({ event: 'requestPending' }, { [NODE_KEY]: 'not an object' });
+		let added: IDataObject = {};
+		const warnings = await warningsDuring(async () => {
+			expect(await trigger.activate()).toEqual({});
+			expect(await trigger.poll()).toEqual({});
+			added = server.data.addRequest();
+			const { emitted, error } = await trigger.poll();
+			expect(error).toBeUndefined();
+			expect(json(emitted).map((j) => j.requestId)).toEqual([added.id]);
+			// What was remembered survives a restart too.
+			expect(await trigger.restart().activate('init')).toEqual({});
+		});
+		expect(warnings).toEqual([
+			'DigiCert Trigger "DigiCert Trigger": the remembered state in the workflow\'s static data is not an object, so it is kept under "digiCertTrigger:DigiCert Trigger" in the workflow\'s global static data from now on; this poll records a new baseline',
+		]);
+		server.data.setRequestStatus(Number(added.id), 'rejected');
+	});
+
+	it.each([
+		['requestStatusChanged', { open: { NaN: 'pending', '-5': 'pending', abc: 'submitted', '12': 'pending' } }],
+		['requestStatusChanged', { open: { [String(fakeData.PENDING_REQUEST_ID)]: 'approved' } }],
+		['requestPending', { pending: [1, 'x', -5], floor: 0 }],
+		['requestPending', { pending: [1, 2], floor: 'high' }],
+		['certificateExpiring', { days: 30, reported: { abc: '2026-12-01' } }],
+		['certificateExpiring', { days: 30, reported: { '5': 'soon' } }],
+		['certificateExpiring', { days: -3, reported: {} }],
+		['orderStatusChanged', { since: 1, seen: { 'x:1:issued': 5 } }],
+		['orderStatusChanged', { since: 'yesterday', seen: {} }],
+	])('%s with %j: a new baseline, said once in the log, and no request or event from the junk', async (event, junk) => {
+		const parameters = event === 'certificateExpiring' ? { event, days: 30 } : { event };
+		const trigger = activeTrigger(parameters, { [NODE_KEY]: { [event]: { v: 1, ...junk } } });
+		const warnings = await warningsDuring(async () => {
+			expect(await trigger.activate()).toEqual({});
+			expect(await trigger.poll()).toEqual({});
+		});
+		expect(lookups()).toEqual([]);
+		expect(warnings).toEqual([
+			`DigiCert Trigger "DigiCert Trigger": the remembered state of ${event} was unreadable, so this poll recorded a new baseline (changes since the last good poll are not reported)`,
+		]);
+		expect(trigger.nodeStaticData()[event]).not.toEqual({ v: 1, ...junk });
+	});
+});
+
 describe('examples/notify-on-order-status-change.json', () => {
 	// eslint-disable-next-line @typescript-eslint/no-require-imports
 	const example = require('../../../examples/notify-on-order-status-change.json') as { nodes: Array<IDataObject & { type: string }> };
