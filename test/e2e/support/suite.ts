@@ -8,6 +8,7 @@ import type { N8nHome, N8nMajor } from './n8n';
 import { REPO_ROOT, createN8nHome } from './n8n';
 import type { FakeCertCentral } from '../../helpers/fake';
 import { startFakeCertCentral } from '../../helpers/fake';
+import { expectNoKey } from '../../helpers/secrets';
 import { digiCertCases, exampleCases } from '../cases';
 import { WRONG_API_KEY, caseWorkflow, caseWorkflowId, credentialsFor } from './workflows';
 
@@ -40,24 +41,19 @@ export function describeInRealN8n(major: N8nMajor) {
 			expect(home.n8n.version).toMatch(EXPECTED_VERSION[major]);
 		});
 
-		/** Whatever a run printed, no API key may be in it. */
-		function expectNoKeyIn(output: string) {
-			expect(output).not.toContain(fake.apiKey);
-			expect(output).not.toContain(WRONG_API_KEY);
-		}
-
 		it.each(digiCertCases.map((testCase, index) => [testCase.name, index] as const))('%s', async (_name, index) => {
 			const run = await home.executeWorkflow(caseWorkflowId(index));
 			expect(run.run).toBeDefined();
 			digiCertCases[index].check(run, fake);
-			expectNoKeyIn(run.stdout + run.stderr);
+			// Whatever a run printed, no API key may be in it.
+			expectNoKey(run.stdout + run.stderr, [fake.apiKey, WRONG_API_KEY]);
 		});
 
 		it.each(exampleCases.map((example) => [example.file, example] as const))('example %s, imported unchanged', async (_file, example) => {
 			const run = await home.executeWorkflow(example.id);
 			expect(run.run).toBeDefined();
 			example.check(run, fake);
-			expectNoKeyIn(run.stdout + run.stderr);
+			expectNoKey(run.stdout + run.stderr, [fake.apiKey, WRONG_API_KEY]);
 		});
 	});
 }

@@ -11,6 +11,7 @@ import { resources } from '../../../../nodes/DigiCert/resources';
 import { capturedLogs, digiCertNode, inputNodes, runWorkflow } from '../../../helpers/engine';
 import type { FaultResponse, RecordedRequest } from '../../../helpers/fake';
 import { credentialFor, fakeData } from '../../../helpers/fake';
+import { expectNoKey, shownText } from '../../../helpers/secrets';
 import { useFakeCertCentral } from '../../../helpers/useFakeCertCentral';
 
 const KEY = 'CANARY-dc-key-5b1e0c7a9d3f';
@@ -125,20 +126,8 @@ describe.each(operations)('$label', ({ parameters }) => {
 				.items()
 				.flatMap((item) => Object.values(item.binary ?? {}))
 				.map((file) => Buffer.from(file.data, 'base64').toString('latin1'));
-			const shown = [
-				JSON.stringify(result.taskData('DigiCert')),
-				...files,
-				JSON.stringify(error),
-				error?.message,
-				error?.description,
-				JSON.stringify(error?.errorResponse),
-				JSON.stringify(error?.messages),
-				error?.stack,
-				error?.cause instanceof Error ? `${error.cause.message} ${error.cause.stack}` : JSON.stringify(error?.cause),
-				...capturedLogs,
-				written,
-			].join('\n');
-			expect(shown).not.toContain(KEY);
+			const shown = shownText([result.taskData('DigiCert'), files, error, capturedLogs, written]);
+			expectNoKey(shown, KEY);
 			// The run did fail in the failure modes (else this proves little).
 			if (respond) expect(shown).toMatch(/DigiCert|rate limit|connection|not found|permission|API key|shape/);
 		});
@@ -168,7 +157,7 @@ describe('the credential', () => {
 		expect(error.name).toBe('NodeOperationError');
 		expect(error.message).toMatch(/https:\/\/|not a valid URL/);
 		expect(error.description).toBe('Fix the Base URL in the DigiCert credential.');
-		expect(JSON.stringify(error)).not.toContain(KEY);
+		expectNoKey(error, KEY);
 	});
 
 	it('accepts plain http only for this machine', async () => {
