@@ -42,7 +42,7 @@ export function describeInRealN8n(major: N8nMajor) {
 		});
 
 		it.each(digiCertCases.map((testCase, index) => [testCase.name, index] as const))('%s', async (_name, index) => {
-			const run = await home.executeWorkflow(caseWorkflowId(index));
+			const run = await home.executeWorkflow(caseWorkflowId(index), { env: digiCertCases[index].env });
 			expect(run.run).toBeDefined();
 			digiCertCases[index].check(run, fake);
 			// Whatever a run printed, no API key may be in it.
