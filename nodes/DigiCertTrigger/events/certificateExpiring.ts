@@ -1,7 +1,7 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import type { ExpiringOrder } from '../../shared/expiry';
-import { assertDays, EXPIRY_MAX_DAYS, expiringOrdersQuery, expiryWindow, findExpiring, unreadableWarning } from '../../shared/expiry';
+import { assertDays, expiringOrdersQuery, expiryDaysProperty, expiryWindow, findExpiring, unreadableWarning } from '../../shared/expiry';
 import { MAX_REMEMBERED, recordId, stringMap } from '../shared/state';
 import { SAMPLE_ORDER } from './samples';
 import type { DigiCertSource, DigiCertTriggerEvent } from './types';
@@ -77,16 +77,9 @@ export function expiringItem({ order, valid_till, days_remaining }: ExpiringOrde
 }
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Days',
-		name: 'days',
-		type: 'number',
-		typeOptions: { minValue: 0, maxValue: EXPIRY_MAX_DAYS },
-		default: 30,
-		required: true,
-		description:
-			'Report an issued certificate once, when it comes within this many days of expiry. Use one trigger per threshold (e.g. 30 and 7) to be told at each.',
-	},
+	expiryDaysProperty(
+		'Report an issued certificate once, when it comes within this many days of expiry. Use one trigger per threshold (e.g. 30 and 7) to be told at each.',
+	),
 ];
 
 async function currentlyExpiring(source: DigiCertSource, days: number, now: number) {
