@@ -33,17 +33,8 @@ export const withinDays = (remaining: number, days: number) => remaining >= 0 &&
 /** The longest expiry window, in days: beyond ~5 years no certificate is valid anyway. */
 export const EXPIRY_MAX_DAYS = 2000;
 
-/** A number of days for an expiry window: a whole number from 0 to EXPIRY_MAX_DAYS, also as text. */
-export function assertDays(value: unknown): number {
-	const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
-	if (typeof n !== 'number' || !Number.isSafeInteger(n) || n < 0 || n > EXPIRY_MAX_DAYS) {
-		throw new Error(`Days must be a whole number from 0 to ${EXPIRY_MAX_DAYS}, but it is ${quoteValue(value)}`);
-	}
-	return n;
-}
-
-/** The Days field of every expiry window (node operations and trigger events), described for its use. */
-export function daysProperty(description: string): INodeProperties {
+/** The Days field of an expiry window (the node's Get Expiring Orders, the trigger's Certificate Expiring). */
+export function expiryDaysProperty(description: string): INodeProperties {
 	return {
 		displayName: 'Days',
 		name: 'days',
@@ -53,6 +44,15 @@ export function daysProperty(description: string): INodeProperties {
 		required: true,
 		description,
 	};
+}
+
+/** A number of days for an expiry window: a whole number from 0 to EXPIRY_MAX_DAYS, also as text. */
+export function assertDays(value: unknown): number {
+	const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+	if (typeof n !== 'number' || !Number.isSafeInteger(n) || n < 0 || n > EXPIRY_MAX_DAYS) {
+		throw new Error(`Days must be a whole number from 0 to ${EXPIRY_MAX_DAYS}, but it is ${quoteValue(value)}`);
+	}
+	return n;
 }
 
 /** The order-list query for issued orders whose certificate expires within `days` of `now`. */

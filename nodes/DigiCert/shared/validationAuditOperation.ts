@@ -4,7 +4,7 @@ import { warnUser } from './hints';
 import { clock } from '../../shared/clock';
 import type { DigiCertOperation } from './operation';
 import type { ValidationDates } from '../../shared/expiry';
-import { assertDays, daysProperty, findExpiringValidations } from '../../shared/expiry';
+import { assertDays, expiryDaysProperty, findExpiringValidations } from '../../shared/expiry';
 import { unreadableDatesWarning, validationAuditItem } from '../../shared/validations';
 
 type Parameters = { days: number; now: number };
@@ -34,7 +34,7 @@ export function validationAuditOperation(declaration: {
 		name,
 		action,
 		description,
-		properties: [daysProperty(`List ${records} with a validation that lapses within this many days from today (UTC)`)],
+		properties: [expiryDaysProperty(`List ${records} with a validation that lapses within this many days from today (UTC)`)],
 		readParameters: (read) => ({ days: assertDays(read('days')), now: clock.now() }),
 		request: () => ({ method: 'GET', path, qs, paginate: { rootProperty } }),
 		toItems: ({ body }, { days, now }, context) => {

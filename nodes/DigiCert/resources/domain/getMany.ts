@@ -4,6 +4,7 @@ import type { FilterSpec } from '../../../shared/filters';
 import { asContainsSearch, asId, filtersToQuery, oneOf } from '../../../shared/filters';
 import type { DigiCertOperation } from '../../shared/operation';
 import type { ParameterReader } from '../../../shared/types';
+import { filtersProperty } from '../../shared/fields';
 import { readMaxItems, returnAllProperties } from '../../shared/pagination';
 
 type Parameters = { maxItems: number | undefined; qs: IDataObject };
@@ -49,64 +50,57 @@ export const getMany: DigiCertOperation<Parameters> = {
 		"List the domains in the account with their validations and dcv_expiration (when each OV/EV domain control validation lapses), optionally only active or inactive ones, by name, DCV method, container, or DigiCert's validation-expiry buckets. Use Return All for every match, or Limit for the first N.",
 	properties: [
 		...returnAllProperties(),
-		{
-			displayName: 'Filters',
-			name: 'filters',
-			type: 'collection',
-			placeholder: 'Add Filter',
-			default: {},
-			options: [
-				{
-					displayName: 'Container ID',
-					name: 'containerId',
-					type: 'string',
-					default: '',
-					description: 'Only domains in this container (division)',
-				},
-				{
-					displayName: 'DCV Method',
-					name: 'dcvMethod',
-					type: 'options',
-					options: [
-						{ name: 'DNS CNAME Token', value: 'dns-cname-token' },
-						{ name: 'DNS TXT Token', value: 'dns-txt-token' },
-						{ name: 'Email', value: 'email' },
-						{ name: 'HTTP Token', value: 'http-token' },
-						{ name: 'HTTP Token (Static)', value: 'http-token-static' },
-					],
-					default: 'dns-txt-token',
-					description: 'Only domains validated with this domain control validation method',
-				},
-				{
-					displayName: 'Search',
-					name: 'search',
-					type: 'string',
-					default: '',
-					placeholder: 'example.com',
-					description: 'Only domains whose name contains this text',
-				},
-				{
-					displayName: 'Status',
-					name: 'status',
-					type: 'options',
-					options: [
-						{ name: 'Active', value: 'active' },
-						{ name: 'Inactive', value: 'inactive' },
-					],
-					default: 'active',
-					description: 'Only active or only inactive domains',
-				},
-				{
-					displayName: 'Validation',
-					name: 'validation',
-					type: 'options',
-					options: VALIDATION_BUCKETS.map(([value, name]) => ({ name, value })).sort((a, b) => a.name.localeCompare(b.name)),
-					default: 'ov_expiring_within_30_days',
-					description:
-						"Only domains in one of DigiCert's validation-expiry buckets. For any number of days, use Get Expiring Validations instead.",
-				},
-			],
-		},
+		filtersProperty([
+			{
+				displayName: 'Container ID',
+				name: 'containerId',
+				type: 'string',
+				default: '',
+				description: 'Only domains in this container (division)',
+			},
+			{
+				displayName: 'DCV Method',
+				name: 'dcvMethod',
+				type: 'options',
+				options: [
+					{ name: 'DNS CNAME Token', value: 'dns-cname-token' },
+					{ name: 'DNS TXT Token', value: 'dns-txt-token' },
+					{ name: 'Email', value: 'email' },
+					{ name: 'HTTP Token', value: 'http-token' },
+					{ name: 'HTTP Token (Static)', value: 'http-token-static' },
+				],
+				default: 'dns-txt-token',
+				description: 'Only domains validated with this domain control validation method',
+			},
+			{
+				displayName: 'Search',
+				name: 'search',
+				type: 'string',
+				default: '',
+				placeholder: 'example.com',
+				description: 'Only domains whose name contains this text',
+			},
+			{
+				displayName: 'Status',
+				name: 'status',
+				type: 'options',
+				options: [
+					{ name: 'Active', value: 'active' },
+					{ name: 'Inactive', value: 'inactive' },
+				],
+				default: 'active',
+				description: 'Only active or only inactive domains',
+			},
+			{
+				displayName: 'Validation',
+				name: 'validation',
+				type: 'options',
+				options: VALIDATION_BUCKETS.map(([value, name]) => ({ name, value })).sort((a, b) => a.name.localeCompare(b.name)),
+				default: 'ov_expiring_within_30_days',
+				description:
+					"Only domains in one of DigiCert's validation-expiry buckets. For any number of days, use Get Expiring Validations instead.",
+			},
+		]),
 	],
 	readParameters: (read) => ({ maxItems: readMaxItems(read), qs: readDomainListQuery(read) }),
 	request: ({ maxItems, qs }) => ({ method: 'GET', path: '/domain', qs, paginate: { rootProperty: 'domains', maxItems } }),

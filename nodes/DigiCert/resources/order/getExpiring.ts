@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { clock } from '../../../shared/clock';
-import { assertDays, daysProperty, expiringOrdersQuery, findExpiring, unreadableWarning } from '../../../shared/expiry';
+import { assertDays, expiringOrdersQuery, expiryDaysProperty, findExpiring, unreadableWarning } from '../../../shared/expiry';
 import { warnUser } from '../../shared/hints';
 import type { DigiCertOperation } from '../../shared/operation';
 
@@ -23,7 +23,7 @@ export const getExpiring: DigiCertOperation<Parameters> = {
 	action: 'Get orders whose certificates expire soon',
 	description:
 		"List every issued order whose certificate expires within the given number of days (today included, already expired ones excluded), soonest first; each item is the order with days_remaining (0 = expires today). Use it for renewal reminders and expiry audits; DigiCert's own expiring report gives only counts.",
-	properties: [daysProperty('List certificates that expire within this many days from today (UTC)')],
+	properties: [expiryDaysProperty('List certificates that expire within this many days from today (UTC)')],
 	readParameters: (read) => ({ days: assertDays(read('days')), now: clock.now() }),
 	request: ({ days, now }) => ({
 		method: 'GET',

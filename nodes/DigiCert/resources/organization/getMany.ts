@@ -3,6 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import type { FilterSpec } from '../../../shared/filters';
 import { asText, filtersToQuery, oneOf } from '../../../shared/filters';
 import type { DigiCertOperation } from '../../shared/operation';
+import { filtersProperty } from '../../shared/fields';
 import { readMaxItems, returnAllProperties } from '../../shared/pagination';
 
 type Parameters = { maxItems: number | undefined; qs: IDataObject };
@@ -23,44 +24,37 @@ export const getMany: DigiCertOperation<Parameters> = {
 		'List the organizations in the account, each with its validations (OV, EV, code signing …: status and validated_until), optionally only active or inactive ones, those with or without a pending validation, or by ID or name. Use Return All for every match, or Limit for the first N.',
 	properties: [
 		...returnAllProperties(),
-		{
-			displayName: 'Filters',
-			name: 'filters',
-			type: 'collection',
-			placeholder: 'Add Filter',
-			default: {},
-			options: [
-				{
-					displayName: 'Search',
-					name: 'search',
-					type: 'string',
-					default: '',
-					description: 'Only the organization with this ID, or organizations whose name contains this text',
-				},
-				{
-					displayName: 'Status',
-					name: 'status',
-					type: 'options',
-					options: [
-						{ name: 'Active', value: 'active' },
-						{ name: 'Inactive', value: 'inactive' },
-					],
-					default: 'active',
-					description: 'Only active or only inactive organizations',
-				},
-				{
-					displayName: 'Validation',
-					name: 'validation',
-					type: 'options',
-					options: [
-						{ name: 'Pending', value: 'pending', description: 'Organizations with a validation in progress' },
-						{ name: 'Not Pending', value: 'not_pending', description: 'Organizations without a validation in progress' },
-					],
-					default: 'pending',
-					description: 'Only organizations with, or without, a pending validation',
-				},
-			],
-		},
+		filtersProperty([
+			{
+				displayName: 'Search',
+				name: 'search',
+				type: 'string',
+				default: '',
+				description: 'Only the organization with this ID, or organizations whose name contains this text',
+			},
+			{
+				displayName: 'Status',
+				name: 'status',
+				type: 'options',
+				options: [
+					{ name: 'Active', value: 'active' },
+					{ name: 'Inactive', value: 'inactive' },
+				],
+				default: 'active',
+				description: 'Only active or only inactive organizations',
+			},
+			{
+				displayName: 'Validation',
+				name: 'validation',
+				type: 'options',
+				options: [
+					{ name: 'Pending', value: 'pending', description: 'Organizations with a validation in progress' },
+					{ name: 'Not Pending', value: 'not_pending', description: 'Organizations without a validation in progress' },
+				],
+				default: 'pending',
+				description: 'Only organizations with, or without, a pending validation',
+			},
+		]),
 	],
 	readParameters: (read) => ({
 		maxItems: readMaxItems(read),
