@@ -4,8 +4,8 @@ import type {
 	IExecuteFunctions,
 	IHttpRequestOptions,
 	IPollFunctions,
+	NodeApiError,
 } from 'n8n-workflow';
-import type { NodeApiError } from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import { apiError, CDN_ADVICE, containsSecret, digiCertApiError, looksLikeHtml, networkError, redact, redactJson, unexpectedAnswer } from './errors';
