@@ -3,7 +3,7 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { mapBounded } from '../../shared/concurrency';
 import { ORDER_STATUS_OPTIONS, ORDER_STATUSES } from '../../shared/orderStatuses';
 import { assertBoolean, quoteValue } from '../../shared/validation';
-import { numberMap, recordId } from '../shared/state';
+import { checkedMap, recordId } from '../shared/state';
 import { SAMPLE_ORDER } from './samples';
 import type { DigiCertSource, DigiCertTriggerEvent } from './types';
 
@@ -129,7 +129,8 @@ export const orderStatusChanged: DigiCertTriggerEvent<Parameters, StatusChangesS
 	},
 	readState(stored) {
 		const state = stored as IDataObject | undefined;
-		const seen = numberMap(state?.seen);
+		// Keys are changeKey()s, which start with the order's ID.
+		const seen = checkedMap(state?.seen, (key) => /^[1-9]\d*:/.test(key), (at): at is number => typeof at === 'number' && Number.isFinite(at));
 		const since = state?.since;
 		return seen && typeof since === 'number' && Number.isFinite(since) ? { since, seen } : undefined;
 	},
