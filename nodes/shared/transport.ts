@@ -2,6 +2,7 @@ import type {
 	ICredentialsDecrypted,
 	IDataObject,
 	IExecuteFunctions,
+	ILoadOptionsFunctions,
 	IHttpRequestOptions,
 	IPollFunctions,
 } from 'n8n-workflow';
@@ -37,7 +38,7 @@ export const DEFAULT_TRANSPORT_OPTIONS: TransportOptions = {
 	rateWindows: DIGICERT_RATE_WINDOWS,
 };
 
-type RequestContext = IExecuteFunctions | IPollFunctions;
+type RequestContext = IExecuteFunctions | IPollFunctions | ILoadOptionsFunctions;
 
 /** The clock, waits and randomness the client uses: real ones in n8n, controlled ones in unit tests. */
 export interface Timing {
@@ -177,7 +178,8 @@ export class DigiCertClient {
 		const { rootProperty, maxItems = Infinity } = request.paginate!;
 		const collected: unknown[] = [];
 		const seen = new Set<unknown>();
-		let offset = 0;
+		let offset = request.paginate!.offset ?? 0;
+		let finished = false;
 		let last: DigiCertResponse | undefined;
 		while (collected.length < maxItems) {
 			const limit = Math.min(MAX_PAGE_SIZE, maxItems - collected.length);
@@ -197,9 +199,17 @@ export class DigiCertClient {
 			offset += elements.length;
 			const total = (page.page as IDataObject | undefined)?.total;
 			const done = typeof total === 'number' ? offset >= total : elements.length < limit;
-			if (elements.length === 0 || done) break;
+			if (elements.length === 0 || done) {
+				finished = true;
+				break;
+			}
 		}
-		return { statusCode: last?.statusCode ?? 200, headers: last?.headers ?? {}, body: collected };
+		return {
+			statusCode: last?.statusCode ?? 200,
+			headers: last?.headers ?? {},
+			body: collected,
+			...(finished ? {} : { nextOffset: offset }),
+		};
 	}
 
 	private async sendOnce(request: DigiCertRequest): Promise<RawResponse> {
