@@ -1,4 +1,4 @@
-import type { INodeProperties, INodePropertyMode } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
 import { isObject } from '../../shared/types';
 import { quoteValue } from '../../shared/validation';
@@ -124,7 +124,7 @@ export function pageUrl(host: string, segment: string, id: number | string): str
 }
 
 function urlExample(kind: LocatorKind, host: string): string {
-	return pageUrl(host, kind.pageSegment!, kind.exampleId);
+	return pageUrl(host, kind.pageSegment ?? '', kind.exampleId);
 }
 
 /** What the URL mode says when a value is not a page URL of this kind. */
@@ -136,44 +136,43 @@ const ID_PATTERN = '^\\s*[1-9]\\d{0,17}\\s*$';
 
 /** The resource locator of one kind of ID: From List, By URL (when it has a page), By ID. */
 export function locatorProperty(kind: LocatorKind, description: string): INodeProperties {
-	const modes: INodePropertyMode[] = [
-		{
-			displayName: 'From List',
-			name: 'list',
-			type: 'list',
-			placeholder: `Select ${/^[aeiou]/.test(kind.noun) ? 'an' : 'a'} ${kind.noun}...`,
-			typeOptions: { searchListMethod: kind.searchMethod, searchable: true },
-		},
-	];
-	if (kind.pageSegment !== undefined) {
-		const regex = pageUrlPattern(kind.pageSegment);
-		modes.push({
-			displayName: 'By URL',
-			name: 'url',
-			type: 'string',
-			placeholder: `e.g. ${urlExample(kind, CERTCENTRAL_HOSTS.us)}`,
-			extractValue: { type: 'regex', regex },
-			validation: [{ type: 'regex', properties: { regex, errorMessage: urlFormatMessage(kind) } }],
-		});
-	}
-	modes.push({
-		displayName: 'By ID',
-		name: 'id',
-		type: 'string',
-		placeholder: `e.g. ${kind.exampleId}`,
-		validation: [
-			{ type: 'regex', properties: { regex: ID_PATTERN, errorMessage: `${kind.displayName} is a whole number, e.g. ${kind.exampleId}` } },
-		],
-	});
+	const urlRegex = pageUrlPattern(kind.pageSegment ?? '');
 	const current: INodeProperties = {
 		displayName: kind.displayName.replace(/ ID$/, ''),
 		name: kind.name,
 		type: 'resourceLocator',
 		default: { mode: 'list', value: '' },
 		required: true,
-		modes,
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				placeholder: `Select ${/^[aeiou]/.test(kind.noun) ? 'an' : 'a'} ${kind.noun}...`,
+				typeOptions: { searchListMethod: kind.searchMethod, searchable: true },
+			},
+			{
+				displayName: 'By URL',
+				name: 'url',
+				type: 'string',
+				placeholder: kind.pageSegment ? `e.g. ${urlExample(kind, CERTCENTRAL_HOSTS.us)}` : '',
+				extractValue: { type: 'regex', regex: urlRegex },
+				validation: [{ type: 'regex', properties: { regex: urlRegex, errorMessage: urlFormatMessage(kind) } }],
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: `e.g. ${kind.exampleId}`,
+				validation: [
+					{ type: 'regex', properties: { regex: ID_PATTERN, errorMessage: `${kind.displayName} is a whole number, e.g. ${kind.exampleId}` } },
+				],
+			},
+		],
 		description,
 	};
+	// Without a page of its own, an item has no URL to paste.
+	if (kind.pageSegment === undefined) current.modes = current.modes!.filter((mode) => mode.name !== 'url');
 	return replacesVersion1(current, {
 		displayName: kind.displayName,
 		name: kind.name,

@@ -2,7 +2,7 @@
  * The node's two versions through n8n's engine: typeVersion 1 (saved workflows: plain ID fields)
  * runs as before, and typeVersion 1.1 reads its resource locators in each mode, with expressions.
  */
-import type { INodeParameters } from 'n8n-workflow';
+import type { IDataObject, INodeParameterResourceLocator, INodeParameters } from 'n8n-workflow';
 
 import { digiCertNode, inputNodes, runWorkflow } from '../../helpers/engine';
 import { credentialFor, fakeData } from '../../helpers/fake';
@@ -10,9 +10,9 @@ import { useFakeCertCentral } from '../../helpers/useFakeCertCentral';
 
 const server = useFakeCertCentral({ fresh: true });
 const { SEED_ORDER_ID, PENDING_REQUEST_ID } = fakeData;
-const rl = (mode: string, value: unknown) => ({ __rl: true, mode, value });
+const rl = (mode: string, value: string | number): INodeParameterResourceLocator => ({ __rl: true, mode, value });
 
-async function run(parameters: INodeParameters, typeVersion: number, items: Array<Record<string, unknown>> = [{}], onError?: 'continueRegularOutput') {
+async function run(parameters: INodeParameters, typeVersion: number, items: IDataObject[] = [{}], onError?: 'continueRegularOutput') {
 	return await runWorkflow([...inputNodes(items), digiCertNode(parameters, { typeVersion, ...(onError ? { onError } : {}) })], {
 		credentials: credentialFor(server),
 	});
