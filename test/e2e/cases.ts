@@ -125,8 +125,8 @@ export const digiCertCases: DigiCertCase[] = [
 			expect(run.ok).toBe(true);
 			expect(run.items(DIGICERT)).toEqual(activeDuplicatesOf(fake, SEED_ORDER_ID));
 			expect(paths(fake)).toEqual([
-				`GET /services/v2/order/certificate/${ORDER_WITHOUT_DUPLICATES}/duplicate`,
 				`GET /services/v2/order/certificate/${SEED_ORDER_ID}/duplicate`,
+				`GET /services/v2/order/certificate/${ORDER_WITHOUT_DUPLICATES}/duplicate`,
 			]);
 		},
 	},
