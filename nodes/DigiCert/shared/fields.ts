@@ -44,7 +44,13 @@ function withShow(property: INodeProperties, show: Record<string, unknown>): INo
 const VERSION_1_FORMS = new WeakMap<INodeProperties, INodeProperties>();
 
 export function version1FormOf(property: INodeProperties): INodeProperties | undefined {
-	return VERSION_1_FORMS.get(property);
+	const registered = VERSION_1_FORMS.get(property);
+	if (registered !== undefined) return registered;
+	// An ID locator spread into a new object (`{...orderIdProperty(d), displayOptions}`) is no longer
+	// the registered one: its typeVersion 1 form is still the plain field of its kind.
+	const kind = LOCATOR_KINDS.find((k) => k.name === property.name);
+	if (property.type !== 'resourceLocator' || kind === undefined) return undefined;
+	return { ...plainIdField(kind, property.description ?? ''), ...(property.displayOptions ? { displayOptions: property.displayOptions } : {}) };
 }
 
 /** Declares `current` (typeVersion 1.1 on) as replacing `version1` (typeVersion 1); returns `current`. */
@@ -94,7 +100,7 @@ export const CERTIFICATE: LocatorKind = {
 	name: 'certificateId',
 	noun: 'certificate',
 	searchMethod: 'searchCertificates',
-	exampleId: '30000001',
+	exampleId: '345678',
 };
 export const DOMAIN: LocatorKind = {
 	displayName: 'Domain ID',
@@ -104,6 +110,8 @@ export const DOMAIN: LocatorKind = {
 	exampleId: '1234567',
 	pageSegment: 'domains',
 };
+
+const LOCATOR_KINDS = [ORDER, REQUEST, CERTIFICATE, DOMAIN];
 
 /**
  * The URLs of an item's CertCentral page (US or EU host): `/secure/orders/12345678`,
@@ -173,7 +181,12 @@ export function locatorProperty(kind: LocatorKind, description: string): INodePr
 	};
 	// Without a page of its own, an item has no URL to paste.
 	if (kind.pageSegment === undefined) current.modes = current.modes!.filter((mode) => mode.name !== 'url');
-	return replacesVersion1(current, {
+	return replacesVersion1(current, plainIdField(kind, description));
+}
+
+/** typeVersion 1's ID field: plain text. */
+function plainIdField(kind: LocatorKind, description: string): INodeProperties {
+	return {
 		displayName: kind.displayName,
 		name: kind.name,
 		type: 'string',
@@ -181,7 +194,7 @@ export function locatorProperty(kind: LocatorKind, description: string): INodePr
 		default: '',
 		placeholder: kind.exampleId,
 		description,
-	});
+	};
 }
 
 export function orderIdProperty(description: string): INodeProperties {
@@ -227,4 +240,14 @@ export function locatorId(value: unknown, property: INodeProperties): unknown {
 		throw new Error(`${message ?? `${property.displayName} is not a valid URL`}; it is ${quoteValue(value.value)}`);
 	}
 	return match[1];
+}
+
+/** The Filters collection of a list operation: the optional fields that narrow what DigiCert lists. */
+export function filtersProperty(options: INodeProperties[]): INodeProperties {
+	return { displayName: 'Filters', name: 'filters', type: 'collection', placeholder: 'Add Filter', default: {}, options };
+}
+
+/** The Options collection of an operation: its optional settings. */
+export function optionsProperty(options: INodeProperties[]): INodeProperties {
+	return { displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add Option', default: {}, options };
 }
