@@ -149,6 +149,7 @@ export class DigiCertClient {
 			if (response === undefined) {
 				throw networkError(this.context.getNode(), {
 					method: request.method,
+					subject: request.subject,
 					error: failure,
 					attempts: attempt,
 					host: new URL(this.baseUrl).host,
@@ -277,6 +278,7 @@ export class DigiCertClient {
 			bodyKind,
 			subject: request.subject,
 			attempts,
+			method: request.method,
 			itemIndex,
 			apiKey: this.apiKey,
 		});

@@ -24,3 +24,64 @@ export function requestIdProperty(description: string): INodeProperties {
 		description,
 	};
 }
+
+export function certificateIdProperty(description: string): INodeProperties {
+	return {
+		displayName: 'Certificate ID',
+		name: 'certificateId',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: '30000001',
+		description,
+	};
+}
+
+export function serialNumberProperty(description: string): INodeProperties {
+	return {
+		displayName: 'Serial Number',
+		name: 'serialNumber',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: '0669D46CAE79EF684A69777490602485',
+		description,
+	};
+}
+
+export function organizationIdProperty(description: string): INodeProperties {
+	return {
+		displayName: 'Organization ID',
+		name: 'organizationId',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: '112233',
+		description,
+	};
+}
+
+export function containerIdProperty(description: string): INodeProperties {
+	return {
+		displayName: 'Container ID',
+		name: 'containerId',
+		type: 'string',
+		default: '',
+		placeholder: '5',
+		description,
+	};
+}
+
+/** A PEM certificate signing request, pasted or taken from a previous node (e.g. Read File). */
+export function csrProperty(description: string): INodeProperties {
+	return {
+		displayName: 'CSR',
+		name: 'csr',
+		type: 'string',
+		typeOptions: { rows: 6 },
+		required: true,
+		default: '',
+		placeholder: '-----BEGIN CERTIFICATE REQUEST-----\nMIIC…\n-----END CERTIFICATE REQUEST-----',
+		description,
+	};
+}
