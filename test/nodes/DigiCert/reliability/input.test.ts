@@ -11,6 +11,7 @@ import { resources } from '../../../../nodes/DigiCert/resources';
 import { digiCertNode, inputNodes, runWorkflow } from '../../../helpers/engine';
 import type { FakeCertCentral } from '../../../helpers/fake';
 import { credentialFor, fakeData, startFakeCertCentral } from '../../../helpers/fake';
+import { WWW_CSR } from '../../../fixtures/csr';
 
 let server: FakeCertCentral;
 beforeAll(async () => {
@@ -194,6 +195,9 @@ describe('IDs', () => {
 	}, 180_000);
 });
 
+/** Valid values for required fields that have no usable default (the engine refuses an empty required field). */
+const REQUIRED_SAMPLES: Record<string, unknown> = { csr: WWW_CSR, note: 'checked by the input tests' };
+
 describe('every operation', () => {
 	/** The operations, with the name of their ID field and the other parameters they need. */
 	const withIds = resources.flatMap((resource) =>
@@ -203,7 +207,7 @@ describe('every operation', () => {
 			const parameters: INodeParameters = { resource: resource.value, operation: operation.value };
 			for (const property of operation.properties) {
 				if (property.default !== undefined && property.name !== idField.name) {
-					parameters[property.name] = property.default as INodeParameters[string];
+					parameters[property.name] = (REQUIRED_SAMPLES[property.name] ?? property.default) as INodeParameters[string];
 				}
 			}
 			return [{ label: `${resource.value}.${operation.value}`, idField: idField.name, parameters }];
