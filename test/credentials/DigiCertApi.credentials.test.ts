@@ -5,8 +5,7 @@ import { DigiCertApi } from '../../credentials/DigiCertApi.credentials';
 import { REGION_BASE_URLS } from '../../nodes/shared/region';
 import { testConnection } from '../helpers/credentialTest';
 import { TestNodeTypes, capturedLogs, outboundUrls, regionRedirect, resetEngineRecords } from '../helpers/engine';
-import type { FakeCertCentral } from '../helpers/fake';
-import { startFakeCertCentral } from '../helpers/fake';
+import { useFakeCertCentral } from '../helpers/useFakeCertCentral';
 
 const KEY = 'dc-unit-key-1234567890';
 const credential = new DigiCertApi();
@@ -115,15 +114,8 @@ describe('the test request', () => {
 });
 
 describe('Test connection (n8n-core RoutingNode, as n8n runs it)', () => {
-	let server: FakeCertCentral;
-	beforeAll(async () => {
-		server = await startFakeCertCentral();
-	});
-	afterAll(async () => await server.close());
-	beforeEach(() => {
-		server.reset();
-		resetEngineRecords();
-	});
+	const server = useFakeCertCentral();
+	beforeEach(() => resetEngineRecords());
 	afterEach(() => {
 		expect(capturedLogs.join('\n')).not.toContain(server.apiKey);
 	});

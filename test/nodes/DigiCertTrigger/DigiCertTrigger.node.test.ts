@@ -9,20 +9,15 @@ import { Container } from '@n8n/di';
 import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
 import { runWorkflow } from '../../helpers/engine';
-import type { FakeCertCentral } from '../../helpers/fake';
-import { credentialFor, fakeData, startFakeCertCentral } from '../../helpers/fake';
+import { credentialFor, fakeData } from '../../helpers/fake';
+import { useFakeCertCentral } from '../../helpers/useFakeCertCentral';
 import { ActiveTrigger, triggerNode } from '../../helpers/poll';
 
 const DAY_MS = 86_400_000;
 const NODE_KEY = 'node:DigiCert Trigger';
 
-let server: FakeCertCentral;
-beforeAll(async () => {
-	server = await startFakeCertCentral();
-});
-afterAll(async () => await server.close());
+const server = useFakeCertCentral();
 beforeEach(() => {
-	server.reset();
 	// The fake's clock follows the real one, so status changes are stamped "now".
 	server.data.setNow(Date.now());
 });

@@ -9,16 +9,13 @@ import type { INodeParameters, INodeProperties } from 'n8n-workflow';
 import { DigiCertApi } from '../../../../credentials/DigiCertApi.credentials';
 import { resources } from '../../../../nodes/DigiCert/resources';
 import { capturedLogs, digiCertNode, inputNodes, runWorkflow } from '../../../helpers/engine';
-import type { FakeCertCentral, FaultResponse, RecordedRequest } from '../../../helpers/fake';
-import { credentialFor, fakeData, startFakeCertCentral } from '../../../helpers/fake';
+import type { FaultResponse, RecordedRequest } from '../../../helpers/fake';
+import { credentialFor, fakeData } from '../../../helpers/fake';
+import { useFakeCertCentral } from '../../../helpers/useFakeCertCentral';
 
 const KEY = 'CANARY-dc-key-5b1e0c7a9d3f';
 
-let server: FakeCertCentral;
-beforeAll(async () => {
-	server = await startFakeCertCentral({ apiKey: KEY });
-});
-afterAll(async () => await server.close());
+const server = useFakeCertCentral({ apiKey: KEY });
 
 const echo = (r: RecordedRequest) => JSON.stringify({ method: r.method, path: r.path, headers: r.headers });
 const devKey = (r: RecordedRequest) => String(r.headers['x-dc-devkey']);

@@ -1,20 +1,15 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { digiCertNode, inputNodes, runWorkflow } from '../../../../helpers/engine';
-import type { FakeCertCentral } from '../../../../helpers/fake';
-import { credentialFor, fakeData, fakeFiles, startFakeCertCentral } from '../../../../helpers/fake';
+import { credentialFor, fakeData, fakeFiles } from '../../../../helpers/fake';
+import { useFakeCertCentral } from '../../../../helpers/useFakeCertCentral';
 import {
 	downloadFileName,
 	fileNameFromDisposition,
 	safeFileName,
 } from '../../../../../nodes/DigiCert/resources/certificate/download';
 
-let server: FakeCertCentral;
-beforeAll(async () => {
-	server = await startFakeCertCentral();
-});
-afterAll(async () => await server.close());
-beforeEach(() => server.reset());
+const server = useFakeCertCentral();
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const orderWith = (test: (order: any) => boolean) => [...server.data.orders.values()].find(test);

@@ -1,15 +1,10 @@
 import type { NodeParameterValue } from 'n8n-workflow';
 
 import { digiCertNode, inputNodes, runWorkflow } from '../../../../helpers/engine';
-import type { FakeCertCentral } from '../../../../helpers/fake';
-import { credentialFor, fakeData, startFakeCertCentral } from '../../../../helpers/fake';
+import { credentialFor, fakeData } from '../../../../helpers/fake';
+import { useFakeCertCentral } from '../../../../helpers/useFakeCertCentral';
 
-let server: FakeCertCentral;
-beforeAll(async () => {
-	server = await startFakeCertCentral();
-});
-afterAll(async () => await server.close());
-beforeEach(() => server.reset());
+const server = useFakeCertCentral();
 
 const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 const DAY = 86_400_000;
