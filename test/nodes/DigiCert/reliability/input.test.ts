@@ -9,7 +9,7 @@ import type { IDataObject, INode, INodeParameters } from 'n8n-workflow';
 import { resources } from '../../../../nodes/DigiCert/resources';
 
 import { digiCertNode, inputNodes, runWorkflow } from '../../../helpers/engine';
-import { WWW_CSR } from '../../../fixtures/csr';
+import { REQUIRED_SAMPLES } from '../../../fixtures/parameters';
 import { credentialFor, fakeData } from '../../../helpers/fake';
 import { useFakeCertCentral } from '../../../helpers/useFakeCertCentral';
 
@@ -189,9 +189,6 @@ describe('IDs', () => {
 		);
 	}, 180_000);
 });
-
-/** Valid values for required fields that have no usable default (the engine refuses an empty required field). */
-const REQUIRED_SAMPLES: Record<string, unknown> = { csr: WWW_CSR, note: 'checked by the input tests' };
 
 describe('every operation', () => {
 	/** The operations, with the name of their ID field and the other parameters they need. */

@@ -7,15 +7,12 @@
 import type { INodeParameters } from 'n8n-workflow';
 
 import { digiCertNode, inputNodes, runWorkflow } from '../../../helpers/engine';
-import type { FakeCertCentral, FaultResponse } from '../../../helpers/fake';
-import { credentialFor, fakeData, startFakeCertCentral } from '../../../helpers/fake';
+import type { FaultResponse } from '../../../helpers/fake';
+import { credentialFor, fakeData } from '../../../helpers/fake';
+import { useFakeCertCentral } from '../../../helpers/useFakeCertCentral';
 import { WWW_CSR } from '../../../fixtures/csr';
 
-let server: FakeCertCentral;
-beforeEach(async () => {
-	server = await startFakeCertCentral();
-});
-afterEach(async () => await server.close());
+const server = useFakeCertCentral({ fresh: true });
 
 const ORDER = fakeData.SEED_ORDER_ID;
 const FAST = { rateLimit: 'off', maxRetries: 3, retryDelay: 1, timeout: 300 };

@@ -1,18 +1,13 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { digiCertNode, inputNodes, runWorkflow } from '../../../../helpers/engine';
-import type { FakeCertCentral } from '../../../../helpers/fake';
-import { credentialFor, startFakeCertCentral } from '../../../../helpers/fake';
-import { NEW_CSR, NO_COMMON_NAME_CSR, WWW_CSR } from '../../../../fixtures/csr';
+import { credentialFor } from '../../../../helpers/fake';
+import { useFakeCertCentral } from '../../../../helpers/useFakeCertCentral';
+import { NEW_CSR, NO_COMMON_NAME_CSR, WWW_CSR, oneLineCsr } from '../../../../fixtures/csr';
 
-let server: FakeCertCentral;
-beforeEach(async () => {
-	server = await startFakeCertCentral();
-});
-afterEach(async () => await server.close());
+const server = useFakeCertCentral({ fresh: true });
 
 const ORGANIZATION = 112233;
-const oneLine = (pem: string) => `-----BEGIN CERTIFICATE REQUEST-----${pem.replace(/-----[A-Z ]+-----/g, '').replace(/\s+/g, '')}-----END CERTIFICATE REQUEST-----`;
 const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 async function run(parameters: INodeParameters, input: IDataObject[] = [{}], extra = {}) {
@@ -37,7 +32,7 @@ describe('Create Order', () => {
 		expect(server.requests).toHaveLength(1);
 		expect(server.requests[0]).toMatchObject({ method: 'POST', path: '/services/v2/order/certificate/ssl_basic' });
 		expect(server.requests[0].body).toEqual({
-			certificate: { common_name: 'new.example.com', csr: oneLine(NEW_CSR), dns_names: ['www.example.com'], signature_hash: 'sha256', server_platform: { id: 45 } },
+			certificate: { common_name: 'new.example.com', csr: oneLineCsr(NEW_CSR), dns_names: ['www.example.com'], signature_hash: 'sha256', server_platform: { id: 45 } },
 			order_validity: { years: 1 },
 			payment_method: 'balance',
 			comments: 'for the shop',
@@ -72,7 +67,7 @@ describe('Create Order', () => {
 			[{ ...valid, organizationId: '={{ $json.missing }}' }, 'Organization ID must be a positive whole number, but it is nothing'],
 			[{ ...valid, years: 5 }, 'Years must be 1, 2 or 3, but it is 5'],
 			[{ ...valid, validity: 'endDate', endDate: '2020-01-01' }, 'End Date must be after today'],
-			[{ ...valid, product: '={{ "ssl_basic/../../user" }}' }, 'Product must be one of ssl_basic'],
+			[{ ...valid, product: '={{ "ssl_basic/../../user" }}' }, 'but it is "ssl_basic/../../user"'],
 			[{ ...valid, options: { paymentMethod: '={{ "cash" }}' } }, 'Payment Method must be one of balance, card, profile, but it is "cash"'],
 		];
 		for (const [parameters, message] of cases) {

@@ -1,19 +1,14 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { digiCertNode, inputNodes, runWorkflow } from '../../../../helpers/engine';
-import type { FakeCertCentral } from '../../../../helpers/fake';
-import { credentialFor, fakeData, startFakeCertCentral } from '../../../../helpers/fake';
-import { API_RSA_CSR, ORGANIZATION_NAME_CSR, WWW_CSR } from '../../../../fixtures/csr';
+import { credentialFor, fakeData } from '../../../../helpers/fake';
+import { useFakeCertCentral } from '../../../../helpers/useFakeCertCentral';
+import { API_RSA_CSR, ORGANIZATION_NAME_CSR, WWW_CSR, oneLineCsr } from '../../../../fixtures/csr';
 
-let server: FakeCertCentral;
-beforeEach(async () => {
-	// A fresh fake each test: reissues and duplicates change its data.
-	server = await startFakeCertCentral();
-});
-afterEach(async () => await server.close());
+// A fresh fake each test: reissues and duplicates change its data.
+const server = useFakeCertCentral({ fresh: true });
 
 const ORDER = fakeData.SEED_ORDER_ID;
-const oneLine = (pem: string) => `-----BEGIN CERTIFICATE REQUEST-----${pem.replace(/-----[A-Z ]+-----/g, '').replace(/\s+/g, '')}-----END CERTIFICATE REQUEST-----`;
 
 async function run(resource: string, operation: string, parameters: INodeParameters, input: IDataObject[] = [{}], extra = {}) {
 	return await runWorkflow([...inputNodes(input), digiCertNode({ resource, operation, ...parameters }, extra)], {
@@ -34,7 +29,7 @@ describe.each(['reissue', 'duplicate'] as const)('%s', (operation) => {
 		expect(server.requests).toHaveLength(1);
 		expect(server.requests[0]).toMatchObject({ method: 'POST', path: `/services/v2/order/certificate/${ORDER}/${operation}` });
 		expect(server.requests[0].body).toEqual({
-			certificate: { csr: oneLine(WWW_CSR), common_name: 'www.example.com', dns_names: ['example.com', 'www.example.com'], signature_hash: 'sha384' },
+			certificate: { csr: oneLineCsr(WWW_CSR), common_name: 'www.example.com', dns_names: ['example.com', 'www.example.com'], signature_hash: 'sha384' },
 			comments: 'CHG-7',
 		});
 		const [item] = result.items();
@@ -46,7 +41,7 @@ describe.each(['reissue', 'duplicate'] as const)('%s', (operation) => {
 
 	it("takes the common name from the CSR when none is given, and sends no options it wasn't given", async () => {
 		await run('order', operation, { orderId: ORDER, csr: API_RSA_CSR });
-		expect(server.requests[0].body).toEqual({ certificate: { csr: oneLine(API_RSA_CSR), common_name: 'api.example.com' } });
+		expect(server.requests[0].body).toEqual({ certificate: { csr: oneLineCsr(API_RSA_CSR), common_name: 'api.example.com' } });
 	});
 
 	it('refuses bad input before sending anything, naming the field', async () => {
@@ -85,7 +80,7 @@ describe('a reissue, through approval, in the other operations', () => {
 
 		const pending = await run('order', 'listReissues', { orderId: ORDER });
 		const newCertificate = pending.items().at(-1)!.json;
-		expect(newCertificate).toMatchObject({ status: 'pending', common_name: 'www.example.com', csr: oneLine(WWW_CSR) });
+		expect(newCertificate).toMatchObject({ status: 'pending', common_name: 'www.example.com', csr: oneLineCsr(WWW_CSR) });
 		expect(newCertificate.id).not.toBe(before.id);
 
 		await run('request', 'approve', { requestId, comment: 'ok' });
