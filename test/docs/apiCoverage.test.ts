@@ -123,8 +123,10 @@ export const OPERATION_SAMPLES: Record<string, Samples> = {
 			{ identifyBy: 'serialNumber', serialNumber: certificate.serial_number, revocationReason: 'key_compromise' },
 		];
 	},
-
-	'certificate.download': () => [{ orderId: String(SEED_ORDER_ID), format: 'pem_all' }],
+	'certificate.download': (fake) => [
+		{ orderId: String(SEED_ORDER_ID), format: 'pem_all' },
+		{ downloadBy: 'certificate', certificateId: String(fake.data.orders.get(SEED_ORDER_ID).certificate.id), format: 'pem_noroot' },
+	],
 };
 
 /** The parameters each trigger event runs with. Every event needs an entry. */
