@@ -37,18 +37,6 @@ export function requestIdProperty(description: string): INodeProperties {
 	};
 }
 
-export function certificateIdProperty(description: string): INodeProperties {
-	return {
-		displayName: 'Certificate ID',
-		name: 'certificateId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: '30000001',
-		description,
-	};
-}
-
 export function serialNumberProperty(description: string): INodeProperties {
 	return {
 		displayName: 'Serial Number',
