@@ -1,7 +1,7 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { assertCsr, assertHostName, assertHostNames, assertOneOf, assertText } from '../../shared/certificateInput';
-import { csrProperty, orderIdProperty } from './fields';
+import { csrProperty, optionsProperty, orderIdProperty } from './fields';
 import type { DigiCertOperation } from './operation';
 import type { DigiCertResponse } from '../../shared/types';
 import { assertBoolean, assertPositiveId } from '../../shared/validation';
@@ -66,47 +66,40 @@ export function certificateRequestOperation(declaration: {
 		properties: [
 			orderIdProperty(`The ID of the order to ${segment}`),
 			csrProperty(csrDescription),
-			{
-				displayName: 'Options',
-				name: 'options',
-				type: 'collection',
-				placeholder: 'Add Option',
-				default: {},
-				options: [
-					{
-						displayName: 'Comments',
-						name: 'comments',
-						type: 'string',
-						typeOptions: { rows: 2 },
-						default: '',
-						description: 'A note for the approver and the order history',
-					},
-					{
-						displayName: 'Common Name',
-						name: 'commonName',
-						type: 'string',
-						default: '',
-						placeholder: 'www.example.com',
-						description: "The host name the certificate secures; by default the CSR's common name",
-					},
-					{
-						displayName: 'Other Host Names (SANs)',
-						name: 'dnsNames',
-						type: 'string',
-						default: '',
-						placeholder: 'example.com, api.example.com',
-						description: 'Additional host names, separated by commas; a wildcard only as *.example.com',
-					},
-					signatureHashOption,
-					{
-						displayName: 'Skip Approval',
-						name: 'skipApproval',
-						type: 'boolean',
-						default: false,
-						description: 'Whether to submit without waiting for an administrator to approve (the API key needs admin rights)',
-					},
-				],
-			},
+			optionsProperty([
+				{
+					displayName: 'Comments',
+					name: 'comments',
+					type: 'string',
+					typeOptions: { rows: 2 },
+					default: '',
+					description: 'A note for the approver and the order history',
+				},
+				{
+					displayName: 'Common Name',
+					name: 'commonName',
+					type: 'string',
+					default: '',
+					placeholder: 'www.example.com',
+					description: "The host name the certificate secures; by default the CSR's common name",
+				},
+				{
+					displayName: 'Other Host Names (SANs)',
+					name: 'dnsNames',
+					type: 'string',
+					default: '',
+					placeholder: 'example.com, api.example.com',
+					description: 'Additional host names, separated by commas; a wildcard only as *.example.com',
+				},
+				signatureHashOption,
+				{
+					displayName: 'Skip Approval',
+					name: 'skipApproval',
+					type: 'boolean',
+					default: false,
+					description: 'Whether to submit without waiting for an administrator to approve (the API key needs admin rights)',
+				},
+			]),
 		],
 		readParameters: (read) => {
 			const options = read<IDataObject>('options', {}) ?? {};
@@ -114,8 +107,8 @@ export function certificateRequestOperation(declaration: {
 			const commonName = assertText(options.commonName, 'Common Name');
 			const dnsNames = assertHostNames(options.dnsNames, 'Other Host Names (SANs)');
 			const certificate: IDataObject = { csr: csr.pem };
-			const common = commonName !== '' ? assertHostName(commonName, 'Common Name') : csr.commonName;
-			if (common !== undefined) certificate.common_name = assertHostName(common, "The CSR's common name");
+			if (commonName !== '') certificate.common_name = assertHostName(commonName, 'Common Name');
+			else if (csr.commonName !== undefined) certificate.common_name = assertHostName(csr.commonName, "The CSR's common name");
 			if (dnsNames.length > 0) certificate.dns_names = dnsNames;
 			if (options.signatureHash !== undefined) certificate.signature_hash = assertOneOf(options.signatureHash, SIGNATURE_HASHES, 'Signature Hash');
 			const comments = assertText(options.comments, 'Comments');

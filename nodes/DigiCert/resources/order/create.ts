@@ -3,7 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { assertCsr, assertFutureDay, assertHostName, assertHostNames, assertOneOf, assertText } from '../../../shared/certificateInput';
 import { assertBoolean, assertPositiveId } from '../../../shared/validation';
 import { requestAnswer, SIGNATURE_HASHES, signatureHashOption } from '../../shared/certificateRequestOperation';
-import { containerIdProperty, csrProperty, organizationIdProperty } from '../../shared/fields';
+import { containerIdProperty, csrProperty, optionsProperty, organizationIdProperty } from '../../shared/fields';
 import type { DigiCertOperation } from '../../shared/operation';
 
 /** The TLS products this operation orders (DigiCert's product name IDs, by name) and their validation: DV needs no organization. */
@@ -90,51 +90,44 @@ export const create: DigiCertOperation<Parameters> = {
 			displayOptions: { show: { validity: ['endDate'] } },
 			description: 'The last day the order covers; must be after today',
 		},
-		{
-			displayName: 'Options',
-			name: 'options',
-			type: 'collection',
-			placeholder: 'Add Option',
-			default: {},
-			options: [
-				{
-					displayName: 'Comments',
-					name: 'comments',
-					type: 'string',
-					typeOptions: { rows: 2 },
-					default: '',
-					description: 'A note for the approver and the order history',
-				},
-				containerIdProperty("The container (division) the order belongs to; by default the API key user's"),
-				{
-					displayName: 'Payment Method',
-					name: 'paymentMethod',
-					type: 'options',
-					options: [
-						{ name: 'Account Balance', value: 'balance' },
-						{ name: 'Credit Card on File', value: 'card' },
-						{ name: 'Billing Profile', value: 'profile' },
-					],
-					default: 'balance',
-					description: 'How the order is paid, where the account needs one',
-				},
-				{
-					displayName: 'Server Platform ID',
-					name: 'serverPlatformId',
-					type: 'number',
-					default: -1,
-					description: "DigiCert's server platform ID (-1 = Other, 2 = Apache, 45 = nginx)",
-				},
-				signatureHashOption,
-				{
-					displayName: 'Skip Approval',
-					name: 'skipApproval',
-					type: 'boolean',
-					default: false,
-					description: 'Whether to submit without waiting for an administrator to approve (the API key needs admin rights)',
-				},
-			],
-		},
+		optionsProperty([
+			{
+				displayName: 'Comments',
+				name: 'comments',
+				type: 'string',
+				typeOptions: { rows: 2 },
+				default: '',
+				description: 'A note for the approver and the order history',
+			},
+			containerIdProperty("The container (division) the order belongs to; by default the API key user's"),
+			{
+				displayName: 'Payment Method',
+				name: 'paymentMethod',
+				type: 'options',
+				options: [
+					{ name: 'Account Balance', value: 'balance' },
+					{ name: 'Credit Card on File', value: 'card' },
+					{ name: 'Billing Profile', value: 'profile' },
+				],
+				default: 'balance',
+				description: 'How the order is paid, where the account needs one',
+			},
+			{
+				displayName: 'Server Platform ID',
+				name: 'serverPlatformId',
+				type: 'number',
+				default: -1,
+				description: "DigiCert's server platform ID (-1 = Other, 2 = Apache, 45 = nginx)",
+			},
+			signatureHashOption,
+			{
+				displayName: 'Skip Approval',
+				name: 'skipApproval',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to submit without waiting for an administrator to approve (the API key needs admin rights)',
+			},
+		]),
 	],
 	readParameters: (read) => {
 		const product = assertOneOf(read('product'), PRODUCT_IDS, 'Product');
