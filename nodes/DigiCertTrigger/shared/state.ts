@@ -48,6 +48,19 @@ export function recordId(record: IDataObject, key = 'id'): number | undefined {
 	return Number.isSafeInteger(id) && id > 0 ? id : undefined;
 }
 
+/**
+ * The record with the highest ID (`key`) among `records`, or undefined when none has one: "the
+ * newest", without relying on the order DigiCert lists them in.
+ */
+export function newestById(records: IDataObject[], key = 'id'): IDataObject | undefined {
+	let newest: IDataObject | undefined;
+	for (const record of records) {
+		const id = recordId(record, key);
+		if (id !== undefined && (newest === undefined || id > recordId(newest, key)!)) newest = record;
+	}
+	return newest;
+}
+
 /** Numbers only: a stored list of IDs, cleaned of anything else. */
 export function numberList(value: unknown): number[] | undefined {
 	if (!Array.isArray(value)) return undefined;
