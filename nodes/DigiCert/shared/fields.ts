@@ -36,3 +36,13 @@ export function requestIdProperty(description: string): INodeProperties {
 		description,
 	};
 }
+
+/** The Filters collection of a list operation: the optional fields that narrow what DigiCert lists. */
+export function filtersProperty(options: INodeProperties[]): INodeProperties {
+	return { displayName: 'Filters', name: 'filters', type: 'collection', placeholder: 'Add Filter', default: {}, options };
+}
+
+/** The Options collection of an operation: its optional settings. */
+export function optionsProperty(options: INodeProperties[]): INodeProperties {
+	return { displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add Option', default: {}, options };
+}

@@ -19,7 +19,7 @@ export interface DigiCertOperation<P = IDataObject> {
 	properties: INodeProperties[];
 	/** Reads and validates the item's parameters; throws a user-facing Error on bad input. */
 	readParameters(read: ParameterReader): P;
-	/** The request (or, for operations that need several, the first request) for these parameters. */
+	/** The one request for these parameters (a list is paged by the executor; see DigiCertRequest.paginate). */
 	request(parameters: P): DigiCertRequest;
 	/** Turns DigiCert's answer into output items (json objects, or full items for binary data). */
 	toItems(

@@ -10,6 +10,7 @@ import type { FakeCertCentral } from '../../helpers/fake';
 import { startFakeCertCentral } from '../../helpers/fake';
 import type { HostileServer } from '../../helpers/hostileServer';
 import { startHostileServer } from '../../helpers/hostileServer';
+import { expectNoKey } from '../../helpers/secrets';
 import { digiCertCases, exampleCases } from '../cases';
 import { WRONG_API_KEY, caseWorkflow, caseWorkflowId, credentialsFor } from './workflows';
 
@@ -42,24 +43,19 @@ export function describeInRealN8n(major: N8nMajor) {
 			expect(home.n8n.version).toMatch(EXPECTED_VERSION[major]);
 		});
 
-		/** Whatever a run printed, no API key may be in it. */
-		function expectNoKeyIn(output: string) {
-			expect(output).not.toContain(fake.apiKey);
-			expect(output).not.toContain(WRONG_API_KEY);
-		}
-
 		it.each(digiCertCases.map((testCase, index) => [testCase.name, index] as const))('%s', async (_name, index) => {
 			const run = await home.executeWorkflow(caseWorkflowId(index), { env: digiCertCases[index].env });
 			expect(run.run).toBeDefined();
 			digiCertCases[index].check(run, fake);
-			expectNoKeyIn(run.stdout + run.stderr);
+			// Whatever a run printed, no API key may be in it.
+			expectNoKey(run.stdout + run.stderr, [fake.apiKey, WRONG_API_KEY]);
 		});
 
 		it.each(exampleCases.map((example) => [example.file, example] as const))('example %s, imported unchanged', async (_file, example) => {
 			const run = await home.executeWorkflow(example.id);
 			expect(run.run).toBeDefined();
 			example.check(run, fake);
-			expectNoKeyIn(run.stdout + run.stderr);
+			expectNoKey(run.stdout + run.stderr, [fake.apiKey, WRONG_API_KEY]);
 		});
 
 		// "Test connection" as the editor runs it: POST /rest/credentials/test on a running n8n.
@@ -108,7 +104,7 @@ export function describeInRealN8n(major: N8nMajor) {
 				expect(result.message).toMatch(major === 2 ? /^The base URL redirects \(HTTP 302\)/ : /status code 302/);
 				expect(fake.requests).toHaveLength(1);
 				expect(thief.requests).toEqual([]);
-				expectNoKeyIn(n8n.log());
+				expectNoKey(n8n.log(), [fake.apiKey, WRONG_API_KEY]);
 			});
 		});
 	});

@@ -2,14 +2,14 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { FilterSpec } from '../../../shared/filters';
 import { asId, asText, asContainsSearch, asSerialNumber, dateRangeFilter, filtersToQuery, oneOf, toFilterDate } from '../../../shared/filters';
+import { ORDER_STATUS_OPTIONS, ORDER_STATUSES } from '../../../shared/orderStatuses';
 import type { ParameterReader } from '../../../shared/types';
 import { quoteValue } from '../../../shared/validation';
+import { filtersProperty, optionsProperty } from '../../shared/fields';
 import type { DigiCertOperation } from '../../shared/operation';
 import { readMaxItems, returnAllProperties } from '../../shared/pagination';
 
 type Parameters = { maxItems: number | undefined; qs: IDataObject; localSort: string | undefined };
-
-export const ORDER_STATUSES = ['canceled', 'issued', 'pending', 'reissue_pending', 'rejected', 'revoked', 'waiting_pickup'];
 
 /**
  * The Sort option's values (`-` = descending). DigiCert documents the `sort` syntax, but its list of
@@ -103,116 +103,96 @@ export const getMany: DigiCertOperation<Parameters> = {
 		'List certificate orders, optionally filtered by status (issued includes expired), common name, product, container, expiry date range, creation date range or a search text; one item per order with its certificate (common name, valid till, days remaining). Use Return All for every match, or Limit for the first N.',
 	properties: [
 		...returnAllProperties(),
-		{
-			displayName: 'Filters',
-			name: 'filters',
-			type: 'collection',
-			placeholder: 'Add Filter',
-			default: {},
-			options: [
-				{
-					displayName: 'Common Name',
-					name: 'commonName',
-					type: 'string',
-					default: '',
-					placeholder: 'www.example.com',
-					description: "Only orders whose certificate's common name is exactly this",
-				},
-				{
-					displayName: 'Container ID',
-					name: 'containerId',
-					type: 'string',
-					default: '',
-					description: 'Only orders in this container (division)',
-				},
-				{
-					displayName: 'Domain Name',
-					name: 'domainName',
-					type: 'string',
-					default: '',
-					placeholder: 'www.example.com',
-					description: "Only orders whose certificate's common name or DNS names include this domain name",
-				},
-				dateField('Created From', 'createdFrom', 'Only orders created on or after this day'),
-				dateField('Created To', 'createdTo', 'Only orders created on or before this day'),
-				dateField('Expires From', 'validTillFrom', "Only orders whose certificate's valid-till date is on or after this day"),
-				dateField('Expires To', 'validTillTo', "Only orders whose certificate's valid-till date is on or before this day"),
-				{
-					displayName: 'Organization ID',
-					name: 'organizationId',
-					type: 'string',
-					default: '',
-					description: 'Only orders for this organization',
-				},
-				{
-					displayName: 'Product',
-					name: 'productNameId',
-					type: 'string',
-					default: '',
-					placeholder: 'ssl_basic',
-					description: "Only orders of this product, by DigiCert's product name ID (e.g. ssl_basic, ssl_ev_basic, ssl_securesite_pro)",
-				},
-				{
-					displayName: 'Search',
-					name: 'search',
-					type: 'string',
-					default: '',
-					description:
-						"Only orders whose email or certificate common name contains this text (what DigiCert's search looks at: not IDs, DNS names or serial numbers; use Domain Name or Serial Number for those)",
-				},
-				{
-					displayName: 'Serial Number',
-					name: 'serialNumber',
-					type: 'string',
-					default: '',
-					placeholder: '0A1B2C3D4E5F60718293A4B5C6D7E8F9',
-					description: 'Only the order whose certificate has this serial number (hex; colons or spaces between bytes are removed)',
-				},
-				{
-					displayName: 'Status',
-					name: 'status',
-					type: 'options',
-					options: [
-						{ name: 'Canceled', value: 'canceled' },
-						{ name: 'Issued', value: 'issued', description: 'Issued certificates, including expired ones' },
-						{ name: 'Pending', value: 'pending' },
-						{ name: 'Reissue Pending', value: 'reissue_pending' },
-						{ name: 'Rejected', value: 'rejected' },
-						{ name: 'Revoked', value: 'revoked' },
-						{ name: 'Waiting Pickup', value: 'waiting_pickup' },
-					],
-					default: 'issued',
-					description: 'Only orders with this status',
-				},
-			],
-		},
-		{
-			displayName: 'Options',
-			name: 'options',
-			type: 'collection',
-			placeholder: 'Add Option',
-			default: {},
-			options: [
-				{
-					displayName: 'Sort',
-					name: 'sort',
-					type: 'options',
-					options: [
-						{ name: 'Common Name (A-Z)', value: 'common_name', description: 'Sorted by n8n after reading every matching order' },
-						{ name: 'Common Name (Z-A)', value: '-common_name', description: 'Sorted by n8n after reading every matching order' },
-						{ name: 'Created (Newest First)', value: '-date_created', description: 'Sorted by DigiCert' },
-						{ name: 'Created (Oldest First)', value: 'date_created', description: 'Sorted by DigiCert' },
-						{ name: 'Expires (Latest First)', value: '-valid_till', description: 'Sorted by n8n after reading every matching order' },
-						{ name: 'Expires (Soonest First)', value: 'valid_till', description: 'Sorted by n8n after reading every matching order' },
-						{ name: 'ID (Ascending)', value: 'id', description: 'Sorted by n8n after reading every matching order' },
-						{ name: 'ID (Descending)', value: '-id', description: 'Sorted by n8n after reading every matching order' },
-					],
-					default: 'date_created',
-					description:
-						'The order of the results. DigiCert sorts by creation date; for the other sorts (which DigiCert does not document) n8n reads every matching order, sorts them, then applies the Limit.',
-				},
-			],
-		},
+		filtersProperty([
+			{
+				displayName: 'Common Name',
+				name: 'commonName',
+				type: 'string',
+				default: '',
+				placeholder: 'www.example.com',
+				description: "Only orders whose certificate's common name is exactly this",
+			},
+			{
+				displayName: 'Container ID',
+				name: 'containerId',
+				type: 'string',
+				default: '',
+				description: 'Only orders in this container (division)',
+			},
+			{
+				displayName: 'Domain Name',
+				name: 'domainName',
+				type: 'string',
+				default: '',
+				placeholder: 'www.example.com',
+				description: "Only orders whose certificate's common name or DNS names include this domain name",
+			},
+			dateField('Created From', 'createdFrom', 'Only orders created on or after this day'),
+			dateField('Created To', 'createdTo', 'Only orders created on or before this day'),
+			dateField('Expires From', 'validTillFrom', "Only orders whose certificate's valid-till date is on or after this day"),
+			dateField('Expires To', 'validTillTo', "Only orders whose certificate's valid-till date is on or before this day"),
+			{
+				displayName: 'Organization ID',
+				name: 'organizationId',
+				type: 'string',
+				default: '',
+				description: 'Only orders for this organization',
+			},
+			{
+				displayName: 'Product',
+				name: 'productNameId',
+				type: 'string',
+				default: '',
+				placeholder: 'ssl_basic',
+				description: "Only orders of this product, by DigiCert's product name ID (e.g. ssl_basic, ssl_ev_basic, ssl_securesite_pro)",
+			},
+			{
+				displayName: 'Search',
+				name: 'search',
+				type: 'string',
+				default: '',
+				description:
+					"Only orders whose email or certificate common name contains this text (what DigiCert's search looks at: not IDs, DNS names or serial numbers; use Domain Name or Serial Number for those)",
+			},
+			{
+				displayName: 'Serial Number',
+				name: 'serialNumber',
+				type: 'string',
+				default: '',
+				placeholder: '0A1B2C3D4E5F60718293A4B5C6D7E8F9',
+				description: 'Only the order whose certificate has this serial number (hex; colons or spaces between bytes are removed)',
+			},
+			{
+				displayName: 'Status',
+				name: 'status',
+				type: 'options',
+				options: ORDER_STATUS_OPTIONS.map((option) =>
+					option.value === 'issued' ? { ...option, description: 'Issued certificates, including expired ones' } : option,
+				),
+				default: 'issued',
+				description: 'Only orders with this status',
+			},
+		]),
+		optionsProperty([
+			{
+				displayName: 'Sort',
+				name: 'sort',
+				type: 'options',
+				options: [
+					{ name: 'Common Name (A-Z)', value: 'common_name', description: 'Sorted by n8n after reading every matching order' },
+					{ name: 'Common Name (Z-A)', value: '-common_name', description: 'Sorted by n8n after reading every matching order' },
+					{ name: 'Created (Newest First)', value: '-date_created', description: 'Sorted by DigiCert' },
+					{ name: 'Created (Oldest First)', value: 'date_created', description: 'Sorted by DigiCert' },
+					{ name: 'Expires (Latest First)', value: '-valid_till', description: 'Sorted by n8n after reading every matching order' },
+					{ name: 'Expires (Soonest First)', value: 'valid_till', description: 'Sorted by n8n after reading every matching order' },
+					{ name: 'ID (Ascending)', value: 'id', description: 'Sorted by n8n after reading every matching order' },
+					{ name: 'ID (Descending)', value: '-id', description: 'Sorted by n8n after reading every matching order' },
+				],
+				default: 'date_created',
+				description:
+					'The order of the results. DigiCert sorts by creation date; for the other sorts (which DigiCert does not document) n8n reads every matching order, sorts them, then applies the Limit.',
+			},
+		]),
 	],
 	readParameters: (read) => ({ maxItems: readMaxItems(read), ...readOrderListQuery(read) }),
 	request: ({ maxItems, qs, localSort }) => ({
