@@ -34,4 +34,6 @@ export interface DigiCertResource {
 	name: string;
 	description: string;
 	operations: DigiCertOperation[];
+	/** The operation a new node (typeVersion 1.1 on) opens on; typeVersion 1 opens on the first declared. */
+	defaultOperation?: string;
 }
