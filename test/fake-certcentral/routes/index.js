@@ -13,6 +13,7 @@ const RESOURCES = [
 	require('./requests'),
 	require('./orders'),
 	require('./certificates'),
+	require('./lifecycle'),
 	require('./domains'),
 	require('./organizations'),
 ];
