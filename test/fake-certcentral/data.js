@@ -390,9 +390,8 @@ function buildData(options = {}) {
 		requestStatusChanges,
 		/** What approving or rejecting a request does, by request ID (set by the lifecycle routes). */
 		requestEffects,
-		/** The account's products, organizations and containers (what an order may name). */
+		/** The account's products and containers (what an order may name); its organizations are `organizations` (domains.js). */
 		products: PRODUCTS,
-		organizations: ORGANIZATIONS,
 		containers: CONTAINERS,
 		/**
 		 * The certificate with this ID: an order's current certificate, a duplicate or a reissue, and

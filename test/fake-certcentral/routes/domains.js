@@ -2,16 +2,13 @@
 'use strict';
 /**
  * The fake's domains: List domains, Domain info, Check domain DCV (state in ../domains.js).
- * Answers marked [A] are assumptions: DigiCert's pages do not show that case.
+ * Answers DigiCert's pages do not show go through `assumed()`; comments marked [A] are assumptions.
  */
-const { daysUntil, errorAnswer } = require('../common');
+const { assumed, daysUntil, errorAnswer } = require('../common');
 const { listAnswer, matchesSearch, oneOf, readPage, sortBy } = require('../queries');
 
-/** [A] DigiCert's pages do not name their sort keys for domains. */
-const DOMAIN_SORT_KEYS = { id: (/** @type {any} */ d) => d.id, name: (/** @type {any} */ d) => d.name };
-
-/** The answer for an unknown domain: the errors page's generic 404 [A: no domain-specific code is documented]. */
-const unknownDomain = () => errorAnswer(404, 'not_found', 'Not found.');
+/** The answer for an unknown domain: the errors page's generic 404 (no domain-specific code is documented). */
+const unknownDomain = () => assumed('404 code for an unknown domain', errorAnswer(404, 'not_found', 'Not found.'));
 
 /** What DigiCert answers when the DCV check does not find the record or file, by DCV method (its Check domain DCV page). */
 const DCV_NOT_FOUND = {
@@ -80,7 +77,8 @@ module.exports = (data) => [
 			])) {
 				if (q[key] !== undefined && q[key] !== '') list = list.filter((d) => test(d, q[key]));
 			}
-			const sorted = sortBy(list, q.sort, DOMAIN_SORT_KEYS);
+			// DigiCert's page names no sort keys for domains that could be read: none is taken.
+			const sorted = sortBy(list, q.sort, {}, { allowed: [], order: data.listOrder });
 			if ('error' in sorted) return sorted.error;
 			return listAnswer('domains', sorted.list, page, (d) => domainSummary(d, q));
 		},
@@ -115,8 +113,10 @@ module.exports = (data) => [
 			const domain = data.domains.get(Number(m[1]));
 			if (!domain) return unknownDomain();
 			const notFound = DCV_NOT_FOUND[/** @type {keyof typeof DCV_NOT_FOUND} */ (domain.dcv_method)];
-			// [A] an email-validated domain: DigiCert's page says the method must be a token method.
-			if (!notFound) return errorAnswer(400, 'invalid_dcv_method', `Domain ${domain.id} is validated by email: there is no token to check.`);
+			// DigiCert's page says the method must be a token method; what it answers for email is not shown.
+			if (!notFound) {
+				return assumed('Check DCV of an email-validated domain', errorAnswer(400, 'invalid_dcv_method', `Domain ${domain.id} is validated by email: there is no token to check.`));
+			}
 			if (domain.dcv_token.status !== 'active') {
 				if (!data.dcvInPlace.has(domain.id)) return errorAnswer(400, notFound[0], notFound[1]);
 				data.completeDcv(domain);

@@ -260,7 +260,7 @@ module.exports = (data) => {
 			return errorAnswer(400, 'invalid_common_name', 'certificate.common_name is required.'); // [U]
 		}
 		const needsOrganization = validationOf(product.name_id) !== 'dv';
-		const organization = data.organizations.find((/** @type {any} */ o) => o.id === body.organization?.id);
+		const organization = data.organizations.get(body.organization?.id);
 		if (needsOrganization && !organization) return errorAnswer(400, 'invalid_organization', 'organization.id must be an organization of the account.'); // [U]
 		if (body.payment_method !== undefined && !PAYMENT_METHODS.includes(body.payment_method)) {
 			return errorAnswer(400, 'invalid_payment_method', `payment_method must be one of ${PAYMENT_METHODS.join(', ')}.`); // [U]

@@ -3,9 +3,6 @@
 /** The fake's organizations: List organizations (state in ../domains.js). */
 const { listAnswer, oneOf, readPage, sortBy } = require('../queries');
 
-/** [A] DigiCert's page does not name its sort keys for organizations. */
-const ORGANIZATION_SORT_KEYS = { id: (/** @type {any} */ o) => o.id, name: (/** @type {any} */ o) => o.name };
-
 /**
  * An organization as DigiCert lists it: `validations` only with `include_validation=true` (default
  * false) and only when it has some ("Organizations with no validations do not return a validations array").
@@ -35,7 +32,8 @@ module.exports = (data) => [
 			])) {
 				if (q[key] !== undefined && q[key] !== '') list = list.filter((o) => test(o, q[key]));
 			}
-			const sorted = sortBy(list, q.sort, ORGANIZATION_SORT_KEYS);
+			// DigiCert's page names no sort keys for organizations that could be read: none is taken.
+			const sorted = sortBy(list, q.sort, {}, { allowed: [], order: data.listOrder });
 			if ('error' in sorted) return sorted.error;
 			return listAnswer('organizations', sorted.list, page, (o) => organizationSummary(o, q));
 		},
