@@ -142,8 +142,9 @@ export const searchRequests: Search = async function (filter, paginationToken) {
 	const host = webHost(client);
 	const search = searchText(filter);
 	const base: IDataObject = search === '' ? {} : { 'filters[search]': containsSearch(search) };
-	let { phase, offset } = readToken(paginationToken);
-	if (phase !== 'others') phase = 'pending';
+	const token = readToken(paginationToken);
+	const { offset } = token;
+	let phase = token.phase === 'others' ? 'others' : 'pending';
 	let page = await listPage(client, '/request', 'requests', phase === 'pending' ? { ...base, 'filters[status]': 'pending' } : base, offset);
 	if (phase === 'pending' && offset === 0 && page.elements.length === 0) {
 		// Nothing waits for approval: an empty first page would leave the dropdown empty, so go on to the others.
