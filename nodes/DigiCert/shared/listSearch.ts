@@ -143,8 +143,9 @@ export const searchRequests: Search = async function (filter, paginationToken) {
 	const search = searchText(filter);
 	const base: IDataObject = search === '' ? {} : { 'filters[search]': containsSearch(search) };
 	const token = readToken(paginationToken);
-	const { offset } = token;
-	let phase = token.phase === 'others' ? 'others' : 'pending';
+	const offset = token.offset;
+	let phase = token.phase;
+	if (phase !== 'others') phase = 'pending';
 	let page = await listPage(client, '/request', 'requests', phase === 'pending' ? { ...base, 'filters[status]': 'pending' } : base, offset);
 	if (phase === 'pending' && offset === 0 && page.elements.length === 0) {
 		// Nothing waits for approval: an empty first page would leave the dropdown empty, so go on to the others.
