@@ -8,9 +8,9 @@ describe('the node offers every operation of issue 4, described for AI agents', 
 
 	it('has exactly these resources and operations', () => {
 		expect(names).toEqual([
-			['order', ['get', 'getExpiring', 'getMany', 'listDuplicates', 'listReissues']],
+			['order', ['cancel', 'create', 'duplicate', 'get', 'getExpiring', 'getMany', 'listDuplicates', 'listReissues', 'reissue', 'revoke']],
 			['request', ['approve', 'get', 'getMany', 'reject']],
-			['certificate', ['download']],
+			['certificate', ['download', 'revoke']],
 		]);
 	});
 
@@ -34,6 +34,18 @@ describe('the node offers every operation of issue 4, described for AI agents', 
 		// No two operations are described alike (a copied description would mislead the agent).
 		const descriptions = resources.flatMap((resource) => resource.operations.map((operation) => operation.description));
 		expect(new Set(descriptions).size).toBe(descriptions.length);
+	});
+
+	it('says so where an operation cannot be undone, and where it changes DigiCert it is not resent', () => {
+		const described = (resource: string, operation: string) =>
+			resources.find((r) => r.value === resource)!.operations.find((o) => o.value === operation)!.description;
+		for (const [resource, operation] of [['order', 'revoke'], ['certificate', 'revoke']]) {
+			expect(described(resource, operation)).toMatch(/Permanent: a revoked certificate cannot be restored/);
+		}
+		expect(described('order', 'cancel')).toMatch(/Cannot be undone/);
+		for (const operation of ['create', 'reissue', 'duplicate']) {
+			expect(described('order', operation)).toMatch(/not retried after an answer that may mean DigiCert took it/);
+		}
 	});
 
 	it('shows each operation in its resource, fields only for their operation', () => {
