@@ -7,6 +7,7 @@ import type {
 } from 'n8n-workflow';
 import type { NodeApiError } from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
+import { Readable } from 'node:stream';
 
 import { apiError, CDN_ADVICE, containsSecret, digiCertApiError, looksLikeHtml, networkError, redact, redactJson, unexpectedAnswer } from './errors';
 import type { RateWindow } from './rateLimiter';
@@ -248,6 +249,12 @@ export class DigiCertClient {
 		);
 	}
 
+	/**
+	 * One exchange, bounded as a whole by the timeout. n8n's own timeout only limits silence (and n8n
+	 * replaces any abort signal of ours with the execution's), so a body trickled a byte at a time
+	 * would hold the execution: the body is read as a stream here, and dropped, its connection
+	 * closed, when the deadline passes.
+	 */
 	private async sendOnce(request: DigiCertRequest): Promise<RawResponse> {
 		const options: IHttpRequestOptions = {
 			method: request.method,
@@ -260,20 +267,36 @@ export class DigiCertClient {
 				'User-Agent': USER_AGENT,
 				...(request.body ? { 'Content-Type': 'application/json' } : {}),
 			},
-			encoding: 'arraybuffer',
+			encoding: 'stream',
 			returnFullResponse: true,
 			ignoreHttpStatusErrors: true,
 			// A redirect could carry the X-DC-DEVKEY header to another host: never follow one.
 			disableFollowRedirect: true,
 			timeout: this.options.timeoutMs,
 		};
-		const response = (await this.context.helpers.httpRequestWithAuthentication.call(
-			this.context,
-			CREDENTIAL_TYPE,
-			options,
-			{ credentialsDecrypted: this.credentials },
-		)) as { statusCode: number; headers?: IDataObject; body: unknown };
-		return { statusCode: response.statusCode, headers: response.headers ?? {}, body: response.body };
+		const exchange = this.context.helpers.httpRequestWithAuthentication.call(this.context, CREDENTIAL_TYPE, options, {
+			credentialsDecrypted: this.credentials,
+		}) as Promise<{ statusCode: number; headers?: IDataObject; body: unknown }>;
+		let timer: NodeJS.Timeout | undefined;
+		const deadline = new Promise<never>((_resolve, reject) => {
+			timer = setTimeout(
+				() => reject(Object.assign(new Error('The whole exchange took longer than the timeout'), { code: 'ETIMEDOUT' })),
+				this.options.timeoutMs,
+			);
+		});
+		let body: unknown;
+		try {
+			const response = await Promise.race([exchange, deadline]);
+			body = response.body;
+			return { statusCode: response.statusCode, headers: response.headers ?? {}, body: await Promise.race([readBody(body), deadline]) };
+		} catch (error) {
+			// Whatever is still arriving after the deadline is dropped, and its connection closed.
+			destroyStream(body);
+			exchange.then((late) => destroyStream(late.body), () => undefined);
+			throw error;
+		} finally {
+			clearTimeout(timer);
+		}
 	}
 
 	/** A finished exchange: the parsed answer on success, else the error that explains it. */
@@ -332,4 +355,16 @@ export class DigiCertClient {
 	private unexpected(statusCode: number, what: string, itemIndex: number, advice: string): NodeApiError {
 		return unexpectedAnswer(this.context.getNode(), { statusCode, what, advice, itemIndex }, this.apiKey);
 	}
+}
+
+/** All of a streamed body (n8n hands a stream for `encoding: 'stream'`), or the body as it came. */
+async function readBody(body: unknown): Promise<unknown> {
+	if (!(body instanceof Readable)) return body;
+	const chunks: Buffer[] = [];
+	for await (const chunk of body) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string));
+	return Buffer.concat(chunks);
+}
+
+function destroyStream(body: unknown) {
+	if (body instanceof Readable) body.destroy();
 }

@@ -12,6 +12,7 @@ import type { IDataObject, INode } from 'n8n-workflow';
 import { digiCertNode, inputNodes, runWorkflow } from '../../../helpers/engine';
 import type { FaultResponse } from '../../../helpers/fake';
 import { credentialFor, fakeData } from '../../../helpers/fake';
+import { startHostileServer, trickle } from '../../../helpers/hostileServer';
 import { useFakeCertCentral } from '../../../helpers/useFakeCertCentral';
 
 const server = useFakeCertCentral();
@@ -181,13 +182,36 @@ describe('broken connections', () => {
 	});
 
 	it('an answer that never comes in time: says so, and which option to raise', async () => {
-		server.fail({ respond: { delayMs: 400, status: 200, body: {} } });
-		const result = await getRequests([REQUEST_ID], { maxRetries: 1, retryDelay: 5, timeout: 100 });
+		// Six times the timeout: late on any machine, however busy.
+		server.fail({ respond: { delayMs: 3000, status: 200, body: {} } });
+		const result = await getRequests([REQUEST_ID], { maxRetries: 1, retryDelay: 5, timeout: 500 });
 
 		expect(server.requests).toHaveLength(2);
 		const error = errorOf(result);
-		expect(error.message).toBe('DigiCert did not answer within 100 ms (tried 2 times)');
+		expect(error.message).toBe('DigiCert did not answer within 500 ms (tried 2 times)');
 		expect(error.description).toContain('Timeout');
+	});
+
+	it('the timeout bounds the whole answer: a body trickled a byte at a time (never silent for long) fails in time', async () => {
+		const body = JSON.stringify({ id: REQUEST_ID, status: 'approved', note: 'x'.repeat(30) });
+		const sent = { bytes: 0 };
+		const slow = await startHostileServer(trickle(body, 300, sent));
+		try {
+			const result = await runWorkflow(
+				[
+					...inputNodes([{}]),
+					digiCertNode({ resource: 'request', operation: 'get', requestId: REQUEST_ID, requestOptions: { rateLimit: 'off', maxRetries: 0, timeout: 800 } }),
+				],
+				{ credentials: credentialFor(server, { baseUrl: `${slow.origin}/services/v2` }) },
+			);
+
+			expect(errorOf(result).message).toBe('DigiCert did not answer within 800 ms (tried 1 time)');
+			// Given up long before the body was complete (it takes 20 s), and the connection closed.
+			expect(sent.bytes).toBeLessThan(Buffer.byteLength(body) / 2);
+			expect(slow.requests).toHaveLength(1);
+		} finally {
+			await slow.close();
+		}
 	});
 
 	it('retries a truncated body and recovers', async () => {
