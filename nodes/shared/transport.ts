@@ -7,7 +7,6 @@ import type {
 } from 'n8n-workflow';
 import type { NodeApiError } from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
-import { Readable } from 'node:stream';
 
 import { apiError, CDN_ADVICE, containsSecret, digiCertApiError, looksLikeHtml, networkError, redact, redactJson, unexpectedAnswer } from './errors';
 import type { RateWindow } from './rateLimiter';
@@ -277,25 +276,27 @@ export class DigiCertClient {
 		const exchange = this.context.helpers.httpRequestWithAuthentication.call(this.context, CREDENTIAL_TYPE, options, {
 			credentialsDecrypted: this.credentials,
 		}) as Promise<{ statusCode: number; headers?: IDataObject; body: unknown }>;
-		let timer: NodeJS.Timeout | undefined;
-		const deadline = new Promise<never>((_resolve, reject) => {
-			timer = setTimeout(
-				() => reject(Object.assign(new Error('The whole exchange took longer than the timeout'), { code: 'ETIMEDOUT' })),
-				this.options.timeoutMs,
-			);
-		});
+		const stop = new AbortController();
+		// Rejects at the deadline; once stopped it never settles (an n8n 1.x sleep ignores the signal: then it rejects unheard).
+		const deadline = sleep(this.options.timeoutMs, stop.signal).then(
+			() => Promise.reject(Object.assign(new Error('The whole exchange took longer than the timeout'), { code: 'ETIMEDOUT' })),
+			() => new Promise<never>(() => undefined),
+		);
 		let body: unknown;
+		let complete = false;
 		try {
 			const response = await Promise.race([exchange, deadline]);
 			body = response.body;
-			return { statusCode: response.statusCode, headers: response.headers ?? {}, body: await Promise.race([readBody(body), deadline]) };
-		} catch (error) {
-			// Whatever is still arriving after the deadline is dropped, and its connection closed.
-			destroyStream(body);
-			exchange.then((late) => destroyStream(late.body), () => undefined);
-			throw error;
+			const raw = await Promise.race([readBody(body), deadline]);
+			complete = true;
+			return { statusCode: response.statusCode, headers: response.headers ?? {}, body: raw };
 		} finally {
-			clearTimeout(timer);
+			stop.abort();
+			if (!complete) {
+				// Whatever is still arriving after the deadline is dropped, and its connection closed.
+				destroyStream(body);
+				exchange.then((late) => destroyStream(late.body), () => undefined);
+			}
 		}
 	}
 
@@ -357,14 +358,22 @@ export class DigiCertClient {
 	}
 }
 
-/** All of a streamed body (n8n hands a stream for `encoding: 'stream'`), or the body as it came. */
+/** A body n8n hands as a stream (`encoding: 'stream'`): readable chunk by chunk, and closable. */
+interface BodyStream extends AsyncIterable<unknown> {
+	destroy(): void;
+}
+
+const isStream = (body: unknown): body is BodyStream =>
+	typeof body === 'object' && body !== null && Symbol.asyncIterator in body && typeof (body as BodyStream).destroy === 'function';
+
+/** All of a streamed body, or the body as it came. */
 async function readBody(body: unknown): Promise<unknown> {
-	if (!(body instanceof Readable)) return body;
+	if (!isStream(body)) return body;
 	const chunks: Buffer[] = [];
 	for await (const chunk of body) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string));
 	return Buffer.concat(chunks);
 }
 
 function destroyStream(body: unknown) {
-	if (body instanceof Readable) body.destroy();
+	if (isStream(body)) body.destroy();
 }
