@@ -251,6 +251,54 @@ describe('answers that are not what DigiCert sends', () => {
 		expect(error.message).toBe('DigiCert answered with data of an unexpected shape');
 		expect(error.context.itemIndex).toBe(0);
 	});
+
+	it('an answer with json and binary keys is data, never an n8n item the server chose', async () => {
+		const answer = { json: { approved: true }, binary: { data: { data: 'SGk=', mimeType: 'text/plain', fileName: 'x.txt' } }, id: 1 };
+		server.fail({ respond: { status: 200, body: answer } });
+		const result = await getRequests([REQUEST_ID], { maxRetries: 0 });
+
+		expect(result.error).toBeUndefined();
+		expect(result.items()).toEqual([{ json: answer, pairedItem: { item: 0 } }]);
+	});
+
+	it('so is a list element with json and binary keys', async () => {
+		const element = { id: 5, json: { x: 1 }, binary: { data: { data: 'SGk=', mimeType: 'text/plain' } } };
+		server.fail({ respond: { status: 200, body: { requests: [element], page: { total: 1, limit: 1000, offset: 0 } } } });
+		const result = await runWorkflow(
+			[...inputNodes([{}]), digiCertNode({ resource: 'request', operation: 'getMany', returnAll: true, requestOptions: { rateLimit: 'off' } })],
+			{ credentials: credentialFor(server) },
+		);
+
+		expect(result.items()).toEqual([{ json: element, pairedItem: { item: 0 } }]);
+	});
+
+	describe.each(['listDuplicates', 'listReissues'])('%s', (operation) => {
+		// DigiCert answers "none" with {} (no certificates key): anything else is not its answer.
+		it.each([
+			['no body (204)', { status: 204 }],
+			['null', { status: 200, raw: 'null', headers: { 'content-type': 'application/json' } }],
+			['certificates that are not a list', { status: 200, body: { certificates: 'none' } }],
+		])('%s is an unexpected answer, not "no certificates"', async (_name, respond) => {
+			server.fail({ respond: respond as FaultResponse });
+			const result = await runWorkflow(
+				[...inputNodes([{}]), digiCertNode({ resource: 'order', operation, orderId: fakeData.SEED_ORDER_ID, requestOptions: { rateLimit: 'off', maxRetries: 0 } })],
+				{ credentials: credentialFor(server) },
+			);
+
+			expect(errorOf(result).message).toBe('DigiCert answered with data of an unexpected shape');
+		});
+
+		it('{} is no certificates', async () => {
+			server.fail({ respond: { status: 200, body: {} } });
+			const result = await runWorkflow(
+				[...inputNodes([{}]), digiCertNode({ resource: 'order', operation, orderId: fakeData.SEED_ORDER_ID })],
+				{ credentials: credentialFor(server) },
+			);
+
+			expect(result.error).toBeUndefined();
+			expect(result.items()).toEqual([]);
+		});
+	});
 });
 
 describe('file downloads', () => {
