@@ -37,6 +37,8 @@ export interface DigiCertResource {
 	name: string;
 	description: string;
 	operations: DigiCertOperation[];
+	/** The operation a new node (typeVersion 1.1 on) opens on; typeVersion 1 opens on the first declared. */
+	defaultOperation?: string;
 }
 
 /** Thrown by `toItems` when DigiCert's answer is not the shape the operation expects (e.g. no body). */
