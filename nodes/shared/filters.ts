@@ -99,7 +99,7 @@ export const asText: NonNullable<FilterSpec['convert']> = (value, displayName) =
  * (as browsers show it), sent as uppercase hex.
  */
 export const asSerialNumber: NonNullable<FilterSpec['convert']> = (value, displayName) => {
-	const raw = text(value);
+	const raw = text(value, displayName);
 	if (raw === undefined) return undefined;
 	const hex = raw.replace(/[\s:]/g, '');
 	if (!/^[0-9A-Fa-f]{1,64}$/.test(hex)) {
