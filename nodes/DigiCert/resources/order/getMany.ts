@@ -119,6 +119,8 @@ export const getMany: DigiCertOperation<Parameters> = {
 				default: '',
 				description: 'Only orders in this container (division)',
 			},
+			dateField('Created From', 'createdFrom', 'Only orders created on or after this day'),
+			dateField('Created To', 'createdTo', 'Only orders created on or before this day'),
 			{
 				displayName: 'Domain Name',
 				name: 'domainName',
@@ -127,8 +129,6 @@ export const getMany: DigiCertOperation<Parameters> = {
 				placeholder: 'www.example.com',
 				description: "Only orders whose certificate's common name or DNS names include this domain name",
 			},
-			dateField('Created From', 'createdFrom', 'Only orders created on or after this day'),
-			dateField('Created To', 'createdTo', 'Only orders created on or before this day'),
 			dateField('Expires From', 'validTillFrom', "Only orders whose certificate's valid-till date is on or after this day"),
 			dateField('Expires To', 'validTillTo', "Only orders whose certificate's valid-till date is on or before this day"),
 			{
