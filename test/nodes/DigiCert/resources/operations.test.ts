@@ -6,9 +6,9 @@ describe('the node offers every operation of issue 4, described for AI agents', 
 
 	it('has exactly these resources and operations', () => {
 		expect(names).toEqual([
-			['order', ['get', 'getExpiring', 'getMany', 'listDuplicates', 'listReissues']],
+			['order', ['cancel', 'create', 'duplicate', 'get', 'getExpiring', 'getMany', 'listDuplicates', 'listReissues', 'reissue', 'revoke']],
 			['request', ['approve', 'get', 'getMany', 'reject']],
-			['certificate', ['download']],
+			['certificate', ['download', 'revoke']],
 		]);
 	});
 
@@ -20,6 +20,18 @@ describe('the node offers every operation of issue 4, described for AI agents', 
 				expect(operation.description.length).toBeGreaterThan(60);
 				expect(operation.action).toMatch(/^[A-Z]/);
 			}
+		}
+	});
+
+	it('says so where an operation cannot be undone, and where it changes DigiCert it is not resent', () => {
+		const described = (resource: string, operation: string) =>
+			resources.find((r) => r.value === resource)!.operations.find((o) => o.value === operation)!.description;
+		for (const [resource, operation] of [['order', 'revoke'], ['certificate', 'revoke']]) {
+			expect(described(resource, operation)).toMatch(/Permanent: a revoked certificate cannot be restored/);
+		}
+		expect(described('order', 'cancel')).toMatch(/Cannot be undone/);
+		for (const operation of ['create', 'reissue', 'duplicate']) {
+			expect(described('order', operation)).toMatch(/not retried after an answer that may mean DigiCert took it/);
 		}
 	});
 
