@@ -293,6 +293,26 @@ describe('list filters', () => {
 	}, 120_000);
 });
 
+describe('list filters of the wrong type (from an expression)', () => {
+	// Leaving such a filter out would widen the query to the unfiltered list: it is refused instead.
+	it.each([
+		['request', 'containerId', '={{ [5] }}', 'Container ID must be a single text or number, but it is a list [5]'],
+		['order', 'containerId', '={{ {"id": 5} }}', 'Container ID must be a single text or number, but it is an object {"id":5}'],
+		['order', 'commonName', '={{ ["a","b"] }}', 'Common Name must be a single text or number, but it is a list ["a","b"]'],
+		['order', 'productNameId', '={{ true }}', 'Product must be a single text or number, but it is true'],
+		['request', 'search', '={{ {} }}', 'Search must be a single text or number, but it is an object {}'],
+		['order', 'search', '={{ [] }}', 'Search must be a single text or number, but it is a list []'],
+		['request', 'status', '={{ [{}] }}', 'Status must be a single text or number, but it is an object {}'],
+	])('%s Get Many: %s = %s is refused before any request', async (resource, field, value, message) => {
+		const result = await runWorkflow(
+			[...inputNodes([{}]), digiCertNode({ resource, operation: 'getMany', limit: 5, filters: { [field]: value } })],
+			{ credentials: credentialFor(server) },
+		);
+		expect(server.requests).toEqual([]);
+		expect(result.error?.message).toBe(message);
+	});
+});
+
 describe('Request Options', () => {
 	const fields = ['maxRetries', 'retryDelay', 'timeout', 'rateLimit', 'requestsPerSecond'] as const;
 	const optionValues = fc.oneof(
