@@ -43,6 +43,7 @@ export const lifecycleCases: DigiCertCase[] = [
 		name: 'Duplicate Certificate: 201, a pending duplicate request on the order',
 		parameters: { resource: 'order', operation: 'duplicate', orderId: String(ORDERS.duplicate), csr: NEW_CSR, options: {} },
 		check: (run, fake) => {
+			expect(run.nodeError(DIGICERT)?.message).toBeUndefined();
 			expect(run.ok).toBe(true);
 			expect(sentTo(fake)).toEqual([`POST /services/v2/order/certificate/${ORDERS.duplicate}/duplicate`]);
 			const [item] = run.items(DIGICERT);
@@ -96,6 +97,7 @@ export const lifecycleCases: DigiCertCase[] = [
 		name: 'Create Order (Basic OV, 1 year): 201, a pending order with a pending new request',
 		parameters: { resource: 'order', operation: 'create', product: 'ssl_basic', csr: NEW_CSR, dnsNames: 'new.example.com, www.new.example.com', organizationId: '112233', validity: 'years', years: 1, options: {} },
 		check: (run, fake) => {
+			expect(run.nodeError(DIGICERT)?.message).toBeUndefined();
 			expect(run.ok).toBe(true);
 			expect(fake.requests[0]).toMatchObject({ method: 'POST', path: '/services/v2/order/certificate/ssl_basic' });
 			expect(fake.requests[0].body).toMatchObject({
