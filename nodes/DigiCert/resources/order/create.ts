@@ -1,8 +1,18 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { assertCsr, assertFutureDay, assertHostName, assertHostNames, assertOneOf, assertText } from '../../../shared/certificateInput';
-import { assertBoolean, assertPositiveId } from '../../../shared/validation';
-import { requestAnswer, SIGNATURE_HASHES, signatureHashOption } from '../../shared/certificateRequestOperation';
+import { assertFutureDay, assertOneOf } from '../../../shared/certificateInput';
+import { assertPositiveId, quoteValue } from '../../../shared/validation';
+import {
+	approvalFields,
+	certificateNames,
+	commentsOption,
+	commonNameField,
+	dnsNamesField,
+	requestAnswer,
+	SIGNATURE_HASHES,
+	signatureHashOption,
+	skipApprovalOption,
+} from '../../shared/certificateRequestOperation';
 import { containerIdProperty, csrProperty, optionsProperty, organizationIdProperty } from '../../shared/fields';
 import type { DigiCertOperation } from '../../shared/operation';
 
@@ -43,22 +53,8 @@ export const create: DigiCertOperation<Parameters> = {
 			description: 'The certificate product to order (must be enabled in your CertCentral account)',
 		},
 		csrProperty('The certificate signing request made with the new private key (PEM, -----BEGIN CERTIFICATE REQUEST-----)'),
-		{
-			displayName: 'Common Name',
-			name: 'commonName',
-			type: 'string',
-			default: '',
-			placeholder: 'www.example.com',
-			description: "The host name the certificate secures; by default the CSR's common name",
-		},
-		{
-			displayName: 'Other Host Names (SANs)',
-			name: 'dnsNames',
-			type: 'string',
-			default: '',
-			placeholder: 'example.com, api.example.com',
-			description: 'Additional host names, separated by commas; a wildcard only as *.example.com. Can add costs.',
-		},
+		commonNameField,
+		dnsNamesField,
 		{
 			...organizationIdProperty('The organization (already validated in CertCentral) the OV or EV certificate names'),
 			displayOptions: { show: { product: TLS_PRODUCTS.filter((p) => p.validation !== 'dv').map((p) => p.value) } },
@@ -91,14 +87,7 @@ export const create: DigiCertOperation<Parameters> = {
 			description: 'The last day the order covers; must be after today',
 		},
 		optionsProperty([
-			{
-				displayName: 'Comments',
-				name: 'comments',
-				type: 'string',
-				typeOptions: { rows: 2 },
-				default: '',
-				description: 'A note for the approver and the order history',
-			},
+			commentsOption,
 			containerIdProperty("The container (division) the order belongs to; by default the API key user's"),
 			{
 				displayName: 'Payment Method',
@@ -120,49 +109,36 @@ export const create: DigiCertOperation<Parameters> = {
 				description: "DigiCert's server platform ID (-1 = Other, 2 = Apache, 45 = nginx)",
 			},
 			signatureHashOption,
-			{
-				displayName: 'Skip Approval',
-				name: 'skipApproval',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to submit without waiting for an administrator to approve (the API key needs admin rights)',
-			},
+			skipApprovalOption,
 		]),
 	],
 	readParameters: (read) => {
 		const product = assertOneOf(read('product'), PRODUCT_IDS, 'Product');
 		const validation = TLS_PRODUCTS.find((p) => p.value === product)!.validation;
-		const csr = assertCsr(read('csr'), 'CSR');
-		const commonNameText = assertText(read('commonName', ''), 'Common Name');
-		const commonName =
-			commonNameText !== '' ? assertHostName(commonNameText, 'Common Name') : csr.commonName !== undefined ? assertHostName(csr.commonName, "The CSR's common name") : undefined;
-		if (commonName === undefined) throw new Error('Common Name is required: the CSR has no common name');
-		const dnsNames = assertHostNames(read('dnsNames', ''), 'Other Host Names (SANs)');
+		const certificate = certificateNames(read('csr'), read('commonName', ''), read('dnsNames', ''));
+		if (certificate.common_name === undefined) throw new Error('Common Name is required: the CSR has no common name');
 		const options = read<IDataObject>('options', {}) ?? {};
-		const certificate: IDataObject = { common_name: commonName, csr: csr.pem };
-		if (dnsNames.length > 0) certificate.dns_names = dnsNames;
 		certificate.signature_hash = assertOneOf(options.signatureHash ?? 'sha256', SIGNATURE_HASHES, 'Signature Hash');
 		if (options.serverPlatformId !== undefined) {
 			const platform = Number(options.serverPlatformId);
-			if (!Number.isInteger(platform) || platform < -1) throw new Error(`Server Platform ID must be a whole number from -1, but it is ${JSON.stringify(options.serverPlatformId)}`);
+			if (!Number.isInteger(platform) || platform < -1) throw new Error(`Server Platform ID must be a whole number from -1, but it is ${quoteValue(options.serverPlatformId)}`);
 			certificate.server_platform = { id: platform };
 		}
 		const validity = assertOneOf(read('validity', 'years'), ['years', 'endDate'] as const, 'Validity');
 		let orderValidity: IDataObject;
 		if (validity === 'years') {
-			const years = Number(read('years', 1));
-			if (!Number.isInteger(years) || years < 1 || years > 3) throw new Error(`Years must be 1, 2 or 3, but it is ${JSON.stringify(read('years', 1))}`);
+			const rawYears = read<unknown>('years', 1);
+			const years = Number(rawYears);
+			if (!Number.isInteger(years) || years < 1 || years > 3) throw new Error(`Years must be 1, 2 or 3, but it is ${quoteValue(rawYears)}`);
 			orderValidity = { years };
 		} else {
 			orderValidity = { custom_expiration_date: assertFutureDay(read('endDate'), 'End Date') };
 		}
-		const comments = assertText(options.comments, 'Comments');
 		const body: IDataObject = {
 			certificate,
 			order_validity: orderValidity,
 			payment_method: assertOneOf(options.paymentMethod ?? 'balance', PAYMENT_METHODS, 'Payment Method'),
-			...(comments !== '' ? { comments } : {}),
-			...(assertBoolean(options.skipApproval ?? false, 'Skip Approval') ? { skip_approval: true } : {}),
+			...approvalFields(options),
 		};
 		if (validation !== 'dv') body.organization = { id: assertPositiveId(read('organizationId'), 'Organization ID') };
 		if (options.containerId !== undefined && options.containerId !== '') body.container = { id: assertPositiveId(options.containerId, 'Container ID') };
