@@ -1,7 +1,7 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { assertCsr, assertHostName, assertHostNames, assertOneOf, assertText } from '../../shared/certificateInput';
-import { csrProperty, optionsProperty, orderIdProperty } from './fields';
+import { commonNameProperty, csrProperty, dnsNamesProperty, optionsProperty, orderIdProperty } from './fields';
 import type { DigiCertOperation } from './operation';
 import type { DigiCertResponse } from '../../shared/types';
 import { assertBoolean, assertPositiveId } from '../../shared/validation';
@@ -24,34 +24,7 @@ export const signatureHashOption: INodeProperties = {
 	description: "The hash DigiCert signs the certificate with; by default the order's",
 };
 
-/** The fields Create, Reissue and Duplicate share (Create shows the names as fields, the others as options). */
-export const commonNameField: INodeProperties = {
-	displayName: 'Common Name',
-	name: 'commonName',
-	type: 'string',
-	default: '',
-	placeholder: 'www.example.com',
-	description: "The host name the certificate secures; by default the CSR's common name",
-};
-
-export const dnsNamesField: INodeProperties = {
-	displayName: 'Other Host Names (SANs)',
-	name: 'dnsNames',
-	type: 'string',
-	default: '',
-	placeholder: 'example.com, api.example.com',
-	description: 'Additional host names, separated by commas; a wildcard only as *.example.com. Can add costs.',
-};
-
-export const commentsOption: INodeProperties = {
-	displayName: 'Comments',
-	name: 'comments',
-	type: 'string',
-	typeOptions: { rows: 2 },
-	default: '',
-	description: 'A note for the approver and the order history',
-};
-
+/** The Skip Approval option, shared by Create, Reissue and Duplicate. */
 export const skipApprovalOption: INodeProperties = {
 	displayName: 'Skip Approval',
 	name: 'skipApproval',
@@ -59,30 +32,6 @@ export const skipApprovalOption: INodeProperties = {
 	default: false,
 	description: 'Whether to submit without waiting for an administrator to approve (the API key needs admin rights)',
 };
-
-/**
- * The `certificate` object's CSR and names from an item: the CSR on one line, the common name given
- * (else the CSR's, when it has one), and the other host names; each checked, naming its field.
- */
-export function certificateNames(csrValue: unknown, commonNameValue: unknown, dnsNamesValue: unknown): IDataObject {
-	const csr = assertCsr(csrValue, 'CSR');
-	const commonName = assertText(commonNameValue, 'Common Name');
-	const dnsNames = assertHostNames(dnsNamesValue, 'Other Host Names (SANs)');
-	const certificate: IDataObject = { csr: csr.pem };
-	if (commonName !== '') certificate.common_name = assertHostName(commonName, 'Common Name');
-	else if (csr.commonName !== undefined) certificate.common_name = assertHostName(csr.commonName, "The CSR's common name");
-	if (dnsNames.length > 0) certificate.dns_names = dnsNames;
-	return certificate;
-}
-
-/** Comments and Skip Approval as DigiCert's body fields (left out when empty or off). */
-export function approvalFields(options: IDataObject): IDataObject {
-	const comments = assertText(options.comments, 'Comments');
-	return {
-		...(comments !== '' ? { comments } : {}),
-		...(assertBoolean(options.skipApproval ?? false, 'Skip Approval') ? { skip_approval: true } : {}),
-	};
-}
 
 /**
  * What DigiCert answers to an order, reissue or duplicate (201): `{id, requests: [{id, status}]}`,
@@ -126,13 +75,40 @@ export function certificateRequestOperation(declaration: {
 		properties: [
 			orderIdProperty(`The ID of the order to ${segment}`),
 			csrProperty(csrDescription),
-			optionsProperty([commentsOption, commonNameField, dnsNamesField, signatureHashOption, skipApprovalOption]),
+			optionsProperty([
+				{
+					displayName: 'Comments',
+					name: 'comments',
+					type: 'string',
+					typeOptions: { rows: 2 },
+					default: '',
+					description: 'A note for the approver and the order history',
+				},
+				commonNameProperty,
+				dnsNamesProperty(),
+				signatureHashOption,
+				skipApprovalOption,
+			]),
 		],
 		readParameters: (read) => {
 			const options = read<IDataObject>('options', {}) ?? {};
-			const certificate = certificateNames(read('csr'), options.commonName, options.dnsNames);
+			const csr = assertCsr(read('csr'), 'CSR');
+			const commonName = assertText(options.commonName, 'Common Name');
+			const dnsNames = assertHostNames(options.dnsNames, 'Other Host Names (SANs)');
+			const certificate: IDataObject = { csr: csr.pem };
+			if (commonName !== '') certificate.common_name = assertHostName(commonName, 'Common Name');
+			else if (csr.commonName !== undefined) certificate.common_name = assertHostName(csr.commonName, "The CSR's common name");
+			if (dnsNames.length > 0) certificate.dns_names = dnsNames;
 			if (options.signatureHash !== undefined) certificate.signature_hash = assertOneOf(options.signatureHash, SIGNATURE_HASHES, 'Signature Hash');
-			return { orderId: assertPositiveId(read('orderId'), 'Order ID'), body: { certificate, ...approvalFields(options) } };
+			const comments = assertText(options.comments, 'Comments');
+			return {
+				orderId: assertPositiveId(read('orderId'), 'Order ID'),
+				body: {
+					certificate,
+					...(comments !== '' ? { comments } : {}),
+					...(assertBoolean(options.skipApproval ?? false, 'Skip Approval') ? { skip_approval: true } : {}),
+				},
+			};
 		},
 		request: ({ orderId, body }) => ({
 			method: 'POST',

@@ -1,19 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { assertFutureDay, assertOneOf } from '../../../shared/certificateInput';
-import { assertPositiveId, quoteValue } from '../../../shared/validation';
-import {
-	approvalFields,
-	certificateNames,
-	commentsOption,
-	commonNameField,
-	dnsNamesField,
-	requestAnswer,
-	SIGNATURE_HASHES,
-	signatureHashOption,
-	skipApprovalOption,
-} from '../../shared/certificateRequestOperation';
-import { containerIdProperty, csrProperty, optionsProperty, organizationIdProperty } from '../../shared/fields';
+import { assertCsr, assertFutureDay, assertHostName, assertHostNames, assertOneOf, assertText } from '../../../shared/certificateInput';
+import { assertBoolean, assertPositiveId, quoteValue } from '../../../shared/validation';
+import { requestAnswer, SIGNATURE_HASHES, signatureHashOption, skipApprovalOption } from '../../shared/certificateRequestOperation';
+import { commonNameProperty, containerIdProperty, csrProperty, dnsNamesProperty, optionsProperty, organizationIdProperty } from '../../shared/fields';
 import type { DigiCertOperation } from '../../shared/operation';
 
 /** The TLS products this operation orders (DigiCert's product name IDs, by name) and their validation: DV needs no organization. */
@@ -53,8 +43,8 @@ export const create: DigiCertOperation<Parameters> = {
 			description: 'The certificate product to order (must be enabled in your CertCentral account)',
 		},
 		csrProperty('The certificate signing request made with the new private key (PEM, -----BEGIN CERTIFICATE REQUEST-----)'),
-		commonNameField,
-		dnsNamesField,
+		commonNameProperty,
+		dnsNamesProperty('. Can add costs.'),
 		{
 			...organizationIdProperty('The organization (already validated in CertCentral) the OV or EV certificate names'),
 			displayOptions: { show: { product: TLS_PRODUCTS.filter((p) => p.validation !== 'dv').map((p) => p.value) } },
@@ -87,7 +77,14 @@ export const create: DigiCertOperation<Parameters> = {
 			description: 'The last day the order covers; must be after today',
 		},
 		optionsProperty([
-			commentsOption,
+			{
+				displayName: 'Comments',
+				name: 'comments',
+				type: 'string',
+				typeOptions: { rows: 2 },
+				default: '',
+				description: 'A note for the approver and the order history',
+			},
 			containerIdProperty("The container (division) the order belongs to; by default the API key user's"),
 			{
 				displayName: 'Payment Method',
@@ -115,9 +112,15 @@ export const create: DigiCertOperation<Parameters> = {
 	readParameters: (read) => {
 		const product = assertOneOf(read('product'), PRODUCT_IDS, 'Product');
 		const validation = TLS_PRODUCTS.find((p) => p.value === product)!.validation;
-		const certificate = certificateNames(read('csr'), read('commonName', ''), read('dnsNames', ''));
-		if (certificate.common_name === undefined) throw new Error('Common Name is required: the CSR has no common name');
+		const csr = assertCsr(read('csr'), 'CSR');
+		const commonNameText = assertText(read('commonName', ''), 'Common Name');
+		const commonName =
+			commonNameText !== '' ? assertHostName(commonNameText, 'Common Name') : csr.commonName !== undefined ? assertHostName(csr.commonName, "The CSR's common name") : undefined;
+		if (commonName === undefined) throw new Error('Common Name is required: the CSR has no common name');
+		const dnsNames = assertHostNames(read('dnsNames', ''), 'Other Host Names (SANs)');
 		const options = read<IDataObject>('options', {}) ?? {};
+		const certificate: IDataObject = { common_name: commonName, csr: csr.pem };
+		if (dnsNames.length > 0) certificate.dns_names = dnsNames;
 		certificate.signature_hash = assertOneOf(options.signatureHash ?? 'sha256', SIGNATURE_HASHES, 'Signature Hash');
 		if (options.serverPlatformId !== undefined) {
 			const platform = Number(options.serverPlatformId);
@@ -134,11 +137,13 @@ export const create: DigiCertOperation<Parameters> = {
 		} else {
 			orderValidity = { custom_expiration_date: assertFutureDay(read('endDate'), 'End Date') };
 		}
+		const comments = assertText(options.comments, 'Comments');
 		const body: IDataObject = {
 			certificate,
 			order_validity: orderValidity,
 			payment_method: assertOneOf(options.paymentMethod ?? 'balance', PAYMENT_METHODS, 'Payment Method'),
-			...approvalFields(options),
+			...(comments !== '' ? { comments } : {}),
+			...(assertBoolean(options.skipApproval ?? false, 'Skip Approval') ? { skip_approval: true } : {}),
 		};
 		if (validation !== 'dv') body.organization = { id: assertPositiveId(read('organizationId'), 'Organization ID') };
 		if (options.containerId !== undefined && options.containerId !== '') body.container = { id: assertPositiveId(options.containerId, 'Container ID') };
