@@ -8,6 +8,8 @@ import type { ParameterReader } from '../../shared/types';
 import { isObject } from '../../shared/types';
 import { locatorId } from './fields';
 import type { DigiCertOperation, DigiCertResource } from './operation';
+import type { OutputChoice } from './output';
+import { readOutputChoice, shapeOutput } from './output';
 import { readTransportOptions } from './requestOptions';
 
 /** Requests in flight at once: enough to hide latency, few enough to be polite to DigiCert. */
@@ -81,6 +83,7 @@ export async function executeOperation(
 	await mapBounded(items, CONCURRENCY, async (_item, itemIndex) => {
 		try {
 			let parameters: IDataObject;
+			let outputChoice: OutputChoice | undefined;
 			try {
 				const read: ParameterReader = <T>(name: string, fallback?: T) => {
 					const value = this.getNodeParameter(name, itemIndex, fallback);
@@ -88,6 +91,7 @@ export async function executeOperation(
 					return (locator === undefined ? value : locatorId(value, locator)) as T;
 				};
 				parameters = operation.readParameters(read);
+				if (operation.output) outputChoice = readOutputChoice(read);
 			} catch (error) {
 				throw asNodeError(node, error, redact, {
 					itemIndex,
@@ -98,7 +102,12 @@ export async function executeOperation(
 			const response = request.paginate
 				? await client.sendPaginated(request, itemIndex)
 				: await client.send(request, itemIndex);
-			results[itemIndex] = toExecutionData(node, await operation.toItems(response, parameters, this), itemIndex);
+			const output = toExecutionData(node, await operation.toItems(response, parameters, this), itemIndex);
+			const { simplify } = operation.output ?? {};
+			results[itemIndex] =
+				outputChoice === undefined || simplify === undefined
+					? output
+					: output.map((item) => ({ ...item, json: shapeOutput(item.json, outputChoice, simplify, Date.now()) }));
 		} catch (error) {
 			if (!continueOnFail) throw asNodeError(node, error, redact, { itemIndex });
 			const description = (error as NodeApiError).description;

@@ -192,7 +192,7 @@ function plainIdField(kind: LocatorKind, description: string): INodeProperties {
 		type: 'string',
 		required: true,
 		default: '',
-		placeholder: kind.exampleId,
+		placeholder: `e.g. ${kind.exampleId}`,
 		description,
 	};
 }
@@ -250,4 +250,14 @@ export function filtersProperty(options: INodeProperties[]): INodeProperties {
 /** The Options collection of an operation: its optional settings. */
 export function optionsProperty(options: INodeProperties[]): INodeProperties {
 	return { displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add Option', default: {}, options };
+}
+
+/** The notice an operation DigiCert cannot take back shows first (Approve, Reject, Revoke, Cancel). */
+export function irreversibleNotice(text: string): INodeProperties {
+	return {
+		displayName: `${text}. This cannot be undone.`,
+		name: 'irreversibleNotice',
+		type: 'notice',
+		default: '',
+	};
 }

@@ -1,12 +1,14 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import type { FilterSpec } from '../../../shared/filters';
 import { asId, asText, asContainsSearch, dateRangeFilter, filtersToQuery, oneOf, toFilterDate } from '../../../shared/filters';
 import { ORDER_STATUS_OPTIONS, ORDER_STATUSES } from '../../../shared/orderStatuses';
 import type { ParameterReader } from '../../../shared/types';
+import { isObject } from '../../../shared/types';
 import { quoteValue } from '../../../shared/validation';
-import { filtersProperty, optionsProperty } from '../../shared/fields';
+import { filtersProperty, fromVersion1_1, onlyInVersion1, optionsProperty } from '../../shared/fields';
 import type { DigiCertOperation } from '../../shared/operation';
+import { simplifyOrder } from '../../shared/output';
 import { readMaxItems, returnAllProperties } from '../../shared/pagination';
 
 type Parameters = { maxItems: number | undefined; qs: IDataObject };
@@ -19,7 +21,7 @@ export const orderFilters: FilterSpec[] = [
 	{ name: 'status', displayName: 'Status', key: 'status', convert: oneOf(ORDER_STATUSES) },
 	{ name: 'commonName', displayName: 'Common Name', key: 'common_name', convert: asText },
 	{ name: 'productNameId', displayName: 'Product', key: 'product_name_id', convert: asText },
-	{ name: 'containerId', displayName: 'Container ID', key: 'container_id', convert: asId },
+	{ name: 'containerId', displayName: 'Division ID', key: 'container_id', convert: asId },
 	{ name: 'search', displayName: 'Search', key: 'search', convert: asContainsSearch },
 ];
 
@@ -41,11 +43,34 @@ export function orderDateFilters(filters: IDataObject): IDataObject {
 	return qs;
 }
 
+/** The sort a new node (typeVersion 1.1) starts with: soonest expiry first, so a Limit gives the orders that need attention first. */
+const DEFAULT_SORT = 'valid_till';
+
+const sortField: INodeProperties = {
+	displayName: 'Sort',
+	name: 'sort',
+	type: 'options',
+	options: [
+		{ name: 'Common Name (A-Z)', value: 'common_name' },
+		{ name: 'Common Name (Z-A)', value: '-common_name' },
+		{ name: 'Created (Newest First)', value: '-date_created' },
+		{ name: 'Created (Oldest First)', value: 'date_created' },
+		{ name: 'Expires (Latest First)', value: '-valid_till' },
+		{ name: 'Expires (Soonest First)', value: 'valid_till' },
+		{ name: 'ID (Ascending)', value: 'id' },
+		{ name: 'ID (Descending)', value: '-id' },
+	],
+	default: DEFAULT_SORT,
+	description: 'The order in which DigiCert lists the orders',
+};
+
 export function readOrderListQuery(read: ParameterReader): IDataObject {
 	const filters = read<IDataObject>('filters', {}) ?? {};
-	const options = read<IDataObject>('options', {}) ?? {};
 	const qs = { ...filtersToQuery(filters, orderFilters), ...orderDateFilters(filters) };
-	const sort = options.sort;
+	// typeVersion 1: Options > Sort (nothing sent unless added); from 1.1: Sort > Sort By.
+	const sortCollection = read<unknown>('sort', {});
+	const options = read<IDataObject>('options', {}) ?? {};
+	const sort = isObject(sortCollection) && sortCollection.by !== undefined ? sortCollection.by : options.sort;
 	if (sort !== undefined && sort !== '') {
 		if (typeof sort !== 'string' || !SORTS.includes(sort)) {
 			throw new Error(`Sort must be one of ${SORTS.join(', ')}, but it is ${quoteValue(sort)}`);
@@ -69,10 +94,10 @@ const dateField = (displayName: string, name: string, description: string) => ({
 
 export const getMany: DigiCertOperation<Parameters> = {
 	value: 'getMany',
-	name: 'Get Many Orders',
+	name: 'Get Many',
 	action: 'Get many certificate orders',
-	description:
-		'List certificate orders, optionally filtered by status (issued includes expired), common name, product, container, expiry date range, creation date range or a search text; one item per order with its certificate (common name, valid till, days remaining). Use Return All for every match, or Limit for the first N.',
+	description: 'Orders filtered by status, name, product, division, dates or text, in the order chosen',
+	output: { simplify: simplifyOrder, noun: 'order' },
 	properties: [
 		...returnAllProperties(),
 		filtersProperty([
@@ -81,18 +106,18 @@ export const getMany: DigiCertOperation<Parameters> = {
 				name: 'commonName',
 				type: 'string',
 				default: '',
-				placeholder: 'www.example.com',
+				placeholder: 'e.g. www.example.com',
 				description: "Only orders whose certificate's common name is exactly this",
-			},
-			{
-				displayName: 'Container ID',
-				name: 'containerId',
-				type: 'string',
-				default: '',
-				description: 'Only orders in this container (division)',
 			},
 			dateField('Created From', 'createdFrom', 'Only orders created on or after this day'),
 			dateField('Created To', 'createdTo', 'Only orders created on or before this day'),
+			{
+				displayName: 'Division ID',
+				name: 'containerId',
+				type: 'string',
+				default: '',
+				description: "Only orders in this division (CertCentral's API calls it a container)",
+			},
 			dateField('Expires From', 'validTillFrom', "Only orders whose certificate's valid-till date is on or after this day"),
 			dateField('Expires To', 'validTillTo', "Only orders whose certificate's valid-till date is on or before this day"),
 			{
@@ -100,7 +125,7 @@ export const getMany: DigiCertOperation<Parameters> = {
 				name: 'productNameId',
 				type: 'string',
 				default: '',
-				placeholder: 'ssl_basic',
+				placeholder: 'e.g. ssl_basic',
 				description: "Only orders of this product, by DigiCert's product name ID (e.g. ssl_basic, ssl_ev_basic, ssl_securesite_pro)",
 			},
 			{
@@ -121,25 +146,16 @@ export const getMany: DigiCertOperation<Parameters> = {
 				description: 'Only orders with this status',
 			},
 		]),
-		optionsProperty([
-			{
-				displayName: 'Sort',
-				name: 'sort',
-				type: 'options',
-				options: [
-					{ name: 'Common Name (A-Z)', value: 'common_name' },
-					{ name: 'Common Name (Z-A)', value: '-common_name' },
-					{ name: 'Created (Newest First)', value: '-date_created' },
-					{ name: 'Created (Oldest First)', value: 'date_created' },
-					{ name: 'Expires (Latest First)', value: '-valid_till' },
-					{ name: 'Expires (Soonest First)', value: 'valid_till' },
-					{ name: 'ID (Ascending)', value: 'id' },
-					{ name: 'ID (Descending)', value: '-id' },
-				],
-				default: 'date_created',
-				description: 'The order in which DigiCert lists the orders',
-			},
-		]),
+		// typeVersion 1 had Sort in Options; from 1.1 it is its own collection, soonest expiry by default.
+		onlyInVersion1(optionsProperty([{ ...sortField, default: 'date_created' }])),
+		fromVersion1_1({
+			displayName: 'Sort',
+			name: 'sort',
+			type: 'collection',
+			placeholder: 'Add Sort',
+			default: { by: DEFAULT_SORT },
+			options: [{ ...sortField, name: 'by', displayName: 'Sort By' }],
+		}),
 	],
 	readParameters: (read) => ({ maxItems: readMaxItems(read), qs: readOrderListQuery(read) }),
 	request: ({ maxItems, qs }) => ({

@@ -319,7 +319,7 @@ describe('Request Options', () => {
 					const error = result.error as unknown as { name: string; message: string };
 					expect(['NodeOperationError', 'NodeApiError']).toContain(error.name);
 					if (error.name === 'NodeOperationError') {
-						expect(error.message).toMatch(/^Request Options/);
+						expect(error.message).toMatch(/^Settings > Rate Limit and Retries/);
 						expect(server.requests).toHaveLength(0);
 					} else {
 						// A valid but tiny timeout: DigiCert "did not answer in time".
