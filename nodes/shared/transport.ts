@@ -5,8 +5,8 @@ import type {
 	ILoadOptionsFunctions,
 	IHttpRequestOptions,
 	IPollFunctions,
+	NodeApiError,
 } from 'n8n-workflow';
-import type { NodeApiError } from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import { apiError, CDN_ADVICE, containsSecret, digiCertApiError, looksLikeHtml, networkError, redact, redactJson, unexpectedAnswer } from './errors';
@@ -168,6 +168,7 @@ export class DigiCertClient {
 			if (response === undefined) {
 				throw networkError(this.context.getNode(), {
 					method: request.method,
+					subject: request.subject,
 					error: failure,
 					attempts: attempt,
 					host: new URL(this.baseUrl).host,
@@ -335,6 +336,7 @@ export class DigiCertClient {
 			bodyKind,
 			subject: request.subject,
 			attempts,
+			method: request.method,
 			itemIndex,
 			apiKey: this.apiKey,
 		});

@@ -35,7 +35,7 @@ describe('what an AI agent reads', () => {
 			const told = NodeHelpers.makeDescription({ resource, operation: operation.value }, description);
 			expect(told).toBe(`${operation.action} in DigiCert`);
 			// Sentence case, no articles, the object named (not just "Get").
-			expect(operation.action).toMatch(/^[A-Z][a-z]+ [a-z]/);
+			expect(operation.action).toMatch(/^[A-Z][a-z]+ [a-zA-Z]/);
 			expect(operation.action).not.toMatch(/\b(a|an|the)\b/i);
 			expect(operation.action).toMatch(/certificate|order|request/);
 		},
@@ -51,9 +51,20 @@ describe("n8n's vocabulary", () => {
 	it('operation names do not repeat the resource; internal values are unchanged', () => {
 		const names = Object.fromEntries(resources.map((r) => [r.value, Object.fromEntries(r.operations.map((o) => [o.value, o.name]))]));
 		expect(names).toEqual({
-			order: { listDuplicates: 'Get Duplicates', get: 'Get', getMany: 'Get Many', getExpiring: 'Get Expiring', listReissues: 'Get Reissues' },
+			order: {
+				listDuplicates: 'Get Duplicates',
+				get: 'Get',
+				getMany: 'Get Many',
+				getExpiring: 'Get Expiring',
+				listReissues: 'Get Reissues',
+				create: 'Create',
+				reissue: 'Reissue',
+				duplicate: 'Duplicate',
+				revoke: 'Revoke',
+				cancel: 'Cancel',
+			},
 			request: { get: 'Get', getMany: 'Get Many', approve: 'Approve', reject: 'Reject' },
-			certificate: { download: 'Download' },
+			certificate: { download: 'Download', revoke: 'Revoke' },
 		});
 	});
 
@@ -65,9 +76,10 @@ describe("n8n's vocabulary", () => {
 		expect(long).toEqual([]);
 	});
 
-	it('placeholders of fields to fill start with "e.g."', () => {
+	it('placeholders of fields to fill start with "e.g." (a multi-line sample of a format, like a CSR, is not an example value)', () => {
 		const placeholders = walk(properties)
 			.filter((entry): entry is INodeProperties => 'type' in entry && ['string', 'number'].includes(entry.type) && entry.placeholder !== undefined)
+			.filter((p) => !String(p.placeholder).includes('\n'))
 			.map((p) => p.placeholder);
 		expect(placeholders.length).toBeGreaterThan(3);
 		expect(placeholders.filter((p) => !String(p).startsWith('e.g. '))).toEqual([]);
@@ -117,11 +129,15 @@ describe('defaults a user expects (typeVersion 1.1; typeVersion 1 keeps its own)
 });
 
 describe('what cannot be undone', () => {
-	it.each(['approve', 'reject'])('%s shows a notice first', (operation) => {
-		const notice = properties.find((p) => p.type === 'notice' && p.displayOptions?.show?.operation?.[0] === operation);
-		expect(notice?.displayName).toMatch(/This cannot be undone\.$/);
-		const fields = properties.filter((p) => p.displayOptions?.show?.resource?.[0] === 'request' && p.displayOptions?.show?.operation?.[0] === operation);
-		expect(fields[0]).toBe(notice);
+	it.each([
+		['request', 'approve'],
+		['request', 'reject'],
+		['order', 'revoke'],
+		['order', 'cancel'],
+		['certificate', 'revoke'],
+	])('%s %s shows a notice first', (resource, operation) => {
+		const fields = properties.filter((p) => p.displayOptions?.show?.resource?.[0] === resource && p.displayOptions?.show?.operation?.[0] === operation);
+		expect(fields[0]).toMatchObject({ type: 'notice', displayName: expect.stringMatching(/This cannot be undone\.$/) });
 	});
 
 	it("Reject's comment (the reason its description promises) is required from typeVersion 1.1, optional in 1", () => {

@@ -174,19 +174,30 @@ describe('Simplify (typeVersion 1.1) and Output (as an AI tool)', () => {
 		expect(result.items()[0].json).not.toHaveProperty('certificate');
 	});
 
-	it('a new Get Many Orders sorts by soonest expiry; typeVersion 1 sends no sort unless one was set', async () => {
-		await run({ resource: 'order', operation: 'getMany', limit: 5 }, 1.1);
-		expect(server.requests[0].query.sort).toBe('valid_till');
+	it('a new Get Many Orders gives the orders expiring soonest; typeVersion 1 sends no sort unless one was set', async () => {
+		// DigiCert documents no expiry sort: n8n reads every match, sorts, then applies the Limit.
+		const newest = await run({ resource: 'order', operation: 'getMany', limit: 5, filters: { status: 'issued' } }, 1.1);
+		expect(server.requests.every((r) => r.query.sort === undefined)).toBe(true);
+		const tills = newest.items().map((i) => i.json.valid_till as string);
+		expect(tills).toHaveLength(5);
+		const soonest = [...server.data.orders.values()]
+			.filter((o: { status: string }) => o.status === 'issued')
+			.map((o: { certificate: { valid_till: string } }) => o.certificate.valid_till)
+			.sort()
+			.slice(0, 5);
+		expect(tills).toEqual(soonest);
 		server.reset();
 		await run({ resource: 'order', operation: 'getMany', limit: 5 }, 1);
+		expect(server.requests).toHaveLength(1);
 		expect(server.requests[0].query.sort).toBeUndefined();
 		server.reset();
 		await run({ resource: 'order', operation: 'getMany', limit: 5, sort: { by: '-date_created' } }, 1.1);
+		expect(server.requests).toHaveLength(1);
 		expect(server.requests[0].query.sort).toBe('-date_created');
 	});
 
 	it('a new Order node opens on Get Many', async () => {
-		await run({ resource: 'order', limit: 2 }, 1.1);
+		await run({ resource: 'order', limit: 2, sort: { by: '-date_created' } }, 1.1);
 		expect(paths()).toEqual(['GET /order/certificate']);
 	});
 });

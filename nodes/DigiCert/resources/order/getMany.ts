@@ -1,7 +1,7 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import type { FilterSpec } from '../../../shared/filters';
-import { asId, asText, asContainsSearch, dateRangeFilter, filtersToQuery, oneOf, toFilterDate } from '../../../shared/filters';
+import { asId, asText, asContainsSearch, asSerialNumber, dateRangeFilter, filtersToQuery, oneOf, toFilterDate } from '../../../shared/filters';
 import { ORDER_STATUS_OPTIONS, ORDER_STATUSES } from '../../../shared/orderStatuses';
 import type { ParameterReader } from '../../../shared/types';
 import { isObject } from '../../../shared/types';
@@ -11,10 +11,35 @@ import type { DigiCertOperation } from '../../shared/operation';
 import { simplifyOrder } from '../../shared/output';
 import { readMaxItems, returnAllProperties } from '../../shared/pagination';
 
-type Parameters = { maxItems: number | undefined; qs: IDataObject };
+type Parameters = { maxItems: number | undefined; qs: IDataObject; localSort: string | undefined };
 
-/** Sort orders DigiCert accepts for order lists (`-` = descending). */
+/**
+ * The Sort option's values (`-` = descending). DigiCert documents the `sort` syntax, but its list of
+ * sortable order properties could not be read; only `date_created` is used by public clients, so
+ * only it is sent to DigiCert. The others are sorted by n8n, after every matching order is read.
+ */
 const SORTS = ['date_created', '-date_created', 'valid_till', '-valid_till', 'common_name', '-common_name', 'id', '-id'];
+const SORTED_BY_DIGICERT = ['date_created', '-date_created'];
+
+/** How n8n compares two orders for the sorts it does itself; ties go by order ID. */
+const LOCAL_SORT_KEYS: Record<string, (order: IDataObject) => string | number> = {
+	valid_till: (order) => String((order.certificate as IDataObject | undefined)?.valid_till ?? ''),
+	common_name: (order) => String((order.certificate as IDataObject | undefined)?.common_name ?? '').toLowerCase(),
+	id: (order) => Number(order.id),
+};
+
+/** `orders` sorted by `sort` (e.g. `-valid_till`), by n8n; orders without the value (no expiry yet) go last. */
+export function sortOrders(orders: IDataObject[], sort: string): IDataObject[] {
+	const descending = sort.startsWith('-');
+	const key = LOCAL_SORT_KEYS[descending ? sort.slice(1) : sort];
+	const sign = descending ? -1 : 1;
+	return [...orders].sort((a, b) => {
+		const x = key(a);
+		const y = key(b);
+		if (x === '' || y === '') return x === y ? Number(a.id) - Number(b.id) : x === '' ? 1 : -1;
+		return (x < y ? -sign : x > y ? sign : 0) || Number(a.id) - Number(b.id);
+	});
+}
 
 /** The Filters collection's simple fields and their DigiCert query keys (dates are handled below). */
 export const orderFilters: FilterSpec[] = [
@@ -22,6 +47,9 @@ export const orderFilters: FilterSpec[] = [
 	{ name: 'commonName', displayName: 'Common Name', key: 'common_name', convert: asText },
 	{ name: 'productNameId', displayName: 'Product', key: 'product_name_id', convert: asText },
 	{ name: 'containerId', displayName: 'Division ID', key: 'container_id', convert: asId },
+	{ name: 'domainName', displayName: 'Domain Name', key: 'domain_name', convert: asText },
+	{ name: 'organizationId', displayName: 'Organization ID', key: 'organization_id', convert: asId },
+	{ name: 'serialNumber', displayName: 'Serial Number', key: 'serial_number', convert: asSerialNumber },
 	{ name: 'search', displayName: 'Search', key: 'search', convert: asContainsSearch },
 ];
 
@@ -43,7 +71,26 @@ export function orderDateFilters(filters: IDataObject): IDataObject {
 	return qs;
 }
 
-/** The sort a new node (typeVersion 1.1) starts with: soonest expiry first, so a Limit gives the orders that need attention first. */
+/** The order-list query for the Filters, and the Sort: sent to DigiCert (`qs.sort`) or left to n8n (`localSort`). */
+export function readOrderListQuery(read: ParameterReader): { qs: IDataObject; localSort: string | undefined } {
+	const filters = read<IDataObject>('filters', {}) ?? {};
+	const qs = { ...filtersToQuery(filters, orderFilters), ...orderDateFilters(filters) };
+	// typeVersion 1: Options > Sort (nothing sent unless added); from 1.1: Sort > Sort By.
+	const sortCollection = read<unknown>('sort', {});
+	const options = read<IDataObject>('options', {}) ?? {};
+	const sort = isObject(sortCollection) && sortCollection.by !== undefined ? sortCollection.by : options.sort;
+	if (sort === undefined || sort === '') return { qs, localSort: undefined };
+	if (typeof sort !== 'string' || !SORTS.includes(sort)) {
+		throw new Error(`Sort must be one of ${SORTS.join(', ')}, but it is ${quoteValue(sort)}`);
+	}
+	if (SORTED_BY_DIGICERT.includes(sort)) return { qs: { ...qs, sort }, localSort: undefined };
+	return { qs, localSort: sort };
+}
+
+/**
+ * The sort a new node (typeVersion 1.1) starts with: soonest expiry first, so a Limit gives the orders
+ * that need attention first (n8n sorts, after reading every match: DigiCert documents no such sort).
+ */
 const DEFAULT_SORT = 'valid_till';
 
 const sortField: INodeProperties = {
@@ -51,34 +98,19 @@ const sortField: INodeProperties = {
 	name: 'sort',
 	type: 'options',
 	options: [
-		{ name: 'Common Name (A-Z)', value: 'common_name' },
-		{ name: 'Common Name (Z-A)', value: '-common_name' },
-		{ name: 'Created (Newest First)', value: '-date_created' },
-		{ name: 'Created (Oldest First)', value: 'date_created' },
-		{ name: 'Expires (Latest First)', value: '-valid_till' },
-		{ name: 'Expires (Soonest First)', value: 'valid_till' },
-		{ name: 'ID (Ascending)', value: 'id' },
-		{ name: 'ID (Descending)', value: '-id' },
+		{ name: 'Common Name (A-Z)', value: 'common_name', description: 'Sorted by n8n after reading every matching order' },
+		{ name: 'Common Name (Z-A)', value: '-common_name', description: 'Sorted by n8n after reading every matching order' },
+		{ name: 'Created (Newest First)', value: '-date_created', description: 'Sorted by DigiCert' },
+		{ name: 'Created (Oldest First)', value: 'date_created', description: 'Sorted by DigiCert' },
+		{ name: 'Expires (Latest First)', value: '-valid_till', description: 'Sorted by n8n after reading every matching order' },
+		{ name: 'Expires (Soonest First)', value: 'valid_till', description: 'Sorted by n8n after reading every matching order' },
+		{ name: 'ID (Ascending)', value: 'id', description: 'Sorted by n8n after reading every matching order' },
+		{ name: 'ID (Descending)', value: '-id', description: 'Sorted by n8n after reading every matching order' },
 	],
-	default: DEFAULT_SORT,
-	description: 'The order in which DigiCert lists the orders',
+	default: 'date_created',
+	description:
+		'The order of the results. DigiCert sorts by creation date; for the other sorts (which DigiCert does not document) n8n reads every matching order, sorts them, then applies the Limit.',
 };
-
-export function readOrderListQuery(read: ParameterReader): IDataObject {
-	const filters = read<IDataObject>('filters', {}) ?? {};
-	const qs = { ...filtersToQuery(filters, orderFilters), ...orderDateFilters(filters) };
-	// typeVersion 1: Options > Sort (nothing sent unless added); from 1.1: Sort > Sort By.
-	const sortCollection = read<unknown>('sort', {});
-	const options = read<IDataObject>('options', {}) ?? {};
-	const sort = isObject(sortCollection) && sortCollection.by !== undefined ? sortCollection.by : options.sort;
-	if (sort !== undefined && sort !== '') {
-		if (typeof sort !== 'string' || !SORTS.includes(sort)) {
-			throw new Error(`Sort must be one of ${SORTS.join(', ')}, but it is ${quoteValue(sort)}`);
-		}
-		qs.sort = sort;
-	}
-	return qs;
-}
 
 /** The hint every whole-day filter shows: the day picked is the day sent, the range includes both ends. */
 export const WHOLE_DAYS_HINT = 'Whole days, both ends included: the day you pick is the day sent, whatever the time zone';
@@ -118,8 +150,23 @@ export const getMany: DigiCertOperation<Parameters> = {
 				default: '',
 				description: "Only orders in this division (CertCentral's API calls it a container)",
 			},
+			{
+				displayName: 'Domain Name',
+				name: 'domainName',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. www.example.com',
+				description: "Only orders whose certificate's common name or DNS names include this domain name",
+			},
 			dateField('Expires From', 'validTillFrom', "Only orders whose certificate's valid-till date is on or after this day"),
 			dateField('Expires To', 'validTillTo', "Only orders whose certificate's valid-till date is on or before this day"),
+			{
+				displayName: 'Organization ID',
+				name: 'organizationId',
+				type: 'string',
+				default: '',
+				description: 'Only orders for this organization',
+			},
 			{
 				displayName: 'Product',
 				name: 'productNameId',
@@ -133,7 +180,16 @@ export const getMany: DigiCertOperation<Parameters> = {
 				name: 'search',
 				type: 'string',
 				default: '',
-				description: 'Only orders whose ID, common name, DNS names or serial number contain this text',
+				description:
+					"Only orders whose email or certificate common name contains this text (what DigiCert's search looks at: not IDs, DNS names or serial numbers; use Domain Name or Serial Number for those)",
+			},
+			{
+				displayName: 'Serial Number',
+				name: 'serialNumber',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. 0A1B2C3D4E5F60718293A4B5C6D7E8F9',
+				description: 'Only the order whose certificate has this serial number (hex; colons or spaces between bytes are removed)',
 			},
 			{
 				displayName: 'Status',
@@ -147,22 +203,26 @@ export const getMany: DigiCertOperation<Parameters> = {
 			},
 		]),
 		// typeVersion 1 had Sort in Options; from 1.1 it is its own collection, soonest expiry by default.
-		onlyInVersion1(optionsProperty([{ ...sortField, default: 'date_created' }])),
+		onlyInVersion1(optionsProperty([sortField])),
 		fromVersion1_1({
 			displayName: 'Sort',
 			name: 'sort',
 			type: 'collection',
 			placeholder: 'Add Sort',
 			default: { by: DEFAULT_SORT },
-			options: [{ ...sortField, name: 'by', displayName: 'Sort By' }],
+			options: [{ ...sortField, name: 'by', displayName: 'Sort By', default: DEFAULT_SORT }],
 		}),
 	],
-	readParameters: (read) => ({ maxItems: readMaxItems(read), qs: readOrderListQuery(read) }),
-	request: ({ maxItems, qs }) => ({
+	readParameters: (read) => ({ maxItems: readMaxItems(read), ...readOrderListQuery(read) }),
+	request: ({ maxItems, qs, localSort }) => ({
 		method: 'GET',
 		path: '/order/certificate',
 		qs,
-		paginate: { rootProperty: 'orders', maxItems },
+		// Sorting here needs every match first; the Limit applies after.
+		paginate: { rootProperty: 'orders', maxItems: localSort === undefined ? maxItems : undefined },
 	}),
-	toItems: ({ body }) => body as IDataObject[],
+	toItems: ({ body }, { maxItems, localSort }) => {
+		const orders = body as IDataObject[];
+		return localSort === undefined ? orders : sortOrders(orders, localSort).slice(0, maxItems);
+	},
 };

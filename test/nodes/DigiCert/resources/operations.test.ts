@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
 import { DigiCert } from '../../../../nodes/DigiCert/DigiCert.node';
 import { resources } from '../../../../nodes/DigiCert/resources';
 
@@ -6,9 +9,9 @@ describe('the node offers every operation of issue 4, described for AI agents', 
 
 	it('has exactly these resources and operations', () => {
 		expect(names).toEqual([
-			['order', ['get', 'getExpiring', 'getMany', 'listDuplicates', 'listReissues']],
+			['order', ['cancel', 'create', 'duplicate', 'get', 'getExpiring', 'getMany', 'listDuplicates', 'listReissues', 'reissue', 'revoke']],
 			['request', ['approve', 'get', 'getMany', 'reject']],
-			['certificate', ['download']],
+			['certificate', ['download', 'revoke']],
 		]);
 	});
 
@@ -21,6 +24,20 @@ describe('the node offers every operation of issue 4, described for AI agents', 
 				expect(operation.action).toMatch(/^[A-Z]/);
 			}
 		}
+	});
+
+	it('says so where an operation cannot be undone, and where it changes DigiCert it is not resent', () => {
+		const operationOf = (resource: string, operation: string) =>
+			resources.find((r) => r.value === resource)!.operations.find((o) => o.value === operation)!;
+		// The dropdown's two lines say it; the notice shown first says more (test/nodes/DigiCert/conventions.test.ts).
+		for (const [resource, operation] of [['order', 'revoke'], ['certificate', 'revoke']]) {
+			expect(operationOf(resource, operation).description).toMatch(/Permanent\.$/);
+			expect(operationOf(resource, operation).properties[0].displayName).toMatch(/invalid at once.*This cannot be undone\.$/);
+		}
+		expect(operationOf('order', 'cancel').description).toMatch(/Cannot be undone/);
+		// Too long for the dropdown: the README says it for every change.
+		const readme = readFileSync(join(__dirname, '../../../../README.md'), 'utf8');
+		expect(readme).toContain('Create, Reissue, Duplicate, Revoke and Cancel (like Approve and Reject) change DigiCert, so **nothing is sent\ntwice**');
 	});
 
 	it('shows each operation in its resource, fields only for their operation', () => {
