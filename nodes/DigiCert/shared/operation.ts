@@ -27,7 +27,10 @@ export interface DigiCertOperation<P = IDataObject> {
 	 * From typeVersion 1.1 the node then offers Simplify (on by default) and, as an AI tool, Output.
 	 */
 	output?: { simplify: Simplifier; noun: string };
-	/** Turns DigiCert's answer into output items (json objects, or full items for binary data). */
+	/**
+	 * Turns DigiCert's answer into output: its data (json objects), or whole items (json + binary)
+	 * for a binary request. Throws UnexpectedAnswerError for an answer of the wrong shape.
+	 */
 	toItems(
 		response: DigiCertResponse,
 		parameters: P,
@@ -43,3 +46,6 @@ export interface DigiCertResource {
 	/** The operation a new node (typeVersion 1.1 on) opens on; typeVersion 1 opens on the first declared. */
 	defaultOperation?: string;
 }
+
+/** Thrown by `toItems` when DigiCert's answer is not the shape the operation expects (e.g. no body). */
+export class UnexpectedAnswerError extends Error {}

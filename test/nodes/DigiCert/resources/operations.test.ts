@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { INodePropertyOptions } from 'n8n-workflow';
 
 import { DigiCert } from '../../../../nodes/DigiCert/DigiCert.node';
 import { resources } from '../../../../nodes/DigiCert/resources';
@@ -15,15 +16,26 @@ describe('the node offers every operation of issue 4, described for AI agents', 
 		]);
 	});
 
-	it('is usable as a tool, and every operation says what it does (its action is what an agent reads: see conventions.test.ts)', () => {
+	it('is usable as a tool, and the node shows every operation with its own action and description', () => {
 		const node = new DigiCert();
 		expect(node.description.usableAsTool).toBe(true);
+		// What the operation picker (and an AI agent choosing a tool) reads for each operation.
+		const shown = node.description.properties
+			.filter((property) => property.name === 'operation')
+			.flatMap((property) => property.options as INodePropertyOptions[]);
 		for (const resource of resources) {
 			for (const operation of resource.operations) {
-				expect(operation.description.length).toBeGreaterThan(40);
-				expect(operation.action).toMatch(/^[A-Z]/);
+				expect(shown.find((option) => option.action === operation.action)).toEqual({
+					name: operation.name,
+					value: operation.value,
+					action: operation.action,
+					description: operation.description,
+				});
 			}
 		}
+		// No two operations are described alike (a copied description would mislead the agent).
+		const descriptions = resources.flatMap((resource) => resource.operations.map((operation) => operation.description));
+		expect(new Set(descriptions).size).toBe(descriptions.length);
 	});
 
 	it('says so where an operation cannot be undone, and where it changes DigiCert it is not resent', () => {
