@@ -320,3 +320,25 @@ export function irreversibleNotice(text: string): INodeProperties {
 		default: '',
 	};
 }
+
+/** The common name of an order, reissue or duplicate: by default the CSR's. */
+export const commonNameProperty: INodeProperties = {
+	displayName: 'Common Name',
+	name: 'commonName',
+	type: 'string',
+	default: '',
+	placeholder: 'e.g. www.example.com',
+	description: "The host name the certificate secures; by default the CSR's common name",
+};
+
+/** The other host names (SANs) of an order, reissue or duplicate; `note` ends the description. */
+export function dnsNamesProperty(note = ''): INodeProperties {
+	return {
+		displayName: 'Other Host Names (SANs)',
+		name: 'dnsNames',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. example.com, api.example.com',
+		description: `Additional host names, separated by commas; a wildcard only as *.example.com${note}`,
+	};
+}
