@@ -28,10 +28,9 @@ type Parameters = { product: string; body: IDataObject };
 
 export const create: DigiCertOperation<Parameters> = {
 	value: 'create',
-	name: 'Create Order',
-	action: 'Order a TLS certificate',
-	description:
-		'Order (and pay for) a new OV, EV or DV TLS certificate: product, CSR, common name and other host names, organization (OV/EV), validity in years or until a date; outputs {orderId, requestId, status, certificateId}. The order waits for approval and validation; follow it with Get Order. Costs money: it is not retried after an answer that may mean DigiCert took it.',
+	name: 'Create',
+	action: 'Order TLS certificate (paid)',
+	description: 'Order and pay for a new OV, EV or DV TLS certificate from a CSR; it then waits for validation',
 	properties: [
 		{
 			displayName: 'Product',
@@ -54,7 +53,7 @@ export const create: DigiCertOperation<Parameters> = {
 			name: 'validity',
 			type: 'options',
 			options: [
-				{ name: 'Years', value: 'years', description: 'Coverage of 1 to 3 years (a multi-year plan: each certificate lives at most 199 days, then is reissued)' },
+				{ name: 'Years', value: 'years', description: 'Coverage of 1 to 3 years (a multi-year plan: each certificate lives at most 199 days)' },
 				{ name: 'Until a Date', value: 'endDate', description: 'Coverage until a date you pick' },
 			],
 			default: 'years',
