@@ -7,6 +7,8 @@ const fake = require('../fake-certcentral') as {
 		apiKey?: string;
 		rateLimit?: Array<{ limit: number; ms: number }>;
 		blockMs?: number;
+		/** More keys of the same user, each restricted to an API key role. */
+		restrictedKeys?: Record<string, 'orders' | 'orders_domains_organizations' | 'view_only' | 'user_management'>;
 	}): Promise<FakeCertCentral>;
 	VALID_API_KEY: string;
 };

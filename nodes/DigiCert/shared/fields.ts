@@ -142,8 +142,15 @@ export function urlFormatMessage(kind: LocatorKind): string {
 
 const ID_PATTERN = '^\\s*[1-9]\\d{0,17}\\s*$';
 
+/** What the By ID mode accepts, when it is more than a whole number (Get Order also takes a thumbprint or serial). */
+export interface IdModeValidation {
+	regex: string;
+	errorMessage: string;
+	placeholder: string;
+}
+
 /** The resource locator of one kind of ID: From List, By URL (when it has a page), By ID. */
-export function locatorProperty(kind: LocatorKind, description: string): INodeProperties {
+export function locatorProperty(kind: LocatorKind, description: string, idMode?: IdModeValidation): INodeProperties {
 	const urlRegex = pageUrlPattern(kind.pageSegment ?? '');
 	const current: INodeProperties = {
 		displayName: kind.displayName.replace(/ ID$/, ''),
@@ -171,9 +178,12 @@ export function locatorProperty(kind: LocatorKind, description: string): INodePr
 				displayName: 'By ID',
 				name: 'id',
 				type: 'string',
-				placeholder: `e.g. ${kind.exampleId}`,
+				placeholder: idMode?.placeholder ?? `e.g. ${kind.exampleId}`,
 				validation: [
-					{ type: 'regex', properties: { regex: ID_PATTERN, errorMessage: `${kind.displayName} is a whole number, e.g. ${kind.exampleId}` } },
+					{
+						type: 'regex',
+						properties: idMode ?? { regex: ID_PATTERN, errorMessage: `${kind.displayName} is a whole number, e.g. ${kind.exampleId}` },
+					},
 				],
 			},
 		],
@@ -192,13 +202,13 @@ function plainIdField(kind: LocatorKind, description: string): INodeProperties {
 		type: 'string',
 		required: true,
 		default: '',
-		placeholder: kind.exampleId,
+		placeholder: `e.g. ${kind.exampleId}`,
 		description,
 	};
 }
 
-export function orderIdProperty(description: string): INodeProperties {
-	return locatorProperty(ORDER, description);
+export function orderIdProperty(description: string, idMode?: IdModeValidation): INodeProperties {
+	return locatorProperty(ORDER, description, idMode);
 }
 
 export function requestIdProperty(description: string): INodeProperties {
@@ -249,7 +259,7 @@ export function serialNumberProperty(description: string): INodeProperties {
 		type: 'string',
 		required: true,
 		default: '',
-		placeholder: '0669D46CAE79EF684A69777490602485',
+		placeholder: 'e.g. 0669D46CAE79EF684A69777490602485',
 		description,
 	};
 }
@@ -261,7 +271,7 @@ export function organizationIdProperty(description: string): INodeProperties {
 		type: 'string',
 		required: true,
 		default: '',
-		placeholder: '112233',
+		placeholder: 'e.g. 112233',
 		description,
 	};
 }
@@ -272,7 +282,7 @@ export function containerIdProperty(description: string): INodeProperties {
 		name: 'containerId',
 		type: 'string',
 		default: '',
-		placeholder: '5',
+		placeholder: 'e.g. 5',
 		description,
 	};
 }
@@ -299,4 +309,36 @@ export function filtersProperty(options: INodeProperties[]): INodeProperties {
 /** The Options collection of an operation: its optional settings. */
 export function optionsProperty(options: INodeProperties[]): INodeProperties {
 	return { displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add Option', default: {}, options };
+}
+
+/** The notice an operation DigiCert cannot take back shows first (Approve, Reject, Revoke, Cancel). */
+export function irreversibleNotice(text: string): INodeProperties {
+	return {
+		displayName: `${text}. This cannot be undone.`,
+		name: 'irreversibleNotice',
+		type: 'notice',
+		default: '',
+	};
+}
+
+/** The common name of an order, reissue or duplicate: by default the CSR's. */
+export const commonNameProperty: INodeProperties = {
+	displayName: 'Common Name',
+	name: 'commonName',
+	type: 'string',
+	default: '',
+	placeholder: 'e.g. www.example.com',
+	description: "The host name the certificate secures; by default the CSR's common name",
+};
+
+/** The other host names (SANs) of an order, reissue or duplicate; `note` ends the description. */
+export function dnsNamesProperty(note = ''): INodeProperties {
+	return {
+		displayName: 'Other Host Names (SANs)',
+		name: 'dnsNames',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. example.com, api.example.com',
+		description: `Additional host names, separated by commas; a wildcard only as *.example.com${note}`,
+	};
 }

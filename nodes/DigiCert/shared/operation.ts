@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import type { DigiCertRequest, DigiCertResponse, ParameterReader } from '../../shared/types';
+import type { Simplifier } from './output';
 
 /**
  * One operation of the node, declared as data: its fields, how an item's parameters become a
@@ -21,7 +22,15 @@ export interface DigiCertOperation<P = IDataObject> {
 	readParameters(read: ParameterReader): P;
 	/** The one request for these parameters (a list is paged by the executor; see DigiCertRequest.paginate). */
 	request(parameters: P): DigiCertRequest;
-	/** Turns DigiCert's answer into output items (json objects, or full items for binary data). */
+	/**
+	 * For read operations with large objects: how an item is simplified, and what it is ("order").
+	 * From typeVersion 1.1 the node then offers Simplify (on by default) and, as an AI tool, Output.
+	 */
+	output?: { simplify: Simplifier; noun: string };
+	/**
+	 * Turns DigiCert's answer into output: its data (json objects), or whole items (json + binary)
+	 * for a binary request. Throws UnexpectedAnswerError for an answer of the wrong shape.
+	 */
 	toItems(
 		response: DigiCertResponse,
 		parameters: P,
@@ -37,3 +46,6 @@ export interface DigiCertResource {
 	/** The operation a new node (typeVersion 1.1 on) opens on; typeVersion 1 opens on the first declared. */
 	defaultOperation?: string;
 }
+
+/** Thrown by `toItems` when DigiCert's answer is not the shape the operation expects (e.g. no body). */
+export class UnexpectedAnswerError extends Error {}

@@ -2,6 +2,8 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { optionsProperty, orderIdProperty } from './fields';
 import type { DigiCertOperation } from './operation';
+import { UnexpectedAnswerError } from './operation';
+import { isObject } from '../../shared/types';
 import { assertBoolean, assertPositiveId } from '../../shared/validation';
 
 type Parameters = { orderId: number; showArchived: boolean };
@@ -52,6 +54,13 @@ export function orderCertificateListOperation(declaration: {
 			qs: showArchived ? { show_archived: true } : undefined,
 			subject: `Order ${orderId}`,
 		}),
-		toItems: ({ body }) => ((body as IDataObject | undefined)?.certificates as IDataObject[] | undefined) ?? [],
+		toItems: ({ body }) => {
+			// DigiCert answers "none" with `{}`; no body (204) or `null` is not an answer from its API.
+			if (!isObject(body)) throw new UnexpectedAnswerError();
+			const { certificates } = body;
+			if (certificates === undefined) return [];
+			if (!Array.isArray(certificates)) throw new UnexpectedAnswerError();
+			return certificates as IDataObject[];
+		},
 	};
 }

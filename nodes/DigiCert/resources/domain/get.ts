@@ -8,7 +8,7 @@ type Parameters = { domainId: number };
 
 export const get: DigiCertOperation<Parameters> = {
 	value: 'get',
-	name: 'Get Domain',
+	name: 'Get',
 	action: 'Get a domain',
 	description:
 		"Get one domain by ID: its validations (OV, EV: status and validated_until), dcv_expiration (when each validation's domain control validation lapses), DCV method and DCV token, organization and container",

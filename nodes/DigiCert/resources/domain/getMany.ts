@@ -37,14 +37,14 @@ const domainFilters: FilterSpec[] = [
 function readDomainListQuery(read: ParameterReader): IDataObject {
 	const filters = read<IDataObject>('filters', {}) ?? {};
 	const qs: IDataObject = { ...filtersToQuery(filters, domainFilters), include_validation: true };
-	const containerId = asId(filters.containerId, 'Container ID');
+	const containerId = asId(filters.containerId, 'Division ID');
 	if (containerId !== undefined) qs.container_id = containerId;
 	return qs;
 }
 
 export const getMany: DigiCertOperation<Parameters> = {
 	value: 'getMany',
-	name: 'Get Many Domains',
+	name: 'Get Many',
 	action: 'Get many domains',
 	description:
 		"List the domains in the account with their validations and dcv_expiration (when each OV/EV domain control validation lapses), optionally only active or inactive ones, by name, DCV method, container, or DigiCert's validation-expiry buckets. Use Return All for every match, or Limit for the first N.",
@@ -52,11 +52,11 @@ export const getMany: DigiCertOperation<Parameters> = {
 		...returnAllProperties(),
 		filtersProperty([
 			{
-				displayName: 'Container ID',
+				displayName: 'Division ID',
 				name: 'containerId',
 				type: 'string',
 				default: '',
-				description: 'Only domains in this container (division)',
+				description: 'Only domains in this division (container)',
 			},
 			{
 				displayName: 'DCV Method',

@@ -18,7 +18,7 @@ const organizationFilters: FilterSpec[] = [
 
 export const getMany: DigiCertOperation<Parameters> = {
 	value: 'getMany',
-	name: 'Get Many Organizations',
+	name: 'Get Many',
 	action: 'Get many organizations',
 	description:
 		'List the organizations in the account, each with its validations (OV, EV, code signing …: status and validated_until), optionally only active or inactive ones, those with or without a pending validation, or by ID or name. Use Return All for every match, or Limit for the first N.',

@@ -97,7 +97,7 @@ describe('Domain > Get Many', () => {
 
 	it('refuses a filter value DigiCert does not know, and a container ID that is not one', async () => {
 		expect((await run({ operation: 'getMany', filters: { validation: 'expiring_someday' } })).error?.message).toMatch(/^Validation must be one of shortened_by_industry_changes, /);
-		expect((await run({ operation: 'getMany', filters: { containerId: '5&x=1' } })).error?.message).toBe('Container ID must be a positive whole number, but it is "5&x=1"');
+		expect((await run({ operation: 'getMany', filters: { containerId: '5&x=1' } })).error?.message).toBe('Division ID must be a positive whole number, but it is "5&x=1"');
 		expect(server.requests).toHaveLength(0);
 	});
 });
