@@ -86,6 +86,15 @@ export function readOrderListQuery(read: ParameterReader): { qs: IDataObject; lo
 /** The hint every whole-day filter shows: the day picked is the day sent, the range includes both ends. */
 export const WHOLE_DAYS_HINT = 'Whole days, both ends included: the day you pick is the day sent, whatever the time zone';
 
+const textFilter = (displayName: string, name: string, description: string, placeholder?: string) => ({
+	displayName,
+	name,
+	type: 'string' as const,
+	default: '',
+	...(placeholder === undefined ? {} : { placeholder }),
+	description,
+});
+
 const dateField = (displayName: string, name: string, description: string) => ({
 	displayName,
 	name,
@@ -104,64 +113,17 @@ export const getMany: DigiCertOperation<Parameters> = {
 	properties: [
 		...returnAllProperties(),
 		filtersProperty([
-			{
-				displayName: 'Common Name',
-				name: 'commonName',
-				type: 'string',
-				default: '',
-				placeholder: 'www.example.com',
-				description: "Only orders whose certificate's common name is exactly this",
-			},
-			{
-				displayName: 'Container ID',
-				name: 'containerId',
-				type: 'string',
-				default: '',
-				description: 'Only orders in this container (division)',
-			},
+			textFilter('Common Name', 'commonName', "Only orders whose certificate's common name is exactly this", 'www.example.com'),
+			textFilter('Container ID', 'containerId', 'Only orders in this container (division)'),
 			dateField('Created From', 'createdFrom', 'Only orders created on or after this day'),
 			dateField('Created To', 'createdTo', 'Only orders created on or before this day'),
-			{
-				displayName: 'Domain Name',
-				name: 'domainName',
-				type: 'string',
-				default: '',
-				placeholder: 'www.example.com',
-				description: "Only orders whose certificate's common name or DNS names include this domain name",
-			},
+			textFilter('Domain Name', 'domainName', "Only orders whose certificate's common name or DNS names include this domain name", 'www.example.com'),
 			dateField('Expires From', 'validTillFrom', "Only orders whose certificate's valid-till date is on or after this day"),
 			dateField('Expires To', 'validTillTo', "Only orders whose certificate's valid-till date is on or before this day"),
-			{
-				displayName: 'Organization ID',
-				name: 'organizationId',
-				type: 'string',
-				default: '',
-				description: 'Only orders for this organization',
-			},
-			{
-				displayName: 'Product',
-				name: 'productNameId',
-				type: 'string',
-				default: '',
-				placeholder: 'ssl_basic',
-				description: "Only orders of this product, by DigiCert's product name ID (e.g. ssl_basic, ssl_ev_basic, ssl_securesite_pro)",
-			},
-			{
-				displayName: 'Search',
-				name: 'search',
-				type: 'string',
-				default: '',
-				description:
-					"Only orders whose email or certificate common name contains this text (what DigiCert's search looks at: not IDs, DNS names or serial numbers; use Domain Name or Serial Number for those)",
-			},
-			{
-				displayName: 'Serial Number',
-				name: 'serialNumber',
-				type: 'string',
-				default: '',
-				placeholder: '0A1B2C3D4E5F60718293A4B5C6D7E8F9',
-				description: 'Only the order whose certificate has this serial number (hex; colons or spaces between bytes are removed)',
-			},
+			textFilter('Organization ID', 'organizationId', 'Only orders for this organization'),
+			textFilter('Product', 'productNameId', "Only orders of this product, by DigiCert's product name ID (e.g. ssl_basic, ssl_ev_basic, ssl_securesite_pro)", 'ssl_basic'),
+			textFilter('Search', 'search', "Only orders whose email or certificate common name contains this text (what DigiCert's search looks at: not IDs, DNS names or serial numbers; use Domain Name or Serial Number for those)"),
+			textFilter('Serial Number', 'serialNumber', 'Only the order whose certificate has this serial number (hex; colons or spaces between bytes are removed)', '0A1B2C3D4E5F60718293A4B5C6D7E8F9'),
 			{
 				displayName: 'Status',
 				name: 'status',
