@@ -196,7 +196,7 @@ export function explain(
 	if (statusCode === 429) {
 		return [
 			`DigiCert's rate limit (429) was still exceeded after ${attempts} attempt${attempts === 1 ? '' : 's'}`,
-			"DigiCert allows 100 requests per 5 seconds and 1000 per 3 minutes for each API key, shared by every workflow using it. Set the node's Request Options > Rate Limit to DigiCert's Limits or a lower custom rate, raise Max Retries, or run fewer items at once.",
+			"DigiCert allows 100 requests per 5 seconds and 1000 per 3 minutes for each API key, shared by every workflow using it. Set the DigiCert node's Settings > Rate Limit and Retries > Rate Limit to DigiCert's Limits or a lower custom rate, raise Max Retries, or run fewer items at once.",
 		];
 	}
 	if (statusCode >= 500) {
@@ -293,7 +293,7 @@ export function networkError(node: INode, failure: FailedConnection): NodeApiErr
 	let advice: string;
 	if (code === 'ECONNABORTED' || code === 'ETIMEDOUT' || (code?.startsWith('UND_ERR_') && code.endsWith('TIMEOUT'))) {
 		message = `DigiCert did not answer within ${timeoutMs} ms (${tried})`;
-		advice = `Raise Request Options > Timeout, or try again later.${unsure}`;
+		advice = `Raise the node's Settings > Rate Limit and Retries > Timeout, or try again later.${unsure}`;
 	} else if (code === 'ECONNRESET' || code === 'EPIPE' || code === 'UND_ERR_SOCKET' || code === 'ERR_BAD_RESPONSE') {
 		message = `The connection to DigiCert at ${host} broke before its answer was complete (${code}, ${tried})`;
 		advice = `Check the network or proxy between n8n and ${host}, or try again later.${unsure}`;

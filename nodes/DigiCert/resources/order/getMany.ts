@@ -1,12 +1,14 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import type { FilterSpec } from '../../../shared/filters';
 import { asId, asText, asContainsSearch, asSerialNumber, dateRangeFilter, filtersToQuery, oneOf, toFilterDate } from '../../../shared/filters';
 import { ORDER_STATUS_OPTIONS, ORDER_STATUSES } from '../../../shared/orderStatuses';
 import type { ParameterReader } from '../../../shared/types';
+import { isObject } from '../../../shared/types';
 import { quoteValue } from '../../../shared/validation';
-import { filtersProperty, optionsProperty } from '../../shared/fields';
+import { filtersProperty, fromVersion1_1, onlyInVersion1, optionsProperty } from '../../shared/fields';
 import type { DigiCertOperation } from '../../shared/operation';
+import { simplifyOrder } from '../../shared/output';
 import { readMaxItems, returnAllProperties } from '../../shared/pagination';
 
 type Parameters = { maxItems: number | undefined; qs: IDataObject; localSort: string | undefined };
@@ -44,7 +46,7 @@ export const orderFilters: FilterSpec[] = [
 	{ name: 'status', displayName: 'Status', key: 'status', convert: oneOf(ORDER_STATUSES) },
 	{ name: 'commonName', displayName: 'Common Name', key: 'common_name', convert: asText },
 	{ name: 'productNameId', displayName: 'Product', key: 'product_name_id', convert: asText },
-	{ name: 'containerId', displayName: 'Container ID', key: 'container_id', convert: asId },
+	{ name: 'containerId', displayName: 'Division ID', key: 'container_id', convert: asId },
 	{ name: 'domainName', displayName: 'Domain Name', key: 'domain_name', convert: asText },
 	{ name: 'organizationId', displayName: 'Organization ID', key: 'organization_id', convert: asId },
 	{ name: 'serialNumber', displayName: 'Serial Number', key: 'serial_number', convert: asSerialNumber },
@@ -72,9 +74,11 @@ export function orderDateFilters(filters: IDataObject): IDataObject {
 /** The order-list query for the Filters, and the Sort: sent to DigiCert (`qs.sort`) or left to n8n (`localSort`). */
 export function readOrderListQuery(read: ParameterReader): { qs: IDataObject; localSort: string | undefined } {
 	const filters = read<IDataObject>('filters', {}) ?? {};
-	const options = read<IDataObject>('options', {}) ?? {};
 	const qs = { ...filtersToQuery(filters, orderFilters), ...orderDateFilters(filters) };
-	const sort = options.sort;
+	// typeVersion 1: Options > Sort (nothing sent unless added); from 1.1: Sort > Sort By.
+	const sortCollection = read<unknown>('sort', {});
+	const options = read<IDataObject>('options', {}) ?? {};
+	const sort = isObject(sortCollection) && sortCollection.by !== undefined ? sortCollection.by : options.sort;
 	if (sort === undefined || sort === '') return { qs, localSort: undefined };
 	if (typeof sort !== 'string' || !SORTS.includes(sort)) {
 		throw new Error(`Sort must be one of ${SORTS.join(', ')}, but it is ${quoteValue(sort)}`);
@@ -83,17 +87,33 @@ export function readOrderListQuery(read: ParameterReader): { qs: IDataObject; lo
 	return { qs, localSort: sort };
 }
 
+/**
+ * The sort a new node (typeVersion 1.1) starts with: soonest expiry first, so a Limit gives the orders
+ * that need attention first (n8n sorts, after reading every match: DigiCert documents no such sort).
+ */
+const DEFAULT_SORT = 'valid_till';
+
+const sortField: INodeProperties = {
+	displayName: 'Sort',
+	name: 'sort',
+	type: 'options',
+	options: [
+		{ name: 'Common Name (A-Z)', value: 'common_name', description: 'Sorted by n8n after reading every matching order' },
+		{ name: 'Common Name (Z-A)', value: '-common_name', description: 'Sorted by n8n after reading every matching order' },
+		{ name: 'Created (Newest First)', value: '-date_created', description: 'Sorted by DigiCert' },
+		{ name: 'Created (Oldest First)', value: 'date_created', description: 'Sorted by DigiCert' },
+		{ name: 'Expires (Latest First)', value: '-valid_till', description: 'Sorted by n8n after reading every matching order' },
+		{ name: 'Expires (Soonest First)', value: 'valid_till', description: 'Sorted by n8n after reading every matching order' },
+		{ name: 'ID (Ascending)', value: 'id', description: 'Sorted by n8n after reading every matching order' },
+		{ name: 'ID (Descending)', value: '-id', description: 'Sorted by n8n after reading every matching order' },
+	],
+	default: 'date_created',
+	description:
+		'The order of the results. DigiCert sorts by creation date; for the other sorts (which DigiCert does not document) n8n reads every matching order, sorts them, then applies the Limit.',
+};
+
 /** The hint every whole-day filter shows: the day picked is the day sent, the range includes both ends. */
 export const WHOLE_DAYS_HINT = 'Whole days, both ends included: the day you pick is the day sent, whatever the time zone';
-
-const textFilter = (displayName: string, name: string, description: string, placeholder?: string) => ({
-	displayName,
-	name,
-	type: 'string' as const,
-	default: '',
-	...(placeholder === undefined ? {} : { placeholder }),
-	description,
-});
 
 const dateField = (displayName: string, name: string, description: string) => ({
 	displayName,
@@ -106,24 +126,71 @@ const dateField = (displayName: string, name: string, description: string) => ({
 
 export const getMany: DigiCertOperation<Parameters> = {
 	value: 'getMany',
-	name: 'Get Many Orders',
+	name: 'Get Many',
 	action: 'Get many certificate orders',
-	description:
-		'List certificate orders, optionally filtered by status (issued includes expired), common name, product, container, expiry date range, creation date range or a search text; one item per order with its certificate (common name, valid till, days remaining). Use Return All for every match, or Limit for the first N.',
+	description: 'Orders filtered by status, name, product, division, dates or text, in the order chosen',
+	output: { simplify: simplifyOrder, noun: 'order' },
 	properties: [
 		...returnAllProperties(),
 		filtersProperty([
-			textFilter('Common Name', 'commonName', "Only orders whose certificate's common name is exactly this", 'www.example.com'),
-			textFilter('Container ID', 'containerId', 'Only orders in this container (division)'),
+			{
+				displayName: 'Common Name',
+				name: 'commonName',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. www.example.com',
+				description: "Only orders whose certificate's common name is exactly this",
+			},
 			dateField('Created From', 'createdFrom', 'Only orders created on or after this day'),
 			dateField('Created To', 'createdTo', 'Only orders created on or before this day'),
-			textFilter('Domain Name', 'domainName', "Only orders whose certificate's common name or DNS names include this domain name", 'www.example.com'),
+			{
+				displayName: 'Division ID',
+				name: 'containerId',
+				type: 'string',
+				default: '',
+				description: "Only orders in this division (CertCentral's API calls it a container)",
+			},
+			{
+				displayName: 'Domain Name',
+				name: 'domainName',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. www.example.com',
+				description: "Only orders whose certificate's common name or DNS names include this domain name",
+			},
 			dateField('Expires From', 'validTillFrom', "Only orders whose certificate's valid-till date is on or after this day"),
 			dateField('Expires To', 'validTillTo', "Only orders whose certificate's valid-till date is on or before this day"),
-			textFilter('Organization ID', 'organizationId', 'Only orders for this organization'),
-			textFilter('Product', 'productNameId', "Only orders of this product, by DigiCert's product name ID (e.g. ssl_basic, ssl_ev_basic, ssl_securesite_pro)", 'ssl_basic'),
-			textFilter('Search', 'search', "Only orders whose email or certificate common name contains this text (what DigiCert's search looks at: not IDs, DNS names or serial numbers; use Domain Name or Serial Number for those)"),
-			textFilter('Serial Number', 'serialNumber', 'Only the order whose certificate has this serial number (hex; colons or spaces between bytes are removed)', '0A1B2C3D4E5F60718293A4B5C6D7E8F9'),
+			{
+				displayName: 'Organization ID',
+				name: 'organizationId',
+				type: 'string',
+				default: '',
+				description: 'Only orders for this organization',
+			},
+			{
+				displayName: 'Product',
+				name: 'productNameId',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. ssl_basic',
+				description: "Only orders of this product, by DigiCert's product name ID (e.g. ssl_basic, ssl_ev_basic, ssl_securesite_pro)",
+			},
+			{
+				displayName: 'Search',
+				name: 'search',
+				type: 'string',
+				default: '',
+				description:
+					"Only orders whose email or certificate common name contains this text (what DigiCert's search looks at: not IDs, DNS names or serial numbers; use Domain Name or Serial Number for those)",
+			},
+			{
+				displayName: 'Serial Number',
+				name: 'serialNumber',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. 0A1B2C3D4E5F60718293A4B5C6D7E8F9',
+				description: 'Only the order whose certificate has this serial number (hex; colons or spaces between bytes are removed)',
+			},
 			{
 				displayName: 'Status',
 				name: 'status',
@@ -135,26 +202,16 @@ export const getMany: DigiCertOperation<Parameters> = {
 				description: 'Only orders with this status',
 			},
 		]),
-		optionsProperty([
-			{
-				displayName: 'Sort',
-				name: 'sort',
-				type: 'options',
-				options: [
-					{ name: 'Common Name (A-Z)', value: 'common_name', description: 'Sorted by n8n after reading every matching order' },
-					{ name: 'Common Name (Z-A)', value: '-common_name', description: 'Sorted by n8n after reading every matching order' },
-					{ name: 'Created (Newest First)', value: '-date_created', description: 'Sorted by DigiCert' },
-					{ name: 'Created (Oldest First)', value: 'date_created', description: 'Sorted by DigiCert' },
-					{ name: 'Expires (Latest First)', value: '-valid_till', description: 'Sorted by n8n after reading every matching order' },
-					{ name: 'Expires (Soonest First)', value: 'valid_till', description: 'Sorted by n8n after reading every matching order' },
-					{ name: 'ID (Ascending)', value: 'id', description: 'Sorted by n8n after reading every matching order' },
-					{ name: 'ID (Descending)', value: '-id', description: 'Sorted by n8n after reading every matching order' },
-				],
-				default: 'date_created',
-				description:
-					'The order of the results. DigiCert sorts by creation date; for the other sorts (which DigiCert does not document) n8n reads every matching order, sorts them, then applies the Limit.',
-			},
-		]),
+		// typeVersion 1 had Sort in Options; from 1.1 it is its own collection, soonest expiry by default.
+		onlyInVersion1(optionsProperty([sortField])),
+		fromVersion1_1({
+			displayName: 'Sort',
+			name: 'sort',
+			type: 'collection',
+			placeholder: 'Add Sort',
+			default: { by: DEFAULT_SORT },
+			options: [{ ...sortField, name: 'by', displayName: 'Sort By', default: DEFAULT_SORT }],
+		}),
 	],
 	readParameters: (read) => ({ maxItems: readMaxItems(read), ...readOrderListQuery(read) }),
 	request: ({ maxItems, qs, localSort }) => ({
