@@ -37,7 +37,8 @@ const domainFilters: FilterSpec[] = [
 function readDomainListQuery(read: ParameterReader): IDataObject {
 	const filters = read<IDataObject>('filters', {}) ?? {};
 	const qs: IDataObject = { ...filtersToQuery(filters, domainFilters), include_validation: true };
-	const containerId = asId(filters.containerId, 'Division ID');
+	const given = filters.containerId !== undefined && filters.containerId !== null && filters.containerId !== '';
+	const containerId = given ? asId(filters.containerId, 'Division ID') : undefined;
 	if (containerId !== undefined) qs.container_id = containerId;
 	return qs;
 }
