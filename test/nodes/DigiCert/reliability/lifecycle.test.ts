@@ -36,6 +36,9 @@ describe.each(operations)('%s', (_name, parameters, subject) => {
 	it.each([
 		['a 500', serverError(500)],
 		['a 504 gateway timeout', serverError(504)],
+		// A gateway answers 502 when DigiCert's server broke off its answer: after it may have acted.
+		['a 502 bad gateway', serverError(502)],
+		['an answer cut short', { status: 201, raw: JSON.stringify({ id: 1, requests: [{ id: 2 }], pad: 'x'.repeat(300) }), truncate: true }],
 		['a connection reset after sending', { reset: true }],
 		['an answer slower than the timeout', { delayMs: 1000, status: 201, body: {} }],
 	] as Array<[string, FaultResponse]>)('after %s: sent once, and the error says to check before running the item again', async (_what, fault) => {
