@@ -57,3 +57,19 @@ describe.each(operations)('%s', (_name, parameters, subject) => {
 		expect(server.requests).toHaveLength(3);
 	});
 });
+
+describe("n8n's Retry On Fail", () => {
+	it('runs the whole node again, so an order that already succeeded is placed twice: the notice beside it names every change', async () => {
+		const { retryOnFailNotice } = await import('../../../../nodes/DigiCert/shared/requestOptions');
+		const create = operations.find(([name]) => name === 'order create')![1];
+		// The second item is refused (a 400 is never retried by the node); n8n then runs both items again.
+		server.fail({ match: (r) => r.method === 'POST' && JSON.stringify(r.body).includes('"two"'), respond: { status: 400, body: { errors: [{ code: 'invalid_request', message: 'No.' }] } } });
+		await runWorkflow(
+			[...inputNodes([{ comment: 'one' }, { comment: 'two' }]), digiCertNode({ ...create, options: { comments: '={{ $json.comment }}' }, requestOptions: FAST }, { retryOnFail: true, maxTries: 2, waitBetweenTries: 0 })],
+			{ credentials: credentialFor(server) },
+		);
+		expect(server.requests.filter((r) => r.method === 'POST' && JSON.stringify(r.body).includes('"one"'))).toHaveLength(2);
+
+		for (const change of ['Create', 'Reissue', 'Duplicate', 'Revoke', 'Cancel', 'Approve', 'Reject']) expect(retryOnFailNotice.displayName).toContain(change);
+	});
+});
