@@ -7,6 +7,7 @@ const fake = require('../fake-certcentral') as {
 		apiKey?: string;
 		rateLimit?: Array<{ limit: number; ms: number }>;
 		blockMs?: number;
+		clock?: () => number;
 	}): Promise<FakeCertCentral>;
 	VALID_API_KEY: string;
 };
@@ -61,13 +62,16 @@ export interface FakeCertCentral {
 	// eslint-disable-next-line @typescript-eslint/no-explicit-any
 	data: any;
 	requests: RecordedRequest[];
-	stats: { rateLimited: number };
+	/** 429s answered because of the windows, and how many times the key was blocked. */
+	stats: { rateLimited: number; blocks: number };
 	fail(fault: {
 		match?: (r: RecordedRequest) => boolean;
 		times?: number;
 		respond: FaultResponse | ((r: RecordedRequest) => FaultResponse);
 	}): void;
 	clearFaults(): void;
+	/** Another tool sends `count` requests with the key now: they fill the windows. */
+	useKeyElsewhere(count: number): void;
 	reset(): void;
 	close(): Promise<void>;
 }

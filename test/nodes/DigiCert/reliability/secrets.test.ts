@@ -69,7 +69,7 @@ function parametersFor(resource: string, operation: string, properties: INodePro
 		else if (/Id$/.test(property.name)) parameters[property.name] = String(fakeData.APPROVED_REQUEST_ID);
 		else if (property.default !== undefined) parameters[property.name] = property.default as INodeParameters[string];
 	}
-	parameters.requestOptions = { rateLimit: 'off', maxRetries: 1, retryDelay: 0, timeout: 150 };
+	parameters.requestOptions = { rateLimit: 'off', maxRetries: 1, retryDelay: 0, timeout: 150, maxBlockedWait: 0 };
 	return parameters;
 }
 
