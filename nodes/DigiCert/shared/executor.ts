@@ -92,7 +92,7 @@ export async function executeOperation(
 			const response = request.paginate
 				? await client.sendPaginated(request, itemIndex)
 				: await client.send(request, itemIndex);
-			results[itemIndex] = toExecutionData(node, await operation.toItems(response, parameters, this), itemIndex);
+			results[itemIndex] = toExecutionData(node, await operation.toItems(response, parameters, this, async (next) => await client.send(next, itemIndex)), itemIndex);
 		} catch (error) {
 			if (!continueOnFail) throw asNodeError(node, error, redact, { itemIndex });
 			const description = (error as NodeApiError).description;

@@ -19,14 +19,18 @@ export interface DigiCertOperation<P = IDataObject> {
 	properties: INodeProperties[];
 	/** Reads and validates the item's parameters; throws a user-facing Error on bad input. */
 	readParameters(read: ParameterReader): P;
-	/** The request (or, for operations that need several, the first request) for these parameters. */
+	/** The request for these parameters (the first one, when the answer calls for more). */
 	request(parameters: P): DigiCertRequest;
-	/** Turns DigiCert's answer into output items (json objects, or full items for binary data). */
+	/**
+	 * Turns DigiCert's answer into output items (json objects, or full items for binary data).
+	 * `send` sends a follow-up request for the same item, paced and retried like the first.
+	 */
 	toItems(
 		response: DigiCertResponse,
 		parameters: P,
 		context: IExecuteFunctions,
-	): IDataObject[] | INodeExecutionData[] | Promise<INodeExecutionData[]>;
+		send: (request: DigiCertRequest) => Promise<DigiCertResponse>,
+	): IDataObject[] | INodeExecutionData[] | Promise<IDataObject[] | INodeExecutionData[]>;
 }
 
 export interface DigiCertResource {

@@ -2,7 +2,26 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { orderIdProperty } from './fields';
 import type { DigiCertOperation } from './operation';
+import type { DigiCertRequest } from '../../shared/types';
 import { assertBoolean, assertPositiveId } from '../../shared/validation';
+
+/** The kinds of certificates an order lists besides its own: `GET /order/certificate/{id}/<kind>`. */
+export type OrderCertificateKind = 'duplicate' | 'reissue';
+
+/** The request for an order's duplicate or reissued certificates. */
+export function orderCertificatesRequest(orderId: number, kind: OrderCertificateKind, showArchived = false): DigiCertRequest {
+	return {
+		method: 'GET',
+		path: `/order/certificate/${orderId}/${kind}`,
+		qs: showArchived ? { show_archived: true } : undefined,
+		subject: `Order ${orderId}`,
+	};
+}
+
+/** The certificates in such an answer: DigiCert leaves the array out when there are none. */
+export function certificatesIn(body: unknown): IDataObject[] {
+	return ((body as IDataObject | undefined)?.certificates as IDataObject[] | undefined) ?? [];
+}
 
 type Parameters = { orderId: number; showArchived: boolean };
 
@@ -16,8 +35,8 @@ export function orderCertificateListOperation(declaration: {
 	name: string;
 	action: string;
 	description: string;
-	/** The path segment after the order ID: `duplicate` or `reissue`. */
-	segment: string;
+	/** The path segment after the order ID. */
+	segment: OrderCertificateKind;
 	/** What the certificates are, for field descriptions: "duplicate certificates". */
 	noun: string;
 }): DigiCertOperation<Parameters> {
@@ -53,12 +72,7 @@ export function orderCertificateListOperation(declaration: {
 				showArchived: assertBoolean(options.show_archived ?? false, 'Show Archived'),
 			};
 		},
-		request: ({ orderId, showArchived }) => ({
-			method: 'GET',
-			path: `/order/certificate/${orderId}/${segment}`,
-			qs: showArchived ? { show_archived: true } : undefined,
-			subject: `Order ${orderId}`,
-		}),
-		toItems: ({ body }) => ((body as IDataObject | undefined)?.certificates as IDataObject[] | undefined) ?? [],
+		request: ({ orderId, showArchived }) => orderCertificatesRequest(orderId, segment, showArchived),
+		toItems: ({ body }) => certificatesIn(body),
 	};
 }
