@@ -9,6 +9,9 @@ import type {
 
 import { REGION_BASE_URLS, resolveBaseUrl } from '../nodes/shared/region';
 
+/** The statuses that redirect; none is followed. */
+const REDIRECT_STATUSES = [301, 302, 303, 307, 308];
+
 export class DigiCertApi implements ICredentialType {
 	name = 'digiCertApi';
 
@@ -80,9 +83,19 @@ export class DigiCertApi implements ICredentialType {
 			baseURL: `={{ $credentials.region === "custom" ? String($credentials.baseUrl || "").trim().replace(/\\/+$/, "") : ($credentials.region === "eu" ? "${REGION_BASE_URLS.eu}" : "${REGION_BASE_URLS.us}") }}`,
 			url: '/user/me',
 			method: 'GET',
+			// n8n keeps custom headers on a redirect to another host: following one would hand that
+			// host the X-DC-DEVKEY header. The node never follows redirects either.
+			disableFollowRedirect: true,
 		},
-		// Without rules, n8n shows only the HTTP status text ("Forbidden").
+		// Without rules, n8n shows only the HTTP status text ("Forbidden", "Found").
 		rules: [
+			...REDIRECT_STATUSES.map((value) => ({
+				type: 'responseCode' as const,
+				properties: {
+					value,
+					message: `The base URL redirects (HTTP ${value}): Test connection does not follow redirects, so the API key goes only to the credential's host. Use the address the API itself answers at (ending in /services/v2).`,
+				},
+			})),
 			{
 				type: 'responseCode',
 				properties: {

@@ -12,26 +12,86 @@ export interface DigiCertErrorEntry {
 /** Long enough for any DigiCert message; an echoed page or request is cut, not dumped. */
 const MAX_ENTRY_LENGTH = 300;
 
-function clip(text: string): string {
-	return text.length > MAX_ENTRY_LENGTH ? `${text.slice(0, MAX_ENTRY_LENGTH)}…` : text;
+/** Redacts, then cuts: a key straddling the cut would otherwise escape redaction in part. */
+function clip(text: string, secret: string): string {
+	const redacted = redact(text, secret);
+	return redacted.length > MAX_ENTRY_LENGTH ? `${redacted.slice(0, MAX_ENTRY_LENGTH)}…` : redacted;
 }
 
-/** The entries of a DigiCert error body, or none when the body is not one. */
-export function parseDigiCertErrors(body: unknown): DigiCertErrorEntry[] {
+/** The entries of a DigiCert error body (the key redacted), or none when the body is not one. */
+export function parseDigiCertErrors(body: unknown, secret: string): DigiCertErrorEntry[] {
 	if (typeof body !== 'object' || body === null) return [];
 	const errors = (body as { errors?: unknown }).errors;
 	if (!Array.isArray(errors)) return [];
 	return errors
 		.filter((entry): entry is JsonObject => typeof entry === 'object' && entry !== null && !Array.isArray(entry))
 		.map((entry) => ({
-			code: typeof entry.code === 'string' && entry.code !== '' ? clip(entry.code) : 'unknown',
-			message: typeof entry.message === 'string' ? clip(entry.message) : '',
+			code: typeof entry.code === 'string' && entry.code !== '' ? clip(entry.code, secret) : 'unknown',
+			message: typeof entry.message === 'string' ? clip(entry.message, secret) : '',
 		}));
 }
 
-/** Replaces every occurrence of the secret, so nothing DigiCert echoes back can leak it. */
+export const REDACTED = '[redacted]';
+
+/**
+ * The shortest piece of the key that is still replaced. A shorter piece, cut from either end of the
+ * key or from its middle, leaves too much of a 32-character key unknown to help guess it; and
+ * shorter pieces would match ordinary text (dates, IDs) and garble messages.
+ */
+export const MIN_KEY_FRAGMENT = 8;
+
+/**
+ * Replaces the secret wherever it appears in `text`, and every piece of it MIN_KEY_FRAGMENT or more
+ * characters long: what someone else cut (DigiCert, a proxy, n8n, a log line) cannot leak most of it.
+ */
 export function redact(text: string, secret: string): string {
-	return secret.length >= 4 ? text.split(secret).join('[redacted]') : text;
+	if (secret.length < 4) return text;
+	const whole = text.includes(secret) ? text.split(secret).join(REDACTED) : text;
+	if (secret.length <= MIN_KEY_FRAGMENT) return whole;
+	// Every stretch of `whole` covered by some MIN_KEY_FRAGMENT-long piece of the key.
+	const stretches: Array<[number, number]> = [];
+	for (let start = 0; start + MIN_KEY_FRAGMENT <= secret.length; start++) {
+		const piece = secret.slice(start, start + MIN_KEY_FRAGMENT);
+		for (let at = whole.indexOf(piece); at !== -1; at = whole.indexOf(piece, at + 1)) stretches.push([at, at + MIN_KEY_FRAGMENT]);
+	}
+	if (stretches.length === 0) return whole;
+	stretches.sort((a, b) => a[0] - b[0]);
+	// Overlapping or touching stretches become one [redacted].
+	const merged: Array<[number, number]> = [];
+	for (const [from, to] of stretches) {
+		const last = merged[merged.length - 1];
+		if (last !== undefined && from <= last[1]) last[1] = Math.max(last[1], to);
+		else merged.push([from, to]);
+	}
+	let out = '';
+	let done = 0;
+	for (const [from, to] of merged) {
+		out += `${whole.slice(done, from)}${REDACTED}`;
+		done = to;
+	}
+	return out + whole.slice(done);
+}
+
+/** Whether `text` holds the secret, or a piece of it that `redact` replaces. */
+export function containsSecret(text: string, secret: string): boolean {
+	return redact(text, secret) !== text;
+}
+
+/**
+ * A JSON value (an answer) with the secret redacted from every string and every key in it. The
+ * value itself when there is nothing to redact, which is nearly always (one scan of its JSON).
+ */
+export function redactJson<T>(value: T, secret: string): T {
+	if (secret.length < 4 || !containsSecret(JSON.stringify(value) ?? '', secret)) return value;
+	const walk = (node: unknown): unknown => {
+		if (typeof node === 'string') return redact(node, secret);
+		if (Array.isArray(node)) return node.map(walk);
+		if (typeof node === 'object' && node !== null) {
+			return Object.fromEntries(Object.entries(node).map(([key, child]) => [redact(key, secret), walk(child)]));
+		}
+		return node;
+	};
+	return walk(value) as T;
 }
 
 export interface ApiErrorParts {
@@ -173,7 +233,7 @@ export function blockedTooLongError(node: INode, failure: BlockedTooLong): NodeA
 		waitedMs + nextAttemptInMs > maxBlockedWaitMs && waitedMs < maxBlockedWaitMs / 2
 			? `DigiCert blocked the API key (429) for longer than the node waits: the next try would have been in ${formatDuration(nextAttemptInMs)}`
 			: `DigiCert kept the API key blocked (429): the node waited ${formatDuration(waitedMs)} and gave up`;
-	const entries = parseDigiCertErrors(failure.body);
+	const entries = parseDigiCertErrors(failure.body, apiKey);
 	const digiCertSays = entries.length > 0 ? ` (${entries.map((e) => `${e.message || '(no message)'} [${e.code}]`).join('; ')})` : '';
 	const description = [
 		`DigiCert answered 429${digiCertSays} ${times(refusals)} in a row to requests with this API key; this item's request was sent ${times(attempts)}. Every execution using the key in this n8n process waited meanwhile, sending one request at a time to see whether the block was over.`,
@@ -187,7 +247,7 @@ export function blockedTooLongError(node: INode, failure: BlockedTooLong): NodeA
 /** A DigiCert answer with an error status, as a NodeApiError a user can act on. */
 export function digiCertApiError(node: INode, failure: FailedExchange): NodeApiError {
 	const { statusCode, subject, attempts, itemIndex, apiKey, bodyKind } = failure;
-	const entries = parseDigiCertErrors(failure.body);
+	const entries = parseDigiCertErrors(failure.body, apiKey);
 	const [headline, advice] = explain(
 		statusCode,
 		entries.map((e) => e.code),

@@ -51,18 +51,41 @@ export interface ExpiringOrder {
 	days_remaining: number;
 }
 
+/** `YYYY-MM-DD` of a real calendar day at the start of `value` (a date or timestamp), else undefined. */
+export function readDay(value: unknown): string | undefined {
+	const day = typeof value === 'string' ? /^\d{4}-\d{2}-\d{2}/.exec(value)?.[0] : undefined;
+	// Date.parse would read "2026-02-30" as 2 March: the day must come back unchanged.
+	return day !== undefined && !Number.isNaN(Date.parse(`${day}T00:00:00Z`)) && isoDay(Date.parse(`${day}T00:00:00Z`)) === day ? day : undefined;
+}
+
 /**
  * The orders among `orders` whose certificate expires within `days` of `now` (today included,
- * already expired ones not), soonest first, ties by order ID. Orders outside the window or without a
- * valid-till date are dropped, in case the API's filter was wider than asked.
+ * already expired ones not), soonest first, ties by order ID; orders outside the window are dropped,
+ * in case the API's filter was wider than asked. An order whose valid_till is missing or not a date
+ * is `unreadable`: left out of the list, never a reason to fail it.
  */
-export function findExpiring(orders: IDataObject[], days: number, now: number): ExpiringOrder[] {
-	const found: ExpiringOrder[] = [];
+export function findExpiring(orders: IDataObject[], days: number, now: number): { expiring: ExpiringOrder[]; unreadable: IDataObject[] } {
+	const expiring: ExpiringOrder[] = [];
+	const unreadable: IDataObject[] = [];
 	for (const order of orders) {
-		const validTill = (order.certificate as IDataObject | undefined)?.valid_till;
-		if (typeof validTill !== 'string' || !/^\d{4}-\d{2}-\d{2}/.test(validTill)) continue;
-		const remaining = daysRemaining(validTill, now);
-		if (remaining >= 0 && remaining <= days) found.push({ order, valid_till: validTill.slice(0, 10), days_remaining: remaining });
+		const day = readDay((order.certificate as IDataObject | undefined)?.valid_till);
+		if (day === undefined) {
+			unreadable.push(order);
+			continue;
+		}
+		const remaining = daysRemaining(day, now);
+		if (remaining >= 0 && remaining <= days) expiring.push({ order, valid_till: day, days_remaining: remaining });
 	}
-	return found.sort((a, b) => a.days_remaining - b.days_remaining || Number(a.order.id) - Number(b.order.id));
+	expiring.sort((a, b) => a.days_remaining - b.days_remaining || Number(a.order.id) - Number(b.order.id));
+	return { expiring, unreadable };
+}
+
+/** What to tell the user about orders left out for an unreadable valid_till (the first 5 named). */
+export function unreadableWarning(unreadable: IDataObject[]): string {
+	const named = unreadable
+		.slice(0, 5)
+		.map((order) => `order ${String(order.id)} (${quoteValue((order.certificate as IDataObject | undefined)?.valid_till ?? null)})`);
+	const more = unreadable.length > 5 ? `, and ${unreadable.length - 5} more` : '';
+	const one = unreadable.length === 1;
+	return `${unreadable.length} order${one ? ' was' : 's were'} left out because ${one ? 'its' : 'their'} certificate's valid_till is not a date: ${named.join(', ')}${more}`;
 }

@@ -1,6 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { isoDay } from './expiry';
 import { assertPositiveId, quoteValue } from './validation';
 
 /**
@@ -9,23 +8,40 @@ import { assertPositiveId, quoteValue } from './validation';
  */
 
 /**
- * A date as DigiCert's filters want it (`YYYY-MM-DD`), from a date string, an ISO timestamp
- * (n8n's date picker) or a Luxon/JS date; throws naming the parameter otherwise.
+ * A date as DigiCert's filters want it (`YYYY-MM-DD`): the calendar day written in the value, from a
+ * date (`2026-01-31`), n8n's date picker (`2026-01-31T00:00:00`, a local time without a zone), an ISO
+ * timestamp with its offset, or a Luxon/JS date; throws naming the parameter otherwise.
+ *
+ * The day is never converted through a time zone: the picker's value has none, and converting it in
+ * the server's zone (TZ) or n8n's (GENERIC_TIMEZONE) moved 31 January to the 30th east of UTC. A
+ * timestamp with an offset names the day in the zone it was written in, which is the user's.
  */
 export function toFilterDate(value: unknown, parameterName: string): string {
 	const text =
 		value instanceof Date
-			? value.toISOString()
-			: typeof value === 'object' && value !== null && typeof (value as { toISO?: unknown }).toISO === 'function'
-				? String((value as { toISO: () => string }).toISO())
-				: String(value ?? '').trim();
-	const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(text);
-	const ms = match ? Date.parse(text.length === 10 ? `${text}T00:00:00Z` : text) : NaN;
-	if (!match || Number.isNaN(ms)) {
+			? Number.isNaN(value.getTime())
+				? ''
+				: value.toISOString() // a JS date has no zone of its own: its UTC day
+			: isLuxonDate(value)
+				? String(value.toISODate?.() ?? value.toISO())
+				: typeof value === 'string' || typeof value === 'number'
+					? String(value).trim()
+					: '';
+	const match = /^(\d{4})-(\d{2})-(\d{2})(?:$|[T ]\d{2}:\d{2})/.exec(text);
+	if (!match || !isCalendarDay(Number(match[1]), Number(match[2]), Number(match[3]))) {
 		throw new Error(`${parameterName} must be a date like 2026-01-31, but it is ${quoteValue(value)}`);
 	}
-	// A date-only value is that day; a timestamp is the UTC day it falls in.
-	return text.length === 10 ? text : isoDay(ms);
+	return `${match[1]}-${match[2]}-${match[3]}`;
+}
+
+function isLuxonDate(value: unknown): value is { toISO: () => string; toISODate?: () => string } {
+	return typeof value === 'object' && value !== null && typeof (value as { toISO?: unknown }).toISO === 'function';
+}
+
+/** Whether year-month-day is a real day (no 31 April, no 29 February outside leap years). */
+function isCalendarDay(year: number, month: number, day: number): boolean {
+	const date = new Date(Date.UTC(year, month - 1, day));
+	return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
 /**

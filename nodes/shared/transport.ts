@@ -8,7 +8,18 @@ import type {
 import type { NodeApiError } from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
-import { CDN_ADVICE, blockedTooLongError, digiCertApiError, looksLikeHtml, networkError, redact, unexpectedAnswer } from './errors';
+import {
+	apiError,
+	blockedTooLongError,
+	CDN_ADVICE,
+	containsSecret,
+	digiCertApiError,
+	looksLikeHtml,
+	networkError,
+	redact,
+	redactJson,
+	unexpectedAnswer,
+} from './errors';
 import type { Lane, RateWindow, Ticket } from './rateLimiter';
 import { BlockedTooLongError, DIGICERT_RATE_WINDOWS, keyPacers } from './rateLimiter';
 import { resolveBaseUrl } from './region';
@@ -20,6 +31,24 @@ export const CREDENTIAL_TYPE = 'digiCertApi';
 
 /** DigiCert's largest page for offset/limit lists. */
 export const MAX_PAGE_SIZE = 1000;
+
+/** The most pages one list is read in: a million elements at DigiCert's page size, more than n8n can hold. */
+export const MAX_PAGES = 1000;
+
+/** Pages allowed beyond what the first page's total needs, for elements added while the list is read. */
+const EXTRA_PAGES = 2;
+
+/** What identifies a list element across pages: its ID, else its whole content. */
+function elementKey(element: unknown): string {
+	const id = (element as IDataObject | null)?.id;
+	return typeof id === 'number' || typeof id === 'string' ? `id:${id}` : `json:${JSON.stringify(element)}`;
+}
+
+/** The list's `page.total` when it is a count, else undefined. */
+function pageTotal(page: IDataObject): number | undefined {
+	const total = (page.page as IDataObject | undefined)?.total;
+	return typeof total === 'number' && Number.isSafeInteger(total) && total >= 0 ? total : undefined;
+}
 
 const USER_AGENT = 'n8n-nodes-digicert';
 
@@ -230,15 +259,18 @@ export class DigiCertClient {
 	 * Sends an offset/limit list request page by page and returns every element of
 	 * `request.paginate.rootProperty` (up to `maxItems`) as the response body. Pages are as large as
 	 * DigiCert allows, so the number of requests is the minimum; an element seen on an earlier page
-	 * (the list shifted between pages) is not repeated.
+	 * (the list shifted between pages) is not repeated. A list that stops advancing (a page adding
+	 * nothing new), or runs past the pages its first page's total allows, is an error: never an
+	 * endless loop, nor a list silently returned incomplete.
 	 */
 	async sendPaginated(request: DigiCertRequest, itemIndex: number): Promise<DigiCertResponse> {
 		const { rootProperty, maxItems = Infinity } = request.paginate!;
 		const collected: unknown[] = [];
-		const seen = new Set<unknown>();
+		const seen = new Set<string>();
 		let offset = 0;
+		let maxPages = MAX_PAGES;
 		let last: DigiCertResponse | undefined;
-		while (collected.length < maxItems) {
+		for (let pages = 1; collected.length < maxItems; pages++) {
 			const limit = Math.min(MAX_PAGE_SIZE, maxItems - collected.length);
 			last = await this.send({ ...request, qs: { ...request.qs, offset, limit } }, itemIndex);
 			const page = last.body as IDataObject | undefined;
@@ -247,18 +279,43 @@ export class DigiCertClient {
 			}
 			// An empty list omits its array key altogether.
 			const elements = Array.isArray(page[rootProperty]) ? (page[rootProperty] as unknown[]) : [];
+			let added = 0;
 			for (const element of elements) {
-				const id = (element as IDataObject | null)?.id;
-				if (id !== undefined && seen.has(id)) continue;
-				if (id !== undefined) seen.add(id);
+				const key = elementKey(element);
+				if (seen.has(key)) continue;
+				seen.add(key);
+				added++;
 				if (collected.length < maxItems) collected.push(element);
 			}
 			offset += elements.length;
-			const total = (page.page as IDataObject | undefined)?.total;
-			const done = typeof total === 'number' ? offset >= total : elements.length < limit;
-			if (elements.length === 0 || done) break;
+			const total = pageTotal(page);
+			if (pages === 1 && total !== undefined && elements.length > 0) {
+				maxPages = Math.min(MAX_PAGES, Math.ceil(total / elements.length) + EXTRA_PAGES);
+			}
+			const done = total !== undefined ? offset >= total : elements.length < limit;
+			if (elements.length === 0 || done || collected.length >= maxItems) break;
+			if (added === 0) {
+				throw this.listNotAdvancing(`page ${pages} (offset ${offset - elements.length}) held only elements of earlier pages`, itemIndex);
+			}
+			if (pages >= maxPages) {
+				const said = total === undefined ? 'without saying how many elements it holds' : `after saying it holds ${total} elements`;
+				throw this.listNotAdvancing(`it did not end after ${pages} pages, ${said}`, itemIndex);
+			}
 		}
 		return { statusCode: last?.statusCode ?? 200, headers: last?.headers ?? {}, body: collected };
+	}
+
+	private listNotAdvancing(what: string, itemIndex: number): NodeApiError {
+		return apiError(
+			this.context.getNode(),
+			{
+				message: `DigiCert's list did not advance: ${what}`,
+				description:
+					"Nothing was returned rather than an incomplete list. The list may have changed a lot while it was read (try again), or a proxy in between ignores the offset parameter (check the credential's base URL).",
+				itemIndex,
+			},
+			this.apiKey,
+		);
 	}
 
 	private async sendOnce(request: DigiCertRequest): Promise<RawResponse> {
@@ -309,7 +366,7 @@ export class DigiCertClient {
 				throw this.unexpected(statusCode, 'an HTML page instead of a file', itemIndex, CDN_ADVICE);
 			}
 			// No certificate file holds the API key: an answer that repeats it back is not passed on.
-			if (this.apiKey.length >= 4 && body.includes(this.apiKey)) {
+			if (containsSecret(body.toString('latin1'), this.apiKey)) {
 				throw this.unexpected(statusCode, 'a file that repeats the API key back, which is not passed on', itemIndex, CDN_ADVICE);
 			}
 			return { statusCode, headers, body };
@@ -328,7 +385,8 @@ export class DigiCertClient {
 			if (bodyKind !== undefined) {
 				throw this.unexpected(statusCode, bodyKind, itemIndex, CDN_ADVICE);
 			}
-			return { statusCode, headers, body };
+			// An answer that repeats the key (or a piece of it) reaches no item, node's or trigger's, with it.
+			return { statusCode, headers, body: redactJson(body, this.apiKey) };
 		}
 		throw digiCertApiError(this.context.getNode(), {
 			statusCode,

@@ -5,8 +5,9 @@ import { DigiCertApi } from '../../credentials/DigiCertApi.credentials';
 import { REGION_BASE_URLS } from '../../nodes/shared/region';
 import { testConnection } from '../helpers/credentialTest';
 import { TestNodeTypes, capturedLogs, outboundUrls, regionRedirect, resetEngineRecords } from '../helpers/engine';
-import type { FakeCertCentral } from '../helpers/fake';
-import { startFakeCertCentral } from '../helpers/fake';
+import { useFakeCertCentral } from '../helpers/useFakeCertCentral';
+import type { HostileServer } from '../helpers/hostileServer';
+import { startHostileServer } from '../helpers/hostileServer';
 
 const KEY = 'dc-unit-key-1234567890';
 const credential = new DigiCertApi();
@@ -115,15 +116,8 @@ describe('the test request', () => {
 });
 
 describe('Test connection (n8n-core RoutingNode, as n8n runs it)', () => {
-	let server: FakeCertCentral;
-	beforeAll(async () => {
-		server = await startFakeCertCentral();
-	});
-	afterAll(async () => await server.close());
-	beforeEach(() => {
-		server.reset();
-		resetEngineRecords();
-	});
+	const server = useFakeCertCentral();
+	beforeEach(() => resetEngineRecords());
 	afterEach(() => {
 		expect(capturedLogs.join('\n')).not.toContain(server.apiKey);
 	});
@@ -191,5 +185,30 @@ describe('Test connection (n8n-core RoutingNode, as n8n runs it)', () => {
 		expect(result.message).toContain('must use https://');
 		expect(outboundUrls).toEqual([]);
 		expect(server.requests).toEqual([]);
+	});
+
+	describe('a base URL that redirects', () => {
+		// Another host that would gladly take the key and answer like DigiCert.
+		let thief: HostileServer;
+		beforeAll(async () => {
+			thief = await startHostileServer((_request, res) => {
+				res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id: 1, username: 'john.smith' }));
+			});
+		});
+		afterAll(async () => await thief.close());
+
+		it.each([301, 302, 303, 307, 308])('fails on a %s, and the key never reaches the redirect target', async (status) => {
+			thief.requests.length = 0;
+			server.fail({ respond: { status, headers: { location: `${thief.origin}/services/v2/user/me` } } });
+
+			const result = await testConnection({ region: 'custom', baseUrl: server.baseUrl, apiKey: server.apiKey });
+
+			expect(server.requests).toHaveLength(1);
+			expect(thief.requests).toEqual([]);
+			expect(result).toEqual({
+				status: 'Error',
+				message: `The base URL redirects (HTTP ${status}): Test connection does not follow redirects, so the API key goes only to the credential's host. Use the address the API itself answers at (ending in /services/v2).`,
+			});
+		});
 	});
 });

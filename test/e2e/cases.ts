@@ -107,6 +107,19 @@ export const digiCertCases: DigiCertCase[] = [
 		},
 	},
 	...operationCases,
+	...['Europe/Berlin', 'America/Los_Angeles'].map(
+		(zone): DigiCertCase => ({
+			name: `Get Many Orders in TZ=${zone}: the expiry days picked in the date picker are the days sent`,
+			env: { TZ: zone, GENERIC_TIMEZONE: zone },
+			// The editor's date picker stores a local time without a zone.
+			parameters: { resource: 'order', operation: 'getMany', limit: 5, filters: { validTillFrom: '2026-01-31T00:00:00', validTillTo: '2026-02-28T23:59:59' } },
+			check: (run, fake) => {
+				expect(run.ok).toBe(true);
+				expect(fake.requests).toHaveLength(1);
+				expect(fake.requests[0].query['filters[valid_till]']).toBe('2026-01-31...2026-02-28');
+			},
+		}),
+	),
 ];
 
 export interface ExampleCase {

@@ -45,6 +45,7 @@ const generatedPending = [...sample.requests.values()].filter((r) => r.status ==
 const [approveId, rejectId] = generatedPending.slice(-2);
 const issuedCount = sample.orderSummaries().filter((o) => o.status === 'issued').length;
 const reissuedOrder = [...sample.reissues.keys()][0];
+const issuedReissue = [...sample.reissues.values()].flat().find((c) => c.status === 'issued');
 const pages = (fake: FakeCertCentral) => fake.requests.map((r) => [r.query.offset, r.query.limit]);
 const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
@@ -168,6 +169,17 @@ export const operationCases: OperationCase[] = [
 			expect(fake.requests[0].path).toBe(`/services/v2/certificate/download/order/${SEED_ORDER_ID}/format/pem_all`);
 			expect(run.items(DIGICERT)).toEqual([
 				{ orderId: SEED_ORDER_ID, format: 'pem_all', fileName: 'example_com.pem', mimeType: 'application/x-pem-file', fileSize: expect.any(Number) },
+			]);
+		},
+	},
+	{
+		name: 'Download Certificate by certificate ID, cer: a reissued certificate as a PEM-encoded PKCS#7 bundle',
+		parameters: { resource: 'certificate', operation: 'download', downloadBy: 'certificate', certificateId: String(issuedReissue.id), format: 'cer', binaryPropertyName: 'data', options: {} },
+		check: (run, fake) => {
+			expect(run.ok).toBe(true);
+			expect(fake.requests.map((r) => r.path)).toEqual([`/services/v2/certificate/${issuedReissue.id}/download/format/cer`]);
+			expect(run.items(DIGICERT)).toEqual([
+				{ certificateId: issuedReissue.id, format: 'cer', fileName: expect.stringMatching(/\.cer$/), mimeType: 'application/x-pkcs7-certificates', fileSize: expect.any(Number) },
 			]);
 		},
 	},

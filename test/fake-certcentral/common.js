@@ -27,4 +27,15 @@ function notFound(/** @type {string} */ what) {
 	return errorAnswer(404, `not_found|${what}`, `${what[0].toUpperCase()}${what.slice(1)} not found.`);
 }
 
-module.exports = { DAY_MS, clone, isoDate, isoTime, startOfDay, daysUntil, errorAnswer, notFound };
+/**
+ * An answer DigiCert does not document (its status, code or shape is our guess, see `why`). Every
+ * such answer goes through here, so `grep -n assumed(` lists them, and it carries the header
+ * `x-fake-assumed` so a test can tell it from a documented one. docs/api-coverage.md names them.
+ * @template {{ status: number, headers?: Record<string, string> }} T
+ * @param {string} why @param {T} answer @returns {T}
+ */
+function assumed(why, answer) {
+	return { ...answer, headers: { ...answer.headers, 'x-fake-assumed': why } };
+}
+
+module.exports = { DAY_MS, clone, isoDate, isoTime, startOfDay, daysUntil, errorAnswer, notFound, assumed };

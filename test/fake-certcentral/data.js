@@ -383,6 +383,21 @@ function buildData(options = {}) {
 		orderStatusChanges,
 		/** Every request status change, oldest first. */
 		requestStatusChanges,
+		/**
+		 * The certificate with this ID: an order's current certificate, a duplicate or a reissue, and
+		 * whether it can be downloaded (issued; a duplicate's "approved" counts as issued, ASSUMED).
+		 * @param {number} id @returns {{ certificate: any, issued: boolean } | undefined}
+		 */
+		certificateById(id) {
+			for (const order of orders.values()) {
+				if (order.certificate.id === id) return { certificate: order.certificate, issued: order.status === 'issued' };
+			}
+			for (const list of [...duplicates.values(), ...reissues.values()]) {
+				const certificate = list.find((c) => c.id === id);
+				if (certificate) return { certificate, issued: certificate.status === 'issued' || certificate.status === 'approved' };
+			}
+			return undefined;
+		},
 		/** The data's clock (ms): dates and days_remaining are relative to it. */
 		now: () => now,
 		/** Moves the clock (e.g. to simulate days passing between polls). */

@@ -1,43 +1,14 @@
 // @ts-check
 'use strict';
 /**
- * Certificate files the fake serves for downloads: PEM text that looks like DigiCert's (base64 of
- * deterministic DER-like bytes, 64 characters a line), PKCS#7, DER, and real zip archives built by
- * hand with node's zlib (no dependency).
+ * Certificate files the fake serves for downloads, in the shapes of DigiCert's glossary
+ * (https://dev.digicert.com/glossary/, "Certificate formats"): PEM bundles, PEM-encoded PKCS#7
+ * bundles and zip archives of separate PEM files. The certificates are real X.509 (./x509.js); the
+ * zips are real archives built with node's zlib (no dependency).
  */
 const zlib = require('node:zlib');
 
-/** A small deterministic byte generator (mulberry32), so the same order always gives the same file. */
-function bytesFor(/** @type {number} */ seed, /** @type {number} */ length) {
-	let state = seed >>> 0;
-	const out = Buffer.alloc(length);
-	for (let i = 0; i < length; i++) {
-		state = (state + 0x6d2b79f5) >>> 0;
-		let t = state;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		out[i] = ((t ^ (t >>> 14)) >>> 0) & 0xff;
-	}
-	// A DER SEQUENCE header, as a real certificate starts (30 82 len len).
-	out[0] = 0x30;
-	out[1] = 0x82;
-	out.writeUInt16BE(length - 4, 2);
-	return out;
-}
-
-function pemBlock(/** @type {string} */ label, /** @type {Buffer} */ der) {
-	const lines = der.toString('base64').match(/.{1,64}/g) ?? [];
-	return `-----BEGIN ${label}-----\n${lines.join('\n')}\n-----END ${label}-----\n`;
-}
-
-/** The DER bytes of an order's certificate, of DigiCert's intermediate and of its root. */
-function certificateChain(/** @type {number} */ orderId) {
-	return {
-		leaf: bytesFor(orderId, 1302),
-		intermediate: bytesFor(0x1d1c, 1196),
-		root: bytesFor(0x2007, 947),
-	};
-}
+const { issuedChain, pem, pkcs7 } = require('./x509');
 
 // CRC-32 (the zip one), table-driven.
 const CRC_TABLE = (() => {
@@ -151,73 +122,53 @@ function fileStem(/** @type {string} */ commonName) {
 	return commonName.replace(/^\*\./, 'star_').replace(/[^A-Za-z0-9_-]/g, '_');
 }
 
-/** What each download format is: content type, file name and content. */
-const FORMATS = ['pem_all', 'pem_noroot', 'p7b', 'cer', 'default', 'default_pem', 'apache', 'nginx'];
+/**
+ * DigiCert's formats (glossary: "All returned certificates use PEM encoding"): Content-Type and, for
+ * the zips, the files inside. The zips' inner file names and the Content-Disposition names are
+ * ASSUMED (DigiCert documents only the extension); default_pem's files are `.crt`, as the glossary
+ * says, though the name suggests `.pem`. The glossary's list ends with pem_noroot in the copy read.
+ * @type {Record<string, { contentType: string, extension: string, chain?: Array<'leaf'|'intermediate'|'root'>, zip?: Array<{ part: 'leaf'|'intermediate'|'root', extension: string }> }>}
+ */
+const FORMAT_SHAPES = {
+	pem_all: { contentType: 'application/x-pem-file', extension: 'pem', chain: ['leaf', 'intermediate', 'root'] },
+	pem_noroot: { contentType: 'application/x-pem-file', extension: 'pem', chain: ['leaf', 'intermediate'] },
+	pem_nointermediate: { contentType: 'application/x-pem-file', extension: 'pem', chain: ['leaf'] },
+	p7b: { contentType: 'application/x-pkcs7-certificates', extension: 'p7b' },
+	cer: { contentType: 'application/x-pkcs7-certificates', extension: 'cer' },
+	default: { contentType: 'application/zip', extension: 'zip', zip: zipOf('crt', ['leaf', 'intermediate', 'root']) },
+	default_pem: { contentType: 'application/zip', extension: 'zip', zip: zipOf('crt', ['leaf', 'intermediate', 'root']) },
+	default_cer: { contentType: 'application/zip', extension: 'zip', zip: zipOf('cer', ['leaf', 'intermediate', 'root']) },
+	apache: { contentType: 'application/zip', extension: 'zip', zip: zipOf('crt', ['leaf', 'intermediate']) },
+};
+const FORMATS = Object.keys(FORMAT_SHAPES);
+
+function zipOf(/** @type {string} */ extension, /** @type {Array<'leaf'|'intermediate'|'root'>} */ parts) {
+	return parts.map((part) => ({ part, extension }));
+}
+
+/** The name of each part inside a zip: the certificate's stem, DigiCert's CA and root (ASSUMED names). */
+const PART_NAMES = { intermediate: 'DigiCertCA', root: 'TrustedRoot' };
 
 /**
- * The file for an order's certificate in `format`, or undefined for a format DigiCert does not know.
- * @param {{ id: number, certificate: { common_name: string } }} order
+ * The file for a certificate in `format`, or undefined for a format DigiCert does not document.
+ * `subject` is a certificate record (an order's `certificate`, a duplicate or a reissue) or an order.
+ * @param {{ id: number, common_name: string, dns_names?: string[], serial_number?: string, valid_from?: string, valid_till?: string } | { certificate: any }} subject
  * @param {string} format
  * @returns {{ contentType: string, fileName: string, content: Buffer } | undefined}
  */
-function certificateFile(order, format) {
-	const chain = certificateChain(order.id);
-	const stem = fileStem(order.certificate.common_name);
-	const leafPem = pemBlock('CERTIFICATE', chain.leaf);
-	const intermediatePem = pemBlock('CERTIFICATE', chain.intermediate);
-	const rootPem = pemBlock('CERTIFICATE', chain.root);
-	const text = (/** @type {string} */ s) => Buffer.from(s, 'utf8');
-	switch (format) {
-		case 'pem_all':
-			return { contentType: 'application/x-pem-file', fileName: `${stem}.pem`, content: text(leafPem + intermediatePem + rootPem) };
-		case 'pem_noroot':
-			return { contentType: 'application/x-pem-file', fileName: `${stem}.pem`, content: text(leafPem + intermediatePem) };
-		case 'p7b':
-			return {
-				contentType: 'application/x-pkcs7-certificates',
-				fileName: `${stem}.p7b`,
-				content: text(pemBlock('PKCS7', Buffer.concat([chain.leaf, chain.intermediate, chain.root]))),
-			};
-		case 'cer':
-			return { contentType: 'application/pkix-cert', fileName: `${stem}.cer`, content: chain.leaf };
-		case 'default':
-			return {
-				contentType: 'application/zip',
-				fileName: `${stem}.zip`,
-				content: buildZip([
-					{ name: `${stem}.crt`, content: leafPem },
-					{ name: 'DigiCertCA.crt', content: intermediatePem },
-					{ name: 'TrustedRoot.crt', content: rootPem },
-				]),
-			};
-		case 'default_pem':
-			return {
-				contentType: 'application/zip',
-				fileName: `${stem}.zip`,
-				content: buildZip([
-					{ name: `${stem}.pem`, content: leafPem },
-					{ name: 'DigiCertCA.pem', content: intermediatePem },
-					{ name: 'TrustedRoot.pem', content: rootPem },
-				]),
-			};
-		case 'apache':
-			return {
-				contentType: 'application/zip',
-				fileName: `${stem}.zip`,
-				content: buildZip([
-					{ name: `${stem}.crt`, content: leafPem },
-					{ name: 'DigiCertCA.crt', content: intermediatePem },
-				]),
-			};
-		case 'nginx':
-			return {
-				contentType: 'application/zip',
-				fileName: `${stem}.zip`,
-				content: buildZip([{ name: `${stem}.crt`, content: leafPem + intermediatePem }]),
-			};
-		default:
-			return undefined;
-	}
+function certificateFile(subject, format) {
+	const shape = Object.prototype.hasOwnProperty.call(FORMAT_SHAPES, format) ? FORMAT_SHAPES[format] : undefined;
+	if (shape === undefined) return undefined;
+	const certificate = 'certificate' in subject ? subject.certificate : subject;
+	const chain = issuedChain(certificate);
+	const stem = fileStem(certificate.common_name);
+	const pemOf = (/** @type {'leaf'|'intermediate'|'root'} */ part) => pem('CERTIFICATE', chain[part]);
+	let content;
+	if (shape.chain) content = Buffer.from(shape.chain.map(pemOf).join(''), 'utf8');
+	else if (shape.zip) {
+		content = buildZip(shape.zip.map(({ part, extension }) => ({ name: `${part === 'leaf' ? stem : PART_NAMES[part]}.${extension}`, content: pemOf(part) })));
+	} else content = Buffer.from(pem('PKCS7', pkcs7([chain.leaf, chain.intermediate, chain.root])), 'utf8');
+	return { contentType: shape.contentType, fileName: `${stem}.${shape.extension}`, content };
 }
 
-module.exports = { buildZip, readZip, crc32, pemBlock, certificateChain, certificateFile, fileStem, FORMATS };
+module.exports = { buildZip, readZip, crc32, certificateFile, fileStem, FORMATS, FORMAT_SHAPES };

@@ -75,13 +75,16 @@ function logLine(level: string, message: unknown, metadata: unknown): string {
 /**
  * Records every log line, at every level (debug included, even when the logger would drop it):
  * what n8n's logger writes (its `log`) and what goes through LoggerProxy, which n8n-core uses.
+ * The lines are kept, not printed: the engine logs every expected failure, and hundreds of those
+ * would hide a real one. N8N_TEST_LOGS=1 prints them too.
  */
 function captureLogs() {
+	const print = process.env.N8N_TEST_LOGS === '1';
 	const prototype = Logger.prototype as unknown as { log(level: string, message: string, metadata: object): void };
 	const write = prototype.log;
 	prototype.log = function (level, message, metadata) {
 		capturedLogs.push(logLine(level, message, metadata));
-		write.call(this, level, message, metadata);
+		if (print) write.call(this, level, message, metadata);
 	};
 	const logger = Container.get(Logger);
 	const proxied = (level: 'error' | 'warn' | 'info' | 'debug') => (message: string, meta?: Record<string, unknown>) => {

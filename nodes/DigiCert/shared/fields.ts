@@ -13,6 +13,18 @@ export function orderIdProperty(description: string): INodeProperties {
 	};
 }
 
+export function certificateIdProperty(description: string): INodeProperties {
+	return {
+		displayName: 'Certificate ID',
+		name: 'certificateId',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: '345678',
+		description,
+	};
+}
+
 export function requestIdProperty(description: string): INodeProperties {
 	return {
 		displayName: 'Request ID',

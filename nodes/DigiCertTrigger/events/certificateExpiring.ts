@@ -1,7 +1,7 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import type { ExpiringOrder } from '../../shared/expiry';
-import { assertDays, EXPIRY_MAX_DAYS, expiringOrdersQuery, expiryWindow, findExpiring } from '../../shared/expiry';
+import { assertDays, EXPIRY_MAX_DAYS, expiringOrdersQuery, expiryWindow, findExpiring, unreadableWarning } from '../../shared/expiry';
 import { MAX_REMEMBERED, recordId, stringMap } from '../shared/state';
 import { SAMPLE_ORDER } from './samples';
 import type { DigiCertSource, DigiCertTriggerEvent } from './types';
@@ -22,14 +22,21 @@ interface Parameters extends IDataObject {
 
 /**
  * The issued orders among `orders` whose certificate expires within `days` (not yet expired),
- * soonest first, at most `max` (past that, the later ones wait until they are among the soonest).
+ * soonest first, at most `max` (past that, the later ones wait until they are among the soonest);
+ * and those whose expiry cannot be read (left out, see findExpiring).
  */
-export function expiringWithin(orders: IDataObject[], days: number, now: number, max = MAX_REMEMBERED): ExpiringOrder[] {
-	return findExpiring(
+export function expiringWithin(
+	orders: IDataObject[],
+	days: number,
+	now: number,
+	max = MAX_REMEMBERED,
+): { expiring: ExpiringOrder[]; unreadable: IDataObject[] } {
+	const { expiring, unreadable } = findExpiring(
 		orders.filter((order) => order.status === 'issued'),
 		days,
 		now,
-	).slice(0, max);
+	);
+	return { expiring: expiring.slice(0, max), unreadable };
 }
 
 /**
@@ -101,11 +108,17 @@ export const certificateExpiring: DigiCertTriggerEvent<Parameters, ExpiringState
 		return reported && typeof days === 'number' ? { days, reported } : undefined;
 	},
 	async poll(source, { days }, previous, now) {
-		const { reports, state } = newlyExpiring(previous, await currentlyExpiring(source, days, now), days);
-		return { events: reports.map((entry) => expiringItem(entry, days)), state };
+		const { expiring, unreadable } = await currentlyExpiring(source, days, now);
+		const { reports, state } = newlyExpiring(previous, expiring, days);
+		return {
+			events: reports.map((entry) => expiringItem(entry, days)),
+			state,
+			// One unreadable order must not hide the others (nor fail every poll): it is only left out.
+			...(unreadable.length > 0 ? { warning: unreadableWarning(unreadable) } : {}),
+		};
 	},
 	async sample(source, { days }, now) {
-		const [soonest] = await currentlyExpiring(source, days, now);
+		const [soonest] = (await currentlyExpiring(source, days, now)).expiring;
 		if (soonest) return [expiringItem(soonest, days)];
 		const validTill = expiryWindow(days, now).to;
 		const order = { ...SAMPLE_ORDER, certificate: { ...(SAMPLE_ORDER.certificate as IDataObject), valid_till: validTill, days_remaining: days } };

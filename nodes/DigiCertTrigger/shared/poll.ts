@@ -1,6 +1,7 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { clock } from '../../shared/clock';
 import type { ParameterReader } from '../../shared/types';
 import { DigiCertClient } from '../../shared/transport';
 import type { DigiCertTriggerEvent } from '../events/types';
@@ -21,6 +22,7 @@ export function toExecutionData(found: IDataObject[]): INodeExecutionData[] {
  */
 export async function pollEvent(this: IPollFunctions, events: DigiCertTriggerEvent[]): Promise<INodeExecutionData[][] | null> {
 	const node = this.getNode();
+	const client = await DigiCertClient.connect(this);
 	let event: DigiCertTriggerEvent;
 	let parameters: IDataObject;
 	try {
@@ -28,12 +30,13 @@ export async function pollEvent(this: IPollFunctions, events: DigiCertTriggerEve
 		const read: ParameterReader = <T>(name: string, fallback?: T) => this.getNodeParameter(name, fallback) as T;
 		parameters = event.readParameters(read);
 	} catch (error) {
-		throw new NodeOperationError(node, (error as Error).message, {
+		// The message may quote what an expression produced: redacted like every other message.
+		throw new NodeOperationError(node, client.redact((error as Error).message), {
 			description: 'Fix the parameter (or the expression that sets it); no request was sent.',
 		});
 	}
-	const source = clientSource(await DigiCertClient.connect(this));
-	const now = Date.now();
+	const source = clientSource(client);
+	const now = clock.now();
 
 	if (this.getMode() === 'manual') return [toExecutionData(await event.sample(source, parameters, now))];
 

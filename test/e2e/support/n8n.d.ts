@@ -60,7 +60,7 @@ export interface N8nHome {
 	importCredential(credentials: CredentialSpec | CredentialSpec[]): Promise<void>;
 	/** Workflow objects or JSON file paths (imported unchanged); each needs an `id` (≤ 21 chars). */
 	importWorkflow(workflows: unknown): Promise<void>;
-	executeWorkflow(id: string): Promise<ExecuteResult>;
+	executeWorkflow(id: string, options?: { env?: Record<string, string> }): Promise<ExecuteResult>;
 	startN8n(options?: {
 		port?: number;
 		env?: Record<string, string>;

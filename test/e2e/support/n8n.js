@@ -247,10 +247,11 @@ async function createN8nHome(options = {}) {
 	 * Runs a stored workflow with `n8n execute --id=<id> --rawOutput` and parses the run.
 	 * `ok` is n8n's exit status (false when a node failed without continue-on-fail).
 	 * @param {string} id
+	 * @param {{ env?: Record<string, string> }} [executeOptions] env: extra environment, e.g. a time zone (TZ, GENERIC_TIMEZONE)
 	 * @returns {Promise<ExecuteResult>}
 	 */
-	async function executeWorkflow(id) {
-		const result = await run(['execute', `--id=${id}`, '--rawOutput']);
+	async function executeWorkflow(id, executeOptions = {}) {
+		const result = await run(['execute', `--id=${id}`, '--rawOutput'], { env: executeOptions.env });
 		const run_ = parseRunOutput(result.stdout);
 		const runData = run_?.data?.resultData?.runData ?? {};
 		/** @param {string} nodeName @param {number} [output] @returns {RunItem[]} */

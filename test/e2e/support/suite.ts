@@ -5,9 +5,11 @@
 import * as path from 'node:path';
 
 import type { N8nHome, N8nMajor } from './n8n';
-import { REPO_ROOT, createN8nHome } from './n8n';
+import { REPO_ROOT, createN8nHome, setupOwner } from './n8n';
 import type { FakeCertCentral } from '../../helpers/fake';
 import { startFakeCertCentral } from '../../helpers/fake';
+import type { HostileServer } from '../../helpers/hostileServer';
+import { startHostileServer } from '../../helpers/hostileServer';
 import { digiCertCases, exampleCases } from '../cases';
 import { WRONG_API_KEY, caseWorkflow, caseWorkflowId, credentialsFor } from './workflows';
 
@@ -47,7 +49,7 @@ export function describeInRealN8n(major: N8nMajor) {
 		}
 
 		it.each(digiCertCases.map((testCase, index) => [testCase.name, index] as const))('%s', async (_name, index) => {
-			const run = await home.executeWorkflow(caseWorkflowId(index));
+			const run = await home.executeWorkflow(caseWorkflowId(index), { env: digiCertCases[index].env });
 			expect(run.run).toBeDefined();
 			digiCertCases[index].check(run, fake);
 			expectNoKeyIn(run.stdout + run.stderr);
@@ -58,6 +60,56 @@ export function describeInRealN8n(major: N8nMajor) {
 			expect(run.run).toBeDefined();
 			example.check(run, fake);
 			expectNoKeyIn(run.stdout + run.stderr);
+		});
+
+		// "Test connection" as the editor runs it: POST /rest/credentials/test on a running n8n.
+		describe('Test connection', () => {
+			const owner = { email: 'owner@example.com', password: 'E2e-test-connection-1' };
+			const credential = { id: 'testConnection01', name: 'DigiCert (Test connection)', type: 'digiCertApi' };
+			let n8n: Awaited<ReturnType<N8nHome['startN8n']>>;
+			let cookie: string;
+			let thief: HostileServer;
+
+			beforeAll(async () => {
+				thief = await startHostileServer((_request, res) => {
+					res.writeHead(200, { 'content-type': 'application/json' }).end('{"id":1,"username":"john.smith"}');
+				});
+				await home.importCredential({ ...credential, data: { region: 'custom', baseUrl: fake.baseUrl, apiKey: fake.apiKey } });
+				n8n = await home.startN8n();
+				({ cookie } = await setupOwner(n8n.url, owner));
+			}, 5 * 60_000);
+
+			afterAll(async () => {
+				await n8n?.stop();
+				await thief?.close();
+			});
+
+			async function testConnection(): Promise<{ status: string; message: string }> {
+				const response = await fetch(`${n8n.url}/rest/credentials/test`, {
+					method: 'POST',
+					headers: { 'content-type': 'application/json', cookie },
+					body: JSON.stringify({ credentials: { ...credential, data: { region: 'custom', baseUrl: fake.baseUrl, apiKey: fake.apiKey } } }),
+				});
+				expect(response.status).toBe(200);
+				return ((await response.json()) as { data: { status: string; message: string } }).data;
+			}
+
+			it('succeeds with a good key', async () => {
+				await expect(testConnection()).resolves.toEqual({ status: 'OK', message: 'Connection successful!' });
+				expect(fake.requests.map((r) => [r.path, r.headers['x-dc-devkey']])).toEqual([['/services/v2/user/me', fake.apiKey]]);
+			});
+
+			it('fails on a base URL that redirects, and the key never reaches the redirect target', async () => {
+				fake.fail({ respond: { status: 302, headers: { location: `${thief.origin}/services/v2/user/me` } } });
+				const result = await testConnection();
+
+				expect(result.status).toBe('Error');
+				// n8n 1.x applies the credential's rules only to some errors: it shows axios' own words.
+				expect(result.message).toMatch(major === 2 ? /^The base URL redirects \(HTTP 302\)/ : /status code 302/);
+				expect(fake.requests).toHaveLength(1);
+				expect(thief.requests).toEqual([]);
+				expectNoKeyIn(n8n.log());
+			});
 		});
 	});
 }

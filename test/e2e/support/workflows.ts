@@ -25,6 +25,10 @@ export interface DigiCertCase {
 	/** Items fed into the DigiCert node; one empty item (the trigger's) when absent. */
 	input?: Array<Record<string, unknown>>;
 	credential?: CredentialName;
+	/** The DigiCert node's typeVersion; 1 (what saved workflows have) when absent. */
+	typeVersion?: number;
+	/** Extra environment for the n8n process that runs the case, e.g. its time zone (TZ, GENERIC_TIMEZONE). */
+	env?: Record<string, string>;
 	/** The node's "On Error" setting. */
 	onError?: 'stopWorkflow' | 'continueRegularOutput' | 'continueErrorOutput';
 	/** Assertions on the run (`run.items(DIGICERT)`, `run.ok`, …) and on what reached the fake. */
@@ -49,7 +53,7 @@ export function caseWorkflow(id: string, testCase: DigiCertCase, credentialIds: 
 		id: `${id}-d`,
 		name: DIGICERT,
 		type: NODE_TYPE,
-		typeVersion: 1,
+		typeVersion: testCase.typeVersion ?? 1,
 		position: [400, 0],
 		parameters: testCase.parameters,
 		credentials: { [CREDENTIAL_TYPE]: { id: credential.id, name: credential.name } },

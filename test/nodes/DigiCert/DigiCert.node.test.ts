@@ -7,20 +7,14 @@ import type { IDataObject, INode, INodeExecutionData, INodeParameters } from 'n8
 
 import type { RunResult } from '../../helpers/engine';
 import { capturedLogs, digiCertNode, inputNodes, outboundUrls, regionRedirect, resetEngineRecords, runWorkflow } from '../../helpers/engine';
-import type { FakeCertCentral, RecordedRequest } from '../../helpers/fake';
-import { credentialFor, fakeData, startFakeCertCentral } from '../../helpers/fake';
+import type { RecordedRequest } from '../../helpers/fake';
+import { credentialFor, fakeData } from '../../helpers/fake';
+import { useFakeCertCentral } from '../../helpers/useFakeCertCentral';
 
 const WRONG_KEY = 'dc-wrong-key-0000aaaa1111';
 
-let server: FakeCertCentral;
-beforeAll(async () => {
-	server = await startFakeCertCentral();
-});
-afterAll(async () => await server.close());
-beforeEach(() => {
-	server.reset();
-	resetEngineRecords();
-});
+const server = useFakeCertCentral();
+beforeEach(() => resetEngineRecords());
 
 /** The secrets a run may have used: none of them may appear anywhere in what the run left behind. */
 function expectNoKeyLeak(result: RunResult, keys: string[]) {

@@ -3,15 +3,10 @@
  * act on, and (for bad input) before anything reaches DigiCert.
  */
 import { digiCertNode, inputNodes, runWorkflow } from '../../helpers/engine';
-import type { FakeCertCentral } from '../../helpers/fake';
-import { credentialFor, startFakeCertCentral } from '../../helpers/fake';
+import { credentialFor } from '../../helpers/fake';
+import { useFakeCertCentral } from '../../helpers/useFakeCertCentral';
 
-let server: FakeCertCentral;
-beforeAll(async () => {
-	server = await startFakeCertCentral();
-});
-afterAll(async () => await server.close());
-beforeEach(() => server.reset());
+const server = useFakeCertCentral();
 
 const run = async (parameters: Record<string, unknown>) =>
 	await runWorkflow([...inputNodes([{ n: 1 }]), digiCertNode({ ...parameters, requestOptions: { rateLimit: 'off', maxRetries: 0 } } as never)], {

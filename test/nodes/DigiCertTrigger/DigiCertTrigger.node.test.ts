@@ -9,23 +9,23 @@ import { Container } from '@n8n/di';
 import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
 import { runWorkflow } from '../../helpers/engine';
-import type { FakeCertCentral } from '../../helpers/fake';
-import { credentialFor, fakeData, startFakeCertCentral } from '../../helpers/fake';
+import { credentialFor, fakeData } from '../../helpers/fake';
+import { useFakeCertCentral } from '../../helpers/useFakeCertCentral';
 import { ActiveTrigger, triggerNode } from '../../helpers/poll';
+import { clock } from '../../../nodes/shared/clock';
 
 const DAY_MS = 86_400_000;
 const NODE_KEY = 'node:DigiCert Trigger';
 
-let server: FakeCertCentral;
-beforeAll(async () => {
-	server = await startFakeCertCentral();
-});
-afterAll(async () => await server.close());
+const server = useFakeCertCentral();
+/** The moment the polls run at, for n8n and the fake alike (pinned: no race with midnight). */
+let now: number;
 beforeEach(() => {
-	server.reset();
-	// The fake's clock follows the real one, so status changes are stamped "now".
-	server.data.setNow(Date.now());
+	now = Date.now();
+	server.data.setNow(now);
+	jest.spyOn(clock, 'now').mockReturnValue(now);
 });
+afterEach(() => jest.restoreAllMocks());
 
 const { isoDate } = fakeData;
 const sent = () => server.requests.map((r) => ({ method: r.method, path: r.path.replace('/services/v2', ''), query: r.query }));
@@ -271,16 +271,17 @@ describe('orderStatusChanged', () => {
 		expect(await trigger.activate()).toEqual({});
 		expect(sent()).toEqual([{ method: 'GET', path: '/order/certificate/status-changes', query: { minutes: '5' } }]);
 
+		// A minute later: the window is that minute plus the 5-minute overlap.
+		now += 60_000;
+		server.data.setNow(now);
+		jest.spyOn(clock, 'now').mockReturnValue(now);
 		server.data.setOrderStatus(issued, 'issued');
 		server.data.setOrderStatus(revoked, 'revoked');
 		server.reset();
 		const result = await trigger.poll();
 		expect(result.error).toBeUndefined();
-		const window = Number(sent()[0].query.minutes);
-		expect(window).toBeGreaterThanOrEqual(6);
-		expect(window).toBeLessThanOrEqual(10080);
 		expect(sent()).toEqual([
-			{ method: 'GET', path: '/order/certificate/status-changes', query: { minutes: String(window) } },
+			{ method: 'GET', path: '/order/certificate/status-changes', query: { minutes: '6' } },
 			{ method: 'GET', path: `/order/certificate/${issued}`, query: {} },
 			{ method: 'GET', path: `/order/certificate/${revoked}`, query: {} },
 		]);
@@ -359,16 +360,16 @@ describe('certificateExpiring', () => {
 	// eslint-disable-next-line @typescript-eslint/no-explicit-any
 	const expiringWithin = (days: number): number[] => [...server.data.orders.values()]
 		// eslint-disable-next-line @typescript-eslint/no-explicit-any
-		.filter((o: any) => o.status === 'issued' && o.certificate.valid_till >= isoDate(Date.now()) && o.certificate.valid_till <= isoDate(Date.now() + days * DAY_MS))
+		.filter((o: any) => o.status === 'issued' && o.certificate.valid_till >= isoDate(now) && o.certificate.valid_till <= isoDate(now + days * DAY_MS))
 		// eslint-disable-next-line @typescript-eslint/no-explicit-any
 		.map((o: any) => o.id);
 	// eslint-disable-next-line @typescript-eslint/no-explicit-any
-	const setValidTill = (id: number, days: number) => ((server.data.orders.get(id) as any).certificate.valid_till = isoDate(Date.now() + days * DAY_MS));
+	const setValidTill = (id: number, days: number) => ((server.data.orders.get(id) as any).certificate.valid_till = isoDate(now + days * DAY_MS));
 
 	it('records the certificates already expiring on activation, then reports each one once as it comes within the threshold', async () => {
 		const trigger = activeTrigger(parameters);
 		expect(await trigger.activate()).toEqual({});
-		const query = { 'filters[status]': 'issued', 'filters[valid_till]': `${isoDate(Date.now())}...${isoDate(Date.now() + 30 * DAY_MS)}`, offset: '0', limit: '1000' };
+		const query = { 'filters[status]': 'issued', 'filters[valid_till]': `${isoDate(now)}...${isoDate(now + 30 * DAY_MS)}`, offset: '0', limit: '1000' };
 		expect(sent()).toEqual([{ method: 'GET', path: '/order/certificate', query }]);
 		const reported = (trigger.nodeStaticData().certificateExpiring as IDataObject).reported as IDataObject;
 		expect(Object.keys(reported).map(Number).sort()).toEqual(expiringWithin(30).sort());
@@ -382,7 +383,7 @@ describe('certificateExpiring', () => {
 				event: 'certificateExpiring',
 				orderId: soon.id,
 				common_name: 'soon.example.com',
-				valid_till: isoDate(Date.now() + 10 * DAY_MS),
+				valid_till: isoDate(now + 10 * DAY_MS),
 				days_remaining: 10,
 				threshold_days: 30,
 				order: expect.objectContaining({ id: soon.id, status: 'issued' }),
@@ -402,6 +403,41 @@ describe('certificateExpiring', () => {
 		setValidTill(soon.id, 400);
 	});
 
+	it("counts from n8n's clock: three days on, the window moves with it", async () => {
+		now += 3 * DAY_MS;
+		jest.spyOn(clock, 'now').mockReturnValue(now);
+		const trigger = activeTrigger(parameters);
+		await trigger.activate();
+		expect(sent()[0].query['filters[valid_till]']).toBe(`${isoDate(now)}...${isoDate(now + 30 * DAY_MS)}`);
+		const reported = (trigger.nodeStaticData().certificateExpiring as IDataObject).reported as IDataObject;
+		expect(Object.keys(reported).map(Number).sort()).toEqual(expiringWithin(30).sort());
+	});
+
+	it('an order whose expiry cannot be read is skipped with a warning in the log; the others are still reported', async () => {
+		const trigger = activeTrigger(parameters);
+		await trigger.activate();
+		const broken = server.data.addOrder({ status: 'issued', validDays: 3 });
+		// eslint-disable-next-line @typescript-eslint/no-explicit-any
+		(broken as any).certificate.valid_till = '0000-00-00';
+		const soon = server.data.addOrder({ status: 'issued', validDays: 4 });
+		// The fake's own window filter would drop the broken order: answer with it as DigiCert would list it.
+		const listed = server.data.orderSummaries().filter((o: IDataObject) => o.id === broken.id || o.id === soon.id);
+		server.fail({ times: 2, match: (r) => r.path.endsWith('/order/certificate'), respond: { status: 200, body: { orders: listed, page: { total: 2, limit: 1000, offset: 0 } } } });
+		const warn = jest.spyOn(Container.get(Logger), 'warn').mockImplementation(() => {});
+
+		const result = await trigger.poll();
+		expect(result.error).toBeUndefined();
+		expect(json(result.emitted).map((j) => j.orderId)).toEqual([soon.id]);
+		expect(warn).toHaveBeenCalledWith(
+			`DigiCert Trigger "DigiCert Trigger": 1 order was left out because its certificate's valid_till is not a date: order ${broken.id} ("0000-00-00")`,
+			{ workflowId: 'trigger-workflow' },
+		);
+		// Every poll still works.
+		expect((await trigger.poll()).error).toBeUndefined();
+		setValidTill(soon.id, 400);
+		server.data.orders.delete(broken.id);
+	});
+
 	it('after a restart does not report again; a changed threshold starts a new baseline', async () => {
 		const trigger = activeTrigger(parameters);
 		await trigger.activate();
@@ -413,7 +449,7 @@ describe('certificateExpiring', () => {
 		const edited = activeTrigger({ ...parameters, days: 60 }, trigger.saved);
 		server.reset();
 		expect(await edited.activate('update')).toEqual({});
-		expect(sent()[0].query['filters[valid_till]']).toBe(`${isoDate(Date.now())}...${isoDate(Date.now() + 60 * DAY_MS)}`);
+		expect(sent()[0].query['filters[valid_till]']).toBe(`${isoDate(now)}...${isoDate(now + 60 * DAY_MS)}`);
 		const next = server.data.addOrder({ status: 'issued', validDays: 50 });
 		expect(json((await edited.poll()).emitted).map((j) => [j.orderId, j.threshold_days])).toEqual([[next.id, 60]]);
 		setValidTill(order.id, 400);

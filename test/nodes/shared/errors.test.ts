@@ -2,7 +2,7 @@ import type { INode } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import type { FailedExchange } from '../../../nodes/shared/errors';
-import { apiError, digiCertApiError, parseDigiCertErrors, redact } from '../../../nodes/shared/errors';
+import { apiError, containsSecret, digiCertApiError, MIN_KEY_FRAGMENT, parseDigiCertErrors, redact, redactJson } from '../../../nodes/shared/errors';
 
 describe('the messages users see', () => {
 	const node: INode = {
@@ -22,13 +22,13 @@ describe('the messages users see', () => {
 
 	describe('parseDigiCertErrors', () => {
 		it("reads DigiCert's error entries", () => {
-			expect(parseDigiCertErrors(body({ code: 'not_found|order', message: 'Order not found.' }))).toEqual([
+			expect(parseDigiCertErrors(body({ code: 'not_found|order', message: 'Order not found.' }), KEY)).toEqual([
 				{ code: 'not_found|order', message: 'Order not found.' },
 			]);
 		});
 
 		it('fills in what an entry lacks, and skips entries that are not objects', () => {
-			expect(parseDigiCertErrors({ errors: [{ message: 'x' }, { code: 'c', message: 5 }, 'junk', null] })).toEqual([
+			expect(parseDigiCertErrors({ errors: [{ message: 'x' }, { code: 'c', message: 5 }, 'junk', null] }, KEY)).toEqual([
 				{ code: 'unknown', message: 'x' },
 				{ code: 'c', message: '' },
 			]);
@@ -37,7 +37,7 @@ describe('the messages users see', () => {
 		it.each([undefined, null, '', '<html>blocked</html>', 42, [], {}, { errors: 'no' }, { errors: {} }])(
 			'finds no entries in %j',
 			(value) => {
-				expect(parseDigiCertErrors(value)).toEqual([]);
+				expect(parseDigiCertErrors(value, KEY)).toEqual([]);
 			},
 		);
 	});
@@ -54,6 +54,32 @@ describe('the messages users see', () => {
 		it('does not mangle text for an empty or tiny secret', () => {
 			expect(redact('abc', '')).toBe('abc');
 			expect(redact('abc', 'a')).toBe('abc');
+		});
+
+		it.each([
+			['cut at its end', `key ${KEY.slice(0, 20)}`, 'key [redacted]'],
+			['cut at its start', `${KEY.slice(6)} is bad`, '[redacted] is bad'],
+			['a piece of its middle', `x${KEY.slice(5, 5 + MIN_KEY_FRAGMENT)}y`, 'x[redacted]y'],
+			['two pieces side by side', `${KEY.slice(0, 10)}${KEY.slice(12, 22)}`, '[redacted]'],
+			['pieces apart', `${KEY.slice(0, 9)} and ${KEY.slice(15)}`, '[redacted] and [redacted]'],
+		])('replaces the key %s', (_how, text, redacted) => {
+			expect(redact(text, KEY)).toBe(redacted);
+		});
+
+		it(`leaves pieces shorter than ${MIN_KEY_FRAGMENT} characters (too short to help, too common to replace)`, () => {
+			const piece = KEY.slice(0, MIN_KEY_FRAGMENT - 1);
+			expect(redact(`x ${piece} y`, KEY)).toBe(`x ${piece} y`);
+		});
+
+		it('redacts every string and key of an answer, and leaves a clean answer untouched', () => {
+			const clean = { id: 1, list: ['a', { b: 2 }], flag: null };
+			expect(redactJson(clean, KEY)).toBe(clean);
+			expect(redactJson({ [KEY]: [`x ${KEY.slice(1)}`, 3, { deep: KEY }] }, KEY)).toEqual({ '[redacted]': ['x [redacted]', 3, { deep: '[redacted]' }] });
+		});
+
+		it('says whether text holds the key or a piece of it', () => {
+			expect(containsSecret(`..${KEY.slice(3, 14)}..`, KEY)).toBe(true);
+			expect(containsSecret('2026-11-25 order 1234', KEY)).toBe(false);
 		});
 	});
 
@@ -187,13 +213,13 @@ describe('failure bodies, redaction and apiError', () => {
 
 	describe('parseDigiCertErrors', () => {
 		it("reads DigiCert's error entries", () => {
-			expect(parseDigiCertErrors({ errors: [{ code: 'not_found|order', message: 'Order not found.' }] })).toEqual([
+			expect(parseDigiCertErrors({ errors: [{ code: 'not_found|order', message: 'Order not found.' }] }, KEY)).toEqual([
 				{ code: 'not_found|order', message: 'Order not found.' },
 			]);
 		});
 
 		it('fills in what is missing and skips what is not an entry', () => {
-			expect(parseDigiCertErrors({ errors: [{ message: 'x' }, { code: 5 }, 'text', null, ['a']] })).toEqual([
+			expect(parseDigiCertErrors({ errors: [{ message: 'x' }, { code: 5 }, 'text', null, ['a']] }, KEY)).toEqual([
 				{ code: 'unknown', message: 'x' },
 				{ code: 'unknown', message: '' },
 			]);
@@ -202,13 +228,18 @@ describe('failure bodies, redaction and apiError', () => {
 		it.each([undefined, null, 'text', 42, [], {}, { errors: 'no' }, { error: { message: 'x' } }])(
 			'finds none in %j',
 			(body) => {
-				expect(parseDigiCertErrors(body)).toEqual([]);
+				expect(parseDigiCertErrors(body, KEY)).toEqual([]);
 			},
 		);
 
 		it('cuts an overlong message', () => {
-			const [entry] = parseDigiCertErrors({ errors: [{ code: 'x', message: 'y'.repeat(5000) }] });
+			const [entry] = parseDigiCertErrors({ errors: [{ code: 'x', message: 'y'.repeat(5000) }] }, KEY);
 			expect(entry.message.length).toBeLessThanOrEqual(301);
+		});
+
+		it('redacts before it cuts: a key across the cut leaves no piece of itself', () => {
+			const [entry] = parseDigiCertErrors({ errors: [{ code: 'x', message: `${'y'.repeat(295)}${KEY}` }] }, KEY);
+			expect(entry.message).toBe(`${'y'.repeat(295)}[reda…`);
 		});
 	});
 

@@ -1,5 +1,5 @@
 import { expiringOrders } from '../../../nodes/DigiCert/resources/order/getExpiring';
-import { assertDays, daysRemaining, expiringOrdersQuery, expiryWindow, isoDay } from '../../../nodes/shared/expiry';
+import { assertDays, daysRemaining, expiringOrdersQuery, expiryWindow, isoDay, readDay, unreadableWarning } from '../../../nodes/shared/expiry';
 
 const NOW = Date.parse('2026-03-10T15:30:00Z');
 
@@ -26,13 +26,34 @@ describe('expiry', () => {
 			30,
 			NOW,
 		);
-		expect(result.map((o) => [o.id, o.days_remaining])).toEqual([
+		expect(result.items.map((o) => [o.id, o.days_remaining])).toEqual([
 			[7, 0],
 			[2, 2],
 			[1, 10],
 			[5, 10],
 		]);
-		expect(result[0]).toEqual({ id: 7, certificate: { valid_till: '2026-03-10' }, days_remaining: 0 });
+		expect(result.items[0]).toEqual({ id: 7, certificate: { valid_till: '2026-03-10' }, days_remaining: 0 });
+		expect(result.warning).toBe("1 order was left out because its certificate's valid_till is not a date: order 3 (null)");
+	});
+
+	it.each([
+		['2026-03-10', '2026-03-10'],
+		['2026-03-10T23:59:59+00:00', '2026-03-10'],
+		['0000-00-00', undefined],
+		['2026-02-30', undefined],
+		['2026-13-01', undefined],
+		['soon', undefined],
+		[20260310, undefined],
+		[null, undefined],
+	])('readDay(%j) is %j', (value, day) => {
+		expect(readDay(value)).toBe(day);
+	});
+
+	it('names the first five unreadable orders and counts the rest', () => {
+		const orders = Array.from({ length: 7 }, (_, i) => ({ id: i + 1, certificate: { valid_till: 'n/a' } }));
+		expect(unreadableWarning(orders)).toBe(
+			`7 orders were left out because their certificate's valid_till is not a date: ${[1, 2, 3, 4, 5].map((id) => `order ${id} ("n/a")`).join(', ')}, and 2 more`,
+		);
 	});
 
 	it('expiringOrdersQuery asks for issued orders valid till today...today+days', () => {

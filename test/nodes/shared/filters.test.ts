@@ -46,14 +46,28 @@ describe('filtersToQuery', () => {
 });
 
 describe('date filters', () => {
-	it('accepts dates, ISO timestamps and Date objects as a UTC day', () => {
+	it('takes the calendar day written in the value, never moved through a time zone', () => {
 		expect(toFilterDate('2026-01-31', 'D')).toBe('2026-01-31');
+		// n8n's date picker: a local time without a zone.
+		expect(toFilterDate('2026-01-31T00:00:00', 'D')).toBe('2026-01-31');
+		expect(toFilterDate('2026-01-31T23:59:59', 'D')).toBe('2026-01-31');
+		expect(toFilterDate('2026-01-31 08:00', 'D')).toBe('2026-01-31');
+		// A timestamp with an offset names the day in the zone it was written in.
 		expect(toFilterDate('2026-01-31T23:30:00Z', 'D')).toBe('2026-01-31');
-		expect(toFilterDate('2026-01-31T23:30:00-02:00', 'D')).toBe('2026-02-01');
-		expect(toFilterDate(new Date('2026-05-01T00:00:00Z'), 'D')).toBe('2026-05-01');
+		expect(toFilterDate('2026-01-31T23:30:00-02:00', 'D')).toBe('2026-01-31');
+		expect(toFilterDate('2026-01-31T00:30:00+09:00', 'D')).toBe('2026-01-31');
+		// Luxon dates (expressions) by their own day; a JS date has no zone: its UTC day.
+		expect(toFilterDate({ toISO: () => '2026-07-04T00:00:00.000+09:00', toISODate: () => '2026-07-04' }, 'D')).toBe('2026-07-04');
 		expect(toFilterDate({ toISO: () => '2026-07-04T10:00:00.000Z' }, 'D')).toBe('2026-07-04');
+		expect(toFilterDate(new Date('2026-05-01T00:00:00Z'), 'D')).toBe('2026-05-01');
+	});
+
+	it('refuses what is not a real day, naming the parameter', () => {
 		expect(() => toFilterDate('next week', 'Expires From')).toThrow('Expires From must be a date like 2026-01-31, but it is "next week"');
-		expect(() => toFilterDate('2026-13-45', 'D')).toThrow();
+		for (const bad of ['2026-13-45', '2026-02-30', '2025-02-29', '2026-01-31x', '20260131', '', null, {}, new Date(NaN), true]) {
+			expect(() => toFilterDate(bad, 'D')).toThrow('D must be a date like 2026-01-31');
+		}
+		expect(toFilterDate('2028-02-29', 'D')).toBe('2028-02-29');
 	});
 
 	it("builds DigiCert's range syntax", () => {

@@ -5,6 +5,10 @@ import type { Timing, TransportOptions } from '../../../nodes/shared/transport';
 import { keyPacers } from '../../../nodes/shared/rateLimiter';
 import { DEFAULT_TRANSPORT_OPTIONS, DigiCertClient } from '../../../nodes/shared/transport';
 import { VirtualClock } from '../../helpers/clock';
+import { digiCertNode, inputNodes, runWorkflow } from '../../helpers/engine';
+import { credentialFor } from '../../helpers/fake';
+import { ActiveTrigger, triggerNode } from '../../helpers/poll';
+import { useFakeCertCentral } from '../../helpers/useFakeCertCentral';
 
 const options = (overrides: Partial<TransportOptions> = {}): TransportOptions => ({
 	...DEFAULT_TRANSPORT_OPTIONS,
@@ -167,5 +171,72 @@ describe('DigiCertClient network errors', () => {
 		expect(error.description).toBe(
 			"self-signed certificate in chain (sent [redacted]). Check the network or proxy between n8n and www.digicert.com, and the credential's region or base URL.",
 		);
+	});
+});
+
+/**
+ * Return All against lists that do not behave: through n8n's engine (the node and the trigger), the
+ * fake answering every list page. A safety valve in the fake stops a runaway loop after 20 pages, so
+ * a regression fails the test instead of paging forever.
+ */
+describe('paging through a list that does not advance', () => {
+	const server = useFakeCertCentral();
+
+	const SAFETY_VALVE = 20;
+	/** Answers list pages with `page(offset, limit)` until the safety valve, then with an error that ends any loop. */
+	function listAnswers(page: (offset: number, limit: number) => Record<string, unknown>) {
+		let served = 0;
+		server.fail({
+			match: (r) => r.path.endsWith('/request'),
+			respond: (r) =>
+				++served > SAFETY_VALVE
+					? { status: 400, body: { errors: [{ code: 'safety_valve', message: 'The test stopped a runaway loop' }] } }
+					: { status: 200, body: page(Number(r.query.offset), Number(r.query.limit)) },
+		});
+	}
+	const ids = (from: number, count: number) => Array.from({ length: count }, (_, i) => ({ id: from + i, status: 'pending' }));
+	const getAllRequests = async () =>
+		await runWorkflow([...inputNodes([{}]), digiCertNode({ resource: 'request', operation: 'getMany', returnAll: true, requestOptions: { rateLimit: 'off', maxRetries: 0 } })], {
+			credentials: credentialFor(server),
+		});
+	const pagesAsked = () => server.requests.map((r) => r.query.offset);
+
+	it('a server that ignores offset (with a plausible total): an error, not the first page passed off as the whole list', async () => {
+		listAnswers((offset, limit) => ({ requests: ids(1, limit), page: { total: 2500, limit, offset } }));
+		const result = await getAllRequests();
+
+		expect(result.error?.message).toBe("DigiCert's list did not advance: page 2 (offset 1000) held only elements of earlier pages");
+		expect((result.error as unknown as { description: string }).description).toMatch(/^Nothing was returned rather than an incomplete list/);
+		expect(pagesAsked()).toEqual(['0', '1000']);
+	});
+
+	it('a server that ignores offset, with neither a total nor IDs: an error after the second page', async () => {
+		listAnswers((_offset, limit) => ({ requests: Array.from({ length: limit }, (_, n) => ({ n })) }));
+		const result = await getAllRequests();
+
+		expect(result.error?.message).toBe("DigiCert's list did not advance: page 2 (offset 1000) held only elements of earlier pages");
+		expect(pagesAsked()).toEqual(['0', '1000']);
+	});
+
+	it('a list that keeps growing: at most the pages its first total allows, plus two', async () => {
+		listAnswers((offset, limit) => ({ requests: ids(offset + 1, limit), page: { total: offset + 2000, limit, offset } }));
+		const result = await getAllRequests();
+
+		expect(result.error?.message).toBe("DigiCert's list did not advance: it did not end after 4 pages, after saying it holds 5000 elements");
+		expect(pagesAsked()).toEqual(['0', '1000', '2000', '3000']);
+	});
+
+	it('the trigger: the poll fails and nothing remembered changes', async () => {
+		const trigger = new ActiveTrigger(triggerNode({ event: 'requestPending' }), credentialFor(server));
+		await trigger.activate();
+		const remembered = trigger.nodeStaticData();
+		server.reset();
+		listAnswers((offset, limit) => ({ requests: ids(5_000_000, limit), page: { total: 3000, limit, offset } }));
+		const { error, emitted } = await trigger.poll();
+
+		expect(error?.message).toMatch(/^DigiCert's list did not advance/);
+		expect(emitted).toBeUndefined();
+		expect(trigger.nodeStaticData()).toEqual(remembered);
+		expect(pagesAsked()).toEqual(['0', '1000']);
 	});
 });

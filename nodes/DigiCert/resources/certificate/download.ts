@@ -1,20 +1,93 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
-import { orderIdProperty } from '../../shared/fields';
+import { certificateIdProperty, orderIdProperty } from '../../shared/fields';
 import type { DigiCertOperation } from '../../shared/operation';
 import { assertPositiveId, quoteValue } from '../../../shared/validation';
 
-type Parameters = { orderId: number; format: string; binaryPropertyName: string; fileName: string | undefined };
-
-/** Each download format: the file's extension and MIME type (DigiCert's own Content-Type varies). */
-export const DOWNLOAD_FORMATS: Record<string, { extension: string; mimeType: string }> = {
-	apache: { extension: 'zip', mimeType: 'application/zip' },
-	cer: { extension: 'cer', mimeType: 'application/pkix-cert' },
-	default: { extension: 'zip', mimeType: 'application/zip' },
-	default_pem: { extension: 'zip', mimeType: 'application/zip' },
-	p7b: { extension: 'p7b', mimeType: 'application/x-pkcs7-certificates' },
-	pem_all: { extension: 'pem', mimeType: 'application/x-pem-file' },
+type Parameters = {
+	/** Which certificate: the order's current one, or one by its certificate ID (a duplicate, a reissue). */
+	by: 'order' | 'certificate';
+	/** The order ID or the certificate ID, as `by` says. */
+	id: number;
+	format: string;
+	binaryPropertyName: string;
+	fileName: string | undefined;
 };
+
+interface DownloadFormat {
+	/** The downloaded file's extension (a zip for the formats that are archives). */
+	extension: string;
+	/** DigiCert's Content-Type for the format (DigiCert's glossary). */
+	mimeType: string;
+	/** The option's label. */
+	name: string;
+	/** What the file holds, in the glossary's terms. */
+	description: string;
+}
+
+/**
+ * DigiCert's certificate formats, as its glossary describes them (https://dev.digicert.com/glossary/,
+ * "Certificate formats"; every certificate in them is PEM-encoded). The glossary lists these nine.
+ */
+export const DOWNLOAD_FORMATS: Record<string, DownloadFormat> = {
+	pem_all: {
+		extension: 'pem',
+		mimeType: 'application/x-pem-file',
+		name: 'PEM: Certificate, Intermediate and Root (pem_all)',
+		description: 'One .pem file with the end-entity, intermediate and root certificates',
+	},
+	pem_noroot: {
+		extension: 'pem',
+		mimeType: 'application/x-pem-file',
+		name: 'PEM: Certificate and Intermediate (pem_noroot)',
+		description: 'One .pem file with the end-entity and intermediate certificates, without the root: what most web servers (nginx, HAProxy) want',
+	},
+	pem_nointermediate: {
+		extension: 'pem',
+		mimeType: 'application/x-pem-file',
+		name: 'PEM: Certificate Only (pem_nointermediate)',
+		description: 'One .pem file with only the end-entity certificate',
+	},
+	p7b: {
+		extension: 'p7b',
+		mimeType: 'application/x-pkcs7-certificates',
+		name: 'PKCS#7 (p7b)',
+		description: 'One PKCS#7 bundle (PEM-encoded, .p7b) with the end-entity, intermediate and root certificates',
+	},
+	cer: {
+		extension: 'cer',
+		mimeType: 'application/x-pkcs7-certificates',
+		name: 'PKCS#7 as .cer (cer)',
+		description: 'The same PKCS#7 bundle as p7b (PEM-encoded: end-entity, intermediate and root) with a .cer extension; not the certificate alone',
+	},
+	default: {
+		extension: 'zip',
+		mimeType: 'application/zip',
+		name: 'Zip of .crt Files (default)',
+		description: 'A zip of separate .crt files: end-entity, intermediate and root',
+	},
+	default_pem: {
+		extension: 'zip',
+		mimeType: 'application/zip',
+		name: 'Zip of PEM Files (default_pem)',
+		description: "A zip of separate PEM-encoded files (.crt, as DigiCert's glossary lists): end-entity, intermediate and root",
+	},
+	default_cer: {
+		extension: 'zip',
+		mimeType: 'application/zip',
+		name: 'Zip of .cer Files (default_cer)',
+		description: 'A zip of separate .cer files: end-entity, intermediate and root',
+	},
+	apache: {
+		extension: 'zip',
+		mimeType: 'application/zip',
+		name: 'Apache: Zip of .crt Files (apache)',
+		description: "A zip of separate .crt files: end-entity and intermediate (Apache's SSLCertificateFile and SSLCertificateChainFile)",
+	},
+};
+
+const FORMAT_NAMES = Object.keys(DOWNLOAD_FORMATS);
+const DOWNLOAD_BY = ['order', 'certificate'];
 
 /** The file name in a Content-Disposition header (`filename="x"`, `filename=x` or RFC 5987 `filename*=`). */
 export function fileNameFromDisposition(header: unknown): string | undefined {
@@ -41,9 +114,9 @@ export function safeFileName(name: string): string | undefined {
 
 /**
  * The downloaded file's name: the one the user chose, else DigiCert's (named after the common name),
- * else `certificate-<order>.<extension>` — always with the format's extension.
+ * else `certificate-<order or certificate ID>.<extension>` — always with the format's extension.
  */
-export function downloadFileName(options: { chosen?: string; disposition?: unknown; orderId: number; format: string }): string {
+export function downloadFileName(options: { chosen?: string; disposition?: unknown; id: number; format: string }): string {
 	const { extension } = DOWNLOAD_FORMATS[options.format];
 	const name =
 		(options.chosen !== undefined ? safeFileName(options.chosen) : undefined) ??
@@ -51,30 +124,43 @@ export function downloadFileName(options: { chosen?: string; disposition?: unkno
 			const fromServer = fileNameFromDisposition(options.disposition);
 			return fromServer !== undefined ? safeFileName(fromServer) : undefined;
 		})() ??
-		`certificate-${options.orderId}.${extension}`;
+		`certificate-${options.id}.${extension}`;
 	return name.toLowerCase().endsWith(`.${extension}`) ? name : `${name}.${extension}`;
 }
 
 export const download: DigiCertOperation<Parameters> = {
 	value: 'download',
 	name: 'Download Certificate',
-	action: "Download an order's certificate",
+	action: 'Download a certificate',
 	description:
-		"Download the issued certificate of an order as a file (n8n binary data), ready for a Write File, email or S3 node. Formats: pem_all (one PEM file with the certificate, intermediate and root; the default), p7b (PKCS#7), default (zip of .crt files), default_pem (zip of .pem files), apache (zip), cer (the certificate alone). Fails if the order's certificate is not issued.",
+		"Download an issued certificate as a file (n8n binary data), ready for a Write File, email or S3 node: an order's current certificate (by order ID), or any certificate by its certificate ID, e.g. a duplicate or a reissue from List Order Duplicates / Reissues. Formats as DigiCert's glossary describes them: pem_all (default: one PEM with end-entity, intermediate and root), pem_noroot (end-entity and intermediate, what most web servers want), pem_nointermediate (end-entity only), p7b and cer (PEM-encoded PKCS#7 bundles with the chain), default, default_pem, default_cer and apache (zips of separate files). Fails if the certificate is not issued.",
 	properties: [
-		orderIdProperty('The ID of the order whose certificate to download'),
+		{
+			displayName: 'Download By',
+			name: 'downloadBy',
+			type: 'options',
+			options: [
+				{ name: "Order ID (the Order's Current Certificate)", value: 'order', description: "The order's active certificate; DigiCert gives no duplicates or past reissues this way" },
+				{ name: 'Certificate ID', value: 'certificate', description: "Any certificate: a duplicate or a reissue (the ID in List Order Duplicates / Reissues), or an order's certificate ID" },
+			],
+			default: 'order',
+			description: 'Which certificate to download',
+		},
+		{
+			...orderIdProperty('The ID of the order whose current certificate to download'),
+			displayOptions: { show: { downloadBy: ['order'] } },
+		},
+		{
+			...certificateIdProperty('The ID of the certificate to download, e.g. a duplicate\'s or reissue\'s id'),
+			displayOptions: { show: { downloadBy: ['certificate'] } },
+		},
 		{
 			displayName: 'Format',
 			name: 'format',
 			type: 'options',
-			options: [
-				{ name: 'Apache (Zip)', value: 'apache', description: 'The certificate and the intermediate as .crt files' },
-				{ name: 'CER', value: 'cer', description: 'The certificate alone' },
-				{ name: 'Default (Zip of .Crt Files)', value: 'default', description: 'Certificate, intermediate and root as .crt files' },
-				{ name: 'Default PEM (Zip of .Pem Files)', value: 'default_pem', description: 'Certificate, intermediate and root as .pem files' },
-				{ name: 'PEM Bundle', value: 'pem_all', description: 'One .pem file: certificate, intermediate and root' },
-				{ name: 'PKCS#7 (.P7b)', value: 'p7b', description: 'The certificate and its chain in one PKCS#7 file' },
-			],
+			options: Object.entries(DOWNLOAD_FORMATS)
+				.map(([value, { name, description }]) => ({ name, value, description }))
+				.sort((a, b) => a.name.localeCompare(b.name)),
 			default: 'pem_all',
 			description: 'The file format DigiCert packs the certificate in',
 		},
@@ -105,9 +191,14 @@ export const download: DigiCertOperation<Parameters> = {
 		},
 	],
 	readParameters: (read) => {
+		// Workflows saved before Download By existed download by order.
+		const by = read<unknown>('downloadBy', 'order');
+		if (typeof by !== 'string' || !DOWNLOAD_BY.includes(by)) {
+			throw new Error(`Download By must be one of ${DOWNLOAD_BY.join(', ')}, but it is ${quoteValue(by)}`);
+		}
 		const format = read<unknown>('format', 'pem_all');
-		if (typeof format !== 'string' || !(format in DOWNLOAD_FORMATS)) {
-			throw new Error(`Format must be one of ${Object.keys(DOWNLOAD_FORMATS).join(', ')}, but it is ${quoteValue(format)}`);
+		if (typeof format !== 'string' || !Object.hasOwn(DOWNLOAD_FORMATS, format)) {
+			throw new Error(`Format must be one of ${FORMAT_NAMES.join(', ')}, but it is ${quoteValue(format)}`);
 		}
 		const binaryPropertyName = read<unknown>('binaryPropertyName', 'data');
 		if (typeof binaryPropertyName !== 'string' || binaryPropertyName.trim() === '') {
@@ -115,22 +206,21 @@ export const download: DigiCertOperation<Parameters> = {
 		}
 		const options = read<IDataObject>('options', {}) ?? {};
 		const fileName = typeof options.fileName === 'string' && options.fileName.trim() !== '' ? options.fileName.trim() : undefined;
-		return { orderId: assertPositiveId(read('orderId'), 'Order ID'), format, binaryPropertyName: binaryPropertyName.trim(), fileName };
+		const id = by === 'order' ? assertPositiveId(read('orderId'), 'Order ID') : assertPositiveId(read('certificateId'), 'Certificate ID');
+		return { by: by as Parameters['by'], id, format, binaryPropertyName: binaryPropertyName.trim(), fileName };
 	},
-	request: ({ orderId, format }) => ({
-		method: 'GET',
-		path: `/certificate/download/order/${orderId}/format/${format}`,
-		subject: `Order ${orderId}`,
-		binary: true,
-	}),
-	toItems: async ({ body, headers }, { orderId, format, binaryPropertyName, fileName }, context): Promise<INodeExecutionData[]> => {
-		const name = downloadFileName({ chosen: fileName, disposition: headers['content-disposition'], orderId, format });
+	request: ({ by, id, format }) =>
+		by === 'order'
+			? { method: 'GET', path: `/certificate/download/order/${id}/format/${format}`, subject: `Order ${id}`, binary: true }
+			: { method: 'GET', path: `/certificate/${id}/download/format/${format}`, subject: `Certificate ${id}`, binary: true },
+	toItems: async ({ body, headers }, { by, id, format, binaryPropertyName, fileName }, context): Promise<INodeExecutionData[]> => {
+		const name = downloadFileName({ chosen: fileName, disposition: headers['content-disposition'], id, format });
 		const { mimeType } = DOWNLOAD_FORMATS[format];
 		const content = body as Buffer;
 		const binary = await context.helpers.prepareBinaryData(content, name, mimeType);
 		return [
 			{
-				json: { orderId, format, fileName: name, mimeType, fileSize: content.length },
+				json: { [by === 'order' ? 'orderId' : 'certificateId']: id, format, fileName: name, mimeType, fileSize: content.length },
 				binary: { [binaryPropertyName]: binary },
 			},
 		];

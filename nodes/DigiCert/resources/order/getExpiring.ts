@@ -1,13 +1,19 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { assertDays, EXPIRY_MAX_DAYS, expiringOrdersQuery, findExpiring } from '../../../shared/expiry';
+import { clock } from '../../../shared/clock';
+import { assertDays, EXPIRY_MAX_DAYS, expiringOrdersQuery, findExpiring, unreadableWarning } from '../../../shared/expiry';
 import type { DigiCertOperation } from '../../shared/operation';
 
 type Parameters = { days: number; now: number };
 
-/** The expiring orders among `orders`, soonest first, each with `days_remaining` counted from `now`. */
-export function expiringOrders(orders: IDataObject[], days: number, now: number): IDataObject[] {
-	return findExpiring(orders, days, now).map(({ order, days_remaining }) => ({ ...order, days_remaining }));
+/**
+ * The expiring orders among `orders`, soonest first, each with `days_remaining` counted from `now`;
+ * and the warning for those whose expiry cannot be read (left out, not a reason to fail the audit).
+ */
+export function expiringOrders(orders: IDataObject[], days: number, now: number): { items: IDataObject[]; warning?: string } {
+	const { expiring, unreadable } = findExpiring(orders, days, now);
+	const items = expiring.map(({ order, days_remaining }) => ({ ...order, days_remaining }));
+	return unreadable.length > 0 ? { items, warning: unreadableWarning(unreadable) } : { items };
 }
 
 export const getExpiring: DigiCertOperation<Parameters> = {
@@ -27,12 +33,20 @@ export const getExpiring: DigiCertOperation<Parameters> = {
 			description: 'List certificates that expire within this many days from today (UTC)',
 		},
 	],
-	readParameters: (read) => ({ days: assertDays(read('days')), now: Date.now() }),
+	readParameters: (read) => ({ days: assertDays(read('days')), now: clock.now() }),
 	request: ({ days, now }) => ({
 		method: 'GET',
 		path: '/order/certificate',
 		qs: expiringOrdersQuery(days, now),
 		paginate: { rootProperty: 'orders' },
 	}),
-	toItems: ({ body }, { days, now }) => expiringOrders(body as IDataObject[], days, now),
+	toItems: ({ body }, { days, now }, context) => {
+		const { items, warning } = expiringOrders(body as IDataObject[], days, now);
+		if (warning !== undefined) {
+			// Shown above the node's output in the editor, and logged for runs nobody watches.
+			context.addExecutionHints({ message: warning, location: 'outputPane' });
+			context.logger.warn(`DigiCert "${context.getNode().name}": ${warning}`, { workflowId: context.getWorkflow().id });
+		}
+		return items;
+	},
 };

@@ -97,12 +97,16 @@ async function withCertificates(
 	}));
 }
 
+/** The hint every whole-day filter shows: the day picked is the day sent, the range includes both ends. */
+export const WHOLE_DAYS_HINT = 'Whole days, both ends included: the day you pick is the day sent, whatever the time zone';
+
 const dateField = (displayName: string, name: string, description: string) => ({
 	displayName,
 	name,
 	type: 'dateTime' as const,
 	default: '',
 	description,
+	hint: WHOLE_DAYS_HINT,
 });
 
 export const getMany: DigiCertOperation<Parameters> = {

@@ -6,8 +6,8 @@
 import type { INodeParameters } from 'n8n-workflow';
 
 import { digiCertNode, inputNodes, runWorkflow } from '../../../helpers/engine';
-import type { FakeCertCentral } from '../../../helpers/fake';
-import { credentialFor, fakeData, startFakeCertCentral } from '../../../helpers/fake';
+import { credentialFor, fakeData } from '../../../helpers/fake';
+import { useFakeCertCentral } from '../../../helpers/useFakeCertCentral';
 
 const SCALE = 100;
 const WINDOWS = [
@@ -15,12 +15,7 @@ const WINDOWS = [
 	{ limit: 1000, ms: 180_000 / SCALE },
 ];
 
-let server: FakeCertCentral;
-beforeAll(async () => {
-	server = await startFakeCertCentral({ rateLimit: WINDOWS, blockMs: 100 });
-});
-afterAll(async () => await server.close());
-beforeEach(() => server.reset());
+const server = useFakeCertCentral({ rateLimit: WINDOWS, blockMs: 100 });
 
 const ITEMS = 2000;
 const ids = Array.from({ length: ITEMS }, (_, i) =>
@@ -77,11 +72,7 @@ describe('without a cap', () => {
 		{ limit: 10, ms: 200 },
 		{ limit: 60, ms: 2000 },
 	];
-	let tight: FakeCertCentral;
-	beforeAll(async () => {
-		tight = await startFakeCertCentral({ rateLimit: TIGHT, blockMs: 100 });
-	});
-	afterAll(async () => await tight.close());
+	const tight = useFakeCertCentral({ rateLimit: TIGHT, blockMs: 100 });
 
 	it('a run is blocked again and again, and the retries still bring every item home', async () => {
 		const count = 150;
@@ -113,12 +104,7 @@ describe('without a cap', () => {
 describe('Return All over 5,000 orders', () => {
 	// Five pages of 1000: DigiCert's real windows never notice so few requests, so this key's
 	// windows are tight (one request per 500 ms) to make every page count.
-	let strict: FakeCertCentral;
-	beforeAll(async () => {
-		strict = await startFakeCertCentral({ rateLimit: [{ limit: 1, ms: 500 }], blockMs: 500 });
-	});
-	afterAll(async () => await strict.close());
-	beforeEach(() => strict.reset());
+	const strict = useFakeCertCentral({ rateLimit: [{ limit: 1, ms: 500 }], blockMs: 500 });
 
 	async function returnAll(requestOptions: INodeParameters) {
 		return await runWorkflow(

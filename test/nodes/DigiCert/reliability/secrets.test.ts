@@ -9,16 +9,14 @@ import type { INodeParameters, INodeProperties } from 'n8n-workflow';
 import { DigiCertApi } from '../../../../credentials/DigiCertApi.credentials';
 import { resources } from '../../../../nodes/DigiCert/resources';
 import { capturedLogs, digiCertNode, inputNodes, runWorkflow } from '../../../helpers/engine';
-import type { FakeCertCentral, FaultResponse, RecordedRequest } from '../../../helpers/fake';
-import { credentialFor, fakeData, startFakeCertCentral } from '../../../helpers/fake';
+import type { FaultResponse, RecordedRequest } from '../../../helpers/fake';
+import { credentialFor, fakeData } from '../../../helpers/fake';
+import { useFakeCertCentral } from '../../../helpers/useFakeCertCentral';
+import { ActiveTrigger, triggerNode } from '../../../helpers/poll';
 
 const KEY = 'CANARY-dc-key-5b1e0c7a9d3f';
 
-let server: FakeCertCentral;
-beforeAll(async () => {
-	server = await startFakeCertCentral({ apiKey: KEY });
-});
-afterAll(async () => await server.close());
+const server = useFakeCertCentral({ apiKey: KEY });
 
 const echo = (r: RecordedRequest) => JSON.stringify({ method: r.method, path: r.path, headers: r.headers });
 const devKey = (r: RecordedRequest) => String(r.headers['x-dc-devkey']);
@@ -99,6 +97,31 @@ async function captureOutput<T>(work: () => Promise<T>): Promise<{ value: T; wri
 	}
 }
 
+type ShownError = (Error & { description?: string; errorResponse?: unknown; messages?: unknown }) | undefined;
+
+/** Everything a user or an operator could see of an error: each of its parts, as n8n keeps them. */
+function errorParts(error: ShownError): Array<string | undefined> {
+	return [
+		JSON.stringify(error),
+		error?.message,
+		error?.description,
+		JSON.stringify(error?.errorResponse),
+		JSON.stringify(error?.messages),
+		error?.stack,
+		error?.cause instanceof Error ? `${error.cause.message} ${error.cause.stack}` : JSON.stringify(error?.cause),
+	];
+}
+
+/** Everything a run shows: its items (files included), its error, the log and what was written to the console. */
+function everythingShown(result: Awaited<ReturnType<typeof runWorkflow>>, written = ''): string {
+	// Files are kept as base64 (or an ID) in the item: search their bytes too.
+	const files = result
+		.items()
+		.flatMap((item) => Object.values(item.binary ?? {}))
+		.map((file) => Buffer.from(file.data, 'base64').toString('latin1'));
+	return [JSON.stringify(result.taskData('DigiCert')), ...files, ...errorParts(result.error as ShownError), ...capturedLogs, written].join('\n');
+}
+
 describe.each(operations)('$label', ({ parameters }) => {
 	describe.each(Object.keys(failureModes))('%s', (mode) => {
 		it.each([
@@ -122,29 +145,106 @@ describe.each(operations)('$label', ({ parameters }) => {
 				expect(request.headers['x-dc-devkey']).toBe(KEY);
 				expect(JSON.stringify([request.path, request.query, request.body])).not.toContain(KEY);
 			}
-			const error = result.error as (Error & { description?: string; errorResponse?: unknown; messages?: unknown }) | undefined;
-			// Files are kept as base64 (or an ID) in the item: search their bytes too.
-			const files = result
-				.items()
-				.flatMap((item) => Object.values(item.binary ?? {}))
-				.map((file) => Buffer.from(file.data, 'base64').toString('latin1'));
-			const shown = [
-				JSON.stringify(result.taskData('DigiCert')),
-				...files,
-				JSON.stringify(error),
-				error?.message,
-				error?.description,
-				JSON.stringify(error?.errorResponse),
-				JSON.stringify(error?.messages),
-				error?.stack,
-				error?.cause instanceof Error ? `${error.cause.message} ${error.cause.stack}` : JSON.stringify(error?.cause),
-				...capturedLogs,
-				written,
-			].join('\n');
+			const shown = everythingShown(result, written);
 			expect(shown).not.toContain(KEY);
 			// The run did fail in the failure modes (else this proves little).
 			if (respond) expect(shown).toMatch(/DigiCert|rate limit|connection|not found|permission|API key|shape/);
 		});
+	});
+});
+
+describe('a key in pieces: cut by the node, or already cut by DigiCert', () => {
+	const getRequest = (settings = {}) =>
+		runWorkflow(
+			[
+				...inputNodes([{ n: 1 }]),
+				digiCertNode({ resource: 'request', operation: 'get', requestId: String(fakeData.APPROVED_REQUEST_ID), requestOptions: { rateLimit: 'off', maxRetries: 0 } }, settings),
+			],
+			{ credentials: credentialFor(server) },
+		);
+	const refusal = (code: string, message: string): FaultResponse => ({ status: 400, body: { errors: [{ code, message }] } });
+	const settingsCases = [
+		['stopping on the error', {}],
+		['On Error: Continue', { onError: 'continueRegularOutput' }],
+	] as const;
+
+	beforeEach(() => {
+		server.reset();
+		capturedLogs.length = 0;
+	});
+
+	// DigiCert's messages are cut at 300 characters; the key starts 7 (or 20) characters before the cut.
+	describe.each([293, 280])('a message cut through the key (it starts at %i)', (start) => {
+		it.each(settingsCases)('shows none of it (%s)', async (_how, settings) => {
+			server.fail({ respond: refusal('invalid_request', `${'x'.repeat(start)}${KEY} was not accepted`) });
+			const result = await getRequest(settings);
+
+			const shown = everythingShown(result);
+			expect(shown).toMatch(/x{200}/);
+			expect(shown).not.toContain(KEY.slice(0, 300 - start));
+		});
+	});
+
+	it.each(settingsCases)('a message and a code that DigiCert cut through the key (%s)', async (_how, settings) => {
+		server.fail({ respond: refusal(`invalid_key|${KEY.slice(9)}`, `Key ${KEY.slice(0, 17)}`) });
+		const result = await getRequest(settings);
+
+		const shown = everythingShown(result);
+		expect(shown).toContain('Key [redacted]');
+		expect(shown).not.toContain(KEY.slice(0, 17));
+		expect(shown).not.toContain(KEY.slice(9));
+	});
+
+	it("the trigger's error", async () => {
+		const trigger = new ActiveTrigger(triggerNode({ event: 'requestPending' }), credentialFor(server));
+		server.fail({ respond: refusal('invalid_request', `${'x'.repeat(290)}${KEY}`) });
+		const { error } = await trigger.activate();
+
+		expect(error?.message).toMatch(/^x{290}\[redacted\]/);
+		const shown = [...errorParts(error), ...capturedLogs].join('\n');
+		expect(shown).not.toContain(KEY.slice(0, 10));
+	});
+});
+
+describe('a successful answer that repeats the key', () => {
+	const echoing = (r: RecordedRequest) => ({
+		status: 200,
+		body: { id: 7, comment: `made with ${devKey(r)}`, [devKey(r)]: true, nested: [{ key: devKey(r).slice(2) }] },
+	});
+
+	beforeEach(() => {
+		server.reset();
+		capturedLogs.length = 0;
+	});
+
+	it('reaches the item with the key replaced (Get Request)', async () => {
+		server.fail({ respond: echoing });
+		const result = await runWorkflow(
+			[...inputNodes([{ n: 1 }]), digiCertNode({ resource: 'request', operation: 'get', requestId: String(fakeData.APPROVED_REQUEST_ID) })],
+			{ credentials: credentialFor(server) },
+		);
+
+		expect(result.error).toBeUndefined();
+		expect(result.items().map((item) => item.json)).toEqual([
+			{ id: 7, comment: 'made with [redacted]', '[redacted]': true, nested: [{ key: '[redacted]' }] },
+		]);
+		expect(everythingShown(result)).not.toContain(KEY.slice(2, 2 + 8));
+	});
+
+	it("reaches the trigger's event with the key replaced", async () => {
+		const trigger = new ActiveTrigger(triggerNode({ event: 'requestPending' }), credentialFor(server));
+		await trigger.activate();
+		server.fail({
+			match: (r) => r.path.endsWith('/request'),
+			respond: (r) => ({ status: 200, body: { requests: [{ ...echoing(r).body, id: 999999, status: 'pending' }], page: { total: 1, limit: 1000, offset: 0 } } }),
+		});
+		const { emitted, error } = await trigger.poll();
+
+		expect(error).toBeUndefined();
+		expect(emitted?.map((item) => item.json.request)).toEqual([
+			{ id: 999999, status: 'pending', comment: 'made with [redacted]', '[redacted]': true, nested: [{ key: '[redacted]' }] },
+		]);
+		expect(JSON.stringify([emitted, capturedLogs])).not.toContain(KEY.slice(2, 2 + 8));
 	});
 });
 

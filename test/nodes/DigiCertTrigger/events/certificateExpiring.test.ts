@@ -18,7 +18,7 @@ describe('expiringWithin', () => {
 			[order(1, '2026-12-22'), order(2, '2026-11-22'), order(3, '2026-12-23'), order(4, '2026-11-21'), order(5, '2026-12-01', 'revoked'), order(6, undefined)],
 			30,
 			NOW,
-		);
+		).expiring;
 		expect(found.map((e) => [e.order.id, e.days_remaining])).toEqual([
 			[2, 0],
 			[1, 30],
@@ -26,13 +26,13 @@ describe('expiringWithin', () => {
 	});
 
 	it('past the cap keeps the soonest', () => {
-		const found = expiringWithin([order(1, '2026-12-10'), order(2, '2026-11-30'), order(3, '2026-12-01')], 30, NOW, 2);
+		const found = expiringWithin([order(1, '2026-12-10'), order(2, '2026-11-30'), order(3, '2026-12-01')], 30, NOW, 2).expiring;
 		expect(found.map((e) => e.order.id)).toEqual([2, 3]);
 	});
 });
 
 describe('newlyExpiring', () => {
-	const within = (orders: ReturnType<typeof order>[], days = 30) => expiringWithin(orders, days, NOW);
+	const within = (orders: ReturnType<typeof order>[], days = 30) => expiringWithin(orders, days, NOW).expiring;
 
 	it('on the first poll records what is already within the threshold and reports nothing', () => {
 		const { reports, state } = newlyExpiring(undefined, within([order(1, '2026-12-01')]), 30);
@@ -63,7 +63,7 @@ describe('newlyExpiring', () => {
 
 describe('certificateExpiring', () => {
 	it('shapes an item for notifications', () => {
-		const [entry] = expiringWithin([order(1, '2026-12-01')], 30, NOW);
+		const [entry] = expiringWithin([order(1, '2026-12-01')], 30, NOW).expiring;
 		expect(expiringItem(entry, 30)).toEqual({
 			event: 'certificateExpiring',
 			orderId: 1,

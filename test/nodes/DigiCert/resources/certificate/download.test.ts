@@ -1,20 +1,17 @@
+import { X509Certificate } from 'node:crypto';
+
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { digiCertNode, inputNodes, runWorkflow } from '../../../../helpers/engine';
-import type { FakeCertCentral } from '../../../../helpers/fake';
-import { credentialFor, fakeData, fakeFiles, startFakeCertCentral } from '../../../../helpers/fake';
+import { credentialFor, fakeData, fakeFiles } from '../../../../helpers/fake';
+import { useFakeCertCentral } from '../../../../helpers/useFakeCertCentral';
 import {
 	downloadFileName,
 	fileNameFromDisposition,
 	safeFileName,
 } from '../../../../../nodes/DigiCert/resources/certificate/download';
 
-let server: FakeCertCentral;
-beforeAll(async () => {
-	server = await startFakeCertCentral();
-});
-afterAll(async () => await server.close());
-beforeEach(() => server.reset());
+const server = useFakeCertCentral();
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const orderWith = (test: (order: any) => boolean) => [...server.data.orders.values()].find(test);
@@ -35,6 +32,53 @@ async function binaryContent(result: Awaited<ReturnType<typeof download>>, index
 		return await Container.get(BinaryDataService).getAsBuffer(binary);
 	}
 	return Buffer.from(binary.data, 'base64');
+}
+
+/** The certificates in a downloaded file: PEM blocks, a PEM-encoded PKCS#7 bundle, or a zip of PEM files. */
+function certificatesIn(content: Buffer, mimeType: string): X509Certificate[] {
+	if (mimeType === 'application/zip') {
+		return Object.values(fakeFiles.readZip(content)).flatMap((file) => certificatesIn(file, 'application/x-pem-file'));
+	}
+	const text = content.toString('utf8');
+	if (mimeType === 'application/x-pkcs7-certificates') {
+		expect(text).toMatch(/^-----BEGIN PKCS7-----\n[A-Za-z0-9+/=\n]+-----END PKCS7-----\n$/);
+		return pkcs7Certificates(Buffer.from(text.replace(/-----[A-Z0-9 ]+-----|\n/g, ''), 'base64')).map((der) => new X509Certificate(der));
+	}
+	expect(text).toMatch(/^(-----BEGIN CERTIFICATE-----\n[A-Za-z0-9+/=\n]+-----END CERTIFICATE-----\n)+$/);
+	return text.split(/(?<=-----END CERTIFICATE-----\n)/).map((block) => new X509Certificate(block));
+}
+
+/** One DER element at `at`: its tag, where its content starts and ends. */
+function derElement(der: Buffer, at: number) {
+	const tag = der[at];
+	let length = der[at + 1];
+	let start = at + 2;
+	if (length & 0x80) {
+		const octets = length & 0x7f;
+		length = der.readUIntBE(at + 2, octets);
+		start += octets;
+	}
+	return { tag, start, end: start + length };
+}
+
+/** The certificates of a PKCS#7 SignedData (RFC 2315): ContentInfo → [0] → SignedData → certificates [0]. */
+function pkcs7Certificates(der: Buffer): Buffer[] {
+	const contentInfo = derElement(der, 0);
+	const contentType = derElement(der, contentInfo.start);
+	expect(der.subarray(contentType.start, contentType.end).toString('hex')).toBe('2a864886f70d010702'); // signedData
+	const explicit = derElement(der, contentType.end);
+	const signedData = derElement(der, explicit.start);
+	let at = signedData.start;
+	while (at < signedData.end) {
+		const element = derElement(der, at);
+		if (element.tag === 0xa0) {
+			const certificates: Buffer[] = [];
+			for (let c = element.start; c < element.end; c = derElement(der, c).end) certificates.push(der.subarray(c, derElement(der, c).end));
+			return certificates;
+		}
+		at = element.end;
+	}
+	throw new Error('no certificates in the PKCS#7 bundle');
 }
 
 describe('Download Certificate', () => {
@@ -78,20 +122,37 @@ describe('Download Certificate', () => {
 		expect(files[`${stem}.crt`].toString()).toMatch(/^-----BEGIN CERTIFICATE-----\n/);
 	});
 
+	// DigiCert's glossary: the Content-Type and extension of each format, and what it holds.
 	it.each([
-		['p7b', 'application/x-pkcs7-certificates', 'p7b'],
-		['cer', 'application/pkix-cert', 'cer'],
-		['default_pem', 'application/zip', 'zip'],
-		['apache', 'application/zip', 'zip'],
-	])('format %s gives MIME type %s and extension .%s, into the chosen binary field', async (format, mimeType, extension) => {
+		['pem_all', 'application/x-pem-file', 'pem', ['leaf', 'intermediate', 'root']],
+		['pem_noroot', 'application/x-pem-file', 'pem', ['leaf', 'intermediate']],
+		['pem_nointermediate', 'application/x-pem-file', 'pem', ['leaf']],
+		['p7b', 'application/x-pkcs7-certificates', 'p7b', ['leaf', 'intermediate', 'root']],
+		['cer', 'application/x-pkcs7-certificates', 'cer', ['leaf', 'intermediate', 'root']],
+		['default', 'application/zip', 'zip', ['leaf', 'intermediate', 'root']],
+		['default_pem', 'application/zip', 'zip', ['leaf', 'intermediate', 'root']],
+		['default_cer', 'application/zip', 'zip', ['leaf', 'intermediate', 'root']],
+		['apache', 'application/zip', 'zip', ['leaf', 'intermediate']],
+	])('format %s is %s, .%s, holding %j, into the chosen binary field', async (format, mimeType, extension, parts) => {
+		const order = server.data.orders.get(fakeData.SEED_ORDER_ID);
 		const result = await download({ orderId: fakeData.SEED_ORDER_ID, format, binaryPropertyName: 'certificate' });
 		expect(result.error).toBeUndefined();
 		expect(server.requests[0].path).toBe(`/services/v2/certificate/download/order/${fakeData.SEED_ORDER_ID}/format/${format}`);
 		const [item] = result.items();
 		expect(Object.keys(item.binary!)).toEqual(['certificate']);
 		expect(item.binary!.certificate).toMatchObject({ mimeType, fileName: `example_com.${extension}` });
-		const expected = fakeFiles.certificateFile(server.data.orders.get(fakeData.SEED_ORDER_ID), format)!.content;
-		expect((await binaryContent(result, 0, 'certificate')).equals(expected)).toBe(true);
+		expect(item.json).toMatchObject({ orderId: fakeData.SEED_ORDER_ID, format, mimeType });
+		const content = await binaryContent(result, 0, 'certificate');
+		const certificates = certificatesIn(content, mimeType);
+		expect(certificates.map((c) => c.subject.match(/CN=(.*)$/m)?.[1])).toEqual(
+			parts.map((part) => ({ leaf: 'example.com', intermediate: 'Fake CertCentral Test TLS CA', root: 'Fake CertCentral Test Root CA' })[part]),
+		);
+		// A real chain: the end entity is the order's certificate, signed by the intermediate, signed by the root.
+		const [leaf] = certificates;
+		expect(leaf.serialNumber).toBe(order.certificate.serial_number.replace(/^0+/, ''));
+		expect(leaf.subjectAltName).toBe('DNS:example.com, DNS:www.example.com');
+		expect(leaf.validTo).toContain(new Date(`${order.certificate.valid_till}T00:00:00Z`).getUTCFullYear().toString());
+		if (certificates[1]) expect(leaf.verify(certificates[1].publicKey)).toBe(true);
 	});
 
 	it('uses the chosen file name, adding the extension', async () => {
@@ -130,7 +191,7 @@ describe('Download Certificate', () => {
 
 	it('refuses an unknown format before sending anything', async () => {
 		const result = await download({ orderId: fakeData.SEED_ORDER_ID, format: '={{ "zip" }}' });
-		expect(result.error?.message).toMatch(/^Format must be one of apache, cer, default, default_pem, p7b, pem_all, but it is "zip"/);
+		expect(result.error?.message).toMatch(/^Format must be one of pem_all, pem_noroot, pem_nointermediate, p7b, cer, default, default_pem, default_cer, apache, but it is "zip"/);
 		expect(server.requests).toHaveLength(0);
 	});
 
@@ -151,6 +212,61 @@ describe('Download Certificate', () => {
 	});
 });
 
+describe('Download Certificate by certificate ID', () => {
+	// eslint-disable-next-line @typescript-eslint/no-explicit-any
+	const reissueWith = (status: string) => [...server.data.reissues.entries()].map(([orderId, list]) => ({ orderId, certificate: list.find((c: any) => c.status === status) })).find((r) => r.certificate);
+
+	it("downloads a reissued certificate, which the order's download cannot give", async () => {
+		const { orderId, certificate } = reissueWith('issued')!;
+		const result = await download({ downloadBy: 'certificate', certificateId: String(certificate.id), format: 'pem_noroot' });
+		expect(result.error).toBeUndefined();
+		expect(server.requests.map((r) => r.path)).toEqual([`/services/v2/certificate/${certificate.id}/download/format/pem_noroot`]);
+		const [item] = result.items();
+		const stem = certificate.common_name.replace(/^\*\./, 'star_').replace(/[^A-Za-z0-9_-]/g, '_');
+		expect(item.json).toEqual({ certificateId: certificate.id, format: 'pem_noroot', fileName: `${stem}.pem`, mimeType: 'application/x-pem-file', fileSize: expect.any(Number) });
+		const [leaf, intermediate, ...rest] = certificatesIn(await binaryContent(result, 0), 'application/x-pem-file');
+		expect(rest).toEqual([]);
+		expect(leaf.serialNumber).toBe(certificate.serial_number.replace(/^0+/, ''));
+		expect(leaf.verify(intermediate.publicKey)).toBe(true);
+		// The order's own download gives its current certificate, another serial number.
+		const current = await download({ orderId: String(orderId), format: 'pem_nointermediate' });
+		const [orderLeaf] = certificatesIn(await binaryContent(current, 0), 'application/x-pem-file');
+		expect(orderLeaf.serialNumber).not.toBe(leaf.serialNumber);
+	});
+
+	it('downloads a duplicate (from List Order Duplicates) as a PKCS#7 bundle', async () => {
+		const [duplicate] = fakeData.seeds.orderDuplicates.certificates as Array<{ id: number }>;
+		const result = await download({ downloadBy: 'certificate', certificateId: duplicate.id, format: 'p7b' });
+		expect(result.error).toBeUndefined();
+		expect(server.requests[0].path).toBe(`/services/v2/certificate/${duplicate.id}/download/format/p7b`);
+		expect(result.items()[0].json).toMatchObject({ certificateId: duplicate.id, mimeType: 'application/x-pkcs7-certificates', fileName: 'example_com.p7b' });
+		expect(certificatesIn(await binaryContent(result, 0), 'application/x-pkcs7-certificates')).toHaveLength(3);
+	});
+
+	it('says the certificate was not found for an unknown certificate ID', async () => {
+		const result = await download({ downloadBy: 'certificate', certificateId: 999 });
+		expect(result.error?.message).toBe('Certificate 999 was not found in DigiCert');
+	});
+
+	it("passes on DigiCert's error for a reissue that is still pending", async () => {
+		const { certificate } = reissueWith('pending')!;
+		const result = await download({ downloadBy: 'certificate', certificateId: certificate.id });
+		expect(result.error?.message).toBe(`The certificate ${certificate.id} is not available for download: its status is pending.`);
+	});
+
+	it.each([['12/../../user/me'], ['12?format=x'], ['={{ "" }}'], [-4]])('refuses certificate ID %j before sending anything', async (certificateId) => {
+		const result = await download({ downloadBy: 'certificate', certificateId });
+		expect(result.error?.message).toMatch(/^Certificate ID must be a positive whole number/);
+		expect(server.requests).toHaveLength(0);
+	});
+
+	it('refuses an unknown Download By and a format that is an object key, not a format', async () => {
+		expect((await download({ downloadBy: 'serial', orderId: 1 })).error?.message).toBe('Download By must be one of order, certificate, but it is "serial"');
+		expect((await download({ orderId: fakeData.SEED_ORDER_ID, format: 'constructor' })).error?.message).toMatch(/^Format must be one of/);
+		expect(server.requests).toHaveLength(0);
+	});
+});
+
 describe('download file names', () => {
 	it('reads Content-Disposition forms', () => {
 		expect(fileNameFromDisposition('attachment; filename="a_b.pem"')).toBe('a_b.pem');
@@ -168,10 +284,10 @@ describe('download file names', () => {
 	});
 
 	it("prefers the chosen name, then DigiCert's, then certificate-<order>, always with the format's extension", () => {
-		expect(downloadFileName({ chosen: 'mine', disposition: 'attachment; filename="x.pem"', orderId: 5, format: 'pem_all' })).toBe('mine.pem');
-		expect(downloadFileName({ disposition: 'attachment; filename="x.pem"', orderId: 5, format: 'pem_all' })).toBe('x.pem');
-		expect(downloadFileName({ disposition: 'attachment; filename="x.pem"', orderId: 5, format: 'default' })).toBe('x.pem.zip');
-		expect(downloadFileName({ orderId: 5, format: 'p7b' })).toBe('certificate-5.p7b');
-		expect(downloadFileName({ chosen: '../', orderId: 5, format: 'cer' })).toBe('certificate-5.cer');
+		expect(downloadFileName({ chosen: 'mine', disposition: 'attachment; filename="x.pem"', id: 5, format: 'pem_all' })).toBe('mine.pem');
+		expect(downloadFileName({ disposition: 'attachment; filename="x.pem"', id: 5, format: 'pem_all' })).toBe('x.pem');
+		expect(downloadFileName({ disposition: 'attachment; filename="x.pem"', id: 5, format: 'default' })).toBe('x.pem.zip');
+		expect(downloadFileName({ id: 5, format: 'p7b' })).toBe('certificate-5.p7b');
+		expect(downloadFileName({ chosen: '../', id: 5, format: 'cer' })).toBe('certificate-5.cer');
 	});
 });

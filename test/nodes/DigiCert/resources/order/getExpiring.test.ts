@@ -1,15 +1,18 @@
 import type { NodeParameterValue } from 'n8n-workflow';
 
-import { digiCertNode, inputNodes, runWorkflow } from '../../../../helpers/engine';
-import type { FakeCertCentral } from '../../../../helpers/fake';
-import { credentialFor, fakeData, startFakeCertCentral } from '../../../../helpers/fake';
+import { capturedLogs, digiCertNode, inputNodes, runWorkflow } from '../../../../helpers/engine';
+import { credentialFor, fakeData } from '../../../../helpers/fake';
+import { useFakeCertCentral } from '../../../../helpers/useFakeCertCentral';
+import { clock } from '../../../../../nodes/shared/clock';
 
-let server: FakeCertCentral;
-beforeAll(async () => {
-	server = await startFakeCertCentral();
+const server = useFakeCertCentral();
+/** The moment the node runs at: the fake's clock, which its dates were made from (no race with midnight). */
+let now: number;
+beforeEach(() => {
+	now = server.data.now();
+	jest.spyOn(clock, 'now').mockReturnValue(now);
 });
-afterAll(async () => await server.close());
-beforeEach(() => server.reset());
+afterEach(() => jest.restoreAllMocks());
 
 const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 const DAY = 86_400_000;
@@ -23,7 +26,6 @@ async function getExpiring(days: NodeParameterValue) {
 
 /** What the node should list: issued orders expiring today..today+days, soonest first (then by ID). */
 function expected(days: number) {
-	const now = Date.now();
 	return (
 		[...server.data.orders.values()]
 			// eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -39,7 +41,6 @@ describe('Get Expiring Orders', () => {
 	it('asks for issued orders with valid_till in today...today+30 and lists them soonest first with days_remaining', async () => {
 		const result = await getExpiring(30);
 		expect(result.error).toBeUndefined();
-		const now = Date.now();
 		expect(server.requests[0]).toMatchObject({ method: 'GET', path: '/services/v2/order/certificate' });
 		expect(server.requests[0].query).toEqual({
 			'filters[status]': 'issued',
@@ -72,10 +73,17 @@ describe('Get Expiring Orders', () => {
 
 	it('days 0 lists the certificates expiring today', async () => {
 		const result = await getExpiring(0);
-		const now = Date.now();
 		expect(server.requests[0].query['filters[valid_till]']).toBe(`${isoDay(now)}...${isoDay(now)}`);
 		expect(result.items().map((i) => i.json.id)).toEqual(expected(0).map((o) => o.id));
 		expect(result.items().every((i) => i.json.days_remaining === 0)).toBe(true);
+	});
+
+	it("counts from n8n's clock: two days on, the window and every days_remaining move with it", async () => {
+		now += 2 * DAY;
+		jest.spyOn(clock, 'now').mockReturnValue(now);
+		const result = await getExpiring(30);
+		expect(server.requests[0].query['filters[valid_till]']).toBe(`${isoDay(now)}...${isoDay(now + 30 * DAY)}`);
+		expect(result.items().map((i) => [i.json.id, i.json.days_remaining])).toEqual(expected(30).map((o) => [o.id, o.remaining]));
 	});
 
 	it('a new certificate issued to expire in 3 days appears first', async () => {
@@ -91,6 +99,32 @@ describe('Get Expiring Orders', () => {
 		const result = await getExpiring(30);
 		expect(result.error).toBeUndefined();
 		expect(result.items()).toEqual([]);
+	});
+
+	it('an order whose expiry cannot be read is left out with a warning; every readable one is listed', async () => {
+		const order = (id: number, validTill: unknown) => ({ id, status: 'issued', certificate: { common_name: `o${id}.example.com`, valid_till: validTill } });
+		server.fail({
+			match: (r) => r.path.endsWith('/order/certificate'),
+			respond: {
+				status: 200,
+				body: {
+					orders: [order(1, isoDay(now + 5 * DAY)), order(2, '0000-00-00'), order(3, 'soon'), order(4, isoDay(now)), order(5, null), order(6, '2026-02-30')],
+					page: { total: 6, limit: 1000, offset: 0 },
+				},
+			},
+		});
+		capturedLogs.length = 0;
+		const result = await getExpiring(30);
+
+		expect(result.error).toBeUndefined();
+		expect(result.items().map((i) => [i.json.id, i.json.days_remaining])).toEqual([
+			[4, 0],
+			[1, 5],
+		]);
+		const warning =
+			'4 orders were left out because their certificate\'s valid_till is not a date: order 2 ("0000-00-00"), order 3 ("soon"), order 5 (null), order 6 ("2026-02-30")';
+		expect(result.taskData()?.hints).toEqual([{ message: warning, location: 'outputPane' }]);
+		expect(capturedLogs.filter((line) => line.includes(warning))).not.toEqual([]);
 	});
 
 	it('refuses a negative or fractional number of days', async () => {

@@ -1,15 +1,11 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { digiCertNode, inputNodes, runWorkflow } from '../../../../helpers/engine';
-import type { FakeCertCentral } from '../../../../helpers/fake';
-import { credentialFor, fakeData, startFakeCertCentral } from '../../../../helpers/fake';
+import { credentialFor, fakeData } from '../../../../helpers/fake';
+import { useFakeCertCentral } from '../../../../helpers/useFakeCertCentral';
 
-let server: FakeCertCentral;
-beforeEach(async () => {
-	// A fresh fake each test: approving changes its data.
-	server = await startFakeCertCentral();
-});
-afterEach(async () => await server.close());
+// A fresh fake each test: approving changes its data.
+const server = useFakeCertCentral({ fresh: true });
 
 async function run(operation: 'approve' | 'reject', parameters: INodeParameters, input: IDataObject[] = [{}], extra = {}) {
 	return await runWorkflow(
