@@ -235,7 +235,8 @@ export class DigiCertClient {
 		try {
 			return await this.lane.acquire(refused);
 		} catch (error) {
-			if (!(error instanceof BlockedTooLongError)) throw error;
+			// Otherwise the execution was cancelled while the request waited.
+			if (!(error instanceof BlockedTooLongError)) throw new NodeOperationError(this.context.getNode(), error as Error, { itemIndex });
 			throw blockedTooLongError(this.context.getNode(), {
 				waitedMs: error.waitedMs,
 				refusals: error.refusals,
