@@ -60,11 +60,11 @@ build_sqlite3() {
 
 if [ -f "$n8n_dir/.complete" ] && ! usable; then
   log "the cached n8n $n8n_version in $n8n_dir does not start (its sqlite3 binding does not load): repairing it"
-  rm -f "$n8n_dir/.complete"
+  # .complete stays while the repair runs: an interrupted repair is tried again, not a full reinstall.
   if [ -f "$n8n_bin" ] && build_sqlite3 && usable; then
-    touch "$n8n_dir/.complete"
     log "repaired n8n $n8n_version"
   else
+    rm -f "$n8n_dir/.complete"
     log "repair did not work: installing n8n $n8n_version again"
   fi
 fi

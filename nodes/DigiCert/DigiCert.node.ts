@@ -3,6 +3,8 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { resources } from './resources';
 import { buildProperties } from './shared/description';
+import { LATEST_VERSION, NODE_VERSIONS } from './shared/fields';
+import { listSearch } from './shared/listSearch';
 import { executeOperation } from './shared/executor';
 
 export class DigiCert implements INodeType {
@@ -11,7 +13,8 @@ export class DigiCert implements INodeType {
 		name: 'digiCert',
 		icon: { light: 'file:digicert.svg', dark: 'file:digicert.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		version: NODE_VERSIONS,
+		defaultVersion: LATEST_VERSION,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
 		description: 'Approve, audit and download TLS certificates with DigiCert CertCentral',
 		defaults: { name: 'DigiCert' },
@@ -21,6 +24,8 @@ export class DigiCert implements INodeType {
 		credentials: [{ name: 'digiCertApi', required: true }],
 		properties: buildProperties(resources),
 	};
+
+	methods = { listSearch };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await executeOperation.call(this, resources);

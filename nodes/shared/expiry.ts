@@ -1,4 +1,4 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { quoteValue } from './validation';
 
@@ -28,6 +28,19 @@ export function daysRemaining(validTill: string, now: number): number {
 
 /** The longest expiry window, in days: beyond ~5 years no certificate is valid anyway. */
 export const EXPIRY_MAX_DAYS = 2000;
+
+/** The Days field of an expiry window (the node's Get Expiring Orders, the trigger's Certificate Expiring). */
+export function expiryDaysProperty(description: string): INodeProperties {
+	return {
+		displayName: 'Days',
+		name: 'days',
+		type: 'number',
+		typeOptions: { minValue: 0, maxValue: EXPIRY_MAX_DAYS },
+		default: 30,
+		required: true,
+		description,
+	};
+}
 
 /** A number of days for an expiry window: a whole number from 0 to EXPIRY_MAX_DAYS, also as text. */
 export function assertDays(value: unknown): number {

@@ -2,6 +2,7 @@ import type {
 	ICredentialsDecrypted,
 	IDataObject,
 	IExecuteFunctions,
+	ILoadOptionsFunctions,
 	IHttpRequestOptions,
 	IPollFunctions,
 } from 'n8n-workflow';
@@ -76,7 +77,7 @@ export const DEFAULT_TRANSPORT_OPTIONS: TransportOptions = {
 	maxBlockedWaitMs: DEFAULT_MAX_BLOCKED_WAIT_MS,
 };
 
-type RequestContext = IExecuteFunctions | IPollFunctions;
+type RequestContext = IExecuteFunctions | IPollFunctions | ILoadOptionsFunctions;
 
 /** The clock, waits and randomness the client uses: real ones in n8n, controlled ones in unit tests. */
 export interface Timing {
@@ -268,7 +269,8 @@ export class DigiCertClient {
 		const { rootProperty, maxItems = Infinity } = request.paginate!;
 		const collected: unknown[] = [];
 		const seen = new Set<string>();
-		let offset = 0;
+		let offset = request.paginate!.offset ?? 0;
+		let finished = false;
 		let maxPages = MAX_PAGES;
 		let last: DigiCertResponse | undefined;
 		for (let pages = 1; collected.length < maxItems; pages++) {
@@ -294,7 +296,11 @@ export class DigiCertClient {
 				maxPages = Math.min(MAX_PAGES, Math.ceil(total / elements.length) + EXTRA_PAGES);
 			}
 			const done = total !== undefined ? offset >= total : elements.length < limit;
-			if (elements.length === 0 || done || collected.length >= maxItems) break;
+			if (elements.length === 0 || done) {
+				finished = true;
+				break;
+			}
+			if (collected.length >= maxItems) break;
 			if (added === 0) {
 				throw this.listNotAdvancing(`page ${pages} (offset ${offset - elements.length}) held only elements of earlier pages`, itemIndex);
 			}
@@ -303,7 +309,12 @@ export class DigiCertClient {
 				throw this.listNotAdvancing(`it did not end after ${pages} pages, ${said}`, itemIndex);
 			}
 		}
-		return { statusCode: last?.statusCode ?? 200, headers: last?.headers ?? {}, body: collected };
+		return {
+			statusCode: last?.statusCode ?? 200,
+			headers: last?.headers ?? {},
+			body: collected,
+			...(finished ? {} : { nextOffset: offset }),
+		};
 	}
 
 	private listNotAdvancing(what: string, itemIndex: number): NodeApiError {

@@ -24,7 +24,7 @@ export interface DigiCertRequest {
 	 * Offset/limit pagination over the array at `rootProperty`. The executor pages with the
 	 * largest page DigiCert allows and stops at `page.total` or after `maxItems`.
 	 */
-	paginate?: { rootProperty: string; maxItems?: number };
+	paginate?: { rootProperty: string; maxItems?: number; /** Where to start (a list search's next page); 0 by default. */ offset?: number };
 }
 
 /** DigiCert's answer, as the executor hands it to an operation. */
@@ -33,4 +33,6 @@ export interface DigiCertResponse {
 	headers: IDataObject;
 	/** Parsed JSON, `undefined` for an empty body (204), a Buffer for binary requests, or the collected array when paginated. */
 	body: unknown;
+	/** For a paginated request stopped at `maxItems` before the list's end: the offset of the next element. */
+	nextOffset?: number;
 }

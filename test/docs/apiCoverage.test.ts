@@ -11,10 +11,11 @@ import { join, relative } from 'node:path';
 
 import type { INodeParameters } from 'n8n-workflow';
 
+import { DigiCert } from '../../nodes/DigiCert/DigiCert.node';
 import { resources } from '../../nodes/DigiCert/resources';
 import { events } from '../../nodes/DigiCertTrigger/events';
 import { testConnection } from '../helpers/credentialTest';
-import { digiCertNode, inputNodes, runWorkflow } from '../helpers/engine';
+import { digiCertNode, inputNodes, loadOptionsContext, runWorkflow } from '../helpers/engine';
 import type { FakeCertCentral, RecordedRequest } from '../helpers/fake';
 import { credentialFor, fakeData, startFakeCertCentral } from '../helpers/fake';
 import { ActiveTrigger, triggerNode } from '../helpers/poll';
@@ -93,6 +94,7 @@ function checkCalls(caller: string, requests: RecordedRequest[]): string[] {
 }
 
 const { SEED_ORDER_ID, APPROVED_REQUEST_ID } = fakeData;
+const { listSearch } = new DigiCert().methods;
 type Samples = (fake: FakeCertCentral) => INodeParameters[];
 
 /**
@@ -184,6 +186,16 @@ describe('docs/api-coverage.md lists every DigiCert call', () => {
 		await trigger.manual();
 		expect(server.requests.length).toBeGreaterThan(0);
 		expect(checkCalls(caller, server.requests)).toEqual([]);
+	});
+
+	it.each(Object.keys(listSearch))('list search %s: every call it makes has a row naming it', async (method) => {
+		// The fake may not list domains: answer as DigiCert's page documents (the call is what matters here).
+		server.fail({ match: (r) => r.path === '/services/v2/domain', respond: { status: 200, body: { domains: [], page: { total: 0, limit: 50, offset: 0 } } } });
+		const context = loadOptionsContext(digiCertNode({}, { typeVersion: 1.1 }), credentialFor(server));
+		await listSearch[method as keyof typeof listSearch].call(context, 'example');
+		await listSearch[method as keyof typeof listSearch].call(context, '12345678');
+		expect(server.requests.length).toBeGreaterThan(0);
+		expect(checkCalls(`listSearch.${method}`, server.requests)).toEqual([]);
 	});
 
 	it('Test connection: every call it makes has a row naming it', async () => {

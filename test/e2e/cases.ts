@@ -2,7 +2,11 @@
  * What the end-to-end suite runs in each real n8n: one row per case, one workflow per row.
  * To cover a new operation, add rows here (and, for a new example, a row in `exampleCases`).
  */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
 import type { ExecuteResult } from './support/n8n';
+import { REPO_ROOT } from './support/n8n';
 import type { DigiCertCase } from './support/workflows';
 import { DIGICERT, WRONG_API_KEY } from './support/workflows';
 import type { FakeCertCentral } from '../helpers/fake';
@@ -107,6 +111,57 @@ export const digiCertCases: DigiCertCase[] = [
 		},
 	},
 	...operationCases,
+	{
+		name: 'typeVersion 1.1: Order Duplicates of orders given By URL (an expression), per item',
+		typeVersion: 1.1,
+		input: [{ orderId: SEED_ORDER_ID }, { orderId: ORDER_WITHOUT_DUPLICATES }],
+		parameters: {
+			resource: 'order',
+			operation: 'listDuplicates',
+			orderId: { __rl: true, mode: 'url', value: '={{ "https://www.digicert.com/secure/orders/#" + $json.orderId }}' },
+			options: {},
+		},
+		check: (run, fake) => {
+			expect(run.ok).toBe(true);
+			expect(run.items(DIGICERT)).toEqual(activeDuplicatesOf(fake, SEED_ORDER_ID));
+			expect(paths(fake)).toEqual([
+				`GET /services/v2/order/certificate/${SEED_ORDER_ID}/duplicate`,
+				`GET /services/v2/order/certificate/${ORDER_WITHOUT_DUPLICATES}/duplicate`,
+			]);
+		},
+	},
+	{
+		name: 'typeVersion 1.1: Get Request picked From List (the ID n8n stores for the pick)',
+		typeVersion: 1.1,
+		parameters: {
+			resource: 'request',
+			operation: 'get',
+			requestId: { __rl: true, mode: 'list', value: String(PENDING_REQUEST_ID), cachedResultName: 'example.com — request 199' },
+		},
+		check: (run, fake) => {
+			expect(run.ok).toBe(true);
+			expect(paths(fake)).toEqual([`GET /services/v2/request/${PENDING_REQUEST_ID}`]);
+		},
+	},
+	{
+		name: 'typeVersion 1.1: a URL that is not a CertCentral page fails, saying what one looks like; nothing is sent',
+		typeVersion: 1.1,
+		input: [{ url: 'https://example.com/orders/1' }],
+		parameters: { resource: 'order', operation: 'get', orderId: { __rl: true, mode: 'url', value: '={{ $json.url }}' } },
+		check: (run, fake) => {
+			expect(run.ok).toBe(false);
+			expect(run.nodeError(DIGICERT)?.message).toMatch(/^Not a CertCentral order URL: use the address of the order's page, e\.g\. https:\/\/www\.digicert\.com\/secure\/orders\/#12345678 \(US\)/);
+			expect(fake.requests).toHaveLength(0);
+		},
+	},
+	{
+		name: 'typeVersion 1 saved with only its Order ID still lists the order\'s duplicates (its default operation)',
+		parameters: { orderId: String(SEED_ORDER_ID) },
+		check: (run, fake) => {
+			expect(run.ok).toBe(true);
+			expect(paths(fake)).toEqual([`GET /services/v2/order/certificate/${SEED_ORDER_ID}/duplicate`]);
+		},
+	},
 	...['Europe/Berlin', 'America/Los_Angeles'].map(
 		(zone): DigiCertCase => ({
 			name: `Get Many Orders in TZ=${zone}: the expiry days picked in the date picker are the days sent`,
@@ -164,3 +219,13 @@ export const exampleCases: ExampleCase[] = [
 	},
 	...operationExampleCases,
 ];
+
+/**
+ * examples/v1.1/ holds the examples updated to typeVersion 1.1 (resource locators): each runs with
+ * its original's checks, while the originals above keep running unchanged at typeVersion 1.
+ */
+exampleCases.push(
+	...exampleCases
+		.filter((example) => fs.existsSync(path.join(REPO_ROOT, 'examples/v1.1', example.file)))
+		.map((example) => ({ ...example, file: `v1.1/${example.file}`, id: example.id.replace(/^(digicert|dc)/, 'v11') })),
+);

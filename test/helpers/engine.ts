@@ -6,11 +6,12 @@
 import { Logger } from '@n8n/backend-common';
 import { Container } from '@n8n/di';
 import { OutboundHttp } from '@n8n/backend-network';
-import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
+import { ExecutionLifecycleHooks, LoadOptionsContext, WorkflowExecute } from 'n8n-core';
 import type {
 	ICredentialDataDecryptedObject,
 	ICredentialType,
 	IDataObject,
+	ILoadOptionsFunctions,
 	IHttpRequestOptions,
 	INode,
 	INodeExecutionData,
@@ -354,4 +355,27 @@ export function digiCertNode(parameters: INode['parameters'], extra: Partial<INo
 		credentials: { digiCertApi: { id: 'cred-1', name: 'DigiCert test' } },
 		...extra,
 	};
+}
+
+/**
+ * The context n8n gives a node's list search (`methods.listSearch`) while the editor shows `node`:
+ * what n8n's DynamicNodeParametersService builds, with the node's current parameters.
+ */
+export function loadOptionsContext(
+	node: INode,
+	credentials: Record<string, ICredentialDataDecryptedObject>,
+	path = 'parameters.orderId',
+): ILoadOptionsFunctions {
+	const workflow = new Workflow({
+		id: 'test-load-options',
+		nodes: [node],
+		connections: {},
+		active: false,
+		nodeTypes: new TestNodeTypes(),
+		settings: {},
+	});
+	const hooks = new ExecutionLifecycleHooks('internal', 'load-options', {} as never);
+	const additionalData = testAdditionalData(credentials, hooks, 'load-options');
+	additionalData.currentNodeParameters = node.parameters;
+	return new LoadOptionsContext(workflow, workflow.getNode(node.name)!, additionalData, path);
 }

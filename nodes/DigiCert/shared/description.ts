@@ -1,9 +1,16 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { fromVersion1_1, onlyInVersion1, version1FormOf } from './fields';
 import type { DigiCertResource } from './operation';
 import { requestOptionsProperty } from './requestOptions';
 
 const byName = <T extends { name: string }>(a: T, b: T) => a.name.localeCompare(b.name);
+
+/** A property, preceded by what typeVersion 1 showed in its place when it replaced one. */
+function withVersion1Form(property: INodeProperties): INodeProperties[] {
+	const version1 = version1FormOf(property);
+	return version1 === undefined ? [property] : [onlyInVersion1(version1), fromVersion1_1(property)];
+}
 
 /** The node's properties, assembled from the declared resources and operations. */
 export function buildProperties(resources: DigiCertResource[]): INodeProperties[] {
@@ -17,7 +24,9 @@ export function buildProperties(resources: DigiCertResource[]): INodeProperties[
 		default: firstResource,
 	};
 	const perResource = resources.flatMap((resource): INodeProperties[] => {
-		const firstOperation = resource.operations[0].value;
+		// typeVersion 1 opened on the first declared operation; a newer node opens on the one users need most.
+		const version1Default = resource.operations[0].value;
+		const currentDefault = resource.defaultOperation ?? version1Default;
 		const operationProperty: INodeProperties = {
 			displayName: 'Operation',
 			name: 'operation',
@@ -27,10 +36,15 @@ export function buildProperties(resources: DigiCertResource[]): INodeProperties[
 			options: resource.operations
 				.map(({ name, value, action, description }) => ({ name, value, action, description }))
 				.sort(byName),
-			default: firstOperation,
+			default: currentDefault,
 		};
+		// A saved node stores only parameters that differ from the default: typeVersion 1 keeps its own.
+		const operationPickers =
+			currentDefault === version1Default
+				? [operationProperty]
+				: [onlyInVersion1({ ...operationProperty, default: version1Default }), fromVersion1_1(operationProperty)];
 		const fields = resource.operations.flatMap((operation) =>
-			operation.properties.map((property) => ({
+			operation.properties.flatMap(withVersion1Form).map((property) => ({
 				...property,
 				displayOptions: {
 					...property.displayOptions,
@@ -38,7 +52,7 @@ export function buildProperties(resources: DigiCertResource[]): INodeProperties[
 				},
 			})),
 		);
-		return [operationProperty, ...fields];
+		return [...operationPickers, ...fields];
 	});
 	return [resourceProperty, ...perResource, requestOptionsProperty];
 }

@@ -6,6 +6,7 @@ import { CDN_ADVICE } from '../../shared/errors';
 import { DigiCertClient } from '../../shared/transport';
 import type { ParameterReader } from '../../shared/types';
 import { isObject } from '../../shared/types';
+import { locatorId } from './fields';
 import type { DigiCertOperation, DigiCertResource } from './operation';
 import { readTransportOptions } from './requestOptions';
 
@@ -74,13 +75,18 @@ export async function executeOperation(
 	const continueOnFail = this.continueOnFail();
 	const redact = (text: string) => client.redact(text);
 	const results: INodeExecutionData[][] = new Array(items.length);
+	// A resource locator's value ({mode, value}) is read as the ID it names, so operations see an ID in both versions.
+	const locators = new Map(operation.properties.filter((p) => p.type === 'resourceLocator').map((p) => [p.name, p]));
 
 	await mapBounded(items, CONCURRENCY, async (_item, itemIndex) => {
 		try {
-			const read: ParameterReader = <T>(name: string, fallback?: T) =>
-				this.getNodeParameter(name, itemIndex, fallback) as T;
 			let parameters: IDataObject;
 			try {
+				const read: ParameterReader = <T>(name: string, fallback?: T) => {
+					const value = this.getNodeParameter(name, itemIndex, fallback);
+					const locator = locators.get(name);
+					return (locator === undefined ? value : locatorId(value, locator)) as T;
+				};
 				parameters = operation.readParameters(read);
 			} catch (error) {
 				throw asNodeError(node, error, redact, {

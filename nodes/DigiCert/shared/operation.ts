@@ -19,7 +19,7 @@ export interface DigiCertOperation<P = IDataObject> {
 	properties: INodeProperties[];
 	/** Reads and validates the item's parameters; throws a user-facing Error on bad input. */
 	readParameters(read: ParameterReader): P;
-	/** The request for these parameters (the first one, when the answer calls for more). */
+	/** The request for these parameters (a list is paged by the executor; see DigiCertRequest.paginate); `toItems` may send follow-ups. */
 	request(parameters: P): DigiCertRequest;
 	/**
 	 * Turns DigiCert's answer into output items (json objects, or full items for binary data).
@@ -38,4 +38,6 @@ export interface DigiCertResource {
 	name: string;
 	description: string;
 	operations: DigiCertOperation[];
+	/** The operation a new node (typeVersion 1.1 on) opens on; typeVersion 1 opens on the first declared. */
+	defaultOperation?: string;
 }

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { orderIdProperty } from './fields';
+import { optionsProperty, orderIdProperty } from './fields';
 import type { DigiCertOperation } from './operation';
 import type { DigiCertRequest } from '../../shared/types';
 import { assertBoolean, assertPositiveId } from '../../shared/validation';
@@ -48,22 +48,15 @@ export function orderCertificateListOperation(declaration: {
 		description,
 		properties: [
 			orderIdProperty(`The ID of the order whose ${noun} to list`),
-			{
-				displayName: 'Options',
-				name: 'options',
-				type: 'collection',
-				placeholder: 'Add Option',
-				default: {},
-				options: [
-					{
-						displayName: 'Show Archived',
-						name: 'show_archived',
-						type: 'boolean',
-						default: false,
-						description: `Whether to include archived ${noun}`,
-					},
-				],
-			},
+			optionsProperty([
+				{
+					displayName: 'Show Archived',
+					name: 'show_archived',
+					type: 'boolean',
+					default: false,
+					description: `Whether to include archived ${noun}`,
+				},
+			]),
 		],
 		readParameters: (read) => {
 			const options = read<IDataObject>('options', {});

@@ -1,8 +1,8 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import type { ExpiringOrder } from '../../shared/expiry';
-import { assertDays, EXPIRY_MAX_DAYS, expiringOrdersQuery, expiryWindow, findExpiring, unreadableWarning } from '../../shared/expiry';
-import { MAX_REMEMBERED, recordId, stringMap } from '../shared/state';
+import { assertDays, EXPIRY_MAX_DAYS, expiringOrdersQuery, expiryDaysProperty, expiryWindow, findExpiring, isoDay, readDay, unreadableWarning } from '../../shared/expiry';
+import { checkedMap, isIdKey, MAX_REMEMBERED, recordId } from '../shared/state';
 import { SAMPLE_ORDER } from './samples';
 import type { DigiCertSource, DigiCertTriggerEvent } from './types';
 
@@ -49,17 +49,24 @@ export function newlyExpiring(
 	previous: ExpiringState | undefined,
 	expiring: ExpiringOrder[],
 	days: number,
+	now: number,
+	max = MAX_REMEMBERED,
 ): { reports: ExpiringOrder[]; state: ExpiringState } {
 	const baseline = previous === undefined || previous.days !== days;
 	const before = baseline ? {} : previous.reported;
-	const reported: Record<string, string> = {};
 	const reports: ExpiringOrder[] = [];
+	// A report is remembered until its certificate expires, not only while the order is listed: a list
+	// that shifted while it was read can leave an order out of one poll, and it must not be reported again.
+	const today = isoDay(now);
+	const remembered = new Map(Object.entries(before).filter(([, validTill]) => validTill >= today));
 	for (const entry of expiring) {
 		const id = recordId(entry.order);
 		if (id === undefined) continue;
 		if (!baseline && before[id] !== entry.valid_till) reports.push(entry);
-		reported[id] = entry.valid_till;
+		remembered.set(String(id), entry.valid_till);
 	}
+	// Past the cap, the soonest to expire are kept (the others are the least likely to come back).
+	const reported = Object.fromEntries([...remembered].sort(([, a], [, b]) => a.localeCompare(b)).slice(0, max));
 	return { reports, state: { days, reported } };
 }
 
@@ -77,16 +84,9 @@ export function expiringItem({ order, valid_till, days_remaining }: ExpiringOrde
 }
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Days',
-		name: 'days',
-		type: 'number',
-		typeOptions: { minValue: 0, maxValue: EXPIRY_MAX_DAYS },
-		default: 30,
-		required: true,
-		description:
-			'Report an issued certificate once, when it comes within this many days of expiry. Use one trigger per threshold (e.g. 30 and 7) to be told at each.',
-	},
+	expiryDaysProperty(
+		'Report an issued certificate once, when it comes within this many days of expiry. Use one trigger per threshold (e.g. 30 and 7) to be told at each.',
+	),
 ];
 
 async function currentlyExpiring(source: DigiCertSource, days: number, now: number) {
@@ -103,13 +103,13 @@ export const certificateExpiring: DigiCertTriggerEvent<Parameters, ExpiringState
 	readParameters: (read) => ({ days: assertDays(read<unknown>('days', 30)) }),
 	readState(stored) {
 		const state = stored as IDataObject | undefined;
-		const reported = stringMap(state?.reported);
+		const reported = checkedMap(state?.reported, isIdKey, (day): day is string => readDay(day) === day);
 		const days = state?.days;
-		return reported && typeof days === 'number' ? { days, reported } : undefined;
+		return reported && typeof days === 'number' && Number.isSafeInteger(days) && days >= 0 && days <= EXPIRY_MAX_DAYS ? { days, reported } : undefined;
 	},
 	async poll(source, { days }, previous, now) {
 		const { expiring, unreadable } = await currentlyExpiring(source, days, now);
-		const { reports, state } = newlyExpiring(previous, expiring, days);
+		const { reports, state } = newlyExpiring(previous, expiring, days, now);
 		return {
 			events: reports.map((entry) => expiringItem(entry, days)),
 			state,

@@ -1,8 +1,9 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { mapBounded } from '../../shared/concurrency';
-import { quoteValue } from '../../shared/validation';
-import { numberMap, recordId } from '../shared/state';
+import { ORDER_STATUS_OPTIONS, ORDER_STATUSES } from '../../shared/orderStatuses';
+import { assertBoolean, quoteValue } from '../../shared/validation';
+import { checkedMap, recordId } from '../shared/state';
 import { SAMPLE_ORDER } from './samples';
 import type { DigiCertSource, DigiCertTriggerEvent } from './types';
 
@@ -31,8 +32,6 @@ export const MAX_WINDOW_MINUTES = 7 * 24 * 60;
 
 export const TRUNCATED_WARNING =
 	"The last poll was more than 7 days ago: order status changes older than DigiCert's 7-day window could not be fetched";
-
-export const ORDER_STATUSES = ['canceled', 'issued', 'pending', 'reissue_pending', 'rejected', 'revoked', 'waiting_pickup'];
 
 /** Orders asked for one by one at a time, for their details. */
 const DETAILS_CONCURRENCY = 5;
@@ -100,10 +99,7 @@ const properties: INodeProperties[] = [
 		displayName: 'Statuses',
 		name: 'statuses',
 		type: 'multiOptions',
-		options: ORDER_STATUSES.map((status) => ({
-			name: status.replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase()),
-			value: status,
-		})),
+		options: ORDER_STATUS_OPTIONS,
 		default: [],
 		description: 'Only changes to these statuses start the workflow (e.g. Issued, to download new certificates). None selected: every change.',
 	},
@@ -128,15 +124,13 @@ export const orderStatusChanged: DigiCertTriggerEvent<Parameters, StatusChangesS
 		if (!Array.isArray(statuses) || statuses.some((s) => !ORDER_STATUSES.includes(String(s)))) {
 			throw new Error(`Statuses must be a list of ${ORDER_STATUSES.join(', ')}, but it is ${quoteValue(statuses)}`);
 		}
-		const includeOrderDetails = read<unknown>('includeOrderDetails', true);
-		if (typeof includeOrderDetails !== 'boolean') {
-			throw new Error(`Include Order Details must be true or false, but it is ${quoteValue(includeOrderDetails)}`);
-		}
+		const includeOrderDetails = assertBoolean(read<unknown>('includeOrderDetails', true), 'Include Order Details');
 		return { statuses: statuses.map(String), includeOrderDetails };
 	},
 	readState(stored) {
 		const state = stored as IDataObject | undefined;
-		const seen = numberMap(state?.seen);
+		// Keys are changeKey()s, which start with the order's ID.
+		const seen = checkedMap(state?.seen, (key) => /^[1-9]\d*:/.test(key), (at): at is number => typeof at === 'number' && Number.isFinite(at));
 		const since = state?.since;
 		return seen && typeof since === 'number' && Number.isFinite(since) ? { since, seen } : undefined;
 	},

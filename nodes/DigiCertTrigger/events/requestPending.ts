@@ -1,12 +1,12 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { MAX_REMEMBERED, numberList, recordId } from '../shared/state';
+import { idList, isRecordId, MAX_REMEMBERED, recordId } from '../shared/state';
 import { SAMPLE_REQUEST } from './samples';
 import type { DigiCertTriggerEvent } from './types';
 
 /**
- * The pending requests seen so far: the IDs (the newest `MAX_REMEMBERED`), and a floor at or below
- * which every ID counts as seen (raised only when the list is longer than the cap).
+ * The requests seen pending so far, at this poll or earlier ones: the IDs (the newest
+ * `MAX_REMEMBERED`), and a floor at or below which every ID counts as seen (raised past the cap).
  */
 export interface PendingState {
 	pending: number[];
@@ -35,16 +35,18 @@ export function newPendingRequests(
 		const id = recordId(request);
 		if (id !== undefined) byId.set(id, request);
 	}
-	const newestFirst = [...byId.keys()].sort((a, b) => b - a);
-	const kept = newestFirst.slice(0, max);
-	// Past the cap, the oldest are dropped and everything at or below them counts as seen.
+	// Every ID seen pending, now or at an earlier poll: a list that shifted while it was read can
+	// hide a pending request from one poll, and it must not come back as new. Decided requests cannot
+	// be pending again, so remembering them only costs room: the newest `max` are kept, and everything
+	// at or below the next one counts as seen (the floor).
+	const newestFirst = [...new Set([...previous.pending, ...byId.keys()])].sort((a, b) => b - a);
 	const floor = Math.max(previous.floor, newestFirst[max] ?? 0);
 	const seen = new Set(previous.pending);
-	const added = kept
-		.filter((id) => id > previous.floor && !seen.has(id))
+	const added = [...byId.keys()]
+		.filter((id) => id > floor && !seen.has(id))
 		.sort((a, b) => a - b)
 		.map((id) => byId.get(id)!);
-	return { added, state: { pending: kept.sort((a, b) => a - b), floor } };
+	return { added, state: { pending: newestFirst.slice(0, max).sort((a, b) => a - b), floor } };
 }
 
 export const requestPending: DigiCertTriggerEvent<IDataObject, PendingState> = {
@@ -56,9 +58,9 @@ export const requestPending: DigiCertTriggerEvent<IDataObject, PendingState> = {
 	readParameters: () => ({}),
 	readState(stored) {
 		const state = stored as IDataObject | undefined;
-		const pending = numberList(state?.pending);
-		const floor = Number(state?.floor ?? 0);
-		return pending && Number.isSafeInteger(floor) ? { pending, floor } : undefined;
+		const pending = idList(state?.pending);
+		const floor = state?.floor;
+		return pending && (floor === 0 || isRecordId(floor)) ? { pending, floor } : undefined;
 	},
 	async poll(source, _parameters, previous) {
 		const current = await source.list('/request', PENDING_REQUESTS_QUERY, 'requests');

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { mapBounded } from '../../shared/concurrency';
-import { MAX_REMEMBERED, recordId, stringMap } from '../shared/state';
+import { checkedMap, isIdKey, MAX_REMEMBERED, recordId } from '../shared/state';
 import { SAMPLE_REQUEST } from './samples';
 import type { DigiCertTriggerEvent } from './types';
 
@@ -85,7 +85,7 @@ export const requestStatusChanged: DigiCertTriggerEvent<IDataObject, OpenRequest
 	properties: [],
 	readParameters: () => ({}),
 	readState(stored) {
-		const open = stringMap((stored as IDataObject | undefined)?.open);
+		const open = checkedMap((stored as IDataObject | undefined)?.open, isIdKey, (status): status is string => OPEN_STATUSES.includes(status as string));
 		return open ? { open } : undefined;
 	},
 	async poll(source, _parameters, previous) {

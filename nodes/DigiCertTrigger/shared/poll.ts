@@ -3,6 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { clock } from '../../shared/clock';
 import type { ParameterReader } from '../../shared/types';
+import { isObject } from '../../shared/types';
 import { DigiCertClient } from '../../shared/transport';
 import type { DigiCertTriggerEvent } from '../events/types';
 import { findEvent } from './description';
@@ -12,6 +13,31 @@ import { readEventState, writeEventState } from './state';
 /** Trigger output: each item paired with the item n8n feeds the trigger when it starts the run. */
 export function toExecutionData(found: IDataObject[]): INodeExecutionData[] {
 	return found.map((json, index) => ({ json, pairedItem: { item: index } }));
+}
+
+/**
+ * Where the trigger keeps its state: the node's static data, or, when a corrupt workflow holds
+ * something other than an object there (n8n hands it back as it is, and the node cannot replace
+ * it), a stand-in in the workflow's global static data. `moved` says so, the first time. Call
+ * `changed()` after writing, so n8n saves the stand-in (it sees only assignments to the global data).
+ */
+function stateStore(context: IPollFunctions): { store: IDataObject; changed: () => void; moved?: string } {
+	const own: unknown = context.getWorkflowStaticData('node');
+	if (isObject(own)) return { store: own, changed: () => undefined };
+	const global = context.getWorkflowStaticData('global');
+	const key = `digiCertTrigger:${context.getNode().name}`;
+	const existing = global[key];
+	const store: IDataObject = isObject(existing) ? existing : {};
+	const changed = () => {
+		global[key] = store;
+	};
+	if (isObject(existing)) return { store, changed };
+	changed();
+	return {
+		store,
+		changed,
+		moved: `the remembered state in the workflow's static data is not an object, so it is kept under "${key}" in the workflow's global static data from now on; this poll records a new baseline`,
+	};
 }
 
 /**
@@ -40,11 +66,17 @@ export async function pollEvent(this: IPollFunctions, events: DigiCertTriggerEve
 
 	if (this.getMode() === 'manual') return [toExecutionData(await event.sample(source, parameters, now))];
 
-	const store = this.getWorkflowStaticData('node');
+	const warn = (message: string) => this.logger.warn(`DigiCert Trigger "${node.name}": ${message}`, { workflowId: this.getWorkflow().id });
+	const { store, changed, moved } = stateStore(this);
 	const previous = event.readState(readEventState(store, event.value));
+	if (moved !== undefined) warn(moved);
+	// Said once: the baseline written below is readable.
+	else if (store[event.value] !== undefined && previous === undefined) {
+		warn(`the remembered state of ${event.value} was unreadable, so this poll recorded a new baseline (changes since the last good poll are not reported)`);
+	}
 	const { events: found, state, warning } = await event.poll(source, parameters, previous, now);
-	writeEventState(store, event.value, state);
-	if (warning !== undefined) this.logger.warn(`DigiCert Trigger "${node.name}": ${warning}`, { workflowId: this.getWorkflow().id });
+	if (writeEventState(store, event.value, state)) changed();
+	if (warning !== undefined) warn(warning);
 	if (previous === undefined || found.length === 0) return null;
 	return [toExecutionData(found)];
 }

@@ -48,24 +48,26 @@ export function recordId(record: IDataObject, key = 'id'): number | undefined {
 	return Number.isSafeInteger(id) && id > 0 ? id : undefined;
 }
 
-/** Numbers only: a stored list of IDs, cleaned of anything else. */
-export function numberList(value: unknown): number[] | undefined {
-	if (!Array.isArray(value)) return undefined;
-	return value.filter((v): v is number => typeof v === 'number' && Number.isSafeInteger(v));
+/*
+ * Reading the remembered state back: anything malformed (a hand-edited or corrupt workflow) makes
+ * the whole state unreadable, so the poll starts a new baseline instead of acting on junk.
+ */
+
+/** A DigiCert record ID: a whole number from 1. */
+export const isRecordId = (value: unknown): value is number => typeof value === 'number' && Number.isSafeInteger(value) && value > 0;
+
+/** A map key that is a record ID (`"123"`). */
+export const isIdKey = (key: string): boolean => /^[1-9]\d*$/.test(key) && isRecordId(Number(key));
+
+/** A stored list of record IDs, or undefined when it is not one. */
+export function idList(value: unknown): number[] | undefined {
+	return Array.isArray(value) && value.every(isRecordId) ? value : undefined;
 }
 
-/** A stored `{key: string}` map, or undefined when it is not one. */
-export function stringMap(value: unknown): Record<string, string> | undefined {
+/** A stored map whose every key passes `isKey` and every value `isValue`, or undefined. */
+export function checkedMap<V>(value: unknown, isKey: (key: string) => boolean, isValue: (value: unknown) => value is V): Record<string, V> | undefined {
 	if (!isObject(value)) return undefined;
-	const out: Record<string, string> = {};
-	for (const [key, v] of Object.entries(value)) if (typeof v === 'string') out[key] = v;
-	return out;
+	const entries = Object.entries(value);
+	return entries.every(([key, v]) => isKey(key) && isValue(v)) ? (Object.fromEntries(entries) as Record<string, V>) : undefined;
 }
 
-/** A stored `{key: number}` map, or undefined when it is not one. */
-export function numberMap(value: unknown): Record<string, number> | undefined {
-	if (!isObject(value)) return undefined;
-	const out: Record<string, number> = {};
-	for (const [key, v] of Object.entries(value)) if (typeof v === 'number' && Number.isFinite(v)) out[key] = v;
-	return out;
-}

@@ -24,6 +24,7 @@ module.exports = (data) => [
 			if ('error' in page) return page.error;
 			let list = [...data.orders.values()];
 			for (const [key, test] of /** @type {Array<[string, (o: any, v: string) => boolean]>} */ ([
+				['filters[id]', (o, v) => oneOf(v, String(o.id))],
 				['filters[status]', (o, v) => oneOf(v, o.status)],
 				['filters[common_name]', (o, v) => matchesSearch(v, [o.certificate.common_name])],
 				['filters[product_name_id]', (o, v) => oneOf(v, o.product.name_id)],

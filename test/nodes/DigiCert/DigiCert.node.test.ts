@@ -5,23 +5,16 @@
  */
 import type { IDataObject, INode, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
-import type { RunResult } from '../../helpers/engine';
 import { capturedLogs, digiCertNode, inputNodes, outboundUrls, regionRedirect, resetEngineRecords, runWorkflow } from '../../helpers/engine';
 import type { RecordedRequest } from '../../helpers/fake';
 import { credentialFor, fakeData } from '../../helpers/fake';
+import { expectNoKey } from '../../helpers/secrets';
 import { useFakeCertCentral } from '../../helpers/useFakeCertCentral';
 
 const WRONG_KEY = 'dc-wrong-key-0000aaaa1111';
 
 const server = useFakeCertCentral();
 beforeEach(() => resetEngineRecords());
-
-/** The secrets a run may have used: none of them may appear anywhere in what the run left behind. */
-function expectNoKeyLeak(result: RunResult, keys: string[]) {
-	// The error both as n8n serializes it (toJSON) and with every own field (errorResponse, cause, ...).
-	const everything = [JSON.stringify(result.run), JSON.stringify(result.error ?? null), JSON.stringify({ ...result.error }), ...capturedLogs].join('\n');
-	for (const key of keys) expect(everything).not.toContain(key);
-}
 
 interface RunDigiCert {
 	parameters: INode['parameters'];
@@ -35,7 +28,8 @@ async function runDigiCert({ parameters, items = [{}], node = {}, credential = {
 	const result = await runWorkflow([...inputNodes(items), digiCertNode(parameters, node)], {
 		credentials: credentialFor(server, credential),
 	});
-	expectNoKeyLeak(result, [server.apiKey, WRONG_KEY]);
+	// The secrets a run may have used: none of them may appear anywhere in what the run left behind.
+	expectNoKey([result.run, result.error, capturedLogs], [server.apiKey, WRONG_KEY]);
 	return result;
 }
 

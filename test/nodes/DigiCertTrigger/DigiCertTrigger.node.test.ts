@@ -10,6 +10,7 @@ import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workf
 
 import { runWorkflow } from '../../helpers/engine';
 import { credentialFor, fakeData } from '../../helpers/fake';
+import { expectNoKey } from '../../helpers/secrets';
 import { useFakeCertCentral } from '../../helpers/useFakeCertCentral';
 import { ActiveTrigger, triggerNode } from '../../helpers/poll';
 import { clock } from '../../../nodes/shared/clock';
@@ -32,7 +33,6 @@ const sent = () => server.requests.map((r) => ({ method: r.method, path: r.path.
 const json = (items: INodeExecutionData[] | undefined) => (items ?? []).map((item) => item.json);
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const requestsWith = (status: string): number[] => [...server.data.requests.values()].filter((r: any) => r.status === status).map((r: any) => r.id).sort((a: number, b: number) => a - b);
-const expectNoKey = (value: unknown) => expect(JSON.stringify(value)).not.toContain(server.apiKey);
 const activeTrigger = (parameters: INodeParameters, staticData?: IDataObject) => new ActiveTrigger(triggerNode(parameters), credentialFor(server), staticData);
 
 describe('requestPending', () => {
@@ -68,7 +68,7 @@ describe('requestPending', () => {
 			pairedItem: { item: 0 },
 		});
 		expect(changed.emitted![1].pairedItem).toEqual({ item: 1 });
-		expectNoKey(changed);
+		expectNoKey(changed, server.apiKey);
 
 		expect(await trigger.poll()).toEqual({});
 	});
@@ -135,7 +135,7 @@ describe('requestPending', () => {
 		const failed = await trigger.poll();
 		expect(failed.emitted).toBeUndefined();
 		expect(failed.error?.message).toBe('DigiCert rejected the API key');
-		expectNoKey(failed.error);
+		expectNoKey(failed.error, server.apiKey);
 		expect(trigger.nodeStaticData()).toEqual(state);
 		expect(json((await trigger.poll()).emitted).map((j) => j.requestId)).toEqual([request.id]);
 	});
@@ -292,7 +292,7 @@ describe('orderStatusChanged', () => {
 			{ event: 'orderStatusChanged', orderId: revoked, certificateId: certificateOf(revoked), status: 'revoked', order: expect.objectContaining({ id: revoked, status: 'revoked' }) },
 		]);
 		expect(result.emitted!.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
-		expectNoKey(result);
+		expectNoKey(result, server.apiKey);
 
 		// The next window overlaps this one: DigiCert lists the same changes again, nothing is emitted twice.
 		server.reset();
@@ -396,10 +396,14 @@ describe('certificateExpiring', () => {
 		// ...but the later one is reported when time brings it within 30 days.
 		setValidTill(later.id, 29);
 		expect(json((await trigger.poll()).emitted).map((j) => [j.orderId, j.days_remaining])).toEqual([[later.id, 29]]);
-		// Renewed (a new certificate far away): forgotten, so the remembered set stays what is within the window.
+		// Renewed (a new certificate far away): nothing to report; the old report is remembered until
+		// the old certificate's expiry day, and the new certificate is reported when it comes close.
 		setValidTill(later.id, 395);
 		expect(await trigger.poll()).toEqual({});
-		expect(Object.keys((trigger.nodeStaticData().certificateExpiring as IDataObject).reported as IDataObject)).not.toContain(String(later.id));
+		expect(((trigger.nodeStaticData().certificateExpiring as IDataObject).reported as IDataObject)[later.id]).toBe(isoDate(now + 29 * DAY_MS));
+		setValidTill(later.id, 20);
+		expect(json((await trigger.poll()).emitted).map((j) => [j.orderId, j.days_remaining])).toEqual([[later.id, 20]]);
+		setValidTill(later.id, 395);
 		setValidTill(soon.id, 400);
 	});
 
@@ -465,6 +469,109 @@ describe('certificateExpiring', () => {
 		expect(item.json.orderId).toBe(sameDay[0]);
 		expect(sameDay).toContain(soonest.id);
 		setValidTill(soonest.id, 400);
+	});
+});
+
+describe('a list that shifts while a poll reads it (offset paging over a changing list)', () => {
+	// A fake of their own: these tests add over a thousand records.
+	const shifting = useFakeCertCentral({ fresh: true });
+	beforeEach(() => {
+		shifting.data.setNow(now);
+	});
+	const trigger = (parameters: INodeParameters) => new ActiveTrigger(triggerNode(parameters), credentialFor(shifting));
+	// eslint-disable-next-line @typescript-eslint/no-explicit-any
+	const records = (map: Map<number, any>, keep: (r: any) => boolean): number[] => [...map.values()].filter(keep).map((r) => r.id as number).sort((a, b) => a - b);
+
+	/** Runs `change` once, just before the fake answers the list page at `offset`. */
+	function duringPage(offset: number, change: () => void) {
+		let done = false;
+		shifting.fail({
+			match: (r) => {
+				if (!done && r.query.offset === String(offset)) {
+					done = true;
+					change();
+				}
+				return false;
+			},
+			respond: {},
+		});
+	}
+
+	it('Request Pending: the oldest approved while page 2 is fetched makes no request come out as new, then or later', async () => {
+		for (let i = 0; i < 1200; i++) shifting.data.addRequest();
+		const pendingTrigger = trigger({ event: 'requestPending' });
+		expect(await pendingTrigger.activate()).toEqual({});
+		// Page 2 now starts one further on: the request that was first on it is on neither page.
+		duringPage(1000, () => shifting.data.setRequestStatus(records(shifting.data.requests, (r) => r.status === 'pending')[0], 'approved'));
+		expect(await pendingTrigger.poll()).toEqual({});
+		expect(await pendingTrigger.poll()).toEqual({});
+		const added = shifting.data.addRequest();
+		expect(json((await pendingTrigger.poll()).emitted).map((j) => j.requestId)).toEqual([added.id]);
+	});
+
+	it('Certificate Expiring: an order revoked while page 2 is fetched makes no order reported again, then or later', async () => {
+		for (let i = 0; i < 1100; i++) shifting.data.addOrder({ status: 'issued', validDays: 10 + (i % 15) });
+		const expiringTrigger = trigger({ event: 'certificateExpiring', days: 30 });
+		expect(await expiringTrigger.activate()).toEqual({});
+		const soonest = records(shifting.data.orders, (o) => o.status === 'issued' && o.certificate.valid_till >= isoDate(now) && o.certificate.valid_till <= isoDate(now + 30 * DAY_MS));
+		duringPage(1000, () => shifting.data.setOrderStatus(soonest[0], 'revoked'));
+		expect(await expiringTrigger.poll()).toEqual({});
+		expect(await expiringTrigger.poll()).toEqual({});
+		const next = shifting.data.addOrder({ status: 'issued', validDays: 3 });
+		expect(json((await expiringTrigger.poll()).emitted).map((j) => j.orderId)).toEqual([next.id]);
+	});
+});
+
+describe('corrupt remembered state', () => {
+	/** The trigger's warnings in n8n's log while `work` runs. */
+	async function warningsDuring(work: () => Promise<void>): Promise<string[]> {
+		const warn = jest.spyOn(Container.get(Logger), 'warn').mockImplementation(() => {});
+		await work();
+		return warn.mock.calls.map(([message]) => String(message));
+	}
+	const lookups = () => sent().filter((r) => /^\/request\/[^/]+$/.test(r.path));
+
+	it("a node entry that is not an object (a string): polls still work, remember, and say so once", async () => {
+		const trigger = activeTrigger({ event: 'requestPending' }, { [NODE_KEY]: 'not an object' });
+		let added: IDataObject = {};
+		const warnings = await warningsDuring(async () => {
+			expect(await trigger.activate()).toEqual({});
+			expect(await trigger.poll()).toEqual({});
+			added = server.data.addRequest();
+			const { emitted, error } = await trigger.poll();
+			expect(error).toBeUndefined();
+			expect(json(emitted).map((j) => j.requestId)).toEqual([added.id]);
+			// What was remembered survives a restart too.
+			expect(await trigger.restart().activate('init')).toEqual({});
+		});
+		expect(warnings).toEqual([
+			'DigiCert Trigger "DigiCert Trigger": the remembered state in the workflow\'s static data is not an object, so it is kept under "digiCertTrigger:DigiCert Trigger" in the workflow\'s global static data from now on; this poll records a new baseline',
+		]);
+		server.data.setRequestStatus(Number(added.id), 'rejected');
+	});
+
+	it.each([
+		['requestStatusChanged', { open: { NaN: 'pending', '-5': 'pending', abc: 'submitted', '12': 'pending' } }],
+		['requestStatusChanged', { open: { [String(fakeData.PENDING_REQUEST_ID)]: 'approved' } }],
+		['requestPending', { pending: [1, 'x', -5], floor: 0 }],
+		['requestPending', { pending: [1, 2], floor: 'high' }],
+		['certificateExpiring', { days: 30, reported: { abc: '2026-12-01' } }],
+		['certificateExpiring', { days: 30, reported: { '5': 'soon' } }],
+		['certificateExpiring', { days: -3, reported: {} }],
+		['orderStatusChanged', { since: 1, seen: { 'x:1:issued': 5 } }],
+		['orderStatusChanged', { since: 'yesterday', seen: {} }],
+	])('%s with %j: a new baseline, said once in the log, and no request or event from the junk', async (event, junk) => {
+		const parameters = event === 'certificateExpiring' ? { event, days: 30 } : { event };
+		const trigger = activeTrigger(parameters, { [NODE_KEY]: { [event]: { v: 1, ...junk } } });
+		const warnings = await warningsDuring(async () => {
+			expect(await trigger.activate()).toEqual({});
+			expect(await trigger.poll()).toEqual({});
+		});
+		expect(lookups()).toEqual([]);
+		expect(warnings).toEqual([
+			`DigiCert Trigger "DigiCert Trigger": the remembered state of ${event} was unreadable, so this poll recorded a new baseline (changes since the last good poll are not reported)`,
+		]);
+		expect(trigger.nodeStaticData()[event]).not.toEqual({ v: 1, ...junk });
 	});
 });
 

@@ -1,6 +1,6 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
-import { certificateIdProperty, orderIdProperty } from '../../shared/fields';
+import { certificateIdProperty, optionsProperty, orderIdProperty } from '../../shared/fields';
 import type { DigiCertOperation } from '../../shared/operation';
 import { assertPositiveId, quoteValue } from '../../../shared/validation';
 
@@ -172,23 +172,16 @@ export const download: DigiCertOperation<Parameters> = {
 			required: true,
 			hint: 'The name of the output binary field to put the file in',
 		},
-		{
-			displayName: 'Options',
-			name: 'options',
-			type: 'collection',
-			placeholder: 'Add Option',
-			default: {},
-			options: [
-				{
-					displayName: 'File Name',
-					name: 'fileName',
-					type: 'string',
-					default: '',
-					placeholder: 'www_example_com.pem',
-					description: "The downloaded file's name; by default DigiCert's (named after the common name)",
-				},
-			],
-		},
+		optionsProperty([
+			{
+				displayName: 'File Name',
+				name: 'fileName',
+				type: 'string',
+				default: '',
+				placeholder: 'www_example_com.pem',
+				description: "The downloaded file's name; by default DigiCert's (named after the common name)",
+			},
+		]),
 	],
 	readParameters: (read) => {
 		// Workflows saved before Download By existed download by order.

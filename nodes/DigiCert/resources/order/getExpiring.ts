@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { clock } from '../../../shared/clock';
-import { assertDays, EXPIRY_MAX_DAYS, expiringOrdersQuery, findExpiring, unreadableWarning } from '../../../shared/expiry';
+import { assertDays, expiringOrdersQuery, expiryDaysProperty, findExpiring, unreadableWarning } from '../../../shared/expiry';
 import type { DigiCertOperation } from '../../shared/operation';
 
 type Parameters = { days: number; now: number };
@@ -22,17 +22,7 @@ export const getExpiring: DigiCertOperation<Parameters> = {
 	action: 'Get orders whose certificates expire soon',
 	description:
 		"List every issued order whose certificate expires within the given number of days (today included, already expired ones excluded), soonest first; each item is the order with days_remaining (0 = expires today). Use it for renewal reminders and expiry audits; DigiCert's own expiring report gives only counts.",
-	properties: [
-		{
-			displayName: 'Days',
-			name: 'days',
-			type: 'number',
-			typeOptions: { minValue: 0, maxValue: EXPIRY_MAX_DAYS },
-			default: 30,
-			required: true,
-			description: 'List certificates that expire within this many days from today (UTC)',
-		},
-	],
+	properties: [expiryDaysProperty('List certificates that expire within this many days from today (UTC)')],
 	readParameters: (read) => ({ days: assertDays(read('days')), now: clock.now() }),
 	request: ({ days, now }) => ({
 		method: 'GET',

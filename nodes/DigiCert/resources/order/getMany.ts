@@ -1,11 +1,12 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { mapBounded } from '../../../shared/concurrency';
-
 import type { FilterSpec } from '../../../shared/filters';
 import { asId, asText, asContainsSearch, dateRangeFilter, filtersToQuery, oneOf, toFilterDate } from '../../../shared/filters';
+import { ORDER_STATUS_OPTIONS, ORDER_STATUSES } from '../../../shared/orderStatuses';
 import type { DigiCertRequest, DigiCertResponse, ParameterReader } from '../../../shared/types';
 import { assertBoolean, assertPositiveId, quoteValue } from '../../../shared/validation';
+import { filtersProperty, optionsProperty } from '../../shared/fields';
 import type { DigiCertOperation } from '../../shared/operation';
 import type { OrderCertificateKind } from '../../shared/orderCertificateListOperation';
 import { certificatesIn, orderCertificatesRequest } from '../../shared/orderCertificateListOperation';
@@ -18,8 +19,6 @@ type Parameters = { maxItems: number | undefined; qs: IDataObject; include: Incl
 
 /** Orders whose certificates are asked for at once (the key's pacer sets the pace). */
 const INCLUDE_CONCURRENCY = 10;
-
-export const ORDER_STATUSES = ['canceled', 'issued', 'pending', 'reissue_pending', 'rejected', 'revoked', 'waiting_pickup'];
 
 /** Sort orders DigiCert accepts for order lists (`-` = descending). */
 const SORTS = ['date_created', '-date_created', 'valid_till', '-valid_till', 'common_name', '-common_name', 'id', '-id'];
@@ -117,107 +116,87 @@ export const getMany: DigiCertOperation<Parameters> = {
 		'List certificate orders, optionally filtered by status (issued includes expired), common name, product, container, expiry date range, creation date range or a search text; one item per order with its certificate (common name, valid till, days remaining). Use Return All for every match, or Limit for the first N.',
 	properties: [
 		...returnAllProperties(),
-		{
-			displayName: 'Filters',
-			name: 'filters',
-			type: 'collection',
-			placeholder: 'Add Filter',
-			default: {},
-			options: [
-				{
-					displayName: 'Common Name',
-					name: 'commonName',
-					type: 'string',
-					default: '',
-					placeholder: 'www.example.com',
-					description: "Only orders whose certificate's common name is exactly this",
-				},
-				{
-					displayName: 'Container ID',
-					name: 'containerId',
-					type: 'string',
-					default: '',
-					description: 'Only orders in this container (division)',
-				},
-				dateField('Created From', 'createdFrom', 'Only orders created on or after this day'),
-				dateField('Created To', 'createdTo', 'Only orders created on or before this day'),
-				dateField('Expires From', 'validTillFrom', "Only orders whose certificate's valid-till date is on or after this day"),
-				dateField('Expires To', 'validTillTo', "Only orders whose certificate's valid-till date is on or before this day"),
-				{
-					displayName: 'Product',
-					name: 'productNameId',
-					type: 'string',
-					default: '',
-					placeholder: 'ssl_basic',
-					description: "Only orders of this product, by DigiCert's product name ID (e.g. ssl_basic, ssl_ev_basic, ssl_securesite_pro)",
-				},
-				{
-					displayName: 'Search',
-					name: 'search',
-					type: 'string',
-					default: '',
-					description: 'Only orders whose ID, common name, DNS names or serial number contain this text',
-				},
-				{
-					displayName: 'Status',
-					name: 'status',
-					type: 'options',
-					options: [
-						{ name: 'Canceled', value: 'canceled' },
-						{ name: 'Issued', value: 'issued', description: 'Issued certificates, including expired ones' },
-						{ name: 'Pending', value: 'pending' },
-						{ name: 'Reissue Pending', value: 'reissue_pending' },
-						{ name: 'Rejected', value: 'rejected' },
-						{ name: 'Revoked', value: 'revoked' },
-						{ name: 'Waiting Pickup', value: 'waiting_pickup' },
-					],
-					default: 'issued',
-					description: 'Only orders with this status',
-				},
-			],
-		},
-		{
-			displayName: 'Options',
-			name: 'options',
-			type: 'collection',
-			placeholder: 'Add Option',
-			default: {},
-			options: [
-				{
-					displayName: 'Include Duplicate Certificates',
-					name: 'includeDuplicates',
-					type: 'boolean',
-					default: false,
-					description:
-						"Whether to add each order's duplicate certificates (duplicate_certificates). They are asked for only for orders DigiCert marks has_duplicates: one request per such order.",
-				},
-				{
-					displayName: 'Include Reissued Certificates',
-					name: 'includeReissues',
-					type: 'boolean',
-					default: false,
-					description:
-						"Whether to add each order's reissued certificates (reissued_certificates). DigiCert's order list does not say which orders were reissued: one request per order.",
-				},
-				{
-					displayName: 'Sort',
-					name: 'sort',
-					type: 'options',
-					options: [
-						{ name: 'Common Name (A-Z)', value: 'common_name' },
-						{ name: 'Common Name (Z-A)', value: '-common_name' },
-						{ name: 'Created (Newest First)', value: '-date_created' },
-						{ name: 'Created (Oldest First)', value: 'date_created' },
-						{ name: 'Expires (Latest First)', value: '-valid_till' },
-						{ name: 'Expires (Soonest First)', value: 'valid_till' },
-						{ name: 'ID (Ascending)', value: 'id' },
-						{ name: 'ID (Descending)', value: '-id' },
-					],
-					default: 'date_created',
-					description: 'The order in which DigiCert lists the orders',
-				},
-			],
-		},
+		filtersProperty([
+			{
+				displayName: 'Common Name',
+				name: 'commonName',
+				type: 'string',
+				default: '',
+				placeholder: 'www.example.com',
+				description: "Only orders whose certificate's common name is exactly this",
+			},
+			{
+				displayName: 'Container ID',
+				name: 'containerId',
+				type: 'string',
+				default: '',
+				description: 'Only orders in this container (division)',
+			},
+			dateField('Created From', 'createdFrom', 'Only orders created on or after this day'),
+			dateField('Created To', 'createdTo', 'Only orders created on or before this day'),
+			dateField('Expires From', 'validTillFrom', "Only orders whose certificate's valid-till date is on or after this day"),
+			dateField('Expires To', 'validTillTo', "Only orders whose certificate's valid-till date is on or before this day"),
+			{
+				displayName: 'Product',
+				name: 'productNameId',
+				type: 'string',
+				default: '',
+				placeholder: 'ssl_basic',
+				description: "Only orders of this product, by DigiCert's product name ID (e.g. ssl_basic, ssl_ev_basic, ssl_securesite_pro)",
+			},
+			{
+				displayName: 'Search',
+				name: 'search',
+				type: 'string',
+				default: '',
+				description: 'Only orders whose ID, common name, DNS names or serial number contain this text',
+			},
+			{
+				displayName: 'Status',
+				name: 'status',
+				type: 'options',
+				options: ORDER_STATUS_OPTIONS.map((option) =>
+					option.value === 'issued' ? { ...option, description: 'Issued certificates, including expired ones' } : option,
+				),
+				default: 'issued',
+				description: 'Only orders with this status',
+			},
+		]),
+		optionsProperty([
+			{
+				displayName: 'Include Duplicate Certificates',
+				name: 'includeDuplicates',
+				type: 'boolean',
+				default: false,
+				description:
+					"Whether to add each order's duplicate certificates (duplicate_certificates). They are asked for only for orders DigiCert marks has_duplicates: one request per such order.",
+			},
+			{
+				displayName: 'Include Reissued Certificates',
+				name: 'includeReissues',
+				type: 'boolean',
+				default: false,
+				description:
+					"Whether to add each order's reissued certificates (reissued_certificates). DigiCert's order list does not say which orders were reissued: one request per order.",
+			},
+			{
+				displayName: 'Sort',
+				name: 'sort',
+				type: 'options',
+				options: [
+					{ name: 'Common Name (A-Z)', value: 'common_name' },
+					{ name: 'Common Name (Z-A)', value: '-common_name' },
+					{ name: 'Created (Newest First)', value: '-date_created' },
+					{ name: 'Created (Oldest First)', value: 'date_created' },
+					{ name: 'Expires (Latest First)', value: '-valid_till' },
+					{ name: 'Expires (Soonest First)', value: 'valid_till' },
+					{ name: 'ID (Ascending)', value: 'id' },
+					{ name: 'ID (Descending)', value: '-id' },
+				],
+				default: 'date_created',
+				description: 'The order in which DigiCert lists the orders',
+			},
+		]),
 	],
 	readParameters: (read) => ({ maxItems: readMaxItems(read), ...readOrderList(read) }),
 	request: ({ maxItems, qs }) => ({

@@ -2,6 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { FilterSpec } from '../../../shared/filters';
 import { asId, asContainsSearch, filtersToQuery, oneOf } from '../../../shared/filters';
+import { filtersProperty } from '../../shared/fields';
 import type { DigiCertOperation } from '../../shared/operation';
 import { readMaxItems, returnAllProperties } from '../../shared/pagination';
 
@@ -26,55 +27,48 @@ export const getMany: DigiCertOperation<Parameters> = {
 		'List certificate requests, optionally only those with a status (e.g. pending = waiting for approval) or type (new_request, revoke, duplicate, reissue); one item per request. Use Return All for every match, or Limit for the first N.',
 	properties: [
 		...returnAllProperties(),
-		{
-			displayName: 'Filters',
-			name: 'filters',
-			type: 'collection',
-			placeholder: 'Add Filter',
-			default: {},
-			options: [
-				{
-					displayName: 'Container ID',
-					name: 'containerId',
-					type: 'string',
-					default: '',
-					description: 'Only requests for orders in this container (division)',
-				},
-				{
-					displayName: 'Search',
-					name: 'search',
-					type: 'string',
-					default: '',
-					description: "Only requests whose order ID or certificate's common name contains this text",
-				},
-				{
-					displayName: 'Status',
-					name: 'status',
-					type: 'options',
-					options: [
-						{ name: 'Approved', value: 'approved' },
-						{ name: 'Pending', value: 'pending', description: 'Waiting for an approver ("Needs Approval")' },
-						{ name: 'Rejected', value: 'rejected' },
-						{ name: 'Submitted', value: 'submitted' },
-					],
-					default: 'pending',
-					description: 'Only requests with this status',
-				},
-				{
-					displayName: 'Type',
-					name: 'type',
-					type: 'options',
-					options: [
-						{ name: 'Duplicate', value: 'duplicate' },
-						{ name: 'New Request', value: 'new_request' },
-						{ name: 'Reissue', value: 'reissue' },
-						{ name: 'Revoke', value: 'revoke' },
-					],
-					default: 'new_request',
-					description: 'Only requests of this type',
-				},
-			],
-		},
+		filtersProperty([
+			{
+				displayName: 'Container ID',
+				name: 'containerId',
+				type: 'string',
+				default: '',
+				description: 'Only requests for orders in this container (division)',
+			},
+			{
+				displayName: 'Search',
+				name: 'search',
+				type: 'string',
+				default: '',
+				description: "Only requests whose order ID or certificate's common name contains this text",
+			},
+			{
+				displayName: 'Status',
+				name: 'status',
+				type: 'options',
+				options: [
+					{ name: 'Approved', value: 'approved' },
+					{ name: 'Pending', value: 'pending', description: 'Waiting for an approver ("Needs Approval")' },
+					{ name: 'Rejected', value: 'rejected' },
+					{ name: 'Submitted', value: 'submitted' },
+				],
+				default: 'pending',
+				description: 'Only requests with this status',
+			},
+			{
+				displayName: 'Type',
+				name: 'type',
+				type: 'options',
+				options: [
+					{ name: 'Duplicate', value: 'duplicate' },
+					{ name: 'New Request', value: 'new_request' },
+					{ name: 'Reissue', value: 'reissue' },
+					{ name: 'Revoke', value: 'revoke' },
+				],
+				default: 'new_request',
+				description: 'Only requests of this type',
+			},
+		]),
 	],
 	readParameters: (read) => ({
 		maxItems: readMaxItems(read),

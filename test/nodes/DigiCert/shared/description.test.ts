@@ -3,9 +3,16 @@ import type { INodeProperties, INodePropertyCollection, INodePropertyOptions } f
 import { DigiCert } from '../../../../nodes/DigiCert/DigiCert.node';
 import { resources } from '../../../../nodes/DigiCert/resources';
 import { buildProperties } from '../../../../nodes/DigiCert/shared/description';
+import { NODE_VERSIONS, version1FormOf } from '../../../../nodes/DigiCert/shared/fields';
 import type { DigiCertOperation, DigiCertResource } from '../../../../nodes/DigiCert/shared/operation';
 
 const properties = buildProperties(resources);
+
+/** Whether a node of `version` shows the property, as far as its `@version` condition goes. */
+const shownIn = (version: number) => (property: INodeProperties) => {
+	const condition = property.displayOptions?.show?.['@version'] as Array<number | { _cnd: { gte: number } }> | undefined;
+	return condition === undefined || condition.some((c) => (typeof c === 'number' ? c === version : version >= c._cnd.gte));
+};
 const byName = (a: string, b: string) => a.localeCompare(b);
 const optionNames = (property: INodeProperties) => (property.options as INodePropertyOptions[]).map((o) => o.name);
 const sorted = (names: string[]) => [...names].sort(byName);
@@ -58,26 +65,32 @@ describe('the node description built from the declared resources', () => {
 		},
 	);
 
-	it("shows every operation's fields only for that resource and operation", () => {
+	it("shows every operation's fields only for that resource and operation, in each version", () => {
 		for (const resource of resources) {
 			for (const operation of resource.operations) {
-				const fields = properties.filter(
-					(p) =>
-						p.displayOptions?.show?.resource?.[0] === resource.value &&
-						p.displayOptions?.show?.operation?.[0] === operation.value,
-				);
-				expect(fields.map((f) => f.name)).toEqual(operation.properties.map((p) => p.name));
-				for (const field of fields) {
-					expect(field.displayOptions?.show?.resource).toEqual([resource.value]);
-					expect(field.displayOptions?.show?.operation).toEqual([operation.value]);
+				for (const version of NODE_VERSIONS) {
+					const fields = properties.filter(
+						(p) =>
+							shownIn(version)(p) &&
+							p.displayOptions?.show?.resource?.[0] === resource.value &&
+							p.displayOptions?.show?.operation?.[0] === operation.value,
+					);
+					const declared = operation.properties.map((p) => (version === 1 ? (version1FormOf(p) ?? p) : p));
+					expect(fields.map((f) => [f.name, f.type])).toEqual(declared.map((p) => [p.name, p.type]));
+					for (const field of fields) {
+						expect(field.displayOptions?.show?.resource).toEqual([resource.value]);
+						expect(field.displayOptions?.show?.operation).toEqual([operation.value]);
+					}
 				}
 			}
 		}
 	});
 
 	it('has no other fields than resource, the operation pickers, the operation fields and Request Options', () => {
-		const operationFields = resources.flatMap((r) => r.operations.flatMap((o) => o.properties));
-		expect(properties).toHaveLength(1 + resources.length + operationFields.length + 1);
+		for (const version of NODE_VERSIONS) {
+			const operationFields = resources.flatMap((r) => r.operations.flatMap((o) => o.properties));
+			expect(properties.filter(shownIn(version))).toHaveLength(1 + resources.length + operationFields.length + 1);
+		}
 	});
 
 	it('ends with Request Options, shown for every operation', () => {
@@ -86,18 +99,46 @@ describe('the node description built from the declared resources', () => {
 		expect(last.displayOptions).toBeUndefined();
 	});
 
-	it('keeps the contract: order > listDuplicates (orderId, options.show_archived), request > get (requestId)', () => {
-		const field = (resource: string, operation: string, name: string) =>
-			properties.find(
-				(p) =>
-					p.name === name &&
-					p.displayOptions?.show?.resource?.[0] === resource &&
-					p.displayOptions?.show?.operation?.[0] === operation,
-			);
-		expect(field('order', 'listDuplicates', 'orderId')).toMatchObject({ type: 'string', required: true });
-		const options = field('order', 'listDuplicates', 'options');
+	const field = (version: number, resource: string, operation: string, name: string) =>
+		properties.find(
+			(p) =>
+				shownIn(version)(p) &&
+				p.name === name &&
+				p.displayOptions?.show?.resource?.[0] === resource &&
+				p.displayOptions?.show?.operation?.[0] === operation,
+		);
+
+	it('keeps the contract of typeVersion 1: order > listDuplicates (orderId, options.show_archived), request > get (requestId)', () => {
+		expect(field(1, 'order', 'listDuplicates', 'orderId')).toMatchObject({ type: 'string', required: true, default: '' });
+		const options = field(1, 'order', 'listDuplicates', 'options');
 		expect((options?.options as INodeProperties[]).map((o) => o.name)).toContain('show_archived');
-		expect(field('request', 'get', 'requestId')).toMatchObject({ type: 'string', required: true });
+		expect(field(1, 'request', 'get', 'requestId')).toMatchObject({ type: 'string', required: true, default: '' });
+	});
+
+	it('gives typeVersion 1.1 resource locators for every Order, Request, Certificate and Domain ID, under the same names', () => {
+		const idNames = ['orderId', 'requestId', 'certificateId', 'domainId'];
+		for (const resource of resources) {
+			for (const operation of resource.operations) {
+				for (const name of operation.properties.map((p) => p.name).filter((n) => idNames.includes(n))) {
+					expect(field(1.1, resource.value, operation.value, name)).toMatchObject({ type: 'resourceLocator', required: true });
+					expect(field(1, resource.value, operation.value, name)).toMatchObject({ type: 'string', default: '' });
+				}
+			}
+		}
+	});
+
+	it('is versioned: typeVersion 1 (saved workflows) and 1.1, the default for new nodes', () => {
+		const { description } = new DigiCert();
+		expect(description.version).toEqual([1, 1.1]);
+		expect(description.defaultVersion).toBe(1.1);
+		expect(Object.keys(new DigiCert().methods.listSearch).sort()).toEqual(['searchCertificates', 'searchDomains', 'searchOrders', 'searchRequests']);
+	});
+
+	it('names a list search the node has in every locator', () => {
+		const searches = Object.keys(new DigiCert().methods.listSearch);
+		for (const property of properties.filter((p) => p.type === 'resourceLocator')) {
+			expect(searches).toContain(property.modes?.find((m) => m.name === 'list')?.typeOptions?.searchListMethod);
+		}
 	});
 
 	it.each(walk(properties).filter(({ property }) => property.type === 'collection'))(

@@ -35,27 +35,39 @@ describe('newlyExpiring', () => {
 	const within = (orders: ReturnType<typeof order>[], days = 30) => expiringWithin(orders, days, NOW).expiring;
 
 	it('on the first poll records what is already within the threshold and reports nothing', () => {
-		const { reports, state } = newlyExpiring(undefined, within([order(1, '2026-12-01')]), 30);
+		const { reports, state } = newlyExpiring(undefined, within([order(1, '2026-12-01')]), 30, NOW);
 		expect(reports).toEqual([]);
 		expect(state).toEqual({ days: 30, reported: { '1': '2026-12-01' } });
 	});
 
 	it('reports an order once when it comes within the threshold, not on later polls', () => {
-		const first = newlyExpiring({ days: 30, reported: { '1': '2026-12-01' } }, within([order(1, '2026-12-01'), order(2, '2026-12-20')]), 30);
+		const first = newlyExpiring({ days: 30, reported: { '1': '2026-12-01' } }, within([order(1, '2026-12-01'), order(2, '2026-12-20')]), 30, NOW);
 		expect(first.reports.map((e) => e.order.id)).toEqual([2]);
-		const second = newlyExpiring(first.state, within([order(1, '2026-12-01'), order(2, '2026-12-20')]), 30);
+		const second = newlyExpiring(first.state, within([order(1, '2026-12-01'), order(2, '2026-12-20')]), 30, NOW);
 		expect(second.reports).toEqual([]);
 	});
 
-	it('forgets orders that left the window (renewed, expired) and reports a new certificate on the same order', () => {
-		const renewed = newlyExpiring({ days: 30, reported: { '1': '2026-12-01' } }, within([]), 30);
-		expect(renewed.state.reported).toEqual({});
-		const newCertificate = newlyExpiring({ days: 30, reported: { '1': '2026-12-01' } }, within([order(1, '2026-12-15')]), 30);
+	it('remembers a report until its certificate expires, even while the order is not listed (a list read while it shifted, a renewal)', () => {
+		const unlisted = newlyExpiring({ days: 30, reported: { '1': '2026-12-01' } }, within([]), 30, NOW);
+		expect(unlisted.state.reported).toEqual({ '1': '2026-12-01' });
+		expect(newlyExpiring(unlisted.state, within([order(1, '2026-12-01')]), 30, NOW).reports).toEqual([]);
+		const expired = newlyExpiring({ days: 30, reported: { '1': '2026-11-21', '2': '2026-11-22' } }, within([]), 30, NOW);
+		expect(expired.state.reported).toEqual({ '2': '2026-11-22' });
+	});
+
+	it('reports a new certificate on the same order (another valid_till)', () => {
+		const newCertificate = newlyExpiring({ days: 30, reported: { '1': '2026-12-01' } }, within([order(1, '2026-12-15')]), 30, NOW);
 		expect(newCertificate.reports.map((e) => e.valid_till)).toEqual(['2026-12-15']);
+		expect(newCertificate.state.reported).toEqual({ '1': '2026-12-15' });
+	});
+
+	it('past the cap remembers the soonest to expire', () => {
+		const { state } = newlyExpiring({ days: 30, reported: { '1': '2026-12-20', '2': '2026-11-25' } }, within([order(3, '2026-12-01')]), 30, NOW, 2);
+		expect(state.reported).toEqual({ '2': '2026-11-25', '3': '2026-12-01' });
 	});
 
 	it('treats a changed threshold as a new baseline (nothing reported at once)', () => {
-		const { reports, state } = newlyExpiring({ days: 30, reported: {} }, within([order(1, '2026-12-01')], 60), 60);
+		const { reports, state } = newlyExpiring({ days: 30, reported: {} }, within([order(1, '2026-12-01')], 60), 60, NOW);
 		expect(reports).toEqual([]);
 		expect(state).toEqual({ days: 60, reported: { '1': '2026-12-01' } });
 	});

@@ -80,7 +80,8 @@ describe('orderStatusChanged', () => {
 	});
 
 	it('accepts only a state it wrote', () => {
-		expect(orderStatusChanged.readState({ since: NOW, seen: { k: NOW } })).toEqual({ since: NOW, seen: { k: NOW } });
+		expect(orderStatusChanged.readState({ since: NOW, seen: { '5:6:issued': NOW } })).toEqual({ since: NOW, seen: { '5:6:issued': NOW } });
+		expect(orderStatusChanged.readState({ since: NOW, seen: { k: NOW } })).toBeUndefined();
 		expect(orderStatusChanged.readState({ seen: {} })).toBeUndefined();
 	});
 });

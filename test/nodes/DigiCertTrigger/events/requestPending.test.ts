@@ -9,15 +9,16 @@ describe('newPendingRequests', () => {
 		expect(state).toEqual({ pending: [10, 12, 13, 14], floor: 0 });
 	});
 
+	it('remembers a request that is not listed this time (a list read while it shifted): it is not new when it is back', () => {
+		const hidden = newPendingRequests({ pending: [10, 11, 12], floor: 0 }, [req(10), req(12)]);
+		expect(hidden.state.pending).toEqual([10, 11, 12]);
+		expect(newPendingRequests(hidden.state, [req(10), req(11), req(12)]).added).toEqual([]);
+	});
+
 	it('reports nothing when the same requests are pending, in any order', () => {
 		const { added, state } = newPendingRequests({ pending: [10, 12], floor: 0 }, [req(12), req(10)]);
 		expect(added).toEqual([]);
 		expect(state.pending).toEqual([10, 12]);
-	});
-
-	it('forgets requests that are no longer pending (approved or rejected cannot become pending again)', () => {
-		expect(newPendingRequests({ pending: [10, 12], floor: 0 }, [req(12)]).state.pending).toEqual([12]);
-		expect(newPendingRequests({ pending: [10, 12], floor: 0 }, []).state).toEqual({ pending: [], floor: 0 });
 	});
 
 	it('ignores list entries without a usable id, and duplicates from shifting pages', () => {
@@ -34,6 +35,9 @@ describe('newPendingRequests', () => {
 		expect(second.state).toEqual({ pending: [4, 5, 6], floor: 3 });
 		const third = newPendingRequests(second.state, [1, 2, 3, 4, 5, 6].map((id) => req(id)), 3);
 		expect(third.added).toEqual([]);
+		// Decided requests count towards the cap too: the newest seen are kept, whatever their status now.
+		const fourth = newPendingRequests(third.state, [req(7)], 3);
+		expect(fourth.state).toEqual({ pending: [5, 6, 7], floor: 4 });
 	});
 });
 

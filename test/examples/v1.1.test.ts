@@ -1,0 +1,62 @@
+/**
+ * examples/v1.1/: the shipped examples updated to typeVersion 1.1. The originals in examples/ stay
+ * as they were (typeVersion 1, what users saved) and keep running; each copy differs only in what
+ * 1.1 changed, so both run with the same end-to-end checks (test/e2e/cases.ts).
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import type { INodeProperties } from 'n8n-workflow';
+
+import { DigiCert } from '../../nodes/DigiCert/DigiCert.node';
+
+const EXAMPLES = join(__dirname, '../../examples');
+const copies = readdirSync(join(EXAMPLES, 'v1.1')).filter((f) => f.endsWith('.json'));
+const read = (file: string) => JSON.parse(readFileSync(join(EXAMPLES, file), 'utf8'));
+const ID_FIELDS = ['orderId', 'requestId', 'certificateId', 'domainId'];
+const properties = new DigiCert().description.properties;
+
+/** Properties a typeVersion 1.1 node shows for this resource and operation. */
+function shownInLatest(resource: string, operation: string): INodeProperties[] {
+	return properties.filter((p) => {
+		const show = p.displayOptions?.show ?? {};
+		if (show['@version'] !== undefined && JSON.stringify(show['@version']) === '[1]') return false;
+		return (!show.resource || show.resource.includes(resource)) && (!show.operation || show.operation.includes(operation));
+	});
+}
+
+describe('examples updated to typeVersion 1.1', () => {
+	it('there is one for every example with a DigiCert node', () => {
+		const withNode = readdirSync(EXAMPLES)
+			.filter((f) => f.endsWith('.json'))
+			.filter((f) => JSON.stringify(read(f).nodes).includes('"n8n-nodes-digicert.digiCert"'));
+		expect(copies.sort()).toEqual(withNode.sort());
+	});
+
+	it.each(copies)('%s: the original, with typeVersion 1.1 and its IDs in resource locators (By ID)', (file) => {
+		const original = read(file);
+		const copy = read(`v1.1/${file}`);
+		expect(copy.id).toBe(original.id.replace(/^(digicert|dc)/, 'v11'));
+		const expected = structuredClone(original);
+		expected.id = copy.id;
+		for (const node of expected.nodes) {
+			if (node.type !== 'n8n-nodes-digicert.digiCert') continue;
+			node.typeVersion = 1.1;
+			for (const name of ID_FIELDS) {
+				if (name in node.parameters) node.parameters[name] = { __rl: true, mode: 'id', value: node.parameters[name] };
+			}
+		}
+		expect(copy).toEqual(expected);
+	});
+
+	it.each(copies)('%s: sets only parameters typeVersion 1.1 has, IDs as locators', (file) => {
+		for (const node of read(`v1.1/${file}`).nodes.filter((n: { type: string }) => n.type === 'n8n-nodes-digicert.digiCert')) {
+			const shown = shownInLatest(node.parameters.resource, node.parameters.operation);
+			for (const [name, value] of Object.entries(node.parameters)) {
+				const property = shown.find((p) => p.name === name);
+				expect({ name, type: property?.type }).toEqual({ name, type: expect.any(String) });
+				if (ID_FIELDS.includes(name)) expect({ name, type: property?.type, value }).toMatchObject({ type: 'resourceLocator', value: { __rl: true } });
+			}
+		}
+	});
+});
