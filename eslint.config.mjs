@@ -7,14 +7,22 @@
 // allowInlineConfig: false; here noInlineConfig also reports any such comment), warnings fail the
 // lint, two of the scanner's five rule switch-offs are not taken (the code passes them), and `any`
 // is refused in node and credential code.
-import { defineConfig } from 'eslint/config';
+import { defineConfig, globalIgnores } from 'eslint/config';
 import { n8nCommunityNodesPlugin } from '@n8n/eslint-plugin-community-nodes';
 import n8nNodesBase from 'eslint-plugin-n8n-nodes-base';
 import tsParser from '@typescript-eslint/parser';
 import tseslint from 'typescript-eslint';
+import eslint from '@eslint/js';
+import importPlugin from 'eslint-plugin-import-x';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 
 export default defineConfig(
 	{ linterOptions: { noInlineConfig: true, reportUnusedDisableDirectives: 'error' } },
+
+	// `eslint .` (what n8n's `n8n-node lint` runs) checks what ships, as `npm run lint` does: the rules
+	// for n8n Cloud's sandbox (no process, no imports) do not apply to the tests, the benchmark, the
+	// build and dev scripts, and the built type declarations are checked as their sources.
+	globalIgnores(['test/', 'bench/', 'scripts/', 'gulpfile.js', 'jest.config.js', 'dist/**/*.d.ts']),
 
 	// With the n8n Cloud rules: no process, timers, globalThis, __dirname; no runtime imports.
 	n8nCommunityNodesPlugin.configs.recommended,
@@ -46,11 +54,14 @@ export default defineConfig(
 		},
 	},
 
-	// Not in the scanner: no `any` in shipped code, so types are checked all the way into the node.
+	// Also the rule sets of n8n's own community-node CLI (@n8n/node-cli, src/configs/eslint.ts), on the
+	// shipped sources: @eslint/js and typescript-eslint recommended, import-x with the TypeScript
+	// resolver, prefer-spread off as there. Not in the scanner or the CLI: no `any` in shipped code.
 	{
-		files: ['**/nodes/**/*.ts', '**/credentials/**/*.ts'],
-		plugins: { '@typescript-eslint': tseslint.plugin },
-		rules: { '@typescript-eslint/no-explicit-any': 'error' },
+		files: ['nodes/**/*.ts', 'credentials/**/*.ts'],
+		extends: [eslint.configs.recommended, tseslint.configs.recommended, importPlugin.configs['flat/recommended']],
+		settings: { 'import-x/resolver-next': [createTypeScriptImportResolver()] },
+		rules: { 'prefer-spread': 'off', '@typescript-eslint/no-explicit-any': 'error' },
 	},
 
 	// package.json and the codex .node.json are read by rules that walk a TSESTree AST.

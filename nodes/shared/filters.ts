@@ -45,17 +45,21 @@ function isCalendarDay(year: number, month: number, day: number): boolean {
 }
 
 /**
- * DigiCert's date-filter syntax for "from … to" (both optional, inclusive): `a...b`, `>=a` or
- * `<=b`; undefined when neither is given.
+ * The far ends of a one-sided date range. DigiCert documents date filters only as ranges `a...b`
+ * (no source shows `>=a` or `<=b`), so "from a" is sent as `a...9999-12-31` and "to b" as
+ * `1970-01-01...b`: no certificate order falls outside them.
+ */
+export const EARLIEST_FILTER_DAY = '1970-01-01';
+export const LATEST_FILTER_DAY = '9999-12-31';
+
+/**
+ * DigiCert's date-filter syntax for "from … to" (both inclusive, either optional): always a range
+ * `a...b`, with a far end for the one not given; undefined when neither is given.
  */
 export function dateRangeFilter(from: string | undefined, to: string | undefined): string | undefined {
-	if (from && to) {
-		if (from > to) throw new Error(`The date range ends (${to}) before it starts (${from})`);
-		return `${from}...${to}`;
-	}
-	if (from) return `>=${from}`;
-	if (to) return `<=${to}`;
-	return undefined;
+	if (!from && !to) return undefined;
+	if (from && to && from > to) throw new Error(`The date range ends (${to}) before it starts (${from})`);
+	return `${from ?? EARLIEST_FILTER_DAY}...${to ?? LATEST_FILTER_DAY}`;
 }
 
 /**
@@ -84,6 +88,20 @@ const text = (value: unknown) => {
 };
 
 export const asText: NonNullable<FilterSpec['convert']> = (value) => text(value);
+
+/**
+ * A certificate serial number: hex digits, also written with colons or spaces between the bytes
+ * (as browsers show it), sent as uppercase hex.
+ */
+export const asSerialNumber: NonNullable<FilterSpec['convert']> = (value, displayName) => {
+	const raw = text(value);
+	if (raw === undefined) return undefined;
+	const hex = raw.replace(/[\s:]/g, '');
+	if (!/^[0-9A-Fa-f]{1,64}$/.test(hex)) {
+		throw new Error(`${displayName} must be a certificate serial number in hex (e.g. 0A1B2C…), but it is ${quoteValue(value)}`);
+	}
+	return hex.toUpperCase();
+};
 
 export const asId: NonNullable<FilterSpec['convert']> = (value, displayName) =>
 	text(value) === undefined ? undefined : String(assertPositiveId(value, displayName));

@@ -5,8 +5,8 @@ import type {
 	ILoadOptionsFunctions,
 	IHttpRequestOptions,
 	IPollFunctions,
+	NodeApiError,
 } from 'n8n-workflow';
-import type { NodeApiError } from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import {

@@ -398,6 +398,12 @@ function buildData(options = {}) {
 			}
 			return undefined;
 		},
+		/**
+		 * The order of unsorted lists: by ID, or `scrambled` (neither by ID nor by date), to prove that
+		 * nothing relies on an order DigiCert does not document.
+		 * @type {'id' | 'scrambled'}
+		 */
+		listOrder: /** @type {'id' | 'scrambled'} */ ('id'),
 		/** The data's clock (ms): dates and days_remaining are relative to it. */
 		now: () => now,
 		/** Moves the clock (e.g. to simulate days passing between polls). */

@@ -1,18 +1,23 @@
 // @ts-check
 'use strict';
 /** The query helpers the list routes share: paging, filters, search, sort, status-change windows. */
-const { DAY_MS, errorAnswer } = require('./common');
+const { DAY_MS, assumed, errorAnswer } = require('./common');
 
 /** DigiCert's largest page (and its default limit). */
 const MAX_LIMIT = 1000;
 
-/** offset and limit from the query: DigiCert's defaults (0, 1000), and a 400 for anything out of range. */
+/**
+ * offset and limit from the query: DigiCert's defaults (0, and 1000: ASSUMED, the maximum is cut
+ * off in the copy of the page read), and a 400 for anything out of range (ASSUMED: not documented).
+ */
 function readPage(/** @type {Record<string,string>} */ q) {
 	const offset = q.offset === undefined ? 0 : Number(q.offset);
 	const limit = q.limit === undefined ? MAX_LIMIT : Number(q.limit);
-	if (!Number.isInteger(offset) || offset < 0) return { error: errorAnswer(400, 'invalid_offset', 'Offset must be a whole number from 0.') };
+	if (!Number.isInteger(offset) || offset < 0) {
+		return { error: assumed('bad offset: not documented', errorAnswer(400, 'invalid_offset', 'Offset must be a whole number from 0.')) };
+	}
 	if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) {
-		return { error: errorAnswer(400, 'invalid_limit', `Limit must be between 1 and ${MAX_LIMIT}.`) };
+		return { error: assumed('bad limit: not documented', errorAnswer(400, 'invalid_limit', `Limit must be between 1 and ${MAX_LIMIT}.`)) };
 	}
 	return { offset, limit };
 }
@@ -40,7 +45,7 @@ function oneOf(/** @type {string} */ filter, /** @type {string} */ value) {
 		.includes(value);
 }
 
-/** DigiCert's search: `%text` (sent as %25text) means contains, otherwise exact; case-insensitive. */
+/** DigiCert's search: `%text` (sent as %25text) means contains, otherwise exact; case-insensitive (ASSUMED). */
 function matchesSearch(/** @type {string} */ filter, /** @type {Array<string|undefined>} */ values) {
 	const contains = filter.startsWith('%');
 	const needle = (contains ? filter.replace(/^%|%$/g, '') : filter).toLowerCase();
@@ -48,12 +53,14 @@ function matchesSearch(/** @type {string} */ filter, /** @type {Array<string|und
 }
 
 /**
- * A date filter: `a...b` (inclusive range), `>d`, `>=d`, `<d`, `<=d`, or one day `d` (YYYY-MM-DD; a time part is ignored).
- * Returns undefined when it is not one of these.
+ * A date filter in a documented form: a range `a...b` (both ends included; DigiCert's pages), or
+ * `>d` (after d: what Keyfactor's CA plugin sends, not on DigiCert's pages). Days are YYYY-MM-DD; a
+ * time part is ignored. Undefined for any other form (`>=d`, `<=d`, a bare day...): no source
+ * says DigiCert takes them.
  * @returns {((value: string) => boolean) | undefined}
  */
 function dateFilter(/** @type {string} */ filter) {
-	const day = (/** @type {string} */ s) => (/^\d{4}-\d{2}-\d{2}/.test(s.trim()) ? s.trim().slice(0, 10) : undefined);
+	const day = (/** @type {string} */ s) => (/^\d{4}-\d{2}-\d{2}(?:$|[T ])/.test(s.trim()) ? s.trim().slice(0, 10) : undefined);
 	const range = /^(.*)\.\.\.(.*)$/.exec(filter);
 	if (range) {
 		const from = day(range[1]);
@@ -61,15 +68,14 @@ function dateFilter(/** @type {string} */ filter) {
 		if (!from || !to) return undefined;
 		return (v) => v >= from && v <= to;
 	}
-	const compare = /^(>=|<=|>|<)(.*)$/.exec(filter);
-	if (compare) {
-		const d = day(compare[2]);
-		if (!d) return undefined;
-		const op = compare[1];
-		return (v) => (op === '>' ? v > d : op === '>=' ? v >= d : op === '<' ? v < d : v <= d);
-	}
-	const d = day(filter);
-	return d ? (v) => v === d : undefined;
+	const after = /^>([^=].*)$/.exec(filter);
+	const d = after ? day(after[1]) : undefined;
+	return d ? (v) => v > d : undefined;
+}
+
+/** The answer for a date filter in no documented form: ASSUMED (DigiCert does not say what it answers). */
+function badDateFilter(/** @type {string} */ key, /** @type {string} */ value) {
+	return assumed('date filter in an undocumented form', errorAnswer(400, 'invalid_filter', `The filter ${key} has an invalid date: ${value}.`));
 }
 
 /** The longest window status-changes allows: 7 days. */
@@ -85,30 +91,33 @@ function parseFilterTime(/** @type {string} */ text, /** @type {boolean} */ end)
 }
 
 /**
- * The window of a status-changes query, as `{from, to}` in ms, or a DigiCert-like 400.
+ * The window of a status-changes query, as `{from, to}` in ms, or a 400. Documented: `minutes` and
+ * `seconds`, alone or together (the window is their sum), or `filters[status_last_updated]=a...b`
+ * (DigiCert reads it in Mountain Time; the fake in UTC: ASSUMED); more than 7 days is
+ * `time_frame_too_long`. "You must include at least one URL query string filter": the code DigiCert
+ * answers without one, or with a bad value, is not documented (ASSUMED).
  * @param {Record<string,string>} q @param {number} now
  */
 function statusChangeWindow(q, now) {
-	const given = ['minutes', 'seconds', 'filters[status_last_updated]'].filter((k) => q[k] !== undefined && q[k] !== '');
-	if (given.length !== 1) {
-		return { error: errorAnswer(400, 'invalid_time_frame', 'Give exactly one of minutes, seconds or filters[status_last_updated].') };
-	}
+	const given = (/** @type {string} */ k) => q[k] !== undefined && q[k] !== '';
+	const timeFrame = (/** @type {string} */ message) => ({ error: assumed('status-changes time frame: code not documented', errorAnswer(400, 'invalid_time_frame', message)) });
 	let from;
 	let to = now;
-	if (given[0] === 'filters[status_last_updated]') {
-		const range = /^(.*)\.\.\.(.*)$/.exec(q[given[0]]);
+	if (given('filters[status_last_updated]')) {
+		if (given('minutes') || given('seconds')) return timeFrame('Give minutes and seconds, or filters[status_last_updated], not both.');
+		const range = /^(.*)\.\.\.(.*)$/.exec(q['filters[status_last_updated]']);
 		from = range ? parseFilterTime(range[1], false) : NaN;
 		to = range ? parseFilterTime(range[2], true) : NaN;
-		if (Number.isNaN(from) || Number.isNaN(to) || from > to) {
-			return { error: errorAnswer(400, 'invalid_filter', `The filter filters[status_last_updated] has an invalid range: ${q[given[0]]}.`) };
+		if (Number.isNaN(from) || Number.isNaN(to) || from > to) return { error: badDateFilter('filters[status_last_updated]', q['filters[status_last_updated]']) };
+	} else if (given('minutes') || given('seconds')) {
+		const minutes = given('minutes') ? Number(q.minutes) : 0;
+		const seconds = given('seconds') ? Number(q.seconds) : 0;
+		if (!Number.isInteger(minutes) || !Number.isInteger(seconds) || minutes < 0 || seconds < 0 || minutes + seconds === 0) {
+			return timeFrame('minutes and seconds must be whole numbers, not both 0.');
 		}
+		from = now - minutes * 60_000 - seconds * 1000;
 	} else {
-		const amount = Number(q[given[0]]);
-		const unitMs = given[0] === 'minutes' ? 60_000 : 1000;
-		if (!Number.isInteger(amount) || amount < 1) {
-			return { error: errorAnswer(400, 'invalid_time_frame', `${given[0]} must be a whole number from 1.`) };
-		}
-		from = now - amount * unitMs;
+		return timeFrame('Give minutes, seconds or filters[status_last_updated].');
 	}
 	if (to - from > MAX_STATUS_CHANGE_WINDOW_MS) {
 		return { error: errorAnswer(400, 'time_frame_too_long', 'The time frame cannot be longer than 7 days.') };
@@ -116,20 +125,29 @@ function statusChangeWindow(q, now) {
 	return { from, to };
 }
 
+/** A fixed shuffle of IDs: a list order that is neither by ID nor by date (see `sortBy`). */
+const scrambled = (/** @type {any} */ x) => Math.imul(Number(x.id) ^ 0x5bd1e995, 0x27d4eb2d) >>> 0;
+
 /**
- * `sort=prop[,prop]`, `-prop` descending; the default is by id. Unknown properties are refused.
+ * `sort=prop[,prop]`, `-prop` descending. Only the properties in `allowed` are taken: the ones
+ * DigiCert's pages or public clients use (the lists of sortable properties could not be read);
+ * others get a 400 (ASSUMED: DigiCert does not say what it answers). Without a sort the list is by
+ * ID, or in `order: 'scrambled'`, an order no client may rely on (DigiCert documents no default).
  * @param {any[]} list @param {string|undefined} sort @param {Record<string, (x: any) => any>} keys
+ * @param {{ allowed: string[], order?: 'id' | 'scrambled' }} options
  */
-function sortBy(list, sort, keys) {
-	const parts = (sort ?? 'id').split(',').filter(Boolean);
+function sortBy(list, sort, keys, { allowed, order = 'id' }) {
+	const parts = (sort ?? '').split(',').filter(Boolean);
 	const comparators = [];
 	for (const part of parts) {
-		const descending = part.startsWith('-');
-		const key = keys[descending ? part.slice(1) : part];
-		if (!key) return { error: errorAnswer(400, 'invalid_sort', `Cannot sort by ${part}.`) };
-		comparators.push({ key, sign: descending ? -1 : 1 });
+		const name = part.startsWith('-') ? part.slice(1) : part;
+		if (!allowed.includes(name) || !keys[name]) {
+			return { error: assumed('undocumented sort key', errorAnswer(400, 'invalid_sort', `Cannot sort by ${part}.`)) };
+		}
+		comparators.push({ key: keys[name], sign: part.startsWith('-') ? -1 : 1 });
 	}
-	comparators.push({ key: keys.id, sign: 1 }); // a stable tie-break, so pages never overlap
+	if (order === 'scrambled') comparators.push({ key: scrambled, sign: 1 });
+	comparators.push({ key: (/** @type {any} */ x) => x.id, sign: 1 }); // a stable tie-break, so pages never overlap
 	const sorted = [...list].sort((a, b) => {
 		for (const { key, sign } of comparators) {
 			const x = key(a);
@@ -142,4 +160,4 @@ function sortBy(list, sort, keys) {
 	return { list: sorted };
 }
 
-module.exports = { MAX_LIMIT, readPage, listAnswer, oneOf, matchesSearch, dateFilter, statusChangeWindow, sortBy };
+module.exports = { MAX_LIMIT, readPage, listAnswer, oneOf, matchesSearch, dateFilter, badDateFilter, statusChangeWindow, sortBy, scrambled };

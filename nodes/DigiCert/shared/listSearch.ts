@@ -142,7 +142,9 @@ export const searchRequests: Search = async function (filter, paginationToken) {
 	const host = webHost(client);
 	const search = searchText(filter);
 	const base: IDataObject = search === '' ? {} : { 'filters[search]': containsSearch(search) };
-	let { phase, offset } = readToken(paginationToken);
+	const token = readToken(paginationToken);
+	const offset = token.offset;
+	let phase = token.phase;
 	if (phase !== 'others') phase = 'pending';
 	let page = await listPage(client, '/request', 'requests', phase === 'pending' ? { ...base, 'filters[status]': 'pending' } : base, offset);
 	if (phase === 'pending' && offset === 0 && page.elements.length === 0) {

@@ -3,7 +3,7 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { mapBounded } from '../../shared/concurrency';
 import { ORDER_STATUS_OPTIONS, ORDER_STATUSES } from '../../shared/orderStatuses';
 import { assertBoolean, quoteValue } from '../../shared/validation';
-import { checkedMap, recordId } from '../shared/state';
+import { checkedMap, newestById, recordId } from '../shared/state';
 import { SAMPLE_ORDER } from './samples';
 import type { DigiCertSource, DigiCertTriggerEvent } from './types';
 
@@ -136,8 +136,8 @@ export const orderStatusChanged: DigiCertTriggerEvent<Parameters, StatusChangesS
 	},
 	async poll(source, parameters, previous, now) {
 		const window = statusChangesWindow(previous?.since, now);
-		const answer = await source.fetch('/order/certificate/status-changes', { minutes: window.minutes });
-		const changes = Array.isArray(answer.orders) ? (answer.orders as IDataObject[]) : [];
+		// Every page: a busy account can change more orders in one window than one answer holds.
+		const changes = await source.list('/order/certificate/status-changes', { minutes: window.minutes }, 'orders');
 		const { fresh, seen } = freshStatusChanges(changes, previous?.seen ?? {}, window.start, now);
 		// The first poll only records what it saw: no details to fetch for changes it will not emit.
 		if (previous === undefined) return { events: [], state: { since: now, seen } };
@@ -149,11 +149,11 @@ export const orderStatusChanged: DigiCertTriggerEvent<Parameters, StatusChangesS
 		};
 	},
 	async sample(source, parameters) {
-		const answer = await source.fetch('/order/certificate/status-changes', { minutes: MAX_WINDOW_MINUTES });
-		const changes = Array.isArray(answer.orders) ? (answer.orders as IDataObject[]) : [];
+		const changes = await source.list('/order/certificate/status-changes', { minutes: MAX_WINDOW_MINUTES }, 'orders');
 		const matching = changes.filter((c) => parameters.statuses.length === 0 || parameters.statuses.includes(String(c.status)));
-		const last = matching[matching.length - 1];
-		if (last) return await toItems(source, [last], parameters);
+		// The newest order by ID: DigiCert documents no order for this list.
+		const newest = newestById(matching, 'order_id');
+		if (newest) return await toItems(source, [newest], parameters);
 		const status = parameters.statuses[0] ?? 'issued';
 		const change = { order_id: SAMPLE_ORDER.id, certificate_id: (SAMPLE_ORDER.certificate as IDataObject).id, status };
 		return [{ ...orderChangedItem(change, parameters.includeOrderDetails ? { ...SAMPLE_ORDER, status } : undefined), sample: true }];

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { idList, isRecordId, MAX_REMEMBERED, recordId } from '../shared/state';
+import { idList, isRecordId, MAX_REMEMBERED, newestById, recordId } from '../shared/state';
 import { SAMPLE_REQUEST } from './samples';
 import type { DigiCertTriggerEvent } from './types';
 
@@ -68,7 +68,8 @@ export const requestPending: DigiCertTriggerEvent<IDataObject, PendingState> = {
 		return { events: added.map(pendingItem), state };
 	},
 	async sample(source) {
-		const [newest] = await source.list('/request', { ...PENDING_REQUESTS_QUERY, sort: '-id' }, 'requests', 1);
+		// The newest by ID, whatever order DigiCert lists them in (it documents no sort for requests).
+		const newest = newestById(await source.list('/request', PENDING_REQUESTS_QUERY, 'requests'));
 		return [newest ? pendingItem(newest) : { ...pendingItem(SAMPLE_REQUEST), sample: true }];
 	},
 };

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { mapBounded } from '../../shared/concurrency';
-import { checkedMap, isIdKey, MAX_REMEMBERED, recordId } from '../shared/state';
+import { checkedMap, isIdKey, MAX_REMEMBERED, newestById, recordId } from '../shared/state';
 import { SAMPLE_REQUEST } from './samples';
 import type { DigiCertTriggerEvent } from './types';
 
@@ -15,6 +15,9 @@ export interface OpenRequestsState {
 
 /** The statuses a request can still leave; each is listed with its own filter (one value per filter). */
 export const OPEN_STATUSES = ['submitted', 'pending'];
+
+/** How many requests a manual test run reads to pick a sample from: one page. */
+const SAMPLE_PAGE = 1000;
 
 /** Requests asked for one by one at a time, when they left the open lists. */
 const LOOKUP_CONCURRENCY = 5;
@@ -105,9 +108,10 @@ export const requestStatusChanged: DigiCertTriggerEvent<IDataObject, OpenRequest
 		return { events, state: { open: { ...settled.stillOpen, ...open } } };
 	},
 	async sample(source) {
-		// The newest request, preferring one that was decided (what this event mostly reports).
-		const newest = await source.list('/request', { sort: '-id' }, 'requests', 20);
-		const decided = newest.find((r) => r.status === 'approved' || r.status === 'rejected') ?? newest[0];
+		// A recent request, preferring one that was decided (what this event mostly reports): the highest
+		// ID on DigiCert's first page, as it documents no sort for requests (a sample needs no more).
+		const firstPage = await source.list('/request', {}, 'requests', SAMPLE_PAGE);
+		const decided = newestById(firstPage.filter((r) => r.status === 'approved' || r.status === 'rejected')) ?? newestById(firstPage);
 		if (decided) return [statusChangedItem({ request: decided, previous_status: null })];
 		return [{ ...statusChangedItem({ request: { ...SAMPLE_REQUEST, status: 'approved' }, previous_status: 'pending' }), sample: true }];
 	},

@@ -53,6 +53,19 @@ export function recordId(record: IDataObject, key = 'id'): number | undefined {
  * the whole state unreadable, so the poll starts a new baseline instead of acting on junk.
  */
 
+/**
+ * The record with the highest ID (`key`) among `records`, or undefined when none has one: "the
+ * newest", without relying on the order DigiCert lists them in.
+ */
+export function newestById(records: IDataObject[], key = 'id'): IDataObject | undefined {
+	let newest: IDataObject | undefined;
+	for (const record of records) {
+		const id = recordId(record, key);
+		if (id !== undefined && (newest === undefined || id > recordId(newest, key)!)) newest = record;
+	}
+	return newest;
+}
+
 /** A DigiCert record ID: a whole number from 1. */
 export const isRecordId = (value: unknown): value is number => typeof value === 'number' && Number.isSafeInteger(value) && value > 0;
 

@@ -1,17 +1,13 @@
 // @ts-check
 'use strict';
 /** The fake's certificate orders: list, status changes, get, duplicates, reissues. */
-const { daysUntil, errorAnswer, notFound } = require('../common');
-const { dateFilter, listAnswer, matchesSearch, oneOf, readPage, sortBy, statusChangeWindow } = require('../queries');
+const { daysUntil, notFound } = require('../common');
+const { badDateFilter, dateFilter, listAnswer, matchesSearch, oneOf, readPage, sortBy, statusChangeWindow } = require('../queries');
 
-const ORDER_SORT_KEYS = {
-	id: (/** @type {any} */ o) => o.id,
-	date_created: (/** @type {any} */ o) => o.date_created,
-	valid_till: (/** @type {any} */ o) => o.certificate.valid_till ?? '',
-	common_name: (/** @type {any} */ o) => o.certificate.common_name,
-	status: (/** @type {any} */ o) => o.status,
-	product_name_id: (/** @type {any} */ o) => o.product.name_id,
-};
+/** Sortable order properties: only `date_created` is seen in a public client (DigiCert's list could not be read). */
+const ORDER_SORTS = { keys: { date_created: (/** @type {any} */ o) => o.date_created }, allowed: ['date_created'] };
+
+const sameText = (/** @type {string} */ a, /** @type {string | undefined} */ b) => b !== undefined && a.toLowerCase() === b.toLowerCase();
 
 /** @param {import('./index').FakeData} data @returns {import('./index').Route[]} */
 module.exports = (data) => [
@@ -30,7 +26,12 @@ module.exports = (data) => [
 				['filters[product_name_id]', (o, v) => oneOf(v, o.product.name_id)],
 				['filters[container_id]', (o, v) => oneOf(v, String(o.container.id))],
 				['filters[organization_id]', (o, v) => oneOf(v, String(o.organization.id))],
-				['filters[search]', (o, v) => matchesSearch(v, [String(o.id), o.certificate.common_name, ...(o.certificate.dns_names ?? []), o.certificate.serial_number])],
+				// "the common_name field or the dns_names array contains the given domain name" (an exact entry: ASSUMED).
+				['filters[domain_name]', (o, v) => [o.certificate.common_name, ...(o.certificate.dns_names ?? [])].some((name) => sameText(v, name))],
+				// "the order with the certificate that has the given serial number" (case-insensitive: ASSUMED).
+				['filters[serial_number]', (o, v) => sameText(v, o.certificate.serial_number)],
+				// "the email or common_name property" (which email: the orderer's, or an S/MIME certificate's: ASSUMED).
+				['filters[search]', (o, v) => matchesSearch(v, [o.certificate.common_name, o.user?.email, ...(o.certificate.emails ?? [])])],
 			])) {
 				if (q[key] !== undefined && q[key] !== '') list = list.filter((o) => test(o, q[key]));
 			}
@@ -40,32 +41,38 @@ module.exports = (data) => [
 			])) {
 				if (q[key] === undefined || q[key] === '') continue;
 				const test = dateFilter(q[key]);
-				if (!test) return errorAnswer(400, 'invalid_filter', `The filter ${key} has an invalid date: ${q[key]}.`);
+				if (!test) return badDateFilter(key, q[key]);
 				list = list.filter((o) => {
 					const value = field(o);
 					return value !== undefined && test(value);
 				});
 			}
-			const sorted = sortBy(list, q.sort, ORDER_SORT_KEYS);
+			const sorted = sortBy(list, q.sort, ORDER_SORTS.keys, { allowed: ORDER_SORTS.allowed, order: data.listOrder });
 			if ('error' in sorted) return sorted.error;
 			return listAnswer('orders', sorted.list, page, data.orderSummary);
 		},
 	},
 	{
-		// Orders whose status changed in a window ending now (the data's clock): `minutes` (≤ 10080),
-		// `seconds` (≤ 604800) or `filters[status_last_updated]=a...b`; DigiCert refuses more than 7 days.
+		// Orders whose status changed in a window (see statusChangeWindow), one entry per order (its latest
+		// change). DigiCert: the list "supports filters, sorting, and pagination"; its example answer shows
+		// no `page`, so the fake's `page` (like the other lists') is ASSUMED; `{}` when empty is documented.
 		method: 'GET',
 		pattern: /^\/order\/certificate\/status-changes$/,
 		handle: (_m, req) => {
 			const window = statusChangeWindow(req.query, data.now());
 			if ('error' in window) return window.error;
+			const page = readPage(req.query);
+			if ('error' in page) return page.error;
 			/** @type {Map<number, any>} the latest change of each order in the window */
 			const latest = new Map();
 			for (const change of data.orderStatusChanges) {
 				if (change.time >= window.from && change.time <= window.to) latest.set(change.order_id, change);
 			}
-			const list = [...latest.values()].map((c) => ({ order_id: c.order_id, certificate_id: c.certificate_id, status: c.status }));
-			return { status: 200, body: list.length > 0 ? { orders: list } : {} };
+			const changes = [...latest.values()].map((c) => ({ id: c.order_id, order_id: c.order_id, certificate_id: c.certificate_id, status: c.status }));
+			const sorted = sortBy(changes, undefined, {}, { allowed: [], order: data.listOrder });
+			if ('error' in sorted) return sorted.error;
+			const answer = listAnswer('orders', sorted.list, page, ({ order_id, certificate_id, status }) => ({ order_id, certificate_id, status }));
+			return sorted.list.length === 0 ? { status: 200, body: {} } : answer;
 		},
 	},
 	{

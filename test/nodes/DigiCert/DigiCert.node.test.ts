@@ -215,14 +215,14 @@ describe('DigiCert errors become errors a user can act on', () => {
 		expect((result.error as { httpCode?: string }).httpCode).toBe('404');
 	});
 
-	it('names the request that was not found (404 not_found|request)', async () => {
+	it("names the request that was not found (404 with DigiCert's generic not_found)", async () => {
 		const result = await runDigiCert({ parameters: getRequest('424242') });
 
 		expect(server.requests.map(seen)).toEqual([
 			{ method: 'GET', path: '/services/v2/request/424242', query: {}, key: server.apiKey },
 		]);
 		expect(result.error?.message).toBe('Request 424242 was not found in DigiCert');
-		expect(result.error?.description).toContain('not_found|request');
+		expect(result.error?.description).toContain('[not_found]');
 	});
 
 	it("uses DigiCert's own message for a 400, and names its code", async () => {
@@ -276,7 +276,7 @@ describe('On Error: Continue', () => {
 		expect(items[0].json).toEqual(fakeData.seeds.requestApproved);
 		expect(items[1].json.error).toBe('Request ID must be a positive whole number, but it is "abc"');
 		expect(items[2].json.error).toBe('Request 424242 was not found in DigiCert');
-		expect(items[2].json.details).toContain('not_found|request');
+		expect(items[2].json.details).toContain('[not_found]');
 		expect(items[3].json.id).toBe(PENDING_REQUEST_ID);
 		expect(items[4].json.error).toBe('Request ID must be a positive whole number, but it is 0');
 		// Only the well-formed IDs were sent, once each.
@@ -326,7 +326,7 @@ describe('On Error: Continue', () => {
 			[424242, 'Request 424242 was not found in DigiCert'],
 			[0, 'Request ID must be a positive whole number, but it is 0'],
 		]);
-		expect(failed?.[1].json.details).toContain('[not_found|request]');
+		expect(failed?.[1].json.details).toContain('[not_found]');
 	});
 
 	it('without it, the first failing item stops the node with that item\'s error', async () => {

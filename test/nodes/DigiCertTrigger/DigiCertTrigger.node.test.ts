@@ -26,7 +26,10 @@ beforeEach(() => {
 	server.data.setNow(now);
 	jest.spyOn(clock, 'now').mockReturnValue(now);
 });
-afterEach(() => jest.restoreAllMocks());
+afterEach(() => {
+	jest.restoreAllMocks();
+	server.data.listOrder = 'id';
+});
 
 const { isoDate } = fakeData;
 const sent = () => server.requests.map((r) => ({ method: r.method, path: r.path.replace('/services/v2', ''), query: r.query }));
@@ -148,11 +151,24 @@ describe('requestPending', () => {
 		const newest = requestsWith('pending').at(-1);
 		server.reset();
 		const output = await trigger.manual();
-		expect(sent()).toEqual([{ method: 'GET', path: '/request', query: { 'filters[status]': 'pending', sort: '-id', offset: '0', limit: '1' } }]);
+		expect(sent()).toEqual([{ method: 'GET', path: '/request', query: { 'filters[status]': 'pending', offset: '0', limit: '1000' } }]);
 		expect(output).toEqual([[{ json: expect.objectContaining({ event: 'requestPending', requestId: newest, status: 'pending' }), pairedItem: { item: 0 } }]]);
 		expect(trigger.nodeStaticData()).toEqual(state);
 		expect(trigger.workflow.staticData.__dataChanged).toBe(false);
 		expect(json((await trigger.poll()).emitted).map((j) => j.requestId)).toEqual([newest]);
+	});
+
+	it('whatever order DigiCert lists pending requests in, a poll emits the new ones once and a manual run shows the newest', async () => {
+		server.data.listOrder = 'scrambled';
+		const trigger = activeTrigger(parameters);
+		await trigger.activate();
+		const added = Array.from({ length: 1200 }, () => server.data.addRequest().id as number);
+		expect(json((await trigger.poll()).emitted).map((j) => j.requestId)).toEqual(added);
+		expect(await trigger.poll()).toEqual({});
+		const [[item]] = (await trigger.manual())!;
+		expect(item.json.requestId).toBe(added.at(-1));
+		// The other tests share this account: the pending list back to one page.
+		for (const id of added) server.data.setRequestStatus(id, 'rejected');
 	});
 
 	it('a manual test run on an account with nothing pending shows one representative item', async () => {
@@ -248,7 +264,7 @@ describe('requestStatusChanged', () => {
 		const state = trigger.nodeStaticData();
 		server.reset();
 		const [[item]] = (await trigger.manual())!;
-		expect(sent()).toEqual([{ method: 'GET', path: '/request', query: { sort: '-id', offset: '0', limit: '20' } }]);
+		expect(sent()).toEqual([{ method: 'GET', path: '/request', query: { offset: '0', limit: '1000' } }]);
 		expect(item.json).toMatchObject({ event: 'requestStatusChanged', previous_status: null });
 		expect(['approved', 'rejected']).toContain(item.json.status);
 		expect(trigger.nodeStaticData()).toEqual(state);
@@ -269,7 +285,7 @@ describe('orderStatusChanged', () => {
 		server.data.setOrderStatus(beforeActivation, 'issued');
 		const trigger = activeTrigger(parameters);
 		expect(await trigger.activate()).toEqual({});
-		expect(sent()).toEqual([{ method: 'GET', path: '/order/certificate/status-changes', query: { minutes: '5' } }]);
+		expect(sent()).toEqual([{ method: 'GET', path: '/order/certificate/status-changes', query: { minutes: '5', offset: '0', limit: '1000' } }]);
 
 		// A minute later: the window is that minute plus the 5-minute overlap.
 		now += 60_000;
@@ -281,7 +297,7 @@ describe('orderStatusChanged', () => {
 		const result = await trigger.poll();
 		expect(result.error).toBeUndefined();
 		expect(sent()).toEqual([
-			{ method: 'GET', path: '/order/certificate/status-changes', query: { minutes: '6' } },
+			{ method: 'GET', path: '/order/certificate/status-changes', query: { minutes: '6', offset: '0', limit: '1000' } },
 			{ method: 'GET', path: `/order/certificate/${issued}`, query: {} },
 			{ method: 'GET', path: `/order/certificate/${revoked}`, query: {} },
 		]);
@@ -328,7 +344,7 @@ describe('orderStatusChanged', () => {
 		server.reset();
 		const warn = jest.spyOn(Container.get(Logger), 'warn').mockImplementation(() => {});
 		const result = await restarted.activate('init');
-		expect(sent()[0]).toEqual({ method: 'GET', path: '/order/certificate/status-changes', query: { minutes: '10080' } });
+		expect(sent()[0]).toEqual({ method: 'GET', path: '/order/certificate/status-changes', query: { minutes: '10080', offset: '0', limit: '1000' } });
 		expect(json(result.emitted).map((j) => [j.orderId, j.status])).toEqual([[meanwhile, 'canceled']]);
 		// n8n's log says that older changes could not be fetched.
 		expect(warn).toHaveBeenCalledWith(expect.stringContaining('more than 7 days ago'), { workflowId: 'trigger-workflow' });
@@ -347,11 +363,40 @@ describe('orderStatusChanged', () => {
 		server.reset();
 		const [[item]] = (await trigger.manual())!;
 		expect(sent().map((r) => [r.path, r.query])).toEqual([
-			['/order/certificate/status-changes', { minutes: '10080' }],
+			['/order/certificate/status-changes', { minutes: '10080', offset: '0', limit: '1000' }],
 			[`/order/certificate/${order}`, {}],
 		]);
 		expect(item.json).toMatchObject({ event: 'orderStatusChanged', orderId: order, status: 'rejected', order: { id: order } });
 		expect(trigger.nodeStaticData()).toEqual(state);
+	});
+
+	it('a busy account: reads every page of the status changes, so 2,500 changes in one window are all emitted', async () => {
+		const trigger = activeTrigger({ ...parameters, includeOrderDetails: false });
+		await trigger.activate();
+		const changed: number[] = Array.from({ length: 2500 }, () => server.data.addOrder().id);
+		for (const id of changed) server.data.setOrderStatus(id, 'canceled');
+		server.reset();
+		const result = await trigger.poll();
+		expect(result.error).toBeUndefined();
+		expect(sent().map((r) => [r.query.offset, r.query.limit])).toEqual([
+			['0', '1000'],
+			['1000', '1000'],
+			['2000', '1000'],
+		]);
+		expect(json(result.emitted).map((j) => j.orderId).sort((a, b) => Number(a) - Number(b))).toEqual([...changed].sort((a, b) => a - b));
+	});
+
+	it('whatever order DigiCert lists the changes in: each is emitted once, and the manual run shows the newest order', async () => {
+		server.data.listOrder = 'scrambled';
+		const trigger = activeTrigger({ ...parameters, includeOrderDetails: false });
+		await trigger.activate();
+		const changed: number[] = Array.from({ length: 1500 }, () => server.data.addOrder().id);
+		for (const id of changed) server.data.setOrderStatus(id, 'rejected');
+		const result = await trigger.poll();
+		expect(json(result.emitted).map((j) => j.orderId).sort((a, b) => Number(a) - Number(b))).toEqual([...changed].sort((a, b) => a - b));
+		expect(await trigger.poll()).toEqual({});
+		const [[item]] = (await trigger.manual())!;
+		expect(item.json.orderId).toBe(Math.max(...changed));
 	});
 });
 

@@ -72,8 +72,8 @@ describe('date filters', () => {
 
 	it("builds DigiCert's range syntax", () => {
 		expect(dateRangeFilter('2026-01-01', '2026-02-01')).toBe('2026-01-01...2026-02-01');
-		expect(dateRangeFilter('2026-01-01', undefined)).toBe('>=2026-01-01');
-		expect(dateRangeFilter(undefined, '2026-02-01')).toBe('<=2026-02-01');
+		expect(dateRangeFilter('2026-01-01', undefined)).toBe('2026-01-01...9999-12-31');
+		expect(dateRangeFilter(undefined, '2026-02-01')).toBe('1970-01-01...2026-02-01');
 		expect(dateRangeFilter(undefined, undefined)).toBeUndefined();
 		expect(() => dateRangeFilter('2026-02-02', '2026-02-01')).toThrow('ends (2026-02-01) before it starts (2026-02-02)');
 	});
@@ -81,7 +81,7 @@ describe('date filters', () => {
 	it('order date pairs become filters[valid_till] and filters[date_created]', () => {
 		expect(orderDateFilters({ validTillFrom: '2026-01-01', validTillTo: '2026-03-01', createdTo: '2025-12-31' })).toEqual({
 			'filters[valid_till]': '2026-01-01...2026-03-01',
-			'filters[date_created]': '<=2025-12-31',
+			'filters[date_created]': '1970-01-01...2025-12-31',
 		});
 		expect(orderDateFilters({})).toEqual({});
 	});

@@ -108,7 +108,10 @@ export function fileNameFromDisposition(header: unknown): string | undefined {
 /** A file name safe for any file system: no path, no control or reserved characters. */
 export function safeFileName(name: string): string | undefined {
 	const base = name.split(/[\\/]/).pop() ?? '';
-	const cleaned = base.replace(/[\u0000-\u001f<>:"|?*]/g, '_').trim();
+	// Control characters by their code (a regular expression naming them trips no-control-regex).
+	const cleaned = Array.from(base, (c) => (c.charCodeAt(0) < 0x20 || '<>:"|?*'.includes(c) ? '_' : c))
+		.join('')
+		.trim();
 	return cleaned === '' || cleaned === '.' || cleaned === '..' ? undefined : cleaned;
 }
 

@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { mapBounded } from '../../../shared/concurrency';
 import type { FilterSpec } from '../../../shared/filters';
-import { asId, asText, asContainsSearch, dateRangeFilter, filtersToQuery, oneOf, toFilterDate } from '../../../shared/filters';
+import { asId, asText, asContainsSearch, asSerialNumber, dateRangeFilter, filtersToQuery, oneOf, toFilterDate } from '../../../shared/filters';
 import { ORDER_STATUS_OPTIONS, ORDER_STATUSES } from '../../../shared/orderStatuses';
 import type { DigiCertRequest, DigiCertResponse, ParameterReader } from '../../../shared/types';
 import { assertBoolean, assertPositiveId, quoteValue } from '../../../shared/validation';
@@ -15,13 +15,38 @@ import { readMaxItems, returnAllProperties } from '../../shared/pagination';
 /** Which of each order's other certificates to add to its item. */
 type Includes = { duplicates: boolean; reissues: boolean };
 
-type Parameters = { maxItems: number | undefined; qs: IDataObject; include: Includes };
+type Parameters = { maxItems: number | undefined; qs: IDataObject; localSort: string | undefined; include: Includes };
 
 /** Orders whose certificates are asked for at once (the key's pacer sets the pace). */
 const INCLUDE_CONCURRENCY = 10;
 
-/** Sort orders DigiCert accepts for order lists (`-` = descending). */
+/**
+ * The Sort option's values (`-` = descending). DigiCert documents the `sort` syntax, but its list of
+ * sortable order properties could not be read; only `date_created` is used by public clients, so
+ * only it is sent to DigiCert. The others are sorted by n8n, after every matching order is read.
+ */
 const SORTS = ['date_created', '-date_created', 'valid_till', '-valid_till', 'common_name', '-common_name', 'id', '-id'];
+const SORTED_BY_DIGICERT = ['date_created', '-date_created'];
+
+/** How n8n compares two orders for the sorts it does itself; ties go by order ID. */
+const LOCAL_SORT_KEYS: Record<string, (order: IDataObject) => string | number> = {
+	valid_till: (order) => String((order.certificate as IDataObject | undefined)?.valid_till ?? ''),
+	common_name: (order) => String((order.certificate as IDataObject | undefined)?.common_name ?? '').toLowerCase(),
+	id: (order) => Number(order.id),
+};
+
+/** `orders` sorted by `sort` (e.g. `-valid_till`), by n8n; orders without the value (no expiry yet) go last. */
+export function sortOrders(orders: IDataObject[], sort: string): IDataObject[] {
+	const descending = sort.startsWith('-');
+	const key = LOCAL_SORT_KEYS[descending ? sort.slice(1) : sort];
+	const sign = descending ? -1 : 1;
+	return [...orders].sort((a, b) => {
+		const x = key(a);
+		const y = key(b);
+		if (x === '' || y === '') return x === y ? Number(a.id) - Number(b.id) : x === '' ? 1 : -1;
+		return (x < y ? -sign : x > y ? sign : 0) || Number(a.id) - Number(b.id);
+	});
+}
 
 /** The Filters collection's simple fields and their DigiCert query keys (dates are handled below). */
 export const orderFilters: FilterSpec[] = [
@@ -29,6 +54,9 @@ export const orderFilters: FilterSpec[] = [
 	{ name: 'commonName', displayName: 'Common Name', key: 'common_name', convert: asText },
 	{ name: 'productNameId', displayName: 'Product', key: 'product_name_id', convert: asText },
 	{ name: 'containerId', displayName: 'Container ID', key: 'container_id', convert: asId },
+	{ name: 'domainName', displayName: 'Domain Name', key: 'domain_name', convert: asText },
+	{ name: 'organizationId', displayName: 'Organization ID', key: 'organization_id', convert: asId },
+	{ name: 'serialNumber', displayName: 'Serial Number', key: 'serial_number', convert: asSerialNumber },
 	{ name: 'search', displayName: 'Search', key: 'search', convert: asContainsSearch },
 ];
 
@@ -50,24 +78,26 @@ export function orderDateFilters(filters: IDataObject): IDataObject {
 	return qs;
 }
 
-export function readOrderList(read: ParameterReader): { qs: IDataObject; include: Includes } {
+/**
+ * The order-list query for the Filters, the Sort (sent to DigiCert as `qs.sort`, or left to n8n as
+ * `localSort`), and which of each order's other certificates to add.
+ */
+export function readOrderListQuery(read: ParameterReader): { qs: IDataObject; localSort: string | undefined; include: Includes } {
 	const filters = read<IDataObject>('filters', {}) ?? {};
 	const options = read<IDataObject>('options', {}) ?? {};
 	const qs = { ...filtersToQuery(filters, orderFilters), ...orderDateFilters(filters) };
-	const sort = options.sort;
-	if (sort !== undefined && sort !== '') {
-		if (typeof sort !== 'string' || !SORTS.includes(sort)) {
-			throw new Error(`Sort must be one of ${SORTS.join(', ')}, but it is ${quoteValue(sort)}`);
-		}
-		qs.sort = sort;
-	}
 	const include = {
 		duplicates: assertBoolean(options.includeDuplicates ?? false, 'Include Duplicate Certificates'),
 		reissues: assertBoolean(options.includeReissues ?? false, 'Include Reissued Certificates'),
 	};
-	return { qs, include };
+	const sort = options.sort;
+	if (sort === undefined || sort === '') return { qs, localSort: undefined, include };
+	if (typeof sort !== 'string' || !SORTS.includes(sort)) {
+		throw new Error(`Sort must be one of ${SORTS.join(', ')}, but it is ${quoteValue(sort)}`);
+	}
+	if (SORTED_BY_DIGICERT.includes(sort)) return { qs: { ...qs, sort }, localSort: undefined, include };
+	return { qs, localSort: sort, include };
 }
-
 /** The item field each kind of certificate goes to. */
 const INCLUDED_FIELD: Record<OrderCertificateKind, string> = {
 	duplicate: 'duplicate_certificates',
@@ -134,8 +164,23 @@ export const getMany: DigiCertOperation<Parameters> = {
 			},
 			dateField('Created From', 'createdFrom', 'Only orders created on or after this day'),
 			dateField('Created To', 'createdTo', 'Only orders created on or before this day'),
+			{
+				displayName: 'Domain Name',
+				name: 'domainName',
+				type: 'string',
+				default: '',
+				placeholder: 'www.example.com',
+				description: "Only orders whose certificate's common name or DNS names include this domain name",
+			},
 			dateField('Expires From', 'validTillFrom', "Only orders whose certificate's valid-till date is on or after this day"),
 			dateField('Expires To', 'validTillTo', "Only orders whose certificate's valid-till date is on or before this day"),
+			{
+				displayName: 'Organization ID',
+				name: 'organizationId',
+				type: 'string',
+				default: '',
+				description: 'Only orders for this organization',
+			},
 			{
 				displayName: 'Product',
 				name: 'productNameId',
@@ -149,7 +194,16 @@ export const getMany: DigiCertOperation<Parameters> = {
 				name: 'search',
 				type: 'string',
 				default: '',
-				description: 'Only orders whose ID, common name, DNS names or serial number contain this text',
+				description:
+					"Only orders whose email or certificate common name contains this text (what DigiCert's search looks at: not IDs, DNS names or serial numbers; use Domain Name or Serial Number for those)",
+			},
+			{
+				displayName: 'Serial Number',
+				name: 'serialNumber',
+				type: 'string',
+				default: '',
+				placeholder: '0A1B2C3D4E5F60718293A4B5C6D7E8F9',
+				description: 'Only the order whose certificate has this serial number (hex; colons or spaces between bytes are removed)',
 			},
 			{
 				displayName: 'Status',
@@ -184,26 +238,32 @@ export const getMany: DigiCertOperation<Parameters> = {
 				name: 'sort',
 				type: 'options',
 				options: [
-					{ name: 'Common Name (A-Z)', value: 'common_name' },
-					{ name: 'Common Name (Z-A)', value: '-common_name' },
-					{ name: 'Created (Newest First)', value: '-date_created' },
-					{ name: 'Created (Oldest First)', value: 'date_created' },
-					{ name: 'Expires (Latest First)', value: '-valid_till' },
-					{ name: 'Expires (Soonest First)', value: 'valid_till' },
-					{ name: 'ID (Ascending)', value: 'id' },
-					{ name: 'ID (Descending)', value: '-id' },
+					{ name: 'Common Name (A-Z)', value: 'common_name', description: 'Sorted by n8n after reading every matching order' },
+					{ name: 'Common Name (Z-A)', value: '-common_name', description: 'Sorted by n8n after reading every matching order' },
+					{ name: 'Created (Newest First)', value: '-date_created', description: 'Sorted by DigiCert' },
+					{ name: 'Created (Oldest First)', value: 'date_created', description: 'Sorted by DigiCert' },
+					{ name: 'Expires (Latest First)', value: '-valid_till', description: 'Sorted by n8n after reading every matching order' },
+					{ name: 'Expires (Soonest First)', value: 'valid_till', description: 'Sorted by n8n after reading every matching order' },
+					{ name: 'ID (Ascending)', value: 'id', description: 'Sorted by n8n after reading every matching order' },
+					{ name: 'ID (Descending)', value: '-id', description: 'Sorted by n8n after reading every matching order' },
 				],
 				default: 'date_created',
-				description: 'The order in which DigiCert lists the orders',
+				description:
+					'The order of the results. DigiCert sorts by creation date; for the other sorts (which DigiCert does not document) n8n reads every matching order, sorts them, then applies the Limit.',
 			},
 		]),
 	],
-	readParameters: (read) => ({ maxItems: readMaxItems(read), ...readOrderList(read) }),
-	request: ({ maxItems, qs }) => ({
+	readParameters: (read) => ({ maxItems: readMaxItems(read), ...readOrderListQuery(read) }),
+	request: ({ maxItems, qs, localSort }) => ({
 		method: 'GET',
 		path: '/order/certificate',
 		qs,
-		paginate: { rootProperty: 'orders', maxItems },
+		// Sorting here needs every match first; the Limit applies after.
+		paginate: { rootProperty: 'orders', maxItems: localSort === undefined ? maxItems : undefined },
 	}),
-	toItems: async ({ body }, { include }, _context, send) => await withCertificates(body as IDataObject[], include, send),
+	toItems: async ({ body }, { maxItems, localSort, include }, _context, send) => {
+		const orders = body as IDataObject[];
+		const listed = localSort === undefined ? orders : sortOrders(orders, localSort).slice(0, maxItems);
+		return await withCertificates(listed, include, send);
+	},
 };

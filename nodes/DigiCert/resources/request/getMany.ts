@@ -40,7 +40,7 @@ export const getMany: DigiCertOperation<Parameters> = {
 				name: 'search',
 				type: 'string',
 				default: '',
-				description: "Only requests whose order ID or certificate's common name contains this text",
+				description: "Only requests whose order's certificate common name contains this text (what DigiCert's search looks at: not IDs)",
 			},
 			{
 				displayName: 'Status',

@@ -1,3 +1,5 @@
+import type { IDataObject } from 'n8n-workflow';
+
 import {
 	changeKey,
 	freshStatusChanges,
@@ -88,15 +90,17 @@ describe('orderStatusChanged', () => {
 
 describe('orderStatusChanged.poll', () => {
 	const change = { order_id: 7, certificate_id: 70, status: 'issued' };
-	const source = (orders: unknown[]) => {
+	const source = (orders: IDataObject[]) => {
 		const asked: unknown[] = [];
 		return {
 			asked,
-			list: async () => [],
+			list: async (path: string, qs: unknown, rootProperty: string) => {
+				asked.push({ path, qs, rootProperty });
+				return orders;
+			},
 			get: async (path: string) => ({ id: Number(path.split('/').pop()), path }),
-			fetch: async (path: string, qs: unknown) => {
-				asked.push({ path, qs });
-				return orders.length > 0 ? { orders } : {};
+			fetch: async () => {
+				throw new Error('status changes are a paged list: list(), not fetch()');
 			},
 		};
 	};
@@ -114,6 +118,6 @@ describe('orderStatusChanged.poll', () => {
 		const stub = source([change]);
 		const first = await orderStatusChanged.poll(stub, { statuses: [], includeOrderDetails: true }, undefined, NOW);
 		expect(first).toEqual({ events: [], state: { since: NOW, seen: { [changeKey(change)]: NOW } } });
-		expect(stub.asked).toEqual([{ path: '/order/certificate/status-changes', qs: { minutes: 5 } }]);
+		expect(stub.asked).toEqual([{ path: '/order/certificate/status-changes', qs: { minutes: 5 }, rootProperty: 'orders' }]);
 	});
 });

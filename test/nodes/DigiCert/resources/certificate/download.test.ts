@@ -279,6 +279,8 @@ describe('download file names', () => {
 	it('keeps only a safe base name', () => {
 		expect(safeFileName('../../etc/passwd')).toBe('passwd');
 		expect(safeFileName('C:\\x\\a<b>.pem')).toBe('a_b_.pem');
+		// Control characters (NUL, a line break, 0x1f) become _, a space (0x20) stays.
+		expect(safeFileName('a\u0000b\nc\u001fd e.pem')).toBe('a_b_c_d e.pem');
 		expect(safeFileName('..')).toBeUndefined();
 		expect(safeFileName('')).toBeUndefined();
 	});

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any */
 import type { INodeParameters } from 'n8n-workflow';
 
 import { digiCertNode, inputNodes, runWorkflow } from '../../../../helpers/engine';
@@ -88,7 +89,7 @@ describe('Get Many Orders', () => {
 			'filters[product_name_id]': 'ssl_plus',
 			'filters[container_id]': '5',
 			'filters[valid_till]': '2026-01-01...2027-06-30',
-			'filters[date_created]': '>=2018-01-01',
+			'filters[date_created]': '2018-01-01...9999-12-31',
 			'filters[search]': '%example',
 			sort: '-date_created',
 			offset: '0',
@@ -120,6 +121,86 @@ describe('Get Many Orders', () => {
 		const result = await getMany({ filters: { validTillFrom: '2027-01-01', validTillTo: '2026-01-01' } });
 		expect(result.error?.message).toBe('The date range ends (2026-01-01) before it starts (2027-01-01)');
 		expect(server.requests).toHaveLength(0);
+	});
+
+	it('one-sided date ranges are sent as ranges with a far end, which the fake (like DigiCert) takes', async () => {
+		const today = fakeData.isoDate(server.data.now());
+		const result = await getMany({ returnAll: true, filters: { status: 'issued', validTillFrom: today } });
+		expect(result.error).toBeUndefined();
+		expect(server.requests[0].query['filters[valid_till]']).toBe(`${today}...9999-12-31`);
+		const expected = allOrders().filter((o) => o.status === 'issued' && o.certificate.valid_till >= today);
+		expect(result.items().map((i) => i.json.id)).toEqual(expected.map((o) => o.id));
+		server.reset();
+		const until = await getMany({ returnAll: true, filters: { createdTo: '2019-01-01' } });
+		expect(server.requests[0].query['filters[date_created]']).toBe('1970-01-01...2019-01-01');
+		expect(until.items().map((i) => i.json.id).sort()).toEqual([fakeData.SEED_ORDER_ID, fakeData.ORDER_WITHOUT_DUPLICATES].sort());
+	});
+
+	it('the fake refuses date filters in forms no source documents (>=, <=), as a marked assumption', async () => {
+		for (const form of ['>=2026-01-01', '<=2026-01-01', '2026-01-01']) {
+			const res = await fetch(`${server.baseUrl}/order/certificate?filters[valid_till]=${encodeURIComponent(form)}`, { headers: { 'X-DC-DEVKEY': server.apiKey } });
+			expect(res.status).toBe(400);
+			expect(res.headers.get('x-fake-assumed')).toMatch(/undocumented form/);
+		}
+	});
+
+	it('sends the documented filters for domain name, serial number and organization; each finds what DigiCert says it does', async () => {
+		const order = allOrders().find((o) => o.status === 'issued' && o.certificate.dns_names.length > 1);
+		const full = server.data.orders.get(order.id);
+		const serial = full.certificate.serial_number as string;
+		const spaced = serial.match(/../g)!.join(':').toLowerCase();
+		const result = await getMany({ returnAll: true, filters: { domainName: order.certificate.dns_names[1], serialNumber: spaced, organizationId: String(full.organization.id) } });
+		expect(result.error).toBeUndefined();
+		expect(server.requests[0].query).toMatchObject({
+			'filters[domain_name]': order.certificate.dns_names[1],
+			'filters[serial_number]': serial.toUpperCase(),
+			'filters[organization_id]': String(full.organization.id),
+		});
+		expect(result.items().map((i) => i.json.id)).toEqual([order.id]);
+	});
+
+	it('refuses a serial number that is not hex, before sending anything', async () => {
+		const result = await getMany({ filters: { serialNumber: '12/../x' } });
+		expect(result.error?.message).toMatch(/^Serial Number must be a certificate serial number in hex/);
+		expect(server.requests).toHaveLength(0);
+	});
+
+	it("Search matches what DigiCert's search matches (email or common name), not IDs or serial numbers", async () => {
+		const order = server.data.orders.get(fakeData.SEED_ORDER_ID);
+		const byId = await getMany({ returnAll: true, filters: { search: String(order.id) } });
+		expect(byId.items()).toEqual([]);
+		const bySerial = await getMany({ returnAll: true, filters: { search: order.certificate.serial_number } });
+		expect(bySerial.items()).toEqual([]);
+		const byName = await getMany({ returnAll: true, filters: { search: 'www.example.org' } });
+		expect(byName.items().map((i) => i.json.id)).toEqual([fakeData.ORDER_WITHOUT_DUPLICATES]);
+	});
+
+	it.each([
+		['valid_till', (a: any, b: any) => (a.certificate.valid_till ?? '~').localeCompare(b.certificate.valid_till ?? '~') || a.id - b.id],
+		['-valid_till', (a: any, b: any) => (b.certificate.valid_till ?? '').localeCompare(a.certificate.valid_till ?? '') || a.id - b.id],
+		['-id', (a: any, b: any) => b.id - a.id],
+	])('sort %s (not documented by DigiCert) is done by n8n: no sort sent, every match read, then the Limit', async (sort, compare) => {
+		server.data.listOrder = 'scrambled';
+		try {
+			const result = await getMany({ limit: 25, filters: { status: 'issued' }, options: { sort } });
+			expect(result.error).toBeUndefined();
+			expect(server.requests.every((r) => r.query.sort === undefined)).toBe(true);
+			const issued = allOrders().filter((o) => o.status === 'issued');
+			expect(server.requests).toHaveLength(Math.ceil(issued.length / 1000));
+			expect(result.items().map((i) => i.json.id)).toEqual([...issued].sort(compare).slice(0, 25).map((o) => o.id));
+		} finally {
+			server.data.listOrder = 'id';
+		}
+	});
+
+	it('sort by creation date is left to DigiCert, and the fake refuses the sorts no source documents', async () => {
+		const result = await getMany({ limit: 5, options: { sort: 'date_created' } });
+		expect(server.requests[0].query).toMatchObject({ sort: 'date_created', limit: '5' });
+		const dates = result.items().map((i) => i.json.date_created as string);
+		expect(dates).toEqual([...dates].sort());
+		const refused = await fetch(`${server.baseUrl}/order/certificate?sort=valid_till`, { headers: { 'X-DC-DEVKEY': server.apiKey } });
+		expect(refused.status).toBe(400);
+		expect(refused.headers.get('x-fake-assumed')).toMatch(/undocumented sort/);
 	});
 });
 

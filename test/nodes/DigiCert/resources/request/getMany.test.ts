@@ -122,4 +122,16 @@ describe('Get Many Requests', () => {
 			['rejected', { item: 1 }],
 		]);
 	});
+
+	it("Search matches what DigiCert's search matches: the order's common name, not request or order IDs", async () => {
+		// eslint-disable-next-line @typescript-eslint/no-explicit-any
+		const request: any = server.data.requests.get(fakeData.APPROVED_REQUEST_ID);
+		const run = async (search: string) =>
+			(await runWorkflow([...inputNodes([{}]), digiCertNode({ resource: 'request', operation: 'getMany', returnAll: true, filters: { search } })], { credentials: credentialFor(server) }))
+				.items()
+				.map((i) => i.json.id);
+		expect(await run(String(request.order.id))).toEqual([]);
+		expect(await run(String(request.id))).not.toContain(request.id);
+		expect(await run(request.order.certificate.common_name)).toContain(request.id);
+	});
 });
