@@ -4,16 +4,18 @@
  * Prints the results as markdown and writes them into docs/benchmarks.md (between the results
  * markers). Options: --runs N (in-process runs per variant, default 5), --real-runs N (real n8n,
  * default 3), --no-real (skip the real n8n), --time-scale N and --capped-runs N (the rate-capped
- * run), --quick (fewer runs, everything shorter), --no-write, --only get,returnAll,duplicates,rateCapped,coldStart.
+ * run), --quick (fewer runs, everything shorter), --no-write, --pacing-runs N (the pacing jobs, default 1),
+ * --only get,returnAll,duplicates,rateCapped,sharedPacing,audit,coldStart.
  */
 import { execFileSync } from 'node:child_process';
-import type { ChildProcess } from 'node:child_process';
-import { fork } from 'node:child_process';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, freemem, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 
+import type { Child } from './children';
+import { startFake, startWorker } from './children';
 import { BENCH_DATA, DIGICERT_LIMITS, PROJECT_ROOT, expectedItems } from './data';
+import { pacingJobs } from './pacing';
 import type { JobName, Target, Variant } from './jobs';
 import { DIGICERT_RATE_WINDOWS } from '../nodes/shared/rateLimiter';
 import { formatRange, markdownTable, minimumSendTime, ratio, summarize } from './stats';
@@ -38,58 +40,6 @@ const TIME_SCALE = Number(option('--time-scale') ?? (QUICK ? 60 : 12));
 const REAL_RUNS = Number(option('--real-runs') ?? (QUICK ? 1 : 3));
 
 const log = (text: string) => process.stderr.write(`[bench] ${text}\n`);
-
-/** A child process answering requests by id over IPC. */
-class Child {
-	private nextId = 1;
-
-	private readonly pending = new Map<number, (answer: never) => void>();
-
-	readonly ready: Promise<Record<string, unknown>>;
-
-	constructor(readonly process: ChildProcess) {
-		this.ready = new Promise((resolve, reject) => {
-			process.once('error', reject);
-			process.once('exit', (code) => reject(new Error(`child exited with ${code}`)));
-			process.on('message', (message: { id?: number; ready?: boolean }) => {
-				if (message.ready) resolve(message as Record<string, unknown>);
-				else if (message.id !== undefined) {
-					this.pending.get(message.id)?.(message as never);
-					this.pending.delete(message.id);
-				}
-			});
-		});
-	}
-
-	ask<T>(message: Record<string, unknown>): Promise<T> {
-		const id = this.nextId++;
-		return new Promise<T>((resolve) => {
-			this.pending.set(id, resolve as (answer: never) => void);
-			this.process.send({ ...message, id });
-		});
-	}
-
-	stop() {
-		this.process.removeAllListeners('exit');
-		this.process.kill();
-	}
-}
-
-async function startFake(rateLimit?: Array<{ limit: number; ms: number }>, blockMs?: number) {
-	const env = { ...process.env };
-	if (rateLimit) {
-		env.BENCH_FAKE_RATE_LIMIT = JSON.stringify(rateLimit);
-		env.BENCH_FAKE_BLOCK_MS = String(blockMs ?? 0);
-	}
-	const child = new Child(fork(join(__dirname, 'fakeHost.js'), [], { env, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] }));
-	const ready = await child.ready;
-	return { child, target: { baseUrl: String(ready.baseUrl), apiKey: String(ready.apiKey) } as Target };
-}
-
-function startWorker() {
-	// The engine logs node errors to stdout: keep it out of the table.
-	return new Child(fork(join(__dirname, 'worker.js'), [], { execArgv: ['--expose-gc'], stdio: ['ignore', 'ignore', 'inherit', 'ipc'] }));
-}
 
 interface Measurement {
 	time: number[];
@@ -403,7 +353,7 @@ async function main() {
 		const n = BENCH_DATA.rateCappedItems;
 		const scaled = DIGICERT_LIMITS.map((w) => ({ limit: w.limit, ms: w.ms / TIME_SCALE }));
 		log(`job 3b: ${n} items with the rate cap on, DigiCert's windows divided by ${TIME_SCALE}`);
-		const capped = await startFake(scaled, scaled[0].ms);
+		const capped = await startFake({ rateLimit: scaled, blockMs: scaled[0].ms });
 		let r;
 		try {
 			r = await measure('rateCapped', ['digicert'], capped, Number(option('--capped-runs') ?? 1), TIME_SCALE, false);
@@ -432,6 +382,12 @@ async function main() {
 				),
 		);
 		targets.push(['Job 3b no 429 from DigiCert under the cap', m.time.length ? String(summarize(m.rateLimited).max) : 'n/a', verdict(m.time.length ? summarize(m.rateLimited).max === 0 : undefined)]);
+	}
+
+	if (wanted('sharedPacing') || wanted('audit')) {
+		const pacing = await pacingJobs({ runs: Number(option('--pacing-runs') ?? 1), timeScale: TIME_SCALE, wanted, log, verdict });
+		sections.push(...pacing.sections);
+		targets.push(...pacing.targets);
 	}
 
 	if (wanted('coldStart')) {
