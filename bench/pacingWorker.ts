@@ -11,8 +11,8 @@ import { join } from 'node:path';
 import type { INode, INodeType } from 'n8n-workflow';
 
 import { BENCH_DATA, PROJECT_ROOT } from './data';
-import type { Target } from './jobs';
-import { DIGICERT_TYPE } from './jobs';
+import type { Target } from './workflows';
+import { DIGICERT_TYPE } from './workflows';
 import { REAL_CLOCK, keyPacers } from '../nodes/shared/rateLimiter';
 import { digiCertNode, inputNodes, registerNodeType, runWorkflow } from '../test/helpers/engine';
 

@@ -12,8 +12,8 @@ import type { INode } from 'n8n-workflow';
 
 import type { N8nHome } from '../test/e2e/support/n8n';
 import { PROJECT_ROOT, expectedItems } from './data';
-import type { JobName, Target, Variant } from './jobs';
-import { inputItems, jobNodes } from './jobs';
+import type { JobName, Target, Variant } from './workflows';
+import { inputItems, jobNodes } from './workflows';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const runner = require(join(PROJECT_ROOT, 'test', 'e2e', 'support', 'n8n')) as typeof import('../test/e2e/support/n8n');

@@ -7,8 +7,8 @@
 import { inputNodes, registerNodeType, runWorkflow } from '../test/helpers/engine';
 import { DIGICERT_RATE_WINDOWS } from '../nodes/shared/rateLimiter';
 
-import type { JobName, Target, Variant } from './jobs';
-import { HTTP_REQUEST_TYPE, SPLIT_OUT_TYPE, inputItems, jobNodes } from './jobs';
+import type { JobName, Target, Variant } from './workflows';
+import { HTTP_REQUEST_TYPE, SPLIT_OUT_TYPE, inputItems, jobNodes } from './workflows';
 import { loadNodesBase } from './loadNodesBase';
 import type { PacingRequest } from './pacingWorker';
 import { runPacing } from './pacingWorker';

@@ -2,7 +2,9 @@
  * The GitHub Actions workflows are valid YAML and run what they promise: CI runs .ci/run on pull
  * requests; a version tag runs the same checks and then publishes with npm provenance.
  */
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 
 // js-yaml comes with eslint (@eslint/eslintrc); no dependency is added for this test.
@@ -54,13 +56,7 @@ describe('GitHub workflows', () => {
 		expect(steps[publish].env).toEqual({ NODE_AUTH_TOKEN: '${{ secrets.NPM_TOKEN }}' });
 	});
 
-	it('.ci/run type checks, lints sources and dist after the build, and tests', () => {
-		const script = fs.readFileSync(path.join(root, '.ci', 'run'), 'utf8');
-		const order = ['npm ci', 'npm run build', 'npm run typecheck', 'npm run lint', 'npm test'].map((command) =>
-			script.indexOf(command),
-		);
-		expect(order.every((position) => position >= 0)).toBe(true);
-		expect([...order].sort((a, b) => a - b)).toEqual(order);
+	it('lints sources and dist with warnings as errors, and type checks', () => {
 		const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
 		expect(pkg.scripts.lint).toMatch(/lint:src/);
 		expect(pkg.scripts.lint).toMatch(/lint:dist/);
@@ -70,3 +66,49 @@ describe('GitHub workflows', () => {
 		expect(pkg.scripts.typecheck).toMatch(/tsc --noEmit/);
 	});
 });
+
+/**
+ * .ci/run as CI runs it, with `npm` and the Chromium installer replaced by stubs that record what
+ * they were asked: the steps, their order, and that a failing step stops the run.
+ */
+describe('.ci/run', () => {
+	function runCi(failOn?: string): { status: number | null; npm: string[] } {
+		const sandbox = fs.mkdtempSync(path.join(os.tmpdir(), 'ci-run-'));
+		try {
+			fs.mkdirSync(path.join(sandbox, '.ci'));
+			fs.mkdirSync(path.join(sandbox, 'scripts'));
+			fs.mkdirSync(path.join(sandbox, 'bin'));
+			fs.copyFileSync(path.join(root, '.ci', 'run'), path.join(sandbox, '.ci', 'run'));
+			const log = path.join(sandbox, 'npm.log');
+			const stub = (file: string, body: string) => fs.writeFileSync(file, `#!/usr/bin/env bash\n${body}\n`, { mode: 0o755 });
+			stub(path.join(sandbox, 'scripts', 'ensure-chromium.sh'), 'exit 0');
+			stub(
+				path.join(sandbox, 'bin', 'npm'),
+				`[ "$1" = --version ] && { echo 0.0.0; exit 0; }\necho "$*" >> ${JSON.stringify(log)}\n[ "$*" = ${JSON.stringify(failOn ?? '')} ] && exit 3\nexit 0`,
+			);
+			const result = spawnSync('bash', [path.join(sandbox, '.ci', 'run')], {
+				env: { ...process.env, PATH: `${path.join(sandbox, 'bin')}:${process.env.PATH}`, DIGICERT_CACHE_DIR: sandbox },
+				encoding: 'utf8',
+			});
+			const npm = fs.existsSync(log) ? fs.readFileSync(log, 'utf8').trim().split('\n') : [];
+			return { status: result.status, npm };
+		} finally {
+			fs.rmSync(sandbox, { recursive: true, force: true });
+		}
+	}
+
+	it('installs, builds, type checks, lints and tests, in that order, before the real-n8n suites', () => {
+		const { status, npm } = runCi();
+		expect(status).toBe(0);
+		expect(npm.slice(0, 5)).toEqual(['ci', 'run build', 'run typecheck', 'run lint', 'test']);
+		expect(npm).toEqual(expect.arrayContaining(['run test:e2e', 'run test:browser', 'run test:queue']));
+		expect(npm.indexOf('run test:e2e')).toBeGreaterThan(npm.indexOf('test'));
+	});
+
+	it('stops at the first failing step', () => {
+		const { status, npm } = runCi('run lint');
+		expect(status).toBe(3);
+		expect(npm).toEqual(['ci', 'run build', 'run typecheck', 'run lint']);
+	});
+});
+

@@ -138,8 +138,22 @@ export interface FailedExchange {
 	subject?: string;
 	/** How many times the request was sent. */
 	attempts: number;
+	/** The request's HTTP method: after a server error, a change may have been done. */
+	method?: string;
 	itemIndex: number;
 	apiKey: string;
+}
+
+/** Statuses after which DigiCert may have done what a change asked (it failed or timed out while, or after, acting). */
+const MAYBE_DONE_STATUSES = new Set([500, 504]);
+
+/**
+ * What to add when a change (order, reissue, revoke, approve, ...) failed in a way that may mean
+ * DigiCert did it anyway: it is not sent again, and the user must look before running the item again.
+ */
+export function checkBeforeRetrying(method: string | undefined, subject: string | undefined): string {
+	if (method === undefined || SAFE_METHODS.has(method.toUpperCase())) return '';
+	return ` The request may have reached DigiCert: check ${subject ?? 'its state'} in CertCentral before running this item again, so nothing is done twice.`;
 }
 
 const times = (n: number) => `${n} time${n === 1 ? '' : 's'}`;
@@ -246,7 +260,7 @@ export function blockedTooLongError(node: INode, failure: BlockedTooLong): NodeA
 
 /** A DigiCert answer with an error status, as a NodeApiError a user can act on. */
 export function digiCertApiError(node: INode, failure: FailedExchange): NodeApiError {
-	const { statusCode, subject, attempts, itemIndex, apiKey, bodyKind } = failure;
+	const { statusCode, subject, attempts, itemIndex, apiKey, bodyKind, method } = failure;
 	const entries = parseDigiCertErrors(failure.body, apiKey);
 	const [headline, advice] = explain(
 		statusCode,
@@ -267,7 +281,7 @@ export function digiCertApiError(node: INode, failure: FailedExchange): NodeApiE
 		advice,
 	]
 		.filter(Boolean)
-		.join(' ');
+		.join(' ') + (MAYBE_DONE_STATUSES.has(statusCode) ? checkBeforeRetrying(method, subject) : '');
 
 	// Only DigiCert's own error entries travel with the error, never the request (its headers hold the key).
 	return apiError(node, { message, description, httpCode: statusCode, errors: entries, itemIndex }, apiKey);
@@ -305,6 +319,8 @@ export function unexpectedAnswer(
 export interface FailedConnection {
 	/** The request's HTTP method: a change may have reached DigiCert before the connection broke. */
 	method: string;
+	/** e.g. "Order 12345": what to check in CertCentral when a change may have been done. */
+	subject?: string;
 	error: unknown;
 	/** How many times the request was sent. */
 	attempts: number;
@@ -316,13 +332,10 @@ export interface FailedConnection {
 
 /** A request that got no answer (timeout, reset, unknown host, TLS, ...), as an error a user can act on. */
 export function networkError(node: INode, failure: FailedConnection): NodeApiError {
-	const { method, error, attempts, host, timeoutMs, itemIndex, apiKey } = failure;
+	const { method, subject, error, attempts, host, timeoutMs, itemIndex, apiKey } = failure;
 	const code = networkCode(error);
 	const tried = `tried ${times(attempts)}`;
-	const changes = !SAFE_METHODS.has(method.toUpperCase());
-	const unsure = changes && MAYBE_SENT_NETWORK_CODES.has(code ?? '')
-		? ' The request may have reached DigiCert: check its state there before running this item again.'
-		: '';
+	const unsure = MAYBE_SENT_NETWORK_CODES.has(code ?? '') ? checkBeforeRetrying(method, subject) : '';
 	let message: string;
 	let advice: string;
 	if (code === 'ECONNABORTED' || code === 'ETIMEDOUT' || (code?.startsWith('UND_ERR_') && code.endsWith('TIMEOUT'))) {

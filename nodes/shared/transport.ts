@@ -219,6 +219,7 @@ export class DigiCertClient {
 			if (response === undefined) {
 				throw networkError(this.context.getNode(), {
 					method: request.method,
+					subject: request.subject,
 					error: failure,
 					attempts: attempt,
 					host: new URL(this.baseUrl).host,
@@ -406,6 +407,7 @@ export class DigiCertClient {
 			bodyKind,
 			subject: request.subject,
 			attempts,
+			method: request.method,
 			itemIndex,
 			apiKey: this.apiKey,
 		});

@@ -12,8 +12,8 @@ const MAX_SHOWN = 60;
  */
 export function quoteValue(value: unknown): string {
 	if (value === undefined) return 'nothing';
-	// JSON would show NaN and Infinity as null.
-	if (typeof value === 'number') return String(value);
+	// JSON would show NaN and Infinity as null, and cannot show a bigint at all.
+	if (typeof value === 'number' || typeof value === 'bigint') return String(value);
 	let text: string;
 	try {
 		text = JSON.stringify(value) ?? String(value);

@@ -19,6 +19,7 @@ import { digiCertNode, inputNodes, loadOptionsContext, runWorkflow } from '../he
 import type { FakeCertCentral, RecordedRequest } from '../helpers/fake';
 import { credentialFor, fakeData, startFakeCertCentral } from '../helpers/fake';
 import { ActiveTrigger, triggerNode } from '../helpers/poll';
+import { WWW_CSR } from '../fixtures/csr';
 
 const ROOT = join(__dirname, '..', '..');
 const COVERAGE_FILE = join(ROOT, 'docs', 'api-coverage.md');
@@ -119,7 +120,19 @@ export const OPERATION_SAMPLES: Record<string, Samples> = {
 	'order.getExpiring': () => [{ days: 30 }],
 	'order.listDuplicates': () => [{ orderId: String(SEED_ORDER_ID), options: { show_archived: true } }],
 	'order.listReissues': () => [{ orderId: String(SEED_ORDER_ID), options: {} }],
-	
+	// The changes work on orders of their own, so the shared fake's seed order stays as the others expect.
+	'order.create': () => [{ product: 'ssl_basic', csr: WWW_CSR, organizationId: '112233', validity: 'years', years: 1 }],
+	'order.reissue': (fake) => [{ orderId: String(fake.data.addOrder({ status: 'issued', validDays: 90 }).id), csr: WWW_CSR }],
+	'order.duplicate': (fake) => [{ orderId: String(fake.data.addOrder({ status: 'issued', validDays: 90 }).id), csr: WWW_CSR }],
+	'order.revoke': (fake) => [{ orderId: String(fake.data.addOrder({ status: 'issued', validDays: 90 }).id), revocationReason: 'superseded' }],
+	'order.cancel': (fake) => [{ orderId: String(fake.data.addOrder({ status: 'pending' }).id), note: 'canceled by the coverage test' }],
+	'certificate.revoke': (fake) => {
+		const certificate = fake.data.addOrder({ status: 'issued', validDays: 90 }).certificate;
+		return [
+			{ identifyBy: 'certificateId', certificateId: String(certificate.id), revocationReason: 'superseded' },
+			{ identifyBy: 'serialNumber', serialNumber: certificate.serial_number, revocationReason: 'key_compromise' },
+		];
+	},
 	'certificate.download': (fake) => [
 		{ orderId: String(SEED_ORDER_ID), format: 'pem_all' },
 		{ downloadBy: 'certificate', certificateId: String(fake.data.orders.get(SEED_ORDER_ID).certificate.id), format: 'pem_noroot' },

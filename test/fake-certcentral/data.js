@@ -313,6 +313,8 @@ function buildData(options = {}) {
 	requests.set(PENDING_REQUEST_ID, { ...clone(seeds.requestPending), id: PENDING_REQUEST_ID });
 	/** @type {Array<{request_id: number, status: string, previous_status: string, time: number}>} */
 	const requestStatusChanges = [];
+	/** @type {Map<number, (status: string) => void>} */
+	const requestEffects = new Map();
 
 	/** A request shaped like DigiCert's request info, on an existing order. */
 	function makeRequest(/** @type {any} */ r) {
@@ -383,6 +385,12 @@ function buildData(options = {}) {
 		orderStatusChanges,
 		/** Every request status change, oldest first. */
 		requestStatusChanges,
+		/** What approving or rejecting a request does, by request ID (set by the lifecycle routes). */
+		requestEffects,
+		/** The account's products, organizations and containers (what an order may name). */
+		products: PRODUCTS,
+		organizations: ORGANIZATIONS,
+		containers: CONTAINERS,
 		/**
 		 * The certificate with this ID: an order's current certificate, a duplicate or a reissue, and
 		 * whether it can be downloaded (issued; a duplicate's "approved" counts as issued, ASSUMED).
@@ -430,6 +438,14 @@ function buildData(options = {}) {
 				request.processor = details.processor ?? PEOPLE[0];
 				request.reviewer = request.processor;
 				if (details.comment !== undefined) request.processor_comment = details.comment;
+			}
+			const summary = orders.get(request.order?.id)?.requests.find((/** @type {any} */ r) => r.id === id);
+			if (summary) summary.status = status;
+			// What approving or rejecting it does to its order (a reissue, duplicate, revoke or new order).
+			const effect = status === 'approved' || status === 'rejected' ? requestEffects.get(id) : undefined;
+			if (effect) {
+				requestEffects.delete(id);
+				effect(status);
 			}
 			return request;
 		},

@@ -8,7 +8,7 @@
  * @typedef {ReturnType<typeof import('../data').buildData>} FakeData
  * @typedef {{ method: string, pattern: RegExp, handle: (m: RegExpExecArray, req: any, data: any) => any }} Route
  */
-const RESOURCES = [require('./user'), require('./requests'), require('./orders'), require('./certificates')];
+const RESOURCES = [require('./user'), require('./requests'), require('./orders'), require('./certificates'), require('./lifecycle')];
 
 /** Every route of every resource, for `data`. */
 const routesFor = (/** @type {FakeData} */ data) => RESOURCES.flatMap((routes) => routes(data));

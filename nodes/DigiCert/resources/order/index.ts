@@ -1,13 +1,18 @@
 import type { DigiCertResource } from '../../shared/operation';
 import { get } from './get';
 import { getExpiring } from './getExpiring';
+import { cancel } from './cancel';
+import { create } from './create';
+import { duplicate } from './duplicate';
 import { getMany } from './getMany';
 import { listDuplicates } from './listDuplicates';
 import { listReissues } from './listReissues';
+import { reissue } from './reissue';
+import { revoke } from './revoke';
 
 export const order: DigiCertResource = {
 	value: 'order',
 	name: 'Order',
 	description: 'Certificate orders',
-	operations: [listDuplicates, get, getMany, getExpiring, listReissues],
+	operations: [listDuplicates, get, getMany, getExpiring, listReissues, create, reissue, duplicate, revoke, cancel],
 };

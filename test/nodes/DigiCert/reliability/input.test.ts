@@ -9,6 +9,7 @@ import type { IDataObject, INode, INodeParameters } from 'n8n-workflow';
 import { resources } from '../../../../nodes/DigiCert/resources';
 
 import { digiCertNode, inputNodes, runWorkflow } from '../../../helpers/engine';
+import { REQUIRED_SAMPLES } from '../../../fixtures/parameters';
 import { credentialFor, fakeData } from '../../../helpers/fake';
 import { expectNoKey } from '../../../helpers/secrets';
 import { useFakeCertCentral } from '../../../helpers/useFakeCertCentral';
@@ -195,7 +196,7 @@ describe('every operation', () => {
 			const parameters: INodeParameters = { resource: resource.value, operation: operation.value };
 			for (const property of operation.properties) {
 				if (property.default !== undefined && property.name !== idField.name) {
-					parameters[property.name] = property.default as INodeParameters[string];
+					parameters[property.name] = (REQUIRED_SAMPLES[property.name] ?? property.default) as INodeParameters[string];
 				}
 			}
 			return [{ label: `${resource.value}.${operation.value}`, idField: idField.name, parameters }];

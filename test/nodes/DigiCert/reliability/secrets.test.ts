@@ -13,6 +13,7 @@ import type { FaultResponse, RecordedRequest } from '../../../helpers/fake';
 import { credentialFor, fakeData } from '../../../helpers/fake';
 import { useFakeCertCentral } from '../../../helpers/useFakeCertCentral';
 import { ActiveTrigger, triggerNode } from '../../../helpers/poll';
+import { REQUIRED_SAMPLES } from '../../../fixtures/parameters';
 
 const KEY = 'CANARY-dc-key-5b1e0c7a9d3f';
 
@@ -65,7 +66,7 @@ function parametersFor(resource: string, operation: string, properties: INodePro
 	for (const property of properties) {
 		if (/orderId$/i.test(property.name)) parameters[property.name] = String(fakeData.SEED_ORDER_ID);
 		else if (/Id$/.test(property.name)) parameters[property.name] = String(fakeData.APPROVED_REQUEST_ID);
-		else if (property.default !== undefined) parameters[property.name] = property.default as INodeParameters[string];
+		else if (property.default !== undefined) parameters[property.name] = (REQUIRED_SAMPLES[property.name] ?? property.default) as INodeParameters[string];
 	}
 	parameters.requestOptions = { rateLimit: 'off', maxRetries: 1, retryDelay: 0, timeout: 150, maxBlockedWait: 0 };
 	return parameters;

@@ -1,3 +1,5 @@
+import type { INodePropertyOptions } from 'n8n-workflow';
+
 import { DigiCert } from '../../../../nodes/DigiCert/DigiCert.node';
 import { resources } from '../../../../nodes/DigiCert/resources';
 
@@ -6,20 +8,43 @@ describe('the node offers every operation of issue 4, described for AI agents', 
 
 	it('has exactly these resources and operations', () => {
 		expect(names).toEqual([
-			['order', ['get', 'getExpiring', 'getMany', 'listDuplicates', 'listReissues']],
+			['order', ['cancel', 'create', 'duplicate', 'get', 'getExpiring', 'getMany', 'listDuplicates', 'listReissues', 'reissue', 'revoke']],
 			['request', ['approve', 'get', 'getMany', 'reject']],
-			['certificate', ['download']],
+			['certificate', ['download', 'revoke']],
 		]);
 	});
 
-	it('is usable as a tool, and every operation says what it does', () => {
+	it('is usable as a tool, and the node shows every operation with its own action and description', () => {
 		const node = new DigiCert();
 		expect(node.description.usableAsTool).toBe(true);
+		// What the operation picker (and an AI agent choosing a tool) reads for each operation.
+		const shown = node.description.properties
+			.filter((property) => property.name === 'operation')
+			.flatMap((property) => property.options as INodePropertyOptions[]);
 		for (const resource of resources) {
 			for (const operation of resource.operations) {
-				expect(operation.description.length).toBeGreaterThan(60);
-				expect(operation.action).toMatch(/^[A-Z]/);
+				expect(shown.find((option) => option.action === operation.action)).toEqual({
+					name: operation.name,
+					value: operation.value,
+					action: operation.action,
+					description: operation.description,
+				});
 			}
+		}
+		// No two operations are described alike (a copied description would mislead the agent).
+		const descriptions = resources.flatMap((resource) => resource.operations.map((operation) => operation.description));
+		expect(new Set(descriptions).size).toBe(descriptions.length);
+	});
+
+	it('says so where an operation cannot be undone, and where it changes DigiCert it is not resent', () => {
+		const described = (resource: string, operation: string) =>
+			resources.find((r) => r.value === resource)!.operations.find((o) => o.value === operation)!.description;
+		for (const [resource, operation] of [['order', 'revoke'], ['certificate', 'revoke']]) {
+			expect(described(resource, operation)).toMatch(/Permanent: a revoked certificate cannot be restored/);
+		}
+		expect(described('order', 'cancel')).toMatch(/Cannot be undone/);
+		for (const operation of ['create', 'reissue', 'duplicate']) {
+			expect(described('order', operation)).toMatch(/not retried after an answer that may mean DigiCert took it/);
 		}
 	});
 

@@ -1,0 +1,41 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { assertOneOf, assertSerialNumber } from '../../../shared/certificateInput';
+import { assertPositiveId } from '../../../shared/validation';
+import { certificateIdProperty, serialNumberProperty } from '../../shared/fields';
+import { revocationOperation } from '../../shared/revocationOperation';
+
+/** Certificate ID or serial number: DigiCert takes either in the path. */
+type Target = { certificateId: number } | { serialNumber: string };
+
+export const revoke = revocationOperation<Target>({
+	value: 'revoke',
+	name: 'Revoke Certificate',
+	action: 'Revoke one certificate',
+	description:
+		'Revoke one certificate of an order (e.g. a duplicate, or after a key compromise) by its certificate ID or serial number, with a reason and comment; the order stays active for reissues. Permanent: a revoked certificate cannot be restored and servers using it break. Without Skip Approval DigiCert creates a revoke request an administrator must approve; outputs {certificateId or serialNumber, status: "revoked"} when done at once, or {status: "pending", waitingForApproval: true, requestId}.',
+	targetProperties: [
+		{
+			displayName: 'Identify By',
+			name: 'identifyBy',
+			type: 'options',
+			options: [
+				{ name: 'Certificate ID', value: 'certificateId' },
+				{ name: 'Serial Number', value: 'serialNumber' },
+			],
+			default: 'certificateId',
+			description: 'Whether to name the certificate by its DigiCert ID or by its serial number',
+		},
+		{ ...certificateIdProperty('The ID of the certificate to revoke'), displayOptions: { show: { identifyBy: ['certificateId'] } } },
+		{ ...serialNumberProperty('The serial number of the certificate to revoke, in hexadecimal'), displayOptions: { show: { identifyBy: ['serialNumber'] } } },
+	],
+	readTarget: (read): Target =>
+		assertOneOf(read('identifyBy', 'certificateId'), ['certificateId', 'serialNumber'] as const, 'Identify By') === 'certificateId'
+			? { certificateId: assertPositiveId(read('certificateId'), 'Certificate ID') }
+			: { serialNumber: assertSerialNumber(read('serialNumber'), 'Serial Number') },
+	request: (target, body) => {
+		const identifier = 'certificateId' in target ? target.certificateId : target.serialNumber;
+		return { method: 'PUT', path: `/certificate/${identifier}/revoke`, body, subject: `Certificate ${identifier}` };
+	},
+	output: (target) => ({ ...target }) as IDataObject,
+});

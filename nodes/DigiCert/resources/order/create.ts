@@ -1,0 +1,173 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { assertCsr, assertFutureDay, assertHostName, assertHostNames, assertOneOf, assertText } from '../../../shared/certificateInput';
+import { assertBoolean, assertPositiveId } from '../../../shared/validation';
+import { requestAnswer, SIGNATURE_HASHES, signatureHashOption } from '../../shared/certificateRequestOperation';
+import { containerIdProperty, csrProperty, optionsProperty, organizationIdProperty } from '../../shared/fields';
+import type { DigiCertOperation } from '../../shared/operation';
+
+/** The TLS products this operation orders (DigiCert's product name IDs, by name) and their validation: DV needs no organization. */
+export const TLS_PRODUCTS = [
+	{ name: 'Basic EV', value: 'ssl_ev_basic', validation: 'ev' },
+	{ name: 'Basic OV', value: 'ssl_basic', validation: 'ov' },
+	{ name: 'EV Multi-Domain SSL', value: 'ssl_ev_multi_domain', validation: 'ev' },
+	{ name: 'EV SSL', value: 'ssl_ev_plus', validation: 'ev' },
+	{ name: 'GeoTrust Standard DV', value: 'ssl_dv_geotrust', validation: 'dv' },
+	{ name: 'GeoTrust Wildcard DV', value: 'wildcard_dv_geotrust', validation: 'dv' },
+	{ name: 'Multi-Domain SSL (OV)', value: 'ssl_multi_domain', validation: 'ov' },
+	{ name: 'RapidSSL Standard DV', value: 'ssl_dv_rapidssl', validation: 'dv' },
+	{ name: 'RapidSSL Wildcard DV', value: 'wildcard_dv_rapidssl', validation: 'dv' },
+	{ name: 'Secure Site Pro OV', value: 'ssl_securesite_pro', validation: 'ov' },
+	{ name: 'Standard SSL (OV)', value: 'ssl_plus', validation: 'ov' },
+	{ name: 'Wildcard SSL (OV)', value: 'ssl_wildcard', validation: 'ov' },
+] as const;
+const PRODUCT_IDS = TLS_PRODUCTS.map((p) => p.value);
+const PAYMENT_METHODS = ['balance', 'card', 'profile'] as const;
+
+type Parameters = { product: string; body: IDataObject };
+
+export const create: DigiCertOperation<Parameters> = {
+	value: 'create',
+	name: 'Create Order',
+	action: 'Order a TLS certificate',
+	description:
+		'Order (and pay for) a new OV, EV or DV TLS certificate: product, CSR, common name and other host names, organization (OV/EV), validity in years or until a date; outputs {orderId, requestId, status, certificateId}. The order waits for approval and validation; follow it with Get Order. Costs money: it is not retried after an answer that may mean DigiCert took it.',
+	properties: [
+		{
+			displayName: 'Product',
+			name: 'product',
+			type: 'options',
+			required: true,
+			options: TLS_PRODUCTS.map(({ name, value, validation }) => ({ name, value, description: `${validation.toUpperCase()} · ${value}` })),
+			default: 'ssl_basic',
+			description: 'The certificate product to order (must be enabled in your CertCentral account)',
+		},
+		csrProperty('The certificate signing request made with the new private key (PEM, -----BEGIN CERTIFICATE REQUEST-----)'),
+		{
+			displayName: 'Common Name',
+			name: 'commonName',
+			type: 'string',
+			default: '',
+			placeholder: 'www.example.com',
+			description: "The host name the certificate secures; by default the CSR's common name",
+		},
+		{
+			displayName: 'Other Host Names (SANs)',
+			name: 'dnsNames',
+			type: 'string',
+			default: '',
+			placeholder: 'example.com, api.example.com',
+			description: 'Additional host names, separated by commas; a wildcard only as *.example.com. Can add costs.',
+		},
+		{
+			...organizationIdProperty('The organization (already validated in CertCentral) the OV or EV certificate names'),
+			displayOptions: { show: { product: TLS_PRODUCTS.filter((p) => p.validation !== 'dv').map((p) => p.value) } },
+		},
+		{
+			displayName: 'Validity',
+			name: 'validity',
+			type: 'options',
+			options: [
+				{ name: 'Years', value: 'years', description: 'Coverage of 1 to 3 years (a multi-year plan: each certificate lives at most 199 days, then is reissued)' },
+				{ name: 'Until a Date', value: 'endDate', description: 'Coverage until a date you pick' },
+			],
+			default: 'years',
+		},
+		{
+			displayName: 'Years',
+			name: 'years',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 3 },
+			default: 1,
+			displayOptions: { show: { validity: ['years'] } },
+			description: 'How many years the order covers (1–3)',
+		},
+		{
+			displayName: 'End Date',
+			name: 'endDate',
+			type: 'dateTime',
+			default: '',
+			displayOptions: { show: { validity: ['endDate'] } },
+			description: 'The last day the order covers; must be after today',
+		},
+		optionsProperty([
+			{
+				displayName: 'Comments',
+				name: 'comments',
+				type: 'string',
+				typeOptions: { rows: 2 },
+				default: '',
+				description: 'A note for the approver and the order history',
+			},
+			containerIdProperty("The container (division) the order belongs to; by default the API key user's"),
+			{
+				displayName: 'Payment Method',
+				name: 'paymentMethod',
+				type: 'options',
+				options: [
+					{ name: 'Account Balance', value: 'balance' },
+					{ name: 'Credit Card on File', value: 'card' },
+					{ name: 'Billing Profile', value: 'profile' },
+				],
+				default: 'balance',
+				description: 'How the order is paid, where the account needs one',
+			},
+			{
+				displayName: 'Server Platform ID',
+				name: 'serverPlatformId',
+				type: 'number',
+				default: -1,
+				description: "DigiCert's server platform ID (-1 = Other, 2 = Apache, 45 = nginx)",
+			},
+			signatureHashOption,
+			{
+				displayName: 'Skip Approval',
+				name: 'skipApproval',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to submit without waiting for an administrator to approve (the API key needs admin rights)',
+			},
+		]),
+	],
+	readParameters: (read) => {
+		const product = assertOneOf(read('product'), PRODUCT_IDS, 'Product');
+		const validation = TLS_PRODUCTS.find((p) => p.value === product)!.validation;
+		const csr = assertCsr(read('csr'), 'CSR');
+		const commonNameText = assertText(read('commonName', ''), 'Common Name');
+		const commonName =
+			commonNameText !== '' ? assertHostName(commonNameText, 'Common Name') : csr.commonName !== undefined ? assertHostName(csr.commonName, "The CSR's common name") : undefined;
+		if (commonName === undefined) throw new Error('Common Name is required: the CSR has no common name');
+		const dnsNames = assertHostNames(read('dnsNames', ''), 'Other Host Names (SANs)');
+		const options = read<IDataObject>('options', {}) ?? {};
+		const certificate: IDataObject = { common_name: commonName, csr: csr.pem };
+		if (dnsNames.length > 0) certificate.dns_names = dnsNames;
+		certificate.signature_hash = assertOneOf(options.signatureHash ?? 'sha256', SIGNATURE_HASHES, 'Signature Hash');
+		if (options.serverPlatformId !== undefined) {
+			const platform = Number(options.serverPlatformId);
+			if (!Number.isInteger(platform) || platform < -1) throw new Error(`Server Platform ID must be a whole number from -1, but it is ${JSON.stringify(options.serverPlatformId)}`);
+			certificate.server_platform = { id: platform };
+		}
+		const validity = assertOneOf(read('validity', 'years'), ['years', 'endDate'] as const, 'Validity');
+		let orderValidity: IDataObject;
+		if (validity === 'years') {
+			const years = Number(read('years', 1));
+			if (!Number.isInteger(years) || years < 1 || years > 3) throw new Error(`Years must be 1, 2 or 3, but it is ${JSON.stringify(read('years', 1))}`);
+			orderValidity = { years };
+		} else {
+			orderValidity = { custom_expiration_date: assertFutureDay(read('endDate'), 'End Date') };
+		}
+		const comments = assertText(options.comments, 'Comments');
+		const body: IDataObject = {
+			certificate,
+			order_validity: orderValidity,
+			payment_method: assertOneOf(options.paymentMethod ?? 'balance', PAYMENT_METHODS, 'Payment Method'),
+			...(comments !== '' ? { comments } : {}),
+			...(assertBoolean(options.skipApproval ?? false, 'Skip Approval') ? { skip_approval: true } : {}),
+		};
+		if (validation !== 'dv') body.organization = { id: assertPositiveId(read('organizationId'), 'Organization ID') };
+		if (options.containerId !== undefined && options.containerId !== '') body.container = { id: assertPositiveId(options.containerId, 'Container ID') };
+		return { product, body };
+	},
+	request: ({ product, body }) => ({ method: 'POST', path: `/order/certificate/${product}`, body, subject: `Product ${product}` }),
+	toItems: (response) => [requestAnswer(response)],
+};

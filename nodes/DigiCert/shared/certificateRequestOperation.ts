@@ -1,0 +1,132 @@
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
+
+import { assertCsr, assertHostName, assertHostNames, assertOneOf, assertText } from '../../shared/certificateInput';
+import { csrProperty, optionsProperty, orderIdProperty } from './fields';
+import type { DigiCertOperation } from './operation';
+import type { DigiCertResponse } from '../../shared/types';
+import { assertBoolean, assertPositiveId } from '../../shared/validation';
+
+export const SIGNATURE_HASHES = ['sha256', 'sha384', 'sha512'] as const;
+
+type Parameters = { orderId: number; body: IDataObject };
+
+/** The Signature Hash option, shared by Create, Reissue and Duplicate. */
+export const signatureHashOption: INodeProperties = {
+	displayName: 'Signature Hash',
+	name: 'signatureHash',
+	type: 'options',
+	options: [
+		{ name: 'SHA-256', value: 'sha256' },
+		{ name: 'SHA-384', value: 'sha384' },
+		{ name: 'SHA-512', value: 'sha512' },
+	],
+	default: 'sha256',
+	description: "The hash DigiCert signs the certificate with; by default the order's",
+};
+
+/**
+ * What DigiCert answers to an order, reissue or duplicate (201): `{id, requests: [{id, status}]}`,
+ * plus `certificate_id` when the certificate was issued at once. As an item a next node can use.
+ */
+export function requestAnswer(response: DigiCertResponse, orderId?: number): IDataObject {
+	const body = (response.body ?? {}) as IDataObject;
+	const requests = Array.isArray(body.requests) ? (body.requests as IDataObject[]) : [];
+	const requestIds = requests.map((r) => Number(r.id)).filter((id) => Number.isSafeInteger(id));
+	const certificateId = Number(body.certificate_id);
+	return {
+		orderId: Number.isSafeInteger(Number(body.id)) ? Number(body.id) : orderId ?? null,
+		requestId: requestIds[0] ?? null,
+		requestIds,
+		status: typeof requests[0]?.status === 'string' ? requests[0].status : 'pending',
+		certificateId: Number.isSafeInteger(certificateId) && certificateId > 0 ? certificateId : null,
+		...(Array.isArray(body.certificate_chain) ? { certificateChain: body.certificate_chain } : {}),
+	};
+}
+
+/**
+ * Reissue and Duplicate are the same call on a different path segment: POST
+ * /order/certificate/{id}/<segment> with `{certificate: {csr, common_name?, dns_names?,
+ * signature_hash?}, comments?, skip_approval?}`, answered 201 with the request(s) it made.
+ */
+export function certificateRequestOperation(declaration: {
+	value: string;
+	name: string;
+	action: string;
+	description: string;
+	segment: 'reissue' | 'duplicate';
+	/** What the order's new certificate is for, in field descriptions. */
+	csrDescription: string;
+}): DigiCertOperation<Parameters> {
+	const { value, name, action, description, segment, csrDescription } = declaration;
+	return {
+		value,
+		name,
+		action,
+		description,
+		properties: [
+			orderIdProperty(`The ID of the order to ${segment}`),
+			csrProperty(csrDescription),
+			optionsProperty([
+				{
+					displayName: 'Comments',
+					name: 'comments',
+					type: 'string',
+					typeOptions: { rows: 2 },
+					default: '',
+					description: 'A note for the approver and the order history',
+				},
+				{
+					displayName: 'Common Name',
+					name: 'commonName',
+					type: 'string',
+					default: '',
+					placeholder: 'www.example.com',
+					description: "The host name the certificate secures; by default the CSR's common name",
+				},
+				{
+					displayName: 'Other Host Names (SANs)',
+					name: 'dnsNames',
+					type: 'string',
+					default: '',
+					placeholder: 'example.com, api.example.com',
+					description: 'Additional host names, separated by commas; a wildcard only as *.example.com',
+				},
+				signatureHashOption,
+				{
+					displayName: 'Skip Approval',
+					name: 'skipApproval',
+					type: 'boolean',
+					default: false,
+					description: 'Whether to submit without waiting for an administrator to approve (the API key needs admin rights)',
+				},
+			]),
+		],
+		readParameters: (read) => {
+			const options = read<IDataObject>('options', {}) ?? {};
+			const csr = assertCsr(read('csr'), 'CSR');
+			const commonName = assertText(options.commonName, 'Common Name');
+			const dnsNames = assertHostNames(options.dnsNames, 'Other Host Names (SANs)');
+			const certificate: IDataObject = { csr: csr.pem };
+			if (commonName !== '') certificate.common_name = assertHostName(commonName, 'Common Name');
+			else if (csr.commonName !== undefined) certificate.common_name = assertHostName(csr.commonName, "The CSR's common name");
+			if (dnsNames.length > 0) certificate.dns_names = dnsNames;
+			if (options.signatureHash !== undefined) certificate.signature_hash = assertOneOf(options.signatureHash, SIGNATURE_HASHES, 'Signature Hash');
+			const comments = assertText(options.comments, 'Comments');
+			return {
+				orderId: assertPositiveId(read('orderId'), 'Order ID'),
+				body: {
+					certificate,
+					...(comments !== '' ? { comments } : {}),
+					...(assertBoolean(options.skipApproval ?? false, 'Skip Approval') ? { skip_approval: true } : {}),
+				},
+			};
+		},
+		request: ({ orderId, body }) => ({
+			method: 'POST',
+			path: `/order/certificate/${orderId}/${segment}`,
+			body,
+			subject: `Order ${orderId}`,
+		}),
+		toItems: (response, { orderId }) => [requestAnswer(response, orderId)],
+	};
+}

@@ -1,0 +1,56 @@
+/**
+ * Nothing happens twice: the lifecycle operations (order, reissue, duplicate, revoke, cancel)
+ * change DigiCert, so after an answer that may mean DigiCert acted (a 500, a gateway timeout, a
+ * connection cut after sending, a timeout) they are not sent again, and the error says to check
+ * the order first. Answers that surely mean "not done" (429, 503, connection refused) are retried.
+ */
+import type { INodeParameters } from 'n8n-workflow';
+
+import { digiCertNode, inputNodes, runWorkflow } from '../../../helpers/engine';
+import type { FaultResponse } from '../../../helpers/fake';
+import { credentialFor, fakeData } from '../../../helpers/fake';
+import { useFakeCertCentral } from '../../../helpers/useFakeCertCentral';
+import { WWW_CSR } from '../../../fixtures/csr';
+
+const server = useFakeCertCentral({ fresh: true });
+
+const ORDER = fakeData.SEED_ORDER_ID;
+const FAST = { rateLimit: 'off', maxRetries: 3, retryDelay: 1, timeout: 300 };
+
+const operations: Array<[string, INodeParameters, () => string]> = [
+	['order reissue', { resource: 'order', operation: 'reissue', orderId: ORDER, csr: WWW_CSR }, () => `Order ${ORDER}`],
+	['order duplicate', { resource: 'order', operation: 'duplicate', orderId: ORDER, csr: WWW_CSR }, () => `Order ${ORDER}`],
+	['order revoke', { resource: 'order', operation: 'revoke', orderId: ORDER, revocationReason: 'superseded', skipApproval: true }, () => `Order ${ORDER}`],
+	['order cancel', { resource: 'order', operation: 'cancel', orderId: ORDER, note: 'x' }, () => `Order ${ORDER}`],
+	['order create', { resource: 'order', operation: 'create', product: 'ssl_basic', csr: WWW_CSR, organizationId: 112233, validity: 'years', years: 1 }, () => 'Product ssl_basic'],
+	['certificate revoke', { resource: 'certificate', operation: 'revoke', certificateId: 1, revocationReason: 'superseded' }, () => 'Certificate 1'],
+];
+
+async function run(parameters: INodeParameters) {
+	return await runWorkflow([...inputNodes([{}]), digiCertNode({ ...parameters, requestOptions: FAST })], { credentials: credentialFor(server) });
+}
+
+const serverError = (status: number): FaultResponse => ({ status, body: { errors: [{ code: 'server_error', message: 'Internal error' }] } });
+
+describe.each(operations)('%s', (_name, parameters, subject) => {
+	it.each([
+		['a 500', serverError(500)],
+		['a 504 gateway timeout', serverError(504)],
+		['a connection reset after sending', { reset: true }],
+		['an answer slower than the timeout', { delayMs: 1000, status: 201, body: {} }],
+	] as Array<[string, FaultResponse]>)('after %s: sent once, and the error says to check before running the item again', async (_what, fault) => {
+		server.fail({ respond: fault });
+		const result = await run(parameters);
+		expect(server.requests).toHaveLength(1);
+		const error = result.error as unknown as { message: string; description: string };
+		expect(error).toBeDefined();
+		expect(error.description).toContain(`may have reached DigiCert: check ${subject()} in CertCentral before running this item again`);
+	});
+
+	it('after a 429 or 503 (DigiCert did not act): sent again', async () => {
+		server.fail({ times: 1, respond: { status: 429, body: { errors: [{ code: 'request_limit_exceeded', message: 'Service unavailable, please limit request volume' }] } } });
+		server.fail({ times: 1, respond: serverError(503) });
+		await run(parameters);
+		expect(server.requests).toHaveLength(3);
+	});
+});

@@ -1,0 +1,81 @@
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
+
+import { digiCertNode, inputNodes, runWorkflow } from '../../../../helpers/engine';
+import { credentialFor, fakeData } from '../../../../helpers/fake';
+import { useFakeCertCentral } from '../../../../helpers/useFakeCertCentral';
+
+// A fresh fake each test: revocations and cancellations change its data.
+const server = useFakeCertCentral({ fresh: true });
+
+const ORDER = fakeData.SEED_ORDER_ID;
+async function run(resource: string, operation: string, parameters: INodeParameters, input: IDataObject[] = [{}], extra = {}) {
+	return await runWorkflow([...inputNodes(input), digiCertNode({ resource, operation, ...parameters }, extra)], {
+		credentials: credentialFor(server),
+	});
+}
+const order = (id = ORDER) => server.data.orders.get(id);
+
+describe('Revoke Order', () => {
+	it('with Skip Approval: PUT {revocation_reason, comments, skip_approval}, 204, and the order and its duplicates are revoked', async () => {
+		const result = await run('order', 'revoke', { orderId: '={{ $json.id }}', revocationReason: 'key_compromise', comment: 'INC-9', skipApproval: true }, [{ id: ORDER }]);
+		expect(result.error).toBeUndefined();
+		expect(server.requests).toHaveLength(1);
+		expect(server.requests[0]).toMatchObject({ method: 'PUT', path: `/services/v2/order/certificate/${ORDER}/revoke` });
+		expect(server.requests[0].body).toEqual({ revocation_reason: 'key_compromise', comments: 'INC-9', skip_approval: true });
+		expect(result.items()).toEqual([
+			{ json: { orderId: ORDER, revocationReason: 'key_compromise', status: 'revoked', waitingForApproval: false, requestId: null }, pairedItem: { item: 0 } },
+		]);
+		expect(order().status).toBe('revoked');
+		// Its duplicates too (the seed order's archived one was the issued one).
+		// eslint-disable-next-line @typescript-eslint/no-explicit-any
+		expect(server.data.duplicates.get(ORDER).map((c: any) => c.status)).toEqual(['approved', 'rejected', 'pending', 'revoked']);
+	});
+
+	it('without Skip Approval: 201 with the revoke request, which revokes the order once approved', async () => {
+		const result = await run('order', 'revoke', { orderId: ORDER, revocationReason: 'superseded' });
+		expect(server.requests[0].body).toEqual({ revocation_reason: 'superseded' });
+		const item = result.items()[0].json;
+		expect(item).toMatchObject({ orderId: ORDER, status: 'pending', waitingForApproval: true, requestId: expect.any(Number), request: { type: 'revoke', status: 'pending' } });
+		expect(order().status).toBe('issued');
+		await run('request', 'approve', { requestId: item.requestId as number });
+		expect(order().status).toBe('revoked');
+	});
+
+	it('refuses a reason that is not DigiCert\'s, before sending anything', async () => {
+		const result = await run('order', 'revoke', { orderId: ORDER, revocationReason: '={{ "compromised" }}' });
+		expect(result.error?.message).toBe(
+			'Reason must be one of unspecified, key_compromise, affiliation_changed, superseded, cessation_of_operation, but it is "compromised"',
+		);
+		expect(server.requests).toHaveLength(0);
+	});
+
+	it('an order that is not issued: DigiCert refuses and the message says why', async () => {
+		const pending = server.data.addOrder({ status: 'pending' });
+		const result = await run('order', 'revoke', { orderId: pending.id, revocationReason: 'superseded', skipApproval: true });
+		expect(result.error?.message).toBe(`Order ${pending.id} cannot be revoked: its status is pending.`);
+	});
+});
+
+describe('Cancel Order', () => {
+	it('PUT /order/certificate/{id}/status {status: "canceled", note}, 204: the pending order is canceled and its request rejected', async () => {
+		const request = server.data.addRequest();
+		const orderId = request.order.id;
+		const result = await run('order', 'cancel', { orderId, note: 'CHG-3 withdrawn' });
+		expect(server.requests[0]).toMatchObject({ method: 'PUT', path: `/services/v2/order/certificate/${orderId}/status`, body: { status: 'canceled', note: 'CHG-3 withdrawn' } });
+		expect(result.items()[0].json).toEqual({ orderId, status: 'canceled', note: 'CHG-3 withdrawn' });
+		expect(order(orderId).status).toBe('canceled');
+		expect(server.data.requests.get(request.id)).toMatchObject({ status: 'rejected', processor_comment: 'CHG-3 withdrawn' });
+	});
+
+	it('requires a note, before sending anything', async () => {
+		const result = await run('order', 'cancel', { orderId: ORDER, note: '  ' });
+		expect(result.error?.message).toBe('Note is required');
+		expect(server.requests).toHaveLength(0);
+	});
+
+	it('an issued order cannot be canceled: DigiCert\'s refusal is the message', async () => {
+		const result = await run('order', 'cancel', { orderId: ORDER, note: 'x' });
+		expect(result.error?.message).toMatch(new RegExp(`Order ${ORDER} cannot be canceled: its status is issued`));
+		expect(order().status).toBe('issued');
+	});
+});
