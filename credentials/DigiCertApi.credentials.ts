@@ -12,6 +12,15 @@ import { REGION_BASE_URLS, resolveBaseUrl } from '../nodes/shared/region';
 /** The statuses that redirect; none is followed. */
 const REDIRECT_STATUSES = [301, 302, 303, 307, 308];
 
+/**
+ * The statuses that still fail the test request as errors: every 3xx–5xx but 403. A 403 comes back
+ * as an answer, so the rules can read DigiCert's error code in it: a key DigiCert does not know
+ * (`access_denied|access_denied_invalid_key`) and a key it knows whose user or restriction does not
+ * allow the call (`access_denied|missing_permission`) need different fixes. (n8n 1.x ignores the
+ * list and passes every status: the answer rules below then cover the others too.)
+ */
+const STATUSES_STILL_FAILING = Array.from({ length: 300 }, (_, i) => 300 + i).filter((status) => status !== 403);
+
 export class DigiCertApi implements ICredentialType {
 	name = 'digiCertApi';
 
@@ -86,8 +95,11 @@ export class DigiCertApi implements ICredentialType {
 			// n8n keeps custom headers on a redirect to another host: following one would hand that
 			// host the X-DC-DEVKEY header. The node never follows redirects either.
 			disableFollowRedirect: true,
+			ignoreHttpStatusErrors: { ignore: true, except: STATUSES_STILL_FAILING },
 		},
 		// Without rules, n8n shows only the HTTP status text ("Forbidden", "Found").
+		// Both kinds of rule in one list: n8n's tester checks each rule by its type, though the type
+		// declares a list of one kind.
 		rules: [
 			...REDIRECT_STATUSES.map((value) => ({
 				type: 'responseCode' as const,
@@ -97,7 +109,7 @@ export class DigiCertApi implements ICredentialType {
 				},
 			})),
 			{
-				type: 'responseCode',
+				type: 'responseCode' as const,
 				properties: {
 					value: 403,
 					message:
@@ -105,12 +117,48 @@ export class DigiCertApi implements ICredentialType {
 				},
 			},
 			{
-				type: 'responseCode',
+				type: 'responseCode' as const,
 				properties: {
 					value: 404,
 					message: 'No DigiCert API answered at this base URL (HTTP 404). A custom base URL must end in /services/v2.',
 				},
 			},
-		],
+			// The answers that come back (a 403, or any status on n8n 1.x): DigiCert's error code, then "no user".
+			{
+				type: 'responseSuccessBody' as const,
+				properties: {
+					key: 'errors.0.code',
+					value: 'access_denied|access_denied_invalid_key',
+					message:
+						'DigiCert rejected the API key (HTTP 403). Check the key, and that the region (US or Europe) is the CertCentral instance it was made in.',
+				},
+			},
+			{
+				type: 'responseSuccessBody' as const,
+				properties: {
+					key: 'errors.0.code',
+					value: 'access_denied|missing_permission',
+					message:
+						"DigiCert accepted the API key, but the key's user role or the key's restriction (e.g. Orders only, View Only) does not allow GET /user/me, the call this test makes (HTTP 403 missing_permission). Operations the key is allowed may still work; for every operation of this node, use a key without restrictions whose user may manage orders and requests.",
+				},
+			},
+			{
+				type: 'responseSuccessBody' as const,
+				properties: {
+					key: 'errors.0.code',
+					value: 'not_found|route',
+					message: 'No DigiCert API answered at this base URL (HTTP 404). A custom base URL must end in /services/v2.',
+				},
+			},
+			{
+				type: 'responseSuccessBody' as const,
+				properties: {
+					key: 'id',
+					value: undefined,
+					message:
+						"DigiCert did not answer with the API key's user: the base URL does not lead to DigiCert's API (a redirect, which Test connection does not follow, or another server answered). A custom base URL must end in /services/v2.",
+				},
+			},
+		] as unknown as ICredentialTestRequest['rules'],
 	};
 }

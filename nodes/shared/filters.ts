@@ -82,19 +82,24 @@ export interface FilterSpec {
 	convert?: (value: unknown, displayName: string) => string | undefined;
 }
 
-const text = (value: unknown) => {
-	const s = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
-	return s === '' ? undefined : s;
-};
+/**
+ * One filter value as trimmed text, undefined when empty. A list, an object or a boolean (from an
+ * expression) is refused: leaving the filter out would widen the query to the unfiltered list.
+ */
+function text(value: unknown, displayName: string): string | undefined {
+	if (typeof value === 'string') return value.trim() === '' ? undefined : value.trim();
+	if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+	throw new Error(`${displayName} must be a single text or number, but it is ${quoteValue(value)}`);
+}
 
-export const asText: NonNullable<FilterSpec['convert']> = (value) => text(value);
+export const asText: NonNullable<FilterSpec['convert']> = (value, displayName) => text(value, displayName);
 
 /**
  * A certificate serial number: hex digits, also written with colons or spaces between the bytes
  * (as browsers show it), sent as uppercase hex.
  */
 export const asSerialNumber: NonNullable<FilterSpec['convert']> = (value, displayName) => {
-	const raw = text(value);
+	const raw = text(value, displayName);
 	if (raw === undefined) return undefined;
 	const hex = raw.replace(/[\s:]/g, '');
 	if (!/^[0-9A-Fa-f]{1,64}$/.test(hex)) {
@@ -104,16 +109,20 @@ export const asSerialNumber: NonNullable<FilterSpec['convert']> = (value, displa
 };
 
 export const asId: NonNullable<FilterSpec['convert']> = (value, displayName) =>
-	text(value) === undefined ? undefined : String(assertPositiveId(value, displayName));
+	text(value, displayName) === undefined ? undefined : String(assertPositiveId(value, displayName));
 
 /** The node's Search filter: "contains" the trimmed text (see containsSearch). */
-export const asContainsSearch: NonNullable<FilterSpec['convert']> = (value) =>
-	typeof value === 'string' && value.trim() !== '' ? containsSearch(value.trim()) : undefined;
+export const asContainsSearch: NonNullable<FilterSpec['convert']> = (value, displayName) => {
+	const search = text(value, displayName);
+	return search === undefined ? undefined : containsSearch(search);
+};
 
 /** A choice among `allowed` (several may be given as an array; DigiCert takes them comma-separated [U]). */
 export function oneOf(allowed: string[]): NonNullable<FilterSpec['convert']> {
 	return (value, displayName) => {
-		const values = (Array.isArray(value) ? value : [value]).map(text).filter((v): v is string => v !== undefined);
+		const values = (Array.isArray(value) ? value : [value])
+			.map((v) => text(v, displayName))
+			.filter((v): v is string => v !== undefined);
 		if (values.length === 0) return undefined;
 		for (const v of values) {
 			if (!allowed.includes(v)) {

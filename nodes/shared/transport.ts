@@ -331,6 +331,12 @@ export class DigiCertClient {
 		);
 	}
 
+	/**
+	 * One exchange, bounded as a whole by the timeout. n8n's own timeout only limits silence (and n8n
+	 * replaces any abort signal of ours with the execution's), so a body trickled a byte at a time
+	 * would hold the execution: the body is read as a stream here, and dropped, its connection
+	 * closed, when the deadline passes.
+	 */
 	private async sendOnce(request: DigiCertRequest): Promise<RawResponse> {
 		const options: IHttpRequestOptions = {
 			method: request.method,
@@ -343,20 +349,38 @@ export class DigiCertClient {
 				'User-Agent': USER_AGENT,
 				...(request.body ? { 'Content-Type': 'application/json' } : {}),
 			},
-			encoding: 'arraybuffer',
+			encoding: 'stream',
 			returnFullResponse: true,
 			ignoreHttpStatusErrors: true,
 			// A redirect could carry the X-DC-DEVKEY header to another host: never follow one.
 			disableFollowRedirect: true,
 			timeout: this.options.timeoutMs,
 		};
-		const response = (await this.context.helpers.httpRequestWithAuthentication.call(
-			this.context,
-			CREDENTIAL_TYPE,
-			options,
-			{ credentialsDecrypted: this.credentials },
-		)) as { statusCode: number; headers?: IDataObject; body: unknown };
-		return { statusCode: response.statusCode, headers: response.headers ?? {}, body: response.body };
+		const exchange = this.context.helpers.httpRequestWithAuthentication.call(this.context, CREDENTIAL_TYPE, options, {
+			credentialsDecrypted: this.credentials,
+		}) as Promise<{ statusCode: number; headers?: IDataObject; body: unknown }>;
+		const stop = new AbortController();
+		// Rejects at the deadline; once stopped it never settles (an n8n 1.x sleep ignores the signal: then it rejects unheard).
+		const deadline = sleep(this.options.timeoutMs, stop.signal).then(
+			() => Promise.reject(Object.assign(new Error('The whole exchange took longer than the timeout'), { code: 'ETIMEDOUT' })),
+			() => new Promise<never>(() => undefined),
+		);
+		let body: unknown;
+		let complete = false;
+		try {
+			const response = await Promise.race([exchange, deadline]);
+			body = response.body;
+			const raw = await Promise.race([readBody(body), deadline]);
+			complete = true;
+			return { statusCode: response.statusCode, headers: response.headers ?? {}, body: raw };
+		} finally {
+			stop.abort();
+			if (!complete) {
+				// Whatever is still arriving after the deadline is dropped, and its connection closed.
+				destroyStream(body);
+				exchange.then((late) => destroyStream(late.body), () => undefined);
+			}
+		}
 	}
 
 	/** A finished exchange: the parsed answer on success, else the error that explains it. */
@@ -416,4 +440,24 @@ export class DigiCertClient {
 	private unexpected(statusCode: number, what: string, itemIndex: number, advice: string): NodeApiError {
 		return unexpectedAnswer(this.context.getNode(), { statusCode, what, advice, itemIndex }, this.apiKey);
 	}
+}
+
+/** A body n8n hands as a stream (`encoding: 'stream'`): readable chunk by chunk, and closable. */
+interface BodyStream extends AsyncIterable<unknown> {
+	destroy(): void;
+}
+
+const isStream = (body: unknown): body is BodyStream =>
+	typeof body === 'object' && body !== null && Symbol.asyncIterator in body && typeof (body as BodyStream).destroy === 'function';
+
+/** All of a streamed body, or the body as it came. */
+async function readBody(body: unknown): Promise<unknown> {
+	if (!isStream(body)) return body;
+	const chunks: Buffer[] = [];
+	for await (const chunk of body) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string));
+	return Buffer.concat(chunks);
+}
+
+function destroyStream(body: unknown) {
+	if (isStream(body)) body.destroy();
 }

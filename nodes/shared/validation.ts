@@ -37,6 +37,29 @@ export function assertPositiveId(value: unknown, parameterName: string): number 
 	return id;
 }
 
+/** What DigiCert's Order info takes in place of the order ID: the order ID, or its primary certificate's thumbprint or serial number. */
+export interface OrderIdentifier {
+	kind: 'id' | 'thumbprint' | 'serial';
+	/** As it goes into the path: the ID's digits, or uppercase hex. */
+	value: string;
+}
+
+/**
+ * An order ID (a whole number), a certificate thumbprint (40 hex digits: SHA-1) or a serial number
+ * (hex, up to 64 digits), written with or without colons or spaces between bytes. Only digits and
+ * A–F reach the path, so nothing a user or an expression gives can change the request's path.
+ */
+export function assertOrderIdentifier(value: unknown, parameterName: string): OrderIdentifier {
+	const id = typeof value === 'number' ? value : typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : NaN;
+	if (Number.isSafeInteger(id) && id >= 1) return { kind: 'id', value: String(id) };
+	const hex = typeof value === 'string' ? value.replace(/[\s:]/g, '') : '';
+	if (/^[0-9A-Fa-f]{40}$/.test(hex)) return { kind: 'thumbprint', value: hex.toUpperCase() };
+	if (/^[0-9A-Fa-f]{1,64}$/.test(hex) && !/^0*$/.test(hex)) return { kind: 'serial', value: hex.toUpperCase() };
+	throw new Error(
+		`${parameterName} must be an order ID (a whole number), or the thumbprint (40 hex digits) or serial number (hex) of the order's certificate, but it is ${quoteValue(value)}`,
+	);
+}
+
 export function assertBoolean(value: unknown, parameterName: string): boolean {
 	if (typeof value === 'boolean') return value;
 	if (value === 'true' || value === 'false') return value === 'true';

@@ -212,3 +212,25 @@ describe('Test connection (n8n-core RoutingNode, as n8n runs it)', () => {
 		});
 	});
 });
+
+describe('Test connection with a key DigiCert knows but restricts (API key roles)', () => {
+	const ORDERS_ONLY_KEY = 'dc-orders-only-key-4711';
+	const USERS_ONLY_KEY = 'dc-user-management-key-0815';
+	const restricted = useFakeCertCentral({ restrictedKeys: { [ORDERS_ONLY_KEY]: 'orders', [USERS_ONLY_KEY]: 'user_management' } });
+
+	it('says the key works but its role does not allow the call (403 missing_permission), unlike a bad key', async () => {
+		const limited = await testConnection({ region: 'custom', baseUrl: restricted.baseUrl, apiKey: ORDERS_ONLY_KEY });
+		expect(restricted.requests.map((r) => [r.method, r.path])).toEqual([['GET', '/services/v2/user/me']]);
+		expect(limited.status).toBe('Error');
+		expect(limited.message).toMatch(/^DigiCert accepted the API key, but the key's user role or the key's restriction .* does not allow GET \/user\/me/);
+		expect(limited.message).not.toContain(ORDERS_ONLY_KEY);
+
+		const wrong = await testConnection({ region: 'custom', baseUrl: restricted.baseUrl, apiKey: 'dc-not-a-key-1234' });
+		expect(wrong.message).toMatch(/^DigiCert rejected the API key \(HTTP 403\)/);
+	});
+
+	it('passes for a restricted key that may call GET /user/me', async () => {
+		const result = await testConnection({ region: 'custom', baseUrl: restricted.baseUrl, apiKey: USERS_ONLY_KEY });
+		expect(result).toMatchObject({ status: 'OK' });
+	});
+});

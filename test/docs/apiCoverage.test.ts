@@ -107,7 +107,7 @@ export const OPERATION_SAMPLES: Record<string, Samples> = {
 	'request.getMany': () => [{ limit: 5, filters: { status: 'pending', type: 'new_request', containerId: '5', search: 'example' } }],
 	'request.approve': (fake) => [{ requestId: String(fake.data.addRequest().id), comment: 'approved by the coverage test' }],
 	'request.reject': (fake) => [{ requestId: String(fake.data.addRequest().id), comment: 'rejected by the coverage test' }],
-	'order.get': () => [{ orderId: String(SEED_ORDER_ID) }],
+	'order.get': (fake) => [{ orderId: String(SEED_ORDER_ID) }, { orderId: fake.data.orders.get(SEED_ORDER_ID).certificate.thumbprint }],
 	'order.getMany': (server) => [
 		{ limit: 5, filters: { status: 'issued', commonName: 'example.com' }, options: { sort: '-date_created' } },
 		// With the certificates of each order: the seed order has duplicates and so asks for them.

@@ -16,6 +16,29 @@ const BASE_PATH = '/services/v2';
 
 const invalidKey = () =>
 	errorAnswer(403, 'access_denied|access_denied_invalid_key', 'Access denied due to access_denied_invalid_key.');
+/** DigiCert's 403 for a key whose user or restriction does not allow the call (errors page). */
+const missingPermission = () =>
+	errorAnswer(
+		403,
+		'access_denied|missing_permission',
+		'The API key you are using does not have permission to carry out the request.',
+	);
+
+/**
+ * Which calls a restricted key may make. The glossary says what each role is limited to: 100
+ * "Orders, Requests, and Certificates", 101 adds Organizations and Domains, 102 "GET requests only",
+ * 103 "Users". Which paths belong to each (e.g. that an Orders key may not call /user/me) is ASSUMED.
+ * @param {'orders' | 'orders_domains_organizations' | 'view_only' | 'user_management'} role
+ * @param {string} method @param {string} path
+ */
+function keyRoleAllows(role, method, path) {
+	const orders = /^\/(order|request|certificate)(\/|$)/.test(path);
+	if (role === 'orders') return orders;
+	if (role === 'orders_domains_organizations') return orders || /^\/(domain|organization)(\/|$)/.test(path);
+	if (role === 'view_only') return method === 'GET';
+	return /^\/user(\/|$)/.test(path);
+}
+
 const rateLimited = () => errorAnswer(429, 'request_limit_exceeded', 'Service unavailable, please limit request volume');
 
 /**
@@ -30,7 +53,7 @@ const rateLimited = () => errorAnswer(429, 'request_limit_exceeded', 'Service un
  * DigiCert documents no block length, and a key over its 3-minute window may stay blocked for up
  * to that window). Refused requests are not counted. `clock` is the time the windows and blocks
  * are kept in (default Date.now): a test can run them in virtual or scaled time.
- * @param {{ port?: number, apiKey?: string, data?: ReturnType<typeof buildData>, rateLimit?: Array<{limit:number, ms:number}>, blockMs?: number, clock?: () => number }} [options]
+ * @param {{ port?: number, apiKey?: string, data?: ReturnType<typeof buildData>, rateLimit?: Array<{limit:number, ms:number}>, blockMs?: number, clock?: () => number, restrictedKeys?: Record<string, 'orders' | 'orders_domains_organizations' | 'view_only' | 'user_management'> }} [options]
  */
 async function startFakeCertCentral(options = {}) {
 	const apiKey = options.apiKey ?? VALID_API_KEY;
@@ -45,6 +68,8 @@ async function startFakeCertCentral(options = {}) {
 	let blockedUntil = 0;
 	const clock = options.clock ?? Date.now;
 	const stats = { rateLimited: 0, blocks: 0 };
+	/** More keys of the same user, each restricted to an API key role (glossary, "API key roles"). */
+	const restrictedKeys = options.restrictedKeys ?? {};
 
 	/** DigiCert's two windows: past either, the key is blocked for a while and every call gets 429. */
 	function overRateLimit(/** @type {number} */ now) {
@@ -68,7 +93,10 @@ async function startFakeCertCentral(options = {}) {
 	function route(req) {
 		if (!req.path.startsWith(BASE_PATH + '/')) return notFound('route');
 		const path = req.path.slice(BASE_PATH.length);
-		if (req.headers['x-dc-devkey'] !== apiKey) return invalidKey();
+		const key = req.headers['x-dc-devkey'];
+		const role = typeof key === 'string' ? restrictedKeys[key] : undefined;
+		if (key !== apiKey && role === undefined) return invalidKey();
+		if (role !== undefined && !keyRoleAllows(role, req.method, path)) return missingPermission();
 		if (overRateLimit(clock())) {
 			stats.rateLimited++;
 			return rateLimited();

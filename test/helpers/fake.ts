@@ -8,6 +8,8 @@ const fake = require('../fake-certcentral') as {
 		rateLimit?: Array<{ limit: number; ms: number }>;
 		blockMs?: number;
 		clock?: () => number;
+		/** More keys of the same user, each restricted to an API key role. */
+		restrictedKeys?: Record<string, 'orders' | 'orders_domains_organizations' | 'view_only' | 'user_management'>;
 	}): Promise<FakeCertCentral>;
 	VALID_API_KEY: string;
 };

@@ -8,6 +8,7 @@ import type { ParameterReader } from '../../shared/types';
 import { isObject } from '../../shared/types';
 import { locatorId } from './fields';
 import type { DigiCertOperation, DigiCertResource } from './operation';
+import { UnexpectedAnswerError } from './operation';
 import { readTransportOptions } from './requestOptions';
 
 /** Requests in flight at once: enough to hide latency, few enough to be polite to DigiCert. */
@@ -19,23 +20,28 @@ export function findOperation(resources: DigiCertResource[], resource: string, o
 	return found;
 }
 
+function unexpectedShape(node: INode, itemIndex: number): NodeApiError {
+	return new NodeApiError(node, {} as JsonObject, {
+		message: 'DigiCert answered with data of an unexpected shape',
+		description: `The answer was not the JSON object this operation expects. ${CDN_ADVICE}`,
+		itemIndex,
+	});
+}
+
+/**
+ * The operation's output as items paired with the input item. Only a file download builds whole
+ * items (json and binary) itself; any other output is DigiCert's data, wrapped as `json` even when it
+ * has `json` or `binary` keys of its own, so an answer can never choose an item's json or binary.
+ */
 function toExecutionData(
 	node: INode,
 	output: IDataObject[] | INodeExecutionData[],
 	itemIndex: number,
+	buildsItems: boolean,
 ): INodeExecutionData[] {
 	// An answer of the wrong shape (empty, a bare string, a list of numbers) must not become a broken item.
-	if (!Array.isArray(output) || !output.every(isObject)) {
-		throw new NodeApiError(node, {} as JsonObject, {
-			message: 'DigiCert answered with data of an unexpected shape',
-			description: `The answer was not the JSON object this operation expects. ${CDN_ADVICE}`,
-			itemIndex,
-		});
-	}
-	return output.map((entry) => {
-		const item = (typeof entry.json === 'object' && entry.json !== null ? entry : { json: entry }) as INodeExecutionData;
-		return { ...item, pairedItem: { item: itemIndex } };
-	});
+	if (!Array.isArray(output) || !output.every(isObject)) throw unexpectedShape(node, itemIndex);
+	return output.map((entry) => ({ ...((buildsItems ? entry : { json: entry }) as INodeExecutionData), pairedItem: { item: itemIndex } }));
 }
 
 /**
@@ -49,6 +55,7 @@ function asNodeError(
 	options: { itemIndex: number; description?: string },
 ): NodeApiError | NodeOperationError {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
+	if (error instanceof UnexpectedAnswerError) return unexpectedShape(node, options.itemIndex);
 	return new NodeOperationError(node, redact(error instanceof Error ? error.message : String(error)), options);
 }
 
@@ -98,15 +105,17 @@ export async function executeOperation(
 			const response = request.paginate
 				? await client.sendPaginated(request, itemIndex)
 				: await client.send(request, itemIndex);
-			results[itemIndex] = toExecutionData(node, await operation.toItems(response, parameters, this, async (next) => await client.send(next, itemIndex)), itemIndex);
-		} catch (error) {
-			if (!continueOnFail) throw asNodeError(node, error, redact, { itemIndex });
-			const description = (error as NodeApiError).description;
+			const output = await operation.toItems(response, parameters, this, async (next) => await client.send(next, itemIndex));
+			results[itemIndex] = toExecutionData(node, output, itemIndex, request.binary === true);
+		} catch (caught) {
+			const error = asNodeError(node, caught, redact, { itemIndex });
+			if (!continueOnFail) throw error;
+			const description = error.description;
 			results[itemIndex] = [
 				{
 					// Only these keys (n8n's error, message, details): with "Continue (using error output)",
 					// n8n sends an item to the error output only when its json has no other key.
-					json: { error: (error as Error).message, ...(description ? { details: description } : {}) },
+					json: { error: error.message, ...(description ? { details: description } : {}) },
 					pairedItem: { item: itemIndex },
 				},
 			];

@@ -142,8 +142,15 @@ export function urlFormatMessage(kind: LocatorKind): string {
 
 const ID_PATTERN = '^\\s*[1-9]\\d{0,17}\\s*$';
 
+/** What the By ID mode accepts, when it is more than a whole number (Get Order also takes a thumbprint or serial). */
+export interface IdModeValidation {
+	regex: string;
+	errorMessage: string;
+	placeholder: string;
+}
+
 /** The resource locator of one kind of ID: From List, By URL (when it has a page), By ID. */
-export function locatorProperty(kind: LocatorKind, description: string): INodeProperties {
+export function locatorProperty(kind: LocatorKind, description: string, idMode?: IdModeValidation): INodeProperties {
 	const urlRegex = pageUrlPattern(kind.pageSegment ?? '');
 	const current: INodeProperties = {
 		displayName: kind.displayName.replace(/ ID$/, ''),
@@ -171,9 +178,12 @@ export function locatorProperty(kind: LocatorKind, description: string): INodePr
 				displayName: 'By ID',
 				name: 'id',
 				type: 'string',
-				placeholder: `e.g. ${kind.exampleId}`,
+				placeholder: idMode?.placeholder ?? `e.g. ${kind.exampleId}`,
 				validation: [
-					{ type: 'regex', properties: { regex: ID_PATTERN, errorMessage: `${kind.displayName} is a whole number, e.g. ${kind.exampleId}` } },
+					{
+						type: 'regex',
+						properties: idMode ?? { regex: ID_PATTERN, errorMessage: `${kind.displayName} is a whole number, e.g. ${kind.exampleId}` },
+					},
 				],
 			},
 		],
@@ -197,8 +207,8 @@ function plainIdField(kind: LocatorKind, description: string): INodeProperties {
 	};
 }
 
-export function orderIdProperty(description: string): INodeProperties {
-	return locatorProperty(ORDER, description);
+export function orderIdProperty(description: string, idMode?: IdModeValidation): INodeProperties {
+	return locatorProperty(ORDER, description, idMode);
 }
 
 export function requestIdProperty(description: string): INodeProperties {

@@ -22,7 +22,8 @@ export interface DigiCertOperation<P = IDataObject> {
 	/** The request for these parameters (a list is paged by the executor; see DigiCertRequest.paginate); `toItems` may send follow-ups. */
 	request(parameters: P): DigiCertRequest;
 	/**
-	 * Turns DigiCert's answer into output items (json objects, or full items for binary data).
+	 * Turns DigiCert's answer into output: its data (json objects), or whole items (json + binary)
+	 * for a binary request. Throws UnexpectedAnswerError for an answer of the wrong shape.
 	 * `send` sends a follow-up request for the same item, paced and retried like the first.
 	 */
 	toItems(
@@ -41,3 +42,6 @@ export interface DigiCertResource {
 	/** The operation a new node (typeVersion 1.1 on) opens on; typeVersion 1 opens on the first declared. */
 	defaultOperation?: string;
 }
+
+/** Thrown by `toItems` when DigiCert's answer is not the shape the operation expects (e.g. no body). */
+export class UnexpectedAnswerError extends Error {}

@@ -2,7 +2,9 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { optionsProperty, orderIdProperty } from './fields';
 import type { DigiCertOperation } from './operation';
+import { UnexpectedAnswerError } from './operation';
 import type { DigiCertRequest } from '../../shared/types';
+import { isObject } from '../../shared/types';
 import { assertBoolean, assertPositiveId } from '../../shared/validation';
 
 /** The kinds of certificates an order lists besides its own: `GET /order/certificate/{id}/<kind>`. */
@@ -18,9 +20,16 @@ export function orderCertificatesRequest(orderId: number, kind: OrderCertificate
 	};
 }
 
-/** The certificates in such an answer: DigiCert leaves the array out when there are none. */
+/**
+ * The certificates in such an answer. DigiCert answers "none" with `{}` (the array left out); no body
+ * (204), `null` or a `certificates` that is not a list is not an answer from its API.
+ */
 export function certificatesIn(body: unknown): IDataObject[] {
-	return ((body as IDataObject | undefined)?.certificates as IDataObject[] | undefined) ?? [];
+	if (!isObject(body)) throw new UnexpectedAnswerError();
+	const { certificates } = body;
+	if (certificates === undefined) return [];
+	if (!Array.isArray(certificates)) throw new UnexpectedAnswerError();
+	return certificates as IDataObject[];
 }
 
 type Parameters = { orderId: number; showArchived: boolean };

@@ -67,7 +67,7 @@ export function freshStatusChanges(
 	const fresh: IDataObject[] = [];
 	for (const change of changes) {
 		const key = changeKey(change);
-		if (key in next || recordId(change, 'order_id') === undefined) continue;
+		if (Object.hasOwn(next, key) || recordId(change, 'order_id') === undefined) continue;
 		next[key] = now;
 		fresh.push(change);
 	}

@@ -77,9 +77,15 @@ module.exports = (data) => [
 	},
 	{
 		method: 'GET',
-		pattern: /^\/order\/certificate\/(\d+)$/,
+		// Order info: "You can replace {{order_id}} in the URL path with the thumbprint or serial number of
+		// the primary certificate on the order" (not a duplicate's). Hex compared without regard to case: ASSUMED.
+		pattern: /^\/order\/certificate\/([0-9A-Fa-f]+)$/,
 		handle: (m) => {
-			const order = data.orders.get(Number(m[1]));
+			const key = m[1].toUpperCase();
+			const byId = /^\d+$/.test(key) ? data.orders.get(Number(key)) : undefined;
+			const order =
+				byId ??
+				[...data.orders.values()].find((o) => o.certificate.thumbprint?.toUpperCase() === key || o.certificate.serial_number?.toUpperCase() === key);
 			if (!order) return notFound('order');
 			const c = order.certificate;
 			return {

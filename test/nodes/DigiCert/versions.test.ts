@@ -76,11 +76,15 @@ describe('typeVersion 1.1 resource locators', () => {
 	});
 
 	it("an ID that is not one: n8n's own check refuses a typed one, the node one an expression gives; nothing is sent", async () => {
-		await expect(run({ resource: 'order', operation: 'get', orderId: rl('id', '12/../../user/me') }, 1.1)).rejects.toThrow(
-			/The 'DigiCert' node has issues:\s+- Order ID is a whole number, e\.g\. 12345678/,
+		await expect(run({ resource: 'request', operation: 'get', requestId: rl('id', '12/../../user/me') }, 1.1)).rejects.toThrow(
+			/The 'DigiCert' node has issues:\s+- Request ID is a whole number, e\.g\. 198/,
 		);
-		const computed = await run({ resource: 'order', operation: 'get', orderId: rl('id', '={{ $json.id }}') }, 1.1, [{ id: '12/../../user/me' }]);
-		expect(computed.error?.message).toBe('Order ID must be a positive whole number, but it is "12/../../user/me"');
+		const computed = await run({ resource: 'request', operation: 'get', requestId: rl('id', '={{ $json.id }}') }, 1.1, [{ id: '12/../../user/me' }]);
+		expect(computed.error?.message).toBe('Request ID must be a positive whole number, but it is "12/../../user/me"');
+		// Get Order's ID mode also takes a thumbprint or serial number, and still refuses a path.
+		await expect(run({ resource: 'order', operation: 'get', orderId: rl('id', '12/../../user/me') }, 1.1)).rejects.toThrow(
+			/The 'DigiCert' node has issues:\s+- An order ID \(a whole number\), or the thumbprint or serial number \(hex\) of its certificate/,
+		);
 		expect(server.requests).toHaveLength(0);
 	});
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 
-import { assertBoolean, assertPositiveId, quoteValue } from '../../../nodes/shared/validation';
+import { assertBoolean, assertOrderIdentifier, assertPositiveId, quoteValue } from '../../../nodes/shared/validation';
 
 describe('IDs and booleans', () => {
 	describe('assertPositiveId', () => {
@@ -174,3 +174,21 @@ describe('odd values and how they are shown', () => {
 		});
 	});
 });
+
+describe('assertOrderIdentifier', () => {
+	const thumbprint = 'A1B2C3D4E5F60718293A4B5C6D7E8F9001122334';
+	it('takes an order ID, a thumbprint (40 hex digits) or a serial number (hex), with or without separators', () => {
+		expect(assertOrderIdentifier(12345678, 'Order ID')).toEqual({ kind: 'id', value: '12345678' });
+		expect(assertOrderIdentifier(' 42 ', 'Order ID')).toEqual({ kind: 'id', value: '42' });
+		expect(assertOrderIdentifier(thumbprint.toLowerCase(), 'Order ID')).toEqual({ kind: 'thumbprint', value: thumbprint });
+		expect(assertOrderIdentifier(thumbprint.match(/../g)!.join(':'), 'Order ID')).toEqual({ kind: 'thumbprint', value: thumbprint });
+		expect(assertOrderIdentifier('0a 1b 2c', 'Order ID')).toEqual({ kind: 'serial', value: '0A1B2C' });
+		// Too long for an ID: a serial number in decimal digits only.
+		expect(assertOrderIdentifier('01234567890123456789', 'Order ID')).toEqual({ kind: 'serial', value: '01234567890123456789' });
+	});
+
+	it.each([['12/../x'], ['AB?x'], ['..'], [''], ['0'], [{}], [null], [1.5], ['A'.repeat(65)]])('refuses %j', (value) => {
+		expect(() => assertOrderIdentifier(value, 'Order ID')).toThrow(/^Order ID must be an order ID \(a whole number\), or the thumbprint/);
+	});
+});
+

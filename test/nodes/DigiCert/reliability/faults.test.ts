@@ -12,6 +12,7 @@ import type { IDataObject, INode } from 'n8n-workflow';
 import { digiCertNode, inputNodes, runWorkflow } from '../../../helpers/engine';
 import type { FaultResponse } from '../../../helpers/fake';
 import { credentialFor, fakeData } from '../../../helpers/fake';
+import { startHostileServer, trickle } from '../../../helpers/hostileServer';
 import { useFakeCertCentral } from '../../../helpers/useFakeCertCentral';
 
 const server = useFakeCertCentral();
@@ -184,13 +185,36 @@ describe('broken connections', () => {
 	});
 
 	it('an answer that never comes in time: says so, and which option to raise', async () => {
-		server.fail({ respond: { delayMs: 400, status: 200, body: {} } });
-		const result = await getRequests([REQUEST_ID], { maxRetries: 1, retryDelay: 5, timeout: 100 });
+		// Six times the timeout: late on any machine, however busy.
+		server.fail({ respond: { delayMs: 3000, status: 200, body: {} } });
+		const result = await getRequests([REQUEST_ID], { maxRetries: 1, retryDelay: 5, timeout: 500 });
 
 		expect(server.requests).toHaveLength(2);
 		const error = errorOf(result);
-		expect(error.message).toBe('DigiCert did not answer within 100 ms (tried 2 times)');
+		expect(error.message).toBe('DigiCert did not answer within 500 ms (tried 2 times)');
 		expect(error.description).toContain('Timeout');
+	});
+
+	it('the timeout bounds the whole answer: a body trickled a byte at a time (never silent for long) fails in time', async () => {
+		const body = JSON.stringify({ id: REQUEST_ID, status: 'approved', note: 'x'.repeat(30) });
+		const sent = { bytes: 0 };
+		const slow = await startHostileServer(trickle(body, 300, sent));
+		try {
+			const result = await runWorkflow(
+				[
+					...inputNodes([{}]),
+					digiCertNode({ resource: 'request', operation: 'get', requestId: REQUEST_ID, requestOptions: { rateLimit: 'off', maxRetries: 0, timeout: 800 } }),
+				],
+				{ credentials: credentialFor(server, { baseUrl: `${slow.origin}/services/v2` }) },
+			);
+
+			expect(errorOf(result).message).toBe('DigiCert did not answer within 800 ms (tried 1 time)');
+			// Given up long before the body was complete (it takes 20 s), and the connection closed.
+			expect(sent.bytes).toBeLessThan(Buffer.byteLength(body) / 2);
+			expect(slow.requests).toHaveLength(1);
+		} finally {
+			await slow.close();
+		}
 	});
 
 	it('retries a truncated body and recovers', async () => {
@@ -229,6 +253,54 @@ describe('answers that are not what DigiCert sends', () => {
 		const error = errorOf(result);
 		expect(error.message).toBe('DigiCert answered with data of an unexpected shape');
 		expect(error.context.itemIndex).toBe(0);
+	});
+
+	it('an answer with json and binary keys is data, never an n8n item the server chose', async () => {
+		const answer = { json: { approved: true }, binary: { data: { data: 'SGk=', mimeType: 'text/plain', fileName: 'x.txt' } }, id: 1 };
+		server.fail({ respond: { status: 200, body: answer } });
+		const result = await getRequests([REQUEST_ID], { maxRetries: 0 });
+
+		expect(result.error).toBeUndefined();
+		expect(result.items()).toEqual([{ json: answer, pairedItem: { item: 0 } }]);
+	});
+
+	it('so is a list element with json and binary keys', async () => {
+		const element = { id: 5, json: { x: 1 }, binary: { data: { data: 'SGk=', mimeType: 'text/plain' } } };
+		server.fail({ respond: { status: 200, body: { requests: [element], page: { total: 1, limit: 1000, offset: 0 } } } });
+		const result = await runWorkflow(
+			[...inputNodes([{}]), digiCertNode({ resource: 'request', operation: 'getMany', returnAll: true, requestOptions: { rateLimit: 'off' } })],
+			{ credentials: credentialFor(server) },
+		);
+
+		expect(result.items()).toEqual([{ json: element, pairedItem: { item: 0 } }]);
+	});
+
+	describe.each(['listDuplicates', 'listReissues'])('%s', (operation) => {
+		// DigiCert answers "none" with {} (no certificates key): anything else is not its answer.
+		it.each([
+			['no body (204)', { status: 204 }],
+			['null', { status: 200, raw: 'null', headers: { 'content-type': 'application/json' } }],
+			['certificates that are not a list', { status: 200, body: { certificates: 'none' } }],
+		])('%s is an unexpected answer, not "no certificates"', async (_name, respond) => {
+			server.fail({ respond: respond as FaultResponse });
+			const result = await runWorkflow(
+				[...inputNodes([{}]), digiCertNode({ resource: 'order', operation, orderId: fakeData.SEED_ORDER_ID, requestOptions: { rateLimit: 'off', maxRetries: 0 } })],
+				{ credentials: credentialFor(server) },
+			);
+
+			expect(errorOf(result).message).toBe('DigiCert answered with data of an unexpected shape');
+		});
+
+		it('{} is no certificates', async () => {
+			server.fail({ respond: { status: 200, body: {} } });
+			const result = await runWorkflow(
+				[...inputNodes([{}]), digiCertNode({ resource: 'order', operation, orderId: fakeData.SEED_ORDER_ID })],
+				{ credentials: credentialFor(server) },
+			);
+
+			expect(result.error).toBeUndefined();
+			expect(result.items()).toEqual([]);
+		});
 	});
 });
 

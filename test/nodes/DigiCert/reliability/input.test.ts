@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import type { IDataObject, INode, INodeParameters } from 'n8n-workflow';
 
 import { resources } from '../../../../nodes/DigiCert/resources';
+import { assertOrderIdentifier } from '../../../../nodes/shared/validation';
 
 import { digiCertNode, inputNodes, runWorkflow } from '../../../helpers/engine';
 import { REQUIRED_SAMPLES } from '../../../fixtures/parameters';
@@ -207,7 +208,19 @@ describe('every operation', () => {
 		expect(withIds.length).toBeGreaterThanOrEqual(2);
 	});
 
-	it.each(withIds)('$label: requests stay on well-formed paths, whatever its $idField', async ({ idField, parameters }) => {
+	/** Get Order also takes a certificate thumbprint or serial number (hex) in the ID's place: accepted like an ID. */
+	const acceptedBy = (label: string) => (value: unknown) => {
+		if (label !== 'order.get') return expectedId(value) !== undefined;
+		try {
+			assertOrderIdentifier(value, 'Order ID');
+			return true;
+		} catch {
+			return false;
+		}
+	};
+
+	it.each(withIds)('$label: requests stay on well-formed paths, whatever its $idField', async ({ label, idField, parameters }) => {
+		const accepted = acceptedBy(label);
 		await fc.assert(
 			fc.asyncProperty(fc.array(idValues, { minLength: 1, maxLength: 10 }), async (raw) => {
 				server.reset();
@@ -223,17 +236,17 @@ describe('every operation', () => {
 					{ credentials: credentialFor(server) },
 				);
 				expect(result.error).toBeUndefined();
-				// Every path is made of plain lowercase words and positive numbers only.
+				// Every path is made of plain lowercase words and positive numbers only (and uppercase hex, for Get Order).
 				for (const request of server.requests) {
-					expect(request.path).toMatch(/^\/services\/v2(\/([a-z_-]+|[1-9][0-9]*))+$/);
+					expect(request.path).toMatch(/^\/services\/v2(\/([a-z_-]+|[1-9][0-9]*|[0-9A-F]+))+$/);
 				}
-				expect(server.requests.length).toBeLessThanOrEqual(values.filter((v) => expectedId(v) !== undefined).length);
+				expect(server.requests.length).toBeLessThanOrEqual(values.filter(accepted).length);
 				const items = result.items();
 				values.forEach((value, index) => {
 					const own = items.filter((i) => (i.pairedItem as { item: number }).item === index);
-					if (expectedId(value) === undefined) {
+					if (!accepted(value)) {
 						expect(own).toHaveLength(1);
-						expect(own[0].json.error).toMatch(/ must be a positive whole number, but it is /);
+						expect(own[0].json.error).toMatch(/ must be (a positive whole number|an order ID \(a whole number\), or the thumbprint .*), but it is /);
 					}
 				});
 				expectNoKey([result.taskData('DigiCert'), result.error], server.apiKey);
@@ -278,6 +291,26 @@ describe('list filters', () => {
 			{ numRuns: 25 },
 		);
 	}, 120_000);
+});
+
+describe('list filters of the wrong type (from an expression)', () => {
+	// Leaving such a filter out would widen the query to the unfiltered list: it is refused instead.
+	it.each([
+		['request', 'containerId', '={{ [5] }}', 'Container ID must be a single text or number, but it is a list [5]'],
+		['order', 'containerId', '={{ {"id": 5} }}', 'Container ID must be a single text or number, but it is an object {"id":5}'],
+		['order', 'commonName', '={{ ["a","b"] }}', 'Common Name must be a single text or number, but it is a list ["a","b"]'],
+		['order', 'productNameId', '={{ true }}', 'Product must be a single text or number, but it is true'],
+		['request', 'search', '={{ {} }}', 'Search must be a single text or number, but it is an object {}'],
+		['order', 'search', '={{ [] }}', 'Search must be a single text or number, but it is a list []'],
+		['request', 'status', '={{ [{}] }}', 'Status must be a single text or number, but it is an object {}'],
+	])('%s Get Many: %s = %s is refused before any request', async (resource, field, value, message) => {
+		const result = await runWorkflow(
+			[...inputNodes([{}]), digiCertNode({ resource, operation: 'getMany', limit: 5, filters: { [field]: value } })],
+			{ credentials: credentialFor(server) },
+		);
+		expect(server.requests).toEqual([]);
+		expect(result.error?.message).toBe(message);
+	});
 });
 
 describe('Request Options', () => {

@@ -57,8 +57,48 @@ const failureModes: Record<string, ((r: RecordedRequest) => FaultResponse) | und
 	'redirect carrying the key': (r) => ({ status: 302, headers: { location: `http://127.0.0.1:9/steal?key=${devKey(r)}` } }),
 	'connection reset': () => ({ reset: true }),
 	'truncated body echoing': (r) => ({ status: 200, raw: JSON.stringify({ echo: echo(r), pad: 'x'.repeat(300) }), truncate: true }),
-	'too slow': () => ({ delayMs: 300, status: 200, body: {} }),
+	// Ten times the timeout this mode runs with (TOO_SLOW_TIMEOUT_MS): late on any machine, however busy.
+	'too slow': () => ({ delayMs: 10 * TOO_SLOW_TIMEOUT_MS, status: 200, body: {} }),
 };
+
+const TOO_SLOW_TIMEOUT_MS = 300;
+
+/**
+ * What each mode must end in, for every operation (the message of the error, or of each item's
+ * error with On Error: Continue), so a fault that silently stopped being injected fails the test.
+ */
+const expectedOutcome: Record<string, RegExp> = {
+	'429 echoing the request': /^DigiCert's rate limit \(429\) was still exceeded after 2 attempts$/,
+	'429 with Retry-After': /^DigiCert's rate limit \(429\) was still exceeded after 2 attempts$/,
+	'400 echoing headers in message and code': /^Invalid request: \{"method":/,
+	'403 invalid key echoing it': /^DigiCert rejected the API key$/,
+	'403 missing permission': /^The API key's user lacks permission for this operation$/,
+	'404 echoing the request': /^(Order|Request|Certificate|Product) \S+ was not found in DigiCert$|^Not found: \{"method":/,
+	'500 with the key in a stack trace': /^DigiCert answered unexpectedly: HTTP 500 with a body that is not JSON \(text\/plain\)$/,
+	'502 HTML page echoing headers': /^DigiCert answered unexpectedly: HTTP 502 with an HTML page$/,
+	'503 JSON with the key in an unusual field': /^DigiCert answered unexpectedly: HTTP 503 without an error in its usual format$/,
+	'504 with an empty body': /^DigiCert answered unexpectedly: HTTP 504 without an error in its usual format$/,
+	'200 that is not JSON, echoing': /^DigiCert answered unexpectedly: HTTP 200 with (a body that is not JSON \(text\/plain\)|a file that repeats the API key back, which is not passed on)$/,
+	'200 of the wrong shape': /^DigiCert answered (with data of an unexpected shape|unexpectedly: HTTP 200 with (something other than a list|a file that repeats the API key back, which is not passed on))$/,
+	'redirect carrying the key': /^DigiCert answered unexpectedly: HTTP 302 with a redirect to http:\/\/127\.0\.0\.1:9\/steal\?key=\[redacted\], which is not followed/,
+	'connection reset': /^The connection to DigiCert at 127\.0\.0\.1:\d+ broke before its answer was complete \(ECONNRESET, tried [12] times?\)$/,
+	'truncated body echoing': /^The connection to DigiCert at 127\.0\.0\.1:\d+ broke before its answer was complete/,
+	'too slow': new RegExp(`^DigiCert did not answer within ${TOO_SLOW_TIMEOUT_MS} ms \\(tried [12] times?\\)$`),
+};
+
+/**
+ * Operations a mode does not fail. A change (approve, reject, create, reissue, duplicate, revoke,
+ * cancel) is answered with 201/204 by DigiCert and the node reads only what it needs of the answer.
+ */
+const SUCCEEDS_ANYWAY: Record<string, RegExp> = {
+	'200 of the wrong shape': /^(request\.(approve|reject)|order\.(create|reissue|duplicate|revoke|cancel)|certificate\.revoke)$/,
+};
+
+/** What a run ended in: the message of each failure (the error, or each error item), none for success. */
+function outcomes(result: Awaited<ReturnType<typeof runWorkflow>>): string[] {
+	if (result.error) return [result.error.message];
+	return result.items().flatMap((item) => (typeof item.json.error === 'string' ? [item.json.error] : []));
+}
 
 /** Parameters that make an operation send its request: its own defaults, with known IDs. */
 function parametersFor(resource: string, operation: string, properties: INodeProperties[]): INodeParameters {
@@ -68,7 +108,8 @@ function parametersFor(resource: string, operation: string, properties: INodePro
 		else if (/Id$/.test(property.name)) parameters[property.name] = String(fakeData.APPROVED_REQUEST_ID);
 		else if (property.default !== undefined) parameters[property.name] = (REQUIRED_SAMPLES[property.name] ?? property.default) as INodeParameters[string];
 	}
-	parameters.requestOptions = { rateLimit: 'off', maxRetries: 1, retryDelay: 0, timeout: 150, maxBlockedWait: 0 };
+	// A generous timeout: time is not what these tests are about (except in "too slow", which sets its own).
+	parameters.requestOptions = { rateLimit: 'off', maxRetries: 1, retryDelay: 0, timeout: 30_000, maxBlockedWait: 0 };
 	return parameters;
 }
 
@@ -123,7 +164,14 @@ function everythingShown(result: Awaited<ReturnType<typeof runWorkflow>>, writte
 	return [JSON.stringify(result.taskData('DigiCert')), ...files, ...errorParts(result.error as ShownError), ...capturedLogs, written].join('\n');
 }
 
-describe.each(operations)('$label', ({ parameters }) => {
+/**
+ * Run with their defaults against the shared fake, some operations get DigiCert's own refusal (a
+ * request already approved, an order already being reissued): fine for "success", as long as no
+ * failure of the other modes shows up.
+ */
+const isFaultOutcome = (message: string) => Object.values(expectedOutcome).some((pattern) => pattern.test(message) && !/was not found|^Not found/.test(message));
+
+describe.each(operations)('$label', ({ label, parameters }) => {
 	describe.each(Object.keys(failureModes))('%s', (mode) => {
 		it.each([
 			['stopping on the error', {}],
@@ -134,9 +182,10 @@ describe.each(operations)('$label', ({ parameters }) => {
 			if (respond) server.fail({ respond });
 			capturedLogs.length = 0;
 
+			const run = mode === 'too slow' ? { ...parameters, requestOptions: { ...(parameters.requestOptions as object), timeout: TOO_SLOW_TIMEOUT_MS } } : parameters;
 			const { value: result, written } = await captureOutput(
 				async () =>
-					await runWorkflow([...inputNodes([{ n: 1 }, { n: 2 }]), digiCertNode(parameters, settings)], {
+					await runWorkflow([...inputNodes([{ n: 1 }, { n: 2 }]), digiCertNode(run, settings)], {
 						credentials: credentialFor(server),
 					}),
 			);
@@ -148,8 +197,14 @@ describe.each(operations)('$label', ({ parameters }) => {
 			}
 			const shown = everythingShown(result, written);
 			expect(shown).not.toContain(KEY);
-			// The run did fail in the failure modes (else this proves little).
-			if (respond) expect(shown).toMatch(/DigiCert|rate limit|connection|not found|permission|API key|shape/);
+			// Each mode ends as it should (else a fault no longer injected would pass unnoticed).
+			const ended = outcomes(result);
+			if (respond === undefined) expect(ended.filter(isFaultOutcome)).toEqual([]);
+			else if (SUCCEEDS_ANYWAY[mode]?.test(label)) expect(ended).toEqual([]);
+			else {
+				expect(ended.length).toBeGreaterThan(0);
+				for (const message of ended) expect(message).toMatch(expectedOutcome[mode]);
+			}
 		});
 	});
 });

@@ -195,6 +195,12 @@ describe('Download Certificate', () => {
 		expect(server.requests).toHaveLength(0);
 	});
 
+	it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf'])('refuses %s as a format (an inherited key, not a format)', async (format) => {
+		const result = await download({ orderId: fakeData.SEED_ORDER_ID, format });
+		expect(result.error?.message).toMatch(new RegExp(`^Format must be one of pem_all, .*, but it is "${format}"$`));
+		expect(server.requests).toHaveLength(0);
+	});
+
 	it('with Continue On Fail, a failed download is an error item and the others still download', async () => {
 		const pending = orderWith((o) => o.status === 'pending');
 		const result = await runWorkflow(

@@ -6,8 +6,8 @@ import { useFakeCertCentral } from '../../../../helpers/useFakeCertCentral';
 
 const server = useFakeCertCentral();
 
-async function run(parameters: INodeParameters, input: IDataObject[] = [{}]) {
-	return await runWorkflow([...inputNodes(input), digiCertNode({ resource: 'order', ...parameters })], {
+async function run(parameters: INodeParameters, input: IDataObject[] = [{}], typeVersion = 1) {
+	return await runWorkflow([...inputNodes(input), digiCertNode({ resource: 'order', ...parameters }, { typeVersion })], {
 		credentials: credentialFor(server),
 	});
 }
@@ -31,6 +31,42 @@ describe('Get Order', () => {
 		const result = await run({ operation: 'get', orderId: 1 });
 		expect(result.error?.message).toBe('Order 1 was not found in DigiCert');
 	});
+
+	// DigiCert's Order info: the ID in the path may be the primary certificate's thumbprint or serial number.
+	const seed = () => server.data.orders.get(fakeData.SEED_ORDER_ID).certificate as { thumbprint: string; serial_number: string };
+
+	it("gets an order by its certificate's thumbprint, written in lowercase with colons, sent as 40 hex digits", async () => {
+		const { thumbprint } = seed();
+		const written = thumbprint.toLowerCase().match(/../g)!.join(':');
+		const result = await run({ operation: 'get', orderId: written });
+		expect(result.error).toBeUndefined();
+		expect(server.requests.map((r) => r.path)).toEqual([`/services/v2/order/certificate/${thumbprint.toUpperCase()}`]);
+		expect(result.items()[0].json).toMatchObject({ id: fakeData.SEED_ORDER_ID });
+	});
+
+	it("gets an order by its certificate's serial number, also through the 1.1 locator's By ID mode", async () => {
+		const { serial_number } = seed();
+		const result = await run({ operation: 'get', orderId: { __rl: true, mode: 'id', value: serial_number.toLowerCase() } }, [{}], 1.1);
+		expect(result.error).toBeUndefined();
+		expect(server.requests.map((r) => r.path)).toEqual([`/services/v2/order/certificate/${serial_number.toUpperCase()}`]);
+		expect(result.items()[0].json).toMatchObject({ id: fakeData.SEED_ORDER_ID });
+	});
+
+	it("says no order has the thumbprint of a certificate that is not an order's current one (a reissue's)", async () => {
+		// eslint-disable-next-line @typescript-eslint/no-explicit-any
+		const reissued = [...server.data.reissues.values()].flat().find((c: any) => c.thumbprint) as { thumbprint: string };
+		const result = await run({ operation: 'get', orderId: reissued.thumbprint });
+		expect(result.error?.message).toBe(`The order whose certificate has the thumbprint ${reissued.thumbprint} was not found in DigiCert`);
+	});
+
+	it.each([['12/../../user/me'], ['ABCDEF?x=1'], ['%2e%2e'], ['g'.repeat(40)], ['0'], [-5], ['A'.repeat(65)]])(
+		'refuses %j before sending anything: only digits and hex reach the path',
+		async (orderId) => {
+			const result = await run({ operation: 'get', orderId });
+			expect(result.error?.message).toMatch(/^Order ID must be an order ID \(a whole number\), or the thumbprint \(40 hex digits\) or serial number \(hex\)/);
+			expect(server.requests).toHaveLength(0);
+		},
+	);
 });
 
 describe('List Order Reissues', () => {

@@ -1,0 +1,44 @@
+/**
+ * docs/architecture.md stays true to the tree: every operation and trigger event file is listed, each
+ * resource folder holds only operations (and its index), and the README links the page.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+const root = path.resolve(__dirname, '..', '..');
+const page = fs.readFileSync(path.join(root, 'docs', 'architecture.md'), 'utf8');
+
+/** The files an index module imports values from (`import { x } from './file'`; type imports aside). */
+function importedFiles(indexFile: string): string[] {
+	const source = fs.readFileSync(indexFile, 'utf8');
+	return [...source.matchAll(/^import \{[^}]*\} from '\.\/([^']+)';$/gm)].map((match) => `${match[1]}.ts`);
+}
+
+const resourcesDir = path.join(root, 'nodes', 'DigiCert', 'resources');
+const resourceNames = fs.readdirSync(resourcesDir).filter((name) => fs.statSync(path.join(resourcesDir, name)).isDirectory());
+const operationFiles = resourceNames.flatMap((resource) =>
+	importedFiles(path.join(resourcesDir, resource, 'index.ts')).map((file) => `${resource}/${file}`),
+);
+const eventFiles = importedFiles(path.join(root, 'nodes', 'DigiCertTrigger', 'events', 'index.ts')).map((file) => `events/${file}`);
+
+describe('docs/architecture.md', () => {
+	it('finds the operations and events it checks (the index files still import them this way)', () => {
+		expect(operationFiles).toEqual(expect.arrayContaining(['order/get.ts', 'request/approve.ts', 'certificate/download.ts']));
+		expect(eventFiles).toEqual(expect.arrayContaining(['events/requestPending.ts']));
+	});
+
+	it.each([...operationFiles, ...eventFiles])('lists %s', (file) => {
+		expect(page).toContain(`\`${file}\``);
+	});
+
+	it.each(resourceNames)('resources/%s holds only its operations and its index', (resource) => {
+		const files = fs.readdirSync(path.join(resourcesDir, resource)).filter((file) => file !== 'index.ts');
+		expect(files.sort()).toEqual(operationFiles.filter((file) => file.startsWith(`${resource}/`)).map((file) => file.slice(resource.length + 1)).sort());
+	});
+
+	it("is linked from the README's Development section", () => {
+		const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
+		const development = readme.slice(readme.indexOf('## Development'));
+		expect(development.slice(0, development.indexOf('\n## ', 3))).toContain('(docs/architecture.md)');
+	});
+});
