@@ -2,7 +2,7 @@ import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunction
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { events } from './events';
-import { buildTriggerProperties } from './shared/description';
+import { buildTriggerProperties, triggerSubtitle } from './shared/description';
 import { pollEvent } from './shared/poll';
 
 export class DigiCertTrigger implements INodeType {
@@ -12,7 +12,7 @@ export class DigiCertTrigger implements INodeType {
 		icon: { light: 'file:digicert.svg', dark: 'file:digicert.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{ $parameter["event"] }}',
+		subtitle: triggerSubtitle(events),
 		description: 'Starts the workflow when a DigiCert CertCentral request or order changes, or a certificate nears expiry',
 		defaults: { name: 'DigiCert Trigger' },
 		polling: true,

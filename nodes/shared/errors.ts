@@ -196,7 +196,7 @@ export function explain(
 	if (statusCode === 429) {
 		return [
 			`DigiCert's rate limit (429) was still exceeded after ${attempts} attempt${attempts === 1 ? '' : 's'}`,
-			`${RATE_LIMITS_TEXT} Keep the node's Request Options > Rate Limit at DigiCert's Limits (or a lower custom rate) in every workflow using the key.`,
+			`${RATE_LIMITS_TEXT} Keep the DigiCert node's Settings > Rate Limit and Retries > Rate Limit at DigiCert's Limits (or a lower custom rate) in every workflow using the key.`,
 		];
 	}
 	if (statusCode >= 500) {
@@ -252,8 +252,8 @@ export function blockedTooLongError(node: INode, failure: BlockedTooLong): NodeA
 	const description = [
 		`DigiCert answered 429${digiCertSays} ${times(refusals)} in a row to requests with this API key; this item's request was sent ${times(attempts)}. Every execution using the key in this n8n process waited meanwhile, sending one request at a time to see whether the block was over.`,
 		RATE_LIMITS_TEXT,
-		'This n8n process keeps its own requests under those limits, so something else is probably using the same key (another n8n worker or instance, or another tool): lower the Rate Limit there (Request Options > Rate Limit > Custom),',
-		`or raise Request Options > Max Wait When Blocked (now ${limit}) so the node waits longer.`,
+		'This n8n process keeps its own requests under those limits, so something else is probably using the same key (another n8n worker or instance, or another tool): lower the Rate Limit there (the DigiCert node\'s Settings > Rate Limit and Retries > Rate Limit > Custom),',
+		`or raise Settings > Rate Limit and Retries > Max Wait When Blocked (now ${limit}) so the node waits longer.`,
 	].join(' ');
 	return apiError(node, { message, description, httpCode: 429, errors: entries, itemIndex }, apiKey);
 }
@@ -340,7 +340,7 @@ export function networkError(node: INode, failure: FailedConnection): NodeApiErr
 	let advice: string;
 	if (code === 'ECONNABORTED' || code === 'ETIMEDOUT' || (code?.startsWith('UND_ERR_') && code.endsWith('TIMEOUT'))) {
 		message = `DigiCert did not answer within ${timeoutMs} ms (${tried})`;
-		advice = `Raise Request Options > Timeout, or try again later.${unsure}`;
+		advice = `Raise the node's Settings > Rate Limit and Retries > Timeout, or try again later.${unsure}`;
 	} else if (code === 'ECONNRESET' || code === 'EPIPE' || code === 'UND_ERR_SOCKET' || code === 'ERR_BAD_RESPONSE') {
 		message = `The connection to DigiCert at ${host} broke before its answer was complete (${code}, ${tried})`;
 		advice = `Check the network or proxy between n8n and ${host}, or try again later.${unsure}`;

@@ -1,3 +1,8 @@
+/**
+ * The client both nodes and the credential's list searches use. Over 300 lines on purpose: one
+ * class, whose sending, paging and accepting share the credential, the rate limiter and the retry
+ * loop; the retry policy (retry.ts) and every message (errors.ts) live apart.
+ */
 import type {
 	ICredentialsDecrypted,
 	IDataObject,

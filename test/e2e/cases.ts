@@ -11,6 +11,7 @@ import type { DigiCertCase } from './support/workflows';
 import { DIGICERT, WRONG_API_KEY } from './support/workflows';
 import type { FakeCertCentral } from '../helpers/fake';
 import { fakeData } from '../helpers/fake';
+import { lifecycleCases, lifecycleExampleCases } from './lifecycleCases';
 import { operationCases, operationExampleCases } from './operationCases';
 
 const { SEED_ORDER_ID, ORDER_WITHOUT_DUPLICATES, APPROVED_REQUEST_ID, PENDING_REQUEST_ID } = fakeData;
@@ -175,6 +176,8 @@ export const digiCertCases: DigiCertCase[] = [
 			},
 		}),
 	),
+	// They change the fake's data: after every case that reads it.
+	...lifecycleCases,
 ];
 
 export interface ExampleCase {
@@ -218,6 +221,7 @@ export const exampleCases: ExampleCase[] = [
 		},
 	},
 	...operationExampleCases,
+	...lifecycleExampleCases,
 ];
 
 /**

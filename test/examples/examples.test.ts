@@ -8,7 +8,13 @@ import { resources } from '../../nodes/DigiCert/resources';
 
 const EXAMPLES = join(__dirname, '../../examples');
 /** This suite's examples (other examples in the folder have their own tests). */
-const files = ['approve-request-from-slack.json', 'download-issued-certificates.json', 'weekly-expiry-audit-email.json'];
+const files = [
+	'approve-request-from-slack.json',
+	'download-issued-certificates.json',
+	'weekly-expiry-audit-email.json',
+	'reissue-before-expiry.json',
+	'revoke-from-ticket.json',
+];
 
 interface ExampleNode {
 	name: string;

@@ -8,6 +8,9 @@
  * The state is mutable through helpers on the data object (`setRequestStatus`, `addRequest`,
  * `setOrderStatus`, `addOrder`, `setNow`), so tests can change things between polls; every order
  * status change is recorded in `orderStatusChanges` for `/order/certificate/status-changes`.
+ *
+ * Over 300 lines on purpose: every resource's data hangs on one clock and one seeded random sequence
+ * (requests point at orders), so it is generated in one place; the routes are apart, in routes/.
  */
 const seeds = require('./seed-examples.json');
 const { DAY_MS, clone, daysUntil, isoDate, isoTime, startOfDay } = require('./common');

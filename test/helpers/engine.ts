@@ -2,6 +2,8 @@
  * Runs workflows through n8n's own engine (n8n-core's WorkflowExecute), in-process, with the
  * project's node and credential types: the same path a real n8n takes, minus the database.
  * The only thing replaced is the credential store (the test hands the decrypted credential).
+ * Over 300 lines on purpose: the engine needs its node types, credential helper, additional data and
+ * log capture set up together, and every engine test and the benchmark share this one setup.
  */
 import { Logger } from '@n8n/backend-common';
 import { Container } from '@n8n/di';

@@ -1,7 +1,7 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { assertCsr, assertHostName, assertHostNames, assertOneOf, assertText } from '../../shared/certificateInput';
-import { csrProperty, optionsProperty, orderIdProperty } from './fields';
+import { commonNameProperty, csrProperty, dnsNamesProperty, optionsProperty, orderIdProperty } from './fields';
 import type { DigiCertOperation } from './operation';
 import type { DigiCertResponse } from '../../shared/types';
 import { assertBoolean, assertPositiveId } from '../../shared/validation';
@@ -22,6 +22,15 @@ export const signatureHashOption: INodeProperties = {
 	],
 	default: 'sha256',
 	description: "The hash DigiCert signs the certificate with; by default the order's",
+};
+
+/** The Skip Approval option, shared by Create, Reissue and Duplicate. */
+export const skipApprovalOption: INodeProperties = {
+	displayName: 'Skip Approval',
+	name: 'skipApproval',
+	type: 'boolean',
+	default: false,
+	description: 'Whether to submit without waiting for an administrator to approve (the API key needs admin rights)',
 };
 
 /**
@@ -75,30 +84,10 @@ export function certificateRequestOperation(declaration: {
 					default: '',
 					description: 'A note for the approver and the order history',
 				},
-				{
-					displayName: 'Common Name',
-					name: 'commonName',
-					type: 'string',
-					default: '',
-					placeholder: 'www.example.com',
-					description: "The host name the certificate secures; by default the CSR's common name",
-				},
-				{
-					displayName: 'Other Host Names (SANs)',
-					name: 'dnsNames',
-					type: 'string',
-					default: '',
-					placeholder: 'example.com, api.example.com',
-					description: 'Additional host names, separated by commas; a wildcard only as *.example.com',
-				},
+				commonNameProperty,
+				dnsNamesProperty(),
 				signatureHashOption,
-				{
-					displayName: 'Skip Approval',
-					name: 'skipApproval',
-					type: 'boolean',
-					default: false,
-					description: 'Whether to submit without waiting for an administrator to approve (the API key needs admin rights)',
-				},
+				skipApprovalOption,
 			]),
 		],
 		readParameters: (read) => {

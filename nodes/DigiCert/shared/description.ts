@@ -2,7 +2,8 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { fromVersion1_1, onlyInVersion1, version1FormOf } from './fields';
 import type { DigiCertResource } from './operation';
-import { requestOptionsProperty } from './requestOptions';
+import { outputProperties } from './output';
+import { requestOptionsProperty, retryOnFailNotice } from './requestOptions';
 
 const byName = <T extends { name: string }>(a: T, b: T) => a.name.localeCompare(b.name);
 
@@ -44,7 +45,7 @@ export function buildProperties(resources: DigiCertResource[]): INodeProperties[
 				? [operationProperty]
 				: [onlyInVersion1({ ...operationProperty, default: version1Default }), fromVersion1_1(operationProperty)];
 		const fields = resource.operations.flatMap((operation) =>
-			operation.properties.flatMap(withVersion1Form).map((property) => ({
+			[...operation.properties.flatMap(withVersion1Form), ...(operation.output ? outputProperties(operation.output.noun) : [])].map((property) => ({
 				...property,
 				displayOptions: {
 					...property.displayOptions,
@@ -54,5 +55,5 @@ export function buildProperties(resources: DigiCertResource[]): INodeProperties[
 		);
 		return [...operationPickers, ...fields];
 	});
-	return [resourceProperty, ...perResource, requestOptionsProperty];
+	return [resourceProperty, ...perResource, requestOptionsProperty, retryOnFailNotice];
 }

@@ -8,6 +8,8 @@ import type { ParameterReader } from '../../shared/types';
 import { isObject } from '../../shared/types';
 import { locatorId } from './fields';
 import type { DigiCertOperation, DigiCertResource } from './operation';
+import type { OutputChoice } from './output';
+import { readOutputChoice, shapeOutput } from './output';
 import { UnexpectedAnswerError } from './operation';
 import { readTransportOptions } from './requestOptions';
 
@@ -88,6 +90,7 @@ export async function executeOperation(
 	await mapBounded(items, CONCURRENCY, async (_item, itemIndex) => {
 		try {
 			let parameters: IDataObject;
+			let outputChoice: OutputChoice | undefined;
 			try {
 				const read: ParameterReader = <T>(name: string, fallback?: T) => {
 					const value = this.getNodeParameter(name, itemIndex, fallback);
@@ -95,6 +98,7 @@ export async function executeOperation(
 					return (locator === undefined ? value : locatorId(value, locator)) as T;
 				};
 				parameters = operation.readParameters(read);
+				if (operation.output) outputChoice = readOutputChoice(read);
 			} catch (error) {
 				throw asNodeError(node, error, redact, {
 					itemIndex,
@@ -105,8 +109,12 @@ export async function executeOperation(
 			const response = request.paginate
 				? await client.sendPaginated(request, itemIndex)
 				: await client.send(request, itemIndex);
-			const output = await operation.toItems(response, parameters, this, async (next) => await client.send(next, itemIndex));
-			results[itemIndex] = toExecutionData(node, output, itemIndex, request.binary === true);
+			const output = toExecutionData(node, await operation.toItems(response, parameters, this, async (next) => await client.send(next, itemIndex)), itemIndex, request.binary === true);
+			const { simplify } = operation.output ?? {};
+			results[itemIndex] =
+				outputChoice === undefined || simplify === undefined
+					? output
+					: output.map((item) => ({ ...item, json: shapeOutput(item.json, outputChoice, simplify, Date.now()) }));
 		} catch (caught) {
 			const error = asNodeError(node, caught, redact, { itemIndex });
 			if (!continueOnFail) throw error;

@@ -202,7 +202,7 @@ function plainIdField(kind: LocatorKind, description: string): INodeProperties {
 		type: 'string',
 		required: true,
 		default: '',
-		placeholder: kind.exampleId,
+		placeholder: `e.g. ${kind.exampleId}`,
 		description,
 	};
 }
@@ -259,7 +259,7 @@ export function serialNumberProperty(description: string): INodeProperties {
 		type: 'string',
 		required: true,
 		default: '',
-		placeholder: '0669D46CAE79EF684A69777490602485',
+		placeholder: 'e.g. 0669D46CAE79EF684A69777490602485',
 		description,
 	};
 }
@@ -271,7 +271,7 @@ export function organizationIdProperty(description: string): INodeProperties {
 		type: 'string',
 		required: true,
 		default: '',
-		placeholder: '112233',
+		placeholder: 'e.g. 112233',
 		description,
 	};
 }
@@ -282,7 +282,7 @@ export function containerIdProperty(description: string): INodeProperties {
 		name: 'containerId',
 		type: 'string',
 		default: '',
-		placeholder: '5',
+		placeholder: 'e.g. 5',
 		description,
 	};
 }
@@ -309,4 +309,36 @@ export function filtersProperty(options: INodeProperties[]): INodeProperties {
 /** The Options collection of an operation: its optional settings. */
 export function optionsProperty(options: INodeProperties[]): INodeProperties {
 	return { displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add Option', default: {}, options };
+}
+
+/** The notice an operation DigiCert cannot take back shows first (Approve, Reject, Revoke, Cancel). */
+export function irreversibleNotice(text: string): INodeProperties {
+	return {
+		displayName: `${text}. This cannot be undone.`,
+		name: 'irreversibleNotice',
+		type: 'notice',
+		default: '',
+	};
+}
+
+/** The common name of an order, reissue or duplicate: by default the CSR's. */
+export const commonNameProperty: INodeProperties = {
+	displayName: 'Common Name',
+	name: 'commonName',
+	type: 'string',
+	default: '',
+	placeholder: 'e.g. www.example.com',
+	description: "The host name the certificate secures; by default the CSR's common name",
+};
+
+/** The other host names (SANs) of an order, reissue or duplicate; `note` ends the description. */
+export function dnsNamesProperty(note = ''): INodeProperties {
+	return {
+		displayName: 'Other Host Names (SANs)',
+		name: 'dnsNames',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. example.com, api.example.com',
+		description: `Additional host names, separated by commas; a wildcard only as *.example.com${note}`,
+	};
 }

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import type { DigiCertRequest, DigiCertResponse, ParameterReader } from '../../shared/types';
+import type { Simplifier } from './output';
 
 /**
  * One operation of the node, declared as data: its fields, how an item's parameters become a
@@ -21,6 +22,11 @@ export interface DigiCertOperation<P = IDataObject> {
 	readParameters(read: ParameterReader): P;
 	/** The request for these parameters (a list is paged by the executor; see DigiCertRequest.paginate); `toItems` may send follow-ups. */
 	request(parameters: P): DigiCertRequest;
+	/**
+	 * For read operations with large objects: how an item is simplified, and what it is ("order").
+	 * From typeVersion 1.1 the node then offers Simplify (on by default) and, as an AI tool, Output.
+	 */
+	output?: { simplify: Simplifier; noun: string };
 	/**
 	 * Turns DigiCert's answer into output: its data (json objects), or whole items (json + binary)
 	 * for a binary request. Throws UnexpectedAnswerError for an answer of the wrong shape.

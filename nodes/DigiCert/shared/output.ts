@@ -117,7 +117,7 @@ export function outputProperties(noun: string): INodeProperties[] {
  * as before; a tool's Output option wins over Simplify.
  */
 export function readOutputChoice(read: <T>(name: string, fallback?: T) => T): OutputChoice {
-	const output = read<unknown>('output', undefined);
+	const output = read<unknown>('output', '');
 	if (output !== undefined && output !== null && output !== '') {
 		if (output !== 'simple' && output !== 'raw' && output !== 'fields') {
 			throw new Error(`Output must be simple, raw or fields, but it is ${quoteValue(output)}`);

@@ -11,12 +11,19 @@ import { DEFAULT_TRANSPORT_OPTIONS } from '../../shared/transport';
 const { maxRetries, retryDelayMs, timeoutMs } = DEFAULT_TRANSPORT_OPTIONS;
 const maxBlockedWaitSeconds = DEFAULT_TRANSPORT_OPTIONS.maxBlockedWaitMs / 1000;
 
-/** Settings for how the node talks to DigiCert; shown for every operation, read once per run. */
+/**
+ * Where the pacing and retry settings are, for messages: the node's Settings tab (n8n's
+ * `isNodeSetting`), beside n8n's own Retry On Fail, under a name that is not the Request resource's.
+ */
+export const SETTINGS_LABEL = 'Settings > Rate Limit and Retries';
+
+/** Settings for how the node talks to DigiCert; the same for every operation, read once per run. */
 export const requestOptionsProperty: INodeProperties = {
-	displayName: 'Request Options',
+	displayName: 'Rate Limit and Retries',
 	name: 'requestOptions',
 	type: 'collection',
-	placeholder: 'Add Option',
+	placeholder: 'Add Setting',
+	isNodeSetting: true,
 	default: {},
 	options: [
 		{
@@ -45,7 +52,7 @@ export const requestOptionsProperty: INodeProperties = {
 				{
 					name: "DigiCert's Limits",
 					value: 'digicert',
-					description: 'At most 100 requests per 5 seconds and 1,000 per 3 minutes per API key, counted over every execution in this n8n process',
+					description: 'At most 100 requests per 5 s and 1,000 per 3 min per API key, over every execution in this n8n process',
 				},
 				{ name: 'Custom', value: 'custom', description: 'At most the number of requests per second set below, per API key in this n8n process' },
 				{ name: 'Off', value: 'off', description: 'No pacing: only for keys with raised limits or for test servers' },
@@ -64,7 +71,7 @@ export const requestOptionsProperty: INodeProperties = {
 			displayOptions: { show: { rateLimit: ['custom'] } },
 		},
 		{
-			displayName: 'Retry Delay (Ms)',
+			displayName: 'Retry Delay (Milliseconds)',
 			name: 'retryDelay',
 			type: 'number',
 			typeOptions: { minValue: 0, maxValue: 600_000 },
@@ -72,7 +79,7 @@ export const requestOptionsProperty: INodeProperties = {
 			description: 'The first wait before a retry, in milliseconds; each further wait doubles, with some randomness, up to 2 minutes in all',
 		},
 		{
-			displayName: 'Timeout (Ms)',
+			displayName: 'Timeout (Milliseconds)',
 			name: 'timeout',
 			type: 'number',
 			typeOptions: { minValue: 1, maxValue: 600_000 },
@@ -92,7 +99,7 @@ function numberInRange(label: string, value: unknown, fallback: number, min: num
 				? Number(value)
 				: NaN;
 	if (!Number.isFinite(n) || n < min || n > max) {
-		throw new Error(`Request Options > ${label} must be a number from ${min} to ${max}, but it is ${quoteValue(value)}`);
+		throw new Error(`${SETTINGS_LABEL} > ${label} must be a number from ${min} to ${max}, but it is ${quoteValue(value)}`);
 	}
 	return n;
 }
@@ -109,16 +116,16 @@ export function customRateWindow(perSecond: number): RateWindow {
 	return { limit, ms: (limit * 1000) / perSecond };
 }
 
-/** The transport settings from the Request Options collection, validated. */
+/** The transport settings from the Rate Limit and Retries collection, validated. */
 export function transportOptionsFrom(raw: unknown): TransportOptions {
 	if (raw === undefined || raw === null || raw === '') raw = {};
 	if (typeof raw !== 'object' || Array.isArray(raw)) {
-		throw new Error('Request Options must be a set of options, not a single value');
+		throw new Error(`${SETTINGS_LABEL} must be a set of settings, not a single value`);
 	}
 	const options = raw as IDataObject;
 	const rateLimit = options.rateLimit ?? 'digicert';
 	if (typeof rateLimit !== 'string' || !RATE_LIMITS.includes(rateLimit)) {
-		throw new Error(`Request Options > Rate Limit must be one of ${RATE_LIMITS.join(', ')}, but it is ${quoteValue(rateLimit)}`);
+		throw new Error(`${SETTINGS_LABEL} > Rate Limit must be one of ${RATE_LIMITS.join(', ')}, but it is ${quoteValue(rateLimit)}`);
 	}
 	let rateWindows = DIGICERT_RATE_WINDOWS;
 	if (rateLimit === 'off') rateWindows = [];
@@ -146,3 +153,13 @@ export function readTransportOptions(context: IExecuteFunctions): TransportOptio
 		});
 	}
 }
+
+/** Next to n8n's own Retry On Fail: how the two combine. */
+export const retryOnFailNotice: INodeProperties = {
+	displayName:
+		"These retries resend one request to DigiCert and never resend an approval or rejection DigiCert may have acted on. n8n's Retry On Fail (above) runs the whole node again, every item included: keep it off for Approve and Reject.",
+	name: 'retryOnFailNotice',
+	type: 'notice',
+	default: '',
+	isNodeSetting: true,
+};

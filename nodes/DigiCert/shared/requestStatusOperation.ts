@@ -1,6 +1,6 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { requestIdProperty } from './fields';
+import { irreversibleNotice, replacesVersion1, requestIdProperty } from './fields';
 import type { DigiCertOperation } from './operation';
 import { assertPositiveId, quoteValue } from '../../shared/validation';
 
@@ -17,22 +17,28 @@ export function requestStatusOperation(spec: {
 	action: string;
 	description: string;
 	commentDescription: string;
+	/** Whether a comment must be given (from typeVersion 1.1 on; typeVersion 1 never required one). */
+	commentRequired?: boolean;
+	/** What the notice says cannot be undone. */
+	notice: string;
 }): DigiCertOperation<Parameters> {
+	const comment: INodeProperties = {
+		displayName: 'Comment',
+		name: 'comment',
+		type: 'string',
+		typeOptions: { rows: 2 },
+		default: '',
+		description: spec.commentDescription,
+	};
 	return {
 		value: spec.value,
 		name: spec.name,
 		action: spec.action,
 		description: spec.description,
 		properties: [
+			irreversibleNotice(spec.notice),
 			requestIdProperty(`The ID of the pending request to ${spec.value}`),
-			{
-				displayName: 'Comment',
-				name: 'comment',
-				type: 'string',
-				typeOptions: { rows: 2 },
-				default: '',
-				description: spec.commentDescription,
-			},
+			spec.commentRequired ? replacesVersion1({ ...comment, required: true, placeholder: 'e.g. Not an approved domain' }, comment) : comment,
 		],
 		readParameters: (read) => {
 			const comment = read<unknown>('comment', '');

@@ -1,6 +1,7 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { assertOneOf, assertText } from '../../shared/certificateInput';
+import { irreversibleNotice } from './fields';
 import type { DigiCertOperation } from './operation';
 import type { DigiCertRequest, DigiCertResponse, ParameterReader } from '../../shared/types';
 import { assertBoolean } from '../../shared/validation';
@@ -77,6 +78,8 @@ export function revocationOperation<P extends IDataObject>(declaration: {
 	name: string;
 	action: string;
 	description: string;
+	/** What the irreversible notice says revoking does. */
+	notice: string;
 	targetProperties: INodeProperties[];
 	readTarget: (read: ParameterReader) => P;
 	request: (target: P, body: IDataObject) => DigiCertRequest;
@@ -88,7 +91,7 @@ export function revocationOperation<P extends IDataObject>(declaration: {
 		name: declaration.name,
 		action: declaration.action,
 		description: declaration.description,
-		properties: [...declaration.targetProperties, ...revocationProperties],
+		properties: [irreversibleNotice(declaration.notice), ...declaration.targetProperties, ...revocationProperties],
 		readParameters: (read) => ({ target: declaration.readTarget(read), body: readRevocation(read) }),
 		request: ({ target, body }) => declaration.request(target, body),
 		toItems: (response, { target, body }) => [

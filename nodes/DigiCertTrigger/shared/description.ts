@@ -8,7 +8,7 @@ export const DEFAULT_EVENT = 'requestPending';
 /** The trigger's properties, assembled from the declared events: the event picker, then each event's fields. */
 export function buildTriggerProperties(events: DigiCertTriggerEvent[]): INodeProperties[] {
 	const eventProperty: INodeProperties = {
-		displayName: 'Event',
+		displayName: 'Trigger On',
 		name: 'event',
 		type: 'options',
 		noDataExpression: true,
@@ -33,4 +33,10 @@ export function findEvent(events: DigiCertTriggerEvent[], value: string): DigiCe
 		throw new Error(`The event "${value}" is not known; choose one of ${events.map((e) => e.value).join(', ')}`);
 	}
 	return found;
+}
+
+/** The node's subtitle: the chosen event's name ("Request Pending"), not its internal value. */
+export function triggerSubtitle(events: DigiCertTriggerEvent[]): string {
+	const names = Object.fromEntries(events.map((event) => [event.value, event.name]));
+	return `={{ ${JSON.stringify(names)}[$parameter["event"]] || $parameter["event"] }}`;
 }

@@ -2,7 +2,8 @@
 'use strict';
 /**
  * Runs the freshly built package inside a real n8n: the one runner the end-to-end tests, the
- * browser test, `npm run dev`, the benchmark and the queue-mode checks share.
+ * browser test, `npm run dev`, the benchmark and the queue-mode checks share (over 300 lines because
+ * all of them need the same install, user folder, import, start and stop of a real n8n).
  *
  *   const { createN8nHome } = require('./test/e2e/support/n8n');
  *   const home = await createN8nHome({ major: 2 });          // n8n 2.41.1 on Node 24 (1 = 1.123.x on Node 20)

@@ -2,6 +2,8 @@
  * The DigiCert node run through n8n's engine (WorkflowExecute) against the fake CertCentral:
  * every test asserts what reached the server and what came out, and every run is searched for the
  * API key (items, errors, the whole run data, and everything n8n logged).
+ * Over 300 lines on purpose: what every operation shares (errors, On Error, regions, logs) is tested
+ * here once; each operation's own tests are under resources/.
  */
 import type { IDataObject, INode, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 

@@ -4,7 +4,8 @@
  */
 import type { IDataObject, INodeParameterResourceLocator, INodeParameters } from 'n8n-workflow';
 
-import { digiCertNode, inputNodes, runWorkflow } from '../../helpers/engine';
+import { DigiCert } from '../../../nodes/DigiCert/DigiCert.node';
+import { digiCertNode, inputNodes, registerNodeType, runWorkflow } from '../../helpers/engine';
 import { credentialFor, fakeData } from '../../helpers/fake';
 import { useFakeCertCentral } from '../../helpers/useFakeCertCentral';
 
@@ -111,5 +112,96 @@ describe('typeVersion 1 (workflows saved before 1.1) runs unchanged', () => {
 		const result = await run({ orderId: String(SEED_ORDER_ID) }, 1);
 		expect(result.error).toBeUndefined();
 		expect(paths()).toEqual([`GET /order/certificate/${SEED_ORDER_ID}/duplicate`]);
+	});
+});
+
+describe('Simplify (typeVersion 1.1) and Output (as an AI tool)', () => {
+	it('Get Order gives the fields a workflow uses by default, all of DigiCert\'s with Simplify off, and typeVersion 1 the raw order', async () => {
+		const orderId = rl('id', String(SEED_ORDER_ID));
+		const simplified = (await run({ resource: 'order', operation: 'get', orderId }, 1.1)).items()[0].json;
+		const order = server.data.orders.get(SEED_ORDER_ID);
+		expect(simplified).toEqual({
+			id: SEED_ORDER_ID,
+			common_name: 'example.com',
+			dns_names: ['example.com', 'www.example.com'],
+			status: 'issued',
+			valid_till: order.certificate.valid_till,
+			days_remaining: 200,
+			serial_number: order.certificate.serial_number,
+			certificate_id: order.certificate.id,
+			product: order.product.name,
+			organization: order.organization.display_name ?? order.organization.name,
+			division: order.container.name,
+		});
+		const raw = (await run({ resource: 'order', operation: 'get', orderId, simplify: false }, 1.1)).items()[0].json;
+		expect(raw).toMatchObject({ id: SEED_ORDER_ID, certificate: expect.objectContaining({ common_name: 'example.com' }), container: expect.any(Object) });
+		const version1 = (await run({ resource: 'order', operation: 'get', orderId: String(SEED_ORDER_ID) }, 1)).items()[0].json;
+		expect(version1).toEqual(raw);
+	});
+
+	it('Get Many Requests simplifies each request: who asked, for what', async () => {
+		const result = await run({ resource: 'request', operation: 'getMany', limit: 3, filters: { status: 'pending' } }, 1.1);
+		const items = result.items().map((i) => i.json);
+		expect(items).toHaveLength(3);
+		for (const item of items) {
+			expect(Object.keys(item).sort()).toEqual(
+				expect.arrayContaining(['id', 'status', 'type', 'date', 'order_id', 'common_name', 'requester', 'requester_email']),
+			);
+			expect(item.status).toBe('pending');
+			expect(item).not.toHaveProperty('order');
+		}
+	});
+
+	it("the tool's Output option: selected fields (dots reach into DigiCert's objects), or raw", async () => {
+		// n8n shows `@tool` parameters to the node's tool variant, whose type name ends in "Tool".
+		const tool = new DigiCert();
+		tool.description = { ...tool.description, name: 'digiCertTool' };
+		registerNodeType('n8n-nodes-digicert.digiCertTool', tool);
+		const runTool = async (parameters: INodeParameters) =>
+			await runWorkflow([...inputNodes([{}]), digiCertNode(parameters, { typeVersion: 1.1, type: 'n8n-nodes-digicert.digiCertTool' })], {
+				credentials: credentialFor(server),
+			});
+		const orderId = rl('id', String(SEED_ORDER_ID));
+		const simplified = await runTool({ resource: 'order', operation: 'get', orderId });
+		expect(simplified.items()[0].json).toMatchObject({ id: SEED_ORDER_ID, common_name: 'example.com' });
+		const picked = await runTool({ resource: 'order', operation: 'get', orderId, output: 'fields', fields: 'id, certificate.common_name, nope' });
+		expect(picked.items()[0].json).toEqual({ id: SEED_ORDER_ID, 'certificate.common_name': 'example.com' });
+		const raw = await runTool({ resource: 'order', operation: 'get', orderId, output: 'raw' });
+		expect(raw.items()[0].json).toHaveProperty('certificate.common_name', 'example.com');
+	});
+
+	it('Get Expiring keeps its soonest-first order and days remaining when simplified', async () => {
+		const result = await run({ resource: 'order', operation: 'getExpiring', days: 30 }, 1.1);
+		const days = result.items().map((i) => i.json.days_remaining as number);
+		expect(days.length).toBeGreaterThan(10);
+		expect(days).toEqual([...days].sort((a, b) => a - b));
+		expect(result.items()[0].json).not.toHaveProperty('certificate');
+	});
+
+	it('a new Get Many Orders gives the orders expiring soonest; typeVersion 1 sends no sort unless one was set', async () => {
+		// DigiCert documents no expiry sort: n8n reads every match, sorts, then applies the Limit.
+		const newest = await run({ resource: 'order', operation: 'getMany', limit: 5, filters: { status: 'issued' } }, 1.1);
+		expect(server.requests.every((r) => r.query.sort === undefined)).toBe(true);
+		const tills = newest.items().map((i) => i.json.valid_till as string);
+		expect(tills).toHaveLength(5);
+		const soonest = [...server.data.orders.values()]
+			.filter((o: { status: string }) => o.status === 'issued')
+			.map((o: { certificate: { valid_till: string } }) => o.certificate.valid_till)
+			.sort()
+			.slice(0, 5);
+		expect(tills).toEqual(soonest);
+		server.reset();
+		await run({ resource: 'order', operation: 'getMany', limit: 5 }, 1);
+		expect(server.requests).toHaveLength(1);
+		expect(server.requests[0].query.sort).toBeUndefined();
+		server.reset();
+		await run({ resource: 'order', operation: 'getMany', limit: 5, sort: { by: '-date_created' } }, 1.1);
+		expect(server.requests).toHaveLength(1);
+		expect(server.requests[0].query.sort).toBe('-date_created');
+	});
+
+	it('a new Order node opens on Get Many', async () => {
+		await run({ resource: 'order', limit: 2, sort: { by: '-date_created' } }, 1.1);
+		expect(paths()).toEqual(['GET /order/certificate']);
 	});
 });

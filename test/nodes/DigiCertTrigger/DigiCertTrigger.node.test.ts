@@ -3,6 +3,8 @@
  * the fake CertCentral, across several polls: the activation poll, idle polls, changes, restarts
  * (a new Workflow from the static data n8n would have saved), handing over to another worker, and
  * manual test runs. Each test asserts what reached the fake and exactly what was emitted.
+ * Over 300 lines on purpose: each scenario needs several real polls; each event's own logic is tested
+ * without the engine under events/.
  */
 import { Logger } from '@n8n/backend-common';
 import { Container } from '@n8n/di';

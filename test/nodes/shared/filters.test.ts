@@ -35,7 +35,7 @@ describe('filtersToQuery', () => {
 		expect(() => filtersToQuery({ status: 'needs_approval' }, requestFilters)).toThrow(
 			'Status must be one of approved, pending, rejected, submitted, but it is "needs_approval"',
 		);
-		expect(() => filtersToQuery({ containerId: '5; drop' }, requestFilters)).toThrow('Container ID must be a positive whole number');
+		expect(() => filtersToQuery({ containerId: '5; drop' }, requestFilters)).toThrow('Division ID must be a positive whole number');
 	});
 
 	it('oneOf joins several values with commas; asId normalises numbers', () => {

@@ -40,7 +40,7 @@ export const DOWNLOAD_FORMATS: Record<string, DownloadFormat> = {
 		extension: 'pem',
 		mimeType: 'application/x-pem-file',
 		name: 'PEM: Certificate and Intermediate (pem_noroot)',
-		description: 'One .pem file with the end-entity and intermediate certificates, without the root: what most web servers (nginx, HAProxy) want',
+		description: 'One .pem file: end-entity and intermediate, no root (what nginx and HAProxy want)',
 	},
 	pem_nointermediate: {
 		extension: 'pem',
@@ -58,7 +58,7 @@ export const DOWNLOAD_FORMATS: Record<string, DownloadFormat> = {
 		extension: 'cer',
 		mimeType: 'application/x-pkcs7-certificates',
 		name: 'PKCS#7 as .cer (cer)',
-		description: 'The same PKCS#7 bundle as p7b (PEM-encoded: end-entity, intermediate and root) with a .cer extension; not the certificate alone',
+		description: 'The p7b bundle (end-entity, intermediate, root) named .cer: not the certificate alone',
 	},
 	default: {
 		extension: 'zip',
@@ -70,7 +70,7 @@ export const DOWNLOAD_FORMATS: Record<string, DownloadFormat> = {
 		extension: 'zip',
 		mimeType: 'application/zip',
 		name: 'Zip of PEM Files (default_pem)',
-		description: "A zip of separate PEM-encoded files (.crt, as DigiCert's glossary lists): end-entity, intermediate and root",
+		description: 'A zip of separate PEM files (named .crt): end-entity, intermediate and root',
 	},
 	default_cer: {
 		extension: 'zip',
@@ -82,7 +82,7 @@ export const DOWNLOAD_FORMATS: Record<string, DownloadFormat> = {
 		extension: 'zip',
 		mimeType: 'application/zip',
 		name: 'Apache: Zip of .crt Files (apache)',
-		description: "A zip of separate .crt files: end-entity and intermediate (Apache's SSLCertificateFile and SSLCertificateChainFile)",
+		description: "A zip of .crt files: end-entity and intermediate (Apache's certificate and chain files)",
 	},
 };
 
@@ -133,10 +133,9 @@ export function downloadFileName(options: { chosen?: string; disposition?: unkno
 
 export const download: DigiCertOperation<Parameters> = {
 	value: 'download',
-	name: 'Download Certificate',
-	action: 'Download a certificate',
-	description:
-		"Download an issued certificate as a file (n8n binary data), ready for a Write File, email or S3 node: an order's current certificate (by order ID), or any certificate by its certificate ID, e.g. a duplicate or a reissue from List Order Duplicates / Reissues. Formats as DigiCert's glossary describes them: pem_all (default: one PEM with end-entity, intermediate and root), pem_noroot (end-entity and intermediate, what most web servers want), pem_nointermediate (end-entity only), p7b and cer (PEM-encoded PKCS#7 bundles with the chain), default, default_pem, default_cer and apache (zips of separate files). Fails if the certificate is not issued.",
+	name: 'Download',
+	action: 'Download issued certificate as file',
+	description: "An issued certificate as a file (binary data): an order's current one, or any by certificate ID",
 	properties: [
 		{
 			displayName: 'Download By',
@@ -144,7 +143,7 @@ export const download: DigiCertOperation<Parameters> = {
 			type: 'options',
 			options: [
 				{ name: "Order ID (the Order's Current Certificate)", value: 'order', description: "The order's active certificate; DigiCert gives no duplicates or past reissues this way" },
-				{ name: 'Certificate ID', value: 'certificate', description: "Any certificate: a duplicate or a reissue (the ID in List Order Duplicates / Reissues), or an order's certificate ID" },
+				{ name: 'Certificate ID', value: 'certificate', description: "Any certificate: a duplicate, a reissue (see Get Duplicates / Reissues) or an order's" },
 			],
 			default: 'order',
 			description: 'Which certificate to download',
@@ -181,7 +180,7 @@ export const download: DigiCertOperation<Parameters> = {
 				name: 'fileName',
 				type: 'string',
 				default: '',
-				placeholder: 'www_example_com.pem',
+				placeholder: 'e.g. www_example_com.pem',
 				description: "The downloaded file's name; by default DigiCert's (named after the common name)",
 			},
 		]),

@@ -10,10 +10,10 @@ type Target = { certificateId: number } | { serialNumber: string };
 
 export const revoke = revocationOperation<Target>({
 	value: 'revoke',
-	name: 'Revoke Certificate',
+	name: 'Revoke',
 	action: 'Revoke one certificate',
-	description:
-		'Revoke one certificate of an order (e.g. a duplicate, or after a key compromise) by its certificate ID or serial number, with a reason and comment; the order stays active for reissues. Permanent: a revoked certificate cannot be restored and servers using it break. Without Skip Approval DigiCert creates a revoke request an administrator must approve; outputs {certificateId or serialNumber, status: "revoked"} when done at once, or {status: "pending", waitingForApproval: true, requestId}.',
+	description: 'Revoke one certificate by ID or serial number; the order stays active. Permanent.',
+	notice: 'Revoking makes the certificate invalid at once, and servers using it break',
 	targetProperties: [
 		{
 			displayName: 'Identify By',

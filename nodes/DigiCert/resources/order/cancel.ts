@@ -1,6 +1,6 @@
 import { assertText } from '../../../shared/certificateInput';
 import { assertPositiveId } from '../../../shared/validation';
-import { orderIdProperty } from '../../shared/fields';
+import { irreversibleNotice, orderIdProperty } from '../../shared/fields';
 import type { DigiCertOperation } from '../../shared/operation';
 
 type Parameters = { orderId: number; note: string };
@@ -8,11 +8,11 @@ type Parameters = { orderId: number; note: string };
 /** Update order status with `canceled`: DigiCert answers 204, so the output says what was done. */
 export const cancel: DigiCertOperation<Parameters> = {
 	value: 'cancel',
-	name: 'Cancel Order',
-	action: 'Cancel a pending certificate order',
-	description:
-		'Cancel an order that is not issued yet (status pending or waiting_pickup), or the pending reissue of an issued order (status reissue_pending), with a note; outputs {orderId, status: "canceled"}. Cannot be undone: a canceled order must be placed again. Fails if the order is issued, revoked or already canceled.',
+	name: 'Cancel',
+	action: 'Cancel pending certificate order',
+	description: "Cancel an order not issued yet, or an issued order's pending reissue. Cannot be undone.",
 	properties: [
+		irreversibleNotice('A canceled order must be placed again'),
 		orderIdProperty('The ID of the pending order to cancel'),
 		{
 			displayName: 'Note',

@@ -1,9 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { assertCsr, assertFutureDay, assertHostName, assertHostNames, assertOneOf, assertText } from '../../../shared/certificateInput';
-import { assertBoolean, assertPositiveId } from '../../../shared/validation';
-import { requestAnswer, SIGNATURE_HASHES, signatureHashOption } from '../../shared/certificateRequestOperation';
-import { containerIdProperty, csrProperty, optionsProperty, organizationIdProperty } from '../../shared/fields';
+import { assertBoolean, assertPositiveId, quoteValue } from '../../../shared/validation';
+import { requestAnswer, SIGNATURE_HASHES, signatureHashOption, skipApprovalOption } from '../../shared/certificateRequestOperation';
+import { commonNameProperty, containerIdProperty, csrProperty, dnsNamesProperty, optionsProperty, organizationIdProperty } from '../../shared/fields';
 import type { DigiCertOperation } from '../../shared/operation';
 
 /** The TLS products this operation orders (DigiCert's product name IDs, by name) and their validation: DV needs no organization. */
@@ -28,10 +28,9 @@ type Parameters = { product: string; body: IDataObject };
 
 export const create: DigiCertOperation<Parameters> = {
 	value: 'create',
-	name: 'Create Order',
-	action: 'Order a TLS certificate',
-	description:
-		'Order (and pay for) a new OV, EV or DV TLS certificate: product, CSR, common name and other host names, organization (OV/EV), validity in years or until a date; outputs {orderId, requestId, status, certificateId}. The order waits for approval and validation; follow it with Get Order. Costs money: it is not retried after an answer that may mean DigiCert took it.',
+	name: 'Create',
+	action: 'Order TLS certificate (paid)',
+	description: 'Order and pay for a new OV, EV or DV TLS certificate from a CSR; it then waits for validation',
 	properties: [
 		{
 			displayName: 'Product',
@@ -43,22 +42,8 @@ export const create: DigiCertOperation<Parameters> = {
 			description: 'The certificate product to order (must be enabled in your CertCentral account)',
 		},
 		csrProperty('The certificate signing request made with the new private key (PEM, -----BEGIN CERTIFICATE REQUEST-----)'),
-		{
-			displayName: 'Common Name',
-			name: 'commonName',
-			type: 'string',
-			default: '',
-			placeholder: 'www.example.com',
-			description: "The host name the certificate secures; by default the CSR's common name",
-		},
-		{
-			displayName: 'Other Host Names (SANs)',
-			name: 'dnsNames',
-			type: 'string',
-			default: '',
-			placeholder: 'example.com, api.example.com',
-			description: 'Additional host names, separated by commas; a wildcard only as *.example.com. Can add costs.',
-		},
+		commonNameProperty,
+		dnsNamesProperty('. Can add costs.'),
 		{
 			...organizationIdProperty('The organization (already validated in CertCentral) the OV or EV certificate names'),
 			displayOptions: { show: { product: TLS_PRODUCTS.filter((p) => p.validation !== 'dv').map((p) => p.value) } },
@@ -68,7 +53,7 @@ export const create: DigiCertOperation<Parameters> = {
 			name: 'validity',
 			type: 'options',
 			options: [
-				{ name: 'Years', value: 'years', description: 'Coverage of 1 to 3 years (a multi-year plan: each certificate lives at most 199 days, then is reissued)' },
+				{ name: 'Years', value: 'years', description: 'Coverage of 1 to 3 years (a multi-year plan: each certificate lives at most 199 days)' },
 				{ name: 'Until a Date', value: 'endDate', description: 'Coverage until a date you pick' },
 			],
 			default: 'years',
@@ -120,13 +105,7 @@ export const create: DigiCertOperation<Parameters> = {
 				description: "DigiCert's server platform ID (-1 = Other, 2 = Apache, 45 = nginx)",
 			},
 			signatureHashOption,
-			{
-				displayName: 'Skip Approval',
-				name: 'skipApproval',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to submit without waiting for an administrator to approve (the API key needs admin rights)',
-			},
+			skipApprovalOption,
 		]),
 	],
 	readParameters: (read) => {
@@ -144,14 +123,15 @@ export const create: DigiCertOperation<Parameters> = {
 		certificate.signature_hash = assertOneOf(options.signatureHash ?? 'sha256', SIGNATURE_HASHES, 'Signature Hash');
 		if (options.serverPlatformId !== undefined) {
 			const platform = Number(options.serverPlatformId);
-			if (!Number.isInteger(platform) || platform < -1) throw new Error(`Server Platform ID must be a whole number from -1, but it is ${JSON.stringify(options.serverPlatformId)}`);
+			if (!Number.isInteger(platform) || platform < -1) throw new Error(`Server Platform ID must be a whole number from -1, but it is ${quoteValue(options.serverPlatformId)}`);
 			certificate.server_platform = { id: platform };
 		}
 		const validity = assertOneOf(read('validity', 'years'), ['years', 'endDate'] as const, 'Validity');
 		let orderValidity: IDataObject;
 		if (validity === 'years') {
-			const years = Number(read('years', 1));
-			if (!Number.isInteger(years) || years < 1 || years > 3) throw new Error(`Years must be 1, 2 or 3, but it is ${JSON.stringify(read('years', 1))}`);
+			const rawYears = read<unknown>('years', 1);
+			const years = Number(rawYears);
+			if (!Number.isInteger(years) || years < 1 || years > 3) throw new Error(`Years must be 1, 2 or 3, but it is ${quoteValue(rawYears)}`);
 			orderValidity = { years };
 		} else {
 			orderValidity = { custom_expiration_date: assertFutureDay(read('endDate'), 'End Date') };

@@ -2,6 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { orderIdProperty } from '../../shared/fields';
 import type { DigiCertOperation } from '../../shared/operation';
+import { simplifyOrder } from '../../shared/output';
 import type { OrderIdentifier } from '../../../shared/validation';
 import { assertOrderIdentifier } from '../../../shared/validation';
 
@@ -16,10 +17,10 @@ const SUBJECTS: Record<OrderIdentifier['kind'], (value: string) => string> = {
 
 export const get: DigiCertOperation<Parameters> = {
 	value: 'get',
-	name: 'Get Order',
-	action: 'Get a certificate order',
-	description:
-		"Get one certificate order by its ID, or by the thumbprint or serial number of its certificate (the order's current one, not a duplicate's): its status (pending, issued, revoked …), certificate (common name, DNS names, serial number, valid from/till, days remaining), organization, container, product and requests",
+	name: 'Get',
+	action: 'Get certificate order by ID',
+	description: "One order by ID (or its certificate's thumbprint or serial): status, certificate, division",
+	output: { simplify: simplifyOrder, noun: 'order' },
 	properties: [
 		orderIdProperty(
 			"The order's ID, or the thumbprint (40 hex digits) or serial number (hex) of its current certificate; DigiCert finds no order by a duplicate's thumbprint or serial",

@@ -3,6 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { clock } from '../../../shared/clock';
 import { assertDays, expiringOrdersQuery, expiryDaysProperty, findExpiring, unreadableWarning } from '../../../shared/expiry';
 import type { DigiCertOperation } from '../../shared/operation';
+import { simplifyOrder } from '../../shared/output';
 
 type Parameters = { days: number; now: number };
 
@@ -18,10 +19,10 @@ export function expiringOrders(orders: IDataObject[], days: number, now: number)
 
 export const getExpiring: DigiCertOperation<Parameters> = {
 	value: 'getExpiring',
-	name: 'Get Expiring Orders',
-	action: 'Get orders whose certificates expire soon',
-	description:
-		"List every issued order whose certificate expires within the given number of days (today included, already expired ones excluded), soonest first; each item is the order with days_remaining (0 = expires today). Use it for renewal reminders and expiry audits; DigiCert's own expiring report gives only counts.",
+	name: 'Get Expiring',
+	action: 'Get orders with certificates expiring soon',
+	description: 'Issued orders whose certificate expires within the given days, soonest first',
+	output: { simplify: simplifyOrder, noun: 'order' },
 	properties: [expiryDaysProperty('List certificates that expire within this many days from today (UTC)')],
 	readParameters: (read) => ({ days: assertDays(read('days')), now: clock.now() }),
 	request: ({ days, now }) => ({

@@ -1,15 +1,17 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { mapBounded } from '../../../shared/concurrency';
 import type { FilterSpec } from '../../../shared/filters';
 import { asId, asText, asContainsSearch, asSerialNumber, dateRangeFilter, filtersToQuery, oneOf, toFilterDate } from '../../../shared/filters';
 import { ORDER_STATUS_OPTIONS, ORDER_STATUSES } from '../../../shared/orderStatuses';
 import type { DigiCertRequest, DigiCertResponse, ParameterReader } from '../../../shared/types';
+import { isObject } from '../../../shared/types';
 import { assertBoolean, assertPositiveId, quoteValue } from '../../../shared/validation';
-import { filtersProperty, optionsProperty } from '../../shared/fields';
+import { filtersProperty, fromVersion1_1, onlyInVersion1, optionsProperty } from '../../shared/fields';
 import type { DigiCertOperation } from '../../shared/operation';
 import type { OrderCertificateKind } from '../../shared/orderCertificateListOperation';
 import { certificatesIn, orderCertificatesRequest } from '../../shared/orderCertificateListOperation';
+import { simplifyOrder } from '../../shared/output';
 import { readMaxItems, returnAllProperties } from '../../shared/pagination';
 
 /** Which of each order's other certificates to add to its item. */
@@ -53,7 +55,7 @@ export const orderFilters: FilterSpec[] = [
 	{ name: 'status', displayName: 'Status', key: 'status', convert: oneOf(ORDER_STATUSES) },
 	{ name: 'commonName', displayName: 'Common Name', key: 'common_name', convert: asText },
 	{ name: 'productNameId', displayName: 'Product', key: 'product_name_id', convert: asText },
-	{ name: 'containerId', displayName: 'Container ID', key: 'container_id', convert: asId },
+	{ name: 'containerId', displayName: 'Division ID', key: 'container_id', convert: asId },
 	{ name: 'domainName', displayName: 'Domain Name', key: 'domain_name', convert: asText },
 	{ name: 'organizationId', displayName: 'Organization ID', key: 'organization_id', convert: asId },
 	{ name: 'serialNumber', displayName: 'Serial Number', key: 'serial_number', convert: asSerialNumber },
@@ -78,19 +80,18 @@ export function orderDateFilters(filters: IDataObject): IDataObject {
 	return qs;
 }
 
-/**
- * The order-list query for the Filters, the Sort (sent to DigiCert as `qs.sort`, or left to n8n as
- * `localSort`), and which of each order's other certificates to add.
- */
+/** The order-list query for the Filters, and the Sort: sent to DigiCert (`qs.sort`) or left to n8n (`localSort`). */
 export function readOrderListQuery(read: ParameterReader): { qs: IDataObject; localSort: string | undefined; include: Includes } {
 	const filters = read<IDataObject>('filters', {}) ?? {};
-	const options = read<IDataObject>('options', {}) ?? {};
 	const qs = { ...filtersToQuery(filters, orderFilters), ...orderDateFilters(filters) };
+	// typeVersion 1: Options > Sort (nothing sent unless added); from 1.1: Sort > Sort By.
+	const sortCollection = read<unknown>('sort', {});
+	const options = read<IDataObject>('options', {}) ?? {};
+	const sort = isObject(sortCollection) && sortCollection.by !== undefined ? sortCollection.by : options.sort;
 	const include = {
 		duplicates: assertBoolean(options.includeDuplicates ?? false, 'Include Duplicate Certificates'),
 		reissues: assertBoolean(options.includeReissues ?? false, 'Include Reissued Certificates'),
 	};
-	const sort = options.sort;
 	if (sort === undefined || sort === '') return { qs, localSort: undefined, include };
 	if (typeof sort !== 'string' || !SORTS.includes(sort)) {
 		throw new Error(`Sort must be one of ${SORTS.join(', ')}, but it is ${quoteValue(sort)}`);
@@ -98,6 +99,27 @@ export function readOrderListQuery(read: ParameterReader): { qs: IDataObject; lo
 	if (SORTED_BY_DIGICERT.includes(sort)) return { qs: { ...qs, sort }, localSort: undefined, include };
 	return { qs, localSort: sort, include };
 }
+
+/** Get Many Orders' options to add each order's other certificates (both versions). */
+const includeFields: INodeProperties[] = [
+	{
+		displayName: 'Include Duplicate Certificates',
+		name: 'includeDuplicates',
+		type: 'boolean',
+		default: false,
+		description:
+			"Whether to add each order's duplicate certificates (duplicate_certificates). They are asked for only for orders DigiCert marks has_duplicates: one request per such order.",
+	},
+	{
+		displayName: 'Include Reissued Certificates',
+		name: 'includeReissues',
+		type: 'boolean',
+		default: false,
+		description:
+			"Whether to add each order's reissued certificates (reissued_certificates). DigiCert's order list does not say which orders were reissued: one request per order.",
+	},
+];
+
 /** The item field each kind of certificate goes to. */
 const INCLUDED_FIELD: Record<OrderCertificateKind, string> = {
 	duplicate: 'duplicate_certificates',
@@ -126,6 +148,31 @@ async function withCertificates(
 	}));
 }
 
+/**
+ * The sort a new node (typeVersion 1.1) starts with: soonest expiry first, so a Limit gives the orders
+ * that need attention first (n8n sorts, after reading every match: DigiCert documents no such sort).
+ */
+const DEFAULT_SORT = 'valid_till';
+
+const sortField: INodeProperties = {
+	displayName: 'Sort',
+	name: 'sort',
+	type: 'options',
+	options: [
+		{ name: 'Common Name (A-Z)', value: 'common_name', description: 'Sorted by n8n after reading every matching order' },
+		{ name: 'Common Name (Z-A)', value: '-common_name', description: 'Sorted by n8n after reading every matching order' },
+		{ name: 'Created (Newest First)', value: '-date_created', description: 'Sorted by DigiCert' },
+		{ name: 'Created (Oldest First)', value: 'date_created', description: 'Sorted by DigiCert' },
+		{ name: 'Expires (Latest First)', value: '-valid_till', description: 'Sorted by n8n after reading every matching order' },
+		{ name: 'Expires (Soonest First)', value: 'valid_till', description: 'Sorted by n8n after reading every matching order' },
+		{ name: 'ID (Ascending)', value: 'id', description: 'Sorted by n8n after reading every matching order' },
+		{ name: 'ID (Descending)', value: '-id', description: 'Sorted by n8n after reading every matching order' },
+	],
+	default: 'date_created',
+	description:
+		'The order of the results. DigiCert sorts by creation date; for the other sorts (which DigiCert does not document) n8n reads every matching order, sorts them, then applies the Limit.',
+};
+
 /** The hint every whole-day filter shows: the day picked is the day sent, the range includes both ends. */
 export const WHOLE_DAYS_HINT = 'Whole days, both ends included: the day you pick is the day sent, whatever the time zone';
 
@@ -140,10 +187,10 @@ const dateField = (displayName: string, name: string, description: string) => ({
 
 export const getMany: DigiCertOperation<Parameters> = {
 	value: 'getMany',
-	name: 'Get Many Orders',
+	name: 'Get Many',
 	action: 'Get many certificate orders',
-	description:
-		'List certificate orders, optionally filtered by status (issued includes expired), common name, product, container, expiry date range, creation date range or a search text; one item per order with its certificate (common name, valid till, days remaining). Use Return All for every match, or Limit for the first N.',
+	description: 'Orders filtered by status, name, product, division, dates or text, in the order chosen',
+	output: { simplify: simplifyOrder, noun: 'order' },
 	properties: [
 		...returnAllProperties(),
 		filtersProperty([
@@ -152,24 +199,24 @@ export const getMany: DigiCertOperation<Parameters> = {
 				name: 'commonName',
 				type: 'string',
 				default: '',
-				placeholder: 'www.example.com',
+				placeholder: 'e.g. www.example.com',
 				description: "Only orders whose certificate's common name is exactly this",
-			},
-			{
-				displayName: 'Container ID',
-				name: 'containerId',
-				type: 'string',
-				default: '',
-				description: 'Only orders in this container (division)',
 			},
 			dateField('Created From', 'createdFrom', 'Only orders created on or after this day'),
 			dateField('Created To', 'createdTo', 'Only orders created on or before this day'),
+			{
+				displayName: 'Division ID',
+				name: 'containerId',
+				type: 'string',
+				default: '',
+				description: "Only orders in this division (CertCentral's API calls it a container)",
+			},
 			{
 				displayName: 'Domain Name',
 				name: 'domainName',
 				type: 'string',
 				default: '',
-				placeholder: 'www.example.com',
+				placeholder: 'e.g. www.example.com',
 				description: "Only orders whose certificate's common name or DNS names include this domain name",
 			},
 			dateField('Expires From', 'validTillFrom', "Only orders whose certificate's valid-till date is on or after this day"),
@@ -186,7 +233,7 @@ export const getMany: DigiCertOperation<Parameters> = {
 				name: 'productNameId',
 				type: 'string',
 				default: '',
-				placeholder: 'ssl_basic',
+				placeholder: 'e.g. ssl_basic',
 				description: "Only orders of this product, by DigiCert's product name ID (e.g. ssl_basic, ssl_ev_basic, ssl_securesite_pro)",
 			},
 			{
@@ -202,7 +249,7 @@ export const getMany: DigiCertOperation<Parameters> = {
 				name: 'serialNumber',
 				type: 'string',
 				default: '',
-				placeholder: '0A1B2C3D4E5F60718293A4B5C6D7E8F9',
+				placeholder: 'e.g. 0A1B2C3D4E5F60718293A4B5C6D7E8F9',
 				description: 'Only the order whose certificate has this serial number (hex; colons or spaces between bytes are removed)',
 			},
 			{
@@ -216,42 +263,17 @@ export const getMany: DigiCertOperation<Parameters> = {
 				description: 'Only orders with this status',
 			},
 		]),
-		optionsProperty([
-			{
-				displayName: 'Include Duplicate Certificates',
-				name: 'includeDuplicates',
-				type: 'boolean',
-				default: false,
-				description:
-					"Whether to add each order's duplicate certificates (duplicate_certificates). They are asked for only for orders DigiCert marks has_duplicates: one request per such order.",
-			},
-			{
-				displayName: 'Include Reissued Certificates',
-				name: 'includeReissues',
-				type: 'boolean',
-				default: false,
-				description:
-					"Whether to add each order's reissued certificates (reissued_certificates). DigiCert's order list does not say which orders were reissued: one request per order.",
-			},
-			{
-				displayName: 'Sort',
-				name: 'sort',
-				type: 'options',
-				options: [
-					{ name: 'Common Name (A-Z)', value: 'common_name', description: 'Sorted by n8n after reading every matching order' },
-					{ name: 'Common Name (Z-A)', value: '-common_name', description: 'Sorted by n8n after reading every matching order' },
-					{ name: 'Created (Newest First)', value: '-date_created', description: 'Sorted by DigiCert' },
-					{ name: 'Created (Oldest First)', value: 'date_created', description: 'Sorted by DigiCert' },
-					{ name: 'Expires (Latest First)', value: '-valid_till', description: 'Sorted by n8n after reading every matching order' },
-					{ name: 'Expires (Soonest First)', value: 'valid_till', description: 'Sorted by n8n after reading every matching order' },
-					{ name: 'ID (Ascending)', value: 'id', description: 'Sorted by n8n after reading every matching order' },
-					{ name: 'ID (Descending)', value: '-id', description: 'Sorted by n8n after reading every matching order' },
-				],
-				default: 'date_created',
-				description:
-					'The order of the results. DigiCert sorts by creation date; for the other sorts (which DigiCert does not document) n8n reads every matching order, sorts them, then applies the Limit.',
-			},
-		]),
+		// typeVersion 1 had Sort in Options; from 1.1 it is its own collection, soonest expiry by default.
+		onlyInVersion1(optionsProperty([...includeFields, sortField])),
+		fromVersion1_1(optionsProperty(includeFields)),
+		fromVersion1_1({
+			displayName: 'Sort',
+			name: 'sort',
+			type: 'collection',
+			placeholder: 'Add Sort',
+			default: { by: DEFAULT_SORT },
+			options: [{ ...sortField, name: 'by', displayName: 'Sort By', default: DEFAULT_SORT }],
+		}),
 	],
 	readParameters: (read) => ({ maxItems: readMaxItems(read), ...readOrderListQuery(read) }),
 	request: ({ maxItems, qs, localSort }) => ({

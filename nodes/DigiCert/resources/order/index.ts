@@ -14,5 +14,7 @@ export const order: DigiCertResource = {
 	value: 'order',
 	name: 'Order',
 	description: 'Certificate orders',
+	// typeVersion 1 opened on the first (Get Duplicates); new nodes open on Get Many.
 	operations: [listDuplicates, get, getMany, getExpiring, listReissues, create, reissue, duplicate, revoke, cancel],
+	defaultOperation: 'getMany',
 };

@@ -2,10 +2,9 @@ import { orderCertificateListOperation } from '../../shared/orderCertificateList
 
 export const listDuplicates = orderCertificateListOperation({
 	value: 'listDuplicates',
-	name: 'List Order Duplicates',
-	action: 'List duplicate certificates of an order',
-	description:
-		'List every duplicate certificate issued under a certificate order (one item per certificate, none when the order has no duplicates)',
+	name: 'Get Duplicates',
+	action: 'Get duplicate certificates of order',
+	description: 'Every duplicate certificate issued under the order; none when it has no duplicates',
 	segment: 'duplicate',
 	noun: 'duplicate certificates',
 });

@@ -2,10 +2,9 @@ import { orderCertificateListOperation } from '../../shared/orderCertificateList
 
 export const listReissues = orderCertificateListOperation({
 	value: 'listReissues',
-	name: 'List Order Reissues',
-	action: 'List reissued certificates of an order',
-	description:
-		'List every reissue of a certificate order (one item per reissued certificate, with its status issued, pending or rejected; none when the order was never reissued)',
+	name: 'Get Reissues',
+	action: 'Get reissued certificates of order',
+	description: 'Every reissue of the order, with its status; none when it was never reissued',
 	segment: 'reissue',
 	noun: 'reissued certificates',
 });

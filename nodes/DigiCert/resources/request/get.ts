@@ -2,16 +2,17 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { requestIdProperty } from '../../shared/fields';
 import type { DigiCertOperation } from '../../shared/operation';
+import { simplifyRequest } from '../../shared/output';
 import { assertPositiveId } from '../../../shared/validation';
 
 type Parameters = { requestId: number };
 
 export const get: DigiCertOperation<Parameters> = {
 	value: 'get',
-	name: 'Get Request',
-	action: 'Get a certificate request',
-	description:
-		'Get one certificate request by ID: its type, status (submitted, pending, approved, rejected), requester, reviewer and the order it belongs to',
+	name: 'Get',
+	action: 'Get certificate request by ID',
+	description: 'One request: type, status, requester, reviewer and its order',
+	output: { simplify: simplifyRequest, noun: 'request' },
 	properties: [requestIdProperty('The ID of the request to get')],
 	readParameters: (read) => ({ requestId: assertPositiveId(read('requestId'), 'Request ID') }),
 	request: ({ requestId }) => ({ method: 'GET', path: `/request/${requestId}`, subject: `Request ${requestId}` }),

@@ -4,6 +4,7 @@ import type { FilterSpec } from '../../../shared/filters';
 import { asId, asContainsSearch, filtersToQuery, oneOf } from '../../../shared/filters';
 import { filtersProperty } from '../../shared/fields';
 import type { DigiCertOperation } from '../../shared/operation';
+import { simplifyRequest } from '../../shared/output';
 import { readMaxItems, returnAllProperties } from '../../shared/pagination';
 
 type Parameters = { maxItems: number | undefined; qs: IDataObject };
@@ -15,25 +16,25 @@ export const REQUEST_TYPES = ['duplicate', 'new_request', 'reissue', 'revoke'];
 export const requestFilters: FilterSpec[] = [
 	{ name: 'status', displayName: 'Status', key: 'status', convert: oneOf(REQUEST_STATUSES) },
 	{ name: 'type', displayName: 'Type', key: 'type', convert: oneOf(REQUEST_TYPES) },
-	{ name: 'containerId', displayName: 'Container ID', key: 'container_id', convert: asId },
+	{ name: 'containerId', displayName: 'Division ID', key: 'container_id', convert: asId },
 	{ name: 'search', displayName: 'Search', key: 'search', convert: asContainsSearch },
 ];
 
 export const getMany: DigiCertOperation<Parameters> = {
 	value: 'getMany',
-	name: 'Get Many Requests',
+	name: 'Get Many',
 	action: 'Get many certificate requests',
-	description:
-		'List certificate requests, optionally only those with a status (e.g. pending = waiting for approval) or type (new_request, revoke, duplicate, reissue); one item per request. Use Return All for every match, or Limit for the first N.',
+	description: 'Requests filtered by status (e.g. pending approval), type, division or text',
+	output: { simplify: simplifyRequest, noun: 'request' },
 	properties: [
 		...returnAllProperties(),
 		filtersProperty([
 			{
-				displayName: 'Container ID',
+				displayName: 'Division ID',
 				name: 'containerId',
 				type: 'string',
 				default: '',
-				description: 'Only requests for orders in this container (division)',
+				description: "Only requests for orders in this division (CertCentral's API calls it a container)",
 			},
 			{
 				displayName: 'Search',

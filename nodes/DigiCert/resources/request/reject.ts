@@ -3,9 +3,10 @@ import { requestStatusOperation } from '../../shared/requestStatusOperation';
 export const reject = requestStatusOperation({
 	status: 'rejected',
 	value: 'reject',
-	name: 'Reject Request',
-	action: 'Reject a pending certificate request',
-	description:
-		'Reject a certificate request that is waiting for approval (status pending), with a comment giving the reason; outputs {requestId, status: "rejected"}. Fails if the request is not pending.',
+	name: 'Reject',
+	action: 'Reject pending certificate request',
+	description: 'Reject a request waiting for approval, giving the reason. Cannot be undone.',
+	notice: 'Rejecting ends the request: the requester must submit a new one',
+	commentRequired: true,
 	commentDescription: 'The reason for rejecting, shown to the requester',
 });

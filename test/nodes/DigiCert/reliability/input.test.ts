@@ -296,8 +296,8 @@ describe('list filters', () => {
 describe('list filters of the wrong type (from an expression)', () => {
 	// Leaving such a filter out would widen the query to the unfiltered list: it is refused instead.
 	it.each([
-		['request', 'containerId', '={{ [5] }}', 'Container ID must be a single text or number, but it is a list [5]'],
-		['order', 'containerId', '={{ {"id": 5} }}', 'Container ID must be a single text or number, but it is an object {"id":5}'],
+		['request', 'containerId', '={{ [5] }}', 'Division ID must be a single text or number, but it is a list [5]'],
+		['order', 'containerId', '={{ {"id": 5} }}', 'Division ID must be a single text or number, but it is an object {"id":5}'],
 		['order', 'commonName', '={{ ["a","b"] }}', 'Common Name must be a single text or number, but it is a list ["a","b"]'],
 		['order', 'productNameId', '={{ true }}', 'Product must be a single text or number, but it is true'],
 		['request', 'search', '={{ {} }}', 'Search must be a single text or number, but it is an object {}'],
@@ -353,7 +353,7 @@ describe('Request Options', () => {
 					const error = result.error as unknown as { name: string; message: string };
 					expect(['NodeOperationError', 'NodeApiError']).toContain(error.name);
 					if (error.name === 'NodeOperationError') {
-						expect(error.message).toMatch(/^Request Options/);
+						expect(error.message).toMatch(/^Settings > Rate Limit and Retries/);
 						expect(server.requests).toHaveLength(0);
 					} else {
 						// A valid but tiny timeout: DigiCert "did not answer in time".

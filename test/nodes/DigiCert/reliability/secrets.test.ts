@@ -11,6 +11,7 @@ import { resources } from '../../../../nodes/DigiCert/resources';
 import { capturedLogs, digiCertNode, inputNodes, runWorkflow } from '../../../helpers/engine';
 import type { FaultResponse, RecordedRequest } from '../../../helpers/fake';
 import { credentialFor, fakeData } from '../../../helpers/fake';
+import { shownText } from '../../../helpers/secrets';
 import { useFakeCertCentral } from '../../../helpers/useFakeCertCentral';
 import { ActiveTrigger, triggerNode } from '../../../helpers/poll';
 import { REQUIRED_SAMPLES } from '../../../fixtures/parameters';
@@ -140,29 +141,13 @@ async function captureOutput<T>(work: () => Promise<T>): Promise<{ value: T; wri
 	}
 }
 
-type ShownError = (Error & { description?: string; errorResponse?: unknown; messages?: unknown }) | undefined;
-
-/** Everything a user or an operator could see of an error: each of its parts, as n8n keeps them. */
-function errorParts(error: ShownError): Array<string | undefined> {
-	return [
-		JSON.stringify(error),
-		error?.message,
-		error?.description,
-		JSON.stringify(error?.errorResponse),
-		JSON.stringify(error?.messages),
-		error?.stack,
-		error?.cause instanceof Error ? `${error.cause.message} ${error.cause.stack}` : JSON.stringify(error?.cause),
-	];
-}
-
-/** Everything a run shows: its items (files included), its error, the log and what was written to the console. */
 function everythingShown(result: Awaited<ReturnType<typeof runWorkflow>>, written = ''): string {
 	// Files are kept as base64 (or an ID) in the item: search their bytes too.
 	const files = result
 		.items()
 		.flatMap((item) => Object.values(item.binary ?? {}))
 		.map((file) => Buffer.from(file.data, 'base64').toString('latin1'));
-	return [JSON.stringify(result.taskData('DigiCert')), ...files, ...errorParts(result.error as ShownError), ...capturedLogs, written].join('\n');
+	return shownText([result.taskData('DigiCert'), files, result.error, capturedLogs, written]);
 }
 
 /**
@@ -258,7 +243,7 @@ describe('a key in pieces: cut by the node, or already cut by DigiCert', () => {
 		const { error } = await trigger.activate();
 
 		expect(error?.message).toMatch(/^x{290}\[redacted\]/);
-		const shown = [...errorParts(error), ...capturedLogs].join('\n');
+		const shown = shownText([error, capturedLogs]);
 		expect(shown).not.toContain(KEY.slice(0, 10));
 	});
 });

@@ -4,6 +4,7 @@ import { DigiCert } from '../../../../nodes/DigiCert/DigiCert.node';
 import { resources } from '../../../../nodes/DigiCert/resources';
 import { buildProperties } from '../../../../nodes/DigiCert/shared/description';
 import { NODE_VERSIONS, version1FormOf } from '../../../../nodes/DigiCert/shared/fields';
+import { outputProperties } from '../../../../nodes/DigiCert/shared/output';
 import type { DigiCertOperation, DigiCertResource } from '../../../../nodes/DigiCert/shared/operation';
 
 const properties = buildProperties(resources);
@@ -48,22 +49,31 @@ describe('the node description built from the declared resources', () => {
 	});
 
 	it.each(resources.map((r) => [r.value, r] as const))(
-		'has one Operation picker for %s: sorted, no expressions, each with an action',
+		'has one Operation picker for %s in each version: sorted, no expressions, each with an action',
 		(value, resource) => {
-			const pickers = properties.filter((p) => p.name === 'operation' && p.displayOptions?.show?.resource?.[0] === value);
-			expect(pickers).toHaveLength(1);
-			const [picker] = pickers;
-			expect(picker).toMatchObject({ type: 'options', noDataExpression: true, displayOptions: { show: { resource: [value] } } });
-			expect(optionNames(picker)).toEqual(sorted(optionNames(picker)));
-			const options = picker.options as INodePropertyOptions[];
-			expect(options.map((o) => o.value).sort()).toEqual(resource.operations.map((o) => o.value).sort());
-			for (const option of options) {
-				expect(option.action).toEqual(expect.any(String));
-				expect(option.description).toEqual(expect.any(String));
+			for (const version of NODE_VERSIONS) {
+				const pickers = properties.filter((p) => shownIn(version)(p) && p.name === 'operation' && p.displayOptions?.show?.resource?.[0] === value);
+				expect(pickers).toHaveLength(1);
+				const [picker] = pickers;
+				expect(picker).toMatchObject({ type: 'options', noDataExpression: true, displayOptions: { show: { resource: [value] } } });
+				expect(optionNames(picker)).toEqual(sorted(optionNames(picker)));
+				const options = picker.options as INodePropertyOptions[];
+				expect(options.map((o) => o.value).sort()).toEqual(resource.operations.map((o) => o.value).sort());
+				for (const option of options) {
+					expect(option.action).toEqual(expect.any(String));
+					expect(option.description).toEqual(expect.any(String));
+				}
+				// typeVersion 1 keeps its default (a saved node without `operation` relies on it); new nodes may open elsewhere.
+				expect(picker.default).toBe(version === 1 ? resource.operations[0].value : (resource.defaultOperation ?? resource.operations[0].value));
 			}
-			expect(options.map((o) => o.value)).toContain(picker.default);
 		},
 	);
+
+	/** What an operation declares for a node of `version`: its fields (typeVersion 1's forms in 1), then Simplify/Output from 1.1. */
+	const declaredFields = (operation: DigiCertOperation, version: number) => [
+		...operation.properties.map((p) => (version === 1 ? (version1FormOf(p) ?? p) : p)).filter(shownIn(version)),
+		...(operation.output && version >= 1.1 ? outputProperties(operation.output.noun) : []),
+	];
 
 	it("shows every operation's fields only for that resource and operation, in each version", () => {
 		for (const resource of resources) {
@@ -75,8 +85,7 @@ describe('the node description built from the declared resources', () => {
 							p.displayOptions?.show?.resource?.[0] === resource.value &&
 							p.displayOptions?.show?.operation?.[0] === operation.value,
 					);
-					const declared = operation.properties.map((p) => (version === 1 ? (version1FormOf(p) ?? p) : p));
-					expect(fields.map((f) => [f.name, f.type])).toEqual(declared.map((p) => [p.name, p.type]));
+					expect(fields.map((f) => [f.name, f.type])).toEqual(declaredFields(operation, version).map((p) => [p.name, p.type]));
 					for (const field of fields) {
 						expect(field.displayOptions?.show?.resource).toEqual([resource.value]);
 						expect(field.displayOptions?.show?.operation).toEqual([operation.value]);
@@ -86,17 +95,19 @@ describe('the node description built from the declared resources', () => {
 		}
 	});
 
-	it('has no other fields than resource, the operation pickers, the operation fields and Request Options', () => {
+	it('has no other fields than resource, the operation pickers, the operation fields and the settings', () => {
 		for (const version of NODE_VERSIONS) {
-			const operationFields = resources.flatMap((r) => r.operations.flatMap((o) => o.properties));
-			expect(properties.filter(shownIn(version))).toHaveLength(1 + resources.length + operationFields.length + 1);
+			const operationFields = resources.flatMap((r) => r.operations.flatMap((o) => declaredFields(o, version)));
+			expect(properties.filter(shownIn(version))).toHaveLength(1 + resources.length + operationFields.length + 2);
 		}
 	});
 
-	it('ends with Request Options, shown for every operation', () => {
-		const last = properties[properties.length - 1];
-		expect(last).toMatchObject({ name: 'requestOptions', type: 'collection' });
-		expect(last.displayOptions).toBeUndefined();
+	it("ends with the rate limit and retry settings, in the node's Settings tab with a note on Retry On Fail, for every operation", () => {
+		const [settings, notice] = properties.slice(-2);
+		expect(settings).toMatchObject({ name: 'requestOptions', type: 'collection', displayName: 'Rate Limit and Retries', isNodeSetting: true });
+		expect(notice).toMatchObject({ type: 'notice', isNodeSetting: true, displayName: expect.stringContaining('Retry On Fail') });
+		expect(settings.displayOptions).toBeUndefined();
+		expect(notice.displayOptions).toBeUndefined();
 	});
 
 	const field = (version: number, resource: string, operation: string, name: string) =>

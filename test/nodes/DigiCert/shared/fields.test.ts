@@ -74,7 +74,7 @@ describe('ID fields', () => {
 			type: 'string',
 			required: true,
 			default: '',
-			placeholder: kind.exampleId,
+			placeholder: `e.g. ${kind.exampleId}`,
 			description: 'd',
 		});
 	});

@@ -46,7 +46,7 @@ describe('transportOptionsFrom', () => {
 	});
 
 	it.each([
-		[{ maxRetries: 11 }, 'Request Options > Max Retries must be a number from 0 to 10, but it is 11'],
+		[{ maxRetries: 11 }, 'Settings > Rate Limit and Retries > Max Retries must be a number from 0 to 10, but it is 11'],
 		[{ maxRetries: -1 }, 'Max Retries must be a number from 0 to 10'],
 		[{ maxRetries: true }, 'Max Retries must be a number from 0 to 10, but it is true'],
 		[{ maxRetries: [3] }, 'Max Retries must be a number from 0 to 10, but it is a list [3]'],
@@ -64,7 +64,7 @@ describe('transportOptionsFrom', () => {
 	});
 
 	it.each(['fast', 5, ['a'], true])('refuses Request Options that are not a set of options: %j', (raw) => {
-		expect(() => transportOptionsFrom(raw)).toThrow('Request Options must be a set of options');
+		expect(() => transportOptionsFrom(raw)).toThrow('Settings > Rate Limit and Retries must be a set of settings');
 	});
 
 	it('cuts a huge value short in its message', () => {
@@ -74,7 +74,7 @@ describe('transportOptionsFrom', () => {
 		} catch (error) {
 			message = (error as Error).message;
 		}
-		expect(message).toMatch(/^Request Options > Timeout must be a number/);
-		expect(message.length).toBeLessThan(150);
+		expect(message).toMatch(/^Settings > Rate Limit and Retries > Timeout must be a number/);
+		expect(message.length).toBeLessThan(170);
 	});
 });

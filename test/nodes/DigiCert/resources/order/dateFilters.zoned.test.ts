@@ -45,7 +45,7 @@ const { TZ, GENERIC_TIMEZONE } = process.env;
 		expect(sent).toEqual({ validTill: '2026-01-31...2026-02-28', created: '2026-01-01...2026-01-31' });
 	});
 
-	it('sends the days picked in the date-only picker of typeVersion 1.1', async () => {
+	it('sends a date given without a time (a date-only value or expression), in typeVersion 1.1 too', async () => {
 		const sent = await filtersSent({ validTillFrom: '2026-01-31', validTillTo: '2026-02-28' }, 1.1);
 		expect(sent.validTill).toBe('2026-01-31...2026-02-28');
 	});
