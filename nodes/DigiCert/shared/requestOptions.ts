@@ -52,7 +52,7 @@ export const requestOptionsProperty: INodeProperties = {
 				{
 					name: "DigiCert's Limits",
 					value: 'digicert',
-					description: 'At most 100 requests per 5 s and 1,000 per 3 min per API key, over every execution in this n8n process',
+					description: 'At most 100 per 5 s and 1,000 per 3 min per API key, over all executions in this n8n process',
 				},
 				{ name: 'Custom', value: 'custom', description: 'At most the number of requests per second set below, per API key in this n8n process' },
 				{ name: 'Off', value: 'off', description: 'No pacing: only for keys with raised limits or for test servers' },

@@ -37,7 +37,7 @@ describe('transportOptionsFrom', () => {
 		expect(transportOptionsFrom({ maxBlockedWait: '30' }).maxBlockedWaitMs).toBe(30_000);
 		expect(transportOptionsFrom({ maxBlockedWait: 0 }).maxBlockedWaitMs).toBe(0);
 		expect(() => transportOptionsFrom({ maxBlockedWait: 3601 })).toThrow(
-			'Request Options > Max Wait When Blocked must be a number from 0 to 3600, but it is 3601',
+			'Settings > Rate Limit and Retries > Max Wait When Blocked must be a number from 0 to 3600, but it is 3601',
 		);
 	});
 
