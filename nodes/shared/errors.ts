@@ -1,7 +1,7 @@
 import type { INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { MAYBE_SENT_NETWORK_CODES, networkCode, SAFE_METHODS } from './retry';
+import { MAYBE_PROCESSED_STATUSES, MAYBE_SENT_NETWORK_CODES, networkCode, SAFE_METHODS } from './retry';
 
 /** DigiCert's error body: `{"errors":[{"code":"...","message":"..."}]}`. */
 export interface DigiCertErrorEntry {
@@ -145,7 +145,7 @@ export interface FailedExchange {
 }
 
 /** Statuses after which DigiCert may have done what a change asked (it failed or timed out while, or after, acting). */
-const MAYBE_DONE_STATUSES = new Set([500, 504]);
+const MAYBE_DONE_STATUSES = new Set([500, ...MAYBE_PROCESSED_STATUSES]);
 
 /**
  * What to add when a change (order, reissue, revoke, approve, ...) failed in a way that may mean

@@ -411,7 +411,7 @@ export class DigiCertClient {
 			if (containsSecret(body.toString('latin1'), this.apiKey)) {
 				throw this.unexpected(statusCode, 'a file that repeats the API key back, which is not passed on', itemIndex, CDN_ADVICE);
 			}
-			return { statusCode, headers, body };
+			return { statusCode, headers: withoutSecretHeaders(headers, this.apiKey), body };
 		}
 		let body: unknown;
 		let bodyKind: string | undefined;
@@ -428,7 +428,7 @@ export class DigiCertClient {
 				throw this.unexpected(statusCode, bodyKind, itemIndex, CDN_ADVICE);
 			}
 			// An answer that repeats the key (or a piece of it) reaches no item, node's or trigger's, with it.
-			return { statusCode, headers, body: redactJson(body, this.apiKey) };
+			return { statusCode, headers: withoutSecretHeaders(headers, this.apiKey), body: redactJson(body, this.apiKey) };
 		}
 		throw digiCertApiError(this.context.getNode(), {
 			statusCode,
@@ -445,6 +445,25 @@ export class DigiCertClient {
 	private unexpected(statusCode: number, what: string, itemIndex: number, advice: string): NodeApiError {
 		return unexpectedAnswer(this.context.getNode(), { statusCode, what, advice, itemIndex }, this.apiKey);
 	}
+}
+
+/**
+ * The headers without any that repeat the API key, plainly or percent-encoded (a Content-Disposition
+ * file name becomes the downloaded file's name): an answer's headers reach items too.
+ */
+function withoutSecretHeaders(headers: IDataObject, apiKey: string): IDataObject {
+	const decoded = (text: string) => {
+		try {
+			return decodeURIComponent(text);
+		} catch {
+			return text;
+		}
+	};
+	const repeatsKey = (value: unknown) => {
+		const text = Array.isArray(value) ? value.join('\n') : String(value);
+		return containsSecret(text, apiKey) || containsSecret(decoded(text), apiKey);
+	};
+	return Object.fromEntries(Object.entries(headers).filter(([name, value]) => !repeatsKey(name) && !repeatsKey(value)));
 }
 
 /** A body n8n hands as a stream (`encoding: 'stream'`): readable chunk by chunk, and closable. */

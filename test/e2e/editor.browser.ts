@@ -77,6 +77,23 @@ async function waitUntil(condition: () => boolean, timeoutMs = 30_000) {
 }
 const requestsTo = (pathEnd: string) => fake.requests.filter((r) => r.path.endsWith(pathEnd));
 
+/** Opens the resource locator `name`'s list, optionally types a search, and picks the entry containing `entry`. */
+async function pickFromList(name: string, entry: string, search?: string) {
+	const locator = page.locator(`[data-test-id=resource-locator-${name}]`);
+	await locator.locator('[data-test-id=rlc-input]').click();
+	// The list's search box has the focus once it opens.
+	if (search !== undefined) await page.keyboard.type(search);
+	const item = page.locator('[data-test-id=rlc-item]', { hasText: entry }).first();
+	await item.waitFor();
+	return item;
+}
+
+/** Switches the resource locator `name` to the mode shown as `mode` (By URL, By ID). */
+async function switchMode(name: string, mode: string) {
+	await page.locator(`[data-test-id=resource-locator-${name}] [data-test-id=rlc-mode-selector]`).click();
+	await page.locator('.el-select-dropdown__item:visible, [role=option]:visible', { hasText: mode }).first().click();
+}
+
 /** A step of the walk; when it fails, a picture of the page shows why (failure.png). */
 function step(name: string, walk: () => Promise<void>) {
 	it(name, async () => {
@@ -110,25 +127,28 @@ describe('the DigiCert node in the n8n 2.41.1 editor', () => {
 		expect(await digiCert.count()).toBe(1);
 		await digiCert.click();
 		const actions = page.locator('[data-test-id=node-creator-item-name]');
-		const getRequest = actions.filter({ hasText: 'Get a certificate request' });
+		const getRequest = actions.filter({ hasText: 'Get certificate request by ID' });
 		// With the package's trigger listed first, n8n folds the actions away: unfold them.
 		await page.getByText(/^Actions \(\d+\)$/).waitFor();
 		if (!(await getRequest.isVisible())) await page.getByText(/^Actions \(\d+\)$/).click();
 		await getRequest.waitFor();
 		const names = await actions.allInnerTexts();
-		expect(names).toEqual(expect.arrayContaining(['Get a certificate request', 'List duplicate certificates of an order']));
+		expect(names).toEqual(expect.arrayContaining(['Get certificate request by ID', 'Get duplicate certificates of order']));
 		// The node's own icon, served by n8n from the package.
 		await expect(page.locator('img[src*="digicert"]').count()).resolves.toBeGreaterThan(0);
 		await page.waitForTimeout(1000); // let the panel finish sliding in before the picture
 		await screenshot('node-panel');
 	});
 
-	step('adds "Get Request" and opens its settings, with the sandbox credential selected', async () => {
-		await page.locator('[data-test-id=node-creator-item-name]', { hasText: 'Get a certificate request' }).first().click();
+	step('adds Request "Get", picks the pending request from the list (searched in the sandbox), with the sandbox credential selected', async () => {
+		fake.reset();
+		await page.locator('[data-test-id=node-creator-item-name]', { hasText: 'Get certificate request by ID' }).first().click();
 		await page.locator('[data-test-id=ndv]').waitFor();
 		await expect(page.locator('[data-test-id=node-credentials-select] input').inputValue()).resolves.toBe(CREDENTIAL.name);
-		await expect(page.locator('[data-test-id=parameter-input-operation] input').first().inputValue()).resolves.toBe('Get Request');
-		await page.locator('[data-test-id=parameter-input-requestId] input').first().fill(String(fakeData.PENDING_REQUEST_ID));
+		await expect(page.locator('[data-test-id=parameter-input-operation] input').first().inputValue()).resolves.toBe('Get');
+		await (await pickFromList('requestId', `request ${fakeData.PENDING_REQUEST_ID},`)).click();
+		// The list came from DigiCert's pending requests, one page.
+		expect(requestsTo('/request').map((r) => r.query['filters[status]'])).toContain('pending');
 		await page.locator('[data-test-id=node-parameters]').click({ position: { x: 5, y: 5 } });
 		await screenshot('node-settings');
 	});
@@ -178,9 +198,54 @@ describe('the DigiCert node in the n8n 2.41.1 editor', () => {
 		const text = await output.innerText();
 		expect(text).toContain(String(fakeData.PENDING_REQUEST_ID));
 		expect(text).toContain('new_request');
+		// Simplify is on for a new node: the requester's name, not DigiCert's nested object.
+		expect(text).toContain('requester_email');
 		expect(requestsTo(`/request/${fakeData.PENDING_REQUEST_ID}`)).toHaveLength(1);
 		await hideToasts();
 		await page.waitForTimeout(1000); // the Execute button's own animation, for the picture
 		await screenshot('node-output');
+	});
+	step('adds Order "Get", picks an order From List by its common name and runs it', async () => {
+		fake.reset();
+		await page.keyboard.press('Escape');
+		await page.locator('[data-test-id=ndv]').waitFor({ state: 'hidden' });
+		// With a node on the canvas, the node panel opens from the + at the top right.
+		await page.click('[data-test-id=node-creator-plus-button]');
+		await page.fill('input[data-test-id=node-creator-search-bar], [data-test-id=node-creator-search-bar] input', 'DigiCert');
+		await page.locator('[data-test-id=node-creator-item-name]').getByText('DigiCert', { exact: true }).first().click();
+		const getOrder = page.locator('[data-test-id=node-creator-item-name]', { hasText: 'Get certificate order by ID' }).first();
+		if (!(await getOrder.isVisible())) await page.getByText(/^Actions \(\d+\)$/).click();
+		await getOrder.click();
+		await page.locator('[data-test-id=ndv]').waitFor();
+		const item = await pickFromList('orderId', `order ${fakeData.ORDER_WITHOUT_DUPLICATES},`, 'www.example.org');
+		await page.waitForTimeout(500); // the list's last page of results, for the picture
+		await screenshot('locator-from-list');
+		// The search went to DigiCert as its "contains" search, one page, newest first.
+		expect(requestsTo('/order/certificate').some((r) => r.query['filters[search]'] === '%www.example.org' && r.query.sort === '-date_created')).toBe(true);
+		await item.click();
+		fake.reset();
+		await page.locator('[data-test-id=node-execute-button]').click();
+		const output = page.locator('[data-test-id=output-panel]');
+		await output.getByText('1 item').waitFor();
+		await output.getByText(String(fakeData.ORDER_WITHOUT_DUPLICATES)).first().waitFor();
+		await output.getByText('www.example.org', { exact: true }).first().waitFor();
+		expect(requestsTo(`/order/certificate/${fakeData.ORDER_WITHOUT_DUPLICATES}`)).toHaveLength(1);
+	});
+
+	step('takes the order By URL (a CertCentral page) and runs it, then By ID', async () => {
+		await switchMode('orderId', 'By URL');
+		const input = page.locator('[data-test-id=resource-locator-orderId] [data-test-id=rlc-input] input, [data-test-id=resource-locator-orderId] input[data-test-id=rlc-input]').first();
+		await input.fill(`https://www.digicert.com/secure/orders/#${fakeData.SEED_ORDER_ID}`);
+		await page.locator('[data-test-id=node-parameters]').click({ position: { x: 5, y: 5 } });
+		await hideToasts();
+		await screenshot('locator-by-url');
+		fake.reset();
+		await page.locator('[data-test-id=node-execute-button]').click();
+		await page.locator('[data-test-id=output-panel]').getByText('1 item').waitFor();
+		await waitUntil(() => requestsTo(`/order/certificate/${fakeData.SEED_ORDER_ID}`).length === 1);
+		await switchMode('orderId', 'By ID');
+		await input.fill(String(fakeData.ORDER_WITHOUT_DUPLICATES));
+		await page.locator('[data-test-id=node-parameters]').click({ position: { x: 5, y: 5 } });
+		await screenshot('locator-by-id');
 	});
 });

@@ -45,6 +45,7 @@ const generatedPending = [...sample.requests.values()].filter((r) => r.status ==
 const [approveId, rejectId] = generatedPending.slice(-2);
 const issuedCount = sample.orderSummaries().filter((o) => o.status === 'issued').length;
 const reissuedOrder = [...sample.reissues.keys()][0];
+const seedThumbprint = sample.orders.get(SEED_ORDER_ID).certificate.thumbprint as string;
 const issuedReissue = [...sample.reissues.values()].flat().find((c) => c.status === 'issued');
 const pages = (fake: FakeCertCentral) => fake.requests.map((r) => [r.query.offset, r.query.limit]);
 const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
@@ -110,6 +111,15 @@ export const operationCases: OperationCase[] = [
 			expect(run.ok).toBe(true);
 			expect(fake.requests[0].path).toBe(`/services/v2/order/certificate/${SEED_ORDER_ID}`);
 			expect(run.items(DIGICERT)).toEqual([expect.objectContaining({ id: SEED_ORDER_ID, certificate: expect.objectContaining({ common_name: 'example.com' }) })]);
+		},
+	},
+	{
+		name: "Get Order by its certificate's thumbprint (lowercase, with colons): sent as 40 uppercase hex digits",
+		parameters: { resource: 'order', operation: 'get', orderId: seedThumbprint.toLowerCase().match(/../g)!.join(':') },
+		check: (run, fake) => {
+			expect(run.ok).toBe(true);
+			expect(fake.requests.map((r) => r.path)).toEqual([`/services/v2/order/certificate/${seedThumbprint.toUpperCase()}`]);
+			expect(run.items(DIGICERT)).toEqual([expect.objectContaining({ id: SEED_ORDER_ID })]);
 		},
 	},
 	{

@@ -157,7 +157,7 @@ export function readTransportOptions(context: IExecuteFunctions): TransportOptio
 /** Next to n8n's own Retry On Fail: how the two combine. */
 export const retryOnFailNotice: INodeProperties = {
 	displayName:
-		"These retries resend one request to DigiCert and never resend an approval or rejection DigiCert may have acted on. n8n's Retry On Fail (above) runs the whole node again, every item included: keep it off for Approve and Reject.",
+		"These retries resend one request to DigiCert and never resend a change DigiCert may have acted on. n8n's Retry On Fail (above) runs the whole node again, items that succeeded included: keep it off for Create, Reissue, Duplicate, Revoke, Cancel, Approve and Reject, or an order may be placed twice.",
 	name: 'retryOnFailNotice',
 	type: 'notice',
 	default: '',

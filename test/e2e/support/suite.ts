@@ -87,11 +87,11 @@ export function describeInRealN8n(major: N8nMajor) {
 				await thief?.close();
 			});
 
-			async function testConnection(): Promise<{ status: string; message: string }> {
+			async function testConnection(apiKey = fake.apiKey): Promise<{ status: string; message: string }> {
 				const response = await fetch(`${n8n.url}/rest/credentials/test`, {
 					method: 'POST',
 					headers: { 'content-type': 'application/json', cookie },
-					body: JSON.stringify({ credentials: { ...credential, data: { region: 'custom', baseUrl: fake.baseUrl, apiKey: fake.apiKey } } }),
+					body: JSON.stringify({ credentials: { ...credential, data: { region: 'custom', baseUrl: fake.baseUrl, apiKey } } }),
 				});
 				expect(response.status).toBe(200);
 				return ((await response.json()) as { data: { status: string; message: string } }).data;
@@ -102,13 +102,26 @@ export function describeInRealN8n(major: N8nMajor) {
 				expect(fake.requests.map((r) => [r.path, r.headers['x-dc-devkey']])).toEqual([['/services/v2/user/me', fake.apiKey]]);
 			});
 
+			it("tells a key DigiCert rejects from a key whose role does not allow the call (DigiCert's 403 codes)", async () => {
+				const rejected = await testConnection(WRONG_API_KEY);
+				expect(rejected).toEqual({ status: 'Error', message: expect.stringMatching(/^DigiCert rejected the API key \(HTTP 403\)/) });
+				fake.fail({
+					times: 1,
+					respond: { status: 403, body: { errors: [{ code: 'access_denied|missing_permission', message: 'The API key you are using does not have permission to carry out the request.' }] } },
+				});
+				const limited = await testConnection();
+				expect(limited).toEqual({ status: 'Error', message: expect.stringMatching(/^DigiCert accepted the API key, but the key's user role or the key's restriction/) });
+				expectNoKey(n8n.log(), [fake.apiKey, WRONG_API_KEY]);
+			});
+
 			it('fails on a base URL that redirects, and the key never reaches the redirect target', async () => {
 				fake.fail({ respond: { status: 302, headers: { location: `${thief.origin}/services/v2/user/me` } } });
 				const result = await testConnection();
 
 				expect(result.status).toBe('Error');
-				// n8n 1.x applies the credential's rules only to some errors: it shows axios' own words.
-				expect(result.message).toMatch(major === 2 ? /^The base URL redirects \(HTTP 302\)/ : /status code 302/);
+				// n8n 1.x passes every status to the credential's answer rules (it ignores the list of statuses
+				// that still fail, which the 403 rules need): the "no user came back" rule names the redirect there.
+				expect(result.message).toMatch(major === 2 ? /^The base URL redirects \(HTTP 302\)/ : /a redirect, which Test connection does not follow/);
 				expect(fake.requests).toHaveLength(1);
 				expect(thief.requests).toEqual([]);
 				expectNoKey(n8n.log(), [fake.apiKey, WRONG_API_KEY]);

@@ -102,7 +102,7 @@ module.exports = (data) => [
 			if (!data.orders.has(id) && !data.duplicates.has(id)) return notFound('order');
 			const certificates = data.duplicates.get(id) ?? [];
 			const shown = req.query.show_archived === 'true' ? certificates : certificates.filter((c) => c.archived !== '1');
-			// Like DigiCert, an empty list leaves its array key out.
+			// ASSUMED: no duplicates is `{}` (the array key left out), as DigiCert's order list does when empty.
 			return { status: 200, body: shown.length > 0 ? { certificates: shown } : {} };
 		},
 	},
@@ -113,6 +113,7 @@ module.exports = (data) => [
 			const id = Number(m[1]);
 			if (!data.orders.has(id)) return notFound('order');
 			const certificates = data.reissues.get(id) ?? [];
+			// ASSUMED: never reissued is `{}`, as for duplicates.
 			return { status: 200, body: certificates.length > 0 ? { certificates } : {} };
 		},
 	},

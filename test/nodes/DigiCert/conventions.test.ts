@@ -9,14 +9,11 @@ import { NodeHelpers } from 'n8n-workflow';
 import { DigiCert } from '../../../nodes/DigiCert/DigiCert.node';
 import { DigiCertTrigger } from '../../../nodes/DigiCertTrigger/DigiCertTrigger.node';
 import { resources } from '../../../nodes/DigiCert/resources';
+import { shownIn } from '../../helpers/versions';
 
 const { description } = new DigiCert();
 const properties = description.properties;
 
-const shownIn = (version: number) => (property: INodeProperties) => {
-	const condition = property.displayOptions?.show?.['@version'] as Array<number | { _cnd: { gte: number } }> | undefined;
-	return condition === undefined || condition.some((c) => (typeof c === 'number' ? c === version : version >= c._cnd.gte));
-};
 const field = (version: number, resource: string, operation: string, name: string) =>
 	properties.find(
 		(p) => shownIn(version)(p) && p.name === name && p.displayOptions?.show?.resource?.[0] === resource && p.displayOptions?.show?.operation?.[0] === operation,

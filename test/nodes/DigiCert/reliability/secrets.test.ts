@@ -341,3 +341,26 @@ describe('the credential', () => {
 		});
 	});
 });
+
+describe('a file whose name repeats the key (Content-Disposition)', () => {
+	const PEM = '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n';
+	it.each([
+		['filename="…"', `attachment; filename="${KEY}.pem"`],
+		["filename*=UTF-8''…", `attachment; filename*=UTF-8''www_${encodeURIComponent(KEY)}.pem`],
+		['every character percent-encoded', `attachment; filename*=UTF-8''${Array.from(KEY, (c) => `%${c.charCodeAt(0).toString(16)}`).join('')}.pem`],
+	])('is not passed on, by order or by certificate ID (%s)', async (_form, disposition) => {
+		for (const by of [{ orderId: String(fakeData.SEED_ORDER_ID) }, { downloadBy: 'certificate', certificateId: '1' }]) {
+			server.reset();
+			capturedLogs.length = 0;
+			server.fail({ respond: { status: 200, raw: PEM, headers: { 'content-type': 'application/x-pem-file', 'content-disposition': disposition } } });
+			const result = await runWorkflow(
+				[...inputNodes([{ n: 1 }]), digiCertNode({ resource: 'certificate', operation: 'download', ...by, requestOptions: { rateLimit: 'off', maxRetries: 0 } })],
+				{ credentials: credentialFor(server) },
+			);
+
+			expect(result.error).toBeUndefined();
+			expect(result.items()[0].json.fileName).toMatch(/\.pem$/);
+			expect(everythingShown(result)).not.toContain(KEY);
+		}
+	});
+});

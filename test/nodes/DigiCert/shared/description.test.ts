@@ -6,14 +6,10 @@ import { buildProperties } from '../../../../nodes/DigiCert/shared/description';
 import { NODE_VERSIONS, version1FormOf } from '../../../../nodes/DigiCert/shared/fields';
 import { outputProperties } from '../../../../nodes/DigiCert/shared/output';
 import type { DigiCertOperation, DigiCertResource } from '../../../../nodes/DigiCert/shared/operation';
+import { shownIn } from '../../../helpers/versions';
 
 const properties = buildProperties(resources);
 
-/** Whether a node of `version` shows the property, as far as its `@version` condition goes. */
-const shownIn = (version: number) => (property: INodeProperties) => {
-	const condition = property.displayOptions?.show?.['@version'] as Array<number | { _cnd: { gte: number } }> | undefined;
-	return condition === undefined || condition.some((c) => (typeof c === 'number' ? c === version : version >= c._cnd.gte));
-};
 const byName = (a: string, b: string) => a.localeCompare(b);
 const optionNames = (property: INodeProperties) => (property.options as INodePropertyOptions[]).map((o) => o.name);
 const sorted = (names: string[]) => [...names].sort(byName);
