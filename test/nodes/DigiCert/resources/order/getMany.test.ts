@@ -244,6 +244,25 @@ describe('Get Many Orders with their duplicate and reissued certificates', () =>
 		expect(items.every((i) => i.json.duplicate_certificates === undefined)).toBe(true);
 	});
 
+	it('typeVersion 1.1 with Simplify (its default): the certificates asked for stay on the simplified orders', async () => {
+		const simplified = async (parameters: INodeParameters) =>
+			await runWorkflow([...inputNodes([{}]), digiCertNode({ resource: 'order', operation: 'getMany', ...parameters }, { typeVersion: 1.1 })], {
+				credentials: credentialFor(server),
+			});
+		const withDuplicates = await simplified({ returnAll: true, options: { includeDuplicates: true } });
+		expect(withDuplicates.error).toBeUndefined();
+		const seed = withDuplicates.items().find((i) => i.json.id === fakeData.SEED_ORDER_ID)?.json;
+		expect(seed).toMatchObject({ common_name: expect.any(String), certificate_id: expect.any(Number) });
+		expect(seed?.certificate).toBeUndefined();
+		expect(seed?.duplicate_certificates).toEqual(shownDuplicates(fakeData.SEED_ORDER_ID));
+		expect(withDuplicates.items().every((i) => Array.isArray(i.json.duplicate_certificates))).toBe(true);
+
+		const withReissues = await simplified({ limit: 30, options: { includeReissues: true } });
+		expect(withReissues.items()).toHaveLength(30);
+		for (const { json } of withReissues.items()) expect(json.reissued_certificates).toEqual(server.data.reissues.get(json.id) ?? []);
+		expect(withReissues.items().some((i) => (i.json.reissued_certificates as unknown[]).length > 0)).toBe(true);
+	});
+
 	it('without the options, the order list alone: no other request', async () => {
 		const result = await getMany({ limit: 50 });
 		expect(server.requests).toHaveLength(1);
