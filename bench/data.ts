@@ -19,7 +19,21 @@ export const BENCH_DATA = {
 	rateCappedItems: 5000,
 	/** Certificates the fake lists for each of those orders (the seed's duplicates). */
 	duplicatesPerOrder: 3,
+	/** Shared pacing: executions started at once in one process, each with its own request IDs. */
+	concurrentExecutions: 3,
+	requestsPerExecution: 1000,
+	firstConcurrentRequestId: 200_000,
+	/** The duplicate audit: the fake's orders, and every `auditDuplicateEvery`-th has one duplicate (2 %). */
+	auditOrders: 5000,
+	auditDuplicateEvery: 50,
 };
+
+/**
+ * The node as it was before one pacer per API key (each execution paced on its own, 90 / 5 s and
+ * 900 / 3 min), built by scripts/bench.sh from this commit into .cache/bench-baseline: the
+ * shared-pacing job's baseline.
+ */
+export const PER_EXECUTION_PACING_COMMIT = 'dc05673689a0e7da6d7af57c2a0b6d0531c20912';
 
 /** The items a correct run outputs: a run that outputs any other number is reported as failed. */
 export function expectedItems(job: 'get' | 'returnAll' | 'duplicates' | 'rateCapped'): number {

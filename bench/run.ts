@@ -4,7 +4,8 @@
  * Prints the results as markdown and writes them into docs/benchmarks.md (between the results
  * markers). Options: --runs N (in-process runs per variant, default 5), --real-runs N (real n8n,
  * default 3), --no-real (skip the real n8n), --time-scale N and --capped-runs N (the rate-capped
- * run), --quick (fewer runs, everything shorter), --no-write, --only get,returnAll,duplicates,rateCapped,coldStart.
+ * run), --pacing-runs N (the pacing jobs, default 1), --quick (fewer runs, everything shorter), --no-write,
+ * --only get,returnAll,duplicates,rateCapped,sharedPacing,audit,coldStart.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,6 +14,7 @@ import { PROJECT_ROOT } from './data';
 import type { BenchOptions } from './jobs';
 import { coldStartJob, duplicatesJob, getJob, rateCappedJob, realN8nJob, returnAllJob } from './jobs';
 import type { JobReport } from './report';
+import { pacingJobs } from './pacing';
 import { machineSection, resultsReport, writeResults } from './report';
 import { log, startFake, stopFake } from './runner';
 
@@ -62,6 +64,7 @@ async function main() {
 		await stopFake(fake);
 	}
 	if (options.wanted('rateCapped')) add(await rateCappedJob(options));
+	for (const report of await pacingJobs({ runs: Number(option('--pacing-runs') ?? 1), timeScale: options.timeScale, wanted: options.wanted })) add(report);
 	if (options.wanted('coldStart')) add(await coldStartJob(options.quick));
 
 	const elapsed = ((Date.now() - started) / 1000).toFixed(0);

@@ -54,12 +54,21 @@ export interface Fake {
 	target: Target;
 }
 
-export async function startFake(rateLimit?: Array<{ limit: number; ms: number }>, blockMs?: number): Promise<Fake> {
+/**
+ * `rateLimit`: windows to enforce; `blockMs`: how long the key stays blocked past one (by default the
+ * window crossed); `timeScale`: the fake's clock runs this many times faster than the real one;
+ * `data: 'audit'`: the duplicate audit's account (5,000 orders, 2 % with a duplicate).
+ */
+export async function startFake(
+	rateLimit?: Array<{ limit: number; ms: number }>,
+	blockMs?: number,
+	more: { timeScale?: number; data?: 'audit' } = {},
+): Promise<Fake> {
 	const env = { ...process.env };
-	if (rateLimit) {
-		env.BENCH_FAKE_RATE_LIMIT = JSON.stringify(rateLimit);
-		env.BENCH_FAKE_BLOCK_MS = String(blockMs ?? 0);
-	}
+	if (rateLimit) env.BENCH_FAKE_RATE_LIMIT = JSON.stringify(rateLimit);
+	if (blockMs !== undefined) env.BENCH_FAKE_BLOCK_MS = String(blockMs);
+	if (more.timeScale !== undefined) env.BENCH_FAKE_TIME_SCALE = String(more.timeScale);
+	if (more.data) env.BENCH_FAKE_DATA = more.data;
 	const child = new Child(fork(join(__dirname, 'fakeHost.js'), [], { env, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] }));
 	const ready = await child.ready;
 	return { child, target: { baseUrl: String(ready.baseUrl), apiKey: String(ready.apiKey) } as Target };
@@ -70,7 +79,7 @@ export async function stopFake(fake: Fake) {
 	fake.child.stop();
 }
 
-function startWorker() {
+export function startWorker() {
 	// The engine logs node errors to stdout: keep it out of the table.
 	return new Child(fork(join(__dirname, 'worker.js'), [], { execArgv: ['--expose-gc'], stdio: ['ignore', 'ignore', 'inherit', 'ipc'] }));
 }

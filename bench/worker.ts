@@ -10,6 +10,8 @@ import { DIGICERT_RATE_WINDOWS } from '../nodes/shared/rateLimiter';
 import type { JobName, Target, Variant } from './workflows';
 import { HTTP_REQUEST_TYPE, SPLIT_OUT_TYPE, inputItems, jobNodes } from './workflows';
 import { loadNodesBase } from './loadNodesBase';
+import type { PacingRequest } from './pacingWorker';
+import { runPacing } from './pacingWorker';
 
 export interface RunRequest {
 	id: number;
@@ -140,8 +142,8 @@ async function runOne(request: RunRequest): Promise<RunAnswer> {
 	};
 }
 
-process.on('message', (request: RunRequest) => {
-	runOne(request).then(
+process.on('message', (request: RunRequest | PacingRequest) => {
+	('pacing' in request ? runPacing(request) : runOne(request)).then(
 		(answer) => process.send!(answer),
 		(error: Error) => process.send!({ id: request.id, ok: false, error: error.stack ?? error.message }),
 	);

@@ -1,7 +1,7 @@
 import type { INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { MAYBE_SENT_NETWORK_CODES, networkCode, SAFE_METHODS } from './retry';
+import { MAYBE_PROCESSED_STATUSES, MAYBE_SENT_NETWORK_CODES, networkCode, SAFE_METHODS } from './retry';
 
 /** DigiCert's error body: `{"errors":[{"code":"...","message":"..."}]}`. */
 export interface DigiCertErrorEntry {
@@ -145,7 +145,7 @@ export interface FailedExchange {
 }
 
 /** Statuses after which DigiCert may have done what a change asked (it failed or timed out while, or after, acting). */
-const MAYBE_DONE_STATUSES = new Set([500, 504]);
+const MAYBE_DONE_STATUSES = new Set([500, ...MAYBE_PROCESSED_STATUSES]);
 
 /**
  * What to add when a change (order, reissue, revoke, approve, ...) failed in a way that may mean
@@ -196,7 +196,7 @@ export function explain(
 	if (statusCode === 429) {
 		return [
 			`DigiCert's rate limit (429) was still exceeded after ${attempts} attempt${attempts === 1 ? '' : 's'}`,
-			"DigiCert allows 100 requests per 5 seconds and 1000 per 3 minutes for each API key, shared by every workflow using it. Set the DigiCert node's Settings > Rate Limit and Retries > Rate Limit to DigiCert's Limits or a lower custom rate, raise Max Retries, or run fewer items at once.",
+			`${RATE_LIMITS_TEXT} Keep the DigiCert node's Settings > Rate Limit and Retries > Rate Limit at DigiCert's Limits (or a lower custom rate) in every workflow using the key.`,
 		];
 	}
 	if (statusCode >= 500) {
@@ -209,6 +209,53 @@ export function explain(
 		return [undefined, "Check the item's parameters against DigiCert's message."];
 	}
 	return [undefined, undefined];
+}
+
+const RATE_LIMITS_TEXT =
+	'DigiCert allows 100 requests per 5 seconds and 1,000 per 3 minutes for each API key, and blocks the key for up to 3 minutes past either.';
+
+/** "850 ms", "7.5 s", "6 min 0 s": a wait, as a person reads it. */
+export function formatDuration(ms: number): string {
+	if (ms < 1000) return `${Math.round(ms)} ms`;
+	if (ms < 60_000) return `${Number((ms / 1000).toFixed(ms < 10_000 ? 1 : 0))} s`;
+	const seconds = Math.round(ms / 1000);
+	if (seconds < 3600) return `${Math.floor(seconds / 60)} min ${seconds % 60} s`;
+	return `${Math.floor(seconds / 3600)} h ${Math.floor((seconds % 3600) / 60)} min`;
+}
+
+export interface BlockedTooLong {
+	/** How long the request waited while the key was blocked. */
+	waitedMs: number;
+	/** 429s in a row on the key. */
+	refusals: number;
+	/** When the next attempt would have gone, from now. */
+	nextAttemptInMs: number;
+	maxBlockedWaitMs: number;
+	/** How many times this item's request was sent. */
+	attempts: number;
+	/** DigiCert's last 429 answer, if this client got one. */
+	body?: unknown;
+	itemIndex: number;
+	apiKey: string;
+}
+
+/** The node stopped waiting for DigiCert to unblock the key: how long it waited, and what to change. */
+export function blockedTooLongError(node: INode, failure: BlockedTooLong): NodeApiError {
+	const { waitedMs, refusals, nextAttemptInMs, maxBlockedWaitMs, attempts, itemIndex, apiKey } = failure;
+	const limit = formatDuration(maxBlockedWaitMs);
+	const message =
+		waitedMs + nextAttemptInMs > maxBlockedWaitMs && waitedMs < maxBlockedWaitMs / 2
+			? `DigiCert blocked the API key (429) for longer than the node waits: the next try would have been in ${formatDuration(nextAttemptInMs)}`
+			: `DigiCert kept the API key blocked (429): the node waited ${formatDuration(waitedMs)} and gave up`;
+	const entries = parseDigiCertErrors(failure.body, apiKey);
+	const digiCertSays = entries.length > 0 ? ` (${entries.map((e) => `${e.message || '(no message)'} [${e.code}]`).join('; ')})` : '';
+	const description = [
+		`DigiCert answered 429${digiCertSays} ${times(refusals)} in a row to requests with this API key; this item's request was sent ${times(attempts)}. Every execution using the key in this n8n process waited meanwhile, sending one request at a time to see whether the block was over.`,
+		RATE_LIMITS_TEXT,
+		'This n8n process keeps its own requests under those limits, so something else is probably using the same key (another n8n worker or instance, or another tool): lower the Rate Limit there (the DigiCert node\'s Settings > Rate Limit and Retries > Rate Limit > Custom),',
+		`or raise Settings > Rate Limit and Retries > Max Wait When Blocked (now ${limit}) so the node waits longer.`,
+	].join(' ');
+	return apiError(node, { message, description, httpCode: 429, errors: entries, itemIndex }, apiKey);
 }
 
 /** A DigiCert answer with an error status, as a NodeApiError a user can act on. */

@@ -4,10 +4,13 @@
  */
 
 /** Statuses that mean "not now": DigiCert did not act on the request, so it is sent again after a wait. */
-const NOT_PROCESSED_STATUSES = new Set([429, 502, 503]);
+const NOT_PROCESSED_STATUSES = new Set([429, 503]);
 
-/** A gateway timeout: DigiCert may or may not have acted. */
-const MAYBE_PROCESSED_STATUSES = new Set([504]);
+/**
+ * A gateway's bad answer or timeout: DigiCert may or may not have acted (a gateway answers 502 when
+ * the server behind it broke off its answer, after it may have done the change).
+ */
+export const MAYBE_PROCESSED_STATUSES = new Set([502, 504]);
 
 /** Network failures before the request reached DigiCert: always safe to send again. */
 const NOT_SENT_NETWORK_CODES = new Set([

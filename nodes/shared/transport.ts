@@ -16,6 +16,7 @@ import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import {
 	apiError,
+	blockedTooLongError,
 	CDN_ADVICE,
 	containsSecret,
 	digiCertApiError,
@@ -26,11 +27,11 @@ import {
 	redactJson,
 	unexpectedAnswer,
 } from './errors';
-import type { RateWindow } from './rateLimiter';
-import { DIGICERT_RATE_WINDOWS, SlidingWindowLimiter } from './rateLimiter';
+import type { Lane, RateWindow, Ticket } from './rateLimiter';
+import { BlockedTooLongError, DIGICERT_RATE_WINDOWS, keyPacers } from './rateLimiter';
 import { resolveBaseUrl } from './region';
 import type { AttemptFailure, RetryOptions } from './retry';
-import { isRetryable, networkCode, nextRetryDelay } from './retry';
+import { isRetryable, networkCode, nextRetryDelay, parseRetryAfter } from './retry';
 import type { DigiCertRequest, DigiCertResponse } from './types';
 
 export const CREDENTIAL_TYPE = 'digiCertApi';
@@ -61,8 +62,17 @@ const USER_AGENT = 'n8n-nodes-digicert';
 export interface TransportOptions extends RetryOptions {
 	/** Per request. */
 	timeoutMs: number;
+	/** How fast requests may go, counted over every request with the same API key in this process. */
 	rateWindows: RateWindow[];
+	/** How long a request waits in all while DigiCert blocks the key (429) before it gives up. */
+	maxBlockedWaitMs: number;
 }
+
+/**
+ * Twice DigiCert's longest window: a key blocked for crossing the 3-minute window is free again
+ * within that window, so this outlasts any block this process or another user of the key caused.
+ */
+export const DEFAULT_MAX_BLOCKED_WAIT_MS = 2 * Math.max(...DIGICERT_RATE_WINDOWS.map((w) => w.ms));
 
 export const DEFAULT_TRANSPORT_OPTIONS: TransportOptions = {
 	maxRetries: 5,
@@ -70,6 +80,7 @@ export const DEFAULT_TRANSPORT_OPTIONS: TransportOptions = {
 	maxRetryTimeMs: 120_000,
 	timeoutMs: 60_000,
 	rateWindows: DIGICERT_RATE_WINDOWS,
+	maxBlockedWaitMs: DEFAULT_MAX_BLOCKED_WAIT_MS,
 };
 
 type RequestContext = IExecuteFunctions | IPollFunctions | ILoadOptionsFunctions;
@@ -98,13 +109,26 @@ function parseJsonBody(raw: unknown): unknown {
 	return JSON.parse(text);
 }
 
+function parseJsonBodyOrNothing(raw: unknown): unknown {
+	try {
+		return parseJsonBody(raw);
+	} catch {
+		return undefined;
+	}
+}
+
 /**
  * Talks to CertCentral for one execution: reads the credential once, sends every request with it
  * (no credential lookup or expression per request), paces requests under DigiCert's rate limits,
  * retries what is worth retrying, and turns every failure into an error a user can act on.
+ * Pacing is shared: the client takes its turns in the pacer of its API key (see rateLimiter.ts),
+ * with every other execution, trigger poll and list search using that key in this n8n process.
  */
 export class DigiCertClient {
-	private readonly limiter: SlidingWindowLimiter;
+	private readonly lane: Lane;
+
+	/** DigiCert's last 429 answer (parsed), quoted when the node gives up waiting. */
+	private lastRefusal: unknown;
 
 	private constructor(
 		private readonly context: RequestContext,
@@ -113,7 +137,12 @@ export class DigiCertClient {
 		private readonly options: TransportOptions,
 		private readonly timing: Timing,
 	) {
-		this.limiter = new SlidingWindowLimiter(options.rateWindows, timing.now, timing.sleep);
+		this.lane = keyPacers.pacerFor(this.apiKey, baseUrl).lane({
+			windows: options.rateWindows,
+			maxBlockedWaitMs: options.maxBlockedWaitMs,
+			firstBlockedWaitMs: options.retryDelayMs,
+			signal: (context as Partial<IExecuteFunctions>).getExecutionCancelSignal?.(),
+		});
 	}
 
 	static async connect(
@@ -153,8 +182,9 @@ export class DigiCertClient {
 	/** Sends one request (retrying as configured) and returns DigiCert's successful answer. */
 	async send(request: DigiCertRequest, itemIndex: number): Promise<DigiCertResponse> {
 		let waited = 0;
+		let refused: Ticket | undefined;
 		for (let attempt = 1; ; attempt++) {
-			await this.limiter.acquire();
+			const ticket = await this.turn(refused, attempt - 1, itemIndex);
 			let response: RawResponse | undefined;
 			let failure: unknown;
 			try {
@@ -163,19 +193,30 @@ export class DigiCertClient {
 				failure = error;
 			}
 
+			if (response?.statusCode === 429) {
+				ticket.settle('refused', parseRetryAfter(response.headers['retry-after'], this.timing.now()));
+				// DigiCert blocks the whole key: the pacer holds every request on it, and lets this one go
+				// again (at the head of its execution's queue) when the block may be over.
+				if (!this.cancelled()) {
+					refused = ticket;
+					this.lastRefusal = parseJsonBodyOrNothing(response.body);
+					continue;
+				}
+			} else {
+				ticket.settle(response === undefined ? 'failed' : 'answered');
+			}
+
 			const outcome: AttemptFailure | undefined =
 				response === undefined
 					? { code: networkCode(failure) }
 					: response.statusCode >= 400
 						? { status: response.statusCode }
 						: undefined;
-			if (outcome !== undefined && isRetryable(request.method, outcome) && !this.cancelled()) {
+			if (outcome !== undefined && response?.statusCode !== 429 && isRetryable(request.method, outcome) && !this.cancelled()) {
 				const retryAfter = response?.headers['retry-after'];
 				const delay = nextRetryDelay(attempt, waited, this.options, retryAfter, this.timing.random, this.timing.now());
 				if (delay !== undefined) {
 					waited += delay;
-					// DigiCert blocks the whole key for a while: every item waits, not just this one.
-					if (response?.statusCode === 429) this.limiter.holdFor(delay);
 					if (delay > 0) await this.timing.sleep(delay);
 					continue;
 				}
@@ -194,6 +235,26 @@ export class DigiCertClient {
 				});
 			}
 			return this.accept(request, response, attempt, itemIndex);
+		}
+	}
+
+	/** Waits for this request's turn in its key's pacer; gives up when DigiCert blocks the key too long. */
+	private async turn(refused: Ticket | undefined, attempts: number, itemIndex: number): Promise<Ticket> {
+		try {
+			return await this.lane.acquire(refused);
+		} catch (error) {
+			// Otherwise the execution was cancelled while the request waited.
+			if (!(error instanceof BlockedTooLongError)) throw new NodeOperationError(this.context.getNode(), error as Error, { itemIndex });
+			throw blockedTooLongError(this.context.getNode(), {
+				waitedMs: error.waitedMs,
+				refusals: error.refusals,
+				nextAttemptInMs: error.nextAttemptInMs,
+				maxBlockedWaitMs: this.options.maxBlockedWaitMs,
+				attempts,
+				body: this.lastRefusal,
+				itemIndex,
+				apiKey: this.apiKey,
+			});
 		}
 	}
 
@@ -351,7 +412,7 @@ export class DigiCertClient {
 			if (containsSecret(body.toString('latin1'), this.apiKey)) {
 				throw this.unexpected(statusCode, 'a file that repeats the API key back, which is not passed on', itemIndex, CDN_ADVICE);
 			}
-			return { statusCode, headers, body };
+			return { statusCode, headers: withoutSecretHeaders(headers, this.apiKey), body };
 		}
 		let body: unknown;
 		let bodyKind: string | undefined;
@@ -368,10 +429,10 @@ export class DigiCertClient {
 				throw this.unexpected(statusCode, bodyKind, itemIndex, CDN_ADVICE);
 			}
 			// An answer that repeats the key (or a piece of it) reaches no item, node's or trigger's, with it.
-			return { statusCode, headers, body: redactJson(body, this.apiKey) };
+			return { statusCode, headers: withoutSecretHeaders(headers, this.apiKey), body: redactJson(body, this.apiKey) };
 		}
 		const answer = this.refusalAsAnswer(request, statusCode, body);
-		if (answer !== undefined) return { statusCode, headers, body: answer };
+		if (answer !== undefined) return { statusCode, headers: withoutSecretHeaders(headers, this.apiKey), body: answer };
 		throw digiCertApiError(this.context.getNode(), {
 			statusCode,
 			body,
@@ -398,6 +459,25 @@ export class DigiCertClient {
 	private unexpected(statusCode: number, what: string, itemIndex: number, advice: string): NodeApiError {
 		return unexpectedAnswer(this.context.getNode(), { statusCode, what, advice, itemIndex }, this.apiKey);
 	}
+}
+
+/**
+ * The headers without any that repeat the API key, plainly or percent-encoded (a Content-Disposition
+ * file name becomes the downloaded file's name): an answer's headers reach items too.
+ */
+function withoutSecretHeaders(headers: IDataObject, apiKey: string): IDataObject {
+	const decoded = (text: string) => {
+		try {
+			return decodeURIComponent(text);
+		} catch {
+			return text;
+		}
+	};
+	const repeatsKey = (value: unknown) => {
+		const text = Array.isArray(value) ? value.join('\n') : String(value);
+		return containsSecret(text, apiKey) || containsSecret(decoded(text), apiKey);
+	};
+	return Object.fromEntries(Object.entries(headers).filter(([name, value]) => !repeatsKey(name) && !repeatsKey(value)));
 }
 
 /** A body n8n hands as a stream (`encoding: 'stream'`): readable chunk by chunk, and closable. */

@@ -109,7 +109,15 @@ export const OPERATION_SAMPLES: Record<string, Samples> = {
 	'request.approve': (fake) => [{ requestId: String(fake.data.addRequest().id), comment: 'approved by the coverage test' }],
 	'request.reject': (fake) => [{ requestId: String(fake.data.addRequest().id), comment: 'rejected by the coverage test' }],
 	'order.get': (fake) => [{ orderId: String(SEED_ORDER_ID) }, { orderId: fake.data.orders.get(SEED_ORDER_ID).certificate.thumbprint }],
-	'order.getMany': () => [{ limit: 5, filters: { status: 'issued', commonName: 'example.com' }, options: { sort: '-date_created' } }],
+	'order.getMany': (server) => [
+		{ limit: 5, filters: { status: 'issued', commonName: 'example.com' }, options: { sort: '-date_created' } },
+		// With the certificates of each order: the seed order has duplicates and so asks for them.
+		{
+			limit: 5,
+			filters: { commonName: server.data.orders.get(fakeData.SEED_ORDER_ID).certificate.common_name },
+			options: { includeDuplicates: true, includeReissues: true },
+		},
+	],
 	'order.getExpiring': () => [{ days: 30 }],
 	'order.listDuplicates': () => [{ orderId: String(SEED_ORDER_ID), options: { show_archived: true } }],
 	'order.listReissues': () => [{ orderId: String(SEED_ORDER_ID), options: {} }],

@@ -131,9 +131,15 @@ export const lifecycleExampleCases: Array<{ file: string; id: string; check: (ru
 		check: (run, fake) => {
 			const [reissued] = run.items('Reissue');
 			expect(reissued).toMatchObject({ orderId: ORDERS.reissueExample, status: 'approved', certificateId: expect.any(Number) });
-			expect(run.items('Get the order')).toEqual([
-				expect.objectContaining({ id: ORDERS.reissueExample, status: 'issued', certificate: expect.objectContaining({ id: reissued.certificateId, common_name: 'cdn20.example.com' }) }),
-			]);
+			// typeVersion 1 gives DigiCert's order; the 1.1 copy's Get Order simplifies it (on by default there).
+			const orders = run.items('Get the order');
+			expect(orders).toHaveLength(1);
+			const [order] = orders;
+			expect(order).toMatchObject({ id: ORDERS.reissueExample, status: 'issued' });
+			expect(order.certificate ?? { id: order.certificate_id, common_name: order.common_name }).toMatchObject({
+				id: reissued.certificateId,
+				common_name: 'cdn20.example.com',
+			});
 			expect(run.items('Download the new certificate')).toEqual([expect.objectContaining({ certificateId: reissued.certificateId, format: 'pem_noroot' })]);
 			expect(sentTo(fake)).toEqual([
 				`POST /services/v2/order/certificate/${ORDERS.reissueExample}/reissue`,

@@ -48,7 +48,12 @@ const rateLimited = () => errorAnswer(429, 'request_limit_exceeded', 'Service un
  */
 
 /**
- * @param {{ port?: number, apiKey?: string, data?: ReturnType<typeof buildData>, rateLimit?: Array<{limit:number, ms:number}>, blockMs?: number, restrictedKeys?: Record<string, 'orders' | 'orders_domains_organizations' | 'view_only' | 'user_management'> }} [options]
+ * `rateLimit`: the windows to enforce per API key (DigiCert's are 100 per 5 s and 1000 per 3 min);
+ * past one, the key is blocked for `blockMs` (by default the length of the window it crossed:
+ * DigiCert documents no block length, and a key over its 3-minute window may stay blocked for up
+ * to that window). Refused requests are not counted. `clock` is the time the windows and blocks
+ * are kept in (default Date.now): a test can run them in virtual or scaled time.
+ * @param {{ port?: number, apiKey?: string, data?: ReturnType<typeof buildData>, rateLimit?: Array<{limit:number, ms:number}>, blockMs?: number, clock?: () => number, restrictedKeys?: Record<string, 'orders' | 'orders_domains_organizations' | 'view_only' | 'user_management'> }} [options]
  */
 async function startFakeCertCentral(options = {}) {
 	const apiKey = options.apiKey ?? VALID_API_KEY;
@@ -61,7 +66,8 @@ async function startFakeCertCentral(options = {}) {
 	/** @type {number[]} */
 	const accepted = [];
 	let blockedUntil = 0;
-	const stats = { rateLimited: 0 };
+	const clock = options.clock ?? Date.now;
+	const stats = { rateLimited: 0, blocks: 0 };
 	/** More keys of the same user, each restricted to an API key role (glossary, "API key roles"). */
 	const restrictedKeys = options.restrictedKeys ?? {};
 
@@ -73,7 +79,8 @@ async function startFakeCertCentral(options = {}) {
 			let count = 0;
 			for (let i = accepted.length - 1; i >= 0 && accepted[i] > now - ms; i--) count++;
 			if (count >= limit) {
-				blockedUntil = now + (options.blockMs ?? Math.min(...rateWindows.map((w) => w.ms)));
+				blockedUntil = now + (options.blockMs ?? ms);
+				stats.blocks++;
 				return true;
 			}
 		}
@@ -90,7 +97,7 @@ async function startFakeCertCentral(options = {}) {
 		const role = typeof key === 'string' ? restrictedKeys[key] : undefined;
 		if (key !== apiKey && role === undefined) return invalidKey();
 		if (role !== undefined && !keyRoleAllows(role, req.method, path)) return missingPermission();
-		if (overRateLimit(Date.now())) {
+		if (overRateLimit(clock())) {
 			stats.rateLimited++;
 			return rateLimited();
 		}
@@ -188,12 +195,17 @@ async function startFakeCertCentral(options = {}) {
 		clearFaults() {
 			faults.length = 0;
 		},
+		/** Another tool sends `count` requests with the key now: they count in the windows, unrecorded. */
+		useKeyElsewhere(/** @type {number} */ count) {
+			for (let i = 0; i < count; i++) accepted.push(clock());
+		},
 		reset() {
 			requests.length = 0;
 			faults.length = 0;
 			accepted.length = 0;
 			blockedUntil = 0;
 			stats.rateLimited = 0;
+			stats.blocks = 0;
 		},
 		async close() {
 			server.closeAllConnections?.();

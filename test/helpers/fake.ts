@@ -7,6 +7,7 @@ const fake = require('../fake-certcentral') as {
 		apiKey?: string;
 		rateLimit?: Array<{ limit: number; ms: number }>;
 		blockMs?: number;
+		clock?: () => number;
 		/** More keys of the same user, each restricted to an API key role. */
 		restrictedKeys?: Record<string, 'orders' | 'orders_domains_organizations' | 'view_only' | 'user_management'>;
 	}): Promise<FakeCertCentral>;
@@ -71,13 +72,16 @@ export interface FakeCertCentral {
 	// eslint-disable-next-line @typescript-eslint/no-explicit-any
 	data: any;
 	requests: RecordedRequest[];
-	stats: { rateLimited: number };
+	/** 429s answered because of the windows, and how many times the key was blocked. */
+	stats: { rateLimited: number; blocks: number };
 	fail(fault: {
 		match?: (r: RecordedRequest) => boolean;
 		times?: number;
 		respond: FaultResponse | ((r: RecordedRequest) => FaultResponse);
 	}): void;
 	clearFaults(): void;
+	/** Another tool sends `count` requests with the key now: they fill the windows. */
+	useKeyElsewhere(count: number): void;
 	reset(): void;
 	close(): Promise<void>;
 }

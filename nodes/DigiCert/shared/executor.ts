@@ -109,7 +109,7 @@ export async function executeOperation(
 			const response = request.paginate
 				? await client.sendPaginated(request, itemIndex)
 				: await client.send(request, itemIndex);
-			const output = toExecutionData(node, await operation.toItems(response, parameters, this), itemIndex, request.binary === true);
+			const output = toExecutionData(node, await operation.toItems(response, parameters, this, async (next) => await client.send(next, itemIndex)), itemIndex, request.binary === true);
 			const { simplify } = operation.output ?? {};
 			results[itemIndex] =
 				outputChoice === undefined || simplify === undefined

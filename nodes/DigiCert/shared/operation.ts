@@ -20,7 +20,7 @@ export interface DigiCertOperation<P = IDataObject> {
 	properties: INodeProperties[];
 	/** Reads and validates the item's parameters; throws a user-facing Error on bad input. */
 	readParameters(read: ParameterReader): P;
-	/** The one request for these parameters (a list is paged by the executor; see DigiCertRequest.paginate). */
+	/** The request for these parameters (a list is paged by the executor; see DigiCertRequest.paginate); `toItems` may send follow-ups. */
 	request(parameters: P): DigiCertRequest;
 	/**
 	 * For read operations with large objects: how an item is simplified, and what it is ("order").
@@ -30,12 +30,14 @@ export interface DigiCertOperation<P = IDataObject> {
 	/**
 	 * Turns DigiCert's answer into output: its data (json objects), or whole items (json + binary)
 	 * for a binary request. Throws UnexpectedAnswerError for an answer of the wrong shape.
+	 * `send` sends a follow-up request for the same item, paced and retried like the first.
 	 */
 	toItems(
 		response: DigiCertResponse,
 		parameters: P,
 		context: IExecuteFunctions,
-	): IDataObject[] | INodeExecutionData[] | Promise<INodeExecutionData[]>;
+		send: (request: DigiCertRequest) => Promise<DigiCertResponse>,
+	): IDataObject[] | INodeExecutionData[] | Promise<IDataObject[] | INodeExecutionData[]>;
 }
 
 export interface DigiCertResource {

@@ -3,8 +3,34 @@ import type { IDataObject } from 'n8n-workflow';
 import { optionsProperty, orderIdProperty } from './fields';
 import type { DigiCertOperation } from './operation';
 import { UnexpectedAnswerError } from './operation';
+import type { DigiCertRequest } from '../../shared/types';
 import { isObject } from '../../shared/types';
 import { assertBoolean, assertPositiveId } from '../../shared/validation';
+
+/** The kinds of certificates an order lists besides its own: `GET /order/certificate/{id}/<kind>`. */
+export type OrderCertificateKind = 'duplicate' | 'reissue';
+
+/** The request for an order's duplicate or reissued certificates. */
+export function orderCertificatesRequest(orderId: number, kind: OrderCertificateKind, showArchived = false): DigiCertRequest {
+	return {
+		method: 'GET',
+		path: `/order/certificate/${orderId}/${kind}`,
+		qs: showArchived ? { show_archived: true } : undefined,
+		subject: `Order ${orderId}`,
+	};
+}
+
+/**
+ * The certificates in such an answer. DigiCert answers "none" with `{}` (the array left out); no body
+ * (204), `null` or a `certificates` that is not a list is not an answer from its API.
+ */
+export function certificatesIn(body: unknown): IDataObject[] {
+	if (!isObject(body)) throw new UnexpectedAnswerError();
+	const { certificates } = body;
+	if (certificates === undefined) return [];
+	if (!Array.isArray(certificates)) throw new UnexpectedAnswerError();
+	return certificates as IDataObject[];
+}
 
 type Parameters = { orderId: number; showArchived: boolean };
 
@@ -18,8 +44,8 @@ export function orderCertificateListOperation(declaration: {
 	name: string;
 	action: string;
 	description: string;
-	/** The path segment after the order ID: `duplicate` or `reissue`. */
-	segment: string;
+	/** The path segment after the order ID. */
+	segment: OrderCertificateKind;
 	/** What the certificates are, for field descriptions: "duplicate certificates". */
 	noun: string;
 }): DigiCertOperation<Parameters> {
@@ -48,19 +74,7 @@ export function orderCertificateListOperation(declaration: {
 				showArchived: assertBoolean(options.show_archived ?? false, 'Show Archived'),
 			};
 		},
-		request: ({ orderId, showArchived }) => ({
-			method: 'GET',
-			path: `/order/certificate/${orderId}/${segment}`,
-			qs: showArchived ? { show_archived: true } : undefined,
-			subject: `Order ${orderId}`,
-		}),
-		toItems: ({ body }) => {
-			// DigiCert answers "none" with `{}`; no body (204) or `null` is not an answer from its API.
-			if (!isObject(body)) throw new UnexpectedAnswerError();
-			const { certificates } = body;
-			if (certificates === undefined) return [];
-			if (!Array.isArray(certificates)) throw new UnexpectedAnswerError();
-			return certificates as IDataObject[];
-		},
+		request: ({ orderId, showArchived }) => orderCertificatesRequest(orderId, segment, showArchived),
+		toItems: ({ body }) => certificatesIn(body),
 	};
 }

@@ -25,7 +25,7 @@ function remainingDays(certificate: IDataObject, raw: IDataObject, now: number):
 	return typeof validTill === 'string' && /^\d{4}-\d{2}-\d{2}/.test(validTill) ? daysRemaining(validTill, now) : undefined;
 }
 
-/** An order (full, or as lists give it): id, common name, DNS names, status, validity, serial, product, organization, division. */
+/** An order (full, or as lists give it): id, common name, DNS names, status, validity, serial, product, organization, division, and the certificate lists an Include option added. */
 export const simplifyOrder: Simplifier = (raw, now) => {
 	const certificate = object(raw.certificate);
 	const organization = object(raw.organization);
@@ -41,6 +41,9 @@ export const simplifyOrder: Simplifier = (raw, now) => {
 		product: object(raw.product).name ?? raw.product_name_id,
 		organization: organization.display_name ?? organization.name,
 		division: object(raw.container).name,
+		// Asked for with Get Many Orders' Include options: what the user turned on stays.
+		duplicate_certificates: raw.duplicate_certificates,
+		reissued_certificates: raw.reissued_certificates,
 	});
 };
 

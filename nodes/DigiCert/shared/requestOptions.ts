@@ -9,6 +9,7 @@ import { DEFAULT_TRANSPORT_OPTIONS } from '../../shared/transport';
 
 // Named so the lint can see each number parameter has a default.
 const { maxRetries, retryDelayMs, timeoutMs } = DEFAULT_TRANSPORT_OPTIONS;
+const maxBlockedWaitSeconds = DEFAULT_TRANSPORT_OPTIONS.maxBlockedWaitMs / 1000;
 
 /**
  * Where the pacing and retry settings are, for messages: the node's Settings tab (n8n's
@@ -32,7 +33,16 @@ export const requestOptionsProperty: INodeProperties = {
 			typeOptions: { minValue: 0, maxValue: 10 },
 			default: maxRetries,
 			description:
-				'How many times a request is sent again after a rate limit (429), a gateway error (502, 503, 504), a reset connection or a timeout. Approve and Reject are sent again only when DigiCert surely did not act on them. Other errors are not retried.',
+				'How many times a request is sent again after a gateway error (502, 503, 504), a reset connection or a timeout (a rate limit, 429, is waited out instead: see Max Wait When Blocked). Approve and Reject are sent again only when DigiCert surely did not act on them. Other errors are not retried.',
+		},
+		{
+			displayName: 'Max Wait When Blocked (S)',
+			name: 'maxBlockedWait',
+			type: 'number',
+			typeOptions: { minValue: 0, maxValue: 3600 },
+			default: maxBlockedWaitSeconds,
+			description:
+				'How long, in seconds, a request waits in all while DigiCert blocks the API key (429) before the node gives up. DigiCert may block a key for up to 3 minutes; meanwhile every execution using the key waits.',
 		},
 		{
 			displayName: 'Rate Limit',
@@ -42,13 +52,14 @@ export const requestOptionsProperty: INodeProperties = {
 				{
 					name: "DigiCert's Limits",
 					value: 'digicert',
-					description: 'At most 90 requests per 5 s and 900 per 3 min: under the 100 and 1000 DigiCert allows a key',
+					description: 'At most 100 per 5 s and 1,000 per 3 min per API key, over all executions in this n8n process',
 				},
-				{ name: 'Custom', value: 'custom', description: 'At most the number of requests per second set below' },
+				{ name: 'Custom', value: 'custom', description: 'At most the number of requests per second set below, per API key in this n8n process' },
 				{ name: 'Off', value: 'off', description: 'No pacing: only for keys with raised limits or for test servers' },
 			],
 			default: 'digicert',
-			description: 'How fast the node may send requests. Pacing keeps long runs from being blocked by DigiCert (429).',
+			description:
+				'How fast requests with this API key may go, counted over every execution, trigger and list search in this n8n process. When executions on one key differ, the strictest applies to all.',
 		},
 		{
 			displayName: 'Requests per Second',
@@ -56,7 +67,7 @@ export const requestOptionsProperty: INodeProperties = {
 			type: 'number',
 			typeOptions: { minValue: 0.01, maxValue: 1000, numberPrecision: 2 },
 			default: 5,
-			description: 'With a custom rate limit: the most requests per second the node sends, across all items',
+			description: 'With a custom rate limit: the most requests per second sent with this API key by this n8n process',
 			displayOptions: { show: { rateLimit: ['custom'] } },
 		},
 		{
@@ -127,6 +138,7 @@ export function transportOptionsFrom(raw: unknown): TransportOptions {
 		maxRetries: Math.floor(numberInRange('Max Retries', options.maxRetries, maxRetries, 0, 10)),
 		retryDelayMs: numberInRange('Retry Delay', options.retryDelay, retryDelayMs, 0, 600_000),
 		timeoutMs: numberInRange('Timeout', options.timeout, timeoutMs, 1, 600_000),
+		maxBlockedWaitMs: numberInRange('Max Wait When Blocked', options.maxBlockedWait, maxBlockedWaitSeconds, 0, 3600) * 1000,
 		rateWindows,
 	};
 }
@@ -145,7 +157,7 @@ export function readTransportOptions(context: IExecuteFunctions): TransportOptio
 /** Next to n8n's own Retry On Fail: how the two combine. */
 export const retryOnFailNotice: INodeProperties = {
 	displayName:
-		"These retries resend one request to DigiCert and never resend an approval or rejection DigiCert may have acted on. n8n's Retry On Fail (above) runs the whole node again, every item included: keep it off for Approve and Reject.",
+		"These retries resend one request to DigiCert and never resend a change DigiCert may have acted on. n8n's Retry On Fail (above) runs the whole node again, items that succeeded included: keep it off for Create, Reissue, Duplicate, Revoke, Cancel, Approve and Reject, or an order may be placed twice.",
 	name: 'retryOnFailNotice',
 	type: 'notice',
 	default: '',

@@ -16,6 +16,17 @@ import { WRONG_API_KEY, caseWorkflow, caseWorkflowId, credentialsFor } from './w
 
 const EXPECTED_VERSION: Record<N8nMajor, RegExp> = { 2: /^2\.41\.1$/, 1: /^1\.123\.\d+$/ };
 
+/** A failed check says how n8n exited and what it printed last, so a failure in CI can be understood from its log. */
+function withN8nOutput(run: { code: number | null; stdout: string; stderr: string }, check: () => void) {
+	try {
+		check();
+	} catch (error) {
+		const tail = (text: string) => text.split('\n').filter((line) => line && !line.startsWith(' ')).slice(-15).join('\n');
+		(error as Error).message += `\n\nn8n execute exited ${run.code}; its last lines:\n${tail(run.stderr)}\n${tail(run.stdout)}`;
+		throw error;
+	}
+}
+
 export function describeInRealN8n(major: N8nMajor) {
 	describe(`in a real n8n ${major}.x`, () => {
 		let fake: FakeCertCentral;
@@ -47,8 +58,10 @@ export function describeInRealN8n(major: N8nMajor) {
 
 		it.each(digiCertCases.map((testCase, index) => [testCase.name, index] as const))('%s', async (_name, index) => {
 			const run = await home.executeWorkflow(caseWorkflowId(index), { env: digiCertCases[index].env });
-			expect(run.run).toBeDefined();
-			digiCertCases[index].check(run, fake);
+			withN8nOutput(run, () => {
+				expect(run.run).toBeDefined();
+				digiCertCases[index].check(run, fake);
+			});
 			// Whatever a run printed, no API key may be in it.
 			expectNoKey(run.stdout + run.stderr, [fake.apiKey, WRONG_API_KEY]);
 		});
@@ -60,8 +73,10 @@ export function describeInRealN8n(major: N8nMajor) {
 				if (fake.data.requests.get(id)?.status !== status) fake.data.setRequestStatus(id, status);
 			}
 			const run = await home.executeWorkflow(example.id);
-			expect(run.run).toBeDefined();
-			example.check(run, fake);
+			withN8nOutput(run, () => {
+				expect(run.run).toBeDefined();
+				example.check(run, fake);
+			});
 			expectNoKey(run.stdout + run.stderr, [fake.apiKey, WRONG_API_KEY]);
 		});
 

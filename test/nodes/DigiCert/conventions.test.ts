@@ -107,9 +107,10 @@ describe('defaults a user expects (typeVersion 1.1; typeVersion 1 keeps its own)
 
 	it('Get Many Orders sorts in its own collection, soonest expiry first; typeVersion 1 keeps Options > Sort', () => {
 		expect(field(1.1, 'order', 'getMany', 'sort')).toMatchObject({ type: 'collection', default: { by: 'valid_till' } });
-		expect(field(1.1, 'order', 'getMany', 'options')).toBeUndefined();
+		// From 1.1 Options holds only the Include options (issue 17), not Sort.
+		expect((field(1.1, 'order', 'getMany', 'options')?.options as INodeProperties[]).map((o) => o.name)).toEqual(['includeDuplicates', 'includeReissues']);
 		expect(field(1, 'order', 'getMany', 'sort')).toBeUndefined();
-		expect((field(1, 'order', 'getMany', 'options')?.options as INodeProperties[])[0]).toMatchObject({ name: 'sort', default: 'date_created' });
+		expect((field(1, 'order', 'getMany', 'options')?.options as INodeProperties[]).find((o) => o.name === 'sort')).toMatchObject({ default: 'date_created' });
 	});
 
 	it.each([

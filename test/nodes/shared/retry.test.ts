@@ -110,9 +110,12 @@ describe('isRetryable', () => {
 	);
 
 	it('resends a change only when DigiCert surely did not act on it', () => {
-		for (const status of [429, 502, 503]) expect(isRetryable('PUT', { status })).toBe(true);
+		for (const status of [429, 503]) expect(isRetryable('PUT', { status })).toBe(true);
 		expect(isRetryable('PUT', { code: 'ECONNREFUSED' })).toBe(true);
-		expect(isRetryable('PUT', { status: 504 })).toBe(false);
+		for (const status of [502, 504]) {
+			expect(isRetryable('PUT', { status })).toBe(false);
+			expect(isRetryable('POST', { status })).toBe(false);
+		}
 		for (const code of ['ECONNRESET', 'ECONNABORTED', 'ETIMEDOUT', 'ERR_BAD_RESPONSE']) {
 			expect(isRetryable('PUT', { code })).toBe(false);
 			expect(isRetryable('POST', { code })).toBe(false);

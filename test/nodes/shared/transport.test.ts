@@ -2,7 +2,9 @@ import type { IExecuteFunctions, IHttpRequestOptions, INode } from 'n8n-workflow
 import { NodeApiError } from 'n8n-workflow';
 
 import type { Timing, TransportOptions } from '../../../nodes/shared/transport';
+import { keyPacers } from '../../../nodes/shared/rateLimiter';
 import { DEFAULT_TRANSPORT_OPTIONS, DigiCertClient } from '../../../nodes/shared/transport';
+import { VirtualClock } from '../../helpers/clock';
 import { digiCertNode, inputNodes, runWorkflow } from '../../helpers/engine';
 import { credentialFor } from '../../helpers/fake';
 import { ActiveTrigger, triggerNode } from '../../helpers/poll';
@@ -19,36 +21,25 @@ describe('DigiCertClient (with a controlled clock)', () => {
 	const KEY = 'unit-test-key-0123456789';
 	const node: INode = { id: '1', name: 'DigiCert', type: 'n8n-nodes-digicert.digiCert', typeVersion: 1, position: [0, 0], parameters: {} };
 
-	/** Waits that only end when the test says so, on a clock only the test moves. */
+	/** One virtual clock for the client's back-off and for the key's pacer. */
 	function controlledTiming() {
-		const state = { now: 0, pending: [] as Array<{ ms: number; done: () => void }> };
-		const timing: Timing = {
-			now: () => state.now,
-			sleep: async (ms) => await new Promise<void>((done) => state.pending.push({ ms, done })),
-			random: () => 0.5,
-		};
-		/** Moves the clock to the earliest wake-up and ends the waits due by then. */
-		const advance = () => {
-			const wake = Math.min(...state.pending.map((p) => state.now + p.ms));
-			state.now = wake;
-			const due = state.pending.filter((p) => p.ms <= wake);
-			state.pending = state.pending.filter((p) => p.ms > wake);
-			due.forEach((p) => p.done());
-		};
-		return { state, timing, advance };
+		const clock = new VirtualClock();
+		keyPacers.reset(clock);
+		const timing: Timing = { now: clock.now, sleep: async (ms) => await clock.sleep(ms), random: () => 0.5 };
+		return { clock, timing };
 	}
 
 	type Answer = { statusCode: number; body?: unknown; headers?: Record<string, string> } | Error;
 
-	/** A context whose HTTP helper answers from a script and records each call. */
-	function contextAnswering(answers: Answer[]) {
-		const calls: Array<{ url: string; method: string }> = [];
+	/** A context whose HTTP helper answers from a script and records each call, with the clock's time. */
+	function contextAnswering(answers: Answer[], clock?: VirtualClock) {
+		const calls: Array<{ url: string; method: string; at: number }> = [];
 		const context = {
 			getNode: () => node,
 			getCredentials: async () => ({ region: 'custom', baseUrl: 'https://digicert.test/services/v2', apiKey: KEY }),
 			helpers: {
 				httpRequestWithAuthentication: async (_type: string, options: IHttpRequestOptions) => {
-					calls.push({ url: options.url, method: String(options.method) });
+					calls.push({ url: options.url, method: String(options.method), at: clock?.now() ?? 0 });
 					const answer = answers.shift() ?? { statusCode: 200, body: '{}' };
 					if (answer instanceof Error) throw answer;
 					return { headers: {}, ...answer, body: answer.body === undefined ? undefined : Buffer.from(JSON.stringify(answer.body)) };
@@ -61,46 +52,63 @@ describe('DigiCertClient (with a controlled clock)', () => {
 	const networkError = (code: string) => Object.assign(new Error(`socket ${code}`), { code });
 	const rateLimited = { statusCode: 429, body: { errors: [{ code: 'request_limit_exceeded', message: 'Slow down' }] } };
 	const opts = options({ retryDelayMs: 1000, maxRetries: 5, rateWindows: [] });
-	const settle = async () => {
-		for (let i = 0; i < 20; i++) await Promise.resolve();
-	};
 
-	it('waits the backoff schedule between attempts, then returns the answer', async () => {
-		const { state, timing, advance } = controlledTiming();
-		const { calls, context } = contextAnswering([rateLimited, { statusCode: 503 }, networkError('ECONNRESET'), { statusCode: 200, body: { id: 1 } }]);
+	it('waits out a 429 in the pacer, then backs off for other failures, and returns the answer', async () => {
+		const { clock, timing } = controlledTiming();
+		const { calls, context } = contextAnswering([rateLimited, { statusCode: 503 }, networkError('ECONNRESET'), { statusCode: 200, body: { id: 1 } }], clock);
 		const client = await DigiCertClient.connect(context, opts, timing);
-		const waits: number[] = [];
 		const sent = client.send({ method: 'GET', path: '/request/1' }, 0);
-		for (let i = 0; i < 3; i++) {
-			await settle();
-			waits.push(...state.pending.map((p) => p.ms));
-			advance();
-		}
+		await clock.run(60_000);
 		await expect(sent).resolves.toMatchObject({ statusCode: 200, body: { id: 1 } });
-		expect(waits).toEqual([750, 1500, 3000]);
-		expect(calls).toHaveLength(4);
+		// The key's pause after the 429 (1 s), then the back-off of retries 2 and 3 (1.5 s, 3 s with the jitter at 0.5).
+		expect(calls.map((c) => c.at)).toEqual([0, 1000, 2500, 5500]);
 		expect(calls[0].url).toBe('https://digicert.test/services/v2/request/1');
 	});
 
-	it('after a 429, holds the requests of every other item until the wait is over', async () => {
-		const { state, timing, advance } = controlledTiming();
-		const { calls, context } = contextAnswering([rateLimited]);
+	it('after a 429, holds the requests of every other item, and of every other execution on the key, until one gets through', async () => {
+		const { clock, timing } = controlledTiming();
+		const { calls, context } = contextAnswering([rateLimited], clock);
+		const other = contextAnswering([], clock);
 		const client = await DigiCertClient.connect(context, opts, timing);
+		const otherExecution = await DigiCertClient.connect(other.context, opts, timing);
 
 		const first = client.send({ method: 'GET', path: '/request/1' }, 0);
-		await settle();
-		expect(state.pending.map((p) => p.ms)).toEqual([750]); // the retry's backoff
+		await clock.run(0);
 		const second = client.send({ method: 'GET', path: '/request/2' }, 1);
-		await settle();
-		// The second item's request waits for the same hold instead of going out into the block.
+		const third = otherExecution.send({ method: 'GET', path: '/request/3' }, 0);
+		await clock.run(999);
+		// Nobody goes out into the block.
 		expect(calls).toHaveLength(1);
-		expect(state.pending.map((p) => p.ms)).toEqual([750, 750]);
+		expect(other.calls).toHaveLength(0);
 
-		advance();
-		await Promise.all([first, second]);
-		expect(calls.map((c) => c.url.split('/').pop())).toEqual(['1', '1', '2']);
-		expect(calls).toHaveLength(3);
-		expect(state.now).toBe(750);
+		await clock.run(1000);
+		await Promise.all([first, second, third]);
+		// The refused request goes first (the probe); once it got through, everyone else.
+		expect(calls.map((c) => [c.url.split('/').pop(), c.at])).toEqual([
+			['1', 0],
+			['1', 1000],
+			['2', 1000],
+		]);
+		expect(other.calls.map((c) => c.at)).toEqual([1000]);
+	});
+
+	it('gives up after Max Wait When Blocked, saying how long it waited and what to change', async () => {
+		const { clock, timing } = controlledTiming();
+		const { calls, context } = contextAnswering(Array.from({ length: 20 }, () => rateLimited), clock);
+		const client = await DigiCertClient.connect(context, options({ ...opts, maxBlockedWaitMs: 20_000 }), timing);
+		const sent = client.send({ method: 'GET', path: '/request/1' }, 4).catch((e: unknown) => e);
+		await clock.run(120_000);
+		const error = (await sent) as NodeApiError;
+		// Probes at 1, 3, 7 and 15 s; the next (31 s) would come after the 20 s allowed.
+		expect(calls.map((c) => c.at)).toEqual([0, 1000, 3000, 7000, 15_000]);
+		expect(error).toBeInstanceOf(NodeApiError);
+		expect(error.message).toBe('DigiCert kept the API key blocked (429): the node waited 15 s and gave up');
+		expect(error.description).toContain('Slow down [request_limit_exceeded]');
+		expect(error.description).toContain('5 times in a row');
+		expect(error.description).toContain('Max Wait When Blocked (now 20 s)');
+		expect(error.description).toContain('another n8n worker or instance, or another tool');
+		expect(error.httpCode).toBe('429');
+		expect(error.context.itemIndex).toBe(4);
 	});
 
 	it('does not resend a change after a reset (DigiCert may have acted), and says so', async () => {
@@ -118,24 +126,29 @@ describe('DigiCertClient (with a controlled clock)', () => {
 	});
 
 	it('resends a change refused with 429, which DigiCert did not act on', async () => {
-		const { timing, advance } = controlledTiming();
-		const { calls, context } = contextAnswering([rateLimited, { statusCode: 204 }]);
+		const { clock, timing } = controlledTiming();
+		const { calls, context } = contextAnswering([rateLimited, { statusCode: 204 }], clock);
 		const client = await DigiCertClient.connect(context, opts, timing);
 		const sent = client.send({ method: 'PUT', path: '/request/1/status', body: { status: 'approved' } }, 0);
-		await settle();
-		advance();
+		await clock.run(10_000);
 		await expect(sent).resolves.toMatchObject({ statusCode: 204, body: undefined });
 		expect(calls.map((c) => c.method)).toEqual(['PUT', 'PUT']);
 	});
 
-	it('stops retrying once the user cancels the execution', async () => {
-		const { timing } = controlledTiming();
-		const { calls, context } = contextAnswering([rateLimited]);
+	it('stops retrying once the user cancels the execution, and sends nothing more for it', async () => {
+		const { clock, timing } = controlledTiming();
 		const controller = new AbortController();
-		controller.abort();
+		const { calls, context } = contextAnswering([rateLimited], clock);
+		const send = context.helpers.httpRequestWithAuthentication;
+		context.helpers.httpRequestWithAuthentication = async (...args: Parameters<typeof send>) => {
+			controller.abort();
+			return await send.apply(context, args);
+		};
 		const cancelled = Object.assign(context, { getExecutionCancelSignal: () => controller.signal });
 		const client = await DigiCertClient.connect(cancelled, opts, timing);
 		await expect(client.send({ method: 'GET', path: '/request/1' }, 0)).rejects.toThrow(/rate limit/);
+		await expect(client.send({ method: 'GET', path: '/request/2' }, 1)).rejects.toThrow(/cancelled/);
+		await clock.run(10_000);
 		expect(calls).toHaveLength(1);
 	});
 });

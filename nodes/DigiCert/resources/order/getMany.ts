@@ -1,17 +1,26 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
+import { mapBounded } from '../../../shared/concurrency';
 import type { FilterSpec } from '../../../shared/filters';
 import { asId, asText, asContainsSearch, asSerialNumber, dateRangeFilter, filtersToQuery, oneOf, toFilterDate } from '../../../shared/filters';
 import { ORDER_STATUS_OPTIONS, ORDER_STATUSES } from '../../../shared/orderStatuses';
-import type { ParameterReader } from '../../../shared/types';
+import type { DigiCertRequest, DigiCertResponse, ParameterReader } from '../../../shared/types';
 import { isObject } from '../../../shared/types';
-import { quoteValue } from '../../../shared/validation';
+import { assertBoolean, assertPositiveId, quoteValue } from '../../../shared/validation';
 import { filtersProperty, fromVersion1_1, onlyInVersion1, optionsProperty } from '../../shared/fields';
 import type { DigiCertOperation } from '../../shared/operation';
+import type { OrderCertificateKind } from '../../shared/orderCertificateListOperation';
+import { certificatesIn, orderCertificatesRequest } from '../../shared/orderCertificateListOperation';
 import { simplifyOrder } from '../../shared/output';
 import { readMaxItems, returnAllProperties } from '../../shared/pagination';
 
-type Parameters = { maxItems: number | undefined; qs: IDataObject; localSort: string | undefined };
+/** Which of each order's other certificates to add to its item. */
+type Includes = { duplicates: boolean; reissues: boolean };
+
+type Parameters = { maxItems: number | undefined; qs: IDataObject; localSort: string | undefined; include: Includes };
+
+/** Orders whose certificates are asked for at once (the key's pacer sets the pace). */
+const INCLUDE_CONCURRENCY = 10;
 
 /**
  * The Sort option's values (`-` = descending). DigiCert documents the `sort` syntax, but its list of
@@ -72,19 +81,71 @@ export function orderDateFilters(filters: IDataObject): IDataObject {
 }
 
 /** The order-list query for the Filters, and the Sort: sent to DigiCert (`qs.sort`) or left to n8n (`localSort`). */
-export function readOrderListQuery(read: ParameterReader): { qs: IDataObject; localSort: string | undefined } {
+export function readOrderListQuery(read: ParameterReader): { qs: IDataObject; localSort: string | undefined; include: Includes } {
 	const filters = read<IDataObject>('filters', {}) ?? {};
 	const qs = { ...filtersToQuery(filters, orderFilters), ...orderDateFilters(filters) };
 	// typeVersion 1: Options > Sort (nothing sent unless added); from 1.1: Sort > Sort By.
 	const sortCollection = read<unknown>('sort', {});
 	const options = read<IDataObject>('options', {}) ?? {};
 	const sort = isObject(sortCollection) && sortCollection.by !== undefined ? sortCollection.by : options.sort;
-	if (sort === undefined || sort === '') return { qs, localSort: undefined };
+	const include = {
+		duplicates: assertBoolean(options.includeDuplicates ?? false, 'Include Duplicate Certificates'),
+		reissues: assertBoolean(options.includeReissues ?? false, 'Include Reissued Certificates'),
+	};
+	if (sort === undefined || sort === '') return { qs, localSort: undefined, include };
 	if (typeof sort !== 'string' || !SORTS.includes(sort)) {
 		throw new Error(`Sort must be one of ${SORTS.join(', ')}, but it is ${quoteValue(sort)}`);
 	}
-	if (SORTED_BY_DIGICERT.includes(sort)) return { qs: { ...qs, sort }, localSort: undefined };
-	return { qs, localSort: sort };
+	if (SORTED_BY_DIGICERT.includes(sort)) return { qs: { ...qs, sort }, localSort: undefined, include };
+	return { qs, localSort: sort, include };
+}
+
+/** Get Many Orders' options to add each order's other certificates (both versions). */
+const includeFields: INodeProperties[] = [
+	{
+		displayName: 'Include Duplicate Certificates',
+		name: 'includeDuplicates',
+		type: 'boolean',
+		default: false,
+		description:
+			"Whether to add each order's duplicate certificates (duplicate_certificates). They are asked for only for orders DigiCert marks has_duplicates: one request per such order.",
+	},
+	{
+		displayName: 'Include Reissued Certificates',
+		name: 'includeReissues',
+		type: 'boolean',
+		default: false,
+		description:
+			"Whether to add each order's reissued certificates (reissued_certificates). DigiCert's order list does not say which orders were reissued: one request per order.",
+	},
+];
+
+/** The item field each kind of certificate goes to. */
+const INCLUDED_FIELD: Record<OrderCertificateKind, string> = {
+	duplicate: 'duplicate_certificates',
+	reissue: 'reissued_certificates',
+};
+
+/**
+ * Adds the asked-for certificates to each order. Duplicates are asked for only for the orders
+ * DigiCert lists with `has_duplicates: true` (the others get an empty list without a request), so
+ * an audit of N orders with D duplicated ones costs ceil(N / 1000) + D requests. The order list
+ * does not say which orders were reissued: reissues cost one request per order.
+ */
+async function withCertificates(
+	orders: IDataObject[],
+	include: Includes,
+	send: (request: DigiCertRequest) => Promise<DigiCertResponse>,
+): Promise<IDataObject[]> {
+	if (!include.duplicates && !include.reissues) return orders;
+	const list = async (order: IDataObject, kind: OrderCertificateKind) =>
+		// The ID comes from DigiCert's answer: checked like user input before it goes into a path.
+		certificatesIn((await send(orderCertificatesRequest(assertPositiveId(order.id, 'The order ID in DigiCert\'s list'), kind))).body);
+	return await mapBounded(orders, INCLUDE_CONCURRENCY, async (order) => ({
+		...order,
+		...(include.duplicates ? { [INCLUDED_FIELD.duplicate]: order.has_duplicates === true ? await list(order, 'duplicate') : [] } : {}),
+		...(include.reissues ? { [INCLUDED_FIELD.reissue]: await list(order, 'reissue') } : {}),
+	}));
 }
 
 /**
@@ -203,7 +264,8 @@ export const getMany: DigiCertOperation<Parameters> = {
 			},
 		]),
 		// typeVersion 1 had Sort in Options; from 1.1 it is its own collection, soonest expiry by default.
-		onlyInVersion1(optionsProperty([sortField])),
+		onlyInVersion1(optionsProperty([...includeFields, sortField])),
+		fromVersion1_1(optionsProperty(includeFields)),
 		fromVersion1_1({
 			displayName: 'Sort',
 			name: 'sort',
@@ -221,8 +283,9 @@ export const getMany: DigiCertOperation<Parameters> = {
 		// Sorting here needs every match first; the Limit applies after.
 		paginate: { rootProperty: 'orders', maxItems: localSort === undefined ? maxItems : undefined },
 	}),
-	toItems: ({ body }, { maxItems, localSort }) => {
+	toItems: async ({ body }, { maxItems, localSort, include }, _context, send) => {
 		const orders = body as IDataObject[];
-		return localSort === undefined ? orders : sortOrders(orders, localSort).slice(0, maxItems);
+		const listed = localSort === undefined ? orders : sortOrders(orders, localSort).slice(0, maxItems);
+		return await withCertificates(listed, include, send);
 	},
 };

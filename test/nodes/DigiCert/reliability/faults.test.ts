@@ -82,7 +82,9 @@ describe('rate limits (429)', () => {
 		const result = await getRequests([REQUEST_ID], { maxRetries: 5, retryDelay: 10 });
 
 		expect(server.requests).toHaveLength(1);
-		expect(errorOf(result).message).toBe("DigiCert's rate limit (429) was still exceeded after 1 attempt");
+		const error = errorOf(result);
+		expect(error.message).toBe('DigiCert blocked the API key (429) for longer than the node waits: the next try would have been in 24 h 0 min');
+		expect(error.description).toContain('Max Wait When Blocked (now 6 min 0 s)');
 	});
 
 	it('a 429 among many concurrent items: every item still comes out, in order', async () => {
@@ -97,16 +99,17 @@ describe('rate limits (429)', () => {
 		expect(server.requests).toHaveLength(13);
 	});
 
-	it('after its retries, says the rate limit was still exceeded and what to do', async () => {
+	it('after waiting Max Wait When Blocked, says how long it waited and what to change', async () => {
 		server.fail({ respond: RATE_LIMITED });
-		const result = await getRequests([REQUEST_ID], { maxRetries: 2, retryDelay: 5 });
+		const result = await getRequests([REQUEST_ID], { retryDelay: 5, maxBlockedWait: 0.05 });
 
-		expect(server.requests).toHaveLength(3);
+		// Probes after 5, 10, 20 ms ... until the next would come after 50 ms of waiting.
+		expect(server.requests.length).toBeGreaterThanOrEqual(2);
 		const error = errorOf(result);
-		expect(error.message).toBe("DigiCert's rate limit (429) was still exceeded after 3 attempts");
-		expect(error.description).toContain('HTTP 429');
+		expect(error.message).toMatch(/^DigiCert kept the API key blocked \(429\): the node waited \d+ ms and gave up$/);
 		expect(error.description).toContain('Service unavailable, please limit request volume [request_limit_exceeded]');
-		expect(error.description).toContain('Rate Limit');
+		expect(error.description).toContain(`${server.requests.length} times in a row`);
+		expect(error.description).toContain('Max Wait When Blocked (now 50 ms)');
 		expect(error.httpCode).toBe('429');
 		expect(error.context.itemIndex).toBe(0);
 	});

@@ -36,6 +36,9 @@ describe.each(operations)('%s', (_name, parameters, subject) => {
 	it.each([
 		['a 500', serverError(500)],
 		['a 504 gateway timeout', serverError(504)],
+		// A gateway answers 502 when DigiCert's server broke off its answer: after it may have acted.
+		['a 502 bad gateway', serverError(502)],
+		['an answer cut short', { status: 201, raw: JSON.stringify({ id: 1, requests: [{ id: 2 }], pad: 'x'.repeat(300) }), truncate: true }],
 		['a connection reset after sending', { reset: true }],
 		['an answer slower than the timeout', { delayMs: 1000, status: 201, body: {} }],
 	] as Array<[string, FaultResponse]>)('after %s: sent once, and the error says to check before running the item again', async (_what, fault) => {
@@ -52,5 +55,21 @@ describe.each(operations)('%s', (_name, parameters, subject) => {
 		server.fail({ times: 1, respond: serverError(503) });
 		await run(parameters);
 		expect(server.requests).toHaveLength(3);
+	});
+});
+
+describe("n8n's Retry On Fail", () => {
+	it('runs the whole node again, so an order that already succeeded is placed twice: the notice beside it names every change', async () => {
+		const { retryOnFailNotice } = await import('../../../../nodes/DigiCert/shared/requestOptions');
+		const create = operations.find(([name]) => name === 'order create')![1];
+		// The second item is refused (a 400 is never retried by the node); n8n then runs both items again.
+		server.fail({ match: (r) => r.method === 'POST' && JSON.stringify(r.body).includes('"two"'), respond: { status: 400, body: { errors: [{ code: 'invalid_request', message: 'No.' }] } } });
+		await runWorkflow(
+			[...inputNodes([{ comment: 'one' }, { comment: 'two' }]), digiCertNode({ ...create, options: { comments: '={{ $json.comment }}' }, requestOptions: FAST }, { retryOnFail: true, maxTries: 2, waitBetweenTries: 0 })],
+			{ credentials: credentialFor(server) },
+		);
+		expect(server.requests.filter((r) => r.method === 'POST' && JSON.stringify(r.body).includes('"one"'))).toHaveLength(2);
+
+		for (const change of ['Create', 'Reissue', 'Duplicate', 'Revoke', 'Cancel', 'Approve', 'Reject']) expect(retryOnFailNotice.displayName).toContain(change);
 	});
 });

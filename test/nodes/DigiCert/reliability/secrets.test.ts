@@ -69,8 +69,9 @@ const TOO_SLOW_TIMEOUT_MS = 300;
  * error with On Error: Continue), so a fault that silently stopped being injected fails the test.
  */
 const expectedOutcome: Record<string, RegExp> = {
-	'429 echoing the request': /^DigiCert's rate limit \(429\) was still exceeded after 2 attempts$/,
-	'429 with Retry-After': /^DigiCert's rate limit \(429\) was still exceeded after 2 attempts$/,
+	// Max Wait When Blocked is 0 here: the first 429 ends the wait at once.
+	'429 echoing the request': /^DigiCert kept the API key blocked \(429\): the node waited \d+ ms and gave up$/,
+	'429 with Retry-After': /^DigiCert kept the API key blocked \(429\): the node waited \d+ ms and gave up$/,
 	'400 echoing headers in message and code': /^Invalid request: \{"method":/,
 	'403 invalid key echoing it': /^DigiCert rejected the API key$/,
 	'403 missing permission': /^The API key's user lacks permission for this operation$/,
@@ -110,7 +111,7 @@ function parametersFor(resource: string, operation: string, properties: INodePro
 		else if (property.default !== undefined) parameters[property.name] = (REQUIRED_SAMPLES[property.name] ?? property.default) as INodeParameters[string];
 	}
 	// A generous timeout: time is not what these tests are about (except in "too slow", which sets its own).
-	parameters.requestOptions = { rateLimit: 'off', maxRetries: 1, retryDelay: 0, timeout: 30_000 };
+	parameters.requestOptions = { rateLimit: 'off', maxRetries: 1, retryDelay: 0, timeout: 30_000, maxBlockedWait: 0 };
 	return parameters;
 }
 
@@ -338,5 +339,28 @@ describe('the credential', () => {
 		await expect(authenticate(credentials, { url: 'https://www.digicert.com/services/v2/user/me' })).resolves.toMatchObject({
 			headers: { 'X-DC-DEVKEY': KEY },
 		});
+	});
+});
+
+describe('a file whose name repeats the key (Content-Disposition)', () => {
+	const PEM = '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n';
+	it.each([
+		['filename="…"', `attachment; filename="${KEY}.pem"`],
+		["filename*=UTF-8''…", `attachment; filename*=UTF-8''www_${encodeURIComponent(KEY)}.pem`],
+		['every character percent-encoded', `attachment; filename*=UTF-8''${Array.from(KEY, (c) => `%${c.charCodeAt(0).toString(16)}`).join('')}.pem`],
+	])('is not passed on, by order or by certificate ID (%s)', async (_form, disposition) => {
+		for (const by of [{ orderId: String(fakeData.SEED_ORDER_ID) }, { downloadBy: 'certificate', certificateId: '1' }]) {
+			server.reset();
+			capturedLogs.length = 0;
+			server.fail({ respond: { status: 200, raw: PEM, headers: { 'content-type': 'application/x-pem-file', 'content-disposition': disposition } } });
+			const result = await runWorkflow(
+				[...inputNodes([{ n: 1 }]), digiCertNode({ resource: 'certificate', operation: 'download', ...by, requestOptions: { rateLimit: 'off', maxRetries: 0 } })],
+				{ credentials: credentialFor(server) },
+			);
+
+			expect(result.error).toBeUndefined();
+			expect(result.items()[0].json.fileName).toMatch(/\.pem$/);
+			expect(everythingShown(result)).not.toContain(KEY);
+		}
 	});
 });

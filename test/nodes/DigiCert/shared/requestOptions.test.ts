@@ -32,6 +32,15 @@ describe('transportOptionsFrom', () => {
 		expect(transportOptionsFrom({ rateLimit: 'off' }).rateWindows).toEqual([]);
 	});
 
+	it('waits up to twice DigiCert\'s 3-minute window while the key is blocked, or the seconds set', () => {
+		expect(transportOptionsFrom({}).maxBlockedWaitMs).toBe(360_000);
+		expect(transportOptionsFrom({ maxBlockedWait: '30' }).maxBlockedWaitMs).toBe(30_000);
+		expect(transportOptionsFrom({ maxBlockedWait: 0 }).maxBlockedWaitMs).toBe(0);
+		expect(() => transportOptionsFrom({ maxBlockedWait: 3601 })).toThrow(
+			'Settings > Rate Limit and Retries > Max Wait When Blocked must be a number from 0 to 3600, but it is 3601',
+		);
+	});
+
 	it('rounds Max Retries down', () => {
 		expect(transportOptionsFrom({ maxRetries: 2.7 }).maxRetries).toBe(2);
 	});

@@ -1,18 +1,15 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { digiCertNode, inputNodes, runWorkflow } from '../../../../helpers/engine';
-import { credentialFor, fakeData } from '../../../../helpers/fake';
+import { fakeData } from '../../../../helpers/fake';
+import { runOperation } from '../../../../helpers/runOperation';
 import { useFakeCertCentral } from '../../../../helpers/useFakeCertCentral';
 
 // A fresh fake each test: revocations change its data.
 const server = useFakeCertCentral({ fresh: true });
 
 const ORDER = fakeData.SEED_ORDER_ID;
-async function run(resource: string, operation: string, parameters: INodeParameters, input: IDataObject[] = [{}], extra = {}) {
-	return await runWorkflow([...inputNodes(input), digiCertNode({ resource, operation, ...parameters }, extra)], {
-		credentials: credentialFor(server),
-	});
-}
+const run = (resource: string, operation: string, parameters: INodeParameters, input: IDataObject[] = [{}], extra = {}) =>
+	runOperation(server, resource, operation, parameters, input, extra);
 const order = (id = ORDER) => server.data.orders.get(id);
 
 describe('Revoke Certificate', () => {

@@ -203,3 +203,86 @@ describe('Get Many Orders', () => {
 		expect(refused.headers.get('x-fake-assumed')).toMatch(/undocumented sort/);
 	});
 });
+
+describe('Get Many Orders with their duplicate and reissued certificates', () => {
+	const listPath = '/services/v2/order/certificate';
+	// eslint-disable-next-line @typescript-eslint/no-explicit-any
+	const shownDuplicates = (id: number) => (server.data.duplicates.get(id) ?? []).filter((c: any) => c.archived !== '1');
+
+	it('asks for duplicates only for the orders DigiCert marks has_duplicates: ceil(N / 1000) + D requests', async () => {
+		const result = await getMany({ returnAll: true, options: { includeDuplicates: true } });
+		expect(result.error).toBeUndefined();
+		const orders = allOrders();
+		const duplicated = orders.filter((o) => o.has_duplicates === true).map((o) => o.id);
+		expect(duplicated.length).toBeGreaterThan(10);
+		expect(duplicated.length).toBeLessThan(orders.length / 5);
+
+		const asked = server.requests.filter((r) => r.path !== listPath).map((r) => r.path);
+		expect(asked.sort()).toEqual(duplicated.map((id) => `${listPath}/${id}/duplicate`).sort());
+		expect(server.requests).toHaveLength(5 + duplicated.length);
+
+		const items = result.items();
+		expect(items.map((i) => i.json.id)).toEqual(orders.map((o) => o.id));
+		for (const { json } of items) {
+			const { duplicate_certificates: certificates, ...order } = json;
+			expect(order).toEqual(orders.find((o) => o.id === json.id));
+			expect(certificates).toEqual(json.has_duplicates ? shownDuplicates(json.id as number) : []);
+		}
+		expect(items.find((i) => i.json.id === fakeData.SEED_ORDER_ID)?.json.duplicate_certificates).toHaveLength(3);
+	});
+
+	it('reissued certificates: one request per order, since the list does not say which orders were reissued', async () => {
+		const result = await getMany({ limit: 30, options: { includeReissues: true } });
+		const orders = allOrders().slice(0, 30);
+		expect(server.requests.filter((r) => r.path.endsWith('/reissue')).map((r) => r.path).sort()).toEqual(
+			orders.map((o) => `${listPath}/${o.id}/reissue`).sort(),
+		);
+		expect(server.requests.filter((r) => r.path.endsWith('/duplicate'))).toHaveLength(0);
+		const items = result.items();
+		expect(items.map((i) => i.json.reissued_certificates)).toEqual(orders.map((o) => server.data.reissues.get(o.id) ?? []));
+		expect(items.some((i) => (i.json.reissued_certificates as unknown[]).length > 0)).toBe(true);
+		expect(items.every((i) => i.json.duplicate_certificates === undefined)).toBe(true);
+	});
+
+	it('typeVersion 1.1 with Simplify (its default): the certificates asked for stay on the simplified orders', async () => {
+		const simplified = async (parameters: INodeParameters) =>
+			await runWorkflow([...inputNodes([{}]), digiCertNode({ resource: 'order', operation: 'getMany', ...parameters }, { typeVersion: 1.1 })], {
+				credentials: credentialFor(server),
+			});
+		const withDuplicates = await simplified({ returnAll: true, options: { includeDuplicates: true } });
+		expect(withDuplicates.error).toBeUndefined();
+		const seed = withDuplicates.items().find((i) => i.json.id === fakeData.SEED_ORDER_ID)?.json;
+		expect(seed).toMatchObject({ common_name: expect.any(String), certificate_id: expect.any(Number) });
+		expect(seed?.certificate).toBeUndefined();
+		expect(seed?.duplicate_certificates).toEqual(shownDuplicates(fakeData.SEED_ORDER_ID));
+		expect(withDuplicates.items().every((i) => Array.isArray(i.json.duplicate_certificates))).toBe(true);
+
+		const withReissues = await simplified({ limit: 30, options: { includeReissues: true } });
+		expect(withReissues.items()).toHaveLength(30);
+		for (const { json } of withReissues.items()) expect(json.reissued_certificates).toEqual(server.data.reissues.get(json.id) ?? []);
+		expect(withReissues.items().some((i) => (i.json.reissued_certificates as unknown[]).length > 0)).toBe(true);
+	});
+
+	it('without the options, the order list alone: no other request', async () => {
+		const result = await getMany({ limit: 50 });
+		expect(server.requests).toHaveLength(1);
+		expect(result.items().every((i) => !('duplicate_certificates' in i.json))).toBe(true);
+	});
+
+	it('an order ID in DigiCert\'s list that is not a number never becomes a path', async () => {
+		server.fail({
+			times: 1,
+			match: (r) => r.path === listPath,
+			respond: { status: 200, body: { orders: [{ id: '../../user/me', has_duplicates: true }], page: { total: 1, limit: 1000, offset: 0 } } },
+		});
+		const result = await getMany({ returnAll: true, options: { includeDuplicates: true } });
+		expect(result.error?.message).toBe('The order ID in DigiCert\'s list must be a positive whole number, but it is "../../user/me"');
+		expect(server.requests).toHaveLength(1);
+	});
+
+	it('refuses an option that is not true or false, before sending anything', async () => {
+		const result = await getMany({ options: { includeDuplicates: 'yes' } });
+		expect(result.error?.message).toBe('Include Duplicate Certificates must be true or false, but it is "yes"');
+		expect(server.requests).toHaveLength(0);
+	});
+});

@@ -1,0 +1,108 @@
+/**
+ * The worker side of the pacing jobs (bench/pacing.ts): executions started at the same moment in
+ * this one process, through n8n's engine, in scaled time. The node under test paces on a clock that
+ * runs `timeScale` times faster than the real one (as the fake does), so DigiCert's windows keep
+ * their real numbers; the baseline (the node before one pacer per key, built into
+ * .cache/bench-baseline) reads the real clock, so its windows and first retry delay are divided by
+ * the same factor instead.
+ */
+import { join } from 'node:path';
+
+import type { INode, INodeType } from 'n8n-workflow';
+
+import { BENCH_DATA, PROJECT_ROOT } from './data';
+import type { Target } from './workflows';
+import { DIGICERT_TYPE } from './workflows';
+import { REAL_CLOCK, keyPacers } from '../nodes/shared/rateLimiter';
+import { digiCertNode, inputNodes, registerNodeType, runWorkflow } from '../test/helpers/engine';
+
+export type PacingJob = 'concurrent' | 'audit';
+export type PacingVariant = 'shared' | 'perExecution' | 'oldExample' | 'includeDuplicates';
+
+export interface PacingRequest {
+	id: number;
+	pacing: PacingJob;
+	variant: PacingVariant;
+	target: Target;
+	timeScale: number;
+}
+
+export interface PacingAnswer {
+	id: number;
+	ok: boolean;
+	error?: string;
+	/** Wall time of the whole job, scaled back to DigiCert's time (ms). */
+	wallMs?: number;
+	/** When each execution finished, scaled back (ms from the start). */
+	finishedMs?: number[];
+	items?: number[];
+}
+
+const BASELINE_TYPE = 'n8n-nodes-digicert-baseline.digiCert';
+const BASELINE_DIST = join(PROJECT_ROOT, '.cache', 'bench-baseline', 'dist');
+
+/* eslint-disable @typescript-eslint/no-require-imports */
+let baselineWindows: Array<{ limit: number; ms: number }> | undefined;
+function loadBaseline() {
+	if (baselineWindows === undefined) {
+		const { DigiCert } = require(join(BASELINE_DIST, 'nodes', 'DigiCert', 'DigiCert.node.js')) as { DigiCert: new () => INodeType };
+		registerNodeType(BASELINE_TYPE, new DigiCert());
+		baselineWindows = (require(join(BASELINE_DIST, 'nodes', 'shared', 'rateLimiter.js')) as { DIGICERT_RATE_WINDOWS: Array<{ limit: number; ms: number }> })
+			.DIGICERT_RATE_WINDOWS;
+	}
+	return baselineWindows;
+}
+/* eslint-enable @typescript-eslint/no-require-imports */
+
+function scaledClock(scale: number) {
+	const start = Date.now();
+	return {
+		now: () => start + (Date.now() - start) * scale,
+		sleep: async (ms: number, wake: AbortSignal) => await REAL_CLOCK.sleep(ms / scale, wake),
+	};
+}
+
+function executions(request: PacingRequest): INode[][] {
+	const { variant, timeScale } = request;
+	if (request.pacing === 'audit') {
+		const getMany = digiCertNode({ resource: 'order', operation: 'getMany', returnAll: true, options: variant === 'includeDuplicates' ? { includeDuplicates: true } : {} });
+		if (variant === 'includeDuplicates') return [[...inputNodes([{}]), getMany]];
+		const listDuplicates = { ...digiCertNode({ resource: 'order', operation: 'listDuplicates', orderId: '={{ $json.id }}' }), id: 'dup', name: 'List Order Duplicates', position: [600, 0] as [number, number] };
+		return [[...inputNodes([{}]), { ...getMany, name: 'Get Many Orders' }, listDuplicates]];
+	}
+	const { concurrentExecutions, requestsPerExecution, firstConcurrentRequestId } = BENCH_DATA;
+	return Array.from({ length: concurrentExecutions }, (_, e) => {
+		const ids = Array.from({ length: requestsPerExecution }, (_, i) => ({ id: firstConcurrentRequestId + e * requestsPerExecution + i }));
+		// The baseline reads the real clock: its first retry wait is scaled like its windows.
+		const requestOptions = variant === 'perExecution' ? { retryDelay: 1000 / timeScale } : {};
+		const node = digiCertNode({ resource: 'request', operation: 'get', requestId: '={{ $json.id }}', requestOptions });
+		return [...inputNodes(ids), variant === 'perExecution' ? { ...node, type: BASELINE_TYPE } : { ...node, type: DIGICERT_TYPE }];
+	});
+}
+
+export async function runPacing(request: PacingRequest): Promise<PacingAnswer> {
+	const { id, target, timeScale } = request;
+	const clock = scaledClock(timeScale);
+	keyPacers.reset(clock);
+	if (request.variant === 'perExecution') {
+		const windows = loadBaseline();
+		[{ limit: 90, ms: 5_000 }, { limit: 900, ms: 180_000 }].forEach((w, i) => Object.assign(windows[i], { limit: w.limit, ms: w.ms / timeScale }));
+	}
+	const credentials = { digiCertApi: { region: 'custom', baseUrl: target.baseUrl, apiKey: target.apiKey } };
+	const started = clock.now();
+	const finishedMs: number[] = [];
+	try {
+		const runs = await Promise.all(
+			executions(request).map(async (nodes) => {
+				const run = await runWorkflow(nodes, { credentials });
+				finishedMs.push(clock.now() - started);
+				return run;
+			}),
+		);
+		const failed = runs.find((run) => run.error);
+		if (failed) return { id, ok: false, error: failed.error!.message };
+		return { id, ok: true, wallMs: clock.now() - started, finishedMs: finishedMs.sort((a, b) => a - b), items: runs.map((run) => run.items().length) };
+	} finally {
+		keyPacers.reset(REAL_CLOCK);
+	}
+}
