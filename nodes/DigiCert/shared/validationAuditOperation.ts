@@ -5,7 +5,7 @@ import { clock } from '../../shared/clock';
 import type { DigiCertOperation } from './operation';
 import type { ValidationDates } from '../../shared/expiry';
 import { assertDays, expiryDaysProperty, findExpiringValidations } from '../../shared/expiry';
-import { unreadableDatesWarning, validationAuditItem } from '../../shared/validations';
+import { unreadableDatesWarning, validationAuditItem } from '../../shared/validationExpiry';
 
 type Parameters = { days: number; now: number };
 

@@ -34,7 +34,7 @@ describe('what an AI agent reads', () => {
 			// Sentence case, no articles, the object named (not just "Get").
 			expect(operation.action).toMatch(/^[A-Z][a-z]+ [a-zA-Z]/);
 			expect(operation.action).not.toMatch(/\b(a|an|the)\b/i);
-			expect(operation.action).toMatch(/certificate|order|request/);
+			expect(operation.action).toMatch(/certificate|order|request|domain|organization/);
 		},
 	);
 
@@ -62,6 +62,8 @@ describe("n8n's vocabulary", () => {
 			},
 			request: { get: 'Get', getMany: 'Get Many', approve: 'Approve', reject: 'Reject' },
 			certificate: { download: 'Download', revoke: 'Revoke' },
+			domain: { get: 'Get', getMany: 'Get Many', getExpiringValidations: 'Get Expiring Validations', checkDcv: 'Check DCV' },
+			organization: { getMany: 'Get Many', getExpiringValidations: 'Get Expiring Validations' },
 		});
 	});
 

@@ -2,6 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { domainIdProperty } from '../../shared/fields';
 import type { DigiCertOperation } from '../../shared/operation';
+import { UnexpectedAnswerError } from '../../shared/operation';
 import { isObject } from '../../../shared/types';
 import { assertPositiveId } from '../../../shared/validation';
 
@@ -13,9 +14,8 @@ export const DCV_NOT_FOUND_CODES = ['invalid_dns_txt', 'invalid_dns_cname', 'fil
 export const checkDcv: DigiCertOperation<Parameters> = {
 	value: 'checkDcv',
 	name: 'Check DCV',
-	action: "Check a domain's DCV now",
-	description:
-		"Ask DigiCert to check a pending domain's control validation now (DNS TXT, DNS CNAME or HTTP token method) instead of waiting for its automatic checks. Outputs validated: true with DigiCert's status, or validated: false with DigiCert's code and message when the record or file was not found yet, so an IF node can wait and check again.",
+	action: 'Check domain control validation now',
+	description: 'Ask DigiCert to look for a DNS or HTTP token now; not found yet gives validated: false',
 	properties: [domainIdProperty('The ID of the domain whose DCV to check')],
 	readParameters: (read) => ({ domainId: assertPositiveId(read('domainId'), 'Domain ID') }),
 	request: ({ domainId }) => ({
@@ -25,7 +25,8 @@ export const checkDcv: DigiCertOperation<Parameters> = {
 		answerCodes: DCV_NOT_FOUND_CODES,
 	}),
 	toItems: ({ statusCode, body }, { domainId }) => {
-		const answer: IDataObject = isObject(body) ? body : {};
+		if (!isObject(body)) throw new UnexpectedAnswerError();
+		const answer: IDataObject = body;
 		if (statusCode >= 400) {
 			const [refusal] = answer.errors as IDataObject[];
 			return [{ domainId, validated: false, code: refusal.code, message: refusal.message }];

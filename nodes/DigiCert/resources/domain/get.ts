@@ -9,9 +9,8 @@ type Parameters = { domainId: number };
 export const get: DigiCertOperation<Parameters> = {
 	value: 'get',
 	name: 'Get',
-	action: 'Get a domain',
-	description:
-		"Get one domain by ID: its validations (OV, EV: status and validated_until), dcv_expiration (when each validation's domain control validation lapses), DCV method and DCV token, organization and container",
+	action: 'Get domain by ID',
+	description: 'One domain by ID: its validations, when its DCV lapses (dcv_expiration), DCV method and token',
 	properties: [domainIdProperty('The ID of the domain to get')],
 	readParameters: (read) => ({ domainId: assertPositiveId(read('domainId'), 'Domain ID') }),
 	request: ({ domainId }) => ({

@@ -47,18 +47,10 @@ export const getMany: DigiCertOperation<Parameters> = {
 	value: 'getMany',
 	name: 'Get Many',
 	action: 'Get many domains',
-	description:
-		"List the domains in the account with their validations and dcv_expiration (when each OV/EV domain control validation lapses), optionally only active or inactive ones, by name, DCV method, container, or DigiCert's validation-expiry buckets. Use Return All for every match, or Limit for the first N.",
+	description: 'Domains with their validations and DCV expiry, by name, status, DCV method or division',
 	properties: [
 		...returnAllProperties(),
 		filtersProperty([
-			{
-				displayName: 'Division ID',
-				name: 'containerId',
-				type: 'string',
-				default: '',
-				description: 'Only domains in this division (container)',
-			},
 			{
 				displayName: 'DCV Method',
 				name: 'dcvMethod',
@@ -74,11 +66,18 @@ export const getMany: DigiCertOperation<Parameters> = {
 				description: 'Only domains validated with this domain control validation method',
 			},
 			{
+				displayName: 'Division ID',
+				name: 'containerId',
+				type: 'string',
+				default: '',
+				description: 'Only domains in this division (container)',
+			},
+			{
 				displayName: 'Search',
 				name: 'search',
 				type: 'string',
 				default: '',
-				placeholder: 'example.com',
+				placeholder: 'e.g. example.com',
 				description: 'Only domains whose name contains this text',
 			},
 			{

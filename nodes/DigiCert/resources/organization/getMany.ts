@@ -20,8 +20,7 @@ export const getMany: DigiCertOperation<Parameters> = {
 	value: 'getMany',
 	name: 'Get Many',
 	action: 'Get many organizations',
-	description:
-		'List the organizations in the account, each with its validations (OV, EV, code signing …: status and validated_until), optionally only active or inactive ones, those with or without a pending validation, or by ID or name. Use Return All for every match, or Limit for the first N.',
+	description: 'Organizations with their validations (OV, EV, code signing …) and when each lapses',
 	properties: [
 		...returnAllProperties(),
 		filtersProperty([
@@ -48,8 +47,8 @@ export const getMany: DigiCertOperation<Parameters> = {
 				name: 'validation',
 				type: 'options',
 				options: [
-					{ name: 'Pending', value: 'pending', description: 'Organizations with a validation in progress' },
 					{ name: 'Not Pending', value: 'not_pending', description: 'Organizations without a validation in progress' },
+					{ name: 'Pending', value: 'pending', description: 'Organizations with a validation in progress' },
 				],
 				default: 'pending',
 				description: 'Only organizations with, or without, a pending validation',

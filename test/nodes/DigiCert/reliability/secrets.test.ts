@@ -75,7 +75,7 @@ const expectedOutcome: Record<string, RegExp> = {
 	'400 echoing headers in message and code': /^Invalid request: \{"method":/,
 	'403 invalid key echoing it': /^DigiCert rejected the API key$/,
 	'403 missing permission': /^The API key's user lacks permission for this operation$/,
-	'404 echoing the request': /^(Order|Request|Certificate|Product) \S+ was not found in DigiCert$|^Not found: \{"method":/,
+	'404 echoing the request': /^(Order|Request|Certificate|Product|Domain) \S+ was not found in DigiCert$|^Not found: \{"method":/,
 	'500 with the key in a stack trace': /^DigiCert answered unexpectedly: HTTP 500 with a body that is not JSON \(text\/plain\)$/,
 	'502 HTML page echoing headers': /^DigiCert answered unexpectedly: HTTP 502 with an HTML page$/,
 	'503 JSON with the key in an unusual field': /^DigiCert answered unexpectedly: HTTP 503 without an error in its usual format$/,
