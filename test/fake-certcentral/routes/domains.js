@@ -121,7 +121,8 @@ module.exports = (data) => [
 				if (!data.dcvInPlace.has(domain.id)) return errorAnswer(400, notFound[0], notFound[1]);
 				data.completeDcv(domain);
 			}
-			return { status: 200, body: { token: domain.dcv_token.token, status: 'active' } };
+			// `status` is the domain's, active or inactive (the page's pt-br copy lists both), not the check's.
+			return { status: 200, body: { token: domain.dcv_token.token, status: domain.is_active ? 'active' : 'inactive' } };
 		},
 	},
 ];
