@@ -46,9 +46,10 @@ export function expiryDaysProperty(description: string): INodeProperties {
 	};
 }
 
-/** A number of days for an expiry window: a whole number from 0 to EXPIRY_MAX_DAYS, also as text. */
+/** A number of days for an expiry window: a whole number from 0 to EXPIRY_MAX_DAYS, also as decimal text. */
 export function assertDays(value: unknown): number {
-	const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+	// Number() would read "0x10" as 16 and "1e3" as 1000.
+	const n = typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : value;
 	if (typeof n !== 'number' || !Number.isSafeInteger(n) || n < 0 || n > EXPIRY_MAX_DAYS) {
 		throw new Error(`Days must be a whole number from 0 to ${EXPIRY_MAX_DAYS}, but it is ${quoteValue(value)}`);
 	}

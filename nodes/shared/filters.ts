@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { isObject } from './types';
 import { assertPositiveId, quoteValue } from './validation';
 
 /**
@@ -76,8 +77,10 @@ export interface FilterSpec {
 	name: string;
 	/** For error messages. */
 	displayName: string;
-	/** DigiCert's key inside `filters[...]`. */
+	/** DigiCert's key inside `filters[...]`, or the whole query key when `topLevel` is set. */
 	key: string;
+	/** Sent as a query parameter of its own (`container_id=5` on the domain list), not inside `filters[...]`. */
+	topLevel?: boolean;
 	/** Validates and converts the value; `undefined` means "not set". */
 	convert?: (value: unknown, displayName: string) => string | undefined;
 }
@@ -135,15 +138,18 @@ export function oneOf(allowed: string[]): NonNullable<FilterSpec['convert']> {
 
 /**
  * The query parameters for the filters the user set, e.g. `{status: 'pending'}` →
- * `{'filters[status]': 'pending'}`; empty values are left out, unknown ones ignored.
+ * `{'filters[status]': 'pending'}`; empty values are left out, unknown ones ignored. Filters that
+ * are not a collection (an expression giving a text) are refused: a text's own methods are no filters.
  */
 export function filtersToQuery(filters: IDataObject | undefined, specs: FilterSpec[]): IDataObject {
+	if (filters === undefined || filters === null) return {};
+	if (!isObject(filters)) throw new Error(`Filters must be a set of filters, but it is ${quoteValue(filters)}`);
 	const qs: IDataObject = {};
 	for (const spec of specs) {
-		const raw = filters?.[spec.name];
+		const raw = Object.hasOwn(filters, spec.name) ? filters[spec.name] : undefined;
 		if (raw === undefined || raw === null || raw === '') continue;
 		const value = (spec.convert ?? asText)(raw, spec.displayName);
-		if (value !== undefined) qs[`filters[${spec.key}]`] = value;
+		if (value !== undefined) qs[spec.topLevel ? spec.key : `filters[${spec.key}]`] = value;
 	}
 	return qs;
 }

@@ -33,6 +33,7 @@ import { resolveBaseUrl } from './region';
 import type { AttemptFailure, RetryOptions } from './retry';
 import { isRetryable, networkCode, nextRetryDelay, parseRetryAfter } from './retry';
 import type { DigiCertRequest, DigiCertResponse } from './types';
+import { isObject } from './types';
 
 export const CREDENTIAL_TYPE = 'digiCertApi';
 
@@ -287,8 +288,13 @@ export class DigiCertClient {
 			if (typeof page !== 'object' || page === null || Array.isArray(page)) {
 				throw this.unexpected(last.statusCode, 'something other than a list', itemIndex, CDN_ADVICE);
 			}
-			// An empty list omits its array key altogether.
-			const elements = Array.isArray(page[rootProperty]) ? (page[rootProperty] as unknown[]) : [];
+			// An empty list omits its array key altogether; anything else in its place is not DigiCert's list,
+			// and must not pass for an empty one (an audit would report nothing to do).
+			const list = page[rootProperty] ?? [];
+			if (!Array.isArray(list) || !list.every(isObject)) {
+				throw this.unexpected(last.statusCode, `a "${rootProperty}" that is not a list of objects`, itemIndex, CDN_ADVICE);
+			}
+			const elements: unknown[] = list;
 			let added = 0;
 			for (const element of elements) {
 				const key = elementKey(element);
@@ -302,7 +308,8 @@ export class DigiCertClient {
 			if (pages === 1 && total !== undefined && elements.length > 0) {
 				maxPages = Math.min(MAX_PAGES, Math.ceil(total / elements.length) + EXTRA_PAGES);
 			}
-			const done = total !== undefined ? offset >= total : elements.length < limit;
+			// Past the total the total is wrong (too low): read on to an empty page rather than stop short.
+			const done = total !== undefined ? offset === total : elements.length < limit;
 			if (elements.length === 0 || done) {
 				finished = true;
 				break;

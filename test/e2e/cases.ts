@@ -13,6 +13,7 @@ import type { FakeCertCentral } from '../helpers/fake';
 import { fakeData } from '../helpers/fake';
 import { lifecycleCases, lifecycleExampleCases } from './lifecycleCases';
 import { operationCases, operationExampleCases } from './operationCases';
+import { validationAuditCases, validationAuditChangingCases, validationAuditExampleCases } from './validationAuditCases';
 
 const { SEED_ORDER_ID, ORDER_WITHOUT_DUPLICATES, APPROVED_REQUEST_ID, PENDING_REQUEST_ID } = fakeData;
 const UNKNOWN_ID = 987654321;
@@ -112,6 +113,7 @@ export const digiCertCases: DigiCertCase[] = [
 		},
 	},
 	...operationCases,
+	...validationAuditCases,
 	{
 		name: 'typeVersion 1.1: Order Duplicates of orders given By URL (an expression), per item',
 		typeVersion: 1.1,
@@ -178,6 +180,7 @@ export const digiCertCases: DigiCertCase[] = [
 	),
 	// They change the fake's data: after every case that reads it.
 	...lifecycleCases,
+	...validationAuditChangingCases,
 ];
 
 export interface ExampleCase {
@@ -185,6 +188,10 @@ export interface ExampleCase {
 	file: string;
 	/** Its workflow `id`. */
 	id: string;
+	/** What this run of the example tries, when the same example runs more than once. */
+	variant?: string;
+	/** Sets the fake up just before the run. */
+	prepare?: (fake: FakeCertCentral) => void;
 	check: (run: ExecuteResult, fake: FakeCertCentral) => void;
 }
 
@@ -227,6 +234,7 @@ export const exampleCases: ExampleCase[] = [
 	},
 	...operationExampleCases,
 	...lifecycleExampleCases,
+	...validationAuditExampleCases,
 ];
 
 /**

@@ -15,6 +15,8 @@ const files = [
 	'reissue-before-expiry.json',
 	'revoke-from-ticket.json',
 ];
+/** Examples written after typeVersion 1.1 came out: at 1.1, with no typeVersion 1 original (examples/v1.1/ holds copies of those). */
+const writtenForLatest = ['weekly-audit-report.json'];
 
 interface ExampleNode {
 	name: string;
@@ -38,10 +40,10 @@ function shownFor(resource: string, operation: string): INodeProperties[] {
 describe('example workflows', () => {
 	it('are all in examples/', () => {
 		const present = readdirSync(EXAMPLES);
-		expect(files.filter((f) => !present.includes(f))).toEqual([]);
+		expect([...files, ...writtenForLatest].filter((f) => !present.includes(f))).toEqual([]);
 	});
 
-	describe.each(files)('%s', (file) => {
+	describe.each([...files, ...writtenForLatest])('%s', (file) => {
 		const workflow = JSON.parse(readFileSync(join(EXAMPLES, file), 'utf8')) as {
 			id: string;
 			name: string;
@@ -53,7 +55,7 @@ describe('example workflows', () => {
 		it('uses the DigiCert node as installed from npm, with the sandbox credential', () => {
 			expect(digiCertNodes.length).toBeGreaterThan(0);
 			for (const node of digiCertNodes) {
-				expect(node.typeVersion).toBe(1);
+				expect(node.typeVersion).toBe(writtenForLatest.includes(file) ? 1.1 : 1);
 				expect(node.credentials).toEqual({ digiCertApi: { id: expect.any(String), name: 'DigiCert sandbox' } });
 			}
 		});
@@ -94,5 +96,35 @@ describe('example workflows', () => {
 			expect(workflow.nodes.some((n) => n.type === 'n8n-nodes-base.manualTrigger')).toBe(true);
 			expect(workflow.id).toMatch(/^[A-Za-z0-9]{1,21}$/);
 		});
+	});
+});
+
+describe('weekly-audit-report.json', () => {
+	const workflow = JSON.parse(readFileSync(join(EXAMPLES, 'weekly-audit-report.json'), 'utf8')) as {
+		nodes: Array<ExampleNode & { executeOnce?: boolean; alwaysOutputData?: boolean }>;
+	};
+	const audits = workflow.nodes.filter((n) => n.type === 'n8n-nodes-digicert.digiCert');
+	const compose = workflow.nodes.find((n) => n.type === 'n8n-nodes-base.code');
+
+	it('audits certificates, domains and organizations over the same 30 days', () => {
+		expect(audits.map((n) => [n.parameters.resource, n.parameters.operation, n.parameters.days])).toEqual([
+			['order', 'getExpiring', 30],
+			['domain', 'getExpiringValidations', 30],
+			['organization', 'getExpiringValidations', 30],
+		]);
+	});
+
+	it('runs each audit once and goes on when one finds nothing, so a quiet week still gets its report', () => {
+		// The domain and organization audits follow the certificates' items: once, not once per item.
+		expect(audits.map((n) => [n.executeOnce === true, n.alwaysOutputData === true])).toEqual([
+			[false, true],
+			[true, true],
+			[true, true],
+		]);
+	});
+
+	it('composes the report from the three audits, by their names', () => {
+		const code = String(compose?.parameters.jsCode);
+		for (const audit of audits) expect(code).toContain(`found('${audit.name}')`);
 	});
 });

@@ -20,15 +20,14 @@ export function validationAuditOperation(declaration: {
 	name: string;
 	action: string;
 	description: string;
-	/** The list: `/domain` or `/organization`, its query and the array in its answer. */
+	/** The list: `/domain` or `/organization`, and its query. */
 	path: string;
 	qs: IDataObject;
-	rootProperty: string;
 	datesOf: ValidationDates;
-	/** What the records are, plural: for the Days field and the warning. */
+	/** What the records are, plural: the array in DigiCert's answer, and the word for the Days field and the warning. */
 	records: 'domains' | 'organizations';
 }): DigiCertOperation<Parameters> {
-	const { value, name, action, description, path, qs, rootProperty, datesOf, records } = declaration;
+	const { value, name, action, description, path, qs, datesOf, records } = declaration;
 	return {
 		value,
 		name,
@@ -36,7 +35,7 @@ export function validationAuditOperation(declaration: {
 		description,
 		properties: [expiryDaysProperty(`List ${records} with a validation that lapses within this many days from today (UTC)`)],
 		readParameters: (read) => ({ days: assertDays(read('days')), now: clock.now() }),
-		request: () => ({ method: 'GET', path, qs, paginate: { rootProperty } }),
+		request: () => ({ method: 'GET', path, qs, paginate: { rootProperty: records } }),
 		toItems: ({ body }, { days, now }, context) => {
 			const { found, unreadable } = findExpiringValidations(body as IDataObject[], days, now, datesOf);
 			const warning = unreadableDatesWarning(unreadable, records);

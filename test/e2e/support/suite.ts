@@ -41,7 +41,8 @@ export function describeInRealN8n(major: N8nMajor) {
 			await home.importCredential(Object.values(credentials));
 			await home.importWorkflow([
 				...digiCertCases.map((testCase, index) => caseWorkflow(caseWorkflowId(index), testCase, credentials)),
-				...exampleCases.map((example) => path.join(REPO_ROOT, 'examples', example.file)),
+				// An example that runs in several variants is imported once.
+				...[...new Set(exampleCases.map((example) => example.file))].map((file) => path.join(REPO_ROOT, 'examples', file)),
 			]);
 		}, 20 * 60_000);
 
@@ -57,6 +58,7 @@ export function describeInRealN8n(major: N8nMajor) {
 		});
 
 		it.each(digiCertCases.map((testCase, index) => [testCase.name, index] as const))('%s', async (_name, index) => {
+			digiCertCases[index].prepare?.(fake);
 			const run = await home.executeWorkflow(caseWorkflowId(index), { env: digiCertCases[index].env });
 			withN8nOutput(run, () => {
 				expect(run.run).toBeDefined();
@@ -66,12 +68,14 @@ export function describeInRealN8n(major: N8nMajor) {
 			expectNoKey(run.stdout + run.stderr, [fake.apiKey, WRONG_API_KEY]);
 		});
 
-		it.each(exampleCases.map((example) => [example.file, example] as const))('example %s, imported unchanged', async (_file, example) => {
+		const exampleTitle = (example: (typeof exampleCases)[number]) => (example.variant ? `${example.file} (${example.variant})` : example.file);
+		it.each(exampleCases.map((example) => [exampleTitle(example), example] as const))('example %s, imported unchanged', async (_title, example) => {
 			// Each example starts from the fake's first state: an example that approves a request must find it
 			// pending, even after another (e.g. its typeVersion 1 original) approved it.
 			for (const [id, status] of initialRequestStatuses) {
 				if (fake.data.requests.get(id)?.status !== status) fake.data.setRequestStatus(id, status);
 			}
+			example.prepare?.(fake);
 			const run = await home.executeWorkflow(example.id);
 			withN8nOutput(run, () => {
 				expect(run.run).toBeDefined();

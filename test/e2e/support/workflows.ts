@@ -29,6 +29,8 @@ export interface DigiCertCase {
 	typeVersion?: number;
 	/** Extra environment for the n8n process that runs the case, e.g. its time zone (TZ, GENERIC_TIMEZONE). */
 	env?: Record<string, string>;
+	/** Sets the fake up just before the run (a fault, a DNS record in place …); the fake is reset after every case. */
+	prepare?: (fake: FakeCertCentral) => void;
 	/** The node's "On Error" setting. */
 	onError?: 'stopWorkflow' | 'continueRegularOutput' | 'continueErrorOutput';
 	/** Assertions on the run (`run.items(DIGICERT)`, `run.ok`, …) and on what reached the fake. */

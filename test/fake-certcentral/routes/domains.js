@@ -37,9 +37,10 @@ function validationBuckets(domain, now) {
 }
 
 /**
- * A domain as DigiCert lists it: no DCV token; `validations` only when asked for (`include_validation=true`)
- * and not empty [A: the older page's example asks for them]; `dcv_expiration` days in Mountain Time,
- * or UTC timestamps with `include_dcv_expiration_time=true`.
+ * A domain as DigiCert lists it: no DCV token; `validations` whether or not `include_validation=true`
+ * is sent (JupiterOne's recorded real answer has them for a request that sent only an unknown
+ * `includeValidation`, and the new page's example request sends nothing), left out when empty;
+ * `dcv_expiration` days in Mountain Time, or UTC timestamps with `include_dcv_expiration_time=true`.
  * @param {any} domain @param {Record<string, string>} q
  */
 function domainSummary(domain, q) {
@@ -47,7 +48,7 @@ function domainSummary(domain, q) {
 	const utc = q.include_dcv_expiration_time === 'true';
 	return {
 		...rest,
-		...(q.include_validation === 'true' && validations.length > 0 ? { validations } : {}),
+		...(validations.length > 0 ? { validations } : {}),
 		...(dcvExpiration
 			? {
 					dcv_expiration: Object.fromEntries(
@@ -121,7 +122,8 @@ module.exports = (data) => [
 				if (!data.dcvInPlace.has(domain.id)) return errorAnswer(400, notFound[0], notFound[1]);
 				data.completeDcv(domain);
 			}
-			return { status: 200, body: { token: domain.dcv_token.token, status: 'active' } };
+			// `status` is the domain's, active or inactive (the page's pt-br copy lists both), not the check's.
+			return { status: 200, body: { token: domain.dcv_token.token, status: domain.is_active ? 'active' : 'inactive' } };
 		},
 	},
 ];

@@ -81,6 +81,13 @@ describe('expiry', () => {
 		expect(() => assertDays('')).toThrow();
 		expect(() => assertDays(undefined)).toThrow();
 	});
+
+	it('assertDays reads text as decimal digits only: hex, exponents and signs are refused, not read as 16 or 1000', () => {
+		expect(assertDays(' 7 ')).toBe(7);
+		for (const text of ['0x10', '1e3', '+5', '0b11']) {
+			expect(() => assertDays(text)).toThrow(`Days must be a whole number from 0 to 2000, but it is "${text}"`);
+		}
+	});
 });
 
 describe('findExpiringValidations', () => {

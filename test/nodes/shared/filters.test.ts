@@ -38,6 +38,12 @@ describe('filtersToQuery', () => {
 		expect(() => filtersToQuery({ containerId: '5; drop' }, requestFilters)).toThrow('Division ID must be a positive whole number');
 	});
 
+	it('refuses a Filters value that is not a collection (an expression giving a text or a list), rather than reading its methods as filters', () => {
+		expect(() => filtersToQuery('active' as never, requestFilters)).toThrow('Filters must be a set of filters, but it is "active"');
+		expect(() => filtersToQuery(['active'] as never, requestFilters)).toThrow('Filters must be a set of filters, but it is a list ["active"]');
+		expect(filtersToQuery(null as never, requestFilters)).toEqual({});
+	});
+
 	it('oneOf joins several values with commas; asId normalises numbers', () => {
 		expect(oneOf(['a', 'b'])(['a', 'b'], 'X')).toBe('a,b');
 		expect(oneOf(['a', 'b'])([], 'X')).toBeUndefined();

@@ -240,3 +240,54 @@ describe('paging through a list that does not advance', () => {
 		expect(pagesAsked()).toEqual(['0', '1000']);
 	});
 });
+
+/**
+ * A list whose page misstates it must not become a shorter, or empty, list: through n8n's engine,
+ * Domain > Get Expiring Validations (an audit that reports "nothing to do" when it sees nothing).
+ */
+describe('paging through a list that misstates itself', () => {
+	const server = useFakeCertCentral();
+
+	const soon = new Date(Date.now() + 5 * 86_400_000).toISOString().slice(0, 10);
+	const domains = (from: number, count: number) =>
+		Array.from({ length: count }, (_, i) => ({ id: from + i, name: `d${from + i}.example.com`, is_active: true, dcv_expiration: { ov: soon } }));
+	const audit = async () =>
+		await runWorkflow(
+			[...inputNodes([{}]), digiCertNode({ resource: 'domain', operation: 'getExpiringValidations', days: 30, requestOptions: { rateLimit: 'off', maxRetries: 0 } })],
+			{ credentials: credentialFor(server) },
+		);
+
+	it('a total lower than what the pages hold: reads on to the end, not stopping at the total', async () => {
+		const pages: Record<string, unknown[]> = { '0': domains(1, 1000), '1000': domains(1001, 200) };
+		server.fail({
+			match: (r) => r.path.endsWith('/domain'),
+			respond: (r) => ({ status: 200, body: { domains: pages[String(r.query.offset)] ?? [], page: { total: 1, limit: 1000, offset: Number(r.query.offset) } } }),
+		});
+		const result = await audit();
+
+		expect(result.error).toBeUndefined();
+		expect(result.items()).toHaveLength(1200);
+		expect(server.requests.map((r) => r.query.offset)).toEqual(['0', '1000', '1200']);
+	});
+
+	it.each([
+		['an object', { '0': domains(1, 1)[0] }],
+		['a text', 'none'],
+		['a list holding null', [null, ...domains(1, 1)]],
+		['a list holding a number', [7]],
+	])('the array in its place is %s: an error, not an empty (or partly read) list', async (_name, list) => {
+		server.fail({ respond: { status: 200, body: { domains: list, page: { total: 1, limit: 1000, offset: 0 } } } });
+		const result = await audit();
+
+		expect(result.error?.message).toBe('DigiCert answered unexpectedly: HTTP 200 with a "domains" that is not a list of objects');
+	});
+
+	it('no array at all, or null, is the empty list DigiCert sends', async () => {
+		for (const body of [{ page: { total: 0, limit: 1000, offset: 0 } }, { domains: null, page: { total: 0, limit: 1000, offset: 0 } }]) {
+			server.fail({ times: 1, respond: { status: 200, body } });
+			const result = await audit();
+			expect(result.error).toBeUndefined();
+			expect(result.items()).toEqual([]);
+		}
+	});
+});

@@ -26,11 +26,17 @@ export const checkDcv: DigiCertOperation<Parameters> = {
 	}),
 	toItems: ({ statusCode, body }, { domainId }) => {
 		if (!isObject(body)) throw new UnexpectedAnswerError();
-		const answer: IDataObject = body;
 		if (statusCode >= 400) {
-			const [refusal] = answer.errors as IDataObject[];
-			return [{ domainId, validated: false, code: refusal.code, message: refusal.message }];
+			const [refusal] = body.errors as IDataObject[];
+			return [dcvResult(domainId, false, { code: refusal.code, message: refusal.message })];
 		}
-		return [{ domainId, validated: answer.status === 'active', ...answer }];
+		// A 200 means the token was found (not finding it is a 400). Its `status` is the domain's
+		// (active or inactive), not the check's: passed on as it is.
+		return [dcvResult(domainId, true, body)];
 	},
 };
+
+/** The item: domainId and validated first, then DigiCert's answer, which cannot overwrite those two. */
+function dcvResult(domainId: number, validated: boolean, answer: IDataObject): IDataObject {
+	return Object.assign({ domainId, validated }, answer, { domainId, validated });
+}

@@ -8,7 +8,6 @@ export const getExpiringValidations = validationAuditOperation({
 	description: 'Active domains whose DCV (OV or EV) lapses within the given days, soonest first',
 	path: '/domain',
 	qs: DOMAIN_AUDIT_QUERY,
-	rootProperty: 'domains',
 	datesOf: domainValidationDates,
 	records: 'domains',
 });

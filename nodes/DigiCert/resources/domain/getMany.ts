@@ -3,7 +3,6 @@ import type { IDataObject } from 'n8n-workflow';
 import type { FilterSpec } from '../../../shared/filters';
 import { asContainsSearch, asId, filtersToQuery, oneOf } from '../../../shared/filters';
 import type { DigiCertOperation } from '../../shared/operation';
-import type { ParameterReader } from '../../../shared/types';
 import { filtersProperty } from '../../shared/fields';
 import { readMaxItems, returnAllProperties } from '../../shared/pagination';
 
@@ -26,22 +25,15 @@ const VALIDATION_BUCKETS: Array<[string, string]> = [
 	['ev_expiring_from_61_to_90_days', 'EV Expiring in 61 to 90 Days'],
 ];
 
-/** The Filters collection's fields and their DigiCert query keys (the container is a plain query parameter). */
+/** The Filters collection's fields and their DigiCert query keys. */
 const domainFilters: FilterSpec[] = [
 	{ name: 'status', displayName: 'Status', key: 'status', convert: oneOf(DOMAIN_STATUSES) },
 	{ name: 'search', displayName: 'Search', key: 'search', convert: asContainsSearch },
 	{ name: 'dcvMethod', displayName: 'DCV Method', key: 'dcv_method', convert: oneOf(DCV_METHODS) },
 	{ name: 'validation', displayName: 'Validation', key: 'validation', convert: oneOf(VALIDATION_BUCKETS.map(([value]) => value)) },
+	// Not `filters[container_id]` here: public clients (Keyfactor, DigiCert's own Python client) send it plain.
+	{ name: 'containerId', displayName: 'Division ID', key: 'container_id', topLevel: true, convert: asId },
 ];
-
-function readDomainListQuery(read: ParameterReader): IDataObject {
-	const filters = read<IDataObject>('filters', {}) ?? {};
-	const qs: IDataObject = { ...filtersToQuery(filters, domainFilters), include_validation: true };
-	const given = filters.containerId !== undefined && filters.containerId !== null && filters.containerId !== '';
-	const containerId = given ? asId(filters.containerId, 'Division ID') : undefined;
-	if (containerId !== undefined) qs.container_id = containerId;
-	return qs;
-}
 
 export const getMany: DigiCertOperation<Parameters> = {
 	value: 'getMany',
@@ -102,7 +94,10 @@ export const getMany: DigiCertOperation<Parameters> = {
 			},
 		]),
 	],
-	readParameters: (read) => ({ maxItems: readMaxItems(read), qs: readDomainListQuery(read) }),
+	readParameters: (read) => ({
+		maxItems: readMaxItems(read),
+		qs: { ...filtersToQuery(read<IDataObject>('filters', {}), domainFilters), include_validation: true },
+	}),
 	request: ({ maxItems, qs }) => ({ method: 'GET', path: '/domain', qs, paginate: { rootProperty: 'domains', maxItems } }),
 	toItems: ({ body }) => body as IDataObject[],
 };

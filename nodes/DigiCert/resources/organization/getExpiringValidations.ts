@@ -8,7 +8,6 @@ export const getExpiringValidations = validationAuditOperation({
 	description: 'Active organizations with a validation lapsing within the given days, soonest first',
 	path: '/organization',
 	qs: ORGANIZATION_AUDIT_QUERY,
-	rootProperty: 'organizations',
 	datesOf: organizationValidationDates,
 	records: 'organizations',
 });

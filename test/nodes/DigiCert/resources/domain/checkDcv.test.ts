@@ -51,6 +51,14 @@ describe('Domain > Check DCV', () => {
 		expect(server.data.domains.get(DOMAIN_IDS.pendingTxt).dcv_expiration).toEqual({ ov: lapses, ev: lapses });
 	});
 
+	it("a 200 means DigiCert found the token: validated: true whatever its status (the domain's: active or inactive), which cannot overwrite domainId or validated", async () => {
+		for (const body of [{ token: 'tok', status: 'inactive' }, { token: 'tok' }, { status: 'active', validated: false, domainId: 1 }]) {
+			server.fail({ times: 1, respond: { status: 200, body } });
+			const result = await checkDcv([{ id: DOMAIN_IDS.pendingTxt }]);
+			expect(result.items().map((i) => i.json)).toEqual([{ ...body, domainId: DOMAIN_IDS.pendingTxt, validated: true }]);
+		}
+	});
+
 	it('fails on every other refusal (unknown domain, another 400, a key without permission), sent once', async () => {
 		expect((await checkDcv([{ id: 987654 }])).error?.message).toBe('Domain 987654 was not found in DigiCert');
 		server.reset();

@@ -3,6 +3,7 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { capturedLogs, digiCertNode, inputNodes, runWorkflow } from '../../../../helpers/engine';
 import type { FakeCertCentral } from '../../../../helpers/fake';
 import { credentialFor, fakeData, fakeDomains, startFakeCertCentral } from '../../../../helpers/fake';
+import { expectNoKey } from '../../../../helpers/secrets';
 
 let server: FakeCertCentral;
 beforeAll(async () => {
@@ -104,6 +105,17 @@ describe('Domain > Get Expiring Validations', () => {
 			'2 validation expiries from DigiCert could not be read as a date and were left out of the audit (example.org, ID 1003: OV expires "2026-02-31"; example.org, ID 1003: EV expires a text of 4 characters). Check these domains in CertCentral.';
 		expect(result.taskData()?.hints).toEqual([{ message: warning, type: 'warning', location: 'outputPane' }]);
 		expect(capturedLogs.some((line) => line.includes(warning))).toBe(true);
+	});
+
+	it('a warning about an answer that repeats the API key does not repeat it: not in the hint, the log or the items', async () => {
+		const leaky = { ...server.data.domains.get(DOMAIN_IDS.ovToday), name: `${server.apiKey}.example.org`, dcv_expiration: { ov: server.apiKey } };
+		server.fail({ times: 1, respond: { status: 200, body: { domains: [leaky], page: { total: 1, limit: 1000, offset: 0 } } } });
+		capturedLogs.length = 0;
+		const result = await audit(30);
+		expect(result.error).toBeUndefined();
+		const [hint] = result.taskData()?.hints ?? [];
+		expect(hint?.message).toMatch(/^One validation expiry from DigiCert could not be read as a date .*ID 1003: OV expires a text of \d+ characters/);
+		expectNoKey([hint?.message, capturedLogs, result.items()], server.apiKey);
 	});
 
 	it('an account without domains (DigiCert leaves the array out) gives no items and no warning', async () => {

@@ -1,8 +1,9 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { digiCertNode, inputNodes, runWorkflow } from '../../../../helpers/engine';
+import { capturedLogs, digiCertNode, inputNodes, runWorkflow } from '../../../../helpers/engine';
 import type { FakeCertCentral } from '../../../../helpers/fake';
 import { credentialFor, fakeData, startFakeCertCentral } from '../../../../helpers/fake';
+import { expectNoKey } from '../../../../helpers/secrets';
 
 let server: FakeCertCentral;
 beforeAll(async () => {
@@ -80,6 +81,22 @@ describe('Organization > Get Expiring Validations', () => {
 		expect(remaining.every((d) => d >= 0 && d <= 30)).toBe(true);
 	});
 
+	it('Days 0 lists only what lapses today; Days 29 leaves out what lapses in exactly 30', async () => {
+		const todayOnly = (await run({ operation: 'getExpiringValidations', days: 0 })).items().map((i) => i.json);
+		expect(todayOnly.map((o) => [o.id, o.validation_type, o.expires, o.days_remaining])).toEqual([[112234, 'ov', today(), 0]]);
+		const ids = (await run({ operation: 'getExpiringValidations', days: 29 })).items().map((i) => i.json.id);
+		expect(ids).not.toContain(112235);
+		expect(ids).toContain(112234);
+	});
+
+	it('a validation at the end of the window counts by its day, whatever the time in validated_until', async () => {
+		// DigiCert gives midnight Mountain Time (07:00 UTC); a time late in the day is still that day.
+		const late = { id: 7, status: 'active', name: 'Late Co', validations: [{ type: 'ev', status: 'active', validated_until: `${today(30)}T23:59:59+00:00` }] };
+		server.fail({ times: 1, respond: { status: 200, body: { organizations: [late], page: { total: 1, limit: 1000, offset: 0 } } } });
+		const items = (await run({ operation: 'getExpiringValidations', days: 30 })).items().map((i) => i.json);
+		expect(items.map((o) => [o.id, o.expires, o.days_remaining])).toEqual([[7, today(30), 30]]);
+	});
+
 	it('skips an unreadable validated_until with a warning, and keeps the others', async () => {
 		server.fail({
 			times: 1,
@@ -104,6 +121,18 @@ describe('Organization > Get Expiring Validations', () => {
 				location: 'outputPane',
 			},
 		]);
+	});
+
+	it('a warning about an answer that repeats the API key does not repeat it: not in the hint, the log or the items', async () => {
+		const leaky = { id: 3, status: 'active', name: `Leaky ${server.apiKey} Co`, validations: [{ type: 'ov', status: 'active', validated_until: server.apiKey }] };
+		server.fail({ times: 1, respond: { status: 200, body: { organizations: [leaky], page: { total: 1, limit: 1000, offset: 0 } } } });
+		capturedLogs.length = 0;
+		const result = await run({ operation: 'getExpiringValidations', days: 30 });
+		expect(result.error).toBeUndefined();
+		const [hint] = result.taskData()?.hints ?? [];
+		expect(hint?.message).toMatch(/^One validation expiry from DigiCert could not be read as a date .*ID 3: OV expires a text of \d+ characters/);
+		expect(capturedLogs.some((line) => line.includes('ID 3: OV expires'))).toBe(true);
+		expectNoKey([hint?.message, capturedLogs, result.items()], server.apiKey);
 	});
 
 	it('an answer that is not a list fails the run with advice', async () => {
