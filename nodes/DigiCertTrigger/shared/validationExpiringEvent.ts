@@ -6,7 +6,7 @@ import { unreadableDatesWarning, validationAuditItem } from '../../shared/valida
 import type { DigiCertSource, DigiCertTriggerEvent } from '../events/types';
 import type { ExpiringState, ExpiryKey } from './expiring';
 import { newlyWithin, readExpiringState } from './expiring';
-import { MAX_REMEMBERED, recordId } from './state';
+import { isIdKey, MAX_REMEMBERED, recordId } from './state';
 
 export interface ValidationExpiringParameters extends IDataObject {
 	days: number;
@@ -24,7 +24,7 @@ const VALIDATION_TYPE = /^[a-z0-9_-]{1,40}$/i;
 /** A remembered validation's key: `<record ID>:<validation type>`. */
 export const isValidationKey = (key: string): boolean => {
 	const [id, type, ...rest] = key.split(':');
-	return rest.length === 0 && type !== undefined && /^[1-9]\d*$/.test(id) && Number.isSafeInteger(Number(id)) && VALIDATION_TYPE.test(type);
+	return rest.length === 0 && type !== undefined && isIdKey(id) && VALIDATION_TYPE.test(type);
 };
 
 /** A validation is remembered by its record's ID and its type, with the day it lapses. */
