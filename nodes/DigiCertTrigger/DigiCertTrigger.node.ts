@@ -13,7 +13,7 @@ export class DigiCertTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: triggerSubtitle(events),
-		description: 'Starts the workflow when a DigiCert CertCentral request or order changes, or a certificate nears expiry',
+		description: 'Starts the workflow when a DigiCert CertCentral request or order changes, or a certificate or a validation nears expiry',
 		defaults: { name: 'DigiCert Trigger' },
 		polling: true,
 		inputs: [],

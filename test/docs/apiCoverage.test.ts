@@ -152,6 +152,8 @@ export const TRIGGER_SAMPLES: Record<string, INodeParameters> = {
 	requestStatusChanged: {},
 	orderStatusChanged: { statuses: [], includeOrderDetails: true },
 	certificateExpiring: { days: 30 },
+	domainValidationExpiring: { days: 30 },
+	organizationValidationExpiring: { days: 30 },
 };
 
 /**

@@ -1,20 +1,12 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import type { ExpiringOrder } from '../../shared/expiry';
-import { assertDays, EXPIRY_MAX_DAYS, expiringOrdersQuery, expiryDaysProperty, expiryWindow, findExpiring, isoDay, readDay, unreadableWarning } from '../../shared/expiry';
-import { checkedMap, isIdKey, MAX_REMEMBERED, recordId } from '../shared/state';
+import { assertDays, expiringOrdersQuery, expiryDaysProperty, expiryWindow, findExpiring, unreadableWarning } from '../../shared/expiry';
+import type { ExpiringState, ExpiryKey } from '../shared/expiring';
+import { newlyWithin, readExpiringState } from '../shared/expiring';
+import { isIdKey, MAX_REMEMBERED, recordId } from '../shared/state';
 import { SAMPLE_ORDER } from './samples';
 import type { DigiCertSource, DigiCertTriggerEvent } from './types';
-
-/**
- * The threshold the reports were made for, and the orders reported under it (order ID → the
- * certificate's valid_till). An order leaves the map when it leaves the window (renewed, expired,
- * revoked), so the map holds only certificates now within the threshold.
- */
-export interface ExpiringState {
-	days: number;
-	reported: Record<string, string>;
-}
 
 interface Parameters extends IDataObject {
 	days: number;
@@ -39,11 +31,15 @@ export function expiringWithin(
 	return { expiring: expiring.slice(0, max), unreadable };
 }
 
+/** An order is remembered by its ID, with its certificate's valid_till. */
+const orderExpiry: ExpiryKey<ExpiringOrder> = ({ order, valid_till }) => {
+	const id = recordId(order);
+	return id === undefined ? undefined : { key: String(id), expires: valid_till };
+};
+
 /**
  * The orders to report: within the threshold and not reported under it yet (a new certificate on
- * the same order, with another valid_till, counts as new). With nothing remembered for this
- * threshold (the first poll, or the threshold was changed) the certificates already inside the
- * window are recorded, not reported: from then on each order is reported once, when it crosses it.
+ * the same order, with another valid_till, counts as new); see newlyWithin.
  */
 export function newlyExpiring(
 	previous: ExpiringState | undefined,
@@ -52,22 +48,7 @@ export function newlyExpiring(
 	now: number,
 	max = MAX_REMEMBERED,
 ): { reports: ExpiringOrder[]; state: ExpiringState } {
-	const baseline = previous === undefined || previous.days !== days;
-	const before = baseline ? {} : previous.reported;
-	const reports: ExpiringOrder[] = [];
-	// A report is remembered until its certificate expires, not only while the order is listed: a list
-	// that shifted while it was read can leave an order out of one poll, and it must not be reported again.
-	const today = isoDay(now);
-	const remembered = new Map(Object.entries(before).filter(([, validTill]) => validTill >= today));
-	for (const entry of expiring) {
-		const id = recordId(entry.order);
-		if (id === undefined) continue;
-		if (!baseline && before[id] !== entry.valid_till) reports.push(entry);
-		remembered.set(String(id), entry.valid_till);
-	}
-	// Past the cap, the soonest to expire are kept (the others are the least likely to come back).
-	const reported = Object.fromEntries([...remembered].sort(([, a], [, b]) => a.localeCompare(b)).slice(0, max));
-	return { reports, state: { days, reported } };
+	return newlyWithin(previous, expiring, orderExpiry, days, now, max);
 }
 
 /** The item for one expiring certificate. */
@@ -101,12 +82,7 @@ export const certificateExpiring: DigiCertTriggerEvent<Parameters, ExpiringState
 		"An issued certificate will expire within the given number of days: one item per order, once per threshold (not on every poll), with days_remaining",
 	properties,
 	readParameters: (read) => ({ days: assertDays(read<unknown>('days', 30)) }),
-	readState(stored) {
-		const state = stored as IDataObject | undefined;
-		const reported = checkedMap(state?.reported, isIdKey, (day): day is string => readDay(day) === day);
-		const days = state?.days;
-		return reported && typeof days === 'number' && Number.isSafeInteger(days) && days >= 0 && days <= EXPIRY_MAX_DAYS ? { days, reported } : undefined;
-	},
+	readState: (stored) => readExpiringState(stored, isIdKey),
 	async poll(source, { days }, previous, now) {
 		const { expiring, unreadable } = await currentlyExpiring(source, days, now);
 		const { reports, state } = newlyExpiring(previous, expiring, days, now);

@@ -39,3 +39,45 @@ export const SAMPLE_ORDER: IDataObject = {
 	product: { name_id: 'ssl_plus', name: 'Standard SSL', type: 'ssl_certificate' },
 	has_duplicates: false,
 };
+
+/** `validated_until` of a validation lapsing on `day`: midnight Mountain Time, as DigiCert writes it. */
+const validatedUntil = (day: string) => `${day}T07:00:00+00:00`;
+
+/** A domain as List domains shows it (with `include_validation=true`), its OV DCV lapsing on `expires`. */
+export function sampleDomain(expires: string): IDataObject {
+	return {
+		id: 1234567,
+		is_active: true,
+		name: 'example.com',
+		date_created: '2018-10-16T20:05:28+00:00',
+		dcv_approval_datetime: '2018-10-16T20:05:28+00:00',
+		organization: { id: 112233, status: 'active', name: 'Epigyne Unwieldiness llcasdf', display_name: 'Epigyne Unwieldiness llcasdf', is_active: '1' },
+		validations: [
+			{ type: 'ov', name: 'OV', description: 'Normal Organization Validation', date_created: '2018-10-16T20:05:28+00:00', validated_until: validatedUntil(expires), status: 'active' },
+		],
+		dcv_method: 'dns-txt-token',
+		dcv_expiration: { ov: expires },
+		container: { id: 5, name: 'History Department' },
+	};
+}
+
+/** An organization as List organizations shows it (with `include_validation=true`), its OV lapsing on `expires`. */
+export function sampleOrganization(expires: string): IDataObject {
+	return {
+		id: 112233,
+		status: 'active',
+		name: 'Epigyne Unwieldiness llcasdf',
+		display_name: 'Epigyne Unwieldiness llcasdf',
+		is_active: true,
+		address: '2801 N Thanksgiving Way',
+		zip: '84043',
+		city: 'Lehi',
+		state: 'Utah',
+		country: 'us',
+		telephone: '801-701-9600',
+		container: { id: 5, parent_id: 0, name: 'History Department', is_active: true },
+		validations: [
+			{ type: 'ov', name: 'OV', description: 'Normal Organization Validation', date_created: '2018-10-16T20:05:28+00:00', validated_until: validatedUntil(expires), status: 'active' },
+		],
+	};
+}

@@ -519,6 +519,148 @@ describe('certificateExpiring', () => {
 	});
 });
 
+describe.each([
+	{ event: 'domainValidationExpiring', kind: 'domain' as const, path: '/domain' },
+	{ event: 'organizationValidationExpiring', kind: 'organization' as const, path: '/organization' },
+])('$event', ({ event, kind, path }) => {
+	// A fake of their own: these tests move validations and the clock.
+	const fake = useFakeCertCentral({ fresh: true });
+	beforeEach(() => fake.data.setNow(now));
+	const parameters = { event, days: 30 };
+	const trigger = (days = 30, staticData?: IDataObject) => new ActiveTrigger(triggerNode({ ...parameters, days }), credentialFor(fake), staticData);
+	const listed = () => fake.requests.map((r) => ({ method: r.method, path: r.path.replace('/services/v2', ''), query: r.query }));
+	const records = (): IDataObject[] => [...(kind === 'domain' ? fake.data.domains : fake.data.organizations).values()];
+	const daysTo = (day: string, at: number) => Math.round((Date.parse(`${day.slice(0, 10)}T00:00:00Z`) - Date.parse(`${isoDate(at)}T00:00:00Z`)) / DAY_MS);
+	/** `<id>:<type>` of every validation the fake has lapsing within `days` of `at` (active records, dated validations). */
+	function within(days: number, at = now): string[] {
+		const keys: string[] = [];
+		for (const record of records()) {
+			if (kind === 'domain' ? record.is_active !== true : record.status !== 'active') continue;
+			const dates: Array<[string, string]> =
+				kind === 'domain'
+					? Object.entries((record.dcv_expiration ?? {}) as Record<string, string>)
+					: (record.validations as IDataObject[]).filter((v) => v.status === 'active' && v.validated_until).map((v) => [String(v.type), String(v.validated_until)]);
+			for (const [type, day] of dates) if (daysTo(day, at) >= 0 && daysTo(day, at) <= days) keys.push(`${record.id}:${type}`);
+		}
+		return keys.sort();
+	}
+	const reportedKeys = (items: INodeExecutionData[] | undefined) =>
+		json(items).flatMap((j) => (j.expiring_validations as IDataObject[]).map((v) => `${j.id}:${v.type}`));
+	/** A record that has a validation beyond the window: its ID and that validation's type. */
+	function beyondWindow(): { id: number; type: string } {
+		const inside = new Set(within(30));
+		for (const record of records()) {
+			if (kind === 'domain' ? record.is_active !== true : record.status !== 'active') continue;
+			for (const v of record.validations as IDataObject[]) {
+				const key = `${record.id}:${v.type}`;
+				if (v.status === 'active' && !inside.has(key) && daysTo(String(v.validated_until), now) > 60) return { id: Number(record.id), type: String(v.type) };
+			}
+		}
+		throw new Error('the fake has no validation beyond the window');
+	}
+
+	it('records the validations already within Days on activation (every page of the active list, with validations), then reports each once as it comes within', async () => {
+		const active = trigger();
+		expect(await active.activate()).toEqual({});
+		const query = { 'filters[status]': 'active', include_validation: 'true', limit: '1000' };
+		const pages = kind === 'domain' ? ['0', '1000'] : ['0'];
+		expect(listed()).toEqual(pages.map((offset) => ({ method: 'GET', path, query: { ...query, offset } })));
+		expect(Object.keys((active.nodeStaticData()[event] as IDataObject).reported as IDataObject).sort()).toEqual(within(30));
+		expect(within(30).length).toBeGreaterThan(2);
+		expect(await active.poll()).toEqual({});
+
+		// A validation is moved into the window between polls: reported once, with the record.
+		const { id, type } = beyondWindow();
+		fake.data.setValidationExpiry(kind, id, type, 20);
+		const { emitted, error } = await active.poll();
+		expect(error).toBeUndefined();
+		expect(json(emitted)).toEqual([
+			expect.objectContaining({
+				event,
+				id,
+				validation_type: type,
+				expires: isoDate(now + 20 * DAY_MS),
+				days_remaining: 20,
+				expiring_validations: [{ type, expires: isoDate(now + 20 * DAY_MS), days_remaining: 20 }],
+				threshold_days: 30,
+				validations: expect.arrayContaining([expect.objectContaining({ type })]),
+			}),
+		]);
+		expect(emitted![0].pairedItem).toEqual({ item: 0 });
+		expect(await active.poll()).toEqual({});
+
+		// Renewed (far away): nothing; when the new date comes within Days, reported again.
+		fake.data.setValidationExpiry(kind, id, type, 199);
+		expect(await active.poll()).toEqual({});
+		fake.data.setValidationExpiry(kind, id, type, 10);
+		expect(reportedKeys((await active.poll()).emitted)).toEqual([`${id}:${type}`]);
+	});
+
+	it("counts from n8n's clock: days on, what came within the window is reported, soonest first, ties by ID", async () => {
+		const active = trigger();
+		await active.activate();
+		const before = within(30);
+		now += 12 * DAY_MS;
+		jest.spyOn(clock, 'now').mockReturnValue(now);
+		fake.data.setNow(now);
+		const crossed = within(30).filter((key) => !before.includes(key));
+		expect(crossed.length).toBeGreaterThan(0);
+		const { emitted } = await active.poll();
+		expect(reportedKeys(emitted).sort()).toEqual(crossed);
+		const order = json(emitted).map((j) => [j.days_remaining as number, j.id as number]);
+		expect(order).toEqual([...order].sort(([a, x], [b, y]) => a - b || x - y));
+		expect(await active.poll()).toEqual({});
+		expect(await active.restart().activate('init')).toEqual({});
+	});
+
+	it('a date that cannot be read is skipped with a warning in the log; the other validations are still reported', async () => {
+		const active = trigger();
+		await active.activate();
+		const broken = beyondWindow();
+		const record = (kind === 'domain' ? fake.data.domains : fake.data.organizations).get(broken.id);
+		fake.data.setValidationExpiry(kind, broken.id, broken.type, 5);
+		// Not a calendar day: a domain's DCV date is read from dcv_expiration, an organization's from validated_until.
+		const unreadable = kind === 'domain' ? '2026-02-30' : '2026-02-30T07:00:00+00:00';
+		if (kind === 'domain') record.dcv_expiration[broken.type] = unreadable;
+		else record.validations.find((v: IDataObject) => v.type === broken.type).validated_until = unreadable;
+		const other = beyondWindow();
+		fake.data.setValidationExpiry(kind, other.id, other.type, 3);
+		const warn = jest.spyOn(Container.get(Logger), 'warn').mockImplementation(() => {});
+
+		const result = await active.poll();
+		expect(result.error).toBeUndefined();
+		expect(reportedKeys(result.emitted)).toEqual([`${other.id}:${other.type}`]);
+		expect(warn).toHaveBeenCalledWith(
+			expect.stringMatching(
+				new RegExp(`^DigiCert Trigger "DigiCert Trigger": One validation expiry from DigiCert could not be read as a date and was left out of the audit \\(.*ID ${broken.id}: ${broken.type.toUpperCase()} expires "${unreadable.replace(/\+/g, '\\+')}"\\)\\. Check these ${kind}s in CertCentral\\.$`),
+			),
+			{ workflowId: 'trigger-workflow' },
+		);
+		expect((await active.poll()).error).toBeUndefined();
+	});
+
+	it('a changed threshold starts a new baseline', async () => {
+		const active = trigger();
+		await active.activate();
+		const edited = trigger(60, active.saved);
+		fake.reset();
+		expect(await edited.activate('update')).toEqual({});
+		expect(Object.keys((edited.nodeStaticData()[event] as IDataObject).reported as IDataObject).sort()).toEqual(within(60));
+		const { id, type } = beyondWindow();
+		fake.data.setValidationExpiry(kind, id, type, 45);
+		expect(json((await edited.poll()).emitted).map((j) => [j.id, j.days_remaining, j.threshold_days])).toEqual([[id, 45, 60]]);
+	});
+
+	it('a manual test run returns the record whose validation lapses soonest (ties by ID), and changes no state', async () => {
+		const active = trigger();
+		const [[item]] = (await active.manual())!;
+		const soonest = within(0).map((key) => Number(key.split(':')[0])).sort((a, b) => a - b)[0];
+		expect(item.json).toMatchObject({ event, id: soonest, days_remaining: 0, threshold_days: 30 });
+		expect(item.json.sample).toBeUndefined();
+		expect(active.nodeStaticData()).toEqual({});
+	});
+});
+
 describe('a list that shifts while a poll reads it (offset paging over a changing list)', () => {
 	// A fake of their own: these tests add over a thousand records.
 	const shifting = useFakeCertCentral({ fresh: true });
@@ -605,10 +747,14 @@ describe('corrupt remembered state', () => {
 		['certificateExpiring', { days: 30, reported: { abc: '2026-12-01' } }],
 		['certificateExpiring', { days: 30, reported: { '5': 'soon' } }],
 		['certificateExpiring', { days: -3, reported: {} }],
+		['domainValidationExpiring', { days: 30, reported: { '1001': '2026-12-01' } }],
+		['domainValidationExpiring', { days: 30, reported: { '1001:ov': '2026-12-01T07:00:00+00:00' } }],
+		['organizationValidationExpiring', { days: 30, reported: { '112233:ov': 'soon' } }],
+		['organizationValidationExpiring', { days: '30', reported: {} }],
 		['orderStatusChanged', { since: 1, seen: { 'x:1:issued': 5 } }],
 		['orderStatusChanged', { since: 'yesterday', seen: {} }],
 	])('%s with %j: a new baseline, said once in the log, and no request or event from the junk', async (event, junk) => {
-		const parameters = event === 'certificateExpiring' ? { event, days: 30 } : { event };
+		const parameters = event.endsWith('Expiring') ? { event, days: 30 } : { event };
 		const trigger = activeTrigger(parameters, { [NODE_KEY]: { [event]: { v: 1, ...junk } } });
 		const warnings = await warningsDuring(async () => {
 			expect(await trigger.activate()).toEqual({});
@@ -657,6 +803,8 @@ describe('manual test runs on an account with nothing to show', () => {
 		['requestStatusChanged', { requestId: 198, status: 'approved', previous_status: 'pending' }],
 		['orderStatusChanged', { orderId: 12345678, status: 'issued', order: expect.objectContaining({ id: 12345678 }) }],
 		['certificateExpiring', { orderId: 12345678, days_remaining: 30, threshold_days: 30 }],
+		['domainValidationExpiring', { name: 'example.com', validation_type: 'ov', days_remaining: 30, threshold_days: 30 }],
+		['organizationValidationExpiring', { id: 112233, validation_type: 'ov', days_remaining: 30, threshold_days: 30 }],
 	])('%s gives one representative item marked sample: true, and changes no state', async (event, shape) => {
 		// Every list is empty (DigiCert then leaves the array key out).
 		server.fail({ respond: { status: 200, body: { page: { total: 0, limit: 1000, offset: 0 } } } });

@@ -8,6 +8,7 @@ import type { INodeParameters, INodeProperties } from 'n8n-workflow';
 
 import { DigiCertApi } from '../../../../credentials/DigiCertApi.credentials';
 import { resources } from '../../../../nodes/DigiCert/resources';
+import { events } from '../../../../nodes/DigiCertTrigger/events';
 import { capturedLogs, digiCertNode, inputNodes, runWorkflow } from '../../../helpers/engine';
 import type { FaultResponse, RecordedRequest } from '../../../helpers/fake';
 import { credentialFor, fakeData } from '../../../helpers/fake';
@@ -237,8 +238,8 @@ describe('a key in pieces: cut by the node, or already cut by DigiCert', () => {
 		expect(shown).not.toContain(KEY.slice(9));
 	});
 
-	it("the trigger's error", async () => {
-		const trigger = new ActiveTrigger(triggerNode({ event: 'requestPending' }), credentialFor(server));
+	it.each(events.map((event) => event.value))("the trigger's error (%s)", async (event) => {
+		const trigger = new ActiveTrigger(triggerNode({ event }), credentialFor(server));
 		server.fail({ respond: refusal('invalid_request', `${'x'.repeat(290)}${KEY}`) });
 		const { error } = await trigger.activate();
 
@@ -286,6 +287,23 @@ describe('a successful answer that repeats the key', () => {
 		expect(emitted?.map((item) => item.json.request)).toEqual([
 			{ id: 999999, status: 'pending', comment: 'made with [redacted]', '[redacted]': true, nested: [{ key: '[redacted]' }] },
 		]);
+		expect(JSON.stringify([emitted, capturedLogs])).not.toContain(KEY.slice(2, 2 + 8));
+	});
+	it("reaches a validation event's item with the key replaced (Domain Validation Expiring)", async () => {
+		const trigger = new ActiveTrigger(triggerNode({ event: 'domainValidationExpiring', days: 30 }), credentialFor(server));
+		await trigger.activate();
+		const inThreeDays = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
+		server.fail({
+			match: (r) => r.path.endsWith('/domain'),
+			respond: (r) => ({
+				status: 200,
+				body: { domains: [{ ...echoing(r).body, id: 999999, is_active: true, name: `${devKey(r)}.example.com`, dcv_expiration: { ov: inThreeDays } }], page: { total: 1, limit: 1000, offset: 0 } },
+			}),
+		});
+		const { emitted, error } = await trigger.poll();
+
+		expect(error).toBeUndefined();
+		expect(emitted?.map((item) => [item.json.id, item.json.name, item.json.comment, item.json.validation_type])).toEqual([[999999, '[redacted].example.com', 'made with [redacted]', 'ov']]);
 		expect(JSON.stringify([emitted, capturedLogs])).not.toContain(KEY.slice(2, 2 + 8));
 	});
 });

@@ -21,10 +21,10 @@ describe('the trigger description', () => {
 		expect(description.usableAsTool).toBeUndefined();
 	});
 
-	it('offers exactly the four events, by name, defaulting to the first declared', () => {
+	it('offers exactly the six events, by name, defaulting to the first declared', () => {
 		const eventProperty = description.properties.find((p) => p.name === 'event')!;
 		expect(eventProperty.options!.map((o) => (o as { value: string }).value).sort()).toEqual(
-			['certificateExpiring', 'orderStatusChanged', 'requestPending', 'requestStatusChanged'],
+			['certificateExpiring', 'domainValidationExpiring', 'orderStatusChanged', 'organizationValidationExpiring', 'requestPending', 'requestStatusChanged'],
 		);
 		expect(eventProperty.default).toBe(DEFAULT_EVENT);
 		expect(events[0].value).toBe(DEFAULT_EVENT);
@@ -38,7 +38,7 @@ describe('the trigger description', () => {
 
 	it('names the known events when given an unknown one', () => {
 		expect(() => findEvent(events, 'nope')).toThrow(
-			'The event "nope" is not known; choose one of requestPending, requestStatusChanged, orderStatusChanged, certificateExpiring',
+			'The event "nope" is not known; choose one of requestPending, requestStatusChanged, orderStatusChanged, certificateExpiring, domainValidationExpiring, organizationValidationExpiring',
 		);
 	});
 });
