@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { UnreadableDate, ValidationAudit, ValidationDates } from './expiry';
+import { MIN_KEY_FRAGMENT } from './errors';
 import { isObject } from './types';
 
 /**
@@ -76,6 +77,12 @@ function shownDate(value: unknown): string {
 	return Array.isArray(value) ? 'a list' : 'an object';
 }
 
+/**
+ * A validation code as people write it (OV, EV_CS). Anything longer than a code is shown as it came:
+ * upper-casing it could rebuild an API key the transport redacted only in the case it was echoed in.
+ */
+const shownType = (type: string) => (type.length < MIN_KEY_FRAGMENT ? type.toUpperCase() : type);
+
 const MAX_LISTED = 5;
 
 /** What to tell the user when expiry dates could not be read (those validations were skipped), or undefined. */
@@ -83,7 +90,7 @@ export function unreadableDatesWarning(unreadable: UnreadableDate[], records: 'd
 	if (unreadable.length === 0) return undefined;
 	const listed = unreadable
 		.slice(0, MAX_LISTED)
-		.map(({ record, type, value }) => `${recordLabel(record)}: ${type.toUpperCase()} expires ${shownDate(value)}`);
+		.map(({ record, type, value }) => `${recordLabel(record)}: ${shownType(type)} expires ${shownDate(value)}`);
 	const more = unreadable.length > MAX_LISTED ? ` and ${unreadable.length - MAX_LISTED} more` : '';
 	const count = unreadable.length === 1 ? 'One validation expiry' : `${unreadable.length} validation expiries`;
 	return `${count} from DigiCert could not be read as a date and ${unreadable.length === 1 ? 'was' : 'were'} left out of the audit (${listed.join('; ')}${more}). Check these ${records} in CertCentral.`;

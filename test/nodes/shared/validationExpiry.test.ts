@@ -96,6 +96,13 @@ describe('unreadableDatesWarning', () => {
 		expect(warning).not.toContain('SECRET');
 	});
 
+	it("upper-cases only a short validation code: a longer type is shown as it came, so an echoed key the transport redacted in lower case cannot come back in upper case", () => {
+		const warning = unreadableDatesWarning([{ record, type: 'canarykey7f3c9a2b5e', value: 'x' }], 'domains')!;
+		expect(warning).toContain('example.com, ID 7: canarykey7f3c9a2b5e expires');
+		expect(warning).not.toContain('CANARYKEY');
+		expect(unreadableDatesWarning([{ record, type: 'ev_cs', value: 'x' }], 'domains')).toContain('EV_CS expires');
+	});
+
 	it('lists five and counts the rest', () => {
 		const many = Array.from({ length: 8 }, (_v, i) => ({ record: { id: i }, type: 'ov', value: 'x' }));
 		expect(unreadableDatesWarning(many, 'domains')).toContain('and 3 more)');
