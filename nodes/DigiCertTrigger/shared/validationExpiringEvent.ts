@@ -78,22 +78,21 @@ export function validationExpiringEvent(declaration: {
 	description: string;
 	/** The Days field's description. */
 	daysDescription: string;
-	/** The list: `/domain` or `/organization`, its query and the array in its answer. */
+	/** The list: `/domain` or `/organization`, and its query. */
 	path: string;
 	qs: IDataObject;
-	rootProperty: string;
 	datesOf: ValidationDates;
-	/** What the records are, plural: for the warning. */
+	/** What the records are, plural: the array in DigiCert's answer, and the word for the warning. */
 	records: 'domains' | 'organizations';
 	/** A representative record for a manual run on an account with nothing expiring, its validation lapsing on `expires`. */
 	sample: (expires: string) => IDataObject;
 }): DigiCertTriggerEvent<ValidationExpiringParameters, ExpiringState> {
-	const { value, name, description, daysDescription, path, qs, rootProperty, datesOf, records, sample } = declaration;
+	const { value, name, description, daysDescription, path, qs, datesOf, records, sample } = declaration;
 
 	const item = (audit: ValidationAudit, days: number): IDataObject => ({ event: value, ...validationAuditItem(audit), threshold_days: days });
 
 	async function currentlyExpiring(source: DigiCertSource, days: number, now: number) {
-		const list = await source.list(path, qs, rootProperty);
+		const list = await source.list(path, qs, records);
 		return expiringValidations(list, days, now, datesOf);
 	}
 
