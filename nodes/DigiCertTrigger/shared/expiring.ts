@@ -42,16 +42,21 @@ export function newlyWithin<T>(
 	// A report is remembered until its expiry, not only while it is listed: a list that shifted while
 	// it was read can leave an entry out of one poll, and it must not be reported again.
 	const today = isoDay(now);
-	const remembered = new Map(Object.entries(before).filter(([, expires]) => expires >= today));
+	const unlisted = new Map(Object.entries(before).filter(([, expires]) => expires >= today));
+	const listed = new Map<string, string>();
 	for (const entry of expiring) {
 		const remembering = keyOf(entry);
-		if (remembering === undefined) continue;
+		// Listed twice (a list that shifted, an ID given as a number and as text): reported once.
+		if (remembering === undefined || listed.has(remembering.key)) continue;
 		const { key, expires } = remembering;
 		if (!baseline && before[key] !== expires) reports.push(entry);
-		remembered.set(key, expires);
+		listed.set(key, expires);
+		unlisted.delete(key);
 	}
-	// Past the cap, the soonest to expire are kept (the others are the least likely to come back).
-	const reported = Object.fromEntries([...remembered].sort(([, a], [, b]) => a.localeCompare(b)).slice(0, max));
+	// Past the cap, what is listed now is kept first (else it would be reported again on the next
+	// poll), then the soonest to expire of the others (the least likely to come back).
+	const soonest = (entries: Map<string, string>) => [...entries].sort(([, a], [, b]) => a.localeCompare(b));
+	const reported = Object.fromEntries([...soonest(listed), ...soonest(unlisted)].slice(0, max));
 	return { reports, state: { days, reported } };
 }
 
