@@ -89,7 +89,8 @@ export function validationExpiringEvent(declaration: {
 }): DigiCertTriggerEvent<ValidationExpiringParameters, ExpiringState> {
 	const { value, name, description, daysDescription, path, qs, datesOf, records, sample } = declaration;
 
-	const item = (audit: ValidationAudit, days: number): IDataObject => ({ event: value, ...validationAuditItem(audit), threshold_days: days });
+	// The record's own fields come first: a field of DigiCert's named `event` must not rename the event.
+	const item = (audit: ValidationAudit, days: number): IDataObject => ({ ...validationAuditItem(audit), event: value, threshold_days: days });
 
 	async function currentlyExpiring(source: DigiCertSource, days: number, now: number) {
 		const list = await source.list(path, qs, records);

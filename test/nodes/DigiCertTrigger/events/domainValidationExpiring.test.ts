@@ -137,6 +137,11 @@ describe('domainValidationExpiring poll', () => {
 		]);
 	});
 
+	it("names its event even when DigiCert's record has a field of the same name (a Switch on event stays right)", async () => {
+		const { events } = await poll([domain(1, { ov: 12 }, { event: 'certificateExpiring', threshold_days: 1 })], { days: 30, reported: {} });
+		expect(events[0]).toMatchObject({ event: 'domainValidationExpiring', threshold_days: 30 });
+	});
+
 	it('orders the items soonest first, ties by domain ID, whatever order DigiCert lists them in', async () => {
 		const { reported } = await poll([domain(30, { ov: 9 }), domain(4, { ov: 20, ev: 2 }), domain(12, { ov: 9 }), domain(7, { ov: 9 })], { days: 30, reported: {} });
 		expect(reported).toEqual([
