@@ -11,7 +11,6 @@ export const domainValidationExpiring = validationExpiringEvent({
 		"Report a domain's DCV (OV or EV) once, when it comes within this many days of lapsing (today, UTC, included). Use one trigger per threshold (e.g. 30 and 7) to be told at each.",
 	path: '/domain',
 	qs: DOMAIN_AUDIT_QUERY,
-	rootProperty: 'domains',
 	datesOf: domainValidationDates,
 	records: 'domains',
 	sample: sampleDomain,

@@ -11,7 +11,6 @@ export const organizationValidationExpiring = validationExpiringEvent({
 		"Report an organization's validation (OV, EV, code signing …) once, when it comes within this many days of lapsing (today, UTC, included). Use one trigger per threshold (e.g. 30 and 7) to be told at each.",
 	path: '/organization',
 	qs: ORGANIZATION_AUDIT_QUERY,
-	rootProperty: 'organizations',
 	datesOf: organizationValidationDates,
 	records: 'organizations',
 	sample: sampleOrganization,

@@ -6,7 +6,7 @@ import { unreadableDatesWarning, validationAuditItem } from '../../shared/valida
 import type { DigiCertSource, DigiCertTriggerEvent } from '../events/types';
 import type { ExpiringState, ExpiryKey } from './expiring';
 import { newlyWithin, readExpiringState } from './expiring';
-import { MAX_REMEMBERED, recordId } from './state';
+import { isIdKey, MAX_REMEMBERED, recordId } from './state';
 
 export interface ValidationExpiringParameters extends IDataObject {
 	days: number;
@@ -24,7 +24,7 @@ const VALIDATION_TYPE = /^[a-z0-9_-]{1,40}$/i;
 /** A remembered validation's key: `<record ID>:<validation type>`. */
 export const isValidationKey = (key: string): boolean => {
 	const [id, type, ...rest] = key.split(':');
-	return rest.length === 0 && type !== undefined && /^[1-9]\d*$/.test(id) && Number.isSafeInteger(Number(id)) && VALIDATION_TYPE.test(type);
+	return rest.length === 0 && type !== undefined && isIdKey(id) && VALIDATION_TYPE.test(type);
 };
 
 /** A validation is remembered by its record's ID and its type, with the day it lapses. */
@@ -78,22 +78,21 @@ export function validationExpiringEvent(declaration: {
 	description: string;
 	/** The Days field's description. */
 	daysDescription: string;
-	/** The list: `/domain` or `/organization`, its query and the array in its answer. */
+	/** The list: `/domain` or `/organization`, and its query. */
 	path: string;
 	qs: IDataObject;
-	rootProperty: string;
 	datesOf: ValidationDates;
-	/** What the records are, plural: for the warning. */
+	/** What the records are, plural: the array in DigiCert's answer, and the word for the warning. */
 	records: 'domains' | 'organizations';
 	/** A representative record for a manual run on an account with nothing expiring, its validation lapsing on `expires`. */
 	sample: (expires: string) => IDataObject;
 }): DigiCertTriggerEvent<ValidationExpiringParameters, ExpiringState> {
-	const { value, name, description, daysDescription, path, qs, rootProperty, datesOf, records, sample } = declaration;
+	const { value, name, description, daysDescription, path, qs, datesOf, records, sample } = declaration;
 
 	const item = (audit: ValidationAudit, days: number): IDataObject => ({ event: value, ...validationAuditItem(audit), threshold_days: days });
 
 	async function currentlyExpiring(source: DigiCertSource, days: number, now: number) {
-		const list = await source.list(path, qs, rootProperty);
+		const list = await source.list(path, qs, records);
 		return expiringValidations(list, days, now, datesOf);
 	}
 

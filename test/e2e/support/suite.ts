@@ -13,6 +13,7 @@ import { startHostileServer } from '../../helpers/hostileServer';
 import { expectNoKey } from '../../helpers/secrets';
 import { digiCertCases, exampleCases } from '../cases';
 import { WRONG_API_KEY, caseWorkflow, caseWorkflowId, credentialsFor } from './workflows';
+import { describeValidationTriggersInRealN8n } from '../validationTriggerCases';
 
 const EXPECTED_VERSION: Record<N8nMajor, RegExp> = { 2: /^2\.41\.1$/, 1: /^1\.123\.\d+$/ };
 
@@ -146,5 +147,7 @@ export function describeInRealN8n(major: N8nMajor) {
 				expectNoKey(n8n.log(), [fake.apiKey, WRONG_API_KEY]);
 			});
 		});
+
+		describeValidationTriggersInRealN8n(() => ({ fake, home }));
 	});
 }

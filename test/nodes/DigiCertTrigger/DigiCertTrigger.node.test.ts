@@ -709,6 +709,21 @@ describe('a list that shifts while a poll reads it (offset paging over a changin
 		const next = shifting.data.addOrder({ status: 'issued', validDays: 3 });
 		expect(json((await expiringTrigger.poll()).emitted).map((j) => j.orderId)).toEqual([next.id]);
 	});
+
+	it('Domain Validation Expiring: a domain deactivated while page 2 is fetched makes no domain reported again, then or later', async () => {
+		const active = records(shifting.data.domains, (d) => d.is_active === true);
+		// The first domain of page 2 has its DCV within the window: the shift hides it from one poll.
+		const hidden = active[1000];
+		shifting.data.setValidationExpiry('domain', hidden, 'ov', 10);
+		const validationTrigger = trigger({ event: 'domainValidationExpiring', days: 30 });
+		expect(await validationTrigger.activate()).toEqual({});
+		duringPage(1000, () => (shifting.data.domains.get(active[0]).is_active = false));
+		expect(await validationTrigger.poll()).toEqual({});
+		expect(await validationTrigger.poll()).toEqual({});
+		const later = records(shifting.data.domains, (d) => d.is_active === true && d.dcv_expiration?.ov > isoDate(now + 60 * DAY_MS))[0];
+		shifting.data.setValidationExpiry('domain', later, 'ov', 5);
+		expect(json((await validationTrigger.poll()).emitted).map((j) => [j.id, j.validation_type])).toEqual([[later, 'ov']]);
+	});
 });
 
 describe('corrupt remembered state', () => {
