@@ -306,6 +306,24 @@ export function filtersProperty(options: INodeProperties[]): INodeProperties {
 	return { displayName: 'Filters', name: 'filters', type: 'collection', placeholder: 'Add Filter', default: {}, options };
 }
 
+/** DigiCert's statuses of a domain or an organization, as its lists filter them (`filters[status]`). */
+export const ACTIVE_STATUSES = ['active', 'inactive'];
+
+/** The Status filter of the domain and organization lists. */
+export function activeStatusFilter(records: 'domains' | 'organizations'): INodeProperties {
+	return {
+		displayName: 'Status',
+		name: 'status',
+		type: 'options',
+		options: [
+			{ name: 'Active', value: 'active' },
+			{ name: 'Inactive', value: 'inactive' },
+		],
+		default: 'active',
+		description: `Only active or only inactive ${records}`,
+	};
+}
+
 /** The Options collection of an operation: its optional settings. */
 export function optionsProperty(options: INodeProperties[]): INodeProperties {
 	return { displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add Option', default: {}, options };

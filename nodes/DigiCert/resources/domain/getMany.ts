@@ -3,12 +3,11 @@ import type { IDataObject } from 'n8n-workflow';
 import type { FilterSpec } from '../../../shared/filters';
 import { asContainsSearch, asId, filtersToQuery, oneOf } from '../../../shared/filters';
 import type { DigiCertOperation } from '../../shared/operation';
-import { filtersProperty } from '../../shared/fields';
+import { ACTIVE_STATUSES, activeStatusFilter, filtersProperty } from '../../shared/fields';
 import { readMaxItems, returnAllProperties } from '../../shared/pagination';
 
 type Parameters = { maxItems: number | undefined; qs: IDataObject };
 
-export const DOMAIN_STATUSES = ['active', 'inactive'];
 export const DCV_METHODS = ['dns-cname-token', 'dns-txt-token', 'email', 'http-token', 'http-token-static'];
 /** DigiCert's `filters[validation]` values for domains: fixed buckets of OV and EV validation expiry. */
 const VALIDATION_BUCKETS: Array<[string, string]> = [
@@ -27,7 +26,7 @@ const VALIDATION_BUCKETS: Array<[string, string]> = [
 
 /** The Filters collection's fields and their DigiCert query keys. */
 const domainFilters: FilterSpec[] = [
-	{ name: 'status', displayName: 'Status', key: 'status', convert: oneOf(DOMAIN_STATUSES) },
+	{ name: 'status', displayName: 'Status', key: 'status', convert: oneOf(ACTIVE_STATUSES) },
 	{ name: 'search', displayName: 'Search', key: 'search', convert: asContainsSearch },
 	{ name: 'dcvMethod', displayName: 'DCV Method', key: 'dcv_method', convert: oneOf(DCV_METHODS) },
 	{ name: 'validation', displayName: 'Validation', key: 'validation', convert: oneOf(VALIDATION_BUCKETS.map(([value]) => value)) },
@@ -72,17 +71,7 @@ export const getMany: DigiCertOperation<Parameters> = {
 				placeholder: 'e.g. example.com',
 				description: 'Only domains whose name contains this text',
 			},
-			{
-				displayName: 'Status',
-				name: 'status',
-				type: 'options',
-				options: [
-					{ name: 'Active', value: 'active' },
-					{ name: 'Inactive', value: 'inactive' },
-				],
-				default: 'active',
-				description: 'Only active or only inactive domains',
-			},
+			activeStatusFilter('domains'),
 			{
 				displayName: 'Validation',
 				name: 'validation',

@@ -3,14 +3,14 @@ import type { IDataObject } from 'n8n-workflow';
 import type { FilterSpec } from '../../../shared/filters';
 import { asText, filtersToQuery, oneOf } from '../../../shared/filters';
 import type { DigiCertOperation } from '../../shared/operation';
-import { filtersProperty } from '../../shared/fields';
+import { ACTIVE_STATUSES, activeStatusFilter, filtersProperty } from '../../shared/fields';
 import { readMaxItems, returnAllProperties } from '../../shared/pagination';
 
 type Parameters = { maxItems: number | undefined; qs: IDataObject };
 
 /** The Filters collection's fields and their DigiCert query keys. */
 const organizationFilters: FilterSpec[] = [
-	{ name: 'status', displayName: 'Status', key: 'status', convert: oneOf(['active', 'inactive']) },
+	{ name: 'status', displayName: 'Status', key: 'status', convert: oneOf(ACTIVE_STATUSES) },
 	{ name: 'validation', displayName: 'Validation', key: 'validation', convert: oneOf(['pending', 'not_pending']) },
 	// DigiCert matches an organization ID exactly, or a name containing the text: sent as it is.
 	{ name: 'search', displayName: 'Search', key: 'search', convert: asText },
@@ -31,17 +31,7 @@ export const getMany: DigiCertOperation<Parameters> = {
 				default: '',
 				description: 'Only the organization with this ID, or organizations whose name contains this text',
 			},
-			{
-				displayName: 'Status',
-				name: 'status',
-				type: 'options',
-				options: [
-					{ name: 'Active', value: 'active' },
-					{ name: 'Inactive', value: 'inactive' },
-				],
-				default: 'active',
-				description: 'Only active or only inactive organizations',
-			},
+			activeStatusFilter('organizations'),
 			{
 				displayName: 'Validation',
 				name: 'validation',
