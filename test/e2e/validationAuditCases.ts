@@ -378,6 +378,31 @@ export const validationAuditExampleCases: Array<{
 			expect(run.nodeError('Email the report')?.message).toMatch(/credentials/i);
 		},
 	},
+	{
+		file: 'weekly-audit-report.json',
+		id: 'dcWeeklyAuditReport',
+		variant: 'the domain audit fails: the report still comes, marked incomplete, with the error',
+		prepare: (fake) => {
+			fake.fail({
+				match: (r) => r.path === '/services/v2/domain',
+				respond: { status: 403, body: { errors: [{ code: 'access_denied|missing_permission', message: 'The API key you are using does not have permission to carry out the request.' }] } },
+			});
+		},
+		check: (run, fake) => {
+			const orders = expectedExpiringOrders(fake, DAYS);
+			const organizations = expectedOrganizationAudit(fake, DAYS);
+			const [report] = run.items('Compose the report');
+			expect(report).toMatchObject({
+				subject: `DigiCert audit INCOMPLETE (1 of 3 audits failed): ${plural(orders.length, 'certificate')}, 0 domains, ${plural(organizations.length, 'organization')} need action within ${DAYS} days`,
+				certificates: orders.length,
+				organizations: organizations.length,
+			});
+			const [certificateLines, domainLines, organizationLines] = reportSections(report.text);
+			expect([certificateLines.length, organizationLines.length]).toEqual([orders.length, organizations.length]);
+			expect(domainLines).toEqual([expect.stringMatching(/^- could not be audited: .*permission/)]);
+			expect(run.nodeError('Email the report')?.message).toMatch(/credentials/i);
+		},
+	},
 ];
 
 function escapeRegExp(text: string): string {

@@ -101,7 +101,7 @@ describe('example workflows', () => {
 
 describe('weekly-audit-report.json', () => {
 	const workflow = JSON.parse(readFileSync(join(EXAMPLES, 'weekly-audit-report.json'), 'utf8')) as {
-		nodes: Array<ExampleNode & { executeOnce?: boolean; alwaysOutputData?: boolean }>;
+		nodes: Array<ExampleNode & { executeOnce?: boolean; alwaysOutputData?: boolean; onError?: string }>;
 	};
 	const audits = workflow.nodes.filter((n) => n.type === 'n8n-nodes-digicert.digiCert');
 	const compose = workflow.nodes.find((n) => n.type === 'n8n-nodes-base.code');
@@ -126,5 +126,30 @@ describe('weekly-audit-report.json', () => {
 	it('composes the report from the three audits, by their names', () => {
 		const code = String(compose?.parameters.jsCode);
 		for (const audit of audits) expect(code).toContain(`found('${audit.name}')`);
+	});
+
+	/** The Code node's report for what each audit node output (by its name), as n8n's `$(node).all()` gives it. */
+	function report(outputs: Array<Array<Record<string, unknown>>>) {
+		const byName = new Map(audits.map((audit, index) => [audit.name, outputs[index].map((json) => ({ json }))]));
+		const $ = (name: string) => ({ all: () => byName.get(name) ?? [] });
+		// eslint-disable-next-line @typescript-eslint/no-implied-eval
+		const [{ json }] = new Function('$', String(compose?.parameters.jsCode))($) as Array<{ json: Record<string, string> }>;
+		return json;
+	}
+	const domain = (name: string) => ({ id: 7, name, expiring_validations: [{ type: 'ov', expires: '2026-12-01', days_remaining: 6 }] });
+
+	it('still sends the report when one audit fails, saying it is incomplete and why, with what the others found', () => {
+		// The audits go on with their error item ({ error, details }), n8n's On Error: Continue.
+		expect(audits.map((n) => n.onError)).toEqual(['continueRegularOutput', 'continueRegularOutput', 'continueRegularOutput']);
+		const sent = report([[{}], [{ error: 'DigiCert refused the request (403): no permission' }], [{}]]);
+		expect(sent.subject).toBe('DigiCert audit INCOMPLETE (1 of 3 audits failed): Nothing needs action within 30 days');
+		expect(sent.text).toContain('Domains whose validation lapses (revalidate DCV before the next issuance):\n- could not be audited: DigiCert refused the request (403): no permission');
+		expect(sent.html).toContain('<p>Could not be audited: DigiCert refused the request (403): no permission</p>');
+	});
+
+	it('escapes what DigiCert names in the HTML email (a domain named <script>)', () => {
+		const sent = report([[{}], [domain('<script>alert(1)</script>.example.com')], [{}]]);
+		expect(sent.html).toContain('<li>&#60;script&#62;alert(1)&#60;/script&#62;.example.com (domain 7): OV on 2026-12-01 (in 6 days)</li>');
+		expect(sent.html).not.toContain('<script>');
 	});
 });
