@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { ExpiringValidation, UnreadableDate, ValidationAudit, ValidationDates } from '../../shared/expiry';
 import { assertDays, expiryDaysProperty, expiryWindow, findExpiringValidations } from '../../shared/expiry';
-import { unreadableDatesWarning, validationAuditItem } from '../../shared/validationExpiry';
+import { recordLabel, unreadableDatesWarning, validationAuditItem } from '../../shared/validationExpiry';
 import type { DigiCertSource, DigiCertTriggerEvent } from '../events/types';
 import type { ExpiringState, ExpiryKey } from './expiring';
 import { newlyWithin, readExpiringState } from './expiring';
@@ -32,6 +32,16 @@ const validationExpiry: ExpiryKey<ValidationEntry> = ({ record, validation }) =>
 	const id = recordId(record);
 	return id === undefined || !VALIDATION_TYPE.test(validation.type) ? undefined : { key: `${id}:${validation.type}`, expires: validation.expires };
 };
+
+/** What to tell the user about validations left out because they cannot be remembered, or undefined. */
+function unrememberedWarning(expiring: ValidationEntry[], records: string): string | undefined {
+	const left = expiring.filter((entry) => validationExpiry(entry) === undefined);
+	if (left.length === 0) return undefined;
+	const named = [...new Set(left.map(({ record }) => recordLabel(record)))];
+	const more = named.length > 5 ? ` and ${named.length - 5} more` : '';
+	const count = left.length === 1 ? 'One validation within Days was' : `${left.length} validations within Days were`;
+	return `${count} left out because DigiCert gave no usable ID or validation type (a code of letters, digits, _ or -) for them (${named.slice(0, 5).join('; ')}${more}). Check these ${records} in CertCentral.`;
+}
 
 /**
  * Each validation that lapses within `days` of `now` (today included, lapsed ones not), soonest
@@ -107,8 +117,9 @@ export function validationExpiringEvent(declaration: {
 		async poll(source, { days }, previous, now) {
 			const { expiring, unreadable } = await currentlyExpiring(source, days, now);
 			const { reports, state } = newlyWithin(previous, expiring, validationExpiry, days, now);
-			// One unreadable date must not hide the others (nor fail every poll): it is only left out.
-			const warning = unreadableDatesWarning(unreadable, records);
+			// One unreadable date or unusable record must not hide the others (nor fail every poll): it is only left out.
+			const warnings = [unreadableDatesWarning(unreadable, records), unrememberedWarning(expiring, records)].filter((w) => w !== undefined);
+			const warning = warnings.length > 0 ? warnings.join(' ') : undefined;
 			return { events: byRecord(reports).map((audit) => item(audit, days)), state, ...(warning !== undefined ? { warning } : {}) };
 		},
 		async sample(source, { days }, now) {

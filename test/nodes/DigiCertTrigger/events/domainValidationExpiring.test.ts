@@ -182,9 +182,14 @@ describe('domainValidationExpiring poll', () => {
 
 	it('leaves out, rather than remembers, a domain without an ID or a validation type that cannot be a key', async () => {
 		const odd = { ...domain(2, {}), validations: [{ type: 'ov:x', validated_until: `${day(3)}T07:00:00+00:00`, status: 'active' }] };
-		const { reported, state } = await poll([domain(1, { ov: 3 }, { id: 'abc' }), odd, domain(3, { ov: 4 })], { days: 30, reported: {} });
+		const { reported, state, warning } = await poll([domain(1, { ov: 3 }, { id: 'abc' }), odd, domain(3, { ov: 4 })], { days: 30, reported: {} });
 		expect(reported).toEqual([[3, 'ov:4']]);
 		expect(domainValidationExpiring.readState(state)).toEqual(state);
+		// Not silently: the user is told which domains to look at.
+		expect(warning).toBe(
+			'2 validations within Days were left out because DigiCert gave no usable ID or validation type (a code of letters, digits, _ or -) ' +
+				'for them (d1.example.com, ID abc; d2.example.com, ID 2). Check these domains in CertCentral.',
+		);
 	});
 });
 
