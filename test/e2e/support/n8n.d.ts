@@ -12,6 +12,8 @@ export interface N8nInstall {
 }
 export interface CommandResult {
 	code: number | null;
+	/** The signal that ended n8n, when one did. */
+	signal: NodeJS.Signals | null;
 	stdout: string;
 	stderr: string;
 }
@@ -29,9 +31,10 @@ export interface RunItem {
 	error?: any;
 }
 export interface ExecuteResult {
-	/** n8n's exit status: false when a node failed (without continue-on-fail). */
+	/** n8n's exit status: false when a node failed (without continue-on-fail); see runSucceeded. */
 	ok: boolean;
 	code: number | null;
+	signal: NodeJS.Signals | null;
 	/** The parsed run (`data.resultData.runData`, `status`, …), undefined when none was printed. */
 	run: any;
 	stdout: string;
@@ -84,6 +87,7 @@ export function setupOwner(
 ): Promise<{ cookie: string }>;
 export function freePort(): Promise<number>;
 export function parseRunOutput(stdout: string): any;
+export function runSucceeded(exit: { code: number | null; signal: NodeJS.Signals | null }, run: any): boolean;
 export const REPO_ROOT: string;
 export const PACKAGE_NAME: string;
 export const NODE_TYPE: string;

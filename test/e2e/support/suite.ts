@@ -18,12 +18,12 @@ import { describeValidationTriggersInRealN8n } from '../validationTriggerCases';
 const EXPECTED_VERSION: Record<N8nMajor, RegExp> = { 2: /^2\.41\.1$/, 1: /^1\.123\.\d+$/ };
 
 /** A failed check says how n8n exited and what it printed last, so a failure in CI can be understood from its log. */
-function withN8nOutput(run: { code: number | null; stdout: string; stderr: string }, check: () => void) {
+function withN8nOutput(run: { code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }, check: () => void) {
 	try {
 		check();
 	} catch (error) {
 		const tail = (text: string) => text.split('\n').filter((line) => line && !line.startsWith(' ')).slice(-15).join('\n');
-		(error as Error).message += `\n\nn8n execute exited ${run.code}; its last lines:\n${tail(run.stderr)}\n${tail(run.stdout)}`;
+		(error as Error).message += `\n\nn8n execute exited ${run.signal ?? run.code}; its last lines:\n${tail(run.stderr)}\n${tail(run.stdout)}`;
 		throw error;
 	}
 }
