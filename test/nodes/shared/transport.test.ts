@@ -65,6 +65,27 @@ describe('DigiCertClient (with a controlled clock)', () => {
 		expect(calls[0].url).toBe('https://digicert.test/services/v2/request/1');
 	});
 
+	it("passes on no answer header that repeats the key, in its name or its value (plain or percent-encoded), and keeps the others", async () => {
+		const { timing } = controlledTiming();
+		const { calls, context } = contextAnswering([
+			{
+				statusCode: 200,
+				body: { id: 1, note: `echo ${KEY}` },
+				headers: {
+					'content-type': 'application/json',
+					[`x-debug-${KEY}`]: 'yes',
+					'x-echo': `devkey=${KEY}`,
+					'x-echo-encoded': `key=${Array.from(KEY, (c) => `%${c.charCodeAt(0).toString(16)}`).join('')}`,
+				},
+			},
+		]);
+		const client = await DigiCertClient.connect(context, opts, timing);
+		const answer = await client.send({ method: 'GET', path: '/user/me' }, 0);
+		expect(calls).toHaveLength(1);
+		expect(answer.headers).toEqual({ 'content-type': 'application/json' });
+		expect(answer.body).toEqual({ id: 1, note: 'echo [redacted]' });
+	});
+
 	it('after a 429, holds the requests of every other item, and of every other execution on the key, until one gets through', async () => {
 		const { clock, timing } = controlledTiming();
 		const { calls, context } = contextAnswering([rateLimited], clock);
