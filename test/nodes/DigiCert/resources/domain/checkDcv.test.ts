@@ -72,6 +72,14 @@ describe('Domain > Check DCV', () => {
 		expect(server.requests).toHaveLength(1);
 	});
 
+	it('fails on a server error even when it carries a not-found code: only a 4xx refusal is a result, sent once', async () => {
+		server.fail({ times: 1, respond: { status: 500, body: { errors: [{ code: 'invalid_dns_txt', message: 'Lookup broke.' }] } } });
+		const result = await checkDcv([{ id: DOMAIN_IDS.pendingTxt }]);
+		expect(result.error).toBeDefined();
+		expect(result.items()).toEqual([]);
+		expect(server.requests.map((r) => r.method)).toEqual(['PUT']);
+	});
+
 	it("passes on only DigiCert's code and message of a refusal, with the API key redacted", async () => {
 		server.fail({
 			times: 1,
