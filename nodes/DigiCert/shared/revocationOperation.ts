@@ -2,7 +2,8 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { assertOneOf, assertText } from '../../shared/certificateInput';
 import { irreversibleNotice } from './fields';
-import type { DigiCertOperation } from './operation';
+import type { DigiCertOperation, OperationIdentity } from './operation';
+import { operationIdentity } from './operation';
 import type { DigiCertRequest, DigiCertResponse, ParameterReader } from '../../shared/types';
 import { assertBoolean } from '../../shared/validation';
 
@@ -71,11 +72,7 @@ function revocationOutcome(response: DigiCertResponse): IDataObject {
 }
 
 /** A revocation of one target (an order, or a certificate): PUT <path>/revoke. */
-export function revocationOperation<P extends IDataObject>(declaration: {
-	value: string;
-	name: string;
-	action: string;
-	description: string;
+export function revocationOperation<P extends IDataObject>(declaration: OperationIdentity & {
 	/** What the irreversible notice says revoking does. */
 	notice: string;
 	targetProperties: INodeProperties[];
@@ -85,10 +82,7 @@ export function revocationOperation<P extends IDataObject>(declaration: {
 	output: (target: P) => IDataObject;
 }): DigiCertOperation<{ target: P; body: IDataObject }> {
 	return {
-		value: declaration.value,
-		name: declaration.name,
-		action: declaration.action,
-		description: declaration.description,
+		...operationIdentity(declaration),
 		properties: [irreversibleNotice(declaration.notice), ...declaration.targetProperties, ...revocationProperties],
 		readParameters: (read) => ({ target: declaration.readTarget(read), body: readRevocation(read) }),
 		request: ({ target, body }) => declaration.request(target, body),
