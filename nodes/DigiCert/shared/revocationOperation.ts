@@ -11,7 +11,7 @@ import { assertBoolean } from '../../shared/validation';
 export const REVOCATION_REASONS = ['unspecified', 'key_compromise', 'affiliation_changed', 'superseded', 'cessation_of_operation'] as const;
 
 /** The fields every revocation has: reason, comment, skip approval. */
-export const revocationProperties: INodeProperties[] = [
+const revocationProperties: INodeProperties[] = [
 	{
 		displayName: 'Reason',
 		name: 'revocationReason',
@@ -44,8 +44,6 @@ export const revocationProperties: INodeProperties[] = [
 	},
 ];
 
-export type RevocationParameters = { body: IDataObject };
-
 /** The revocation fields of an item as DigiCert's body. */
 export function readRevocation(read: ParameterReader): IDataObject {
 	const comments = assertText(read('comment', ''), 'Comment');
@@ -60,7 +58,7 @@ export function readRevocation(read: ParameterReader): IDataObject {
  * DigiCert's two successes: 204 (revoked at once: no request) or 201 with the revoke request that
  * now waits for approval (`{id, date, type: "revoke", status: "pending", requester, comments}`).
  */
-export function revocationOutcome(response: DigiCertResponse): IDataObject {
+function revocationOutcome(response: DigiCertResponse): IDataObject {
 	const request = response.body as IDataObject | undefined;
 	if (response.statusCode === 204 || request === undefined || request.id === undefined) {
 		return { status: 'revoked', waitingForApproval: false, requestId: null };
