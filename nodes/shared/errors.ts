@@ -151,7 +151,7 @@ const MAYBE_DONE_STATUSES = new Set([500, ...MAYBE_PROCESSED_STATUSES]);
  * What to add when a change (order, reissue, revoke, approve, ...) failed in a way that may mean
  * DigiCert did it anyway: it is not sent again, and the user must look before running the item again.
  */
-export function checkBeforeRetrying(method: string | undefined, subject: string | undefined): string {
+function checkBeforeRetrying(method: string | undefined, subject: string | undefined): string {
 	if (method === undefined || SAFE_METHODS.has(method.toUpperCase())) return '';
 	return ` The request may have reached DigiCert: check ${subject ?? 'its state'} in CertCentral before running this item again, so nothing is done twice.`;
 }

@@ -28,7 +28,7 @@ export function daysRemaining(validTill: string, now: number): number {
 }
 
 /** Whether `remaining` days lies in "within `days`": today (0) through `days`, not already past. */
-export const withinDays = (remaining: number, days: number) => remaining >= 0 && remaining <= days;
+const withinDays = (remaining: number, days: number) => remaining >= 0 && remaining <= days;
 
 /** The longest expiry window, in days: beyond ~5 years no certificate is valid anyway. */
 export const EXPIRY_MAX_DAYS = 2000;

@@ -50,8 +50,8 @@ function isCalendarDay(year: number, month: number, day: number): boolean {
  * (no source shows `>=a` or `<=b`), so "from a" is sent as `a...9999-12-31` and "to b" as
  * `1970-01-01...b`: no certificate order falls outside them.
  */
-export const EARLIEST_FILTER_DAY = '1970-01-01';
-export const LATEST_FILTER_DAY = '9999-12-31';
+const EARLIEST_FILTER_DAY = '1970-01-01';
+const LATEST_FILTER_DAY = '9999-12-31';
 
 /**
  * DigiCert's date-filter syntax for "from … to" (both inclusive, either optional): always a range

@@ -408,6 +408,9 @@ export class DigiCertClient {
 				"DigiCert's API does not redirect: check the credential's region or base URL (a custom base URL must be the API itself, ending in /services/v2).",
 			);
 		}
+		if (response.body === TOO_LARGE) {
+			throw this.unexpected(statusCode, `an answer over ${MAX_ANSWER_BYTES / 1024 / 1024} MB, which was not read further`, itemIndex, CDN_ADVICE);
+		}
 		if (success && request.binary) {
 			const raw = response.body;
 			const body = Buffer.isBuffer(raw) ? raw : raw === undefined || raw === null ? Buffer.alloc(0) : Buffer.from(raw as ArrayBuffer);
@@ -487,6 +490,15 @@ function withoutSecretHeaders(headers: IDataObject, apiKey: string): IDataObject
 	return Object.fromEntries(Object.entries(headers).filter(([name, value]) => !repeatsKey(name) && !repeatsKey(value)));
 }
 
+/**
+ * The largest answer read. DigiCert's largest (a page of 1,000 orders, a certificate bundle) is a
+ * few MB; a server sending more is not DigiCert's API, and reading on would fill n8n's memory.
+ */
+export const MAX_ANSWER_BYTES = 64 * 1024 * 1024;
+
+/** In place of a body that went past MAX_ANSWER_BYTES (its stream closed). */
+const TOO_LARGE = Symbol('an answer over MAX_ANSWER_BYTES');
+
 /** A body n8n hands as a stream (`encoding: 'stream'`): readable chunk by chunk, and closable. */
 interface BodyStream extends AsyncIterable<unknown> {
 	destroy(): void;
@@ -495,11 +507,20 @@ interface BodyStream extends AsyncIterable<unknown> {
 const isStream = (body: unknown): body is BodyStream =>
 	typeof body === 'object' && body !== null && Symbol.asyncIterator in body && typeof (body as BodyStream).destroy === 'function';
 
-/** All of a streamed body, or the body as it came. */
+/** All of a streamed body (TOO_LARGE past MAX_ANSWER_BYTES, the stream closed), or the body as it came. */
 async function readBody(body: unknown): Promise<unknown> {
 	if (!isStream(body)) return body;
 	const chunks: Buffer[] = [];
-	for await (const chunk of body) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string));
+	let bytes = 0;
+	for await (const chunk of body) {
+		const data = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string);
+		bytes += data.length;
+		if (bytes > MAX_ANSWER_BYTES) {
+			body.destroy();
+			return TOO_LARGE;
+		}
+		chunks.push(data);
+	}
 	return Buffer.concat(chunks);
 }
 

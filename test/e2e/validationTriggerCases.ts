@@ -5,11 +5,9 @@
  * scheduled poll (every minute) starts the workflow. The node after the trigger searches DigiCert
  * for the item's fields, so what the trigger emitted is read from the request that reached the fake.
  */
-import { randomUUID } from 'node:crypto';
-
 import type { N8nHome, RunningN8n } from './support/n8n';
-import { NODE_TYPE, PACKAGE_NAME, setupOwner } from './support/n8n';
-import { credentialsFor } from './support/workflows';
+import { setupOwner } from './support/n8n';
+import { credentialsFor, triggerThenDigiCert } from './support/workflows';
 import type { FakeCertCentral } from '../helpers/fake';
 import { fakeData } from '../helpers/fake';
 import { expectNoKey } from '../helpers/secrets';
@@ -27,38 +25,14 @@ const EVENTS = [
 
 /** DigiCert Trigger (every minute) → Get Many of the same resource, searching for `id|type|days|threshold` of each item. */
 function triggerWorkflow({ event, resource }: (typeof EVENTS)[number], credential: { id: string; name: string }) {
-	return {
-		name: `e2e trigger: ${event}`,
-		// n8n 1.x needs it on creation (2.x activates by publishing a version).
-		active: false,
-		nodes: [
-			{
-				id: randomUUID(),
-				name: 'DigiCert Trigger',
-				type: `${PACKAGE_NAME}.digiCertTrigger`,
-				typeVersion: 1,
-				position: [0, 0],
-				parameters: { event, days: DAYS, pollTimes: { item: [{ mode: 'everyMinute' }] } },
-				credentials: { digiCertApi: credential },
-			},
-			{
-				id: randomUUID(),
-				name: 'Look up',
-				type: NODE_TYPE,
-				typeVersion: 1,
-				position: [220, 0],
-				parameters: {
-					resource,
-					operation: 'getMany',
-					limit: 1,
-					filters: { search: '={{ [$json.event, $json.id, $json.validation_type, $json.days_remaining, $json.threshold_days].join("|") }}' },
-				},
-				credentials: { digiCertApi: credential },
-			},
-		],
-		connections: { 'DigiCert Trigger': { main: [[{ node: 'Look up', type: 'main', index: 0 }]] } },
-		settings: { executionOrder: 'v1' },
+	const lookUp = {
+		resource,
+		operation: 'getMany',
+		limit: 1,
+		filters: { search: '={{ [$json.event, $json.id, $json.validation_type, $json.days_remaining, $json.threshold_days].join("|") }}' },
 	};
+	// n8n 1.x needs `active` on creation (2.x activates by publishing a version).
+	return { ...triggerThenDigiCert(`e2e trigger: ${event}`, { event, days: DAYS }, 'Look up', lookUp, credential), active: false };
 }
 
 /** A validation of an active record lapsing more than 60 days from now (moved into the window by the test). */

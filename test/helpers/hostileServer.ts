@@ -62,3 +62,21 @@ export function trickle(body: string, everyMs: number, sent: { bytes: number } =
 		res.on('close', () => clearInterval(timer));
 	};
 }
+
+/**
+ * A handler that answers 200 with a JSON body that never ends: 1 MiB chunks as fast as the client
+ * reads them, until it hangs up. Records how many bytes it wrote.
+ */
+export function endlessBody(sent: { bytes: number } = { bytes: 0 }) {
+	const chunk = Buffer.alloc(1024 * 1024, 'x');
+	return (_request: HostileRequest, res: http.ServerResponse) => {
+		res.writeHead(200, { 'content-type': 'application/json' });
+		res.write('{"padding":"');
+		const more = () => {
+			while (!res.destroyed && res.write(chunk)) sent.bytes += chunk.length;
+			if (!res.destroyed) sent.bytes += chunk.length;
+		};
+		res.on('drain', more);
+		more();
+	};
+}

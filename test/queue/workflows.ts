@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 
 import { PACKAGE_NAME } from './cluster';
+import { triggerThenDigiCert } from '../e2e/support/workflows';
 
 export const DIGICERT_NODE_TYPE = `${PACKAGE_NAME}.digiCert`;
 
@@ -53,29 +54,5 @@ export function webhookToDigiCert(
 
 /** DigiCert Trigger (polled by the main instance every minute) → Get Request of each item's requestId. */
 export function triggerToGetRequest(name: string, event: string, credential: CredentialRef) {
-	return {
-		name,
-		nodes: [
-			{
-				id: randomUUID(),
-				name: 'DigiCert Trigger',
-				type: `${PACKAGE_NAME}.digiCertTrigger`,
-				typeVersion: 1,
-				position: [0, 0],
-				parameters: { event, pollTimes: { item: [{ mode: 'everyMinute' }] } },
-				credentials: { digiCertApi: credential },
-			},
-			{
-				id: randomUUID(),
-				name: 'DigiCert',
-				type: DIGICERT_NODE_TYPE,
-				typeVersion: 1,
-				position: [220, 0],
-				parameters: { resource: 'request', operation: 'get', requestId: '={{ $json.requestId }}' },
-				credentials: { digiCertApi: credential },
-			},
-		],
-		connections: { 'DigiCert Trigger': { main: [[{ node: 'DigiCert', type: 'main', index: 0 }]] } },
-		settings: { executionOrder: 'v1' },
-	};
+	return triggerThenDigiCert(name, { event }, 'DigiCert', { resource: 'request', operation: 'get', requestId: '={{ $json.requestId }}' }, credential);
 }

@@ -2,7 +2,8 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { assertCsr, assertHostName, assertHostNames, assertOneOf, assertText } from '../../shared/certificateInput';
 import { commonNameProperty, csrProperty, dnsNamesProperty, optionsProperty, orderIdProperty } from './fields';
-import type { DigiCertOperation } from './operation';
+import type { DigiCertOperation, OperationIdentity } from './operation';
+import { operationIdentity } from './operation';
 import type { DigiCertResponse } from '../../shared/types';
 import { assertBoolean, assertPositiveId } from '../../shared/validation';
 
@@ -24,6 +25,16 @@ export const signatureHashOption: INodeProperties = {
 	description: "The hash DigiCert signs the certificate with; by default the order's",
 };
 
+/** The Comments option, shared by Create, Reissue and Duplicate. */
+export const commentsOption: INodeProperties = {
+	displayName: 'Comments',
+	name: 'comments',
+	type: 'string',
+	typeOptions: { rows: 2 },
+	default: '',
+	description: 'A note for the approver and the order history',
+};
+
 /** The Skip Approval option, shared by Create, Reissue and Duplicate. */
 export const skipApprovalOption: INodeProperties = {
 	displayName: 'Skip Approval',
@@ -32,6 +43,15 @@ export const skipApprovalOption: INodeProperties = {
 	default: false,
 	description: 'Whether to submit without waiting for an administrator to approve (the API key needs admin rights)',
 };
+
+/** The body's `comments` and `skip_approval` from the Comments and Skip Approval options, each only when set. */
+export function readSubmissionOptions(options: IDataObject): IDataObject {
+	const comments = assertText(options.comments, 'Comments');
+	return {
+		...(comments !== '' ? { comments } : {}),
+		...(assertBoolean(options.skipApproval ?? false, 'Skip Approval') ? { skip_approval: true } : {}),
+	};
+}
 
 /**
  * What DigiCert answers to an order, reissue or duplicate (201): `{id, requests: [{id, status}]}`,
@@ -57,33 +77,19 @@ export function requestAnswer(response: DigiCertResponse, orderId?: number): IDa
  * /order/certificate/{id}/<segment> with `{certificate: {csr, common_name?, dns_names?,
  * signature_hash?}, comments?, skip_approval?}`, answered 201 with the request(s) it made.
  */
-export function certificateRequestOperation(declaration: {
-	value: string;
-	name: string;
-	action: string;
-	description: string;
+export function certificateRequestOperation(declaration: OperationIdentity & {
 	segment: 'reissue' | 'duplicate';
 	/** What the order's new certificate is for, in field descriptions. */
 	csrDescription: string;
 }): DigiCertOperation<Parameters> {
-	const { value, name, action, description, segment, csrDescription } = declaration;
+	const { segment, csrDescription } = declaration;
 	return {
-		value,
-		name,
-		action,
-		description,
+		...operationIdentity(declaration),
 		properties: [
 			orderIdProperty(`The ID of the order to ${segment}`),
 			csrProperty(csrDescription),
 			optionsProperty([
-				{
-					displayName: 'Comments',
-					name: 'comments',
-					type: 'string',
-					typeOptions: { rows: 2 },
-					default: '',
-					description: 'A note for the approver and the order history',
-				},
+				commentsOption,
 				commonNameProperty,
 				dnsNamesProperty(),
 				signatureHashOption,
@@ -100,15 +106,7 @@ export function certificateRequestOperation(declaration: {
 			else if (csr.commonName !== undefined) certificate.common_name = assertHostName(csr.commonName, "The CSR's common name");
 			if (dnsNames.length > 0) certificate.dns_names = dnsNames;
 			if (options.signatureHash !== undefined) certificate.signature_hash = assertOneOf(options.signatureHash, SIGNATURE_HASHES, 'Signature Hash');
-			const comments = assertText(options.comments, 'Comments');
-			return {
-				orderId: assertPositiveId(read('orderId'), 'Order ID'),
-				body: {
-					certificate,
-					...(comments !== '' ? { comments } : {}),
-					...(assertBoolean(options.skipApproval ?? false, 'Skip Approval') ? { skip_approval: true } : {}),
-				},
-			};
+			return { orderId: assertPositiveId(read('orderId'), 'Order ID'), body: { certificate, ...readSubmissionOptions(options) } };
 		},
 		request: ({ orderId, body }) => ({
 			method: 'POST',

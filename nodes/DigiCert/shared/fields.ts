@@ -150,7 +150,7 @@ export interface IdModeValidation {
 }
 
 /** The resource locator of one kind of ID: From List, By URL (when it has a page), By ID. */
-export function locatorProperty(kind: LocatorKind, description: string, idMode?: IdModeValidation): INodeProperties {
+function locatorProperty(kind: LocatorKind, description: string, idMode?: IdModeValidation): INodeProperties {
 	const urlRegex = pageUrlPattern(kind.pageSegment ?? '');
 	const current: INodeProperties = {
 		displayName: kind.displayName.replace(/ ID$/, ''),

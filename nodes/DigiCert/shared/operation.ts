@@ -40,6 +40,12 @@ export interface DigiCertOperation<P = IDataObject> {
 	): IDataObject[] | INodeExecutionData[] | Promise<IDataObject[] | INodeExecutionData[]>;
 }
 
+/** What names an operation; the factories of operations that differ only by data take it as given. */
+export type OperationIdentity = Pick<DigiCertOperation, 'value' | 'name' | 'action' | 'description'>;
+
+/** Just the naming fields of a factory's declaration (not its other data). */
+export const operationIdentity = ({ value, name, action, description }: OperationIdentity): OperationIdentity => ({ value, name, action, description });
+
 export interface DigiCertResource {
 	value: string;
 	name: string;

@@ -1,8 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { optionsProperty, orderIdProperty } from './fields';
-import type { DigiCertOperation } from './operation';
-import { UnexpectedAnswerError } from './operation';
+import type { DigiCertOperation, OperationIdentity } from './operation';
+import { operationIdentity, UnexpectedAnswerError } from './operation';
 import type { DigiCertRequest } from '../../shared/types';
 import { isObject } from '../../shared/types';
 import { assertBoolean, assertPositiveId } from '../../shared/validation';
@@ -39,22 +39,15 @@ type Parameters = { orderId: number; showArchived: boolean };
  * (`GET /order/certificate/{id}/<segment>`, option `show_archived`) and the same answer, a
  * `certificates` array that DigiCert leaves out when there are none (no items, not an error).
  */
-export function orderCertificateListOperation(declaration: {
-	value: string;
-	name: string;
-	action: string;
-	description: string;
+export function orderCertificateListOperation(declaration: OperationIdentity & {
 	/** The path segment after the order ID. */
 	segment: OrderCertificateKind;
 	/** What the certificates are, for field descriptions: "duplicate certificates". */
 	noun: string;
 }): DigiCertOperation<Parameters> {
-	const { value, name, action, description, segment, noun } = declaration;
+	const { segment, noun } = declaration;
 	return {
-		value,
-		name,
-		action,
-		description,
+		...operationIdentity(declaration),
 		properties: [
 			orderIdProperty(`The ID of the order whose ${noun} to list`),
 			optionsProperty([

@@ -15,7 +15,7 @@ const maxBlockedWaitSeconds = DEFAULT_TRANSPORT_OPTIONS.maxBlockedWaitMs / 1000;
  * Where the pacing and retry settings are, for messages: the node's Settings tab (n8n's
  * `isNodeSetting`), beside n8n's own Retry On Fail, under a name that is not the Request resource's.
  */
-export const SETTINGS_LABEL = 'Settings > Rate Limit and Retries';
+const SETTINGS_LABEL = 'Settings > Rate Limit and Retries';
 
 /** Settings for how the node talks to DigiCert; the same for every operation, read once per run. */
 export const requestOptionsProperty: INodeProperties = {

@@ -1,7 +1,8 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { irreversibleNotice, replacesVersion1, requestIdProperty } from './fields';
-import type { DigiCertOperation } from './operation';
+import type { DigiCertOperation, OperationIdentity } from './operation';
+import { operationIdentity } from './operation';
 import { assertPositiveId, quoteValue } from '../../shared/validation';
 
 type Parameters = { requestId: number; comment: string };
@@ -10,12 +11,8 @@ type Parameters = { requestId: number; comment: string };
  * Approve and Reject are the same call with a different status: PUT /request/{id}/status with
  * `{status, processor_comment}`. DigiCert answers 204 with no body, so the output says what was done.
  */
-export function requestStatusOperation(spec: {
+export function requestStatusOperation(spec: OperationIdentity & {
 	status: 'approved' | 'rejected';
-	value: string;
-	name: string;
-	action: string;
-	description: string;
 	commentDescription: string;
 	/** Whether a comment must be given (from typeVersion 1.1 on; typeVersion 1 never required one). */
 	commentRequired?: boolean;
@@ -31,10 +28,7 @@ export function requestStatusOperation(spec: {
 		description: spec.commentDescription,
 	};
 	return {
-		value: spec.value,
-		name: spec.name,
-		action: spec.action,
-		description: spec.description,
+		...operationIdentity(spec),
 		properties: [
 			irreversibleNotice(spec.notice),
 			requestIdProperty(`The ID of the pending request to ${spec.value}`),

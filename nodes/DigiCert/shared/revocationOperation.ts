@@ -2,7 +2,8 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { assertOneOf, assertText } from '../../shared/certificateInput';
 import { irreversibleNotice } from './fields';
-import type { DigiCertOperation } from './operation';
+import type { DigiCertOperation, OperationIdentity } from './operation';
+import { operationIdentity } from './operation';
 import type { DigiCertRequest, DigiCertResponse, ParameterReader } from '../../shared/types';
 import { assertBoolean } from '../../shared/validation';
 
@@ -10,7 +11,7 @@ import { assertBoolean } from '../../shared/validation';
 export const REVOCATION_REASONS = ['unspecified', 'key_compromise', 'affiliation_changed', 'superseded', 'cessation_of_operation'] as const;
 
 /** The fields every revocation has: reason, comment, skip approval. */
-export const revocationProperties: INodeProperties[] = [
+const revocationProperties: INodeProperties[] = [
 	{
 		displayName: 'Reason',
 		name: 'revocationReason',
@@ -43,8 +44,6 @@ export const revocationProperties: INodeProperties[] = [
 	},
 ];
 
-export type RevocationParameters = { body: IDataObject };
-
 /** The revocation fields of an item as DigiCert's body. */
 export function readRevocation(read: ParameterReader): IDataObject {
 	const comments = assertText(read('comment', ''), 'Comment');
@@ -59,7 +58,7 @@ export function readRevocation(read: ParameterReader): IDataObject {
  * DigiCert's two successes: 204 (revoked at once: no request) or 201 with the revoke request that
  * now waits for approval (`{id, date, type: "revoke", status: "pending", requester, comments}`).
  */
-export function revocationOutcome(response: DigiCertResponse): IDataObject {
+function revocationOutcome(response: DigiCertResponse): IDataObject {
 	const request = response.body as IDataObject | undefined;
 	if (response.statusCode === 204 || request === undefined || request.id === undefined) {
 		return { status: 'revoked', waitingForApproval: false, requestId: null };
@@ -73,11 +72,7 @@ export function revocationOutcome(response: DigiCertResponse): IDataObject {
 }
 
 /** A revocation of one target (an order, or a certificate): PUT <path>/revoke. */
-export function revocationOperation<P extends IDataObject>(declaration: {
-	value: string;
-	name: string;
-	action: string;
-	description: string;
+export function revocationOperation<P extends IDataObject>(declaration: OperationIdentity & {
 	/** What the irreversible notice says revoking does. */
 	notice: string;
 	targetProperties: INodeProperties[];
@@ -87,10 +82,7 @@ export function revocationOperation<P extends IDataObject>(declaration: {
 	output: (target: P) => IDataObject;
 }): DigiCertOperation<{ target: P; body: IDataObject }> {
 	return {
-		value: declaration.value,
-		name: declaration.name,
-		action: declaration.action,
-		description: declaration.description,
+		...operationIdentity(declaration),
 		properties: [irreversibleNotice(declaration.notice), ...declaration.targetProperties, ...revocationProperties],
 		readParameters: (read) => ({ target: declaration.readTarget(read), body: readRevocation(read) }),
 		request: ({ target, body }) => declaration.request(target, body),

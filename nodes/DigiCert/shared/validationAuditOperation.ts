@@ -2,7 +2,8 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { warnUser } from './hints';
 import { clock } from '../../shared/clock';
-import type { DigiCertOperation } from './operation';
+import type { DigiCertOperation, OperationIdentity } from './operation';
+import { operationIdentity } from './operation';
 import type { ValidationDates } from '../../shared/expiry';
 import { assertDays, expiryDaysProperty, findExpiringValidations } from '../../shared/expiry';
 import { unreadableDatesWarning, validationAuditItem } from '../../shared/validationExpiry';
@@ -15,11 +16,7 @@ type Parameters = { days: number; now: number };
  * per record, soonest first. A date DigiCert gives that is not a date skips that validation and
  * shows a warning; it does not fail the run.
  */
-export function validationAuditOperation(declaration: {
-	value: string;
-	name: string;
-	action: string;
-	description: string;
+export function validationAuditOperation(declaration: OperationIdentity & {
 	/** The list: `/domain` or `/organization`, and its query. */
 	path: string;
 	qs: IDataObject;
@@ -27,12 +24,9 @@ export function validationAuditOperation(declaration: {
 	/** What the records are, plural: the array in DigiCert's answer, and the word for the Days field and the warning. */
 	records: 'domains' | 'organizations';
 }): DigiCertOperation<Parameters> {
-	const { value, name, action, description, path, qs, datesOf, records } = declaration;
+	const { path, qs, datesOf, records } = declaration;
 	return {
-		value,
-		name,
-		action,
-		description,
+		...operationIdentity(declaration),
 		properties: [expiryDaysProperty(`List ${records} with a validation that lapses within this many days from today (UTC)`)],
 		readParameters: (read) => ({ days: assertDays(read('days')), now: clock.now() }),
 		request: () => ({ method: 'GET', path, qs, paginate: { rootProperty: records } }),

@@ -22,7 +22,7 @@ export interface ValidationEntry {
 const VALIDATION_TYPE = /^[a-z0-9_-]{1,40}$/i;
 
 /** A remembered validation's key: `<record ID>:<validation type>`. */
-export const isValidationKey = (key: string): boolean => {
+const isValidationKey = (key: string): boolean => {
 	const [id, type, ...rest] = key.split(':');
 	return rest.length === 0 && type !== undefined && isIdKey(id) && VALIDATION_TYPE.test(type);
 };
@@ -68,7 +68,7 @@ export function expiringValidations(
 }
 
 /** The validations to report, one audit per record (in the order of its first, so soonest first), as the node's Get Expiring Validations has them. */
-export function byRecord(entries: ValidationEntry[]): ValidationAudit[] {
+function byRecord(entries: ValidationEntry[]): ValidationAudit[] {
 	const audits = new Map<IDataObject, ExpiringValidation[]>();
 	for (const { record, validation } of entries) audits.set(record, [...(audits.get(record) ?? []), validation]);
 	return [...audits].map(([record, validations]) => ({ record, validations }));

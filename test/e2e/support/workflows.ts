@@ -3,8 +3,10 @@
  * that emits the case's input items, then one DigiCert node — with the published type name, as a
  * user's exported workflow has it.
  */
+import { randomUUID } from 'node:crypto';
+
 import type { ExecuteResult } from './n8n';
-import { CREDENTIAL_TYPE, NODE_TYPE } from './n8n';
+import { CREDENTIAL_TYPE, NODE_TYPE, PACKAGE_NAME } from './n8n';
 import type { FakeCertCentral } from '../../helpers/fake';
 
 /** The credentials every e2e home gets; a case names one by its key. */
@@ -66,4 +68,42 @@ export function caseWorkflow(id: string, testCase: DigiCertCase, credentialIds: 
 		chain.slice(0, -1).map((node, i) => [node.name, { main: [[{ node: chain[i + 1].name, type: 'main', index: 0 }]] }]),
 	);
 	return { id, name: `e2e: ${testCase.name}`.slice(0, 120), nodes: chain, connections, active: false, settings: { executionOrder: 'v1' } };
+}
+
+/**
+ * DigiCert Trigger (polled every minute, with `triggerParameters`) → one DigiCert node named `nodeName`
+ * with `nodeParameters`: what the trigger tests in a running n8n (e2e, queue mode) activate.
+ */
+export function triggerThenDigiCert(
+	name: string,
+	triggerParameters: Record<string, unknown>,
+	nodeName: string,
+	nodeParameters: Record<string, unknown>,
+	credential: { id: string; name: string },
+) {
+	return {
+		name,
+		nodes: [
+			{
+				id: randomUUID(),
+				name: 'DigiCert Trigger',
+				type: `${PACKAGE_NAME}.digiCertTrigger`,
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: { ...triggerParameters, pollTimes: { item: [{ mode: 'everyMinute' }] } },
+				credentials: { digiCertApi: credential },
+			},
+			{
+				id: randomUUID(),
+				name: nodeName,
+				type: NODE_TYPE,
+				typeVersion: 1,
+				position: [220, 0],
+				parameters: nodeParameters,
+				credentials: { digiCertApi: credential },
+			},
+		],
+		connections: { 'DigiCert Trigger': { main: [[{ node: nodeName, type: 'main', index: 0 }]] } },
+		settings: { executionOrder: 'v1' },
+	};
 }

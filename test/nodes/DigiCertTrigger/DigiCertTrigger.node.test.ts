@@ -14,6 +14,7 @@ import { runWorkflow } from '../../helpers/engine';
 import { credentialFor, fakeData } from '../../helpers/fake';
 import { expectNoKey } from '../../helpers/secrets';
 import { useFakeCertCentral } from '../../helpers/useFakeCertCentral';
+import { startHostileServer } from '../../helpers/hostileServer';
 import { ActiveTrigger, triggerNode } from '../../helpers/poll';
 import { clock } from '../../../nodes/shared/clock';
 
@@ -143,6 +144,27 @@ describe('requestPending', () => {
 		expectNoKey(failed.error, server.apiKey);
 		expect(trigger.nodeStaticData()).toEqual(state);
 		expect(json((await trigger.poll()).emitted).map((j) => j.requestId)).toEqual([request.id]);
+	});
+
+	it('a poll answered with a redirect fails without following it: the key never reaches the other host, and the state is kept', async () => {
+		const elsewhere = await startHostileServer();
+		try {
+			const trigger = activeTrigger(parameters);
+			await trigger.activate();
+			const state = trigger.nodeStaticData();
+			server.reset();
+			const target = `${elsewhere.origin}/services/v2/request`;
+			server.fail({ times: 1, respond: { status: 302, headers: { location: target } } });
+			const failed = await trigger.poll();
+			expect(sent()).toHaveLength(1);
+			expect(elsewhere.requests).toEqual([]);
+			expect(failed.emitted).toBeUndefined();
+			expect(failed.error?.message).toBe(`DigiCert answered unexpectedly: HTTP 302 with a redirect to ${target}, which is not followed so the API key stays with DigiCert`);
+			expectNoKey(failed.error, server.apiKey);
+			expect(trigger.nodeStaticData()).toEqual(state);
+		} finally {
+			await elsewhere.close();
+		}
 	});
 
 	it('a manual test run returns the newest pending request and leaves the state alone', async () => {

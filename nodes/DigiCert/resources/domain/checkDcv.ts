@@ -9,7 +9,7 @@ import { assertPositiveId } from '../../../shared/validation';
 type Parameters = { domainId: number };
 
 /** DigiCert's refusals that mean "the DNS record or file was not found (yet)": a result, not a failure. */
-export const DCV_NOT_FOUND_CODES = ['invalid_dns_txt', 'invalid_dns_cname', 'file_random_value_not_found'];
+const DCV_NOT_FOUND_CODES = ['invalid_dns_txt', 'invalid_dns_cname', 'file_random_value_not_found'];
 
 export const checkDcv: DigiCertOperation<Parameters> = {
 	value: 'checkDcv',

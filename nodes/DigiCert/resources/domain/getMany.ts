@@ -8,7 +8,7 @@ import { readMaxItems, returnAllProperties } from '../../shared/pagination';
 
 type Parameters = { maxItems: number | undefined; qs: IDataObject };
 
-export const DCV_METHODS = ['dns-cname-token', 'dns-txt-token', 'email', 'http-token', 'http-token-static'];
+const DCV_METHODS = ['dns-cname-token', 'dns-txt-token', 'email', 'http-token', 'http-token-static'];
 /** DigiCert's `filters[validation]` values for domains: fixed buckets of OV and EV validation expiry. */
 const VALIDATION_BUCKETS: Array<[string, string]> = [
 	['shortened_by_industry_changes', 'Shortened by Industry Changes'],

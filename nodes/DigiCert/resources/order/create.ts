@@ -1,8 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { assertCsr, assertFutureDay, assertHostName, assertHostNames, assertOneOf, assertText } from '../../../shared/certificateInput';
-import { assertBoolean, assertPositiveId, quoteValue } from '../../../shared/validation';
-import { requestAnswer, SIGNATURE_HASHES, signatureHashOption, skipApprovalOption } from '../../shared/certificateRequestOperation';
+import { assertPositiveId, quoteValue } from '../../../shared/validation';
+import { commentsOption, readSubmissionOptions, requestAnswer, SIGNATURE_HASHES, signatureHashOption, skipApprovalOption } from '../../shared/certificateRequestOperation';
 import { commonNameProperty, containerIdProperty, csrProperty, dnsNamesProperty, optionsProperty, organizationIdProperty } from '../../shared/fields';
 import type { DigiCertOperation } from '../../shared/operation';
 
@@ -76,14 +76,7 @@ export const create: DigiCertOperation<Parameters> = {
 			description: 'The last day the order covers; must be after today',
 		},
 		optionsProperty([
-			{
-				displayName: 'Comments',
-				name: 'comments',
-				type: 'string',
-				typeOptions: { rows: 2 },
-				default: '',
-				description: 'A note for the approver and the order history',
-			},
+			commentsOption,
 			containerIdProperty("The container (division) the order belongs to; by default the API key user's"),
 			{
 				displayName: 'Payment Method',
@@ -136,13 +129,11 @@ export const create: DigiCertOperation<Parameters> = {
 		} else {
 			orderValidity = { custom_expiration_date: assertFutureDay(read('endDate'), 'End Date') };
 		}
-		const comments = assertText(options.comments, 'Comments');
 		const body: IDataObject = {
 			certificate,
 			order_validity: orderValidity,
 			payment_method: assertOneOf(options.paymentMethod ?? 'balance', PAYMENT_METHODS, 'Payment Method'),
-			...(comments !== '' ? { comments } : {}),
-			...(assertBoolean(options.skipApproval ?? false, 'Skip Approval') ? { skip_approval: true } : {}),
+			...readSubmissionOptions(options),
 		};
 		if (validation !== 'dv') body.organization = { id: assertPositiveId(read('organizationId'), 'Organization ID') };
 		if (options.containerId !== undefined && options.containerId !== '') body.container = { id: assertPositiveId(options.containerId, 'Container ID') };

@@ -38,7 +38,7 @@ const LOCAL_SORT_KEYS: Record<string, (order: IDataObject) => string | number> =
 };
 
 /** `orders` sorted by `sort` (e.g. `-valid_till`), by n8n; orders without the value (no expiry yet) go last. */
-export function sortOrders(orders: IDataObject[], sort: string): IDataObject[] {
+function sortOrders(orders: IDataObject[], sort: string): IDataObject[] {
 	const descending = sort.startsWith('-');
 	const key = LOCAL_SORT_KEYS[descending ? sort.slice(1) : sort];
 	const sign = descending ? -1 : 1;
@@ -81,7 +81,7 @@ export function orderDateFilters(filters: IDataObject): IDataObject {
 }
 
 /** The order-list query for the Filters, and the Sort: sent to DigiCert (`qs.sort`) or left to n8n (`localSort`). */
-export function readOrderListQuery(read: ParameterReader): { qs: IDataObject; localSort: string | undefined; include: Includes } {
+function readOrderListQuery(read: ParameterReader): { qs: IDataObject; localSort: string | undefined; include: Includes } {
 	const filters = read<IDataObject>('filters', {}) ?? {};
 	const qs = { ...filtersToQuery(filters, orderFilters), ...orderDateFilters(filters) };
 	// typeVersion 1: Options > Sort (nothing sent unless added); from 1.1: Sort > Sort By.

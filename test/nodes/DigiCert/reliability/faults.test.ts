@@ -12,7 +12,8 @@ import type { IDataObject, INode } from 'n8n-workflow';
 import { digiCertNode, inputNodes, runWorkflow } from '../../../helpers/engine';
 import type { FaultResponse } from '../../../helpers/fake';
 import { credentialFor, fakeData } from '../../../helpers/fake';
-import { startHostileServer, trickle } from '../../../helpers/hostileServer';
+import { endlessBody, startHostileServer, trickle } from '../../../helpers/hostileServer';
+import { MAX_ANSWER_BYTES } from '../../../../nodes/shared/transport';
 import { useFakeCertCentral } from '../../../helpers/useFakeCertCentral';
 
 const server = useFakeCertCentral();
@@ -214,6 +215,29 @@ describe('broken connections', () => {
 			expect(slow.requests).toHaveLength(1);
 		} finally {
 			await slow.close();
+		}
+	});
+
+	it('an answer that never ends is cut off at MAX_ANSWER_BYTES (not read into memory until n8n fails), and not asked for again', async () => {
+		const sent = { bytes: 0 };
+		const endless = await startHostileServer(endlessBody(sent));
+		try {
+			const result = await runWorkflow(
+				[
+					...inputNodes([{}]),
+					digiCertNode({ resource: 'request', operation: 'get', requestId: REQUEST_ID, requestOptions: { rateLimit: 'off', maxRetries: 2, retryDelay: 5 } }),
+				],
+				{ credentials: credentialFor(server, { baseUrl: `${endless.origin}/services/v2` }) },
+			);
+
+			const error = errorOf(result);
+			expect(error.message).toBe('DigiCert answered unexpectedly: HTTP 200 with an answer over 64 MB, which was not read further');
+			expect(error.description).toContain('A proxy or');
+			// Stopped at the cap (plus what was in flight), and the connection closed: one request, not retried.
+			expect(sent.bytes).toBeLessThan(MAX_ANSWER_BYTES + 32 * 1024 * 1024);
+			expect(endless.requests).toHaveLength(1);
+		} finally {
+			await endless.close();
 		}
 	});
 

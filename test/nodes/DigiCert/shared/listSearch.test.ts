@@ -9,6 +9,7 @@ import { DigiCert } from '../../../../nodes/DigiCert/DigiCert.node';
 import { SEARCH_PAGE_SIZE } from '../../../../nodes/DigiCert/shared/listSearch';
 import { digiCertNode, loadOptionsContext, outboundUrls, regionRedirect, resetEngineRecords } from '../../../helpers/engine';
 import { credentialFor, fakeData } from '../../../helpers/fake';
+import { startHostileServer } from '../../../helpers/hostileServer';
 import { useFakeCertCentral } from '../../../helpers/useFakeCertCentral';
 
 const server = useFakeCertCentral();
@@ -94,6 +95,20 @@ describe('Order list search', () => {
 		expect(failure).toBeInstanceOf(Error);
 		expect(JSON.stringify(failure) + String((failure as Error).message)).not.toContain(server.apiKey);
 		expect(outboundUrls.every((url) => url.startsWith(server.baseUrl))).toBe(true);
+	});
+
+	it('does not follow a redirect: the key never reaches the other host, and the message says why', async () => {
+		const elsewhere = await startHostileServer();
+		try {
+			const target = `${elsewhere.origin}/services/v2/order/certificate`;
+			server.fail({ respond: { status: 301, headers: { location: target } } });
+			const failure = await search('searchOrders', undefined, undefined, { requestOptions: { maxRetries: 2, retryDelay: 0 } }).catch((e: Error) => e);
+			expect(server.requests).toHaveLength(1);
+			expect(elsewhere.requests).toEqual([]);
+			expect((failure as Error).message).toBe(`DigiCert answered unexpectedly: HTTP 301 with a redirect to ${target}, which is not followed so the API key stays with DigiCert`);
+		} finally {
+			await elsewhere.close();
+		}
 	});
 
 	it('refuses invalid node settings before sending anything', async () => {

@@ -42,6 +42,16 @@ describe('Revoke Certificate', () => {
 		expect(server.requests).toHaveLength(0);
 	});
 
+	it('refuses a reason or serial number of the wrong type from an expression (object, number), before sending anything', async () => {
+		const reason = await run('certificate', 'revoke', { identifyBy: 'certificateId', certificateId: '1', revocationReason: '={{ { a: 1 } }}' });
+		expect(reason.error?.message).toBe('Reason must be one of unspecified, key_compromise, affiliation_changed, superseded, cessation_of_operation, but it is an object {"a":1}');
+		const serialObject = await run('certificate', 'revoke', { identifyBy: 'serialNumber', serialNumber: '={{ { a: 1 } }}', revocationReason: 'superseded' });
+		expect(serialObject.error?.message).toBe('Serial Number must be a hexadecimal serial number like 0669D46CAE79EF684A69777490602485, but it is an object {"a":1}');
+		const serialNumber = await run('certificate', 'revoke', { identifyBy: 'serialNumber', serialNumber: '={{ 12345 }}', revocationReason: 'superseded' });
+		expect(serialNumber.error?.message).toBe('Serial Number must be a hexadecimal serial number like 0669D46CAE79EF684A69777490602485, but it is 12345');
+		expect(server.requests).toHaveLength(0);
+	});
+
 	it('a certificate with a pending reissue cannot be revoked (DigiCert\'s rule), and an unknown one is not found', async () => {
 		server.data.setOrderStatus(ORDER, 'reissue_pending');
 		const blocked = await run('certificate', 'revoke', { certificateId: order().certificate.id, revocationReason: 'superseded' });

@@ -89,6 +89,12 @@ describe('Domain > Check DCV', () => {
 		expect(result.items().map((i) => i.json)).toEqual([{ domainId: DOMAIN_IDS.pendingTxt, validated: false, code: 'invalid_dns_txt', message: 'No TXT for key [redacted]' }]);
 	});
 
+	it('refuses a domain ID given as a list or an object by an expression, before sending anything', async () => {
+		expect((await checkDcv([{ id: [1] }])).error?.message).toBe('Domain ID must be a positive whole number, but it is a list [1]');
+		expect((await checkDcv([{ id: { id: 1 } }])).error?.message).toBe('Domain ID must be a positive whole number, but it is an object {"id":1}');
+		expect(server.requests).toHaveLength(0);
+	});
+
 	it('with On Error: Continue an unknown domain becomes an error item in its place', async () => {
 		const result = await checkDcv([{ id: 987654 }, { id: DOMAIN_IDS.pendingTxt }], { onError: 'continueRegularOutput' });
 		expect(result.items().map((i) => i.json)).toEqual([

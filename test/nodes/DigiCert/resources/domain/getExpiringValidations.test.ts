@@ -140,6 +140,7 @@ describe('Domain > Get Expiring Validations', () => {
 	it('refuses Days that are not a whole number from 0, before sending anything', async () => {
 		expect((await audit(-1)).error?.message).toBe('Days must be a whole number from 0 to 2000, but it is -1');
 		expect((await audit('a week')).error?.message).toBe('Days must be a whole number from 0 to 2000, but it is "a week"');
+		expect((await audit('={{ [30] }}')).error?.message).toBe('Days must be a whole number from 0 to 2000, but it is a list [30]');
 		expect(server.requests).toHaveLength(0);
 	});
 });

@@ -95,6 +95,24 @@ describe('Domain > Get Many', () => {
 		expect(server.requests).toHaveLength(1);
 	});
 
+	it('refuses a wrong type from an expression (object, list) for the domain ID and the filters, before sending anything', async () => {
+		const cases: Array<[INodeParameters, string]> = [
+			[{ operation: 'get', domainId: '={{ { id: 1 } }}' }, 'Domain ID must be a positive whole number, but it is an object {"id":1}'],
+			[{ operation: 'get', domainId: '={{ [1, 2] }}' }, 'Domain ID must be a positive whole number, but it is a list [1,2]'],
+			[{ operation: 'getMany', filters: { search: '={{ { a: 1 } }}' } }, 'Search must be a single text or number, but it is an object {"a":1}'],
+			[{ operation: 'getMany', filters: { containerId: '={{ { a: 1 } }}' } }, 'Division ID must be a single text or number, but it is an object {"a":1}'],
+			[{ operation: 'getMany', filters: { dcvMethod: '={{ 5 }}' } }, 'DCV Method must be one of dns-cname-token, dns-txt-token, email, http-token, http-token-static, but it is "5"'],
+		];
+		for (const [parameters, message] of cases) {
+			const result = await run(parameters);
+			expect({ message: result.error?.message, description: (result.error as { description?: string }).description }).toEqual({
+				message,
+				description: 'Fix the parameter (or the expression that sets it) and run again; no request was sent.',
+			});
+		}
+		expect(server.requests).toHaveLength(0);
+	});
+
 	it('refuses a filter value DigiCert does not know, and a container ID that is not one', async () => {
 		expect((await run({ operation: 'getMany', filters: { validation: 'expiring_someday' } })).error?.message).toMatch(/^Validation must be one of shortened_by_industry_changes, /);
 		expect((await run({ operation: 'getMany', filters: { containerId: '5&x=1' } })).error?.message).toBe('Division ID must be a positive whole number, but it is "5&x=1"');

@@ -77,6 +77,26 @@ describe('Create Order', () => {
 		expect(server.requests).toHaveLength(0);
 	});
 
+	it('refuses a CSR, SANs or End Date of the wrong type from an expression (object, list, number), before sending anything', async () => {
+		const valid = { product: 'ssl_basic', csr: WWW_CSR, organizationId: ORGANIZATION, validity: 'years', years: 1 };
+		const byDate = { ...valid, validity: 'endDate' };
+		const cases: Array<[INodeParameters, string]> = [
+			[{ ...valid, csr: '={{ { a: 1 } }}' }, 'CSR must be a PEM certificate signing request (-----BEGIN CERTIFICATE REQUEST-----…), but it is an object {"a":1}'],
+			[{ ...valid, csr: '={{ 5 }}' }, 'CSR must be a PEM certificate signing request (-----BEGIN CERTIFICATE REQUEST-----…), but it is 5'],
+			[{ ...valid, dnsNames: '={{ { a: 1 } }}' }, 'Other Host Names (SANs) must be host names separated by commas, but it is an object {"a":1}'],
+			[{ ...valid, dnsNames: '={{ 5 }}' }, 'Other Host Names (SANs) must be host names separated by commas, but it is 5'],
+			[{ ...valid, dnsNames: '={{ [5] }}' }, 'Other Host Names (SANs) must be a host name like www.example.com, but it is 5'],
+			[{ ...byDate, endDate: '={{ { a: 1 } }}' }, 'End Date must be a date (YYYY-MM-DD), but it is an object {"a":1}'],
+			[{ ...byDate, endDate: '={{ 20991231 }}' }, 'End Date must be a date (YYYY-MM-DD), but it is 20991231'],
+			[{ ...byDate, endDate: '={{ ["2099-01-01"] }}' }, 'End Date must be a date (YYYY-MM-DD), but it is a list ["2099-01-01"]'],
+		];
+		for (const [parameters, message] of cases) {
+			const result = await run(parameters);
+			expect({ message: result.error?.message }).toEqual({ message });
+		}
+		expect(server.requests).toHaveLength(0);
+	});
+
 	it("DigiCert's refusal (an organization the account does not have) is the message", async () => {
 		const result = await run({ product: 'ssl_basic', csr: WWW_CSR, organizationId: 999, validity: 'years', years: 1 });
 		expect(result.error?.message).toBe('organization.id must be an organization of the account.');

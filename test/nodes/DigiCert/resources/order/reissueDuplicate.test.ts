@@ -61,6 +61,20 @@ describe.each(['reissue', 'duplicate'] as const)('%s', (operation) => {
 		expect(server.requests).toHaveLength(0);
 	});
 
+	it('refuses a CSR or SANs of the wrong type from an expression (list, number, object), before sending anything', async () => {
+		const cases: Array<[INodeParameters, string]> = [
+			[{ orderId: ORDER, csr: '={{ [1] }}' }, 'CSR must be a PEM certificate signing request (-----BEGIN CERTIFICATE REQUEST-----…), but it is a list [1]'],
+			[{ orderId: ORDER, csr: '={{ 5 }}' }, 'CSR must be a PEM certificate signing request (-----BEGIN CERTIFICATE REQUEST-----…), but it is 5'],
+			[{ orderId: ORDER, csr: WWW_CSR, options: { dnsNames: '={{ { a: 1 } }}' } }, 'Other Host Names (SANs) must be host names separated by commas, but it is an object {"a":1}'],
+			[{ orderId: ORDER, csr: WWW_CSR, options: { dnsNames: '={{ 7 }}' } }, 'Other Host Names (SANs) must be host names separated by commas, but it is 7'],
+		];
+		for (const [parameters, message] of cases) {
+			const result = await run('order', operation, parameters);
+			expect({ message: result.error?.message }).toEqual({ message });
+		}
+		expect(server.requests).toHaveLength(0);
+	});
+
 	it("says an unknown order was not found, and passes on DigiCert's refusal of an order that is not issued", async () => {
 		const unknown = await run('order', operation, { orderId: 424242, csr: WWW_CSR });
 		expect(unknown.error?.message).toBe('Order 424242 was not found in DigiCert');

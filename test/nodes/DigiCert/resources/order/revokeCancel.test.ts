@@ -46,6 +46,22 @@ describe('Revoke Order', () => {
 		expect(server.requests).toHaveLength(0);
 	});
 
+	it('refuses a reason or comment of the wrong type from an expression (object, list, number), before sending anything', async () => {
+		const reasons = 'Reason must be one of unspecified, key_compromise, affiliation_changed, superseded, cessation_of_operation, but it is';
+		const cases: Array<[INodeParameters, string]> = [
+			[{ revocationReason: '={{ { a: 1 } }}' }, `${reasons} an object {"a":1}`],
+			[{ revocationReason: '={{ ["superseded"] }}' }, `${reasons} a list ["superseded"]`],
+			[{ revocationReason: '={{ 3 }}' }, `${reasons} 3`],
+			[{ revocationReason: 'superseded', comment: '={{ { a: 1 } }}' }, 'Comment must be text, but it is an object {"a":1}'],
+		];
+		for (const [parameters, message] of cases) {
+			const result = await run('order', 'revoke', { orderId: ORDER, ...parameters });
+			expect({ message: result.error?.message }).toEqual({ message });
+		}
+		expect(server.requests).toHaveLength(0);
+		expect(order().status).toBe('issued');
+	});
+
 	it('an order that is not issued: DigiCert refuses and the message says why', async () => {
 		const pending = server.data.addOrder({ status: 'pending' });
 		const result = await run('order', 'revoke', { orderId: pending.id, revocationReason: 'superseded', skipApproval: true });

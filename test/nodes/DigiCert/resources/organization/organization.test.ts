@@ -60,6 +60,13 @@ describe('Organization > Get Many', () => {
 });
 
 describe('Organization > Get Expiring Validations', () => {
+	it('refuses a wrong type from an expression (an object) for a filter or Days, before sending anything', async () => {
+		expect((await run({ operation: 'getMany', filters: { status: '={{ { a: 1 } }}' } })).error?.message).toBe('Status must be a single text or number, but it is an object {"a":1}');
+		expect((await run({ operation: 'getMany', filters: { search: '={{ { a: 1 } }}' } })).error?.message).toBe('Search must be a single text or number, but it is an object {"a":1}');
+		expect((await run({ operation: 'getExpiringValidations', days: '={{ { a: 1 } }}' })).error?.message).toBe('Days must be a whole number from 0 to 2000, but it is an object {"a":1}');
+		expect(server.requests).toHaveLength(0);
+	});
+
 	it('lists active organizations with a validation lapsing within Days (today and exactly Days included), soonest first', async () => {
 		const result = await run({ operation: 'getExpiringValidations', days: 30 });
 		expect(result.error).toBeUndefined();
