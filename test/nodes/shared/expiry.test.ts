@@ -94,6 +94,17 @@ describe('findExpiringValidations', () => {
 	const datesOf: ValidationDates = (record) => (record.dates as Array<[string, unknown]>).map(([type, value]) => ({ type, value }));
 	const record = (id: number, ...dates: Array<[string, unknown]>) => ({ id, name: `r${id}`, dates });
 
+	it("orders one record's validations soonest first, then by type, whatever order DigiCert listed them in", () => {
+		const { found } = findExpiringValidations([record(7, ['ov', '2026-03-25'], ['ov2', '2026-03-15'], ['ev', '2026-03-15'])], 30, NOW, datesOf);
+		expect(found.map((f) => f.validations)).toEqual([
+			[
+				{ type: 'ev', expires: '2026-03-15', days_remaining: 5 },
+				{ type: 'ov2', expires: '2026-03-15', days_remaining: 5 },
+				{ type: 'ov', expires: '2026-03-25', days_remaining: 15 },
+			],
+		]);
+	});
+
 	it('keeps validations lapsing today through exactly Days away, soonest first, ties by record ID then type', () => {
 		const { found, unreadable } = findExpiringValidations(
 			[
