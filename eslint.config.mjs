@@ -59,7 +59,11 @@ export default defineConfig(
 	// resolver, prefer-spread off as there. Not in the scanner or the CLI: no `any` in shipped code.
 	{
 		files: ['nodes/**/*.ts', 'credentials/**/*.ts'],
-		extends: [eslint.configs.recommended, tseslint.configs.recommended, importPlugin.configs['flat/recommended']],
+		extends: [
+			eslint.configs.recommended,
+			tseslint.configs.recommended,
+			importPlugin.configs['flat/recommended'],
+		],
 		settings: { 'import-x/resolver-next': [createTypeScriptImportResolver()] },
 		rules: { 'prefer-spread': 'off', '@typescript-eslint/no-explicit-any': 'error' },
 	},

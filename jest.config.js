@@ -16,7 +16,10 @@ const project = (displayName, root, testMatch) => ({
 	transform,
 });
 
-const unit = { ...project('unit', 'test', '**/*.test.ts'), setupFilesAfterEnv: ['<rootDir>/test/helpers/setup.ts'] };
+const unit = {
+	...project('unit', 'test', '**/*.test.ts'),
+	setupFilesAfterEnv: ['<rootDir>/test/helpers/setup.ts'],
+};
 const slow = [
 	project('e2e', 'test/e2e', '**/*.e2e.ts'),
 	project('browser', 'test/e2e', '**/*.browser.ts'),

@@ -8,7 +8,9 @@ import { join } from 'node:path';
 import { BENCH_DATA, PROJECT_ROOT } from './data';
 
 /* eslint-disable @typescript-eslint/no-require-imports */
-const fake = require(join(PROJECT_ROOT, 'test', 'fake-certcentral')) as typeof import('../test/helpers/fake');
+const fake = require(
+	join(PROJECT_ROOT, 'test', 'fake-certcentral'),
+) as typeof import('../test/helpers/fake');
 const { buildData, seeds } = require(join(PROJECT_ROOT, 'test', 'fake-certcentral', 'data'));
 /* eslint-enable @typescript-eslint/no-require-imports */
 
@@ -21,12 +23,15 @@ function auditAccount(data: any) {
 	let index = 0;
 	for (const order of [...data.orders.values()].sort((a, b) => a.id - b.id)) {
 		order.has_duplicates = index++ % BENCH_DATA.auditDuplicateEvery === 0;
-		if (order.has_duplicates) data.duplicates.set(order.id, [seeds.orderDuplicates.certificates[0]]);
+		if (order.has_duplicates)
+			data.duplicates.set(order.id, [seeds.orderDuplicates.certificates[0]]);
 	}
 }
 
 async function main() {
-	const rateLimit = process.env.BENCH_FAKE_RATE_LIMIT ? JSON.parse(process.env.BENCH_FAKE_RATE_LIMIT) : undefined;
+	const rateLimit = process.env.BENCH_FAKE_RATE_LIMIT
+		? JSON.parse(process.env.BENCH_FAKE_RATE_LIMIT)
+		: undefined;
 	// Scaled time: the windows and the block run on a clock this many times faster than the real one.
 	const timeScale = Number(process.env.BENCH_FAKE_TIME_SCALE ?? 1);
 	const start = Date.now();
@@ -48,18 +53,32 @@ async function main() {
 		data.duplicates.set(BENCH_DATA.firstOrderId + i, seeds.orderDuplicates.certificates);
 	}
 	// Return All: the fake generates some orders; issued ones are added up to the benchmark's count.
-	for (let id = BENCH_DATA.firstExtraOrderId; process.env.BENCH_FAKE_DATA !== 'audit' && data.orders.size < BENCH_DATA.orders; id++) {
+	for (
+		let id = BENCH_DATA.firstExtraOrderId;
+		process.env.BENCH_FAKE_DATA !== 'audit' && data.orders.size < BENCH_DATA.orders;
+		id++
+	) {
 		data.addOrder({ id, status: 'issued', validDays: 200 });
 	}
 
-	const blockMs = rateLimit && process.env.BENCH_FAKE_BLOCK_MS ? Number(process.env.BENCH_FAKE_BLOCK_MS) : undefined;
+	const blockMs =
+		rateLimit && process.env.BENCH_FAKE_BLOCK_MS
+			? Number(process.env.BENCH_FAKE_BLOCK_MS)
+			: undefined;
 	const server = await fake.startFakeCertCentral({ data, rateLimit, blockMs, clock });
 	process.on('message', async (message: Message) => {
 		if (message.command === 'count') {
-			process.send!({ id: message.id, requests: server.requests.length, rateLimited: server.stats.rateLimited });
+			process.send!({
+				id: message.id,
+				requests: server.requests.length,
+				rateLimited: server.stats.rateLimited,
+			});
 		} else if (message.command === 'arrivals') {
 			// The request IDs in the order they arrived (for the shared-pacing job's turns).
-			process.send!({ id: message.id, paths: server.requests.map((r: { path: string }) => r.path) });
+			process.send!({
+				id: message.id,
+				paths: server.requests.map((r: { path: string }) => r.path),
+			});
 		} else if (message.command === 'reset') {
 			server.reset();
 			process.send!({ id: message.id });

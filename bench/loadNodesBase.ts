@@ -10,7 +10,6 @@ import type { INodeType, IVersionedNodeType } from 'n8n-workflow';
 
 import { PROJECT_ROOT } from './data';
 
-
 export function n8nInstallDir(): string {
 	const cache = process.env.DIGICERT_CACHE_DIR ?? join(homedir(), '.cache', 'n8n-nodes-digicert');
 	return join(cache, 'n8n-2.41.1');
@@ -20,7 +19,13 @@ const SHARED = /^(n8n-workflow|n8n-core|@n8n\/)/;
 
 function shareEnginePackages(installDir: string) {
 	// eslint-disable-next-line @typescript-eslint/no-require-imports
-	const Module = require('node:module') as { _resolveFilename: (request: string, parent: { filename?: string } | undefined, ...rest: unknown[]) => string };
+	const Module = require('node:module') as {
+		_resolveFilename: (
+			request: string,
+			parent: { filename?: string } | undefined,
+			...rest: unknown[]
+		) => string;
+	};
 	const original = Module._resolveFilename;
 	Module._resolveFilename = function (request, parent, ...rest) {
 		if (SHARED.test(request) && parent?.filename?.startsWith(installDir)) {
@@ -37,7 +42,8 @@ function shareEnginePackages(installDir: string) {
 export type NodeClass = INodeType | IVersionedNodeType;
 
 /** The HTTP Request and Split Out node types, or the reason they could not be loaded. */
-export function loadNodesBase(): { httpRequest: NodeClass; splitOut: NodeClass } | { error: string } {
+export function loadNodesBase():
+	{ httpRequest: NodeClass; splitOut: NodeClass } | { error: string } {
 	const installDir = n8nInstallDir();
 	const base = join(installDir, 'node_modules', 'n8n-nodes-base', 'dist', 'nodes');
 	try {
@@ -48,6 +54,8 @@ export function loadNodesBase(): { httpRequest: NodeClass; splitOut: NodeClass }
 		/* eslint-enable @typescript-eslint/no-require-imports */
 		return { httpRequest: new HttpRequest(), splitOut: new SplitOut() };
 	} catch (error) {
-		return { error: `n8n-nodes-base not loadable from ${installDir}: ${(error as Error).message.split('\n')[0]}` };
+		return {
+			error: `n8n-nodes-base not loadable from ${installDir}: ${(error as Error).message.split('\n')[0]}`,
+		};
 	}
 }

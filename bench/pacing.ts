@@ -29,7 +29,10 @@ interface Measured {
 }
 
 async function measure(job: PacingJob, variants: PacingVariant[], options: Options) {
-	const fake = await startFake(DIGICERT_LIMITS, undefined, { timeScale: options.timeScale, data: job === 'audit' ? 'audit' : undefined });
+	const fake = await startFake(DIGICERT_LIMITS, undefined, {
+		timeScale: options.timeScale,
+		data: job === 'audit' ? 'audit' : undefined,
+	});
 	const results = new Map<PacingVariant, Measured[]>(variants.map((v) => [v, []]));
 	try {
 		for (let round = 0; round < options.runs; round++) {
@@ -38,10 +41,19 @@ async function measure(job: PacingJob, variants: PacingVariant[], options: Optio
 				const worker: Child = startWorker();
 				await worker.ready;
 				await fake.child.ask({ command: 'reset' });
-				const request: Omit<PacingRequest, 'id'> = { pacing: job, variant, target: fake.target, timeScale: options.timeScale };
-				const answer = await worker.ask<PacingAnswer>(request as unknown as Record<string, unknown>);
+				const request: Omit<PacingRequest, 'id'> = {
+					pacing: job,
+					variant,
+					target: fake.target,
+					timeScale: options.timeScale,
+				};
+				const answer = await worker.ask<PacingAnswer>(
+					request as unknown as Record<string, unknown>,
+				);
 				worker.stop();
-				const counts = await fake.child.ask<{ requests: number; rateLimited: number }>({ command: 'count' });
+				const counts = await fake.child.ask<{ requests: number; rateLimited: number }>({
+					command: 'count',
+				});
 				const { paths } = await fake.child.ask<{ paths: string[] }>({ command: 'arrivals' });
 				log(
 					`${job}/${variant} run ${round + 1}: ${answer.ok ? `${((answer.wallMs ?? 0) / 1000).toFixed(0)} s (scaled back)` : answer.error}, ${counts.requests} requests, ${counts.rateLimited} answered 429`,
@@ -56,12 +68,21 @@ async function measure(job: PacingJob, variants: PacingVariant[], options: Optio
 }
 
 /** Of the requests that arrived while all executions were still sending, the smallest execution's share. */
-export function slowestShare(paths: string[], executions: number, perExecution: number, firstId: number): number {
-	const owner = (path: string) => Math.floor((Number(path.split('/').pop()) - firstId) / perExecution);
+export function slowestShare(
+	paths: string[],
+	executions: number,
+	perExecution: number,
+	firstId: number,
+): number {
+	const owner = (path: string) =>
+		Math.floor((Number(path.split('/').pop()) - firstId) / perExecution);
 	const owners = paths.map(owner).filter((e) => e >= 0 && e < executions);
 	const lastOf = Array.from({ length: executions }, (_, e) => owners.lastIndexOf(e));
 	const whileAll = owners.slice(0, Math.min(...lastOf) + 1);
-	const counts = Array.from({ length: executions }, (_, e) => whileAll.filter((o) => o === e).length);
+	const counts = Array.from(
+		{ length: executions },
+		(_, e) => whileAll.filter((o) => o === e).length,
+	);
 	return Math.min(...counts) / Math.max(1, whileAll.length);
 }
 
@@ -69,7 +90,7 @@ const seconds = (values: number[]) => formatRange(summarize(values.map((ms) => m
 
 const VARIANT_NAMES: Record<PacingVariant, string> = {
 	shared: 'one pacer per API key (this package)',
-	perExecution: "per-execution pacing (before: 90 / 5 s and 900 / 3 min each, retries as then)",
+	perExecution: 'per-execution pacing (before: 90 / 5 s and 900 / 3 min each, retries as then)',
 	oldExample: 'the old example: Get Many Orders, then List Order Duplicates for every order',
 	includeDuplicates: 'Get Many Orders with Include Duplicate Certificates',
 };
@@ -80,7 +101,11 @@ export async function pacingJobs(options: Options): Promise<JobReport[]> {
 	const scaleNote = `Scaled time: the fake's clock and the node's pacer run ${timeScale} times faster than real time (the baseline, which reads the real clock, has its windows and first retry delay divided by ${timeScale}); times are scaled back to DigiCert's.`;
 
 	if (options.wanted('sharedPacing')) {
-		const { concurrentExecutions: executions, requestsPerExecution: perExecution, firstConcurrentRequestId } = BENCH_DATA;
+		const {
+			concurrentExecutions: executions,
+			requestsPerExecution: perExecution,
+			firstConcurrentRequestId,
+		} = BENCH_DATA;
 		const total = executions * perExecution;
 		const minimum = minimumSendTime(total, DIGICERT_LIMITS);
 		log(`pacing: ${executions} executions × ${perExecution} Get Requests at once, in one process`);
@@ -89,35 +114,62 @@ export async function pacingJobs(options: Options): Promise<JobReport[]> {
 			const ok = runs.filter((r) => r.answer.ok);
 			const failed = runs.length - ok.length;
 			const walls = ok.map((r) => r.answer.wallMs!);
-			const lastFinish = ok.map((r) => (100 * Math.max(...r.answer.finishedMs!)) / r.answer.wallMs!);
-			const firstFinish = ok.map((r) => (100 * Math.min(...r.answer.finishedMs!)) / r.answer.wallMs!);
-			const shares = runs.map((r) => 100 * slowestShare(r.paths, executions, perExecution, firstConcurrentRequestId));
+			const lastFinish = ok.map(
+				(r) => (100 * Math.max(...r.answer.finishedMs!)) / r.answer.wallMs!,
+			);
+			const firstFinish = ok.map(
+				(r) => (100 * Math.min(...r.answer.finishedMs!)) / r.answer.wallMs!,
+			);
+			const shares = runs.map(
+				(r) => 100 * slowestShare(r.paths, executions, perExecution, firstConcurrentRequestId),
+			);
 			return [
 				VARIANT_NAMES[variant],
 				ok.length > 0 ? seconds(walls) : `failed: ${runs[0]?.answer.error ?? 'no runs'}`,
 				ok.length > 0 ? `${(summarize(walls).median / minimum).toFixed(2)}×` : 'n/a',
 				String(summarize(runs.map((r) => r.rateLimited)).max),
 				formatRange(summarize(runs.map((r) => r.requests)), ''),
-				ok.length > 0 ? `${formatRange(summarize(firstFinish), '', 0)} % / ${formatRange(summarize(lastFinish), '', 0)} %` : 'n/a',
+				ok.length > 0
+					? `${formatRange(summarize(firstFinish), '', 0)} % / ${formatRange(summarize(lastFinish), '', 0)} %`
+					: 'n/a',
 				`${formatRange(summarize(shares), '', 1)} %`,
 				`${ok.length} of ${runs.length}${failed ? ` (${failed} failed)` : ''}`,
 			];
 		});
 		const section =
 			`### Shared pacing: ${executions} executions × ${perExecution.toLocaleString('en')} Get Requests started at once in one process\n\n` +
-				`Against the fake enforcing DigiCert's windows (100 per 5 s, 1,000 per 3 min) and blocking the key past them (for the window crossed). ` +
-				`Theoretical minimum for ${total.toLocaleString('en')} requests at DigiCert's limits: ${(minimum / 1000).toFixed(0)} s. ${scaleNote} ` +
-				`"Slowest share": of the requests that arrived while all three executions were still sending, the share of the one that got the fewest (fair: 33.3 %).\n\n` +
-				markdownTable(
-					['pacing', 'wall time (scaled back)', 'vs theoretical minimum', '429s received (max)', 'requests sent', 'first / last execution done (% of wall time)', 'slowest share', 'runs completed'],
-					rows,
-				);
+			`Against the fake enforcing DigiCert's windows (100 per 5 s, 1,000 per 3 min) and blocking the key past them (for the window crossed). ` +
+			`Theoretical minimum for ${total.toLocaleString('en')} requests at DigiCert's limits: ${(minimum / 1000).toFixed(0)} s. ${scaleNote} ` +
+			`"Slowest share": of the requests that arrived while all three executions were still sending, the share of the one that got the fewest (fair: 33.3 %).\n\n` +
+			markdownTable(
+				[
+					'pacing',
+					'wall time (scaled back)',
+					'vs theoretical minimum',
+					'429s received (max)',
+					'requests sent',
+					'first / last execution done (% of wall time)',
+					'slowest share',
+					'runs completed',
+				],
+				rows,
+			);
 		const targets: string[][] = [];
 		const shared = results.get('shared')!.filter((r) => r.answer.ok);
 		const measured = shared.length > 0 ? true : undefined;
-		targets.push(['Shared pacing: 0 × 429 with three executions at once', String(Math.max(...results.get('shared')!.map((r) => r.rateLimited))), verdict(measured && results.get('shared')!.every((r) => r.rateLimited === 0))]);
-		const ratio = shared.length ? summarize(shared.map((r) => r.answer.wallMs!)).median / minimum : NaN;
-		targets.push(['Shared pacing: wall time within 10 % of the theoretical minimum', Number.isNaN(ratio) ? 'n/a' : `${ratio.toFixed(2)}×`, verdict(measured && ratio <= 1.1)]);
+		targets.push([
+			'Shared pacing: 0 × 429 with three executions at once',
+			String(Math.max(...results.get('shared')!.map((r) => r.rateLimited))),
+			verdict(measured && results.get('shared')!.every((r) => r.rateLimited === 0)),
+		]);
+		const ratio = shared.length
+			? summarize(shared.map((r) => r.answer.wallMs!)).median / minimum
+			: NaN;
+		targets.push([
+			'Shared pacing: wall time within 10 % of the theoretical minimum',
+			Number.isNaN(ratio) ? 'n/a' : `${ratio.toFixed(2)}×`,
+			verdict(measured && ratio <= 1.1),
+		]);
 		reports.push({ section, targets });
 	}
 
@@ -132,18 +184,32 @@ export async function pacingJobs(options: Options): Promise<JobReport[]> {
 			return [
 				VARIANT_NAMES[variant],
 				formatRange(summarize(runs.map((r) => r.requests)), ''),
-				ok.length > 0 ? seconds(ok.map((r) => r.answer.wallMs!)) : `failed: ${runs[0]?.answer.error ?? 'no runs'}`,
+				ok.length > 0
+					? seconds(ok.map((r) => r.answer.wallMs!))
+					: `failed: ${runs[0]?.answer.error ?? 'no runs'}`,
 				String(summarize(runs.map((r) => r.rateLimited)).max),
 				ok.length > 0 ? String(ok[0].answer.items![0]) : 'n/a',
 			];
 		});
 		const section =
 			`### Duplicate audit: ${auditOrders.toLocaleString('en')} orders, ${duplicated} (2 %) with duplicates, under DigiCert's limits\n\n` +
-				`Minimum: ceil(N / 1000) + D = ${best} requests. ${scaleNote}\n\n` +
-				markdownTable(['workflow', 'requests sent', 'wall time (scaled back)', '429s received', 'items out'], rows);
+			`Minimum: ceil(N / 1000) + D = ${best} requests. ${scaleNote}\n\n` +
+			markdownTable(
+				['workflow', 'requests sent', 'wall time (scaled back)', '429s received', 'items out'],
+				rows,
+			);
 		const ours = results.get('includeDuplicates')!;
 		const sent = ours.length ? Math.max(...ours.map((r) => r.requests)) : NaN;
-		reports.push({ section, targets: [[`Duplicate audit: requests ≤ 5 + D (${best})`, Number.isNaN(sent) ? 'n/a' : String(sent), verdict(ours.length ? sent <= best : undefined)]] });
+		reports.push({
+			section,
+			targets: [
+				[
+					`Duplicate audit: requests ≤ 5 + D (${best})`,
+					Number.isNaN(sent) ? 'n/a' : String(sent),
+					verdict(ours.length ? sent <= best : undefined),
+				],
+			],
+		});
 	}
 	return reports;
 }

@@ -45,10 +45,15 @@ const BASELINE_DIST = join(PROJECT_ROOT, '.cache', 'bench-baseline', 'dist');
 let baselineWindows: Array<{ limit: number; ms: number }> | undefined;
 function loadBaseline() {
 	if (baselineWindows === undefined) {
-		const { DigiCert } = require(join(BASELINE_DIST, 'nodes', 'DigiCert', 'DigiCert.node.js')) as { DigiCert: new () => INodeType };
+		const { DigiCert } = require(join(BASELINE_DIST, 'nodes', 'DigiCert', 'DigiCert.node.js')) as {
+			DigiCert: new () => INodeType;
+		};
 		registerNodeType(BASELINE_TYPE, new DigiCert());
-		baselineWindows = (require(join(BASELINE_DIST, 'nodes', 'shared', 'rateLimiter.js')) as { DIGICERT_RATE_WINDOWS: Array<{ limit: number; ms: number }> })
-			.DIGICERT_RATE_WINDOWS;
+		baselineWindows = (
+			require(join(BASELINE_DIST, 'nodes', 'shared', 'rateLimiter.js')) as {
+				DIGICERT_RATE_WINDOWS: Array<{ limit: number; ms: number }>;
+			}
+		).DIGICERT_RATE_WINDOWS;
 	}
 	return baselineWindows;
 }
@@ -65,18 +70,44 @@ function scaledClock(scale: number) {
 function executions(request: PacingRequest): INode[][] {
 	const { variant, timeScale } = request;
 	if (request.pacing === 'audit') {
-		const getMany = digiCertNode({ resource: 'order', operation: 'getMany', returnAll: true, options: variant === 'includeDuplicates' ? { includeDuplicates: true } : {} });
+		const getMany = digiCertNode({
+			resource: 'order',
+			operation: 'getMany',
+			returnAll: true,
+			options: variant === 'includeDuplicates' ? { includeDuplicates: true } : {},
+		});
 		if (variant === 'includeDuplicates') return [[...inputNodes([{}]), getMany]];
-		const listDuplicates = { ...digiCertNode({ resource: 'order', operation: 'listDuplicates', orderId: '={{ $json.id }}' }), id: 'dup', name: 'List Order Duplicates', position: [600, 0] as [number, number] };
+		const listDuplicates = {
+			...digiCertNode({
+				resource: 'order',
+				operation: 'listDuplicates',
+				orderId: '={{ $json.id }}',
+			}),
+			id: 'dup',
+			name: 'List Order Duplicates',
+			position: [600, 0] as [number, number],
+		};
 		return [[...inputNodes([{}]), { ...getMany, name: 'Get Many Orders' }, listDuplicates]];
 	}
 	const { concurrentExecutions, requestsPerExecution, firstConcurrentRequestId } = BENCH_DATA;
 	return Array.from({ length: concurrentExecutions }, (_, e) => {
-		const ids = Array.from({ length: requestsPerExecution }, (_, i) => ({ id: firstConcurrentRequestId + e * requestsPerExecution + i }));
+		const ids = Array.from({ length: requestsPerExecution }, (_, i) => ({
+			id: firstConcurrentRequestId + e * requestsPerExecution + i,
+		}));
 		// The baseline reads the real clock: its first retry wait is scaled like its windows.
 		const requestOptions = variant === 'perExecution' ? { retryDelay: 1000 / timeScale } : {};
-		const node = digiCertNode({ resource: 'request', operation: 'get', requestId: '={{ $json.id }}', requestOptions });
-		return [...inputNodes(ids), variant === 'perExecution' ? { ...node, type: BASELINE_TYPE } : { ...node, type: DIGICERT_TYPE }];
+		const node = digiCertNode({
+			resource: 'request',
+			operation: 'get',
+			requestId: '={{ $json.id }}',
+			requestOptions,
+		});
+		return [
+			...inputNodes(ids),
+			variant === 'perExecution'
+				? { ...node, type: BASELINE_TYPE }
+				: { ...node, type: DIGICERT_TYPE },
+		];
 	});
 }
 
@@ -86,9 +117,14 @@ export async function runPacing(request: PacingRequest): Promise<PacingAnswer> {
 	keyPacers.reset(clock);
 	if (request.variant === 'perExecution') {
 		const windows = loadBaseline();
-		[{ limit: 90, ms: 5_000 }, { limit: 900, ms: 180_000 }].forEach((w, i) => Object.assign(windows[i], { limit: w.limit, ms: w.ms / timeScale }));
+		[
+			{ limit: 90, ms: 5_000 },
+			{ limit: 900, ms: 180_000 },
+		].forEach((w, i) => Object.assign(windows[i], { limit: w.limit, ms: w.ms / timeScale }));
 	}
-	const credentials = { digiCertApi: { region: 'custom', baseUrl: target.baseUrl, apiKey: target.apiKey } };
+	const credentials = {
+		digiCertApi: { region: 'custom', baseUrl: target.baseUrl, apiKey: target.apiKey },
+	};
 	const started = clock.now();
 	const finishedMs: number[] = [];
 	try {
@@ -101,7 +137,13 @@ export async function runPacing(request: PacingRequest): Promise<PacingAnswer> {
 		);
 		const failed = runs.find((run) => run.error);
 		if (failed) return { id, ok: false, error: failed.error!.message };
-		return { id, ok: true, wallMs: clock.now() - started, finishedMs: finishedMs.sort((a, b) => a - b), items: runs.map((run) => run.items().length) };
+		return {
+			id,
+			ok: true,
+			wallMs: clock.now() - started,
+			finishedMs: finishedMs.sort((a, b) => a - b),
+			items: runs.map((run) => run.items().length),
+		};
 	} finally {
 		keyPacers.reset(REAL_CLOCK);
 	}

@@ -16,7 +16,9 @@ import type { JobName, Target, Variant } from './workflows';
 import { inputItems, jobNodes } from './workflows';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const runner = require(join(PROJECT_ROOT, 'test', 'e2e', 'support', 'n8n')) as typeof import('../test/e2e/support/n8n');
+const runner = require(
+	join(PROJECT_ROOT, 'test', 'e2e', 'support', 'n8n'),
+) as typeof import('../test/e2e/support/n8n');
 
 export interface RealRun {
 	ok: boolean;
@@ -34,7 +36,14 @@ const CREDENTIAL = { id: 'benchCredential1', name: 'DigiCert bench' };
 
 /** Manual Trigger → Set (the input as one JSON array) → Split Out: the items, without a Code node or task runner. */
 function inputChain(job: JobName): INode[] {
-	const trigger: INode = { id: 'trigger', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} };
+	const trigger: INode = {
+		id: 'trigger',
+		name: 'Start',
+		type: 'n8n-nodes-base.manualTrigger',
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: {},
+	};
 	if (job === 'returnAll') return [trigger];
 	return [
 		trigger,
@@ -44,7 +53,11 @@ function inputChain(job: JobName): INode[] {
 			type: 'n8n-nodes-base.set',
 			typeVersion: 3.4,
 			position: [200, 0],
-			parameters: { mode: 'raw', jsonOutput: JSON.stringify({ items: inputItems(job) }), options: {} },
+			parameters: {
+				mode: 'raw',
+				jsonOutput: JSON.stringify({ items: inputItems(job) }),
+				options: {},
+			},
 		},
 		{
 			id: 'input-split',
@@ -58,13 +71,23 @@ function inputChain(job: JobName): INode[] {
 }
 
 export function workflowId(job: JobName, variant: Variant | 'baseline') {
-	return `bench${job[0].toUpperCase()}${job.slice(1)}${variant[0].toUpperCase()}${variant.slice(1)}`.slice(0, 21);
+	return `bench${job[0].toUpperCase()}${job.slice(1)}${variant[0].toUpperCase()}${variant.slice(1)}`.slice(
+		0,
+		21,
+	);
 }
 
 /** The workflow for n8n's import: the input chain, then the job's nodes, connected in a line. */
 export function workflowFor(job: JobName, variant: Variant | 'baseline', target: Target) {
 	const jobPart = variant === 'baseline' ? [] : (jobNodes(job, variant, target) ?? []);
-	const nodes = [...inputChain(job), ...jobPart.map((n, i) => ({ ...n, id: `job-${i}`, position: [600 + 200 * i, 0] as [number, number] }))];
+	const nodes = [
+		...inputChain(job),
+		...jobPart.map((n, i) => ({
+			...n,
+			id: `job-${i}`,
+			position: [600 + 200 * i, 0] as [number, number],
+		})),
+	];
 	const connections: Record<string, unknown> = {};
 	for (let i = 0; i < nodes.length - 1; i++) {
 		connections[nodes[i].name] = { main: [[{ node: nodes[i + 1].name, type: 'main', index: 0 }]] };
@@ -73,7 +96,9 @@ export function workflowFor(job: JobName, variant: Variant | 'baseline', target:
 		id: workflowId(job, variant),
 		name: `Benchmark ${job} ${variant}`,
 		active: false,
-		nodes: nodes.map((n) => (n.credentials ? { ...n, credentials: { digiCertApi: CREDENTIAL } } : n)),
+		nodes: nodes.map((n) =>
+			n.credentials ? { ...n, credentials: { digiCertApi: CREDENTIAL } } : n,
+		),
 		connections,
 		settings: { executionOrder: 'v1' },
 		jobNodeNames: jobPart.map((n) => n.name),
@@ -114,7 +139,8 @@ async function executeWatched(home: N8nHome, id: string) {
 		N8N_PORT: String(await freePort()),
 	};
 	// As the runner does: a test runner's environment must not leak into n8n.
-	for (const name of ['NODE_OPTIONS', 'NODE_ENV', 'JEST_WORKER_ID']) if (!(name in home.env)) delete env[name];
+	for (const name of ['NODE_OPTIONS', 'NODE_ENV', 'JEST_WORKER_ID'])
+		if (!(name in home.env)) delete env[name];
 	const dir = await fsp.mkdtemp(join(home.userFolder, '.bench-'));
 	const outFile = join(dir, 'stdout');
 	const errFile = join(dir, 'stderr');
@@ -124,7 +150,11 @@ async function executeWatched(home: N8nHome, id: string) {
 	let peak = 0;
 	let cpuMs = 0;
 	const code = await new Promise<number | null>((resolve, reject) => {
-		const child = spawn(home.n8n.node, [home.n8n.n8nBin, 'execute', `--id=${id}`, '--rawOutput'], { env, cwd: home.userFolder, stdio: ['ignore', out, err] });
+		const child = spawn(home.n8n.node, [home.n8n.n8nBin, 'execute', `--id=${id}`, '--rawOutput'], {
+			env,
+			cwd: home.userFolder,
+			stdio: ['ignore', out, err],
+		});
 		const timer = setInterval(() => {
 			const hwm = child.pid ? vmHwm(child.pid) : undefined;
 			if (hwm !== undefined && hwm > peak) peak = hwm;
@@ -142,7 +172,10 @@ async function executeWatched(home: N8nHome, id: string) {
 	const processMs = performance.now() - started;
 	const stdout = await fsp.readFile(outFile, 'utf8');
 	const run = runner.parseRunOutput(stdout);
-	const stderr = code === 0 ? '' : `${stdout.slice(0, 2000)}\n${(await fsp.readFile(errFile, 'utf8')).slice(-2000)}`;
+	const stderr =
+		code === 0
+			? ''
+			: `${stdout.slice(0, 2000)}\n${(await fsp.readFile(errFile, 'utf8')).slice(-2000)}`;
 	await fsp.rm(dir, { recursive: true, force: true });
 	return { code, run, processMs, peakRssBytes: peak, cpuMs, stderr };
 }
@@ -156,36 +189,62 @@ export interface RealN8nSession {
 }
 
 /** A real n8n with the package, the credential and every benchmark workflow imported. */
-export async function startRealN8n(target: Target, jobs: Array<[JobName, Array<Variant | 'baseline'>]>): Promise<RealN8nSession> {
+export async function startRealN8n(
+	target: Target,
+	jobs: Array<[JobName, Array<Variant | 'baseline'>]>,
+): Promise<RealN8nSession> {
 	const home = await runner.createN8nHome({ major: 2, quietInstall: true });
-	await home.importCredential({ ...CREDENTIAL, type: 'digiCertApi', data: { region: 'custom', baseUrl: target.baseUrl, apiKey: target.apiKey } });
-	const workflows = jobs.flatMap(([job, variants]) => variants.map((v) => workflowFor(job, v, target)));
+	await home.importCredential({
+		...CREDENTIAL,
+		type: 'digiCertApi',
+		data: { region: 'custom', baseUrl: target.baseUrl, apiKey: target.apiKey },
+	});
+	const workflows = jobs.flatMap(([job, variants]) =>
+		variants.map((v) => workflowFor(job, v, target)),
+	);
 	await home.importWorkflow(workflows.map(({ jobNodeNames: _names, ...w }) => w));
-	const nodeVersion = (await new Promise<string>((resolve) => {
+	const nodeVersion = await new Promise<string>((resolve) => {
 		const child = spawn(home.n8n.node, ['--version']);
 		let text = '';
 		child.stdout.on('data', (c) => (text += c));
 		child.on('close', () => resolve(text.trim()));
-	}));
+	});
 	return {
 		home,
 		version: home.n8n.version,
 		node: nodeVersion,
 		async run(job, variant) {
 			const workflow = workflowFor(job, variant, target);
-			const { code, run, processMs, peakRssBytes, cpuMs, stderr } = await executeWatched(home, workflow.id);
+			const { code, run, processMs, peakRssBytes, cpuMs, stderr } = await executeWatched(
+				home,
+				workflow.id,
+			);
 			const runData = run?.data?.resultData?.runData ?? {};
 			// n8n sometimes ends by a signal after printing a successful run: the printed run decides.
-			const succeeded = run !== undefined && run.data?.resultData?.error === undefined && (code === 0 || code === -1);
+			const succeeded =
+				run !== undefined &&
+				run.data?.resultData?.error === undefined &&
+				(code === 0 || code === -1);
 			if (!succeeded) {
-				const message = run?.data?.resultData?.error?.message ?? `n8n execute exited with ${code}: ${stderr.trim().split('\n').slice(-3).join(' / ')}`;
+				const message =
+					run?.data?.resultData?.error?.message ??
+					`n8n execute exited with ${code}: ${stderr.trim().split('\n').slice(-3).join(' / ')}`;
 				return { ok: false, error: message, processMs, peakRssBytes, cpuMs };
 			}
 			const last = workflow.nodes[workflow.nodes.length - 1].name;
 			const items = (runData[last]?.[0]?.data?.main?.[0] ?? []).length as number;
-			const timeMs = workflow.jobNodeNames.reduce((sum, name) => sum + Number(runData[name]?.[0]?.executionTime ?? 0), 0);
+			const timeMs = workflow.jobNodeNames.reduce(
+				(sum, name) => sum + Number(runData[name]?.[0]?.executionTime ?? 0),
+				0,
+			);
 			if (variant !== 'baseline' && items !== expectedItems(job)) {
-				return { ok: false, error: `output ${items} items instead of ${expectedItems(job)}`, processMs, peakRssBytes, cpuMs };
+				return {
+					ok: false,
+					error: `output ${items} items instead of ${expectedItems(job)}`,
+					processMs,
+					peakRssBytes,
+					cpuMs,
+				};
 			}
 			return { ok: true, timeMs, items, peakRssBytes, processMs, cpuMs };
 		},

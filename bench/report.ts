@@ -25,11 +25,26 @@ export function requestsText(m: Measurement) {
 	return s.min === s.max ? String(s.median) : formatRange(s, '');
 }
 
-export function variantRows(job: string, results: Map<Variant, Measurement>, perItemOf: number, extraName: Partial<Record<Variant, string>> = {}) {
+export function variantRows(
+	job: string,
+	results: Map<Variant, Measurement>,
+	perItemOf: number,
+	extraName: Partial<Record<Variant, string>> = {},
+) {
 	const rows: string[][] = [];
 	for (const [variant, m] of results) {
 		if (m.time.length === 0) {
-			rows.push([job, extraName[variant] ?? VARIANT_NAMES[variant], `not measured: ${m.errors[0] ?? 'no runs'}`, '', '', '', '', '', '']);
+			rows.push([
+				job,
+				extraName[variant] ?? VARIANT_NAMES[variant],
+				`not measured: ${m.errors[0] ?? 'no runs'}`,
+				'',
+				'',
+				'',
+				'',
+				'',
+				'',
+			]);
 			continue;
 		}
 		const time = summarize(m.time);
@@ -49,7 +64,17 @@ export function variantRows(job: string, results: Map<Variant, Measurement>, per
 	return rows;
 }
 
-export const TABLE_HEADER = ['job', 'variant', 'executionTime, median (min–max)', 'time per item', 'CPU per item', 'requests sent', 'peak heap per item', 'retained heap per item', 'items out'];
+export const TABLE_HEADER = [
+	'job',
+	'variant',
+	'executionTime, median (min–max)',
+	'time per item',
+	'CPU per item',
+	'requests sent',
+	'peak heap per item',
+	'retained heap per item',
+	'items out',
+];
 
 export function ratiosLine(results: Map<Variant, Measurement>) {
 	const s = (v: Variant) => summarize(results.get(v)?.time ?? []);
@@ -62,7 +87,10 @@ export function ratiosLine(results: Map<Variant, Measurement>) {
 			`DigiCert / HTTP Request: time **${ratio(s('digicert'), s('httpRequest'))}**, CPU **${ratio(cpu('digicert'), cpu('httpRequest'))}**, peak heap **${ratio(heap('digicert'), heap('httpRequest'))}**, retained heap **${ratio(retained('digicert'), retained('httpRequest'))}**`,
 		);
 	}
-	if (results.has('fetch')) parts.push(`DigiCert / fetch floor: time **${ratio(s('digicert'), s('fetch'))}**, CPU **${ratio(cpu('digicert'), cpu('fetch'))}**`);
+	if (results.has('fetch'))
+		parts.push(
+			`DigiCert / fetch floor: time **${ratio(s('digicert'), s('fetch'))}**, CPU **${ratio(cpu('digicert'), cpu('fetch'))}**`,
+		);
 	return parts.join('; ');
 }
 
@@ -80,7 +108,9 @@ function git(argsList: string[]) {
 
 function packageVersion(name: string, from = PROJECT_ROOT) {
 	try {
-		return JSON.parse(readFileSync(require.resolve(`${name}/package.json`, { paths: [from] }), 'utf8')).version as string;
+		return JSON.parse(
+			readFileSync(require.resolve(`${name}/package.json`, { paths: [from] }), 'utf8'),
+		).version as string;
 	} catch {
 		return 'not installed';
 	}
@@ -90,7 +120,9 @@ function packageVersion(name: string, from = PROJECT_ROOT) {
 export function machineSection(runs: number) {
 	const cpu = cpus();
 	return [
-		`- Machine: ${cpu.length} CPU (\`nproc\`), ${cpu[0]?.model ?? 'unknown'}, ${(totalmem() / 2 ** 30).toFixed(1)} GB memory (${(freemem() / 2 ** 30).toFixed(1)} GB free at start), load average at start ${loadavg().map((l) => l.toFixed(1)).join(' / ')}`,
+		`- Machine: ${cpu.length} CPU (\`nproc\`), ${cpu[0]?.model ?? 'unknown'}, ${(totalmem() / 2 ** 30).toFixed(1)} GB memory (${(freemem() / 2 ** 30).toFixed(1)} GB free at start), load average at start ${loadavg()
+			.map((l) => l.toFixed(1))
+			.join(' / ')}`,
 		`- Node ${process.version} (in-process engine); n8n-core ${packageVersion('n8n-core')}, n8n-workflow ${packageVersion('n8n-workflow')}; HTTP Request node from n8n-nodes-base ${packageVersion('n8n-nodes-base', n8nInstallDir())} (typeVersion 4.2)`,
 		`- n8n-nodes-digicert at commit ${git(['rev-parse', '--short', 'HEAD'])}${git(['status', '--porcelain', '--', 'nodes', 'credentials']) ? ' (with uncommitted changes)' : ''}, ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`,
 		`- ${runs} measured runs per variant after one warm-up, variants interleaved; the fake CertCentral runs in its own process on 127.0.0.1`,
@@ -105,7 +137,13 @@ export interface JobReport {
 }
 
 /** The results section of docs/benchmarks.md, between its markers. */
-export function resultsReport(machine: string, summary: Map<string, string[]>, targets: string[][], sections: string[], elapsedSeconds: string): string {
+export function resultsReport(
+	machine: string,
+	summary: Map<string, string[]>,
+	targets: string[][],
+	sections: string[],
+	elapsedSeconds: string,
+): string {
 	return [
 		'<!-- bench:results (written by npm run bench) -->',
 		'## Results',
@@ -115,7 +153,16 @@ export function resultsReport(machine: string, summary: Map<string, string[]>, t
 		'### Summary (executionTime medians; ratios DigiCert / HTTP Request and DigiCert / fetch)',
 		'',
 		markdownTable(
-			['job', 'DigiCert (engine)', 'HTTP Request (engine)', 'ratio', 'vs fetch', 'DigiCert (real n8n)', 'HTTP Request (real n8n)', 'ratio (real n8n)'],
+			[
+				'job',
+				'DigiCert (engine)',
+				'HTTP Request (engine)',
+				'ratio',
+				'vs fetch',
+				'DigiCert (real n8n)',
+				'HTTP Request (real n8n)',
+				'ratio (real n8n)',
+			],
 			[...summary.values()].map((row) => [...row, '', '', ''].slice(0, 8)),
 		),
 		'',
@@ -131,11 +178,17 @@ export function resultsReport(machine: string, summary: Map<string, string[]>, t
 
 export function writeResults(report: string) {
 	const file = join(PROJECT_ROOT, 'docs', 'benchmarks.md');
-	const current = existsSync(file) && statSync(file).isFile() ? readFileSync(file, 'utf8') : '# Benchmarks\n\n<!-- bench:results -->\n<!-- /bench:results -->\n';
+	const current =
+		existsSync(file) && statSync(file).isFile()
+			? readFileSync(file, 'utf8')
+			: '# Benchmarks\n\n<!-- bench:results -->\n<!-- /bench:results -->\n';
 	const start = current.indexOf('<!-- bench:results');
 	const endMarker = '<!-- /bench:results -->';
 	const end = current.indexOf(endMarker);
-	const next = start >= 0 && end > start ? current.slice(0, start) + report + current.slice(end + endMarker.length) : `${current.trimEnd()}\n\n${report}\n`;
+	const next =
+		start >= 0 && end > start
+			? current.slice(0, start) + report + current.slice(end + endMarker.length)
+			: `${current.trimEnd()}\n\n${report}\n`;
 	writeFileSync(file, next);
 	log(`wrote ${file}`);
 }

@@ -12,7 +12,14 @@ import { join } from 'node:path';
 
 import { PROJECT_ROOT } from './data';
 import type { BenchOptions } from './jobs';
-import { coldStartJob, duplicatesJob, getJob, rateCappedJob, realN8nJob, returnAllJob } from './jobs';
+import {
+	coldStartJob,
+	duplicatesJob,
+	getJob,
+	rateCappedJob,
+	realN8nJob,
+	returnAllJob,
+} from './jobs';
 import type { JobReport } from './report';
 import { pacingJobs } from './pacing';
 import { machineSection, resultsReport, writeResults } from './report';
@@ -36,7 +43,8 @@ const options: BenchOptions = {
 };
 
 async function main() {
-	if (!existsSync(join(PROJECT_ROOT, 'dist', 'nodes', 'DigiCert', 'DigiCert.node.js'))) throw new Error('dist/ is missing: run npm run build first');
+	if (!existsSync(join(PROJECT_ROOT, 'dist', 'nodes', 'DigiCert', 'DigiCert.node.js')))
+		throw new Error('dist/ is missing: run npm run build first');
 	const started = Date.now();
 	const machine = machineSection(options.runs);
 	const sections: string[] = [];
@@ -49,7 +57,11 @@ async function main() {
 
 	const fake = await startFake();
 	try {
-		for (const [name, job] of [['get', getJob], ['returnAll', returnAllJob], ['duplicates', duplicatesJob]] as const) {
+		for (const [name, job] of [
+			['get', getJob],
+			['returnAll', returnAllJob],
+			['duplicates', duplicatesJob],
+		] as const) {
 			if (!options.wanted(name)) continue;
 			const report = await job(fake, options.runs);
 			add(report);
@@ -58,13 +70,19 @@ async function main() {
 		if (!flag('--no-real')) {
 			const real = await realN8nJob(fake, options);
 			add(real);
-			for (const [job, cells] of real.summary ?? []) summary.set(job, [...(summary.get(job) ?? [job, '', '', '', '']), ...cells]);
+			for (const [job, cells] of real.summary ?? [])
+				summary.set(job, [...(summary.get(job) ?? [job, '', '', '', '']), ...cells]);
 		}
 	} finally {
 		await stopFake(fake);
 	}
 	if (options.wanted('rateCapped')) add(await rateCappedJob(options));
-	for (const report of await pacingJobs({ runs: Number(option('--pacing-runs') ?? 1), timeScale: options.timeScale, wanted: options.wanted })) add(report);
+	for (const report of await pacingJobs({
+		runs: Number(option('--pacing-runs') ?? 1),
+		timeScale: options.timeScale,
+		wanted: options.wanted,
+	}))
+		add(report);
 	if (options.wanted('coldStart')) add(await coldStartJob(options.quick));
 
 	const elapsed = ((Date.now() - started) / 1000).toFixed(0);

@@ -69,9 +69,17 @@ export async function startFake(
 	if (blockMs !== undefined) env.BENCH_FAKE_BLOCK_MS = String(blockMs);
 	if (more.timeScale !== undefined) env.BENCH_FAKE_TIME_SCALE = String(more.timeScale);
 	if (more.data) env.BENCH_FAKE_DATA = more.data;
-	const child = new Child(fork(join(__dirname, 'fakeHost.js'), [], { env, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] }));
+	const child = new Child(
+		fork(join(__dirname, 'fakeHost.js'), [], {
+			env,
+			stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+		}),
+	);
 	const ready = await child.ready;
-	return { child, target: { baseUrl: String(ready.baseUrl), apiKey: String(ready.apiKey) } as Target };
+	return {
+		child,
+		target: { baseUrl: String(ready.baseUrl), apiKey: String(ready.apiKey) } as Target,
+	};
 }
 
 export async function stopFake(fake: Fake) {
@@ -81,7 +89,12 @@ export async function stopFake(fake: Fake) {
 
 export function startWorker() {
 	// The engine logs node errors to stdout: keep it out of the table.
-	return new Child(fork(join(__dirname, 'worker.js'), [], { execArgv: ['--expose-gc'], stdio: ['ignore', 'ignore', 'inherit', 'ipc'] }));
+	return new Child(
+		fork(join(__dirname, 'worker.js'), [], {
+			execArgv: ['--expose-gc'],
+			stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+		}),
+	);
 }
 
 export interface Measurement {
@@ -95,10 +108,26 @@ export interface Measurement {
 	errors: string[];
 }
 
-const emptyMeasurement = (): Measurement => ({ time: [], cpu: [], requests: [], heapPerItem: [], retainedPerItem: [], items: [], rateLimited: [], errors: [] });
+const emptyMeasurement = (): Measurement => ({
+	time: [],
+	cpu: [],
+	requests: [],
+	heapPerItem: [],
+	retainedPerItem: [],
+	items: [],
+	rateLimited: [],
+	errors: [],
+});
 
 /** Runs every variant `runs` times, interleaved (the order rotates each round), after one warm-up round (unless `warmUp` is false). */
-export async function measure(job: JobName, variants: Variant[], fake: Fake, runs: number, timeScale?: number, warmUp = true) {
+export async function measure(
+	job: JobName,
+	variants: Variant[],
+	fake: Fake,
+	runs: number,
+	timeScale?: number,
+	warmUp = true,
+) {
 	const workers = new Map(variants.map((v) => [v, startWorker()] as const));
 	await Promise.all([...workers.values()].map((w) => w.ready));
 	const results = new Map(variants.map((v) => [v, emptyMeasurement()] as const));
@@ -108,8 +137,12 @@ export async function measure(job: JobName, variants: Variant[], fake: Fake, run
 			for (const variant of order) {
 				await fake.child.ask({ command: 'reset' });
 				const request: Omit<RunRequest, 'id'> = { job, variant, target: fake.target, timeScale };
-				const answer = await workers.get(variant)!.ask<RunAnswer>(request as unknown as Record<string, unknown>);
-				const counts = await fake.child.ask<{ requests: number; rateLimited: number }>({ command: 'count' });
+				const answer = await workers
+					.get(variant)!
+					.ask<RunAnswer>(request as unknown as Record<string, unknown>);
+				const counts = await fake.child.ask<{ requests: number; rateLimited: number }>({
+					command: 'count',
+				});
 				const m = results.get(variant)!;
 				if (answer.ok && answer.items !== expectedItems(job)) {
 					answer.ok = false;
@@ -120,7 +153,9 @@ export async function measure(job: JobName, variants: Variant[], fake: Fake, run
 					log(`${job}/${variant}: ${answer.error}`);
 					continue;
 				}
-				log(`${job}/${variant} ${round === 0 ? 'warm-up' : `run ${round}`}: ${answer.timeMs!.toFixed(0)} ms, ${counts.requests} requests, ${answer.items} items, heap +${((answer.heapPeakBytes ?? 0) / 1e6).toFixed(1)} MB peak, ${((answer.retainedBytes ?? 0) / 1e6).toFixed(1)} MB retained`);
+				log(
+					`${job}/${variant} ${round === 0 ? 'warm-up' : `run ${round}`}: ${answer.timeMs!.toFixed(0)} ms, ${counts.requests} requests, ${answer.items} items, heap +${((answer.heapPeakBytes ?? 0) / 1e6).toFixed(1)} MB peak, ${((answer.retainedBytes ?? 0) / 1e6).toFixed(1)} MB retained`,
+				);
 				if (round === 0) continue;
 				m.time.push(answer.timeMs!);
 				m.cpu.push(answer.cpuMs ?? NaN);

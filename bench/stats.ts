@@ -11,7 +11,8 @@ export function summarize(values: number[]): Summary {
 	if (values.length === 0) return { median: NaN, min: NaN, max: NaN, runs: 0 };
 	const sorted = [...values].sort((a, b) => a - b);
 	const middle = Math.floor(sorted.length / 2);
-	const median = sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+	const median =
+		sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 	return { median, min: sorted[0], max: sorted[sorted.length - 1], runs: values.length };
 }
 
@@ -20,7 +21,10 @@ export function summarize(values: number[]): Summary {
  * allows at most `limit` sends in any `ms` span and sending itself takes no time: request i may
  * go at max over windows of (send time of request i - limit) + ms.
  */
-export function minimumSendTime(count: number, windows: Array<{ limit: number; ms: number }>): number {
+export function minimumSendTime(
+	count: number,
+	windows: Array<{ limit: number; ms: number }>,
+): number {
 	const times: number[] = [];
 	for (let i = 0; i < count; i++) {
 		let at = 0;
@@ -37,7 +41,11 @@ export function markdownTable(header: string[], rows: string[][]): string {
 }
 
 /** "1.23 s (1.10–1.40)" style: median with min and max. */
-export function formatRange(summary: Summary, unit: 'ms' | 's' | 'KB' | 'B' | '', digits = 0): string {
+export function formatRange(
+	summary: Summary,
+	unit: 'ms' | 's' | 'KB' | 'B' | '',
+	digits = 0,
+): string {
 	if (summary.runs === 0 || Number.isNaN(summary.median)) return 'n/a';
 	const f = (v: number) => v.toFixed(digits);
 	const suffix = unit ? ` ${unit}` : '';

@@ -66,7 +66,14 @@ async function measured<T>(work: () => Promise<T>) {
 		gc();
 		gc();
 		const retainedBytes = process.memoryUsage().heapUsed - baseHeap;
-		return { result, wallMs, cpuMs: (cpu.user + cpu.system) / 1000, heapPeakBytes: heapPeak - baseHeap, rssPeakBytes: rssPeak, retainedBytes };
+		return {
+			result,
+			wallMs,
+			cpuMs: (cpu.user + cpu.system) / 1000,
+			heapPeakBytes: heapPeak - baseHeap,
+			rssPeakBytes: rssPeak,
+			retainedBytes,
+		};
 	} finally {
 		clearInterval(timer);
 	}
@@ -111,11 +118,23 @@ const DEFAULT_WINDOWS = DIGICERT_RATE_WINDOWS.map((w) => ({ ...w }));
 async function runOne(request: RunRequest): Promise<RunAnswer> {
 	const { id, job, variant, target } = request;
 	// The node's own windows, scaled like the fake's (an exported array: scaled in place for this run only).
-	DEFAULT_WINDOWS.forEach((w, i) => (DIGICERT_RATE_WINDOWS[i].ms = w.ms / (request.timeScale ?? 1)));
+	DEFAULT_WINDOWS.forEach(
+		(w, i) => (DIGICERT_RATE_WINDOWS[i].ms = w.ms / (request.timeScale ?? 1)),
+	);
 
 	if (variant === 'fetch') {
 		const m = await measured(() => fetchLoop(job, target));
-		return { id, ok: true, timeMs: m.wallMs, wallMs: m.wallMs, cpuMs: m.cpuMs, items: m.result, heapPeakBytes: m.heapPeakBytes, rssPeakBytes: m.rssPeakBytes, retainedBytes: m.retainedBytes };
+		return {
+			id,
+			ok: true,
+			timeMs: m.wallMs,
+			wallMs: m.wallMs,
+			cpuMs: m.cpuMs,
+			items: m.result,
+			heapPeakBytes: m.heapPeakBytes,
+			rssPeakBytes: m.rssPeakBytes,
+			retainedBytes: m.retainedBytes,
+		};
 	}
 	if (variant === 'httpRequest') {
 		const loaded = ensureNodesBase();
@@ -123,12 +142,20 @@ async function runOne(request: RunRequest): Promise<RunAnswer> {
 	}
 	const nodes = jobNodes(job, variant, target);
 	if (nodes === undefined) return { id, ok: false, error: `no ${variant} variant of ${job}` };
-	const workflow = [...inputNodes(inputItems(job)), ...nodes.map((n, i) => ({ ...n, position: [400 + 200 * i, 0] as [number, number] }))];
-	const credentials = { digiCertApi: { region: 'custom', baseUrl: target.baseUrl, apiKey: target.apiKey } };
+	const workflow = [
+		...inputNodes(inputItems(job)),
+		...nodes.map((n, i) => ({ ...n, position: [400 + 200 * i, 0] as [number, number] })),
+	];
+	const credentials = {
+		digiCertApi: { region: 'custom', baseUrl: target.baseUrl, apiKey: target.apiKey },
+	};
 	const m = await measured(() => runWorkflow(workflow, { credentials }));
 	const run = m.result;
 	if (run.error) return { id, ok: false, error: run.error.message };
-	const timeMs = nodes.reduce((sum, node) => sum + (run.taskData(node.name)?.executionTime ?? 0), 0);
+	const timeMs = nodes.reduce(
+		(sum, node) => sum + (run.taskData(node.name)?.executionTime ?? 0),
+		0,
+	);
 	return {
 		id,
 		ok: true,
@@ -145,7 +172,8 @@ async function runOne(request: RunRequest): Promise<RunAnswer> {
 process.on('message', (request: RunRequest | PacingRequest) => {
 	('pacing' in request ? runPacing(request) : runOne(request)).then(
 		(answer) => process.send!(answer),
-		(error: Error) => process.send!({ id: request.id, ok: false, error: error.stack ?? error.message }),
+		(error: Error) =>
+			process.send!({ id: request.id, ok: false, error: error.stack ?? error.message }),
 	);
 });
 process.send!({ ready: true });

@@ -22,7 +22,10 @@ export const SPLIT_OUT_TYPE = 'n8n-nodes-base.splitOut';
 export function inputItems(job: JobName): IDataObject[] {
 	if (job === 'get') return ids(BENCH_DATA.firstRequestId, BENCH_DATA.requests);
 	if (job === 'duplicates') return ids(BENCH_DATA.firstOrderId, BENCH_DATA.duplicateOrders);
-	if (job === 'rateCapped') return ids(BENCH_DATA.firstRequestId, BENCH_DATA.rateCappedItems).map((_, i) => ({ id: BENCH_DATA.firstRequestId + (i % BENCH_DATA.requests) }));
+	if (job === 'rateCapped')
+		return ids(BENCH_DATA.firstRequestId, BENCH_DATA.rateCappedItems).map((_, i) => ({
+			id: BENCH_DATA.firstRequestId + (i % BENCH_DATA.requests),
+		}));
 	return [{}];
 }
 
@@ -68,16 +71,37 @@ function httpRequest(target: Target, url: string, options: INodeParameters = {})
 export function jobNodes(job: JobName, variant: Variant, target: Target): INode[] | undefined {
 	const rateOff = { requestOptions: { rateLimit: 'off' } };
 	if (variant === 'digicert') {
-		if (job === 'get') return [digiCert({ resource: 'request', operation: 'get', requestId: '={{ $json.id }}', ...rateOff })];
-		if (job === 'rateCapped') return [digiCert({ resource: 'request', operation: 'get', requestId: '={{ $json.id }}' })];
-		if (job === 'duplicates') return [digiCert({ resource: 'order', operation: 'listDuplicates', orderId: '={{ $json.id }}', ...rateOff })];
+		if (job === 'get')
+			return [
+				digiCert({
+					resource: 'request',
+					operation: 'get',
+					requestId: '={{ $json.id }}',
+					...rateOff,
+				}),
+			];
+		if (job === 'rateCapped')
+			return [digiCert({ resource: 'request', operation: 'get', requestId: '={{ $json.id }}' })];
+		if (job === 'duplicates')
+			return [
+				digiCert({
+					resource: 'order',
+					operation: 'listDuplicates',
+					orderId: '={{ $json.id }}',
+					...rateOff,
+				}),
+			];
 		return [digiCert({ resource: 'order', operation: 'getMany', returnAll: true, ...rateOff })];
 	}
 	if (variant === 'httpRequest') {
-		if (job === 'get') return [httpRequest(target, `={{ "${target.baseUrl}/request/" + $json.id }}`)];
+		if (job === 'get')
+			return [httpRequest(target, `={{ "${target.baseUrl}/request/" + $json.id }}`)];
 		if (job === 'duplicates') {
 			return [
-				httpRequest(target, `={{ "${target.baseUrl}/order/certificate/" + $json.id + "/duplicate" }}`),
+				httpRequest(
+					target,
+					`={{ "${target.baseUrl}/order/certificate/" + $json.id + "/duplicate" }}`,
+				),
 				splitOut('certificates'),
 			];
 		}
@@ -95,7 +119,8 @@ export function jobNodes(job: JobName, variant: Variant, target: Target): INode[
 								],
 							},
 							paginationCompleteWhen: 'other',
-							completeExpression: '={{ $response.body.page.offset + $response.body.page.limit >= $response.body.page.total }}',
+							completeExpression:
+								'={{ $response.body.page.offset + $response.body.page.limit >= $response.body.page.total }}',
 							limitPagesFetched: false,
 						},
 					},

@@ -19,7 +19,9 @@ const REDIRECT_STATUSES = [301, 302, 303, 307, 308];
  * allow the call (`access_denied|missing_permission`) need different fixes. (n8n 1.x ignores the
  * list and passes every status: the answer rules below then cover the others too.)
  */
-const STATUSES_STILL_FAILING = Array.from({ length: 300 }, (_, i) => 300 + i).filter((status) => status !== 403);
+const STATUSES_STILL_FAILING = Array.from({ length: 300 }, (_, i) => 300 + i).filter(
+	(status) => status !== 403,
+);
 
 export class DigiCertApi implements ICredentialType {
 	name = 'digiCertApi';
@@ -60,7 +62,8 @@ export class DigiCertApi implements ICredentialType {
 			typeOptions: { password: true },
 			default: '',
 			required: true,
-			description: 'Made in CertCentral under Automation > API Keys. Sent only in the X-DC-DEVKEY header.',
+			description:
+				'Made in CertCentral under Automation > API Keys. Sent only in the X-DC-DEVKEY header.',
 		},
 	];
 
@@ -120,7 +123,8 @@ export class DigiCertApi implements ICredentialType {
 				type: 'responseCode' as const,
 				properties: {
 					value: 404,
-					message: 'No DigiCert API answered at this base URL (HTTP 404). A custom base URL must end in /services/v2.',
+					message:
+						'No DigiCert API answered at this base URL (HTTP 404). A custom base URL must end in /services/v2.',
 				},
 			},
 			// The answers that come back (a 403, or any status on n8n 1.x): DigiCert's error code, then "no user".
@@ -147,7 +151,8 @@ export class DigiCertApi implements ICredentialType {
 				properties: {
 					key: 'errors.0.code',
 					value: 'not_found|route',
-					message: 'No DigiCert API answered at this base URL (HTTP 404). A custom base URL must end in /services/v2.',
+					message:
+						'No DigiCert API answered at this base URL (HTTP 404). A custom base URL must end in /services/v2.',
 				},
 			},
 			{

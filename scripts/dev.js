@@ -27,7 +27,12 @@ const SMOKE = process.argv.includes('--smoke');
 const DEV_USER_FOLDER = path.join(REPO_ROOT, '.cache/dev-n8n');
 /** The examples reference this credential, so they run in the sandbox as imported. */
 const SANDBOX_CREDENTIAL = { id: 'digicertSandbox1', name: 'DigiCert sandbox' };
-const OWNER = { email: 'dev@example.com', password: 'DigiCert-sandbox-1', firstName: 'Sandbox', lastName: 'Owner' };
+const OWNER = {
+	email: 'dev@example.com',
+	password: 'DigiCert-sandbox-1',
+	firstName: 'Sandbox',
+	lastName: 'Owner',
+};
 /** The example the smoke run executes: Manual Trigger → DigiCert → Code, nothing outside the sandbox. */
 const SMOKE_EXAMPLE = 'duplicate-certificate-audit.json';
 
@@ -35,7 +40,10 @@ const step = (/** @type {string} */ text) => console.log(`\n▶ ${text}`);
 
 /** Runs `npm run <script>` as a user would; throws when it fails. */
 function npmRun(/** @type {string} */ script) {
-	const result = spawnSync('npm', ['run', script, '--silent'], { cwd: REPO_ROOT, stdio: 'inherit' });
+	const result = spawnSync('npm', ['run', script, '--silent'], {
+		cwd: REPO_ROOT,
+		stdio: 'inherit',
+	});
 	if (result.status !== 0) throw new Error(`npm run ${script} failed`);
 }
 
@@ -50,17 +58,25 @@ async function main() {
 	step('Building the package (npm run build)');
 	npmRun('build');
 
-	step('Preparing n8n 2.41.1 on Node 24 (installed once into ~/.cache/n8n-nodes-digicert: about 5–10 minutes and ~3 GB the first time)');
-	const userFolder = SMOKE ? fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-digicert-smoke-')) : DEV_USER_FOLDER;
+	step(
+		'Preparing n8n 2.41.1 on Node 24 (installed once into ~/.cache/n8n-nodes-digicert: about 5–10 minutes and ~3 GB the first time)',
+	);
+	const userFolder = SMOKE
+		? fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-digicert-smoke-'))
+		: DEV_USER_FOLDER;
 	const firstRun = !fs.existsSync(path.join(userFolder, '.sandbox-ready'));
 	// A link to the repo: after `npm run build`, restarting `npm run dev` loads the new build.
 	const home = await createN8nHome({ major: 2, install: 'link', userFolder });
 
 	const sandboxPort = SMOKE ? 0 : Number(process.env.DIGICERT_SANDBOX_PORT ?? 5690);
 	const editorPort = SMOKE ? await freePort() : Number(process.env.N8N_PORT ?? 5678);
-	step(`Starting the sandbox CertCentral${sandboxPort ? ` on http://127.0.0.1:${sandboxPort}` : ''}`);
+	step(
+		`Starting the sandbox CertCentral${sandboxPort ? ` on http://127.0.0.1:${sandboxPort}` : ''}`,
+	);
 	const sandbox = await startFakeCertCentral({ port: sandboxPort }).catch((error) => {
-		throw new Error(`Could not start the sandbox on port ${sandboxPort} (${error.message}); set DIGICERT_SANDBOX_PORT to a free port`);
+		throw new Error(
+			`Could not start the sandbox on port ${sandboxPort} (${error.message}); set DIGICERT_SANDBOX_PORT to a free port`,
+		);
 	});
 
 	/** @type {Awaited<ReturnType<typeof home.startN8n>> | undefined} */
@@ -82,21 +98,29 @@ async function main() {
 		const examples = exampleFiles();
 		if (firstRun) {
 			step('Creating the "DigiCert sandbox" credential and importing examples/');
-			await home.importCredential({ ...SANDBOX_CREDENTIAL, data: { region: 'custom', baseUrl: sandbox.baseUrl, apiKey: sandbox.apiKey } });
+			await home.importCredential({
+				...SANDBOX_CREDENTIAL,
+				data: { region: 'custom', baseUrl: sandbox.baseUrl, apiKey: sandbox.apiKey },
+			});
 			await home.importWorkflow(examples);
 		}
-		const exampleNames = examples.map((file) => `"${JSON.parse(fs.readFileSync(file, 'utf8')).name}"`);
+		const exampleNames = examples.map(
+			(file) => `"${JSON.parse(fs.readFileSync(file, 'utf8')).name}"`,
+		);
 
 		if (SMOKE) await runExample(home, sandbox);
 
 		step(`Starting n8n at http://127.0.0.1:${editorPort}`);
 		n8n = await home.startN8n({ port: editorPort });
 		const { cookie } = await setupOwner(n8n.url, OWNER);
-		if (firstRun && !SMOKE) fs.writeFileSync(path.join(userFolder, '.sandbox-ready'), new Date().toISOString());
+		if (firstRun && !SMOKE)
+			fs.writeFileSync(path.join(userFolder, '.sandbox-ready'), new Date().toISOString());
 
 		if (SMOKE) {
 			await checkEditor(n8n.url, cookie);
-			console.log('\nSmoke run passed: sandbox, credential, examples, an example executed by n8n, and the editor.');
+			console.log(
+				'\nSmoke run passed: sandbox, credential, examples, an example executed by n8n, and the editor.',
+			);
 			await stop(0);
 			return;
 		}
@@ -121,8 +145,12 @@ async function runExample(
 	/** @type {Awaited<ReturnType<typeof createN8nHome>>} */ home,
 	/** @type {Awaited<ReturnType<typeof startFakeCertCentral>>} */ sandbox,
 ) {
-	const workflow = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'examples', SMOKE_EXAMPLE), 'utf8'));
-	const digiCertNode = workflow.nodes.find((/** @type {{ type: string }} */ node) => node.type === 'n8n-nodes-digicert.digiCert').name;
+	const workflow = JSON.parse(
+		fs.readFileSync(path.join(REPO_ROOT, 'examples', SMOKE_EXAMPLE), 'utf8'),
+	);
+	const digiCertNode = workflow.nodes.find(
+		(/** @type {{ type: string }} */ node) => node.type === 'n8n-nodes-digicert.digiCert',
+	).name;
 	step(`Running the example "${workflow.name}" in n8n against the sandbox`);
 	const before = sandbox.requests.length;
 	const result = await home.executeWorkflow(workflow.id);
@@ -141,16 +169,23 @@ async function runExample(
 async function checkEditor(/** @type {string} */ url, /** @type {string} */ cookie) {
 	const page = await fetch(url);
 	const html = await page.text();
-	if (!page.ok || !/<title>n8n/i.test(html)) throw new Error(`the editor at ${url} did not answer with its page (HTTP ${page.status})`);
+	if (!page.ok || !/<title>n8n/i.test(html))
+		throw new Error(`the editor at ${url} did not answer with its page (HTTP ${page.status})`);
 	const types = await fetch(`${url}/types/nodes.json`, { headers: { cookie } });
 	const nodes = types.ok ? /** @type {Array<{ name: string }>} */ (await types.json()) : [];
 	if (!nodes.some((node) => node.name === 'n8n-nodes-digicert.digiCert')) {
-		throw new Error(`the editor at ${url} does not list the DigiCert node (types/nodes.json: HTTP ${types.status})`);
+		throw new Error(
+			`the editor at ${url} does not list the DigiCert node (types/nodes.json: HTTP ${types.status})`,
+		);
 	}
 	console.log(`  the editor answers at ${url} and lists the DigiCert node`);
 }
 
-function printBanner(/** @type {string} */ url, /** @type {string} */ sandboxUrl, /** @type {string[]} */ exampleNames) {
+function printBanner(
+	/** @type {string} */ url,
+	/** @type {string} */ sandboxUrl,
+	/** @type {string[]} */ exampleNames,
+) {
 	console.log(`
 ────────────────────────────────────────────────────────────────────────
   n8n with the DigiCert node is running:  ${url}

@@ -19,12 +19,16 @@ interface LintMessage {
 const { NODE_ENV: _jestNodeEnv, ...lintEnv } = process.env;
 
 function lintAs(fileName: string, code: string): LintMessage[] {
-	const run = spawnSync(process.execPath, [eslintBin, '--format', 'json', '--stdin', '--stdin-filename', fileName], {
-		cwd: root,
-		input: code,
-		encoding: 'utf8',
-		env: lintEnv,
-	});
+	const run = spawnSync(
+		process.execPath,
+		[eslintBin, '--format', 'json', '--stdin', '--stdin-filename', fileName],
+		{
+			cwd: root,
+			input: code,
+			encoding: 'utf8',
+			env: lintEnv,
+		},
+	);
 	if (run.status !== 0 && run.status !== 1) {
 		throw new Error(`eslint failed (${run.status}): ${run.stderr}`);
 	}
@@ -67,11 +71,16 @@ describe('lint configuration', () => {
 		);
 		expect(ruleIds(messages)).toContain('no-console');
 		// Each disable comment is itself reported, so `--max-warnings 0` fails on it.
-		expect(messages.filter((m) => /has no effect because you have 'noInlineConfig'/.test(m.message))).toHaveLength(2);
+		expect(
+			messages.filter((m) => /has no effect because you have 'noInlineConfig'/.test(m.message)),
+		).toHaveLength(2);
 	});
 
 	it('refuses runtime imports other than n8n-workflow in node code', () => {
-		const messages = lintAs('nodes/DigiCert/shared/probe.ts', "import axios from 'axios';\nexport const a = axios;\n");
+		const messages = lintAs(
+			'nodes/DigiCert/shared/probe.ts',
+			"import axios from 'axios';\nexport const a = axios;\n",
+		);
 		expect(ruleIds(messages)).toContain('@n8n/community-nodes/no-restricted-imports');
 	});
 
@@ -85,7 +94,10 @@ describe('lint configuration', () => {
 			].join('\n'),
 		);
 		expect(ruleIds(messages)).toEqual(
-			expect.arrayContaining(['n8n-nodes-base/node-param-default-missing', '@typescript-eslint/no-explicit-any']),
+			expect.arrayContaining([
+				'n8n-nodes-base/node-param-default-missing',
+				'@typescript-eslint/no-explicit-any',
+			]),
 		);
 	});
 
@@ -106,6 +118,8 @@ describe('lint configuration', () => {
 				'@n8n/community-nodes/package-name-convention',
 			]),
 		);
-		expect(ruleIds(messages).some((id) => id?.startsWith('n8n-nodes-base/community-package-json-'))).toBe(true);
+		expect(
+			ruleIds(messages).some((id) => id?.startsWith('n8n-nodes-base/community-package-json-')),
+		).toBe(true);
 	});
 });

@@ -62,12 +62,18 @@ function loadBuilt<T>(distFile: string): T {
 
 /** The two icon files (light, dark) an `icon` names, relative to the package root. */
 function iconFiles(icon: Icon | undefined, besideFile: string): string[] {
-	expect(icon).toEqual({ light: expect.stringMatching(/^file:/), dark: expect.stringMatching(/^file:/) });
+	expect(icon).toEqual({
+		light: expect.stringMatching(/^file:/),
+		dark: expect.stringMatching(/^file:/),
+	});
 	const { light, dark } = icon as { light: string; dark: string };
-	return [light, dark].map((ref) => path.posix.join(path.posix.dirname(besideFile), ref.slice('file:'.length)));
+	return [light, dark].map((ref) =>
+		path.posix.join(path.posix.dirname(besideFile), ref.slice('file:'.length)),
+	);
 }
 
-const isHttpsUrl = (value: unknown) => typeof value === 'string' && /^https:\/\/[^\s/]+\.[^\s/]+\/\S*$/.test(value);
+const isHttpsUrl = (value: unknown) =>
+	typeof value === 'string' && /^https:\/\/[^\s/]+\.[^\s/]+\/\S*$/.test(value);
 
 describe('the npm package', () => {
 	let packed: PackResult;
@@ -77,7 +83,9 @@ describe('the npm package', () => {
 		const builtEntries = [...(pkg.n8n?.nodes ?? []), ...(pkg.n8n?.credentials ?? [])];
 		const missing = builtEntries.filter((file) => !fs.existsSync(path.join(root, file)));
 		if (builtEntries.length === 0 || missing.length > 0) {
-			throw new Error(`dist/ is missing or stale (${missing.join(', ') || 'no n8n entries'}): run npm run build first`);
+			throw new Error(
+				`dist/ is missing or stale (${missing.join(', ') || 'no n8n entries'}): run npm run build first`,
+			);
 		}
 		packed = packDryRun();
 		packedPaths = packed.files.map((file) => file.path).sort();
@@ -86,7 +94,8 @@ describe('the npm package', () => {
 	describe('tarball', () => {
 		it('holds only dist/, README.md, LICENSE and package.json', () => {
 			const outside = packedPaths.filter(
-				(file) => !file.startsWith('dist/') && !['README.md', 'LICENSE', 'package.json'].includes(file),
+				(file) =>
+					!file.startsWith('dist/') && !['README.md', 'LICENSE', 'package.json'].includes(file),
 			);
 			expect(outside).toEqual([]);
 			expect(packedPaths).toEqual(expect.arrayContaining(['README.md', 'LICENSE', 'package.json']));
@@ -101,7 +110,9 @@ describe('the npm package', () => {
 		});
 
 		it('holds every node and credential n8n is told to load', () => {
-			expect(packedPaths).toEqual(expect.arrayContaining([...pkg.n8n!.nodes!, ...pkg.n8n!.credentials!]));
+			expect(packedPaths).toEqual(
+				expect.arrayContaining([...pkg.n8n!.nodes!, ...pkg.n8n!.credentials!]),
+			);
 		});
 
 		it(`is smaller than ${MAX_TARBALL_BYTES / 1024} KB`, () => {
@@ -116,10 +127,15 @@ describe('the npm package', () => {
 			expect(pkg.version).toMatch(/^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/);
 			expect(pkg.description).toEqual(expect.stringMatching(/DigiCert/));
 			expect(pkg.license).toBe('MIT');
-			expect(pkg.keywords).toEqual(expect.arrayContaining(['n8n-community-node-package', 'n8n', 'digicert']));
+			expect(pkg.keywords).toEqual(
+				expect.arrayContaining(['n8n-community-node-package', 'n8n', 'digicert']),
+			);
 			expect(pkg.author?.name).toEqual(expect.stringMatching(/\S/));
 			expect(pkg.author?.email).toMatch(/^[^\s@]+@[^\s@]+\.[^\s@]+$/);
-			expect(pkg.repository).toEqual({ type: 'git', url: expect.stringMatching(/^git\+https:\/\/github\.com\/[\w.-]+\/[\w.-]+\.git$/) });
+			expect(pkg.repository).toEqual({
+				type: 'git',
+				url: expect.stringMatching(/^git\+https:\/\/github\.com\/[\w.-]+\/[\w.-]+\.git$/),
+			});
 			expect(isHttpsUrl(pkg.homepage)).toBe(true);
 		});
 
@@ -130,7 +146,15 @@ describe('the npm package', () => {
 		});
 
 		it('runs nothing when installed', () => {
-			const lifecycle = ['preinstall', 'install', 'postinstall', 'prepare', 'prepublish', 'preprepare', 'postprepare'];
+			const lifecycle = [
+				'preinstall',
+				'install',
+				'postinstall',
+				'prepare',
+				'prepublish',
+				'preprepare',
+				'postprepare',
+			];
 			expect(Object.keys(pkg.scripts ?? {}).filter((name) => lifecycle.includes(name))).toEqual([]);
 		});
 
@@ -151,17 +175,22 @@ describe('the npm package', () => {
 		it.each([
 			...nodeFiles.map((file) => ['node', file]),
 			...credentialFiles.map((file) => ['credential', file]),
-		])('the %s %s has a light and a dark icon: two different files, both in the tarball', (kind, distFile) => {
-			const built = loadBuilt<INodeType | ICredentialType>(distFile);
-			const icon = kind === 'node' ? (built as INodeType).description.icon : (built as ICredentialType).icon;
-			const [light, dark] = iconFiles(icon as Icon, distFile);
-			expect(packedPaths).toEqual(expect.arrayContaining([light, dark]));
-			expect(light).not.toBe(dark);
-			const lightBytes = fs.readFileSync(path.join(root, light));
-			const darkBytes = fs.readFileSync(path.join(root, dark));
-			expect(lightBytes.equals(darkBytes)).toBe(false);
-			for (const bytes of [lightBytes, darkBytes]) expect(bytes.toString('utf8')).toMatch(/<svg[\s>]/);
-		});
+		])(
+			'the %s %s has a light and a dark icon: two different files, both in the tarball',
+			(kind, distFile) => {
+				const built = loadBuilt<INodeType | ICredentialType>(distFile);
+				const icon =
+					kind === 'node' ? (built as INodeType).description.icon : (built as ICredentialType).icon;
+				const [light, dark] = iconFiles(icon as Icon, distFile);
+				expect(packedPaths).toEqual(expect.arrayContaining([light, dark]));
+				expect(light).not.toBe(dark);
+				const lightBytes = fs.readFileSync(path.join(root, light));
+				const darkBytes = fs.readFileSync(path.join(root, dark));
+				expect(lightBytes.equals(darkBytes)).toBe(false);
+				for (const bytes of [lightBytes, darkBytes])
+					expect(bytes.toString('utf8')).toMatch(/<svg[\s>]/);
+			},
+		);
 
 		it('the credential links its documentation with a full URL', () => {
 			const credential = loadBuilt<ICredentialType>('dist/credentials/DigiCertApi.credentials.js');
@@ -169,24 +198,27 @@ describe('the npm package', () => {
 			expect(isHttpsUrl(credential.documentationUrl)).toBe(true);
 		});
 
-		it.each(nodeFiles)('the node %s has a codex file with categories and documentation links', (nodeFile) => {
-			const node = loadBuilt<INodeType>(nodeFile);
-			const codexFile = nodeFile.replace(/\.js$/, '.json');
-			expect(packedPaths).toContain(codexFile);
-			const codex = JSON.parse(fs.readFileSync(path.join(root, codexFile), 'utf8'));
-			expect(codex).toEqual(
-				expect.objectContaining({
-					node: `${pkg.name}.${node.description.name}`,
-					nodeVersion: '1.0',
-					codexVersion: '1.0',
-					categories: expect.arrayContaining([expect.any(String)]),
-				}),
-			);
-			for (const kind of ['primaryDocumentation', 'credentialDocumentation']) {
-				const links = codex.resources?.[kind] as Array<{ url: string }> | undefined;
-				expect(links?.length).toBeGreaterThan(0);
-				for (const link of links ?? []) expect(isHttpsUrl(link.url)).toBe(true);
-			}
-		});
+		it.each(nodeFiles)(
+			'the node %s has a codex file with categories and documentation links',
+			(nodeFile) => {
+				const node = loadBuilt<INodeType>(nodeFile);
+				const codexFile = nodeFile.replace(/\.js$/, '.json');
+				expect(packedPaths).toContain(codexFile);
+				const codex = JSON.parse(fs.readFileSync(path.join(root, codexFile), 'utf8'));
+				expect(codex).toEqual(
+					expect.objectContaining({
+						node: `${pkg.name}.${node.description.name}`,
+						nodeVersion: '1.0',
+						codexVersion: '1.0',
+						categories: expect.arrayContaining([expect.any(String)]),
+					}),
+				);
+				for (const kind of ['primaryDocumentation', 'credentialDocumentation']) {
+					const links = codex.resources?.[kind] as Array<{ url: string }> | undefined;
+					expect(links?.length).toBeGreaterThan(0);
+					for (const link of links ?? []) expect(isHttpsUrl(link.url)).toBe(true);
+				}
+			},
+		);
 	});
 });

@@ -25,19 +25,24 @@ interface Workflow {
 const root = path.resolve(__dirname, '..');
 
 function loadWorkflow(name: string): { workflow: Workflow; steps: Step[] } {
-	const workflow = yaml.load(fs.readFileSync(path.join(root, '.github', 'workflows', name), 'utf8')) as Workflow;
+	const workflow = yaml.load(
+		fs.readFileSync(path.join(root, '.github', 'workflows', name), 'utf8'),
+	) as Workflow;
 	const jobs = Object.values(workflow.jobs);
 	expect(jobs).toHaveLength(1);
 	return { workflow, steps: jobs[0].steps };
 }
 
-const runIndex = (steps: Step[], pattern: RegExp) => steps.findIndex((step) => pattern.test(step.run ?? ''));
+const runIndex = (steps: Step[], pattern: RegExp) =>
+	steps.findIndex((step) => pattern.test(step.run ?? ''));
 
 describe('GitHub workflows', () => {
 	it('CI runs .ci/run on pull requests with Node 20', () => {
 		const { workflow, steps } = loadWorkflow('ci.yml');
 		expect(Object.keys(workflow.on)).toContain('pull_request');
-		expect(steps.find((step) => step.uses?.startsWith('actions/setup-node@'))?.with?.['node-version']).toBe(20);
+		expect(
+			steps.find((step) => step.uses?.startsWith('actions/setup-node@'))?.with?.['node-version'],
+		).toBe(20);
 		expect(runIndex(steps, /^bash \.ci\/run$/)).toBeGreaterThanOrEqual(0);
 	});
 
@@ -57,7 +62,9 @@ describe('GitHub workflows', () => {
 	});
 
 	it('lints sources and dist with warnings as errors, and type checks', () => {
-		const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+		const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+			scripts: Record<string, string>;
+		};
 		expect(pkg.scripts.lint).toMatch(/lint:src/);
 		expect(pkg.scripts.lint).toMatch(/lint:dist/);
 		expect(pkg.scripts['lint:dist']).toMatch(/--max-warnings 0/);
@@ -80,14 +87,19 @@ describe('.ci/run', () => {
 			fs.mkdirSync(path.join(sandbox, 'bin'));
 			fs.copyFileSync(path.join(root, '.ci', 'run'), path.join(sandbox, '.ci', 'run'));
 			const log = path.join(sandbox, 'npm.log');
-			const stub = (file: string, body: string) => fs.writeFileSync(file, `#!/usr/bin/env bash\n${body}\n`, { mode: 0o755 });
+			const stub = (file: string, body: string) =>
+				fs.writeFileSync(file, `#!/usr/bin/env bash\n${body}\n`, { mode: 0o755 });
 			stub(path.join(sandbox, 'scripts', 'ensure-chromium.sh'), 'exit 0');
 			stub(
 				path.join(sandbox, 'bin', 'npm'),
 				`[ "$1" = --version ] && { echo 0.0.0; exit 0; }\necho "$*" >> ${JSON.stringify(log)}\n[ "$*" = ${JSON.stringify(failOn ?? '')} ] && exit 3\nexit 0`,
 			);
 			const result = spawnSync('bash', [path.join(sandbox, '.ci', 'run')], {
-				env: { ...process.env, PATH: `${path.join(sandbox, 'bin')}:${process.env.PATH}`, DIGICERT_CACHE_DIR: sandbox },
+				env: {
+					...process.env,
+					PATH: `${path.join(sandbox, 'bin')}:${process.env.PATH}`,
+					DIGICERT_CACHE_DIR: sandbox,
+				},
 				encoding: 'utf8',
 			});
 			const npm = fs.existsSync(log) ? fs.readFileSync(log, 'utf8').trim().split('\n') : [];
@@ -101,7 +113,9 @@ describe('.ci/run', () => {
 		const { status, npm } = runCi();
 		expect(status).toBe(0);
 		expect(npm.slice(0, 5)).toEqual(['ci', 'run build', 'run typecheck', 'run lint', 'test']);
-		expect(npm).toEqual(expect.arrayContaining(['run test:e2e', 'run test:browser', 'run test:queue']));
+		expect(npm).toEqual(
+			expect.arrayContaining(['run test:e2e', 'run test:browser', 'run test:queue']),
+		);
 		expect(npm.indexOf('run test:e2e')).toBeGreaterThan(npm.indexOf('test'));
 	});
 
@@ -111,4 +125,3 @@ describe('.ci/run', () => {
 		expect(npm).toEqual(['ci', 'run build', 'run typecheck', 'run lint']);
 	});
 });
-

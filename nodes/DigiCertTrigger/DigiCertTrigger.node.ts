@@ -1,4 +1,9 @@
-import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
+import type {
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+	IPollFunctions,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { events } from './events';
@@ -13,7 +18,8 @@ export class DigiCertTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: triggerSubtitle(events),
-		description: 'Starts the workflow when a DigiCert CertCentral request or order changes, or a certificate or a validation nears expiry',
+		description:
+			'Starts the workflow when a DigiCert CertCentral request or order changes, or a certificate or a validation nears expiry',
 		defaults: { name: 'DigiCert Trigger' },
 		polling: true,
 		inputs: [],

@@ -5,7 +5,8 @@
  */
 import { quoteValue } from './validation';
 
-const PEM_CSR = /^-----BEGIN (NEW )?CERTIFICATE REQUEST-----([\s\S]*?)-----END (NEW )?CERTIFICATE REQUEST-----$/;
+const PEM_CSR =
+	/^-----BEGIN (NEW )?CERTIFICATE REQUEST-----([\s\S]*?)-----END (NEW )?CERTIFICATE REQUEST-----$/;
 
 /** A DER element: its tag, where its contents start, and where it ends. */
 interface Tlv {
@@ -35,7 +36,7 @@ function readTlv(der: Buffer, offset: number, limit: number): Tlv | undefined {
 /** The elements directly inside a constructed element, or undefined if they do not fill it exactly. */
 function children(der: Buffer, parent: Tlv): Tlv[] | undefined {
 	const list: Tlv[] = [];
-	for (let offset = parent.start; offset < parent.end; ) {
+	for (let offset = parent.start; offset < parent.end;) {
 		const child = readTlv(der, offset, parent.end);
 		if (child === undefined) return undefined;
 		list.push(child);
@@ -60,9 +61,16 @@ function commonNameOf(der: Buffer, name: Tlv): string | undefined {
 		if (rdn.tag !== SET) continue;
 		for (const attribute of children(der, rdn) ?? []) {
 			const [type, value] = children(der, attribute) ?? [];
-			if (type?.tag === OID && value && der.subarray(type.start, type.end).equals(COMMON_NAME_OID) && STRING_TAGS.has(value.tag)) {
+			if (
+				type?.tag === OID &&
+				value &&
+				der.subarray(type.start, type.end).equals(COMMON_NAME_OID) &&
+				STRING_TAGS.has(value.tag)
+			) {
 				const bytes = der.subarray(value.start, value.end);
-				return value.tag === 0x1e ? Buffer.from(bytes).swap16().toString('utf16le') : bytes.toString('utf8');
+				return value.tag === 0x1e
+					? Buffer.from(bytes).swap16().toString('utf16le')
+					: bytes.toString('utf8');
 			}
 		}
 	}
@@ -77,10 +85,23 @@ function parseCertificationRequest(der: Buffer): { commonName: string | undefine
 	const outer = readTlv(der, 0, der.length);
 	if (outer?.tag !== SEQUENCE || outer.end !== der.length) return undefined;
 	const [info, algorithm, signature, ...rest] = children(der, outer) ?? [];
-	if (rest.length > 0 || info?.tag !== SEQUENCE || algorithm?.tag !== SEQUENCE || signature?.tag !== BIT_STRING) return undefined;
+	if (
+		rest.length > 0 ||
+		info?.tag !== SEQUENCE ||
+		algorithm?.tag !== SEQUENCE ||
+		signature?.tag !== BIT_STRING
+	)
+		return undefined;
 	const [version, subject, publicKey, attributes] = children(der, info) ?? [];
-	const versionIsZero = version?.tag === INTEGER && version.end - version.start === 1 && der[version.start] === 0;
-	if (!versionIsZero || subject?.tag !== SEQUENCE || publicKey?.tag !== SEQUENCE || attributes?.tag !== 0xa0) return undefined;
+	const versionIsZero =
+		version?.tag === INTEGER && version.end - version.start === 1 && der[version.start] === 0;
+	if (
+		!versionIsZero ||
+		subject?.tag !== SEQUENCE ||
+		publicKey?.tag !== SEQUENCE ||
+		attributes?.tag !== 0xa0
+	)
+		return undefined;
 	return { commonName: commonNameOf(der, subject) };
 }
 
@@ -98,7 +119,9 @@ export interface CertificateSigningRequest {
  */
 export function assertCsr(value: unknown, field: string): CertificateSigningRequest {
 	if (typeof value !== 'string' || value.trim() === '') {
-		throw new Error(`${field} must be a PEM certificate signing request (-----BEGIN CERTIFICATE REQUEST-----…), but it is ${quoteValue(value)}`);
+		throw new Error(
+			`${field} must be a PEM certificate signing request (-----BEGIN CERTIFICATE REQUEST-----…), but it is ${quoteValue(value)}`,
+		);
 	}
 	const text = value.trim().replace(/\\r|\\n/g, '\n');
 	const match = PEM_CSR.exec(text);
@@ -108,15 +131,21 @@ export function assertCsr(value: unknown, field: string): CertificateSigningRequ
 			: /BEGIN CERTIFICATE-----/.test(text)
 				? ' It is a certificate, not a request for one.'
 				: '';
-		throw new Error(`${field} must be a PEM certificate signing request, starting with -----BEGIN CERTIFICATE REQUEST----- and ending with -----END CERTIFICATE REQUEST-----.${hint}`);
+		throw new Error(
+			`${field} must be a PEM certificate signing request, starting with -----BEGIN CERTIFICATE REQUEST----- and ending with -----END CERTIFICATE REQUEST-----.${hint}`,
+		);
 	}
 	const base64 = match[2].replace(/\s+/g, '');
 	if (base64 === '' || !/^[A-Za-z0-9+/]+={0,2}$/.test(base64) || base64.length % 4 !== 0) {
-		throw new Error(`${field} is not valid: the text between its BEGIN and END lines is not base64`);
+		throw new Error(
+			`${field} is not valid: the text between its BEGIN and END lines is not base64`,
+		);
 	}
 	const parsed = parseCertificationRequest(Buffer.from(base64, 'base64'));
 	if (parsed === undefined) {
-		throw new Error(`${field} is not valid: its base64 does not decode to a certificate signing request (PKCS#10); it may be cut short or damaged`);
+		throw new Error(
+			`${field} is not valid: its base64 does not decode to a certificate signing request (PKCS#10); it may be cut short or damaged`,
+		);
 	}
 	return {
 		pem: `-----BEGIN CERTIFICATE REQUEST-----${base64}-----END CERTIFICATE REQUEST-----`,
@@ -132,27 +161,34 @@ const LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/;
  */
 function hostNameProblem(name: string): string | undefined {
 	if (name.length > 253) return 'it is longer than 253 characters';
-	if (/[^\u0020-\u007e]/.test(name)) return 'it has characters that are not printable ASCII: give an international name in its punycode form (xn--…)';
-	if (/^\d{1,3}(\.\d{1,3}){3}$/.test(name) || (/^[0-9a-f:]+$/.test(name) && name.includes(':'))) return 'it is an IP address, not a host name';
+	if (/[^\u0020-\u007e]/.test(name))
+		return 'it has characters that are not printable ASCII: give an international name in its punycode form (xn--…)';
+	if (/^\d{1,3}(\.\d{1,3}){3}$/.test(name) || (/^[0-9a-f:]+$/.test(name) && name.includes(':')))
+		return 'it is an IP address, not a host name';
 	const labels = name.split('.');
 	if (labels.length < 2) return 'it needs at least two labels, like example.com';
 	const wildcard = labels[0] === '*';
 	if (labels.some((label, index) => label.includes('*') && !(index === 0 && label === '*'))) {
 		return 'a wildcard may only be the whole leftmost label, like *.example.com';
 	}
-	if (wildcard && labels.length < 3) return 'a wildcard needs a domain of at least two labels under it, like *.example.com';
+	if (wildcard && labels.length < 3)
+		return 'a wildcard needs a domain of at least two labels under it, like *.example.com';
 	for (const label of wildcard ? labels.slice(1) : labels) {
 		if (label === '') return 'it has an empty label (two dots in a row, or a dot at the start)';
-		if (!LABEL.test(label)) return `its label "${label}" may hold only letters, digits and inner hyphens, up to 63 characters`;
+		if (!LABEL.test(label))
+			return `its label "${label}" may hold only letters, digits and inner hyphens, up to 63 characters`;
 	}
-	if (/^\d+$/.test(labels[labels.length - 1])) return 'its last label is a number, so it is not a domain name';
+	if (/^\d+$/.test(labels[labels.length - 1]))
+		return 'its last label is a number, so it is not a domain name';
 	return undefined;
 }
 
 /** One host name (common name), lower-cased, without a trailing dot. */
 export function assertHostName(value: unknown, field: string): string {
 	if (typeof value !== 'string' || value.trim() === '') {
-		throw new Error(`${field} must be a host name like www.example.com, but it is ${quoteValue(value)}`);
+		throw new Error(
+			`${field} must be a host name like www.example.com, but it is ${quoteValue(value)}`,
+		);
 	}
 	const name = value.trim().toLowerCase().replace(/\.$/, '');
 	const problem = hostNameProblem(name);
@@ -166,8 +202,15 @@ export function assertHostName(value: unknown, field: string): string {
  */
 export function assertHostNames(value: unknown, field: string): string[] {
 	if (value === undefined || value === null || value === '') return [];
-	const list = Array.isArray(value) ? value : typeof value === 'string' ? value.split(/[\s,;]+/) : undefined;
-	if (list === undefined) throw new Error(`${field} must be host names separated by commas, but it is ${quoteValue(value)}`);
+	const list = Array.isArray(value)
+		? value
+		: typeof value === 'string'
+			? value.split(/[\s,;]+/)
+			: undefined;
+	if (list === undefined)
+		throw new Error(
+			`${field} must be host names separated by commas, but it is ${quoteValue(value)}`,
+		);
 	const names: string[] = [];
 	for (const entry of list) {
 		if (entry === '') continue;
@@ -182,7 +225,8 @@ export function assertHostNames(value: unknown, field: string): string[] {
  * (n8n's date picker gives an ISO date-time). A day that is today or past is refused.
  */
 export function assertFutureDay(value: unknown, field: string, now = Date.now()): string {
-	const text = value instanceof Date ? value.toISOString() : typeof value === 'string' ? value.trim() : '';
+	const text =
+		value instanceof Date ? value.toISOString() : typeof value === 'string' ? value.trim() : '';
 	const day = /^\d{4}-\d{2}-\d{2}(?=$|T)/.exec(text)?.[0];
 	const ms = day === undefined ? NaN : Date.parse(`${day}T00:00:00Z`);
 	if (day === undefined || Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 10) !== day) {
@@ -194,15 +238,21 @@ export function assertFutureDay(value: unknown, field: string, now = Date.now())
 }
 
 /** One of `allowed` (an options field's values), or an error listing them. */
-export function assertOneOf<T extends string>(value: unknown, allowed: readonly T[], field: string): T {
-	if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
+export function assertOneOf<T extends string>(
+	value: unknown,
+	allowed: readonly T[],
+	field: string,
+): T {
+	if (typeof value === 'string' && (allowed as readonly string[]).includes(value))
+		return value as T;
 	throw new Error(`${field} must be one of ${allowed.join(', ')}, but it is ${quoteValue(value)}`);
 }
 
 /** Free text (a comment or note): a string or number, trimmed; `required` refuses an empty one. */
 export function assertText(value: unknown, field: string, required = false): string {
 	if (value === undefined || value === null) value = '';
-	if (typeof value !== 'string' && typeof value !== 'number') throw new Error(`${field} must be text, but it is ${quoteValue(value)}`);
+	if (typeof value !== 'string' && typeof value !== 'number')
+		throw new Error(`${field} must be text, but it is ${quoteValue(value)}`);
 	const text = String(value).trim();
 	if (required && text === '') throw new Error(`${field} is required`);
 	return text;
@@ -215,7 +265,9 @@ export function assertText(value: unknown, field: string, required = false): str
 export function assertSerialNumber(value: unknown, field: string): string {
 	const serial = typeof value === 'string' ? value.trim().replace(/[:\s]/g, '').toUpperCase() : '';
 	if (!/^[0-9A-F]{1,40}$/.test(serial)) {
-		throw new Error(`${field} must be a hexadecimal serial number like 0669D46CAE79EF684A69777490602485, but it is ${quoteValue(value)}`);
+		throw new Error(
+			`${field} must be a hexadecimal serial number like 0669D46CAE79EF684A69777490602485, but it is ${quoteValue(value)}`,
+		);
 	}
 	return serial;
 }

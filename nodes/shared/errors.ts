@@ -1,7 +1,12 @@
 import type { INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { MAYBE_PROCESSED_STATUSES, MAYBE_SENT_NETWORK_CODES, networkCode, SAFE_METHODS } from './retry';
+import {
+	MAYBE_PROCESSED_STATUSES,
+	MAYBE_SENT_NETWORK_CODES,
+	networkCode,
+	SAFE_METHODS,
+} from './retry';
 
 /** DigiCert's error body: `{"errors":[{"code":"...","message":"..."}]}`. */
 export interface DigiCertErrorEntry {
@@ -24,9 +29,13 @@ export function parseDigiCertErrors(body: unknown, secret: string): DigiCertErro
 	const errors = (body as { errors?: unknown }).errors;
 	if (!Array.isArray(errors)) return [];
 	return errors
-		.filter((entry): entry is JsonObject => typeof entry === 'object' && entry !== null && !Array.isArray(entry))
+		.filter(
+			(entry): entry is JsonObject =>
+				typeof entry === 'object' && entry !== null && !Array.isArray(entry),
+		)
 		.map((entry) => ({
-			code: typeof entry.code === 'string' && entry.code !== '' ? clip(entry.code, secret) : 'unknown',
+			code:
+				typeof entry.code === 'string' && entry.code !== '' ? clip(entry.code, secret) : 'unknown',
 			message: typeof entry.message === 'string' ? clip(entry.message, secret) : '',
 		}));
 }
@@ -52,7 +61,8 @@ export function redact(text: string, secret: string): string {
 	const stretches: Array<[number, number]> = [];
 	for (let start = 0; start + MIN_KEY_FRAGMENT <= secret.length; start++) {
 		const piece = secret.slice(start, start + MIN_KEY_FRAGMENT);
-		for (let at = whole.indexOf(piece); at !== -1; at = whole.indexOf(piece, at + 1)) stretches.push([at, at + MIN_KEY_FRAGMENT]);
+		for (let at = whole.indexOf(piece); at !== -1; at = whole.indexOf(piece, at + 1))
+			stretches.push([at, at + MIN_KEY_FRAGMENT]);
 	}
 	if (stretches.length === 0) return whole;
 	stretches.sort((a, b) => a[0] - b[0]);
@@ -87,7 +97,9 @@ export function redactJson<T>(value: T, secret: string): T {
 		if (typeof node === 'string') return redact(node, secret);
 		if (Array.isArray(node)) return node.map(walk);
 		if (typeof node === 'object' && node !== null) {
-			return Object.fromEntries(Object.entries(node).map(([key, child]) => [redact(key, secret), walk(child)]));
+			return Object.fromEntries(
+				Object.entries(node).map(([key, child]) => [redact(key, secret), walk(child)]),
+			);
 		}
 		return node;
 	};
@@ -113,16 +125,27 @@ export interface ApiErrorParts {
  */
 export function apiError(node: INode, parts: ApiErrorParts, apiKey: string): NodeApiError {
 	const message = redact(parts.message, apiKey);
-	const description = parts.description === undefined ? undefined : redact(parts.description, apiKey);
+	const description =
+		parts.description === undefined ? undefined : redact(parts.description, apiKey);
 	const httpCode = parts.httpCode === undefined ? undefined : String(parts.httpCode);
 	const errorResponse: JsonObject = {
 		...(httpCode ? { httpCode } : {}),
 		...(parts.code ? { code: redact(parts.code, apiKey) } : {}),
 		...(parts.errors
-			? { errors: parts.errors.map((e) => ({ code: redact(e.code, apiKey), message: redact(e.message, apiKey) })) }
+			? {
+					errors: parts.errors.map((e) => ({
+						code: redact(e.code, apiKey),
+						message: redact(e.message, apiKey),
+					})),
+				}
 			: {}),
 	};
-	const error = new NodeApiError(node, errorResponse, { message, description, httpCode, itemIndex: parts.itemIndex });
+	const error = new NodeApiError(node, errorResponse, {
+		message,
+		description,
+		httpCode,
+		itemIndex: parts.itemIndex,
+	});
 	error.message = message;
 	error.description = description;
 	error.messages = [];
@@ -179,7 +202,10 @@ export function explain(
 		];
 	}
 	if (statusCode === 401 || statusCode === 403) {
-		return [undefined, 'Check the API key in the DigiCert credential and the permissions of its user.'];
+		return [
+			undefined,
+			'Check the API key in the DigiCert credential and the permissions of its user.',
+		];
 	}
 	if (statusCode === 404 && has('route')) {
 		return [
@@ -241,21 +267,29 @@ export interface BlockedTooLong {
 
 /** The node stopped waiting for DigiCert to unblock the key: how long it waited, and what to change. */
 export function blockedTooLongError(node: INode, failure: BlockedTooLong): NodeApiError {
-	const { waitedMs, refusals, nextAttemptInMs, maxBlockedWaitMs, attempts, itemIndex, apiKey } = failure;
+	const { waitedMs, refusals, nextAttemptInMs, maxBlockedWaitMs, attempts, itemIndex, apiKey } =
+		failure;
 	const limit = formatDuration(maxBlockedWaitMs);
 	const message =
 		waitedMs + nextAttemptInMs > maxBlockedWaitMs && waitedMs < maxBlockedWaitMs / 2
 			? `DigiCert blocked the API key (429) for longer than the node waits: the next try would have been in ${formatDuration(nextAttemptInMs)}`
 			: `DigiCert kept the API key blocked (429): the node waited ${formatDuration(waitedMs)} and gave up`;
 	const entries = parseDigiCertErrors(failure.body, apiKey);
-	const digiCertSays = entries.length > 0 ? ` (${entries.map((e) => `${e.message || '(no message)'} [${e.code}]`).join('; ')})` : '';
+	const digiCertSays =
+		entries.length > 0
+			? ` (${entries.map((e) => `${e.message || '(no message)'} [${e.code}]`).join('; ')})`
+			: '';
 	const description = [
 		`DigiCert answered 429${digiCertSays} ${times(refusals)} in a row to requests with this API key; this item's request was sent ${times(attempts)}. Every execution using the key in this n8n process waited meanwhile, sending one request at a time to see whether the block was over.`,
 		RATE_LIMITS_TEXT,
-		'This n8n process keeps its own requests under those limits, so something else is probably using the same key (another n8n worker or instance, or another tool): lower the Rate Limit there (the DigiCert node\'s Settings > Rate Limit and Retries > Rate Limit > Custom),',
+		"This n8n process keeps its own requests under those limits, so something else is probably using the same key (another n8n worker or instance, or another tool): lower the Rate Limit there (the DigiCert node's Settings > Rate Limit and Retries > Rate Limit > Custom),",
 		`or raise Settings > Rate Limit and Retries > Max Wait When Blocked (now ${limit}) so the node waits longer.`,
 	].join(' ');
-	return apiError(node, { message, description, httpCode: 429, errors: entries, itemIndex }, apiKey);
+	return apiError(
+		node,
+		{ message, description, httpCode: 429, errors: entries, itemIndex },
+		apiKey,
+	);
 }
 
 /** A DigiCert answer with an error status, as a NodeApiError a user can act on. */
@@ -273,18 +307,28 @@ export function digiCertApiError(node: INode, failure: FailedExchange): NodeApiE
 	let message = headline ?? entries.find((e) => e.message)?.message;
 	if (message === undefined) {
 		if (entries.length > 0) message = `DigiCert refused the request (HTTP ${statusCode})`;
-		else if (bodyKind !== undefined) message = `DigiCert answered unexpectedly: HTTP ${statusCode} with ${bodyKind}`;
-		else message = `DigiCert answered unexpectedly: HTTP ${statusCode} without an error in its usual format`;
+		else if (bodyKind !== undefined)
+			message = `DigiCert answered unexpectedly: HTTP ${statusCode} with ${bodyKind}`;
+		else
+			message = `DigiCert answered unexpectedly: HTTP ${statusCode} without an error in its usual format`;
 	}
-	const description = [
-		entries.length > 0 ? `DigiCert answered HTTP ${statusCode}: ${digiCertSays}.` : `DigiCert answered HTTP ${statusCode}.`,
-		advice,
-	]
-		.filter(Boolean)
-		.join(' ') + (MAYBE_DONE_STATUSES.has(statusCode) ? checkBeforeRetrying(method, subject) : '');
+	const description =
+		[
+			entries.length > 0
+				? `DigiCert answered HTTP ${statusCode}: ${digiCertSays}.`
+				: `DigiCert answered HTTP ${statusCode}.`,
+			advice,
+		]
+			.filter(Boolean)
+			.join(' ') +
+		(MAYBE_DONE_STATUSES.has(statusCode) ? checkBeforeRetrying(method, subject) : '');
 
 	// Only DigiCert's own error entries travel with the error, never the request (its headers hold the key).
-	return apiError(node, { message, description, httpCode: statusCode, errors: entries, itemIndex }, apiKey);
+	return apiError(
+		node,
+		{ message, description, httpCode: statusCode, errors: entries, itemIndex },
+		apiKey,
+	);
 }
 
 /** What to do when something other than DigiCert's API seems to have answered. */
@@ -293,7 +337,11 @@ export const CDN_ADVICE =
 
 /** A body that starts like an HTML page (some CDNs send one without saying so). */
 export function looksLikeHtml(raw: unknown): boolean {
-	const text = Buffer.isBuffer(raw) ? raw.subarray(0, 100).toString('utf8') : typeof raw === 'string' ? raw.slice(0, 100) : '';
+	const text = Buffer.isBuffer(raw)
+		? raw.subarray(0, 100).toString('utf8')
+		: typeof raw === 'string'
+			? raw.slice(0, 100)
+			: '';
 	return /^\s*<(!doctype|html|head|body)/i.test(text);
 }
 
@@ -335,13 +383,24 @@ export function networkError(node: INode, failure: FailedConnection): NodeApiErr
 	const { method, subject, error, attempts, host, timeoutMs, itemIndex, apiKey } = failure;
 	const code = networkCode(error);
 	const tried = `tried ${times(attempts)}`;
-	const unsure = MAYBE_SENT_NETWORK_CODES.has(code ?? '') ? checkBeforeRetrying(method, subject) : '';
+	const unsure = MAYBE_SENT_NETWORK_CODES.has(code ?? '')
+		? checkBeforeRetrying(method, subject)
+		: '';
 	let message: string;
 	let advice: string;
-	if (code === 'ECONNABORTED' || code === 'ETIMEDOUT' || (code?.startsWith('UND_ERR_') && code.endsWith('TIMEOUT'))) {
+	if (
+		code === 'ECONNABORTED' ||
+		code === 'ETIMEDOUT' ||
+		(code?.startsWith('UND_ERR_') && code.endsWith('TIMEOUT'))
+	) {
 		message = `DigiCert did not answer within ${timeoutMs} ms (${tried})`;
 		advice = `Raise the node's Settings > Rate Limit and Retries > Timeout, or try again later.${unsure}`;
-	} else if (code === 'ECONNRESET' || code === 'EPIPE' || code === 'UND_ERR_SOCKET' || code === 'ERR_BAD_RESPONSE') {
+	} else if (
+		code === 'ECONNRESET' ||
+		code === 'EPIPE' ||
+		code === 'UND_ERR_SOCKET' ||
+		code === 'ERR_BAD_RESPONSE'
+	) {
 		message = `The connection to DigiCert at ${host} broke before its answer was complete (${code}, ${tried})`;
 		advice = `Check the network or proxy between n8n and ${host}, or try again later.${unsure}`;
 	} else if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
@@ -349,9 +408,11 @@ export function networkError(node: INode, failure: FailedConnection): NodeApiErr
 		advice = "Check the credential's region or base URL, and this machine's DNS.";
 	} else {
 		// Unusual failures (TLS, proxy, ...) keep their own words, which say what is wrong.
-		const reason = error instanceof Error && error.message ? ` ${error.message.replace(/\.?$/, '.')}` : '';
+		const reason =
+			error instanceof Error && error.message ? ` ${error.message.replace(/\.?$/, '.')}` : '';
 		message = `Could not reach DigiCert at ${host} (${code ?? 'unknown error'}, ${tried})`;
-		advice = `${reason.trim()} Check the network or proxy between n8n and ${host}, and the credential's region or base URL.${unsure}`.trim();
+		advice =
+			`${reason.trim()} Check the network or proxy between n8n and ${host}, and the credential's region or base URL.${unsure}`.trim();
 	}
 	// A fresh error: the original holds the request, whose headers hold the key.
 	return apiError(node, { message, description: advice, code, itemIndex }, apiKey);

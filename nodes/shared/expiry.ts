@@ -51,7 +51,9 @@ export function assertDays(value: unknown): number {
 	// Number() would read "0x10" as 16 and "1e3" as 1000.
 	const n = typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : value;
 	if (typeof n !== 'number' || !Number.isSafeInteger(n) || n < 0 || n > EXPIRY_MAX_DAYS) {
-		throw new Error(`Days must be a whole number from 0 to ${EXPIRY_MAX_DAYS}, but it is ${quoteValue(value)}`);
+		throw new Error(
+			`Days must be a whole number from 0 to ${EXPIRY_MAX_DAYS}, but it is ${quoteValue(value)}`,
+		);
 	}
 	return n;
 }
@@ -73,7 +75,11 @@ export interface ExpiringOrder {
 export function readDay(value: unknown): string | undefined {
 	const day = typeof value === 'string' ? /^\d{4}-\d{2}-\d{2}/.exec(value)?.[0] : undefined;
 	// Date.parse would read "2026-02-30" as 2 March: the day must come back unchanged.
-	return day !== undefined && !Number.isNaN(Date.parse(`${day}T00:00:00Z`)) && isoDay(Date.parse(`${day}T00:00:00Z`)) === day ? day : undefined;
+	return day !== undefined &&
+		!Number.isNaN(Date.parse(`${day}T00:00:00Z`)) &&
+		isoDay(Date.parse(`${day}T00:00:00Z`)) === day
+		? day
+		: undefined;
 }
 
 /**
@@ -82,7 +88,11 @@ export function readDay(value: unknown): string | undefined {
  * in case the API's filter was wider than asked. An order whose valid_till is missing or not a date
  * is `unreadable`: left out of the list, never a reason to fail it.
  */
-export function findExpiring(orders: IDataObject[], days: number, now: number): { expiring: ExpiringOrder[]; unreadable: IDataObject[] } {
+export function findExpiring(
+	orders: IDataObject[],
+	days: number,
+	now: number,
+): { expiring: ExpiringOrder[]; unreadable: IDataObject[] } {
 	const expiring: ExpiringOrder[] = [];
 	const unreadable: IDataObject[] = [];
 	for (const order of orders) {
@@ -92,9 +102,12 @@ export function findExpiring(orders: IDataObject[], days: number, now: number): 
 			continue;
 		}
 		const remaining = daysRemaining(day, now);
-		if (withinDays(remaining, days)) expiring.push({ order, valid_till: day, days_remaining: remaining });
+		if (withinDays(remaining, days))
+			expiring.push({ order, valid_till: day, days_remaining: remaining });
 	}
-	expiring.sort((a, b) => a.days_remaining - b.days_remaining || Number(a.order.id) - Number(b.order.id));
+	expiring.sort(
+		(a, b) => a.days_remaining - b.days_remaining || Number(a.order.id) - Number(b.order.id),
+	);
 	return { expiring, unreadable };
 }
 
@@ -102,7 +115,10 @@ export function findExpiring(orders: IDataObject[], days: number, now: number): 
 export function unreadableWarning(unreadable: IDataObject[]): string {
 	const named = unreadable
 		.slice(0, 5)
-		.map((order) => `order ${String(order.id)} (${quoteValue((order.certificate as IDataObject | undefined)?.valid_till ?? null)})`);
+		.map(
+			(order) =>
+				`order ${String(order.id)} (${quoteValue((order.certificate as IDataObject | undefined)?.valid_till ?? null)})`,
+		);
 	const more = unreadable.length > 5 ? `, and ${unreadable.length - 5} more` : '';
 	const one = unreadable.length === 1;
 	return `${unreadable.length} order${one ? ' was' : 's were'} left out because ${one ? 'its' : 'their'} certificate's valid_till is not a date: ${named.join(', ')}${more}`;
@@ -155,12 +171,17 @@ export function findExpiringValidations(
 				continue;
 			}
 			const remaining = daysRemaining(expires, now);
-			if (withinDays(remaining, days)) validations.push({ type, expires, days_remaining: remaining });
+			if (withinDays(remaining, days))
+				validations.push({ type, expires, days_remaining: remaining });
 		}
 		if (validations.length === 0) continue;
 		validations.sort((a, b) => a.days_remaining - b.days_remaining || a.type.localeCompare(b.type));
 		found.push({ record, validations });
 	}
-	found.sort((a, b) => a.validations[0].days_remaining - b.validations[0].days_remaining || Number(a.record.id) - Number(b.record.id));
+	found.sort(
+		(a, b) =>
+			a.validations[0].days_remaining - b.validations[0].days_remaining ||
+			Number(a.record.id) - Number(b.record.id),
+	);
 	return { found, unreadable };
 }

@@ -30,19 +30,27 @@ export function toFilterDate(value: unknown, parameterName: string): string {
 					: '';
 	const match = /^(\d{4})-(\d{2})-(\d{2})(?:$|[T ]\d{2}:\d{2})/.exec(text);
 	if (!match || !isCalendarDay(Number(match[1]), Number(match[2]), Number(match[3]))) {
-		throw new Error(`${parameterName} must be a date like 2026-01-31, but it is ${quoteValue(value)}`);
+		throw new Error(
+			`${parameterName} must be a date like 2026-01-31, but it is ${quoteValue(value)}`,
+		);
 	}
 	return `${match[1]}-${match[2]}-${match[3]}`;
 }
 
 function isLuxonDate(value: unknown): value is { toISO: () => string; toISODate?: () => string } {
-	return typeof value === 'object' && value !== null && typeof (value as { toISO?: unknown }).toISO === 'function';
+	return (
+		typeof value === 'object' &&
+		value !== null &&
+		typeof (value as { toISO?: unknown }).toISO === 'function'
+	);
 }
 
 /** Whether year-month-day is a real day (no 31 April, no 29 February outside leap years). */
 function isCalendarDay(year: number, month: number, day: number): boolean {
 	const date = new Date(Date.UTC(year, month - 1, day));
-	return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+	return (
+		date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
+	);
 }
 
 /**
@@ -57,9 +65,13 @@ const LATEST_FILTER_DAY = '9999-12-31';
  * DigiCert's date-filter syntax for "from … to" (both inclusive, either optional): always a range
  * `a...b`, with a far end for the one not given; undefined when neither is given.
  */
-export function dateRangeFilter(from: string | undefined, to: string | undefined): string | undefined {
+export function dateRangeFilter(
+	from: string | undefined,
+	to: string | undefined,
+): string | undefined {
 	if (!from && !to) return undefined;
-	if (from && to && from > to) throw new Error(`The date range ends (${to}) before it starts (${from})`);
+	if (from && to && from > to)
+		throw new Error(`The date range ends (${to}) before it starts (${from})`);
 	return `${from ?? EARLIEST_FILTER_DAY}...${to ?? LATEST_FILTER_DAY}`;
 }
 
@@ -95,7 +107,8 @@ function text(value: unknown, displayName: string): string | undefined {
 	throw new Error(`${displayName} must be a single text or number, but it is ${quoteValue(value)}`);
 }
 
-export const asText: NonNullable<FilterSpec['convert']> = (value, displayName) => text(value, displayName);
+export const asText: NonNullable<FilterSpec['convert']> = (value, displayName) =>
+	text(value, displayName);
 
 /**
  * A certificate serial number: hex digits, also written with colons or spaces between the bytes
@@ -106,7 +119,9 @@ export const asSerialNumber: NonNullable<FilterSpec['convert']> = (value, displa
 	if (raw === undefined) return undefined;
 	const hex = raw.replace(/[\s:]/g, '');
 	if (!/^[0-9A-Fa-f]{1,64}$/.test(hex)) {
-		throw new Error(`${displayName} must be a certificate serial number in hex (e.g. 0A1B2C…), but it is ${quoteValue(value)}`);
+		throw new Error(
+			`${displayName} must be a certificate serial number in hex (e.g. 0A1B2C…), but it is ${quoteValue(value)}`,
+		);
 	}
 	return hex.toUpperCase();
 };
@@ -129,7 +144,9 @@ export function oneOf(allowed: string[]): NonNullable<FilterSpec['convert']> {
 		if (values.length === 0) return undefined;
 		for (const v of values) {
 			if (!allowed.includes(v)) {
-				throw new Error(`${displayName} must be one of ${allowed.join(', ')}, but it is ${quoteValue(v)}`);
+				throw new Error(
+					`${displayName} must be one of ${allowed.join(', ')}, but it is ${quoteValue(v)}`,
+				);
 			}
 		}
 		return values.join(',');
@@ -143,7 +160,8 @@ export function oneOf(allowed: string[]): NonNullable<FilterSpec['convert']> {
  */
 export function filtersToQuery(filters: IDataObject | undefined, specs: FilterSpec[]): IDataObject {
 	if (filters === undefined || filters === null) return {};
-	if (!isObject(filters)) throw new Error(`Filters must be a set of filters, but it is ${quoteValue(filters)}`);
+	if (!isObject(filters))
+		throw new Error(`Filters must be a set of filters, but it is ${quoteValue(filters)}`);
 	const qs: IDataObject = {};
 	for (const spec of specs) {
 		const raw = Object.hasOwn(filters, spec.name) ? filters[spec.name] : undefined;

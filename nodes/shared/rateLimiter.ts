@@ -35,7 +35,9 @@ export const REAL_CLOCK: PacerClock = {
 	now: () => Date.now(),
 	async sleep(ms, wake) {
 		// n8n 1.x's sleep ignores the signal: the race still wakes the pacer at once.
-		const woken = new Promise<void>((resolve) => wake.addEventListener('abort', () => resolve(), { once: true }));
+		const woken = new Promise<void>((resolve) =>
+			wake.addEventListener('abort', () => resolve(), { once: true }),
+		);
 		await Promise.race([sleep(ms, wake).catch(() => undefined), woken]);
 	},
 };
@@ -66,7 +68,11 @@ interface Slot {
  * request sent after that can never meet it in DigiCert's window, however long the network took.
  * Infinity when only an answer still outstanding can make room.
  */
-export function windowDelay(slots: readonly Slot[], windows: readonly RateWindow[], now: number): number {
+export function windowDelay(
+	slots: readonly Slot[],
+	windows: readonly RateWindow[],
+	now: number,
+): number {
 	let delay = 0;
 	for (const { limit, ms } of windows) {
 		let inside = 0;
@@ -123,7 +129,11 @@ export class Lane {
 		private readonly pacer: KeyPacer,
 		readonly options: LaneOptions,
 	) {
-		options.signal?.addEventListener('abort', () => pacer.drop(this, new Error('The execution was cancelled')), { once: true });
+		options.signal?.addEventListener(
+			'abort',
+			() => pacer.drop(this, new Error('The execution was cancelled')),
+			{ once: true },
+		);
 	}
 
 	/**
@@ -212,7 +222,12 @@ export class KeyPacer {
 		const now = this.clock.now();
 		this.lastUsed = now;
 		return await new Promise<Ticket>((resolve, reject) => {
-			const waiter = { since: refused?.blockedSince ?? now, retry: refused !== undefined, resolve, reject };
+			const waiter = {
+				since: refused?.blockedSince ?? now,
+				retry: refused !== undefined,
+				resolve,
+				reject,
+			};
 			if (refused) lane.waiters.unshift(waiter);
 			else lane.waiters.push(waiter);
 			// A lane that was not waiting goes next: the others have just had their turns.
@@ -240,7 +255,8 @@ export class KeyPacer {
 			if (outcome === 'answered') this.block = undefined;
 			else block.probe = undefined;
 		}
-		if (this.slots.length > 64) this.slots = this.slots.filter((s) => !s.answered || s.at > now - this.longestMs);
+		if (this.slots.length > 64)
+			this.slots = this.slots.filter((s) => !s.answered || s.at > now - this.longestMs);
 		this.kick();
 	}
 
@@ -251,7 +267,8 @@ export class KeyPacer {
 		if (block === undefined) block = this.block = { since: now, until: now, refusals: 0 };
 		block.refusals++;
 		block.probe = undefined;
-		const wait = retryAfterMs ?? this.blockedWait(block.refusals, now, ticket.lane.options.firstBlockedWaitMs);
+		const wait =
+			retryAfterMs ?? this.blockedWait(block.refusals, now, ticket.lane.options.firstBlockedWaitMs);
 		block.until = Math.max(block.until, now + wait);
 	}
 
@@ -311,7 +328,13 @@ export class KeyPacer {
 					if (now >= deadline || (next !== Infinity && next > deadline)) {
 						lane.waiters.splice(lane.waiters.indexOf(waiter), 1);
 						if (lane.waiters.length === 0) this.removeLane(lane);
-						waiter.reject(new BlockedTooLongError(now - Math.max(waiter.since, block.since), block.refusals, Math.max(0, next - now)));
+						waiter.reject(
+							new BlockedTooLongError(
+								now - Math.max(waiter.since, block.since),
+								block.refusals,
+								Math.max(0, next - now),
+							),
+						);
 						return 0;
 					}
 					wait = Math.min(wait, deadline - now);
@@ -331,7 +354,13 @@ export class KeyPacer {
 		if (this.turn >= this.lanes.length) this.turn = 0;
 		const slot: Slot = { at: now, answered: false };
 		this.slots.push(slot);
-		const ticket = new Ticket(this, slot, lane, block !== undefined, waiter.retry ? waiter.since : undefined);
+		const ticket = new Ticket(
+			this,
+			slot,
+			lane,
+			block !== undefined,
+			waiter.retry ? waiter.since : undefined,
+		);
 		if (block !== undefined) block.probe = ticket;
 		this.lastUsed = now;
 		waiter.resolve(ticket);
@@ -358,7 +387,9 @@ export class PacerRegistry {
 	pacerFor(apiKey: string, baseUrl: string): KeyPacer {
 		const now = this.clock.now();
 		for (const [id, pacer] of this.pacers) if (pacer.isIdle(now)) this.pacers.delete(id);
-		const id = createHmac('sha256', this.secret).update(JSON.stringify([baseUrl, apiKey])).digest('base64url');
+		const id = createHmac('sha256', this.secret)
+			.update(JSON.stringify([baseUrl, apiKey]))
+			.digest('base64url');
 		let pacer = this.pacers.get(id);
 		if (pacer === undefined) {
 			pacer = new KeyPacer(this.clock);

@@ -23,7 +23,9 @@ export function resolveBaseUrl(credentials: ICredentialDataDecryptedObject): str
 	const region = (credentials.region as DigiCertRegion | undefined) ?? 'us';
 	if (region !== 'custom') {
 		// Own keys only: "toString" or "__proto__" must not resolve to something inherited.
-		const url = Object.prototype.hasOwnProperty.call(REGION_BASE_URLS, region) ? REGION_BASE_URLS[region] : undefined;
+		const url = Object.prototype.hasOwnProperty.call(REGION_BASE_URLS, region)
+			? REGION_BASE_URLS[region]
+			: undefined;
 		if (url === undefined) {
 			throw new Error(`Unknown DigiCert region "${String(region)}": choose US, EU or Custom`);
 		}
@@ -36,13 +38,18 @@ export function resolveBaseUrl(credentials: ICredentialDataDecryptedObject): str
 		);
 	}
 	const parsed = new URL(raw);
-	if (parsed.protocol !== 'https:' && !(parsed.protocol === 'http:' && isLoopbackHost(parsed.hostname))) {
+	if (
+		parsed.protocol !== 'https:' &&
+		!(parsed.protocol === 'http:' && isLoopbackHost(parsed.hostname))
+	) {
 		throw new Error(
 			`The custom base URL "${parsed.protocol}//${parsed.host}" must use https:// (plain http:// is allowed only for 127.0.0.1 or localhost), so the API key is never sent in clear text`,
 		);
 	}
 	if (parsed.username || parsed.password || parsed.search || parsed.hash) {
-		throw new Error('The custom base URL must not contain a user name, password, query or fragment');
+		throw new Error(
+			'The custom base URL must not contain a user name, password, query or fragment',
+		);
 	}
 	return `${parsed.origin}${parsed.pathname.replace(/\/+$/, '')}`;
 }

@@ -46,7 +46,10 @@ export type AttemptFailure = { status: number } | { code: string | undefined };
 export function isRetryable(method: string, failure: AttemptFailure): boolean {
 	const safe = SAFE_METHODS.has(method.toUpperCase());
 	if ('status' in failure) {
-		return NOT_PROCESSED_STATUSES.has(failure.status) || (safe && MAYBE_PROCESSED_STATUSES.has(failure.status));
+		return (
+			NOT_PROCESSED_STATUSES.has(failure.status) ||
+			(safe && MAYBE_PROCESSED_STATUSES.has(failure.status))
+		);
 	}
 	const code = failure.code ?? '';
 	return NOT_SENT_NETWORK_CODES.has(code) || (safe && MAYBE_SENT_NETWORK_CODES.has(code));
@@ -67,7 +70,13 @@ export interface RetryOptions {
  * (between half and all of it) so parallel items do not retry in step, and never above the total
  * budget. A Retry-After header wins when DigiCert sends one.
  */
-export function backoffDelay(retry: number, options: RetryOptions, retryAfter?: unknown, random = Math.random, now = Date.now()) {
+export function backoffDelay(
+	retry: number,
+	options: RetryOptions,
+	retryAfter?: unknown,
+	random = Math.random,
+	now = Date.now(),
+) {
 	const fromHeader = parseRetryAfter(retryAfter, now);
 	if (fromHeader !== undefined) return Math.round(fromHeader);
 	const exponential = options.retryDelayMs * 2 ** (retry - 1);

@@ -49,7 +49,9 @@ const EXTRA_PAGES = 2;
 /** What identifies a list element across pages: its ID, else its whole content. */
 function elementKey(element: unknown): string {
 	const id = (element as IDataObject | null)?.id;
-	return typeof id === 'number' || typeof id === 'string' ? `id:${id}` : `json:${JSON.stringify(element)}`;
+	return typeof id === 'number' || typeof id === 'string'
+		? `id:${id}`
+		: `json:${JSON.stringify(element)}`;
 }
 
 /** The list's `page.total` when it is a count, else undefined. */
@@ -104,7 +106,11 @@ interface RawResponse {
 /** Parses a JSON body; `undefined` for an empty one, and throws for anything that is not JSON. */
 function parseJsonBody(raw: unknown): unknown {
 	if (raw === undefined || raw === null || raw === '') return undefined;
-	const text = Buffer.isBuffer(raw) ? raw.toString('utf8') : typeof raw === 'string' ? raw : undefined;
+	const text = Buffer.isBuffer(raw)
+		? raw.toString('utf8')
+		: typeof raw === 'string'
+			? raw
+			: undefined;
 	if (text === undefined) return raw; // already parsed
 	if (text.trim() === '') return undefined;
 	return JSON.parse(text);
@@ -195,7 +201,10 @@ export class DigiCertClient {
 			}
 
 			if (response?.statusCode === 429) {
-				ticket.settle('refused', parseRetryAfter(response.headers['retry-after'], this.timing.now()));
+				ticket.settle(
+					'refused',
+					parseRetryAfter(response.headers['retry-after'], this.timing.now()),
+				);
 				// DigiCert blocks the whole key: the pacer holds every request on it, and lets this one go
 				// again (at the head of its execution's queue) when the block may be over.
 				if (!this.cancelled()) {
@@ -213,9 +222,21 @@ export class DigiCertClient {
 					: response.statusCode >= 400
 						? { status: response.statusCode }
 						: undefined;
-			if (outcome !== undefined && response?.statusCode !== 429 && isRetryable(request.method, outcome) && !this.cancelled()) {
+			if (
+				outcome !== undefined &&
+				response?.statusCode !== 429 &&
+				isRetryable(request.method, outcome) &&
+				!this.cancelled()
+			) {
 				const retryAfter = response?.headers['retry-after'];
-				const delay = nextRetryDelay(attempt, waited, this.options, retryAfter, this.timing.random, this.timing.now());
+				const delay = nextRetryDelay(
+					attempt,
+					waited,
+					this.options,
+					retryAfter,
+					this.timing.random,
+					this.timing.now(),
+				);
 				if (delay !== undefined) {
 					waited += delay;
 					if (delay > 0) await this.timing.sleep(delay);
@@ -240,12 +261,17 @@ export class DigiCertClient {
 	}
 
 	/** Waits for this request's turn in its key's pacer; gives up when DigiCert blocks the key too long. */
-	private async turn(refused: Ticket | undefined, attempts: number, itemIndex: number): Promise<Ticket> {
+	private async turn(
+		refused: Ticket | undefined,
+		attempts: number,
+		itemIndex: number,
+	): Promise<Ticket> {
 		try {
 			return await this.lane.acquire(refused);
 		} catch (error) {
 			// Otherwise the execution was cancelled while the request waited.
-			if (!(error instanceof BlockedTooLongError)) throw new NodeOperationError(this.context.getNode(), error as Error, { itemIndex });
+			if (!(error instanceof BlockedTooLongError))
+				throw new NodeOperationError(this.context.getNode(), error as Error, { itemIndex });
 			throw blockedTooLongError(this.context.getNode(), {
 				waitedMs: error.waitedMs,
 				refusals: error.refusals,
@@ -286,13 +312,23 @@ export class DigiCertClient {
 			last = await this.send({ ...request, qs: { ...request.qs, offset, limit } }, itemIndex);
 			const page = last.body as IDataObject | undefined;
 			if (typeof page !== 'object' || page === null || Array.isArray(page)) {
-				throw this.unexpected(last.statusCode, 'something other than a list', itemIndex, CDN_ADVICE);
+				throw this.unexpected(
+					last.statusCode,
+					'something other than a list',
+					itemIndex,
+					CDN_ADVICE,
+				);
 			}
 			// An empty list omits its array key altogether; anything else in its place is not DigiCert's list,
 			// and must not pass for an empty one (an audit would report nothing to do).
 			const list = page[rootProperty] ?? [];
 			if (!Array.isArray(list) || !list.every(isObject)) {
-				throw this.unexpected(last.statusCode, `a "${rootProperty}" that is not a list of objects`, itemIndex, CDN_ADVICE);
+				throw this.unexpected(
+					last.statusCode,
+					`a "${rootProperty}" that is not a list of objects`,
+					itemIndex,
+					CDN_ADVICE,
+				);
 			}
 			const elements: unknown[] = list;
 			let added = 0;
@@ -316,10 +352,16 @@ export class DigiCertClient {
 			}
 			if (collected.length >= maxItems) break;
 			if (added === 0) {
-				throw this.listNotAdvancing(`page ${pages} (offset ${offset - elements.length}) held only elements of earlier pages`, itemIndex);
+				throw this.listNotAdvancing(
+					`page ${pages} (offset ${offset - elements.length}) held only elements of earlier pages`,
+					itemIndex,
+				);
 			}
 			if (pages >= maxPages) {
-				const said = total === undefined ? 'without saying how many elements it holds' : `after saying it holds ${total} elements`;
+				const said =
+					total === undefined
+						? 'without saying how many elements it holds'
+						: `after saying it holds ${total} elements`;
 				throw this.listNotAdvancing(`it did not end after ${pages} pages, ${said}`, itemIndex);
 			}
 		}
@@ -369,13 +411,23 @@ export class DigiCertClient {
 			disableFollowRedirect: true,
 			timeout: this.options.timeoutMs,
 		};
-		const exchange = this.context.helpers.httpRequestWithAuthentication.call(this.context, CREDENTIAL_TYPE, options, {
-			credentialsDecrypted: this.credentials,
-		}) as Promise<{ statusCode: number; headers?: IDataObject; body: unknown }>;
+		const exchange = this.context.helpers.httpRequestWithAuthentication.call(
+			this.context,
+			CREDENTIAL_TYPE,
+			options,
+			{
+				credentialsDecrypted: this.credentials,
+			},
+		) as Promise<{ statusCode: number; headers?: IDataObject; body: unknown }>;
 		const stop = new AbortController();
 		// Rejects at the deadline; once stopped it never settles (an n8n 1.x sleep ignores the signal: then it rejects unheard).
 		const deadline = sleep(this.options.timeoutMs, stop.signal).then(
-			() => Promise.reject(Object.assign(new Error('The whole exchange took longer than the timeout'), { code: 'ETIMEDOUT' })),
+			() =>
+				Promise.reject(
+					Object.assign(new Error('The whole exchange took longer than the timeout'), {
+						code: 'ETIMEDOUT',
+					}),
+				),
 			() => new Promise<never>(() => undefined),
 		);
 		let body: unknown;
@@ -391,13 +443,21 @@ export class DigiCertClient {
 			if (!complete) {
 				// Whatever is still arriving after the deadline is dropped, and its connection closed.
 				destroyStream(body);
-				exchange.then((late) => destroyStream(late.body), () => undefined);
+				exchange.then(
+					(late) => destroyStream(late.body),
+					() => undefined,
+				);
 			}
 		}
 	}
 
 	/** A finished exchange: the parsed answer on success, else the error that explains it. */
-	private accept(request: DigiCertRequest, response: RawResponse, attempts: number, itemIndex: number): DigiCertResponse {
+	private accept(
+		request: DigiCertRequest,
+		response: RawResponse,
+		attempts: number,
+		itemIndex: number,
+	): DigiCertResponse {
 		const { statusCode, headers } = response;
 		const success = statusCode >= 200 && statusCode < 300;
 		if (statusCode >= 300 && statusCode < 400) {
@@ -409,18 +469,32 @@ export class DigiCertClient {
 			);
 		}
 		if (response.body === TOO_LARGE) {
-			throw this.unexpected(statusCode, `an answer over ${MAX_ANSWER_BYTES / 1024 / 1024} MB, which was not read further`, itemIndex, CDN_ADVICE);
+			throw this.unexpected(
+				statusCode,
+				`an answer over ${MAX_ANSWER_BYTES / 1024 / 1024} MB, which was not read further`,
+				itemIndex,
+				CDN_ADVICE,
+			);
 		}
 		if (success && request.binary) {
 			const raw = response.body;
-			const body = Buffer.isBuffer(raw) ? raw : raw === undefined || raw === null ? Buffer.alloc(0) : Buffer.from(raw as ArrayBuffer);
+			const body = Buffer.isBuffer(raw)
+				? raw
+				: raw === undefined || raw === null
+					? Buffer.alloc(0)
+					: Buffer.from(raw as ArrayBuffer);
 			// A CDN's page is not a certificate: it must not be saved as one.
 			if (/html/i.test(String(headers['content-type'] ?? '')) || looksLikeHtml(body)) {
 				throw this.unexpected(statusCode, 'an HTML page instead of a file', itemIndex, CDN_ADVICE);
 			}
 			// No certificate file holds the API key: an answer that repeats it back is not passed on.
 			if (containsSecret(body.toString('latin1'), this.apiKey)) {
-				throw this.unexpected(statusCode, 'a file that repeats the API key back, which is not passed on', itemIndex, CDN_ADVICE);
+				throw this.unexpected(
+					statusCode,
+					'a file that repeats the API key back, which is not passed on',
+					itemIndex,
+					CDN_ADVICE,
+				);
 			}
 			return { statusCode, headers: withoutSecretHeaders(headers, this.apiKey), body };
 		}
@@ -430,19 +504,25 @@ export class DigiCertClient {
 			body = parseJsonBody(response.body);
 		} catch {
 			const contentType = String(headers['content-type'] ?? '');
-			bodyKind = /html/i.test(contentType) || looksLikeHtml(response.body)
-				? 'an HTML page'
-				: `a body that is not JSON (${contentType || 'no content type'})`;
+			bodyKind =
+				/html/i.test(contentType) || looksLikeHtml(response.body)
+					? 'an HTML page'
+					: `a body that is not JSON (${contentType || 'no content type'})`;
 		}
 		if (success) {
 			if (bodyKind !== undefined) {
 				throw this.unexpected(statusCode, bodyKind, itemIndex, CDN_ADVICE);
 			}
 			// An answer that repeats the key (or a piece of it) reaches no item, node's or trigger's, with it.
-			return { statusCode, headers: withoutSecretHeaders(headers, this.apiKey), body: redactJson(body, this.apiKey) };
+			return {
+				statusCode,
+				headers: withoutSecretHeaders(headers, this.apiKey),
+				body: redactJson(body, this.apiKey),
+			};
 		}
 		const answer = this.refusalAsAnswer(request, statusCode, body);
-		if (answer !== undefined) return { statusCode, headers: withoutSecretHeaders(headers, this.apiKey), body: answer };
+		if (answer !== undefined)
+			return { statusCode, headers: withoutSecretHeaders(headers, this.apiKey), body: answer };
 		throw digiCertApiError(this.context.getNode(), {
 			statusCode,
 			body,
@@ -459,15 +539,32 @@ export class DigiCertClient {
 	 * A 4xx whose every error code is one the request expects as an answer: only DigiCert's error
 	 * entries are passed on (redacted, codes trimmed), nothing else of the body.
 	 */
-	private refusalAsAnswer(request: DigiCertRequest, statusCode: number, body: unknown): IDataObject | undefined {
+	private refusalAsAnswer(
+		request: DigiCertRequest,
+		statusCode: number,
+		body: unknown,
+	): IDataObject | undefined {
 		if (!request.answerCodes || statusCode < 400 || statusCode >= 500) return undefined;
-		const entries = parseDigiCertErrors(body, this.apiKey).map((e) => ({ ...e, code: e.code.trim() }));
-		if (entries.length === 0 || !entries.every((e) => request.answerCodes!.includes(e.code))) return undefined;
+		const entries = parseDigiCertErrors(body, this.apiKey).map((e) => ({
+			...e,
+			code: e.code.trim(),
+		}));
+		if (entries.length === 0 || !entries.every((e) => request.answerCodes!.includes(e.code)))
+			return undefined;
 		return { errors: entries };
 	}
 
-	private unexpected(statusCode: number, what: string, itemIndex: number, advice: string): NodeApiError {
-		return unexpectedAnswer(this.context.getNode(), { statusCode, what, advice, itemIndex }, this.apiKey);
+	private unexpected(
+		statusCode: number,
+		what: string,
+		itemIndex: number,
+		advice: string,
+	): NodeApiError {
+		return unexpectedAnswer(
+			this.context.getNode(),
+			{ statusCode, what, advice, itemIndex },
+			this.apiKey,
+		);
 	}
 }
 
@@ -487,7 +584,9 @@ function withoutSecretHeaders(headers: IDataObject, apiKey: string): IDataObject
 		const text = Array.isArray(value) ? value.join('\n') : String(value);
 		return containsSecret(text, apiKey) || containsSecret(decoded(text), apiKey);
 	};
-	return Object.fromEntries(Object.entries(headers).filter(([name, value]) => !repeatsKey(name) && !repeatsKey(value)));
+	return Object.fromEntries(
+		Object.entries(headers).filter(([name, value]) => !repeatsKey(name) && !repeatsKey(value)),
+	);
 }
 
 /**
@@ -505,7 +604,10 @@ interface BodyStream extends AsyncIterable<unknown> {
 }
 
 const isStream = (body: unknown): body is BodyStream =>
-	typeof body === 'object' && body !== null && Symbol.asyncIterator in body && typeof (body as BodyStream).destroy === 'function';
+	typeof body === 'object' &&
+	body !== null &&
+	Symbol.asyncIterator in body &&
+	typeof (body as BodyStream).destroy === 'function';
 
 /** All of a streamed body (TOO_LARGE past MAX_ANSWER_BYTES, the stream closed), or the body as it came. */
 async function readBody(body: unknown): Promise<unknown> {

@@ -24,7 +24,11 @@ export interface DigiCertRequest {
 	 * Offset/limit pagination over the array at `rootProperty`. The executor pages with the
 	 * largest page DigiCert allows and stops at `page.total` or after `maxItems`.
 	 */
-	paginate?: { rootProperty: string; maxItems?: number; /** Where to start (a list search's next page); 0 by default. */ offset?: number };
+	paginate?: {
+		rootProperty: string;
+		maxItems?: number;
+		/** Where to start (a list search's next page); 0 by default. */ offset?: number;
+	};
 	/**
 	 * DigiCert error codes that are this request's answer rather than a failure (e.g. "the DCV record
 	 * was not found yet" for a DCV check): such a refusal is handed to the operation as

@@ -20,7 +20,11 @@ export function quoteValue(value: unknown): string {
 	} catch {
 		text = Object.prototype.toString.call(value);
 	}
-	const kind = Array.isArray(value) ? 'a list ' : typeof value === 'object' && value !== null ? 'an object ' : '';
+	const kind = Array.isArray(value)
+		? 'a list '
+		: typeof value === 'object' && value !== null
+			? 'an object '
+			: '';
 	return kind + (text.length > MAX_SHOWN ? `${text.slice(0, MAX_SHOWN)}…` : text);
 }
 
@@ -30,9 +34,15 @@ export function quoteValue(value: unknown): string {
  */
 export function assertPositiveId(value: unknown, parameterName: string): number {
 	const id =
-		typeof value === 'number' ? value : typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : NaN;
+		typeof value === 'number'
+			? value
+			: typeof value === 'string' && /^\s*\d+\s*$/.test(value)
+				? Number(value)
+				: NaN;
 	if (!Number.isSafeInteger(id) || id < 1) {
-		throw new Error(`${parameterName} must be a positive whole number, but it is ${quoteValue(value)}`);
+		throw new Error(
+			`${parameterName} must be a positive whole number, but it is ${quoteValue(value)}`,
+		);
 	}
 	return id;
 }
@@ -50,11 +60,17 @@ export interface OrderIdentifier {
  * A–F reach the path, so nothing a user or an expression gives can change the request's path.
  */
 export function assertOrderIdentifier(value: unknown, parameterName: string): OrderIdentifier {
-	const id = typeof value === 'number' ? value : typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : NaN;
+	const id =
+		typeof value === 'number'
+			? value
+			: typeof value === 'string' && /^\s*\d+\s*$/.test(value)
+				? Number(value)
+				: NaN;
 	if (Number.isSafeInteger(id) && id >= 1) return { kind: 'id', value: String(id) };
 	const hex = typeof value === 'string' ? value.replace(/[\s:]/g, '') : '';
 	if (/^[0-9A-Fa-f]{40}$/.test(hex)) return { kind: 'thumbprint', value: hex.toUpperCase() };
-	if (/^[0-9A-Fa-f]{1,64}$/.test(hex) && !/^0*$/.test(hex)) return { kind: 'serial', value: hex.toUpperCase() };
+	if (/^[0-9A-Fa-f]{1,64}$/.test(hex) && !/^0*$/.test(hex))
+		return { kind: 'serial', value: hex.toUpperCase() };
 	throw new Error(
 		`${parameterName} must be an order ID (a whole number), or the thumbprint (40 hex digits) or serial number (hex) of the order's certificate, but it is ${quoteValue(value)}`,
 	);

@@ -14,8 +14,14 @@ import { isObject } from './types';
 const DCV_TYPES = ['ov', 'ev'];
 
 /** The lists the audits page through: active records only, with their validations. */
-export const DOMAIN_AUDIT_QUERY: IDataObject = { 'filters[status]': 'active', include_validation: true };
-export const ORGANIZATION_AUDIT_QUERY: IDataObject = { 'filters[status]': 'active', include_validation: true };
+export const DOMAIN_AUDIT_QUERY: IDataObject = {
+	'filters[status]': 'active',
+	include_validation: true,
+};
+export const ORGANIZATION_AUDIT_QUERY: IDataObject = {
+	'filters[status]': 'active',
+	include_validation: true,
+};
 
 const given = (value: unknown) => value !== undefined && value !== null && value !== '';
 
@@ -24,9 +30,11 @@ function activeValidations(record: IDataObject): Array<{ type: string; value: un
 	const validations = Array.isArray(record.validations) ? record.validations : [];
 	const dates: Array<{ type: string; value: unknown }> = [];
 	for (const validation of validations) {
-		if (!isObject(validation) || typeof validation.type !== 'string' || validation.type === '') continue;
+		if (!isObject(validation) || typeof validation.type !== 'string' || validation.type === '')
+			continue;
 		if (validation.status !== undefined && validation.status !== 'active') continue;
-		if (given(validation.validated_until)) dates.push({ type: validation.type, value: validation.validated_until });
+		if (given(validation.validated_until))
+			dates.push({ type: validation.type, value: validation.validated_until });
 	}
 	return dates;
 }
@@ -40,13 +48,16 @@ export const domainValidationDates: ValidationDates = (domain) => {
 	const dates = new Map<string, unknown>();
 	for (const { type, value } of activeValidations(domain)) dates.set(type, value);
 	const dcvExpiration = isObject(domain.dcv_expiration) ? domain.dcv_expiration : {};
-	for (const type of DCV_TYPES) if (given(dcvExpiration[type])) dates.set(type, dcvExpiration[type]);
+	for (const type of DCV_TYPES)
+		if (given(dcvExpiration[type])) dates.set(type, dcvExpiration[type]);
 	return [...dates].map(([type, value]) => ({ type, value }));
 };
 
 /** When each validation (OV, EV, code signing …) of an active organization lapses: its `validated_until`. */
 export const organizationValidationDates: ValidationDates = (organization) =>
-	organization.status !== undefined && organization.status !== 'active' ? [] : activeValidations(organization);
+	organization.status !== undefined && organization.status !== 'active'
+		? []
+		: activeValidations(organization);
 
 /**
  * The node's item for an audited domain or organization: the record as DigiCert lists it, the
@@ -72,8 +83,12 @@ export function recordLabel(record: IDataObject): string {
 
 /** Enough of an unreadable date to find it, but only when it looks like a date: never arbitrary text. */
 function shownDate(value: unknown): string {
-	if (typeof value === 'string') return /^[\d\-:T+.Z /]{1,40}$/.test(value) ? JSON.stringify(value) : `a text of ${value.length} characters`;
-	if (typeof value === 'number' || typeof value === 'boolean') return `the ${typeof value} ${String(value)}`;
+	if (typeof value === 'string')
+		return /^[\d\-:T+.Z /]{1,40}$/.test(value)
+			? JSON.stringify(value)
+			: `a text of ${value.length} characters`;
+	if (typeof value === 'number' || typeof value === 'boolean')
+		return `the ${typeof value} ${String(value)}`;
 	return Array.isArray(value) ? 'a list' : 'an object';
 }
 
@@ -86,12 +101,19 @@ const shownType = (type: string) => (type.length < MIN_KEY_FRAGMENT ? type.toUpp
 const MAX_LISTED = 5;
 
 /** What to tell the user when expiry dates could not be read (those validations were skipped), or undefined. */
-export function unreadableDatesWarning(unreadable: UnreadableDate[], records: 'domains' | 'organizations'): string | undefined {
+export function unreadableDatesWarning(
+	unreadable: UnreadableDate[],
+	records: 'domains' | 'organizations',
+): string | undefined {
 	if (unreadable.length === 0) return undefined;
 	const listed = unreadable
 		.slice(0, MAX_LISTED)
-		.map(({ record, type, value }) => `${recordLabel(record)}: ${shownType(type)} expires ${shownDate(value)}`);
+		.map(
+			({ record, type, value }) =>
+				`${recordLabel(record)}: ${shownType(type)} expires ${shownDate(value)}`,
+		);
 	const more = unreadable.length > MAX_LISTED ? ` and ${unreadable.length - MAX_LISTED} more` : '';
-	const count = unreadable.length === 1 ? 'One validation expiry' : `${unreadable.length} validation expiries`;
+	const count =
+		unreadable.length === 1 ? 'One validation expiry' : `${unreadable.length} validation expiries`;
 	return `${count} from DigiCert could not be read as a date and ${unreadable.length === 1 ? 'was' : 'were'} left out of the audit (${listed.join('; ')}${more}). Check these ${records} in CertCentral.`;
 }

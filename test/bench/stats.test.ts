@@ -13,7 +13,7 @@ describe('minimumSendTime', () => {
 		expect(minimumSendTime(100, [{ limit: 100, ms: 5000 }])).toBe(0);
 	});
 
-	it("makes request limit+1 wait until the first leaves the window", () => {
+	it('makes request limit+1 wait until the first leaves the window', () => {
 		expect(minimumSendTime(101, [{ limit: 100, ms: 5000 }])).toBe(5000);
 	});
 

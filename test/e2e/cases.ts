@@ -13,15 +13,23 @@ import type { FakeCertCentral } from '../helpers/fake';
 import { fakeData } from '../helpers/fake';
 import { lifecycleCases, lifecycleExampleCases } from './lifecycleCases';
 import { operationCases, operationExampleCases } from './operationCases';
-import { validationAuditCases, validationAuditChangingCases, validationAuditExampleCases } from './validationAuditCases';
+import {
+	validationAuditCases,
+	validationAuditChangingCases,
+	validationAuditExampleCases,
+} from './validationAuditCases';
 
-const { SEED_ORDER_ID, ORDER_WITHOUT_DUPLICATES, APPROVED_REQUEST_ID, PENDING_REQUEST_ID } = fakeData;
+const { SEED_ORDER_ID, ORDER_WITHOUT_DUPLICATES, APPROVED_REQUEST_ID, PENDING_REQUEST_ID } =
+	fakeData;
 const UNKNOWN_ID = 987654321;
 /** The fake's own list of an order's duplicates (what DigiCert holds), archived ones included. */
-const duplicatesOf = (fake: FakeCertCentral, orderId: number): Array<Record<string, unknown>> => fake.data.duplicates.get(orderId) ?? [];
-const activeDuplicatesOf = (fake: FakeCertCentral, orderId: number) => duplicatesOf(fake, orderId).filter((c) => c.archived !== '1');
+const duplicatesOf = (fake: FakeCertCentral, orderId: number): Array<Record<string, unknown>> =>
+	fake.data.duplicates.get(orderId) ?? [];
+const activeDuplicatesOf = (fake: FakeCertCentral, orderId: number) =>
+	duplicatesOf(fake, orderId).filter((c) => c.archived !== '1');
 
-const pairedIndexes = (run: ExecuteResult) => run.rawItems(DIGICERT).map((item) => item.pairedItem?.item ?? item.pairedItem);
+const pairedIndexes = (run: ExecuteResult) =>
+	run.rawItems(DIGICERT).map((item) => item.pairedItem?.item ?? item.pairedItem);
 const paths = (fake: FakeCertCentral) => fake.requests.map((r) => `${r.method} ${r.path}`).sort();
 
 export const digiCertCases: DigiCertCase[] = [
@@ -32,7 +40,11 @@ export const digiCertCases: DigiCertCase[] = [
 		check: (run, fake) => {
 			expect(run.ok).toBe(true);
 			const approved = fake.data.requests.get(APPROVED_REQUEST_ID);
-			expect(run.items(DIGICERT)).toEqual([approved, expect.objectContaining({ id: PENDING_REQUEST_ID, status: 'pending' }), approved]);
+			expect(run.items(DIGICERT)).toEqual([
+				approved,
+				expect.objectContaining({ id: PENDING_REQUEST_ID, status: 'pending' }),
+				approved,
+			]);
 			expect(pairedIndexes(run)).toEqual([0, 1, 2]);
 			expect(paths(fake)).toEqual([
 				`GET /services/v2/request/${APPROVED_REQUEST_ID}`,
@@ -45,7 +57,12 @@ export const digiCertCases: DigiCertCase[] = [
 	{
 		name: 'List Order Duplicates: one item per certificate; an order without duplicates gives none',
 		input: [{ orderId: SEED_ORDER_ID }, { orderId: ORDER_WITHOUT_DUPLICATES }],
-		parameters: { resource: 'order', operation: 'listDuplicates', orderId: '={{ $json.orderId }}', options: {} },
+		parameters: {
+			resource: 'order',
+			operation: 'listDuplicates',
+			orderId: '={{ $json.orderId }}',
+			options: {},
+		},
 		check: (run, fake) => {
 			expect(run.ok).toBe(true);
 			const activeDuplicates = activeDuplicatesOf(fake, SEED_ORDER_ID);
@@ -61,7 +78,12 @@ export const digiCertCases: DigiCertCase[] = [
 	},
 	{
 		name: 'List Order Duplicates with Show Archived: sends show_archived=true, lists archived ones too',
-		parameters: { resource: 'order', operation: 'listDuplicates', orderId: String(SEED_ORDER_ID), options: { show_archived: true } },
+		parameters: {
+			resource: 'order',
+			operation: 'listDuplicates',
+			orderId: String(SEED_ORDER_ID),
+			options: { show_archived: true },
+		},
 		check: (run, fake) => {
 			expect(run.ok).toBe(true);
 			expect(run.items(DIGICERT)).toEqual(duplicatesOf(fake, SEED_ORDER_ID));
@@ -70,7 +92,7 @@ export const digiCertCases: DigiCertCase[] = [
 		},
 	},
 	{
-		name: 'a wrong API key: the run fails with DigiCert\'s answer explained, and the key is in no output',
+		name: "a wrong API key: the run fails with DigiCert's answer explained, and the key is in no output",
 		credential: 'wrongKey',
 		parameters: { resource: 'request', operation: 'get', requestId: String(APPROVED_REQUEST_ID) },
 		check: (run, fake) => {
@@ -85,7 +107,9 @@ export const digiCertCases: DigiCertCase[] = [
 		parameters: { resource: 'request', operation: 'get', requestId: String(UNKNOWN_ID) },
 		check: (run) => {
 			expect(run.ok).toBe(false);
-			expect(run.nodeError(DIGICERT)?.message).toBe(`Request ${UNKNOWN_ID} was not found in DigiCert`);
+			expect(run.nodeError(DIGICERT)?.message).toBe(
+				`Request ${UNKNOWN_ID} was not found in DigiCert`,
+			);
 		},
 	},
 	{
@@ -121,7 +145,11 @@ export const digiCertCases: DigiCertCase[] = [
 		parameters: {
 			resource: 'order',
 			operation: 'listDuplicates',
-			orderId: { __rl: true, mode: 'url', value: '={{ "https://www.digicert.com/secure/orders/#" + $json.orderId }}' },
+			orderId: {
+				__rl: true,
+				mode: 'url',
+				value: '={{ "https://www.digicert.com/secure/orders/#" + $json.orderId }}',
+			},
 			options: {},
 		},
 		check: (run, fake) => {
@@ -139,7 +167,12 @@ export const digiCertCases: DigiCertCase[] = [
 		parameters: {
 			resource: 'request',
 			operation: 'get',
-			requestId: { __rl: true, mode: 'list', value: String(PENDING_REQUEST_ID), cachedResultName: 'example.com — request 199' },
+			requestId: {
+				__rl: true,
+				mode: 'list',
+				value: String(PENDING_REQUEST_ID),
+				cachedResultName: 'example.com — request 199',
+			},
 		},
 		check: (run, fake) => {
 			expect(run.ok).toBe(true);
@@ -150,34 +183,45 @@ export const digiCertCases: DigiCertCase[] = [
 		name: 'typeVersion 1.1: a URL that is not a CertCentral page fails, saying what one looks like; nothing is sent',
 		typeVersion: 1.1,
 		input: [{ url: 'https://example.com/orders/1' }],
-		parameters: { resource: 'order', operation: 'get', orderId: { __rl: true, mode: 'url', value: '={{ $json.url }}' } },
+		parameters: {
+			resource: 'order',
+			operation: 'get',
+			orderId: { __rl: true, mode: 'url', value: '={{ $json.url }}' },
+		},
 		check: (run, fake) => {
 			expect(run.ok).toBe(false);
-			expect(run.nodeError(DIGICERT)?.message).toMatch(/^Not a CertCentral order URL: use the address of the order's page, e\.g\. https:\/\/www\.digicert\.com\/secure\/orders\/#12345678 \(US\)/);
+			expect(run.nodeError(DIGICERT)?.message).toMatch(
+				/^Not a CertCentral order URL: use the address of the order's page, e\.g\. https:\/\/www\.digicert\.com\/secure\/orders\/#12345678 \(US\)/,
+			);
 			expect(fake.requests).toHaveLength(0);
 		},
 	},
 	{
-		name: 'typeVersion 1 saved with only its Order ID still lists the order\'s duplicates (its default operation)',
+		name: "typeVersion 1 saved with only its Order ID still lists the order's duplicates (its default operation)",
 		parameters: { orderId: String(SEED_ORDER_ID) },
 		check: (run, fake) => {
 			expect(run.ok).toBe(true);
-			expect(paths(fake)).toEqual([`GET /services/v2/order/certificate/${SEED_ORDER_ID}/duplicate`]);
+			expect(paths(fake)).toEqual([
+				`GET /services/v2/order/certificate/${SEED_ORDER_ID}/duplicate`,
+			]);
 		},
 	},
-	...['Europe/Berlin', 'America/Los_Angeles'].map(
-		(zone): DigiCertCase => ({
-			name: `Get Many Orders in TZ=${zone}: the expiry days picked in the date picker are the days sent`,
-			env: { TZ: zone, GENERIC_TIMEZONE: zone },
-			// The editor's date picker stores a local time without a zone.
-			parameters: { resource: 'order', operation: 'getMany', limit: 5, filters: { validTillFrom: '2026-01-31T00:00:00', validTillTo: '2026-02-28T23:59:59' } },
-			check: (run, fake) => {
-				expect(run.ok).toBe(true);
-				expect(fake.requests).toHaveLength(1);
-				expect(fake.requests[0].query['filters[valid_till]']).toBe('2026-01-31...2026-02-28');
-			},
-		}),
-	),
+	...['Europe/Berlin', 'America/Los_Angeles'].map((zone): DigiCertCase => ({
+		name: `Get Many Orders in TZ=${zone}: the expiry days picked in the date picker are the days sent`,
+		env: { TZ: zone, GENERIC_TIMEZONE: zone },
+		// The editor's date picker stores a local time without a zone.
+		parameters: {
+			resource: 'order',
+			operation: 'getMany',
+			limit: 5,
+			filters: { validTillFrom: '2026-01-31T00:00:00', validTillTo: '2026-02-28T23:59:59' },
+		},
+		check: (run, fake) => {
+			expect(run.ok).toBe(true);
+			expect(fake.requests).toHaveLength(1);
+			expect(fake.requests[0].query['filters[valid_till]']).toBe('2026-01-31...2026-02-28');
+		},
+	})),
 	// They change the fake's data: after every case that reads it.
 	...lifecycleCases,
 	...validationAuditChangingCases,
@@ -211,14 +255,22 @@ export const exampleCases: ExampleCase[] = [
 			const byOrderId = (a: { orderId: number }, b: { orderId: number }) => a.orderId - b.orderId;
 			expect([...(run.items('Summary') as Array<{ orderId: number }>)].sort(byOrderId)).toEqual(
 				withActive
-					.map((o) => ({ orderId: o.id as number, duplicates: activeDuplicatesOf(fake, o.id).length }))
+					.map((o) => ({
+						orderId: o.id as number,
+						duplicates: activeDuplicatesOf(fake, o.id).length,
+					}))
 					.sort(byOrderId)
 					.map((expected) => expect.objectContaining(expected)),
 			);
 			const seed = run.items('Summary').find((s) => s.orderId === SEED_ORDER_ID);
 			const activeDuplicates = activeDuplicatesOf(fake, SEED_ORDER_ID);
-			const expired = activeDuplicates.filter((c) => typeof c.valid_till === 'string' && Date.parse(c.valid_till as string) < Date.now());
-			expect(seed).toMatchObject({ duplicates: activeDuplicates.length, expired: expired.map((c) => expect.objectContaining({ id: c.id })) });
+			const expired = activeDuplicates.filter(
+				(c) => typeof c.valid_till === 'string' && Date.parse(c.valid_till as string) < Date.now(),
+			);
+			expect(seed).toMatchObject({
+				duplicates: activeDuplicates.length,
+				expired: expired.map((c) => expect.objectContaining({ id: c.id })),
+			});
 		},
 	},
 	{
@@ -226,10 +278,14 @@ export const exampleCases: ExampleCase[] = [
 		file: 'pending-requests-to-slack.json',
 		id: 'digicertPendingSl',
 		check: (run, fake) => {
-			expect(run.items('Get Request')).toEqual([expect.objectContaining({ id: PENDING_REQUEST_ID, status: 'pending' })]);
+			expect(run.items('Get Request')).toEqual([
+				expect.objectContaining({ id: PENDING_REQUEST_ID, status: 'pending' }),
+			]);
 			expect(run.items('Is Pending?')).toHaveLength(1);
 			expect(run.nodeError('Notify Slack')?.message).toMatch(/credentials/i);
-			expect(fake.requests.map((r) => r.path)).toEqual([`/services/v2/request/${PENDING_REQUEST_ID}`]);
+			expect(fake.requests.map((r) => r.path)).toEqual([
+				`/services/v2/request/${PENDING_REQUEST_ID}`,
+			]);
 		},
 	},
 	...operationExampleCases,
@@ -244,5 +300,9 @@ export const exampleCases: ExampleCase[] = [
 exampleCases.push(
 	...exampleCases
 		.filter((example) => fs.existsSync(path.join(REPO_ROOT, 'examples/v1.1', example.file)))
-		.map((example) => ({ ...example, file: `v1.1/${example.file}`, id: example.id.replace(/^(digicert|dc)/, 'v11') })),
+		.map((example) => ({
+			...example,
+			file: `v1.1/${example.file}`,
+			id: example.id.replace(/^(digicert|dc)/, 'v11'),
+		})),
 );

@@ -18,7 +18,10 @@ import { REPO_ROOT, createN8nHome, setupOwner } from './support/n8n';
 import type { FakeCertCentral } from '../helpers/fake';
 import { fakeData, startFakeCertCentral } from '../helpers/fake';
 
-const SCREENSHOTS = path.resolve(REPO_ROOT, process.env.SCREENSHOTS_DIR ?? '.cache/browser-screenshots');
+const SCREENSHOTS = path.resolve(
+	REPO_ROOT,
+	process.env.SCREENSHOTS_DIR ?? '.cache/browser-screenshots',
+);
 const OWNER = { email: 'owner@example.com', password: 'Browser-test-1' };
 const WRONG_KEY = 'dc-wrong-key-browser-3c9e';
 const CREDENTIAL = { id: 'browserSandbox01', name: 'DigiCert sandbox' };
@@ -36,7 +39,10 @@ beforeAll(async () => {
 	}).trim();
 	fake = await startFakeCertCentral();
 	home = await createN8nHome({ major: 2 });
-	await home.importCredential({ ...CREDENTIAL, data: { region: 'custom', baseUrl: fake.baseUrl, apiKey: fake.apiKey } });
+	await home.importCredential({
+		...CREDENTIAL,
+		data: { region: 'custom', baseUrl: fake.baseUrl, apiKey: fake.apiKey },
+	});
 	n8n = await home.startN8n();
 	await setupOwner(n8n.url, OWNER);
 	browser = await chromium.launch({
@@ -65,9 +71,11 @@ afterAll(async () => {
 	await home?.cleanup();
 });
 
-const screenshot = async (name: string) => await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
+const screenshot = async (name: string) =>
+	await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
 /** n8n's toasts ("Credential saved", …) would cover parts of the screenshots. */
-const hideToasts = async () => await page.addStyleTag({ content: '.el-notification { display: none !important; }' });
+const hideToasts = async () =>
+	await page.addStyleTag({ content: '.el-notification { display: none !important; }' });
 async function waitUntil(condition: () => boolean, timeoutMs = 30_000) {
 	const deadline = Date.now() + timeoutMs;
 	while (!condition()) {
@@ -90,8 +98,13 @@ async function pickFromList(name: string, entry: string, search?: string) {
 
 /** Switches the resource locator `name` to the mode shown as `mode` (By URL, By ID). */
 async function switchMode(name: string, mode: string) {
-	await page.locator(`[data-test-id=resource-locator-${name}] [data-test-id=rlc-mode-selector]`).click();
-	await page.locator('.el-select-dropdown__item:visible, [role=option]:visible', { hasText: mode }).first().click();
+	await page
+		.locator(`[data-test-id=resource-locator-${name}] [data-test-id=rlc-mode-selector]`)
+		.click();
+	await page
+		.locator('.el-select-dropdown__item:visible, [role=option]:visible', { hasText: mode })
+		.first()
+		.click();
 }
 
 /** A step of the walk; when it fails, a picture of the page shows why (failure.png). */
@@ -100,7 +113,9 @@ function step(name: string, walk: () => Promise<void>) {
 		try {
 			await walk();
 		} catch (error) {
-			await page?.screenshot({ path: path.join(SCREENSHOTS, 'failure.png') }).catch(() => undefined);
+			await page
+				?.screenshot({ path: path.join(SCREENSHOTS, 'failure.png') })
+				.catch(() => undefined);
 			throw error;
 		}
 	});
@@ -121,8 +136,13 @@ describe('the DigiCert node in the n8n 2.41.1 editor', () => {
 
 	step('finds DigiCert in the node panel, with its operations', async () => {
 		await page.click('[data-test-id=canvas-plus-button]');
-		await page.fill('input[data-test-id=node-creator-search-bar], [data-test-id=node-creator-search-bar] input', 'DigiCert');
-		const digiCert = page.locator('[data-test-id=node-creator-item-name]').getByText('DigiCert', { exact: true });
+		await page.fill(
+			'input[data-test-id=node-creator-search-bar], [data-test-id=node-creator-search-bar] input',
+			'DigiCert',
+		);
+		const digiCert = page
+			.locator('[data-test-id=node-creator-item-name]')
+			.getByText('DigiCert', { exact: true });
 		await digiCert.first().waitFor();
 		expect(await digiCert.count()).toBe(1);
 		await digiCert.click();
@@ -133,40 +153,63 @@ describe('the DigiCert node in the n8n 2.41.1 editor', () => {
 		if (!(await getRequest.isVisible())) await page.getByText(/^Actions \(\d+\)$/).click();
 		await getRequest.waitFor();
 		const names = await actions.allInnerTexts();
-		expect(names).toEqual(expect.arrayContaining(['Get certificate request by ID', 'Get duplicate certificates of order']));
+		expect(names).toEqual(
+			expect.arrayContaining([
+				'Get certificate request by ID',
+				'Get duplicate certificates of order',
+			]),
+		);
 		// The node's own icon, served by n8n from the package.
 		await expect(page.locator('img[src*="digicert"]').count()).resolves.toBeGreaterThan(0);
 		await page.waitForTimeout(1000); // let the panel finish sliding in before the picture
 		await screenshot('node-panel');
 	});
 
-	step('adds Request "Get", picks the pending request from the list (searched in the sandbox), with the sandbox credential selected', async () => {
-		fake.reset();
-		await page.locator('[data-test-id=node-creator-item-name]', { hasText: 'Get certificate request by ID' }).first().click();
-		await page.locator('[data-test-id=ndv]').waitFor();
-		await expect(page.locator('[data-test-id=node-credentials-select] input').inputValue()).resolves.toBe(CREDENTIAL.name);
-		await expect(page.locator('[data-test-id=parameter-input-operation] input').first().inputValue()).resolves.toBe('Get');
-		await (await pickFromList('requestId', `request ${fakeData.PENDING_REQUEST_ID},`)).click();
-		// The list came from DigiCert's pending requests, one page.
-		expect(requestsTo('/request').map((r) => r.query['filters[status]'])).toContain('pending');
-		await page.locator('[data-test-id=node-parameters]').click({ position: { x: 5, y: 5 } });
-		await screenshot('node-settings');
-	});
+	step(
+		'adds Request "Get", picks the pending request from the list (searched in the sandbox), with the sandbox credential selected',
+		async () => {
+			fake.reset();
+			await page
+				.locator('[data-test-id=node-creator-item-name]', {
+					hasText: 'Get certificate request by ID',
+				})
+				.first()
+				.click();
+			await page.locator('[data-test-id=ndv]').waitFor();
+			await expect(
+				page.locator('[data-test-id=node-credentials-select] input').inputValue(),
+			).resolves.toBe(CREDENTIAL.name);
+			await expect(
+				page.locator('[data-test-id=parameter-input-operation] input').first().inputValue(),
+			).resolves.toBe('Get');
+			await (await pickFromList('requestId', `request ${fakeData.PENDING_REQUEST_ID},`)).click();
+			// The list came from DigiCert's pending requests, one page.
+			expect(requestsTo('/request').map((r) => r.query['filters[status]'])).toContain('pending');
+			await page.locator('[data-test-id=node-parameters]').click({ position: { x: 5, y: 5 } });
+			await screenshot('node-settings');
+		},
+	);
 
-	step('tests the sandbox credential: connection succeeds, the key sent only to the sandbox', async () => {
-		fake.reset();
-		await page.locator('[data-test-id=credential-edit-button]').first().click();
-		const modal = page.locator('[data-test-id=editCredential-modal]');
-		await modal.getByText('Connection tested successfully').waitFor();
-		// "Retry" is the modal's Test connection button: it spins while testing, then comes back.
-		await modal.getByRole('button', { name: 'Retry' }).click();
-		await waitUntil(() => requestsTo('/user/me').length > 0);
-		await modal.locator('button:not([disabled]):not(.is-loading)', { hasText: 'Retry' }).waitFor();
-		await page.waitForTimeout(500); // the spinner's fade-out, for the picture
-		await modal.getByText('Connection tested successfully').waitFor();
-		for (const request of requestsTo('/user/me')) expect(request.headers['x-dc-devkey']).toBe(fake.apiKey);
-		await screenshot('credential-test-success');
-	});
+	step(
+		'tests the sandbox credential: connection succeeds, the key sent only to the sandbox',
+		async () => {
+			fake.reset();
+			await page.locator('[data-test-id=credential-edit-button]').first().click();
+			const modal = page.locator('[data-test-id=editCredential-modal]');
+			await modal.getByText('Connection tested successfully').waitFor();
+			// "Retry" is the modal's Test connection button: it spins while testing, then comes back.
+			await modal.getByRole('button', { name: 'Retry' }).click();
+			await waitUntil(() => requestsTo('/user/me').length > 0);
+			await modal
+				.locator('button:not([disabled]):not(.is-loading)', { hasText: 'Retry' })
+				.waitFor();
+			await page.waitForTimeout(500); // the spinner's fade-out, for the picture
+			await modal.getByText('Connection tested successfully').waitFor();
+			for (const request of requestsTo('/user/me'))
+				expect(request.headers['x-dc-devkey']).toBe(fake.apiKey);
+			await screenshot('credential-test-success');
+		},
+	);
 
 	step('tests a wrong key: the connection test fails with a message', async () => {
 		fake.reset();
@@ -177,7 +220,10 @@ describe('the DigiCert node in the n8n 2.41.1 editor', () => {
 		const details = modal.getByText('More details');
 		if (await details.isVisible()) await details.click();
 		// n8n's generic "Forbidden", or the credential's own explanation where it declares one.
-		await modal.getByText(/Forbidden|rejected the API key/).first().waitFor();
+		await modal
+			.getByText(/Forbidden|rejected the API key/)
+			.first()
+			.waitFor();
 		expect(requestsTo('/user/me').map((r) => r.headers['x-dc-devkey'])).toContain(WRONG_KEY);
 		await hideToasts();
 		await screenshot('credential-test-failure');
@@ -211,17 +257,35 @@ describe('the DigiCert node in the n8n 2.41.1 editor', () => {
 		await page.locator('[data-test-id=ndv]').waitFor({ state: 'hidden' });
 		// With a node on the canvas, the node panel opens from the + at the top right.
 		await page.click('[data-test-id=node-creator-plus-button]');
-		await page.fill('input[data-test-id=node-creator-search-bar], [data-test-id=node-creator-search-bar] input', 'DigiCert');
-		await page.locator('[data-test-id=node-creator-item-name]').getByText('DigiCert', { exact: true }).first().click();
-		const getOrder = page.locator('[data-test-id=node-creator-item-name]', { hasText: 'Get certificate order by ID' }).first();
+		await page.fill(
+			'input[data-test-id=node-creator-search-bar], [data-test-id=node-creator-search-bar] input',
+			'DigiCert',
+		);
+		await page
+			.locator('[data-test-id=node-creator-item-name]')
+			.getByText('DigiCert', { exact: true })
+			.first()
+			.click();
+		const getOrder = page
+			.locator('[data-test-id=node-creator-item-name]', { hasText: 'Get certificate order by ID' })
+			.first();
 		if (!(await getOrder.isVisible())) await page.getByText(/^Actions \(\d+\)$/).click();
 		await getOrder.click();
 		await page.locator('[data-test-id=ndv]').waitFor();
-		const item = await pickFromList('orderId', `order ${fakeData.ORDER_WITHOUT_DUPLICATES},`, 'www.example.org');
+		const item = await pickFromList(
+			'orderId',
+			`order ${fakeData.ORDER_WITHOUT_DUPLICATES},`,
+			'www.example.org',
+		);
 		await page.waitForTimeout(500); // the list's last page of results, for the picture
 		await screenshot('locator-from-list');
 		// The search went to DigiCert as its "contains" search, one page, newest first.
-		expect(requestsTo('/order/certificate').some((r) => r.query['filters[search]'] === '%www.example.org' && r.query.sort === '-date_created')).toBe(true);
+		expect(
+			requestsTo('/order/certificate').some(
+				(r) =>
+					r.query['filters[search]'] === '%www.example.org' && r.query.sort === '-date_created',
+			),
+		).toBe(true);
 		await item.click();
 		fake.reset();
 		await page.locator('[data-test-id=node-execute-button]').click();
@@ -234,7 +298,11 @@ describe('the DigiCert node in the n8n 2.41.1 editor', () => {
 
 	step('takes the order By URL (a CertCentral page) and runs it, then By ID', async () => {
 		await switchMode('orderId', 'By URL');
-		const input = page.locator('[data-test-id=resource-locator-orderId] [data-test-id=rlc-input] input, [data-test-id=resource-locator-orderId] input[data-test-id=rlc-input]').first();
+		const input = page
+			.locator(
+				'[data-test-id=resource-locator-orderId] [data-test-id=rlc-input] input, [data-test-id=resource-locator-orderId] input[data-test-id=rlc-input]',
+			)
+			.first();
 		await input.fill(`https://www.digicert.com/secure/orders/#${fakeData.SEED_ORDER_ID}`);
 		await page.locator('[data-test-id=node-parameters]').click({ position: { x: 5, y: 5 } });
 		await hideToasts();

@@ -28,49 +28,116 @@ const sentTo = (fake: FakeCertCentral) => fake.requests.map((r) => `${r.method} 
 
 export const lifecycleCases: DigiCertCase[] = [
 	{
-		name: 'Reissue Certificate with Skip Approval: POST with the CSR on one line; the new certificate ID comes out and is the order\'s',
-		parameters: { resource: 'order', operation: 'reissue', orderId: String(ORDERS.reissue), csr: WWW_CSR, options: { skipApproval: true, comments: 'e2e' } },
+		name: "Reissue Certificate with Skip Approval: POST with the CSR on one line; the new certificate ID comes out and is the order's",
+		parameters: {
+			resource: 'order',
+			operation: 'reissue',
+			orderId: String(ORDERS.reissue),
+			csr: WWW_CSR,
+			options: { skipApproval: true, comments: 'e2e' },
+		},
 		check: (run, fake) => {
 			expect(run.ok).toBe(true);
-			expect(sentTo(fake)).toEqual([`POST /services/v2/order/certificate/${ORDERS.reissue}/reissue`]);
-			expect(fake.requests[0].body).toEqual({ certificate: { csr: oneLineCsr(WWW_CSR), common_name: 'www.example.com' }, comments: 'e2e', skip_approval: true });
+			expect(sentTo(fake)).toEqual([
+				`POST /services/v2/order/certificate/${ORDERS.reissue}/reissue`,
+			]);
+			expect(fake.requests[0].body).toEqual({
+				certificate: { csr: oneLineCsr(WWW_CSR), common_name: 'www.example.com' },
+				comments: 'e2e',
+				skip_approval: true,
+			});
 			const [item] = run.items(DIGICERT);
-			expect(item).toEqual({ orderId: ORDERS.reissue, requestId: expect.any(Number), requestIds: [item.requestId], status: 'approved', certificateId: expect.any(Number) });
-			expect(fake.data.orders.get(ORDERS.reissue)).toMatchObject({ status: 'issued', certificate: { id: item.certificateId } });
+			expect(item).toEqual({
+				orderId: ORDERS.reissue,
+				requestId: expect.any(Number),
+				requestIds: [item.requestId],
+				status: 'approved',
+				certificateId: expect.any(Number),
+			});
+			expect(fake.data.orders.get(ORDERS.reissue)).toMatchObject({
+				status: 'issued',
+				certificate: { id: item.certificateId },
+			});
 		},
 	},
 	{
 		name: 'Duplicate Certificate: 201, a pending duplicate request on the order',
-		parameters: { resource: 'order', operation: 'duplicate', orderId: String(ORDERS.duplicate), csr: NEW_CSR, options: {} },
+		parameters: {
+			resource: 'order',
+			operation: 'duplicate',
+			orderId: String(ORDERS.duplicate),
+			csr: NEW_CSR,
+			options: {},
+		},
 		check: (run, fake) => {
 			expect(run.nodeError(DIGICERT)?.message).toBeUndefined();
 			expect(run.ok).toBe(true);
-			expect(sentTo(fake)).toEqual([`POST /services/v2/order/certificate/${ORDERS.duplicate}/duplicate`]);
+			expect(sentTo(fake)).toEqual([
+				`POST /services/v2/order/certificate/${ORDERS.duplicate}/duplicate`,
+			]);
 			const [item] = run.items(DIGICERT);
-			expect(item).toMatchObject({ orderId: ORDERS.duplicate, status: 'pending', certificateId: null });
-			expect(fake.data.requests.get(item.requestId)).toMatchObject({ type: 'duplicate', status: 'pending' });
+			expect(item).toMatchObject({
+				orderId: ORDERS.duplicate,
+				status: 'pending',
+				certificateId: null,
+			});
+			expect(fake.data.requests.get(item.requestId)).toMatchObject({
+				type: 'duplicate',
+				status: 'pending',
+			});
 		},
 	},
 	{
 		name: 'Revoke Order without Skip Approval: 201, the revoke request waits for approval and the order is still issued',
-		parameters: { resource: 'order', operation: 'revoke', orderId: String(ORDERS.revokeOrder), revocationReason: 'superseded', comment: 'CHG-9' },
+		parameters: {
+			resource: 'order',
+			operation: 'revoke',
+			orderId: String(ORDERS.revokeOrder),
+			revocationReason: 'superseded',
+			comment: 'CHG-9',
+		},
 		check: (run, fake) => {
 			expect(run.ok).toBe(true);
-			expect(fake.requests[0]).toMatchObject({ method: 'PUT', path: `/services/v2/order/certificate/${ORDERS.revokeOrder}/revoke`, body: { revocation_reason: 'superseded', comments: 'CHG-9' } });
+			expect(fake.requests[0]).toMatchObject({
+				method: 'PUT',
+				path: `/services/v2/order/certificate/${ORDERS.revokeOrder}/revoke`,
+				body: { revocation_reason: 'superseded', comments: 'CHG-9' },
+			});
 			expect(run.items(DIGICERT)).toEqual([
-				expect.objectContaining({ orderId: ORDERS.revokeOrder, revocationReason: 'superseded', status: 'pending', waitingForApproval: true, requestId: expect.any(Number) }),
+				expect.objectContaining({
+					orderId: ORDERS.revokeOrder,
+					revocationReason: 'superseded',
+					status: 'pending',
+					waitingForApproval: true,
+					requestId: expect.any(Number),
+				}),
 			]);
 			expect(fake.data.orders.get(ORDERS.revokeOrder).status).toBe('issued');
 		},
 	},
 	{
 		name: 'Revoke Certificate by ID with Skip Approval: 204, the duplicate is revoked, its order not',
-		parameters: { resource: 'certificate', operation: 'revoke', identifyBy: 'certificateId', certificateId: String(DUPLICATE_CERTIFICATE), revocationReason: 'key_compromise', skipApproval: true },
+		parameters: {
+			resource: 'certificate',
+			operation: 'revoke',
+			identifyBy: 'certificateId',
+			certificateId: String(DUPLICATE_CERTIFICATE),
+			revocationReason: 'key_compromise',
+			skipApproval: true,
+		},
 		check: (run, fake) => {
 			expect(run.ok).toBe(true);
-			expect(sentTo(fake)).toEqual([`PUT /services/v2/certificate/${DUPLICATE_CERTIFICATE}/revoke`]);
+			expect(sentTo(fake)).toEqual([
+				`PUT /services/v2/certificate/${DUPLICATE_CERTIFICATE}/revoke`,
+			]);
 			expect(run.items(DIGICERT)).toEqual([
-				{ certificateId: DUPLICATE_CERTIFICATE, revocationReason: 'key_compromise', status: 'revoked', waitingForApproval: false, requestId: null },
+				{
+					certificateId: DUPLICATE_CERTIFICATE,
+					revocationReason: 'key_compromise',
+					status: 'revoked',
+					waitingForApproval: false,
+					requestId: null,
+				},
 			]);
 			expect(fake.data.duplicates.get(ORDERS.duplicateOwner)[0].status).toBe('revoked');
 			expect(fake.data.orders.get(ORDERS.duplicateOwner).status).toBe('issued');
@@ -79,13 +146,24 @@ export const lifecycleCases: DigiCertCase[] = [
 	{
 		name: "Cancel Order: a pending order is canceled; an issued one is DigiCert's refusal, as an error item",
 		input: [{ id: ORDERS.cancel }, { id: ORDERS.revokeOrder }],
-		parameters: { resource: 'order', operation: 'cancel', orderId: '={{ $json.id }}', note: 'withdrawn in e2e' },
+		parameters: {
+			resource: 'order',
+			operation: 'cancel',
+			orderId: '={{ $json.id }}',
+			note: 'withdrawn in e2e',
+		},
 		onError: 'continueRegularOutput',
 		check: (run, fake) => {
 			expect(run.ok).toBe(true);
 			const items = run.items(DIGICERT);
-			expect(items[0]).toEqual({ orderId: ORDERS.cancel, status: 'canceled', note: 'withdrawn in e2e' });
-			expect(items[1].error).toMatch(new RegExp(`Order ${ORDERS.revokeOrder} cannot be canceled: its status is issued`));
+			expect(items[0]).toEqual({
+				orderId: ORDERS.cancel,
+				status: 'canceled',
+				note: 'withdrawn in e2e',
+			});
+			expect(items[1].error).toMatch(
+				new RegExp(`Order ${ORDERS.revokeOrder} cannot be canceled: its status is issued`),
+			);
 			expect(fake.requests.map((r) => r.body)).toEqual([
 				{ status: 'canceled', note: 'withdrawn in e2e' },
 				{ status: 'canceled', note: 'withdrawn in e2e' },
@@ -95,34 +173,69 @@ export const lifecycleCases: DigiCertCase[] = [
 	},
 	{
 		name: 'Create Order (Basic OV, 1 year): 201, a pending order with a pending new request',
-		parameters: { resource: 'order', operation: 'create', product: 'ssl_basic', csr: NEW_CSR, dnsNames: 'new.example.com, www.new.example.com', organizationId: '112233', validity: 'years', years: 1, options: {} },
+		parameters: {
+			resource: 'order',
+			operation: 'create',
+			product: 'ssl_basic',
+			csr: NEW_CSR,
+			dnsNames: 'new.example.com, www.new.example.com',
+			organizationId: '112233',
+			validity: 'years',
+			years: 1,
+			options: {},
+		},
 		check: (run, fake) => {
 			expect(run.nodeError(DIGICERT)?.message).toBeUndefined();
 			expect(run.ok).toBe(true);
-			expect(fake.requests[0]).toMatchObject({ method: 'POST', path: '/services/v2/order/certificate/ssl_basic' });
+			expect(fake.requests[0]).toMatchObject({
+				method: 'POST',
+				path: '/services/v2/order/certificate/ssl_basic',
+			});
 			expect(fake.requests[0].body).toMatchObject({
-				certificate: { common_name: 'new.example.com', dns_names: ['new.example.com', 'www.new.example.com'], csr: oneLineCsr(NEW_CSR) },
+				certificate: {
+					common_name: 'new.example.com',
+					dns_names: ['new.example.com', 'www.new.example.com'],
+					csr: oneLineCsr(NEW_CSR),
+				},
 				order_validity: { years: 1 },
 				organization: { id: 112233 },
 			});
 			const [item] = run.items(DIGICERT);
-			expect(fake.data.orders.get(item.orderId)).toMatchObject({ status: 'pending', product: { name_id: 'ssl_basic' } });
-			expect(fake.data.requests.get(item.requestId)).toMatchObject({ type: 'new_request', status: 'pending' });
+			expect(fake.data.orders.get(item.orderId)).toMatchObject({
+				status: 'pending',
+				product: { name_id: 'ssl_basic' },
+			});
+			expect(fake.data.requests.get(item.requestId)).toMatchObject({
+				type: 'new_request',
+				status: 'pending',
+			});
 		},
 	},
 	{
 		name: 'Reissue Certificate with a CSR that is not one: refused before anything is sent, naming the field',
-		parameters: { resource: 'order', operation: 'reissue', orderId: String(ORDERS.reissue), csr: WWW_CSR.replace('MIIB', 'MI!B'), options: {} },
+		parameters: {
+			resource: 'order',
+			operation: 'reissue',
+			orderId: String(ORDERS.reissue),
+			csr: WWW_CSR.replace('MIIB', 'MI!B'),
+			options: {},
+		},
 		check: (run, fake) => {
 			expect(run.ok).toBe(false);
-			expect(run.nodeError(DIGICERT)?.message).toBe('CSR is not valid: the text between its BEGIN and END lines is not base64');
+			expect(run.nodeError(DIGICERT)?.message).toBe(
+				'CSR is not valid: the text between its BEGIN and END lines is not base64',
+			);
 			expect(fake.requests).toHaveLength(0);
 		},
 	},
 ];
 
 /** The lifecycle examples, imported unchanged (rows of the e2e suite's `exampleCases`). */
-export const lifecycleExampleCases: Array<{ file: string; id: string; check: (run: ExecuteResult, fake: FakeCertCentral) => void }> = [
+export const lifecycleExampleCases: Array<{
+	file: string;
+	id: string;
+	check: (run: ExecuteResult, fake: FakeCertCentral) => void;
+}> = [
 	{
 		// The manual run takes the sample (an expiring order and its new CSR) and runs up to Save for the
 		// server: its folder (/home/node/.n8n-files) is n8n's Docker default, absent here.
@@ -130,17 +243,25 @@ export const lifecycleExampleCases: Array<{ file: string; id: string; check: (ru
 		id: 'digicertReissue',
 		check: (run, fake) => {
 			const [reissued] = run.items('Reissue');
-			expect(reissued).toMatchObject({ orderId: ORDERS.reissueExample, status: 'approved', certificateId: expect.any(Number) });
+			expect(reissued).toMatchObject({
+				orderId: ORDERS.reissueExample,
+				status: 'approved',
+				certificateId: expect.any(Number),
+			});
 			// typeVersion 1 gives DigiCert's order; the 1.1 copy's Get Order simplifies it (on by default there).
 			const orders = run.items('Get the order');
 			expect(orders).toHaveLength(1);
 			const [order] = orders;
 			expect(order).toMatchObject({ id: ORDERS.reissueExample, status: 'issued' });
-			expect(order.certificate ?? { id: order.certificate_id, common_name: order.common_name }).toMatchObject({
+			expect(
+				order.certificate ?? { id: order.certificate_id, common_name: order.common_name },
+			).toMatchObject({
 				id: reissued.certificateId,
 				common_name: 'cdn20.example.com',
 			});
-			expect(run.items('Download the new certificate')).toEqual([expect.objectContaining({ certificateId: reissued.certificateId, format: 'pem_noroot' })]);
+			expect(run.items('Download the new certificate')).toEqual([
+				expect.objectContaining({ certificateId: reissued.certificateId, format: 'pem_noroot' }),
+			]);
 			expect(sentTo(fake)).toEqual([
 				`POST /services/v2/order/certificate/${ORDERS.reissueExample}/reissue`,
 				`GET /services/v2/order/certificate/${ORDERS.reissueExample}`,
@@ -159,11 +280,21 @@ export const lifecycleExampleCases: Array<{ file: string; id: string; check: (ru
 			expect(fake.requests[0]).toMatchObject({
 				method: 'PUT',
 				path: `/services/v2/certificate/${serial}/revoke`,
-				body: { revocation_reason: 'key_compromise', comments: 'Ticket INC-4711: Private key found in a public repository' },
+				body: {
+					revocation_reason: 'key_compromise',
+					comments: 'Ticket INC-4711: Private key found in a public repository',
+				},
 			});
 			const [revoked] = run.items('Revoke the certificate');
-			expect(revoked).toMatchObject({ serialNumber: serial, status: 'pending', waitingForApproval: true, requestId: expect.any(Number) });
-			expect(run.items('Answer the ticket')).toEqual([expect.objectContaining({ serialNumber: serial })]);
+			expect(revoked).toMatchObject({
+				serialNumber: serial,
+				status: 'pending',
+				waitingForApproval: true,
+				requestId: expect.any(Number),
+			});
+			expect(run.items('Answer the ticket')).toEqual([
+				expect.objectContaining({ serialNumber: serial }),
+			]);
 		},
 	},
 ];

@@ -23,7 +23,10 @@ interface FakeData {
 interface Run {
 	ok: boolean;
 	items(nodeName: string, output?: number): Array<Record<string, any>>;
-	rawItems(nodeName: string, output?: number): Array<{ json: Record<string, any>; pairedItem?: any }>;
+	rawItems(
+		nodeName: string,
+		output?: number,
+	): Array<{ json: Record<string, any>; pairedItem?: any }>;
 	nodeError(nodeName: string): any;
 }
 /* eslint-enable @typescript-eslint/no-explicit-any */
@@ -41,7 +44,9 @@ const { FIRST_REQUEST_ID, SEED_ORDER_ID, APPROVED_REQUEST_ID, TOTAL_REQUESTS } =
 
 // The generated data is the same on every build: read what the cases need from a copy.
 const sample = buildData();
-const generatedPending = [...sample.requests.values()].filter((r) => r.status === 'pending' && r.id >= FIRST_REQUEST_ID).map((r) => r.id as number);
+const generatedPending = [...sample.requests.values()]
+	.filter((r) => r.status === 'pending' && r.id >= FIRST_REQUEST_ID)
+	.map((r) => r.id as number);
 const [approveId, rejectId] = generatedPending.slice(-2);
 const issuedCount = sample.orderSummaries().filter((o) => o.status === 'issued').length;
 const reissuedOrder = [...sample.reissues.keys()][0];
@@ -68,10 +73,20 @@ export const operationCases: OperationCase[] = [
 	},
 	{
 		name: 'Get Many Requests, pending new requests: filters sent as DigiCert query keys',
-		parameters: { resource: 'request', operation: 'getMany', limit: 20, filters: { status: 'pending', type: 'new_request' } },
+		parameters: {
+			resource: 'request',
+			operation: 'getMany',
+			limit: 20,
+			filters: { status: 'pending', type: 'new_request' },
+		},
 		check: (run, fake) => {
 			expect(run.ok).toBe(true);
-			expect(fake.requests[0].query).toEqual({ 'filters[status]': 'pending', 'filters[type]': 'new_request', offset: '0', limit: '20' });
+			expect(fake.requests[0].query).toEqual({
+				'filters[status]': 'pending',
+				'filters[type]': 'new_request',
+				offset: '0',
+				limit: '20',
+			});
 			const items = run.items(DIGICERT);
 			expect(items).toHaveLength(20);
 			expect(items.every((i) => i.status === 'pending' && i.type === 'new_request')).toBe(true);
@@ -80,18 +95,34 @@ export const operationCases: OperationCase[] = [
 	{
 		name: 'Approve Request: PUT {status: approved, processor_comment}, 204, one item per input',
 		input: [{ id: approveId }],
-		parameters: { resource: 'request', operation: 'approve', requestId: '={{ $json.id }}', comment: 'approved in e2e' },
+		parameters: {
+			resource: 'request',
+			operation: 'approve',
+			requestId: '={{ $json.id }}',
+			comment: 'approved in e2e',
+		},
 		check: (run, fake) => {
 			expect(run.ok).toBe(true);
 			expect(fake.requests).toHaveLength(1);
-			expect(fake.requests[0]).toMatchObject({ method: 'PUT', path: `/services/v2/request/${approveId}/status`, body: { status: 'approved', processor_comment: 'approved in e2e' } });
-			expect(run.rawItems(DIGICERT)).toEqual([{ json: { requestId: approveId, status: 'approved' }, pairedItem: { item: 0 } }]);
+			expect(fake.requests[0]).toMatchObject({
+				method: 'PUT',
+				path: `/services/v2/request/${approveId}/status`,
+				body: { status: 'approved', processor_comment: 'approved in e2e' },
+			});
+			expect(run.rawItems(DIGICERT)).toEqual([
+				{ json: { requestId: approveId, status: 'approved' }, pairedItem: { item: 0 } },
+			]);
 		},
 	},
 	{
 		name: "Reject Request: a request that is not pending fails with DigiCert's message; a pending one is rejected",
 		input: [{ id: APPROVED_REQUEST_ID }, { id: rejectId }],
-		parameters: { resource: 'request', operation: 'reject', requestId: '={{ $json.id }}', comment: 'wrong domain' },
+		parameters: {
+			resource: 'request',
+			operation: 'reject',
+			requestId: '={{ $json.id }}',
+			comment: 'wrong domain',
+		},
 		onError: 'continueRegularOutput',
 		check: (run, fake) => {
 			expect(run.ok).toBe(true);
@@ -110,15 +141,26 @@ export const operationCases: OperationCase[] = [
 		check: (run, fake) => {
 			expect(run.ok).toBe(true);
 			expect(fake.requests[0].path).toBe(`/services/v2/order/certificate/${SEED_ORDER_ID}`);
-			expect(run.items(DIGICERT)).toEqual([expect.objectContaining({ id: SEED_ORDER_ID, certificate: expect.objectContaining({ common_name: 'example.com' }) })]);
+			expect(run.items(DIGICERT)).toEqual([
+				expect.objectContaining({
+					id: SEED_ORDER_ID,
+					certificate: expect.objectContaining({ common_name: 'example.com' }),
+				}),
+			]);
 		},
 	},
 	{
 		name: "Get Order by its certificate's thumbprint (lowercase, with colons): sent as 40 uppercase hex digits",
-		parameters: { resource: 'order', operation: 'get', orderId: seedThumbprint.toLowerCase().match(/../g)!.join(':') },
+		parameters: {
+			resource: 'order',
+			operation: 'get',
+			orderId: seedThumbprint.toLowerCase().match(/../g)!.join(':'),
+		},
 		check: (run, fake) => {
 			expect(run.ok).toBe(true);
-			expect(fake.requests.map((r) => r.path)).toEqual([`/services/v2/order/certificate/${seedThumbprint.toUpperCase()}`]);
+			expect(fake.requests.map((r) => r.path)).toEqual([
+				`/services/v2/order/certificate/${seedThumbprint.toUpperCase()}`,
+			]);
 			expect(run.items(DIGICERT)).toEqual([expect.objectContaining({ id: SEED_ORDER_ID })]);
 		},
 	},
@@ -136,7 +178,13 @@ export const operationCases: OperationCase[] = [
 	},
 	{
 		name: 'Get Many Orders, Return All issued: every issued order once',
-		parameters: { resource: 'order', operation: 'getMany', returnAll: true, filters: { status: 'issued' }, options: {} },
+		parameters: {
+			resource: 'order',
+			operation: 'getMany',
+			returnAll: true,
+			filters: { status: 'issued' },
+			options: {},
+		},
 		check: (run, fake) => {
 			expect(run.ok).toBe(true);
 			expect(fake.requests).toHaveLength(Math.ceil(issuedCount / 1000));
@@ -164,7 +212,12 @@ export const operationCases: OperationCase[] = [
 	},
 	{
 		name: 'List Order Reissues: one item per reissued certificate',
-		parameters: { resource: 'order', operation: 'listReissues', orderId: String(reissuedOrder), options: {} },
+		parameters: {
+			resource: 'order',
+			operation: 'listReissues',
+			orderId: String(reissuedOrder),
+			options: {},
+		},
 		check: (run, fake) => {
 			expect(run.ok).toBe(true);
 			expect(fake.requests[0].path).toBe(`/services/v2/order/certificate/${reissuedOrder}/reissue`);
@@ -173,23 +226,54 @@ export const operationCases: OperationCase[] = [
 	},
 	{
 		name: 'Download Certificate, pem_all: a binary file named after the common name',
-		parameters: { resource: 'certificate', operation: 'download', orderId: String(SEED_ORDER_ID), format: 'pem_all', binaryPropertyName: 'data', options: {} },
+		parameters: {
+			resource: 'certificate',
+			operation: 'download',
+			orderId: String(SEED_ORDER_ID),
+			format: 'pem_all',
+			binaryPropertyName: 'data',
+			options: {},
+		},
 		check: (run, fake) => {
 			expect(run.ok).toBe(true);
-			expect(fake.requests[0].path).toBe(`/services/v2/certificate/download/order/${SEED_ORDER_ID}/format/pem_all`);
+			expect(fake.requests[0].path).toBe(
+				`/services/v2/certificate/download/order/${SEED_ORDER_ID}/format/pem_all`,
+			);
 			expect(run.items(DIGICERT)).toEqual([
-				{ orderId: SEED_ORDER_ID, format: 'pem_all', fileName: 'example_com.pem', mimeType: 'application/x-pem-file', fileSize: expect.any(Number) },
+				{
+					orderId: SEED_ORDER_ID,
+					format: 'pem_all',
+					fileName: 'example_com.pem',
+					mimeType: 'application/x-pem-file',
+					fileSize: expect.any(Number),
+				},
 			]);
 		},
 	},
 	{
 		name: 'Download Certificate by certificate ID, cer: a reissued certificate as a PEM-encoded PKCS#7 bundle',
-		parameters: { resource: 'certificate', operation: 'download', downloadBy: 'certificate', certificateId: String(issuedReissue.id), format: 'cer', binaryPropertyName: 'data', options: {} },
+		parameters: {
+			resource: 'certificate',
+			operation: 'download',
+			downloadBy: 'certificate',
+			certificateId: String(issuedReissue.id),
+			format: 'cer',
+			binaryPropertyName: 'data',
+			options: {},
+		},
 		check: (run, fake) => {
 			expect(run.ok).toBe(true);
-			expect(fake.requests.map((r) => r.path)).toEqual([`/services/v2/certificate/${issuedReissue.id}/download/format/cer`]);
+			expect(fake.requests.map((r) => r.path)).toEqual([
+				`/services/v2/certificate/${issuedReissue.id}/download/format/cer`,
+			]);
 			expect(run.items(DIGICERT)).toEqual([
-				{ certificateId: issuedReissue.id, format: 'cer', fileName: expect.stringMatching(/\.cer$/), mimeType: 'application/x-pkcs7-certificates', fileSize: expect.any(Number) },
+				{
+					certificateId: issuedReissue.id,
+					format: 'cer',
+					fileName: expect.stringMatching(/\.cer$/),
+					mimeType: 'application/x-pkcs7-certificates',
+					fileSize: expect.any(Number),
+				},
 			]);
 		},
 	},
@@ -211,12 +295,17 @@ export const operationExampleCases: OperationExampleCase[] = [
 		id: 'digicertSlackApprove',
 		check: (run, fake) => {
 			expect(run.ok).toBe(true);
-			expect(run.items('Approve request')).toEqual([{ requestId: SLACK_SAMPLE_REQUEST_ID, status: 'approved' }]);
+			expect(run.items('Approve request')).toEqual([
+				{ requestId: SLACK_SAMPLE_REQUEST_ID, status: 'approved' },
+			]);
 			expect(fake.requests).toHaveLength(1);
 			expect(fake.requests[0]).toMatchObject({
 				method: 'PUT',
 				path: `/services/v2/request/${SLACK_SAMPLE_REQUEST_ID}/status`,
-				body: { status: 'approved', processor_comment: 'change CHG-42 approved (via Slack, by alice)' },
+				body: {
+					status: 'approved',
+					processor_comment: 'change CHG-42 approved (via Slack, by alice)',
+				},
 			});
 		},
 	},
@@ -239,8 +328,12 @@ export const operationExampleCases: OperationExampleCase[] = [
 		check: (run, fake) => {
 			const orders = run.items('Issued orders of the last 30 days');
 			expect(orders.length).toBeGreaterThan(0);
-			expect(run.items('Download certificate').map((i) => i.orderId)).toEqual(run.items('Only orders not downloaded yet').map((o) => o.id));
-			expect(fake.requests.filter((r) => r.path.includes('/certificate/download/'))).toHaveLength(run.items('Download certificate').length);
+			expect(run.items('Download certificate').map((i) => i.orderId)).toEqual(
+				run.items('Only orders not downloaded yet').map((o) => o.id),
+			);
+			expect(fake.requests.filter((r) => r.path.includes('/certificate/download/'))).toHaveLength(
+				run.items('Download certificate').length,
+			);
 		},
 	},
 ];

@@ -22,7 +22,10 @@ const organizationsOf = (fake: FakeCertCentral): any[] => [...fake.data.organiza
 /** Soonest first, ties by record ID; each record's validations soonest first, ties by type. */
 const soonestFirst = (audits: Array<[number, Array<[string, number]>]>) =>
 	audits
-		.map(([id, validations]): [number, Array<[string, number]>] => [id, [...validations].sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0]))])
+		.map(([id, validations]): [number, Array<[string, number]>] => [
+			id,
+			[...validations].sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0])),
+		])
 		.filter(([, validations]) => validations.length > 0)
 		.sort((a, b) => a[1][0][1] - b[1][0][1] || a[0] - b[0]);
 
@@ -51,7 +54,10 @@ function expectedOrganizationAudit(fake: FakeCertCentral, days: number) {
 				o.id,
 				(o.validations as any[])
 					.filter((v) => v.status === 'active' && v.validated_until)
-					.map((v): [string, number] => [v.type, fakeData.daysUntil(v.validated_until.slice(0, 10), now)])
+					.map((v): [string, number] => [
+						v.type,
+						fakeData.daysUntil(v.validated_until.slice(0, 10), now),
+					])
 					.filter(([, remaining]) => within(remaining, days)),
 			]),
 	);
@@ -62,7 +68,10 @@ function expectedExpiringOrders(fake: FakeCertCentral, days: number): any[] {
 	const now = Date.now();
 	return (fake.data.orderSummaries() as any[])
 		.filter((o) => o.status === 'issued' && o.certificate.valid_till)
-		.map((o) => ({ order: o, remaining: fakeData.daysUntil(o.certificate.valid_till.slice(0, 10), now) }))
+		.map((o) => ({
+			order: o,
+			remaining: fakeData.daysUntil(o.certificate.valid_till.slice(0, 10), now),
+		}))
 		.filter(({ remaining }) => within(remaining, days))
 		.sort((a, b) => a.remaining - b.remaining || a.order.id - b.order.id)
 		.map(({ order }) => order);
@@ -70,18 +79,29 @@ function expectedExpiringOrders(fake: FakeCertCentral, days: number): any[] {
 
 /** What an audit output: [id, [[type, days_remaining] …]] per item. */
 const auditShape = (items: Array<Record<string, any>>) =>
-	items.map((i) => [i.id, (i.expiring_validations as any[]).map((v) => [v.type, v.days_remaining])]);
+	items.map((i) => [
+		i.id,
+		(i.expiring_validations as any[]).map((v) => [v.type, v.days_remaining]),
+	]);
 
 /** The execution hints n8n recorded for a node (its output pane's warnings). */
 const hintsOf = (run: ExecuteResult, node: string): Array<{ message: string; type: string }> =>
 	run.run?.data?.resultData?.runData?.[node]?.[0]?.hints ?? [];
 
 /** A list answer for the next request to `path` (`/domain` or `/organization`): these records only. */
-function answerListOnce(fake: FakeCertCentral, path: string, rootProperty: string, records: unknown[]) {
+function answerListOnce(
+	fake: FakeCertCentral,
+	path: string,
+	rootProperty: string,
+	records: unknown[],
+) {
 	fake.fail({
 		match: (r) => r.path === `/services/v2${path}`,
 		times: 1,
-		respond: { status: 200, body: { [rootProperty]: records, page: { total: records.length, limit: 1000, offset: 0 } } },
+		respond: {
+			status: 200,
+			body: { [rootProperty]: records, page: { total: records.length, limit: 1000, offset: 0 } },
+		},
 	});
 }
 
@@ -100,7 +120,9 @@ export const validationAuditCases: DigiCertCase[] = [
 					name: domain.name,
 					dcv_expiration: domain.dcv_expiration,
 					dcv_token: domain.dcv_token,
-					validations: domain.validations.map((v: any) => expect.objectContaining({ type: v.type, validated_until: v.validated_until })),
+					validations: domain.validations.map((v: any) =>
+						expect.objectContaining({ type: v.type, validated_until: v.validated_until }),
+					),
 				}),
 			]);
 		},
@@ -108,11 +130,20 @@ export const validationAuditCases: DigiCertCase[] = [
 	{
 		name: 'typeVersion 1.1: Get Domain given By ID in the locator',
 		typeVersion: 1.1,
-		parameters: { resource: 'domain', operation: 'get', domainId: { __rl: true, mode: 'id', value: String(DOMAIN_IDS.ovToday) } },
+		parameters: {
+			resource: 'domain',
+			operation: 'get',
+			domainId: { __rl: true, mode: 'id', value: String(DOMAIN_IDS.ovToday) },
+		},
 		check: (run, fake) => {
 			expect(run.ok).toBe(true);
 			expect(sentTo(fake)).toEqual([`GET /services/v2/domain/${DOMAIN_IDS.ovToday}`]);
-			expect(run.items(DIGICERT)).toEqual([expect.objectContaining({ id: DOMAIN_IDS.ovToday, name: fake.data.domains.get(DOMAIN_IDS.ovToday).name })]);
+			expect(run.items(DIGICERT)).toEqual([
+				expect.objectContaining({
+					id: DOMAIN_IDS.ovToday,
+					name: fake.data.domains.get(DOMAIN_IDS.ovToday).name,
+				}),
+			]);
 		},
 	},
 	{
@@ -120,7 +151,9 @@ export const validationAuditCases: DigiCertCase[] = [
 		parameters: { resource: 'domain', operation: 'get', domainId: String(UNKNOWN_DOMAIN_ID) },
 		check: (run, fake) => {
 			expect(run.ok).toBe(false);
-			expect(run.nodeError(DIGICERT)?.message).toBe(`Domain ${UNKNOWN_DOMAIN_ID} was not found in DigiCert`);
+			expect(run.nodeError(DIGICERT)?.message).toBe(
+				`Domain ${UNKNOWN_DOMAIN_ID} was not found in DigiCert`,
+			);
 			expect(fake.requests).toHaveLength(1);
 		},
 	},
@@ -129,7 +162,9 @@ export const validationAuditCases: DigiCertCase[] = [
 		parameters: { resource: 'domain', operation: 'getMany', returnAll: true, filters: {} },
 		check: (run, fake) => {
 			expect(run.ok).toBe(true);
-			expect(fake.requests.map((r) => [r.query.offset, r.query.limit, r.query.include_validation])).toEqual([
+			expect(
+				fake.requests.map((r) => [r.query.offset, r.query.limit, r.query.include_validation]),
+			).toEqual([
 				['0', '1000', 'true'],
 				['1000', '1000', 'true'],
 			]);
@@ -140,7 +175,12 @@ export const validationAuditCases: DigiCertCase[] = [
 	},
 	{
 		name: 'Get Many Domains, Limit 3 with filters (active, name contains "contoso", DNS TXT): DigiCert query keys, matching domains only',
-		parameters: { resource: 'domain', operation: 'getMany', limit: 3, filters: { status: 'active', search: 'contoso', dcvMethod: 'dns-txt-token' } },
+		parameters: {
+			resource: 'domain',
+			operation: 'getMany',
+			limit: 3,
+			filters: { status: 'active', search: 'contoso', dcvMethod: 'dns-txt-token' },
+		},
 		check: (run, fake) => {
 			expect(run.ok).toBe(true);
 			expect(fake.requests).toHaveLength(1);
@@ -151,7 +191,9 @@ export const validationAuditCases: DigiCertCase[] = [
 				limit: '3',
 				offset: '0',
 			});
-			const matching = domainsOf(fake).filter((d) => d.is_active && d.name.includes('contoso') && d.dcv_method === 'dns-txt-token');
+			const matching = domainsOf(fake).filter(
+				(d) => d.is_active && d.name.includes('contoso') && d.dcv_method === 'dns-txt-token',
+			);
 			expect(matching.length).toBeGreaterThan(3);
 			const items = run.items(DIGICERT);
 			expect(items).toHaveLength(3);
@@ -172,8 +214,16 @@ export const validationAuditCases: DigiCertCase[] = [
 			expect(expected.length).toBeGreaterThan(100);
 			expect(auditShape(items)).toEqual(expected);
 			const byId = new Map(items.map((i) => [i.id, i]));
-			expect(byId.get(DOMAIN_IDS.ovToday)).toMatchObject({ validation_type: 'ov', expires: fakeData.isoDate(Date.now()), days_remaining: 0 });
-			expect(byId.get(DOMAIN_IDS.ovIn30)).toMatchObject({ validation_type: 'ov', days_remaining: DAYS, expiring_validations: [expect.objectContaining({ type: 'ov' })] });
+			expect(byId.get(DOMAIN_IDS.ovToday)).toMatchObject({
+				validation_type: 'ov',
+				expires: fakeData.isoDate(Date.now()),
+				days_remaining: 0,
+			});
+			expect(byId.get(DOMAIN_IDS.ovIn30)).toMatchObject({
+				validation_type: 'ov',
+				days_remaining: DAYS,
+				expiring_validations: [expect.objectContaining({ type: 'ov' })],
+			});
 			expect(byId.has(DOMAIN_IDS.inactive)).toBe(false);
 			expect(byId.has(DOMAIN_IDS.pendingTxt)).toBe(false);
 			expect(hintsOf(run, DIGICERT)).toEqual([]);
@@ -182,15 +232,30 @@ export const validationAuditCases: DigiCertCase[] = [
 	{
 		name: 'Domain Get Expiring Validations: an unreadable date is skipped with a warning (no API key in it); the rest is listed',
 		prepare: (fake) => {
-			const unreadable = { ...fake.data.domains.get(DOMAIN_IDS.ovToday), dcv_expiration: { ov: '2026-02-31', ev: `${fake.apiKey}-soon` } };
-			answerListOnce(fake, '/domain', 'domains', [unreadable, fake.data.domains.get(DOMAIN_IDS.bothIn12)]);
+			const unreadable = {
+				...fake.data.domains.get(DOMAIN_IDS.ovToday),
+				dcv_expiration: { ov: '2026-02-31', ev: `${fake.apiKey}-soon` },
+			};
+			answerListOnce(fake, '/domain', 'domains', [
+				unreadable,
+				fake.data.domains.get(DOMAIN_IDS.bothIn12),
+			]);
 		},
 		parameters: { resource: 'domain', operation: 'getExpiringValidations', days: DAYS },
 		check: (run, fake) => {
 			expect(run.ok).toBe(true);
-			expect(run.items(DIGICERT).map((i) => [i.id, i.days_remaining])).toEqual([[DOMAIN_IDS.bothIn12, 12]]);
+			expect(run.items(DIGICERT).map((i) => [i.id, i.days_remaining])).toEqual([
+				[DOMAIN_IDS.bothIn12, 12],
+			]);
 			const hints = hintsOf(run, DIGICERT);
-			expect(hints).toEqual([expect.objectContaining({ type: 'warning', message: expect.stringMatching(/^2 validation expiries from DigiCert could not be read as a date/) })]);
+			expect(hints).toEqual([
+				expect.objectContaining({
+					type: 'warning',
+					message: expect.stringMatching(
+						/^2 validation expiries from DigiCert could not be read as a date/,
+					),
+				}),
+			]);
 			expect(hints[0].message).toContain(`ID ${DOMAIN_IDS.ovToday}: OV expires "2026-02-31"`);
 			expect(JSON.stringify(run.run)).not.toContain(fake.apiKey);
 		},
@@ -201,11 +266,28 @@ export const validationAuditCases: DigiCertCase[] = [
 		parameters: { resource: 'domain', operation: 'checkDcv', domainId: '={{ $json.id }}' },
 		check: (run, fake) => {
 			expect(run.ok).toBe(true);
-			expect(sentTo(fake)).toEqual([DOMAIN_IDS.bothIn12, DOMAIN_IDS.pendingTxt].map((id) => `PUT /services/v2/domain/${id}/dcv/validate-token`));
+			expect(sentTo(fake)).toEqual(
+				[DOMAIN_IDS.bothIn12, DOMAIN_IDS.pendingTxt].map(
+					(id) => `PUT /services/v2/domain/${id}/dcv/validate-token`,
+				),
+			);
 			expect(run.rawItems(DIGICERT)).toEqual([
-				{ json: { domainId: DOMAIN_IDS.bothIn12, validated: true, token: fake.data.domains.get(DOMAIN_IDS.bothIn12).dcv_token.token, status: 'active' }, pairedItem: { item: 0 } },
 				{
-					json: { domainId: DOMAIN_IDS.pendingTxt, validated: false, code: 'invalid_dns_txt', message: 'Could not find a valid TXT record for one or more domains.' },
+					json: {
+						domainId: DOMAIN_IDS.bothIn12,
+						validated: true,
+						token: fake.data.domains.get(DOMAIN_IDS.bothIn12).dcv_token.token,
+						status: 'active',
+					},
+					pairedItem: { item: 0 },
+				},
+				{
+					json: {
+						domainId: DOMAIN_IDS.pendingTxt,
+						validated: false,
+						code: 'invalid_dns_txt',
+						message: 'Could not find a valid TXT record for one or more domains.',
+					},
 					pairedItem: { item: 1 },
 				},
 			]);
@@ -218,8 +300,12 @@ export const validationAuditCases: DigiCertCase[] = [
 		parameters: { resource: 'domain', operation: 'checkDcv', domainId: String(UNKNOWN_DOMAIN_ID) },
 		check: (run, fake) => {
 			expect(run.ok).toBe(false);
-			expect(run.nodeError(DIGICERT)?.message).toBe(`Domain ${UNKNOWN_DOMAIN_ID} was not found in DigiCert`);
-			expect(sentTo(fake)).toEqual([`PUT /services/v2/domain/${UNKNOWN_DOMAIN_ID}/dcv/validate-token`]);
+			expect(run.nodeError(DIGICERT)?.message).toBe(
+				`Domain ${UNKNOWN_DOMAIN_ID} was not found in DigiCert`,
+			);
+			expect(sentTo(fake)).toEqual([
+				`PUT /services/v2/domain/${UNKNOWN_DOMAIN_ID}/dcv/validate-token`,
+			]);
 		},
 	},
 	{
@@ -227,7 +313,9 @@ export const validationAuditCases: DigiCertCase[] = [
 		parameters: { resource: 'organization', operation: 'getMany', returnAll: true, filters: {} },
 		check: (run, fake) => {
 			expect(run.ok).toBe(true);
-			expect(fake.requests.map((r) => r.query)).toEqual([{ include_validation: 'true', offset: '0', limit: '1000' }]);
+			expect(fake.requests.map((r) => r.query)).toEqual([
+				{ include_validation: 'true', offset: '0', limit: '1000' },
+			]);
 			const items = run.items(DIGICERT);
 			const organizations = organizationsOf(fake);
 			expect(items.map((i) => i.id).sort()).toEqual(organizations.map((o) => o.id).sort());
@@ -239,12 +327,21 @@ export const validationAuditCases: DigiCertCase[] = [
 		},
 	},
 	{
-		name: 'Get Many Organizations, Limit 2, with a validation pending: the filter as DigiCert\'s query key, Limit as the page size',
-		parameters: { resource: 'organization', operation: 'getMany', limit: 2, filters: { validation: 'pending' } },
+		name: "Get Many Organizations, Limit 2, with a validation pending: the filter as DigiCert's query key, Limit as the page size",
+		parameters: {
+			resource: 'organization',
+			operation: 'getMany',
+			limit: 2,
+			filters: { validation: 'pending' },
+		},
 		check: (run, fake) => {
 			expect(run.ok).toBe(true);
-			expect(fake.requests.map((r) => r.query)).toEqual([{ 'filters[validation]': 'pending', include_validation: 'true', offset: '0', limit: '2' }]);
-			const pending = organizationsOf(fake).filter((o) => o.validations.some((v: any) => v.status === 'pending'));
+			expect(fake.requests.map((r) => r.query)).toEqual([
+				{ 'filters[validation]': 'pending', include_validation: 'true', offset: '0', limit: '2' },
+			]);
+			const pending = organizationsOf(fake).filter((o) =>
+				o.validations.some((v: any) => v.status === 'pending'),
+			);
 			const items = run.items(DIGICERT);
 			expect(items).toHaveLength(Math.min(2, pending.length));
 			expect(items.every((i) => pending.some((o) => o.id === i.id))).toBe(true);
@@ -255,28 +352,47 @@ export const validationAuditCases: DigiCertCase[] = [
 		parameters: { resource: 'organization', operation: 'getExpiringValidations', days: DAYS },
 		check: (run, fake) => {
 			expect(run.ok).toBe(true);
-			expect(fake.requests.map((r) => r.query)).toEqual([{ 'filters[status]': 'active', include_validation: 'true', offset: '0', limit: '1000' }]);
+			expect(fake.requests.map((r) => r.query)).toEqual([
+				{ 'filters[status]': 'active', include_validation: 'true', offset: '0', limit: '1000' },
+			]);
 			const items = run.items(DIGICERT);
 			const expected = expectedOrganizationAudit(fake, DAYS);
 			expect(auditShape(items)).toEqual(expected);
-			const remaining = items.flatMap((i) => (i.expiring_validations as any[]).map((v) => v.days_remaining));
+			const remaining = items.flatMap((i) =>
+				(i.expiring_validations as any[]).map((v) => v.days_remaining),
+			);
 			expect(remaining).toContain(0);
 			expect(remaining).toContain(DAYS);
-			expect(items[0]).toMatchObject({ validation_type: expected[0][1][0][0], days_remaining: 0, expires: fakeData.isoDate(Date.now()) });
+			expect(items[0]).toMatchObject({
+				validation_type: expected[0][1][0][0],
+				days_remaining: 0,
+				expires: fakeData.isoDate(Date.now()),
+			});
 		},
 	},
 	{
 		name: 'Organization Get Expiring Validations: an unreadable validated_until is skipped with a warning; the run goes on',
 		prepare: (fake) => {
-			const broken = { id: 1, status: 'active', name: 'Broken Co', validations: [{ type: 'ov', status: 'active', validated_until: 'tomorrow' }] };
-			answerListOnce(fake, '/organization', 'organizations', [broken, fake.data.organizations.get(112233)]);
+			const broken = {
+				id: 1,
+				status: 'active',
+				name: 'Broken Co',
+				validations: [{ type: 'ov', status: 'active', validated_until: 'tomorrow' }],
+			};
+			answerListOnce(fake, '/organization', 'organizations', [
+				broken,
+				fake.data.organizations.get(112233),
+			]);
 		},
 		parameters: { resource: 'organization', operation: 'getExpiringValidations', days: DAYS },
 		check: (run) => {
 			expect(run.ok).toBe(true);
 			expect(run.items(DIGICERT).map((i) => i.id)).toEqual([112233]);
 			expect(hintsOf(run, DIGICERT)).toEqual([
-				expect.objectContaining({ type: 'warning', message: expect.stringContaining('(Broken Co, ID 1: OV expires a text of 8 characters)') }),
+				expect.objectContaining({
+					type: 'warning',
+					message: expect.stringContaining('(Broken Co, ID 1: OV expires a text of 8 characters)'),
+				}),
 			]);
 		},
 	},
@@ -287,10 +403,21 @@ export const validationAuditChangingCases: DigiCertCase[] = [
 	{
 		name: 'Check DCV once the HTTP token file is in place: validated: true, and the domain is validated for 199 days',
 		prepare: (fake) => fake.data.placeDcvRecord(DOMAIN_IDS.pendingHttp),
-		parameters: { resource: 'domain', operation: 'checkDcv', domainId: String(DOMAIN_IDS.pendingHttp) },
+		parameters: {
+			resource: 'domain',
+			operation: 'checkDcv',
+			domainId: String(DOMAIN_IDS.pendingHttp),
+		},
 		check: (run, fake) => {
 			expect(run.ok).toBe(true);
-			expect(run.items(DIGICERT)).toEqual([{ domainId: DOMAIN_IDS.pendingHttp, validated: true, token: expect.any(String), status: 'active' }]);
+			expect(run.items(DIGICERT)).toEqual([
+				{
+					domainId: DOMAIN_IDS.pendingHttp,
+					validated: true,
+					token: expect.any(String),
+					status: 'active',
+				},
+			]);
 			const lapses = fakeData.isoDate(Date.now() + fakeDomains.DCV_REUSE_DAYS * 86_400_000);
 			expect(fake.data.domains.get(DOMAIN_IDS.pendingHttp).dcv_expiration).toEqual({ ov: lapses });
 		},
@@ -340,24 +467,42 @@ export const validationAuditExampleCases: Array<{
 			// Each list names every record, soonest first, with the day it lapses.
 			const now = Date.now();
 			expect(certificateLines).toEqual(
-				orders.map((o) => expect.stringMatching(new RegExp(`^- ${escapeRegExp(o.certificate.common_name)} \\(order ${o.id}\\): expires ${o.certificate.valid_till.slice(0, 10)} \\(`))),
+				orders.map((o) =>
+					expect.stringMatching(
+						new RegExp(
+							`^- ${escapeRegExp(o.certificate.common_name)} \\(order ${o.id}\\): expires ${o.certificate.valid_till.slice(0, 10)} \\(`,
+						),
+					),
+				),
 			);
 			expect(domainLines).toEqual(
 				domains.map(([id, validations]) => {
 					const domain = fake.data.domains.get(id);
-					const lapses = validations.map(([type]) => `${type.toUpperCase()} on ${domain.dcv_expiration[type]}`);
-					return expect.stringMatching(new RegExp(`^- ${escapeRegExp(domain.name)} \\(domain ${id}\\): ${lapses.map((l) => `${escapeRegExp(l)} \\([^)]+\\)`).join(', ')}$`));
+					const lapses = validations.map(
+						([type]) => `${type.toUpperCase()} on ${domain.dcv_expiration[type]}`,
+					);
+					return expect.stringMatching(
+						new RegExp(
+							`^- ${escapeRegExp(domain.name)} \\(domain ${id}\\): ${lapses.map((l) => `${escapeRegExp(l)} \\([^)]+\\)`).join(', ')}$`,
+						),
+					);
 				}),
 			);
 			expect(organizationLines).toEqual(
 				organizations.map(([id, validations]) => {
 					const organization = fake.data.organizations.get(id);
-					return expect.stringContaining(`- ${organization.display_name} (organization ${id}): ${validations[0][0].toUpperCase()} on `);
+					return expect.stringContaining(
+						`- ${organization.display_name} (organization ${id}): ${validations[0][0].toUpperCase()} on `,
+					);
 				}),
 			);
 			// Days counted at the fake's clock: today, and exactly Days away.
-			expect(report.text).toContain(`(domain ${DOMAIN_IDS.ovToday}): OV on ${fakeData.isoDate(now)} (today)`);
-			expect(report.text).toContain(`(domain ${DOMAIN_IDS.ovIn30}): OV on ${fakeData.isoDate(now + DAYS * 86_400_000)} (in ${DAYS} days)`);
+			expect(report.text).toContain(
+				`(domain ${DOMAIN_IDS.ovToday}): OV on ${fakeData.isoDate(now)} (today)`,
+			);
+			expect(report.text).toContain(
+				`(domain ${DOMAIN_IDS.ovIn30}): OV on ${fakeData.isoDate(now + DAYS * 86_400_000)} (in ${DAYS} days)`,
+			);
 			expect(report.html).toContain(`<b>DigiCert audit: ${summary}.</b>`);
 			expect(run.nodeError('Email the report')?.message).toMatch(/credentials/i);
 		},
@@ -371,9 +516,18 @@ export const validationAuditExampleCases: Array<{
 			fake.fail({ respond: { status: 200, body: { page: { total: 0, limit: 1000, offset: 0 } } } });
 		},
 		check: (run, fake) => {
-			expect(sentTo(fake)).toEqual(['GET /services/v2/order/certificate', 'GET /services/v2/domain', 'GET /services/v2/organization']);
+			expect(sentTo(fake)).toEqual([
+				'GET /services/v2/order/certificate',
+				'GET /services/v2/domain',
+				'GET /services/v2/organization',
+			]);
 			const [report] = run.items('Compose the report');
-			expect(report).toMatchObject({ subject: `DigiCert audit: Nothing needs action within ${DAYS} days`, certificates: 0, domains: 0, organizations: 0 });
+			expect(report).toMatchObject({
+				subject: `DigiCert audit: Nothing needs action within ${DAYS} days`,
+				certificates: 0,
+				domains: 0,
+				organizations: 0,
+			});
 			expect(reportSections(report.text)).toEqual([['- none'], ['- none'], ['- none']]);
 			expect(run.nodeError('Email the report')?.message).toMatch(/credentials/i);
 		},
@@ -385,7 +539,18 @@ export const validationAuditExampleCases: Array<{
 		prepare: (fake) => {
 			fake.fail({
 				match: (r) => r.path === '/services/v2/domain',
-				respond: { status: 403, body: { errors: [{ code: 'access_denied|missing_permission', message: 'The API key you are using does not have permission to carry out the request.' }] } },
+				respond: {
+					status: 403,
+					body: {
+						errors: [
+							{
+								code: 'access_denied|missing_permission',
+								message:
+									'The API key you are using does not have permission to carry out the request.',
+							},
+						],
+					},
+				},
 			});
 		},
 		check: (run, fake) => {
@@ -398,7 +563,10 @@ export const validationAuditExampleCases: Array<{
 				organizations: organizations.length,
 			});
 			const [certificateLines, domainLines, organizationLines] = reportSections(report.text);
-			expect([certificateLines.length, organizationLines.length]).toEqual([orders.length, organizations.length]);
+			expect([certificateLines.length, organizationLines.length]).toEqual([
+				orders.length,
+				organizations.length,
+			]);
 			expect(domainLines).toEqual([expect.stringMatching(/^- could not be audited: .*permission/)]);
 			expect(run.nodeError('Email the report')?.message).toMatch(/credentials/i);
 		},

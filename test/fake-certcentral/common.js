@@ -8,7 +8,8 @@ const clone = (/** @type {any} */ value) => JSON.parse(JSON.stringify(value));
 /** `YYYY-MM-DD` (UTC) of a time. */
 const isoDate = (/** @type {number} */ ms) => new Date(ms).toISOString().slice(0, 10);
 /** DigiCert's timestamp form, e.g. 2018-10-16T20:05:28+00:00. */
-const isoTime = (/** @type {number} */ ms) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, '+00:00');
+const isoTime = (/** @type {number} */ ms) =>
+	new Date(ms).toISOString().replace(/\.\d{3}Z$/, '+00:00');
 /** Midnight UTC of the day `ms` falls in. */
 const startOfDay = (/** @type {number} */ ms) => Math.floor(ms / DAY_MS) * DAY_MS;
 
@@ -18,13 +19,21 @@ function daysUntil(/** @type {string} */ date, /** @type {number} */ now) {
 }
 
 /** DigiCert's error answer: `{"errors":[{"code","message"}]}` with the HTTP status. */
-function errorAnswer(/** @type {number} */ status, /** @type {string} */ code, /** @type {string} */ message) {
+function errorAnswer(
+	/** @type {number} */ status,
+	/** @type {string} */ code,
+	/** @type {string} */ message,
+) {
 	return { status, body: { errors: [{ code, message }] } };
 }
 
 /** DigiCert's 404 for an unknown `what` (order, request, route, ...): `not_found|<what>`. */
 function notFound(/** @type {string} */ what) {
-	return errorAnswer(404, `not_found|${what}`, `${what[0].toUpperCase()}${what.slice(1)} not found.`);
+	return errorAnswer(
+		404,
+		`not_found|${what}`,
+		`${what[0].toUpperCase()}${what.slice(1)} not found.`,
+	);
 }
 
 /**
@@ -38,4 +47,14 @@ function assumed(why, answer) {
 	return { ...answer, headers: { ...answer.headers, 'x-fake-assumed': why } };
 }
 
-module.exports = { DAY_MS, clone, isoDate, isoTime, startOfDay, daysUntil, errorAnswer, notFound, assumed };
+module.exports = {
+	DAY_MS,
+	clone,
+	isoDate,
+	isoTime,
+	startOfDay,
+	daysUntil,
+	errorAnswer,
+	notFound,
+	assumed,
+};

@@ -34,7 +34,15 @@ const FIRST_CERTIFICATE_ID = 30000001;
 const FIRST_REQUEST_ID = 1001;
 /** DigiCert's largest page [U]; larger limits are refused, so a client asking for more is caught. */
 
-const ORDER_STATUSES = ['pending', 'issued', 'rejected', 'revoked', 'waiting_pickup', 'reissue_pending', 'canceled'];
+const ORDER_STATUSES = [
+	'pending',
+	'issued',
+	'rejected',
+	'revoked',
+	'waiting_pickup',
+	'reissue_pending',
+	'canceled',
+];
 const REQUEST_STATUSES = ['submitted', 'pending', 'approved', 'rejected'];
 const REQUEST_TYPES = ['new_request', 'revoke', 'duplicate', 'reissue'];
 const PRODUCTS = [
@@ -173,7 +181,9 @@ function buildData(options = {}) {
 			is_renewal: false,
 			is_renewed: false,
 			date_created: isoTime(o.createdMs),
-			...(o.status === 'issued' || o.status === 'revoked' ? { date_issued: isoTime(o.createdMs + DAY_MS) } : {}),
+			...(o.status === 'issued' || o.status === 'revoked'
+				? { date_issued: isoTime(o.createdMs + DAY_MS) }
+				: {}),
 			organization: { ...o.organization, city: 'Minneapolis', state: 'mn', country: 'us' },
 			validity_years: 1,
 			disable_renewal_notifications: false,
@@ -199,7 +209,9 @@ function buildData(options = {}) {
 				id: c.id,
 				common_name: c.common_name,
 				dns_names: c.dns_names,
-				...(c.valid_till ? { valid_till: c.valid_till, days_remaining: Math.max(0, daysUntil(c.valid_till, now)) } : {}),
+				...(c.valid_till
+					? { valid_till: c.valid_till, days_remaining: Math.max(0, daysUntil(c.valid_till, now)) }
+					: {}),
 				signature_hash: c.signature_hash,
 			},
 			status: order.status,
@@ -207,7 +219,11 @@ function buildData(options = {}) {
 			date_created: order.date_created,
 			organization: { id: order.organization.id, name: order.organization.name },
 			container: { id: order.container.id, name: order.container.name },
-			product: { name_id: order.product.name_id, name: order.product.name, type: order.product.type },
+			product: {
+				name_id: order.product.name_id,
+				name: order.product.name,
+				type: order.product.type,
+			},
 			has_duplicates: order.has_duplicates,
 			price: order.price,
 			product_name_id: order.product_name_id,
@@ -234,7 +250,10 @@ function buildData(options = {}) {
 		orders.set(id, order);
 	}
 	orders.get(SEED_ORDER_ID).has_duplicates = true;
-	duplicates.set(SEED_ORDER_ID, [...clone(seeds.orderDuplicates.certificates), clone(ARCHIVED_DUPLICATE)]);
+	duplicates.set(SEED_ORDER_ID, [
+		...clone(seeds.orderDuplicates.certificates),
+		clone(ARCHIVED_DUPLICATE),
+	]);
 	duplicates.set(ORDER_WITHOUT_DUPLICATES, []);
 
 	const generatedOrders = TOTAL_ORDERS - orders.size;
@@ -274,7 +293,9 @@ function buildData(options = {}) {
 					dns_names: cert.dns_names,
 					status: status === 'issued' ? 'issued' : 'pending',
 					date_created: isoTime(Date.parse(order.date_created) + 30 * DAY_MS),
-					...(status === 'issued' ? { date_issued: isoTime(Date.parse(order.date_created) + 31 * DAY_MS) } : {}),
+					...(status === 'issued'
+						? { date_issued: isoTime(Date.parse(order.date_created) + 31 * DAY_MS) }
+						: {}),
 					valid_from: cert.valid_from,
 					valid_till: cert.valid_till,
 					csr: '<csr>',
@@ -323,7 +344,8 @@ function buildData(options = {}) {
 	/** A request shaped like DigiCert's request info, on an existing order. */
 	function makeRequest(/** @type {any} */ r) {
 		const order = orders.get(r.orderId);
-		const processed = r.status === 'approved' || r.status === 'rejected' || r.status === 'submitted';
+		const processed =
+			r.status === 'approved' || r.status === 'rejected' || r.status === 'submitted';
 		return {
 			id: r.id,
 			date: isoTime(r.dateMs),
@@ -341,7 +363,8 @@ function buildData(options = {}) {
 	const orderIds = [...orders.keys()];
 	for (let i = 0; i < generatedRequests; i++) {
 		const r = random();
-		const status = r < 0.2 ? 'submitted' : r < 0.45 ? 'pending' : r < 0.85 ? 'approved' : 'rejected';
+		const status =
+			r < 0.2 ? 'submitted' : r < 0.45 ? 'pending' : r < 0.85 ? 'approved' : 'rejected';
 		const t = random();
 		const type = t < 0.55 ? 'new_request' : t < 0.7 ? 'revoke' : t < 0.85 ? 'duplicate' : 'reissue';
 		const orderId = orderIds[2 + ((i * 2) % generatedOrders)];
@@ -355,7 +378,13 @@ function buildData(options = {}) {
 			comments: `Request ${i} for ${orders.get(orderId).certificate.common_name}`,
 		});
 		requests.set(request.id, request);
-		orders.get(orderId).requests.push({ id: request.id, date: request.date, type, status, comments: request.comments });
+		orders.get(orderId).requests.push({
+			id: request.id,
+			date: request.date,
+			type,
+			status,
+			comments: request.comments,
+		});
 	}
 
 	/** The short form of a request in lists (GET /request). */
@@ -371,9 +400,15 @@ function buildData(options = {}) {
 			order: {
 				id: order.id,
 				certificate: { common_name: order.certificate?.common_name },
-				organization: order.organization ? { id: order.organization.id, name: order.organization.name } : undefined,
-				container: order.container ? { id: order.container.id, name: order.container.name } : undefined,
-				product: order.product ? { name_id: order.product.name_id, name: order.product.name, type: order.product.type } : undefined,
+				organization: order.organization
+					? { id: order.organization.id, name: order.organization.name }
+					: undefined,
+				container: order.container
+					? { id: order.container.id, name: order.container.name }
+					: undefined,
+				product: order.product
+					? { name_id: order.product.name_id, name: order.product.name, type: order.product.type }
+					: undefined,
 			},
 		};
 	}
@@ -381,7 +416,11 @@ function buildData(options = {}) {
 	// ---- Mutations (for tests and the trigger's polls) ----
 	const data = {
 		// Domains and organizations with their validations (see domains.js).
-		...buildDomainsAndOrganizations(() => now, { organizations: ORGANIZATIONS, containers: CONTAINERS, random: seededRandom(20261125) }),
+		...buildDomainsAndOrganizations(() => now, {
+			organizations: ORGANIZATIONS,
+			containers: CONTAINERS,
+			random: seededRandom(20261125),
+		}),
 		user,
 		orders,
 		requests,
@@ -403,11 +442,16 @@ function buildData(options = {}) {
 		 */
 		certificateById(id) {
 			for (const order of orders.values()) {
-				if (order.certificate.id === id) return { certificate: order.certificate, issued: order.status === 'issued' };
+				if (order.certificate.id === id)
+					return { certificate: order.certificate, issued: order.status === 'issued' };
 			}
 			for (const list of [...duplicates.values(), ...reissues.values()]) {
 				const certificate = list.find((c) => c.id === id);
-				if (certificate) return { certificate, issued: certificate.status === 'issued' || certificate.status === 'approved' };
+				if (certificate)
+					return {
+						certificate,
+						issued: certificate.status === 'issued' || certificate.status === 'approved',
+					};
 			}
 			return undefined;
 		},
@@ -444,10 +488,13 @@ function buildData(options = {}) {
 				request.reviewer = request.processor;
 				if (details.comment !== undefined) request.processor_comment = details.comment;
 			}
-			const summary = orders.get(request.order?.id)?.requests.find((/** @type {any} */ r) => r.id === id);
+			const summary = orders
+				.get(request.order?.id)
+				?.requests.find((/** @type {any} */ r) => r.id === id);
 			if (summary) summary.status = status;
 			// What approving or rejecting it does to its order (a reissue, duplicate, revoke or new order).
-			const effect = status === 'approved' || status === 'rejected' ? requestEffects.get(id) : undefined;
+			const effect =
+				status === 'approved' || status === 'rejected' ? requestEffects.get(id) : undefined;
 			if (effect) {
 				requestEffects.delete(id);
 				effect(status);
@@ -471,7 +518,13 @@ function buildData(options = {}) {
 				comments: fields.comments ?? 'Added by a test',
 			});
 			requests.set(id, request);
-			orders.get(orderId)?.requests.push({ id, date: request.date, type: request.type, status: request.status, comments: request.comments });
+			orders.get(orderId)?.requests.push({
+				id,
+				date: request.date,
+				type: request.type,
+				status: request.status,
+				comments: request.comments,
+			});
 			return request;
 		},
 		/**
@@ -484,9 +537,18 @@ function buildData(options = {}) {
 			if (!order) throw new Error(`fake: no order ${id}`);
 			if (!ORDER_STATUSES.includes(status)) throw new Error(`fake: bad order status ${status}`);
 			const time = details.time ?? now;
-			orderStatusChanges.push({ order_id: id, certificate_id: order.certificate.id, status, previous_status: order.status, time });
+			orderStatusChanges.push({
+				order_id: id,
+				certificate_id: order.certificate.id,
+				status,
+				previous_status: order.status,
+				time,
+			});
 			order.status = status;
-			if (status === 'issued' && (details.validDays !== undefined || !order.certificate.valid_till)) {
+			if (
+				status === 'issued' &&
+				(details.validDays !== undefined || !order.certificate.valid_till)
+			) {
 				const c = order.certificate;
 				c.valid_from = isoDate(startOfDay(time));
 				c.valid_till = isoDate(startOfDay(time) + (details.validDays ?? 365) * DAY_MS);
@@ -509,7 +571,8 @@ function buildData(options = {}) {
 				commonName,
 				dnsNames: [commonName],
 				createdMs: fields.time ?? now,
-				validTillMs: fields.validDays !== undefined ? startOfDay(now) + fields.validDays * DAY_MS : undefined,
+				validTillMs:
+					fields.validDays !== undefined ? startOfDay(now) + fields.validDays * DAY_MS : undefined,
 				status: fields.status ?? 'pending',
 				organization: ORGANIZATIONS[0],
 				container: CONTAINERS.find((c) => c.id === fields.containerId) ?? CONTAINERS[0],

@@ -130,19 +130,46 @@ function fileStem(/** @type {string} */ commonName) {
  * @type {Record<string, { contentType: string, extension: string, chain?: Array<'leaf'|'intermediate'|'root'>, zip?: Array<{ part: 'leaf'|'intermediate'|'root', extension: string }> }>}
  */
 const FORMAT_SHAPES = {
-	pem_all: { contentType: 'application/x-pem-file', extension: 'pem', chain: ['leaf', 'intermediate', 'root'] },
-	pem_noroot: { contentType: 'application/x-pem-file', extension: 'pem', chain: ['leaf', 'intermediate'] },
+	pem_all: {
+		contentType: 'application/x-pem-file',
+		extension: 'pem',
+		chain: ['leaf', 'intermediate', 'root'],
+	},
+	pem_noroot: {
+		contentType: 'application/x-pem-file',
+		extension: 'pem',
+		chain: ['leaf', 'intermediate'],
+	},
 	pem_nointermediate: { contentType: 'application/x-pem-file', extension: 'pem', chain: ['leaf'] },
 	p7b: { contentType: 'application/x-pkcs7-certificates', extension: 'p7b' },
 	cer: { contentType: 'application/x-pkcs7-certificates', extension: 'cer' },
-	default: { contentType: 'application/zip', extension: 'zip', zip: zipOf('crt', ['leaf', 'intermediate', 'root']) },
-	default_pem: { contentType: 'application/zip', extension: 'zip', zip: zipOf('crt', ['leaf', 'intermediate', 'root']) },
-	default_cer: { contentType: 'application/zip', extension: 'zip', zip: zipOf('cer', ['leaf', 'intermediate', 'root']) },
-	apache: { contentType: 'application/zip', extension: 'zip', zip: zipOf('crt', ['leaf', 'intermediate']) },
+	default: {
+		contentType: 'application/zip',
+		extension: 'zip',
+		zip: zipOf('crt', ['leaf', 'intermediate', 'root']),
+	},
+	default_pem: {
+		contentType: 'application/zip',
+		extension: 'zip',
+		zip: zipOf('crt', ['leaf', 'intermediate', 'root']),
+	},
+	default_cer: {
+		contentType: 'application/zip',
+		extension: 'zip',
+		zip: zipOf('cer', ['leaf', 'intermediate', 'root']),
+	},
+	apache: {
+		contentType: 'application/zip',
+		extension: 'zip',
+		zip: zipOf('crt', ['leaf', 'intermediate']),
+	},
 };
 const FORMATS = Object.keys(FORMAT_SHAPES);
 
-function zipOf(/** @type {string} */ extension, /** @type {Array<'leaf'|'intermediate'|'root'>} */ parts) {
+function zipOf(
+	/** @type {string} */ extension,
+	/** @type {Array<'leaf'|'intermediate'|'root'>} */ parts,
+) {
 	return parts.map((part) => ({ part, extension }));
 }
 
@@ -157,17 +184,29 @@ const PART_NAMES = { intermediate: 'DigiCertCA', root: 'TrustedRoot' };
  * @returns {{ contentType: string, fileName: string, content: Buffer } | undefined}
  */
 function certificateFile(subject, format) {
-	const shape = Object.prototype.hasOwnProperty.call(FORMAT_SHAPES, format) ? FORMAT_SHAPES[format] : undefined;
+	const shape = Object.prototype.hasOwnProperty.call(FORMAT_SHAPES, format)
+		? FORMAT_SHAPES[format]
+		: undefined;
 	if (shape === undefined) return undefined;
 	const certificate = 'certificate' in subject ? subject.certificate : subject;
 	const chain = issuedChain(certificate);
 	const stem = fileStem(certificate.common_name);
-	const pemOf = (/** @type {'leaf'|'intermediate'|'root'} */ part) => pem('CERTIFICATE', chain[part]);
+	const pemOf = (/** @type {'leaf'|'intermediate'|'root'} */ part) =>
+		pem('CERTIFICATE', chain[part]);
 	let content;
 	if (shape.chain) content = Buffer.from(shape.chain.map(pemOf).join(''), 'utf8');
 	else if (shape.zip) {
-		content = buildZip(shape.zip.map(({ part, extension }) => ({ name: `${part === 'leaf' ? stem : PART_NAMES[part]}.${extension}`, content: pemOf(part) })));
-	} else content = Buffer.from(pem('PKCS7', pkcs7([chain.leaf, chain.intermediate, chain.root])), 'utf8');
+		content = buildZip(
+			shape.zip.map(({ part, extension }) => ({
+				name: `${part === 'leaf' ? stem : PART_NAMES[part]}.${extension}`,
+				content: pemOf(part),
+			})),
+		);
+	} else
+		content = Buffer.from(
+			pem('PKCS7', pkcs7([chain.leaf, chain.intermediate, chain.root])),
+			'utf8',
+		);
 	return { contentType: shape.contentType, fileName: `${stem}.${shape.extension}`, content };
 }
 

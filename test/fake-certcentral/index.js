@@ -15,7 +15,11 @@ const VALID_API_KEY = 'dc-test-key-7f3c9a2b5e';
 const BASE_PATH = '/services/v2';
 
 const invalidKey = () =>
-	errorAnswer(403, 'access_denied|access_denied_invalid_key', 'Access denied due to access_denied_invalid_key.');
+	errorAnswer(
+		403,
+		'access_denied|access_denied_invalid_key',
+		'Access denied due to access_denied_invalid_key.',
+	);
 /** DigiCert's 403 for a key whose user or restriction does not allow the call (errors page). */
 const missingPermission = () =>
 	errorAnswer(
@@ -34,12 +38,14 @@ const missingPermission = () =>
 function keyRoleAllows(role, method, path) {
 	const orders = /^\/(order|request|certificate)(\/|$)/.test(path);
 	if (role === 'orders') return orders;
-	if (role === 'orders_domains_organizations') return orders || /^\/(domain|organization)(\/|$)/.test(path);
+	if (role === 'orders_domains_organizations')
+		return orders || /^\/(domain|organization)(\/|$)/.test(path);
 	if (role === 'view_only') return method === 'GET';
 	return /^\/user(\/|$)/.test(path);
 }
 
-const rateLimited = () => errorAnswer(429, 'request_limit_exceeded', 'Service unavailable, please limit request volume');
+const rateLimited = () =>
+	errorAnswer(429, 'request_limit_exceeded', 'Service unavailable, please limit request volume');
 
 /**
  * @typedef {{ method: string, path: string, query: Record<string, string>, headers: import('node:http').IncomingHttpHeaders, body: any, time: number }} RecordedRequest
@@ -176,7 +182,9 @@ async function startFakeCertCentral(options = {}) {
 		});
 	});
 	server.keepAliveTimeout = 1000;
-	await new Promise((resolve) => server.listen(options.port ?? 0, '127.0.0.1', () => resolve(undefined)));
+	await new Promise((resolve) =>
+		server.listen(options.port ?? 0, '127.0.0.1', () => resolve(undefined)),
+	);
 	const address = /** @type {import('node:net').AddressInfo} */ (server.address());
 	const origin = `http://127.0.0.1:${address.port}`;
 

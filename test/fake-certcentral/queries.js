@@ -14,10 +14,20 @@ function readPage(/** @type {Record<string,string>} */ q) {
 	const offset = q.offset === undefined ? 0 : Number(q.offset);
 	const limit = q.limit === undefined ? MAX_LIMIT : Number(q.limit);
 	if (!Number.isInteger(offset) || offset < 0) {
-		return { error: assumed('bad offset: not documented', errorAnswer(400, 'invalid_offset', 'Offset must be a whole number from 0.')) };
+		return {
+			error: assumed(
+				'bad offset: not documented',
+				errorAnswer(400, 'invalid_offset', 'Offset must be a whole number from 0.'),
+			),
+		};
 	}
 	if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) {
-		return { error: assumed('bad limit: not documented', errorAnswer(400, 'invalid_limit', `Limit must be between 1 and ${MAX_LIMIT}.`)) };
+		return {
+			error: assumed(
+				'bad limit: not documented',
+				errorAnswer(400, 'invalid_limit', `Limit must be between 1 and ${MAX_LIMIT}.`),
+			),
+		};
 	}
 	return { offset, limit };
 }
@@ -34,7 +44,13 @@ function listAnswer(
 	/** @type {(entry: any) => any} */ summary = (entry) => entry,
 ) {
 	const slice = all.slice(offset, offset + limit).map(summary);
-	return { status: 200, body: { ...(slice.length > 0 ? { [key]: slice } : {}), page: { total: all.length, limit, offset } } };
+	return {
+		status: 200,
+		body: {
+			...(slice.length > 0 ? { [key]: slice } : {}),
+			page: { total: all.length, limit, offset },
+		},
+	};
 }
 
 /** A filter value may list several values, comma-separated. */
@@ -46,10 +62,16 @@ function oneOf(/** @type {string} */ filter, /** @type {string} */ value) {
 }
 
 /** DigiCert's search: `%text` (sent as %25text) means contains, otherwise exact; case-insensitive (ASSUMED). */
-function matchesSearch(/** @type {string} */ filter, /** @type {Array<string|undefined>} */ values) {
+function matchesSearch(
+	/** @type {string} */ filter,
+	/** @type {Array<string|undefined>} */ values,
+) {
 	const contains = filter.startsWith('%');
 	const needle = (contains ? filter.replace(/^%|%$/g, '') : filter).toLowerCase();
-	return values.some((v) => v !== undefined && (contains ? v.toLowerCase().includes(needle) : v.toLowerCase() === needle));
+	return values.some(
+		(v) =>
+			v !== undefined && (contains ? v.toLowerCase().includes(needle) : v.toLowerCase() === needle),
+	);
 }
 
 /**
@@ -60,7 +82,8 @@ function matchesSearch(/** @type {string} */ filter, /** @type {Array<string|und
  * @returns {((value: string) => boolean) | undefined}
  */
 function dateFilter(/** @type {string} */ filter) {
-	const day = (/** @type {string} */ s) => (/^\d{4}-\d{2}-\d{2}(?:$|[T ])/.test(s.trim()) ? s.trim().slice(0, 10) : undefined);
+	const day = (/** @type {string} */ s) =>
+		/^\d{4}-\d{2}-\d{2}(?:$|[T ])/.test(s.trim()) ? s.trim().slice(0, 10) : undefined;
 	const range = /^(.*)\.\.\.(.*)$/.exec(filter);
 	if (range) {
 		const from = day(range[1]);
@@ -75,7 +98,10 @@ function dateFilter(/** @type {string} */ filter) {
 
 /** The answer for a date filter in no documented form: ASSUMED (DigiCert does not say what it answers). */
 function badDateFilter(/** @type {string} */ key, /** @type {string} */ value) {
-	return assumed('date filter in an undocumented form', errorAnswer(400, 'invalid_filter', `The filter ${key} has an invalid date: ${value}.`));
+	return assumed(
+		'date filter in an undocumented form',
+		errorAnswer(400, 'invalid_filter', `The filter ${key} has an invalid date: ${value}.`),
+	);
 }
 
 /** The longest window status-changes allows: 7 days. */
@@ -100,19 +126,34 @@ function parseFilterTime(/** @type {string} */ text, /** @type {boolean} */ end)
  */
 function statusChangeWindow(q, now) {
 	const given = (/** @type {string} */ k) => q[k] !== undefined && q[k] !== '';
-	const timeFrame = (/** @type {string} */ message) => ({ error: assumed('status-changes time frame: code not documented', errorAnswer(400, 'invalid_time_frame', message)) });
+	const timeFrame = (/** @type {string} */ message) => ({
+		error: assumed(
+			'status-changes time frame: code not documented',
+			errorAnswer(400, 'invalid_time_frame', message),
+		),
+	});
 	let from;
 	let to = now;
 	if (given('filters[status_last_updated]')) {
-		if (given('minutes') || given('seconds')) return timeFrame('Give minutes and seconds, or filters[status_last_updated], not both.');
+		if (given('minutes') || given('seconds'))
+			return timeFrame('Give minutes and seconds, or filters[status_last_updated], not both.');
 		const range = /^(.*)\.\.\.(.*)$/.exec(q['filters[status_last_updated]']);
 		from = range ? parseFilterTime(range[1], false) : NaN;
 		to = range ? parseFilterTime(range[2], true) : NaN;
-		if (Number.isNaN(from) || Number.isNaN(to) || from > to) return { error: badDateFilter('filters[status_last_updated]', q['filters[status_last_updated]']) };
+		if (Number.isNaN(from) || Number.isNaN(to) || from > to)
+			return {
+				error: badDateFilter('filters[status_last_updated]', q['filters[status_last_updated]']),
+			};
 	} else if (given('minutes') || given('seconds')) {
 		const minutes = given('minutes') ? Number(q.minutes) : 0;
 		const seconds = given('seconds') ? Number(q.seconds) : 0;
-		if (!Number.isInteger(minutes) || !Number.isInteger(seconds) || minutes < 0 || seconds < 0 || minutes + seconds === 0) {
+		if (
+			!Number.isInteger(minutes) ||
+			!Number.isInteger(seconds) ||
+			minutes < 0 ||
+			seconds < 0 ||
+			minutes + seconds === 0
+		) {
 			return timeFrame('minutes and seconds must be whole numbers, not both 0.');
 		}
 		from = now - minutes * 60_000 - seconds * 1000;
@@ -120,7 +161,13 @@ function statusChangeWindow(q, now) {
 		return timeFrame('Give minutes, seconds or filters[status_last_updated].');
 	}
 	if (to - from > MAX_STATUS_CHANGE_WINDOW_MS) {
-		return { error: errorAnswer(400, 'time_frame_too_long', 'The time frame cannot be longer than 7 days.') };
+		return {
+			error: errorAnswer(
+				400,
+				'time_frame_too_long',
+				'The time frame cannot be longer than 7 days.',
+			),
+		};
 	}
 	return { from, to };
 }
@@ -142,7 +189,12 @@ function sortBy(list, sort, keys, { allowed, order = 'id' }) {
 	for (const part of parts) {
 		const name = part.startsWith('-') ? part.slice(1) : part;
 		if (!allowed.includes(name) || !keys[name]) {
-			return { error: assumed('undocumented sort key', errorAnswer(400, 'invalid_sort', `Cannot sort by ${part}.`)) };
+			return {
+				error: assumed(
+					'undocumented sort key',
+					errorAnswer(400, 'invalid_sort', `Cannot sort by ${part}.`),
+				),
+			};
 		}
 		comparators.push({ key: keys[name], sign: part.startsWith('-') ? -1 : 1 });
 	}
@@ -160,4 +212,15 @@ function sortBy(list, sort, keys, { allowed, order = 'id' }) {
 	return { list: sorted };
 }
 
-module.exports = { MAX_LIMIT, readPage, listAnswer, oneOf, matchesSearch, dateFilter, badDateFilter, statusChangeWindow, sortBy, scrambled };
+module.exports = {
+	MAX_LIMIT,
+	readPage,
+	listAnswer,
+	oneOf,
+	matchesSearch,
+	dateFilter,
+	badDateFilter,
+	statusChangeWindow,
+	sortBy,
+	scrambled,
+};

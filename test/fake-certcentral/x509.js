@@ -29,7 +29,8 @@ function tlv(/** @type {number} */ tag, /** @type {Buffer[]} */ ...parts) {
 }
 const sequence = (/** @type {Buffer[]} */ ...parts) => tlv(0x30, ...parts);
 const set = (/** @type {Buffer[]} */ ...parts) => tlv(0x31, ...parts);
-const explicit = (/** @type {number} */ n, /** @type {Buffer[]} */ ...parts) => tlv(0xa0 + n, ...parts);
+const explicit = (/** @type {number} */ n, /** @type {Buffer[]} */ ...parts) =>
+	tlv(0xa0 + n, ...parts);
 const octetString = (/** @type {Buffer} */ b) => tlv(0x04, b);
 const bitString = (/** @type {Buffer} */ b) => tlv(0x03, Buffer.from([0]), b);
 const utf8 = (/** @type {string} */ s) => tlv(0x0c, Buffer.from(s, 'utf8'));
@@ -41,7 +42,8 @@ function oid(/** @type {string} */ dotted) {
 	const bytes = [a * 40 + b];
 	for (const arc of rest) {
 		const chunk = [arc & 0x7f];
-		for (let v = Math.floor(arc / 128); v > 0; v = Math.floor(v / 128)) chunk.unshift(0x80 | (v & 0x7f));
+		for (let v = Math.floor(arc / 128); v > 0; v = Math.floor(v / 128))
+			chunk.unshift(0x80 | (v & 0x7f));
 		bytes.push(...chunk);
 	}
 	return tlv(0x06, Buffer.from(bytes));
@@ -58,7 +60,9 @@ function integerFromHex(/** @type {string} */ hex) {
 /** UTCTime before 2050, GeneralizedTime from then on (RFC 5280 4.1.2.5). */
 function time(/** @type {Date} */ date) {
 	const iso = date.toISOString().replace(/[-:T]/g, '').slice(0, 14) + 'Z';
-	return date.getUTCFullYear() < 2050 ? tlv(0x17, Buffer.from(iso.slice(2), 'ascii')) : tlv(0x18, Buffer.from(iso, 'ascii'));
+	return date.getUTCFullYear() < 2050
+		? tlv(0x17, Buffer.from(iso.slice(2), 'ascii'))
+		: tlv(0x18, Buffer.from(iso, 'ascii'));
 }
 
 const OID = {
@@ -80,7 +84,8 @@ const OID = {
 
 /** @param {{ country?: string, organization?: string, commonName: string }} name */
 function distinguishedName(name) {
-	const rdn = (/** @type {string} */ type, /** @type {Buffer} */ value) => set(sequence(oid(type), value));
+	const rdn = (/** @type {string} */ type, /** @type {Buffer} */ value) =>
+		set(sequence(oid(type), value));
 	return sequence(
 		...(name.country ? [rdn(OID.country, printable(name.country))] : []),
 		...(name.organization ? [rdn(OID.organization, utf8(name.organization))] : []),
@@ -88,8 +93,11 @@ function distinguishedName(name) {
 	);
 }
 
-const extension = (/** @type {string} */ id, /** @type {boolean} */ critical, /** @type {Buffer} */ value) =>
-	sequence(oid(id), ...(critical ? [boolean(true)] : []), octetString(value));
+const extension = (
+	/** @type {string} */ id,
+	/** @type {boolean} */ critical,
+	/** @type {Buffer} */ value,
+) => sequence(oid(id), ...(critical ? [boolean(true)] : []), octetString(value));
 
 /** An Ed25519 key pair from a 32-byte seed (PKCS#8 wraps the seed as it is). */
 function keyFromSeed(/** @type {string} */ label) {
@@ -113,14 +121,22 @@ function certificate(spec) {
 	const extensions = [
 		extension(OID.basicConstraints, true, sequence(...(spec.ca ? [boolean(true)] : []))),
 		// keyCertSign + cRLSign for CAs; digitalSignature for end entities.
-		extension(OID.keyUsage, true, spec.ca ? tlv(0x03, Buffer.from([1, 0x06])) : tlv(0x03, Buffer.from([7, 0x80]))),
+		extension(
+			OID.keyUsage,
+			true,
+			spec.ca ? tlv(0x03, Buffer.from([1, 0x06])) : tlv(0x03, Buffer.from([7, 0x80])),
+		),
 		extension(OID.subjectKeyIdentifier, false, octetString(spec.subjectKey.keyId)),
 		extension(OID.authorityKeyIdentifier, false, sequence(tlv(0x80, spec.issuerKey.keyId))),
 		...(spec.ca
 			? []
 			: [
 					extension(OID.extKeyUsage, false, sequence(oid(OID.serverAuth), oid(OID.clientAuth))),
-					extension(OID.subjectAltName, false, sequence(...(spec.dnsNames ?? []).map((d) => tlv(0x82, Buffer.from(d, 'ascii'))))),
+					extension(
+						OID.subjectAltName,
+						false,
+						sequence(...(spec.dnsNames ?? []).map((d) => tlv(0x82, Buffer.from(d, 'ascii')))),
+					),
 				]),
 	];
 	const tbs = sequence(
@@ -154,9 +170,21 @@ function pem(/** @type {string} */ label, /** @type {Buffer} */ der) {
 	return `-----BEGIN ${label}-----\n${lines.join('\n')}\n-----END ${label}-----\n`;
 }
 
-const ROOT_NAME = { country: 'US', organization: 'Fake CertCentral (tests only)', commonName: 'Fake CertCentral Test Root CA' };
-const INTERMEDIATE_NAME = { country: 'US', organization: 'Fake CertCentral (tests only)', commonName: 'Fake CertCentral Test TLS CA' };
-const keys = { root: keyFromSeed('root'), intermediate: keyFromSeed('intermediate'), leaf: keyFromSeed('end entity') };
+const ROOT_NAME = {
+	country: 'US',
+	organization: 'Fake CertCentral (tests only)',
+	commonName: 'Fake CertCentral Test Root CA',
+};
+const INTERMEDIATE_NAME = {
+	country: 'US',
+	organization: 'Fake CertCentral (tests only)',
+	commonName: 'Fake CertCentral Test TLS CA',
+};
+const keys = {
+	root: keyFromSeed('root'),
+	intermediate: keyFromSeed('intermediate'),
+	leaf: keyFromSeed('end entity'),
+};
 
 /** The two CA certificates, built once. */
 const caCertificates = (() => {
@@ -189,7 +217,9 @@ const caCertificates = (() => {
  */
 function issuedChain(cert) {
 	const leaf = certificate({
-		serialHex: /^[0-9a-f]+$/i.test(cert.serial_number ?? '') ? String(cert.serial_number) : cert.id.toString(16),
+		serialHex: /^[0-9a-f]+$/i.test(cert.serial_number ?? '')
+			? String(cert.serial_number)
+			: cert.id.toString(16),
 		subject: { commonName: cert.common_name },
 		issuer: INTERMEDIATE_NAME,
 		subjectKey: keys.leaf,

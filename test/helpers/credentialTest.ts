@@ -50,14 +50,25 @@ export async function testConnection(
 	data: ICredentialDataDecryptedObject,
 	testRequest: ICredentialTestRequest = new DigiCertApi().test,
 ): Promise<INodeCredentialTestResult & { response?: INodeExecutionData[][] | null }> {
-	const credentialsDecrypted: ICredentialsDecrypted = { id: 'cred-1', name: 'DigiCert test', type: CREDENTIAL_TYPE, data };
+	const credentialsDecrypted: ICredentialsDecrypted = {
+		id: 'cred-1',
+		name: 'DigiCert test',
+		type: CREDENTIAL_TYPE,
+		data,
+	};
 
 	const nodeTypeCopy: INodeType = {
 		description: {
 			...noOpDescription,
 			credentials: [{ name: CREDENTIAL_TYPE, required: true }],
 			properties: [
-				{ displayName: 'Temp', name: 'temp', type: 'string', routing: { request: testRequest.request }, default: '' },
+				{
+					displayName: 'Temp',
+					name: 'temp',
+					type: 'string',
+					routing: { request: testRequest.request },
+					default: '',
+				},
 			],
 		},
 	};
@@ -70,10 +81,19 @@ export async function testConnection(
 		type: nodeTypeCopy.description.name,
 		typeVersion: 1,
 		position: [0, 0],
-		credentials: { [CREDENTIAL_TYPE]: { id: credentialsDecrypted.id, name: credentialsDecrypted.name } },
+		credentials: {
+			[CREDENTIAL_TYPE]: { id: credentialsDecrypted.id, name: credentialsDecrypted.name },
+		},
 	};
-	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes: new TestNodeTypes() });
-	const runExecutionData: IRunExecutionData = createRunExecutionData({ resultData: { runData: {} } });
+	const workflow = new Workflow({
+		nodes: [node],
+		connections: {},
+		active: false,
+		nodeTypes: new TestNodeTypes(),
+	});
+	const runExecutionData: IRunExecutionData = createRunExecutionData({
+		resultData: { runData: {} },
+	});
 	const additionalData = {
 		credentialsHelper: new TestCredentialsHelper({ [CREDENTIAL_TYPE]: data }),
 		variables: {},
@@ -113,7 +133,10 @@ export async function testConnection(
 				}
 			}
 			if (statusCode < 199 || statusCode > 299) {
-				return { status: 'Error', message: statusMessage || `Received HTTP status code: ${statusCode}` };
+				return {
+					status: 'Error',
+					message: statusMessage || `Received HTTP status code: ${statusCode}`,
+				};
 			}
 		} else if (error.cause?.code) {
 			return { status: 'Error', message: error.cause.code };
@@ -124,8 +147,12 @@ export async function testConnection(
 		if (rule.type !== 'responseSuccessBody') continue;
 		const value = rule.properties.key
 			.split('.')
-			.reduce<unknown>((at, key) => (at as Record<string, unknown> | undefined)?.[key], response?.[0][0].json);
-		if (value === rule.properties.value) return { status: 'Error', message: rule.properties.message };
+			.reduce<unknown>(
+				(at, key) => (at as Record<string, unknown> | undefined)?.[key],
+				response?.[0][0].json,
+			);
+		if (value === rule.properties.value)
+			return { status: 'Error', message: rule.properties.message };
 	}
 	return { status: 'OK', message: 'Connection successful!', response };
 }

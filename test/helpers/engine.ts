@@ -25,7 +25,13 @@ import type {
 	IWorkflowExecuteAdditionalData,
 	WorkflowExecuteMode,
 } from 'n8n-workflow';
-import { ICredentialsHelper, LoggerProxy, NodeHelpers, Workflow, createRunExecutionData } from 'n8n-workflow';
+import {
+	ICredentialsHelper,
+	LoggerProxy,
+	NodeHelpers,
+	Workflow,
+	createRunExecutionData,
+} from 'n8n-workflow';
 
 import { DigiCertApi } from '../../credentials/DigiCertApi.credentials';
 import { DigiCert } from '../../nodes/DigiCert/DigiCert.node';
@@ -67,7 +73,9 @@ function logLine(level: string, message: unknown, metadata: unknown): string {
 	let meta: string;
 	try {
 		meta = JSON.stringify(metadata, (_key, value: unknown) =>
-			value instanceof Error ? { ...value, name: value.name, message: value.message, stack: value.stack } : value,
+			value instanceof Error
+				? { ...value, name: value.name, message: value.message, stack: value.stack }
+				: value,
 		);
 	} catch {
 		meta = String(metadata);
@@ -83,18 +91,27 @@ function logLine(level: string, message: unknown, metadata: unknown): string {
  */
 function captureLogs() {
 	const print = process.env.N8N_TEST_LOGS === '1';
-	const prototype = Logger.prototype as unknown as { log(level: string, message: string, metadata: object): void };
+	const prototype = Logger.prototype as unknown as {
+		log(level: string, message: string, metadata: object): void;
+	};
 	const write = prototype.log;
 	prototype.log = function (level, message, metadata) {
 		capturedLogs.push(logLine(level, message, metadata));
 		if (print) write.call(this, level, message, metadata);
 	};
 	const logger = Container.get(Logger);
-	const proxied = (level: 'error' | 'warn' | 'info' | 'debug') => (message: string, meta?: Record<string, unknown>) => {
-		capturedLogs.push(logLine(`proxy:${level}`, message, meta));
-		logger[level](message, meta);
-	};
-	LoggerProxy.init({ error: proxied('error'), warn: proxied('warn'), info: proxied('info'), debug: proxied('debug') });
+	const proxied =
+		(level: 'error' | 'warn' | 'info' | 'debug') =>
+		(message: string, meta?: Record<string, unknown>) => {
+			capturedLogs.push(logLine(`proxy:${level}`, message, meta));
+			logger[level](message, meta);
+		};
+	LoggerProxy.init({
+		error: proxied('error'),
+		warn: proxied('warn'),
+		info: proxied('info'),
+		debug: proxied('debug'),
+	});
 }
 captureLogs();
 
@@ -115,9 +132,14 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		return true;
 	}
 
-	async authenticate(credentials: ICredentialDataDecryptedObject, typeName: string, requestOptions: IHttpRequestOptions) {
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		typeName: string,
+		requestOptions: IHttpRequestOptions,
+	) {
 		const type = credentialTypes[typeName];
-		if (typeof type?.authenticate !== 'function') throw new Error(`No function authenticate on ${typeName}`);
+		if (typeof type?.authenticate !== 'function')
+			throw new Error(`No function authenticate on ${typeName}`);
 		return await type.authenticate(credentials, requestOptions);
 	}
 
@@ -133,7 +155,11 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		throw new Error('not used');
 	}
 
-	async getDecrypted(_additionalData: IWorkflowExecuteAdditionalData, _details: unknown, type: string) {
+	async getDecrypted(
+		_additionalData: IWorkflowExecuteAdditionalData,
+		_details: unknown,
+		type: string,
+	) {
 		const data = this.credentials[type];
 		if (!data) throw new Error(`No credential of type ${type} in this test`);
 		// A copy, as n8n decrypts anew each time: the node must not rely on mutating it.
@@ -153,7 +179,9 @@ export class TestCredentialsHelper extends ICredentialsHelper {
  * DigiCert's real hosts are not reachable from tests: requests to them are sent to the fake
  * CertCentral instead (like a hosts-file entry), and the URL the node asked for is recorded.
  */
-export const regionRedirect: { target?: string; asked: string[]; extraHosts?: string[] } = { asked: [] };
+export const regionRedirect: { target?: string; asked: string[]; extraHosts?: string[] } = {
+	asked: [],
+};
 const REAL_HOSTS = ['https://www.digicert.com', 'https://certcentral.digicert.eu'];
 
 /** Every URL n8n's HTTP client was asked for (redirected or not): proves what did, or did not, leave n8n. */
@@ -172,10 +200,16 @@ function installRegionRedirect() {
 					? `${options.baseURL.replace(/\/+$/, '')}/${options.url.replace(/^\/+/, '')}`
 					: options.url;
 			outboundUrls.push(url);
-			const host = [...REAL_HOSTS, ...(regionRedirect.extraHosts ?? [])].find((h) => url.startsWith(h + '/'));
+			const host = [...REAL_HOSTS, ...(regionRedirect.extraHosts ?? [])].find((h) =>
+				url.startsWith(h + '/'),
+			);
 			if (host !== undefined && regionRedirect.target) {
 				regionRedirect.asked.push(url);
-				return await request({ ...options, baseURL: undefined, url: regionRedirect.target + url.slice(host.length) });
+				return await request({
+					...options,
+					baseURL: undefined,
+					url: regionRedirect.target + url.slice(host.length),
+				});
 			}
 			return await request(options);
 		}) as typeof client.request;
@@ -282,7 +316,11 @@ export async function runWorkflow(nodes: INode[], options: RunOptions = {}): Pro
 			nodeExecutionStack: [{ node: start, data: { main: [[{ json: {} }]] }, source: null }],
 		},
 	});
-	const run = await new WorkflowExecute(additionalData, mode, runExecutionData).processRunExecutionData(workflow);
+	const run = await new WorkflowExecute(
+		additionalData,
+		mode,
+		runExecutionData,
+	).processRunExecutionData(workflow);
 	const last = nodes[nodes.length - 1].name;
 	const taskData = (name = last) => run.data.resultData.runData[name]?.[0];
 	return {
@@ -333,7 +371,14 @@ registerNodeType('test.start', {
 /** The nodes that feed `items` into the node under test. */
 export function inputNodes(items: IDataObject[]): INode[] {
 	return [
-		{ id: 'start', name: 'Start', type: 'test.start', typeVersion: 1, position: [0, 0], parameters: {} },
+		{
+			id: 'start',
+			name: 'Start',
+			type: 'test.start',
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: {},
+		},
 		{
 			id: 'items',
 			name: 'Items',

@@ -9,7 +9,10 @@ const fake = require('../fake-certcentral') as {
 		blockMs?: number;
 		clock?: () => number;
 		/** More keys of the same user, each restricted to an API key role. */
-		restrictedKeys?: Record<string, 'orders' | 'orders_domains_organizations' | 'view_only' | 'user_management'>;
+		restrictedKeys?: Record<
+			string,
+			'orders' | 'orders_domains_organizations' | 'view_only' | 'user_management'
+		>;
 	}): Promise<FakeCertCentral>;
 	VALID_API_KEY: string;
 };
@@ -27,13 +30,25 @@ export const fakeData = require('../fake-certcentral/data') as {
 	MAX_LIMIT: number;
 	daysUntil(date: string, now: number): number;
 	isoDate(ms: number): string;
-	seeds: { orderDuplicates: { certificates: Array<Record<string, unknown>> }; requestApproved: Record<string, unknown>; requestPending: Record<string, unknown> };
+	seeds: {
+		orderDuplicates: { certificates: Array<Record<string, unknown>> };
+		requestApproved: Record<string, unknown>;
+		requestPending: Record<string, unknown>;
+	};
 };
 
 /** The fake's domains and organizations (their validations lapse across the audit thresholds). */
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 export const fakeDomains = require('../fake-certcentral/domains') as {
-	DOMAIN_IDS: { bothIn12: number; ovIn30: number; ovToday: number; pendingTxt: number; inactive: number; pendingCname: number; pendingHttp: number };
+	DOMAIN_IDS: {
+		bothIn12: number;
+		ovIn30: number;
+		ovToday: number;
+		pendingTxt: number;
+		inactive: number;
+		pendingCname: number;
+		pendingHttp: number;
+	};
 	TOTAL_DOMAINS: number;
 	DCV_REUSE_DAYS: number;
 };
@@ -42,7 +57,10 @@ export const fakeDomains = require('../fake-certcentral/domains') as {
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 export const fakeFiles = require('../fake-certcentral/files') as {
 	readZip(zip: Buffer): Record<string, Buffer>;
-	certificateFile(order: unknown, format: string): { contentType: string; fileName: string; content: Buffer } | undefined;
+	certificateFile(
+		order: unknown,
+		format: string,
+	): { contentType: string; fileName: string; content: Buffer } | undefined;
 };
 
 export interface RecordedRequest {
@@ -91,5 +109,7 @@ export const VALID_API_KEY = fake.VALID_API_KEY;
 
 /** The credential data for the fake (region custom), or for a real region with the fake behind it. */
 export function credentialFor(server: FakeCertCentral, overrides: Record<string, unknown> = {}) {
-	return { digiCertApi: { region: 'custom', baseUrl: server.baseUrl, apiKey: server.apiKey, ...overrides } };
+	return {
+		digiCertApi: { region: 'custom', baseUrl: server.baseUrl, apiKey: server.apiKey, ...overrides },
+	};
 }

@@ -19,7 +19,8 @@ export interface HostileServer {
 
 /** Starts a server whose every answer is written by `handle`; it records each request first. */
 export async function startHostileServer(
-	handle: (request: HostileRequest, res: http.ServerResponse) => void = (_request, res) => res.end('{}'),
+	handle: (request: HostileRequest, res: http.ServerResponse) => void = (_request, res) =>
+		res.end('{}'),
 ): Promise<HostileServer> {
 	const requests: HostileRequest[] = [];
 	const timers = new Set<NodeJS.Timeout>();
@@ -49,7 +50,10 @@ export async function startHostileServer(
 export function trickle(body: string, everyMs: number, sent: { bytes: number } = { bytes: 0 }) {
 	return (_request: HostileRequest, res: http.ServerResponse) => {
 		const bytes = Buffer.from(body);
-		res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(bytes.length) });
+		res.writeHead(200, {
+			'content-type': 'application/json',
+			'content-length': String(bytes.length),
+		});
 		const timer = setInterval(() => {
 			if (res.destroyed || sent.bytes >= bytes.length) {
 				clearInterval(timer);

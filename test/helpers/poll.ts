@@ -7,7 +7,12 @@
  * from exactly what a real n8n would have in its database.
  */
 import { Container } from '@n8n/di';
-import { DirectoryLoader, ExecutionLifecycleHooks, PollContext, PollTriggerExecutor } from 'n8n-core';
+import {
+	DirectoryLoader,
+	ExecutionLifecycleHooks,
+	PollContext,
+	PollTriggerExecutor,
+} from 'n8n-core';
 import type {
 	ICredentialDataDecryptedObject,
 	IDataObject,
@@ -27,10 +32,9 @@ export const TRIGGER_TYPE = 'n8n-nodes-digicert.digiCertTrigger';
 /** The trigger type as n8n loads it: DirectoryLoader adds the common polling parameters (Poll Times). */
 function loadedTriggerType(): INodeType {
 	const type = new DigiCertTrigger();
-	(DirectoryLoader.prototype as unknown as { applySpecialNodeParameters(t: INodeType): void }).applySpecialNodeParameters.call(
-		undefined,
-		type,
-	);
+	(
+		DirectoryLoader.prototype as unknown as { applySpecialNodeParameters(t: INodeType): void }
+	).applySpecialNodeParameters.call(undefined, type);
 	return type;
 }
 registerNodeType(TRIGGER_TYPE, loadedTriggerType());
@@ -57,9 +61,18 @@ export interface PollResult {
 
 let executionCounter = 0;
 
-function additionalDataFor(credentials: Record<string, ICredentialDataDecryptedObject>, workflow: Workflow, mode: WorkflowExecuteMode) {
+function additionalDataFor(
+	credentials: Record<string, ICredentialDataDecryptedObject>,
+	workflow: Workflow,
+	mode: WorkflowExecuteMode,
+) {
 	const executionId = `poll-${++executionCounter}`;
-	const hooks = new ExecutionLifecycleHooks(mode, executionId, { id: workflow.id, name: workflow.name, nodes: [], connections: {} } as never);
+	const hooks = new ExecutionLifecycleHooks(mode, executionId, {
+		id: workflow.id,
+		name: workflow.name,
+		nodes: [],
+		connections: {},
+	} as never);
 	return testAdditionalData(credentials, hooks, executionId);
 }
 
@@ -113,7 +126,13 @@ export class ActiveTrigger {
 	 * a PollContext in manual mode, then `poll()` directly. Returns what the node returned.
 	 */
 	async manual(): Promise<INodeExecutionData[][] | null> {
-		const context = new PollContext(this.workflow, this.node, additionalDataFor(this.credentials, this.workflow, 'manual'), 'manual', 'manual');
+		const context = new PollContext(
+			this.workflow,
+			this.node,
+			additionalDataFor(this.credentials, this.workflow, 'manual'),
+			'manual',
+			'manual',
+		);
 		const type = this.workflow.nodeTypes.getByNameAndVersion(this.node.type, this.node.typeVersion);
 		return await type.poll!.call(context);
 	}
@@ -141,7 +160,10 @@ export class ActiveTrigger {
 		}
 	}
 
-	private async run(testingTrigger: boolean, activation: WorkflowActivateMode): Promise<PollResult> {
+	private async run(
+		testingTrigger: boolean,
+		activation: WorkflowActivateMode,
+	): Promise<PollResult> {
 		const result: PollResult = {};
 		const additionalData = additionalDataFor(this.credentials, this.workflow, 'trigger');
 		const context = new PollContext(
@@ -159,7 +181,12 @@ export class ActiveTrigger {
 				result.error = error;
 			},
 		);
-		const executePoll = Container.get(PollTriggerExecutor).create(this.workflow, this.node, context, () => true);
+		const executePoll = Container.get(PollTriggerExecutor).create(
+			this.workflow,
+			this.node,
+			context,
+			() => true,
+		);
 		try {
 			await executePoll(testingTrigger);
 		} catch (error) {

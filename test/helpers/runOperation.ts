@@ -13,7 +13,10 @@ export async function runOperation(
 	input: IDataObject[] = [{}],
 	extra = {},
 ) {
-	return await runWorkflow([...inputNodes(input), digiCertNode({ resource, operation, ...parameters }, extra)], {
-		credentials: credentialFor(server),
-	});
+	return await runWorkflow(
+		[...inputNodes(input), digiCertNode({ resource, operation, ...parameters }, extra)],
+		{
+			credentials: credentialFor(server),
+		},
+	);
 }

@@ -10,7 +10,10 @@ export function shownText(value: unknown, depth = 0): string {
 	if (Buffer.isBuffer(value)) return value.toString('latin1');
 	if (Array.isArray(value)) return value.map((entry) => shownText(entry, depth)).join('\n');
 	// An error, or what is left of one after a trip through JSON: every part a user or operator could see.
-	if (value instanceof Error || (typeof value === 'object' && typeof (value as { message?: unknown }).message === 'string')) {
+	if (
+		value instanceof Error ||
+		(typeof value === 'object' && typeof (value as { message?: unknown }).message === 'string')
+	) {
 		const error = value as Error & { description?: unknown };
 		return [
 			// As n8n serializes it (toJSON), and with every own field (errorResponse, messages, ...).

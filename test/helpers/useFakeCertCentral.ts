@@ -9,7 +9,9 @@ type StartOptions = NonNullable<Parameters<typeof startFakeCertCentral>[0]>;
  * `fresh: true` every test gets a new fake instead (for tests that change its data, e.g. approve).
  * Returns a stand-in for the running fake, usable as `server` anywhere in the tests.
  */
-export function useFakeCertCentral(options: StartOptions & { fresh?: boolean } = {}): FakeCertCentral {
+export function useFakeCertCentral(
+	options: StartOptions & { fresh?: boolean } = {},
+): FakeCertCentral {
 	const { fresh = false, ...startOptions } = options;
 	let current: FakeCertCentral | undefined;
 	const start = async () => {
@@ -29,9 +31,14 @@ export function useFakeCertCentral(options: StartOptions & { fresh?: boolean } =
 	}
 	return new Proxy({} as FakeCertCentral, {
 		get(_target, property) {
-			if (current === undefined) throw new Error('The fake CertCentral runs only while tests run (useFakeCertCentral starts it)');
+			if (current === undefined)
+				throw new Error(
+					'The fake CertCentral runs only while tests run (useFakeCertCentral starts it)',
+				);
 			const value: unknown = Reflect.get(current, property);
-			return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(current) : value;
+			return typeof value === 'function'
+				? (value as (...args: unknown[]) => unknown).bind(current)
+				: value;
 		},
 	});
 }

@@ -33,12 +33,17 @@ export interface Services {
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
 /** Waits until `check` returns a value (not undefined), or fails after `timeoutMs` with `what`. */
-export async function waitFor<T>(what: string, check: () => Promise<T | undefined> | T | undefined, timeoutMs: number): Promise<T> {
+export async function waitFor<T>(
+	what: string,
+	check: () => Promise<T | undefined> | T | undefined,
+	timeoutMs: number,
+): Promise<T> {
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {
 		const value = await check();
 		if (value !== undefined) return value;
-		if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
+		if (Date.now() > deadline)
+			throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
 		await sleep(250);
 	}
 }
@@ -74,11 +79,20 @@ export class QueueCluster {
 	/** Redis and PostgreSQL on free loopback ports, data under this cluster's folder. */
 	startServices(): Services {
 		this.servicesStarted = true;
-		const out = execFileSync('bash', [join(REPO_ROOT, 'scripts/queue-services.sh'), 'start', join(this.dir, 'services')], {
-			encoding: 'utf8',
-			stdio: ['ignore', 'pipe', 'inherit'],
-		});
-		this.services = Object.fromEntries(out.trim().split('\n').map((line) => line.split('=', 2))) as unknown as Services;
+		const out = execFileSync(
+			'bash',
+			[join(REPO_ROOT, 'scripts/queue-services.sh'), 'start', join(this.dir, 'services')],
+			{
+				encoding: 'utf8',
+				stdio: ['ignore', 'pipe', 'inherit'],
+			},
+		);
+		this.services = Object.fromEntries(
+			out
+				.trim()
+				.split('\n')
+				.map((line) => line.split('=', 2)),
+		) as unknown as Services;
 		return this.services;
 	}
 
@@ -219,7 +233,11 @@ export class QueueCluster {
 	private stopServices() {
 		if (!this.servicesStarted) return;
 		this.servicesStarted = false;
-		spawnSync('bash', [join(REPO_ROOT, 'scripts/queue-services.sh'), 'stop', join(this.dir, 'services')], { stdio: 'inherit' });
+		spawnSync(
+			'bash',
+			[join(REPO_ROOT, 'scripts/queue-services.sh'), 'stop', join(this.dir, 'services')],
+			{ stdio: 'inherit' },
+		);
 	}
 
 	/** Last resort when the test process exits without `stop()`: kill what is left, by PID. */
@@ -239,7 +257,19 @@ export class QueueCluster {
 	sql(query: string): string[][] {
 		const out = execFileSync(
 			join(this.services.PG_BINDIR, 'psql'),
-			['-h', '127.0.0.1', '-p', this.services.PG_PORT, '-U', 'n8n', '-d', 'n8n', '-tA', '-c', query],
+			[
+				'-h',
+				'127.0.0.1',
+				'-p',
+				this.services.PG_PORT,
+				'-U',
+				'n8n',
+				'-d',
+				'n8n',
+				'-tA',
+				'-c',
+				query,
+			],
 			{ encoding: 'utf8' },
 		);
 		return out
@@ -247,7 +277,6 @@ export class QueueCluster {
 			.filter((line) => line !== '')
 			.map((line) => line.split('|'));
 	}
-
 }
 
 /** A logged-in session on n8n's REST API (the editor's own API), as the instance owner. */
@@ -258,7 +287,9 @@ export class N8nRestClient {
 
 	/** GET of any path of the instance, with the session's cookie (e.g. /types/nodes.json). */
 	async get<T = unknown>(path: string): Promise<T> {
-		const res = await fetch(`${this.baseUrl}${path}`, { headers: { 'browser-id': 'queue-mode-test', cookie: this.cookie } });
+		const res = await fetch(`${this.baseUrl}${path}`, {
+			headers: { 'browser-id': 'queue-mode-test', cookie: this.cookie },
+		});
 		if (!res.ok) throw new Error(`GET ${path} answered ${res.status}`);
 		return (await res.json()) as T;
 	}
@@ -266,36 +297,62 @@ export class N8nRestClient {
 	async request<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
 		const res = await fetch(`${this.baseUrl}/rest${path}`, {
 			method,
-			headers: { 'content-type': 'application/json', 'browser-id': 'queue-mode-test', cookie: this.cookie },
+			headers: {
+				'content-type': 'application/json',
+				'browser-id': 'queue-mode-test',
+				cookie: this.cookie,
+			},
 			body: body === undefined ? undefined : JSON.stringify(body),
 		});
 		const setCookie = res.headers.get('set-cookie');
 		if (setCookie) this.cookie = setCookie.split(';')[0];
 		const text = await res.text();
-		if (!res.ok) throw new Error(`${method} /rest${path} answered ${res.status}: ${text.slice(0, 500)}`);
+		if (!res.ok)
+			throw new Error(`${method} /rest${path} answered ${res.status}: ${text.slice(0, 500)}`);
 		return (JSON.parse(text) as { data: T }).data;
 	}
 
 	async setUpOwner() {
-		const owner = { email: 'owner@example.com', firstName: 'Queue', lastName: 'Test', password: 'Queue-mode-test-1' };
+		const owner = {
+			email: 'owner@example.com',
+			firstName: 'Queue',
+			lastName: 'Test',
+			password: 'Queue-mode-test-1',
+		};
 		await this.request('POST', '/owner/setup', owner);
-		await this.request('POST', '/login', { emailOrLdapLoginId: owner.email, password: owner.password });
+		await this.request('POST', '/login', {
+			emailOrLdapLoginId: owner.email,
+			password: owner.password,
+		});
 	}
 
-	async createCredential(name: string, type: string, data: Record<string, unknown>): Promise<{ id: string; name: string }> {
+	async createCredential(
+		name: string,
+		type: string,
+		data: Record<string, unknown>,
+	): Promise<{ id: string; name: string }> {
 		return await this.request('POST', '/credentials', { name, type, data });
 	}
 
 	/** Creates a workflow and publishes (activates) it: its triggers then run on the main instance. */
 	async createActiveWorkflow(workflow: Record<string, unknown>): Promise<{ id: string }> {
-		const created = await this.request<{ id: string; versionId: string }>('POST', '/workflows', workflow);
-		await this.request('POST', `/workflows/${created.id}/activate`, { versionId: created.versionId });
+		const created = await this.request<{ id: string; versionId: string }>(
+			'POST',
+			'/workflows',
+			workflow,
+		);
+		await this.request('POST', `/workflows/${created.id}/activate`, {
+			versionId: created.versionId,
+		});
 		return created;
 	}
 }
 
 /** Execution IDs a worker's log says it started and finished ("Worker started execution 12 (job 12)"). */
 export function workerExecutions(log: string): { started: Set<string>; finished: Set<string> } {
-	const ids = (verb: string) => new Set([...log.matchAll(new RegExp(`Worker ${verb} execution (\\d+) \\(job`, 'g'))].map((m) => m[1]));
+	const ids = (verb: string) =>
+		new Set(
+			[...log.matchAll(new RegExp(`Worker ${verb} execution (\\d+) \\(job`, 'g'))].map((m) => m[1]),
+		);
 	return { started: ids('started'), finished: ids('finished') };
 }

@@ -40,7 +40,10 @@ beforeAll(async () => {
 	cluster.startServices();
 	// The main instance migrates the database before the workers connect to it.
 	await cluster.startMain();
-	workers = await Promise.all([cluster.startWorker('worker-1', 2), cluster.startWorker('worker-2', 2)]);
+	workers = await Promise.all([
+		cluster.startWorker('worker-1', 2),
+		cluster.startWorker('worker-2', 2),
+	]);
 
 	rest = new N8nRestClient(cluster.mainUrl);
 	await rest.setUpOwner();
@@ -50,18 +53,41 @@ beforeAll(async () => {
 		apiKey: fake.apiKey,
 	});
 	for (const [name, path, parameters] of [
-		['Queue: Get Request', 'digicert-get-request', { resource: 'request', operation: 'get', requestId: '={{ $json.body.requestId }}' }],
-		['Queue: List Order Duplicates', 'digicert-list-duplicates', { resource: 'order', operation: 'listDuplicates', orderId: '={{ $json.body.orderId }}' }],
+		[
+			'Queue: Get Request',
+			'digicert-get-request',
+			{ resource: 'request', operation: 'get', requestId: '={{ $json.body.requestId }}' },
+		],
+		[
+			'Queue: List Order Duplicates',
+			'digicert-list-duplicates',
+			{ resource: 'order', operation: 'listDuplicates', orderId: '={{ $json.body.orderId }}' },
+		],
 	] as const) {
 		await rest.createActiveWorkflow(webhookToDigiCert(name, path, parameters, credential));
 	}
 	if (HAS_ORDER_GET_MANY) {
 		const parameters = { resource: 'order', operation: 'getMany', returnAll: true };
-		await rest.createActiveWorkflow(webhookToDigiCert('Queue: Get Many Orders', 'digicert-orders', parameters, credential));
+		await rest.createActiveWorkflow(
+			webhookToDigiCert('Queue: Get Many Orders', 'digicert-orders', parameters, credential),
+		);
 	}
 	if (HAS_DOWNLOAD) {
-		const parameters = { resource: 'certificate', operation: 'download', orderId: '={{ $json.body.orderId }}', format: 'pem_all' };
-		await rest.createActiveWorkflow(webhookToDigiCert('Queue: Download', 'digicert-download', parameters, credential, 'firstEntryBinary'));
+		const parameters = {
+			resource: 'certificate',
+			operation: 'download',
+			orderId: '={{ $json.body.orderId }}',
+			format: 'pem_all',
+		};
+		await rest.createActiveWorkflow(
+			webhookToDigiCert(
+				'Queue: Download',
+				'digicert-download',
+				parameters,
+				credential,
+				'firstEntryBinary',
+			),
+		);
 	}
 }, 600_000);
 
@@ -73,7 +99,10 @@ afterAll(async () => {
 beforeEach(() => fake.reset());
 
 /** Calls a production webhook of the main instance: it enqueues the execution and answers with its items. */
-async function callWebhook(path: string, body: unknown): Promise<{ status: number; items: unknown }> {
+async function callWebhook(
+	path: string,
+	body: unknown,
+): Promise<{ status: number; items: unknown }> {
 	const res = await fetch(`${cluster.mainUrl}/webhook/${path}`, {
 		method: 'POST',
 		headers: { 'content-type': 'application/json' },
@@ -103,7 +132,13 @@ function executions(where = 'true'): ExecutionRow[] {
 			`select e.id, e.status, e.mode, w.name, coalesce(e."retryOf", '') from execution_entity e
 			 join workflow_entity w on w.id = e."workflowId" where ${where} order by e.id::int`,
 		)
-		.map(([id, status, mode, workflowName, retryOf]) => ({ id, status, mode, workflowName, retryOf }));
+		.map(([id, status, mode, workflowName, retryOf]) => ({
+			id,
+			status,
+			mode,
+			workflowName,
+			retryOf,
+		}));
 }
 
 /** Which worker's log says it ran each execution (started and finished it). */
@@ -127,7 +162,9 @@ describe('n8n queue mode (main + Redis + PostgreSQL + 2 workers)', () => {
 	});
 
 	it('Get Request runs through the queue on a worker', async () => {
-		const { status, items } = await callWebhook('digicert-get-request', { requestId: fakeData.APPROVED_REQUEST_ID });
+		const { status, items } = await callWebhook('digicert-get-request', {
+			requestId: fakeData.APPROVED_REQUEST_ID,
+		});
 		expect(status).toBe(200);
 		expect(items).toEqual([fakeData.seeds.requestApproved]);
 		const sent = devKeyRequests(`/request/${fakeData.APPROVED_REQUEST_ID}`);
@@ -136,16 +173,24 @@ describe('n8n queue mode (main + Redis + PostgreSQL + 2 workers)', () => {
 	});
 
 	it('List Order Duplicates runs through the queue on a worker', async () => {
-		const { status, items } = await callWebhook('digicert-list-duplicates', { orderId: fakeData.SEED_ORDER_ID });
+		const { status, items } = await callWebhook('digicert-list-duplicates', {
+			orderId: fakeData.SEED_ORDER_ID,
+		});
 		expect(status).toBe(200);
-		const notArchived = fakeData.seeds.orderDuplicates.certificates.filter((c) => c.archived !== '1');
+		const notArchived = fakeData.seeds.orderDuplicates.certificates.filter(
+			(c) => c.archived !== '1',
+		);
 		expect(notArchived.length).toBeGreaterThan(0);
 		expect(items).toEqual(notArchived);
-		expect(devKeyRequests(`/order/certificate/${fakeData.SEED_ORDER_ID}/duplicate`)).toHaveLength(1);
+		expect(devKeyRequests(`/order/certificate/${fakeData.SEED_ORDER_ID}/duplicate`)).toHaveLength(
+			1,
+		);
 	});
 
 	itIf(HAS_ORDER_GET_MANY)('Return All pages through every order on a worker', async () => {
-		const firstPage = await fetch(`${fake.baseUrl}/order/certificate?limit=1`, { headers: { 'x-dc-devkey': fake.apiKey } });
+		const firstPage = await fetch(`${fake.baseUrl}/order/certificate?limit=1`, {
+			headers: { 'x-dc-devkey': fake.apiKey },
+		});
 		const { page } = (await firstPage.json()) as { page: { total: number } };
 		fake.reset();
 		expect(page.total).toBeGreaterThan(1000);
@@ -156,45 +201,68 @@ describe('n8n queue mode (main + Redis + PostgreSQL + 2 workers)', () => {
 		expect(devKeyRequests('/order/certificate').length).toBe(Math.ceil(page.total / 1000));
 	});
 
-	itIf(HAS_DOWNLOAD)('a certificate downloaded on a worker reaches the main instance through binary data in the database', async () => {
-		// eslint-disable-next-line @typescript-eslint/no-require-imports
-		const { certificateFile } = require('../fake-certcentral/files') as { certificateFile(order: unknown, format: string): { content: string | Buffer } };
-		const expected = certificateFile(fake.data.orders.get(fakeData.SEED_ORDER_ID), 'pem_all').content;
-		const res = await fetch(`${cluster.mainUrl}/webhook/digicert-download`, {
-			method: 'POST',
-			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify({ orderId: fakeData.SEED_ORDER_ID }),
-		});
-		expect(res.status).toBe(200);
-		expect(Buffer.from(await res.arrayBuffer()).equals(Buffer.from(expected))).toBe(true);
-		// The worker stored the file with n8n's binary-data service in database mode: a row of the execution's.
-		const [execution] = executions(`w.name = 'Queue: Download'`);
-		expect(execution.status).toBe('success');
-		expect(cluster.sql(`select count(*) from binary_data where "sourceType" = 'execution' and "sourceId" = '${execution.id}'`)).toEqual([['1']]);
-	});
+	itIf(HAS_DOWNLOAD)(
+		'a certificate downloaded on a worker reaches the main instance through binary data in the database',
+		async () => {
+			// eslint-disable-next-line @typescript-eslint/no-require-imports
+			const { certificateFile } = require('../fake-certcentral/files') as {
+				certificateFile(order: unknown, format: string): { content: string | Buffer };
+			};
+			const expected = certificateFile(
+				fake.data.orders.get(fakeData.SEED_ORDER_ID),
+				'pem_all',
+			).content;
+			const res = await fetch(`${cluster.mainUrl}/webhook/digicert-download`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify({ orderId: fakeData.SEED_ORDER_ID }),
+			});
+			expect(res.status).toBe(200);
+			expect(Buffer.from(await res.arrayBuffer()).equals(Buffer.from(expected))).toBe(true);
+			// The worker stored the file with n8n's binary-data service in database mode: a row of the execution's.
+			const [execution] = executions(`w.name = 'Queue: Download'`);
+			expect(execution.status).toBe('success');
+			expect(
+				cluster.sql(
+					`select count(*) from binary_data where "sourceType" = 'execution' and "sourceId" = '${execution.id}'`,
+				),
+			).toEqual([['1']]);
+		},
+	);
 
 	itIf(HAS_TRIGGER)(
 		'the polling trigger is activated on main and its executions run on the workers',
 		async () => {
-			await rest.createActiveWorkflow(triggerToGetRequest('Queue: Trigger', 'requestPending', credential));
+			await rest.createActiveWorkflow(
+				triggerToGetRequest('Queue: Trigger', 'requestPending', credential),
+			);
 			// n8n 2.41 publishes a workflow in the background: its first poll (the baseline, which fires
 			// nothing) comes a few seconds after the REST call. Its cursor lands in the workflow's static data.
 			const staticDataSql = `select coalesce("staticData"::text, '') from workflow_entity where name = 'Queue: Trigger'`;
-			await waitFor('the baseline poll to store its cursor', () => (cluster.sql(staticDataSql)[0]?.[0]?.includes('requestPending') ? true : undefined), 120_000);
+			await waitFor(
+				'the baseline poll to store its cursor',
+				() => (cluster.sql(staticDataSql)[0]?.[0]?.includes('requestPending') ? true : undefined),
+				120_000,
+			);
 			// A request that turns up afterwards fires the next poll (every minute).
 			const added = fake.data.addRequest() as { id: number };
 			expect(cluster.sql(staticDataSql)[0][0]).not.toContain(String(added.id));
 			const fired = await waitFor(
 				'a trigger execution for the new pending request (polls run every minute)',
 				() => {
-					const rows = executions(`w.name = 'Queue: Trigger' and e.mode = 'trigger' and e.status not in ('new', 'running')`);
+					const rows = executions(
+						`w.name = 'Queue: Trigger' and e.mode = 'trigger' and e.status not in ('new', 'running')`,
+					);
 					return rows.length > 0 ? rows : undefined;
 				},
 				150_000,
 			);
 			const ranOn = runByWorker();
 			for (const execution of fired) {
-				expect([execution.status, ranOn.get(execution.id)]).toEqual(['success', [expect.stringMatching(/^worker-/)]]);
+				expect([execution.status, ranOn.get(execution.id)]).toEqual([
+					'success',
+					[expect.stringMatching(/^worker-/)],
+				]);
 			}
 			// The trigger's item reached the worker: its Get Request asked for the new request.
 			expect(devKeyRequests(`/request/${added.id}`).length).toBeGreaterThan(0);
@@ -209,7 +277,11 @@ describe('n8n queue mode (main + Redis + PostgreSQL + 2 workers)', () => {
 		expect(stored.length).toBeGreaterThanOrEqual(2);
 		const ranOn = runByWorker();
 		for (const execution of stored) {
-			expect({ ...execution, ranOn: ranOn.get(execution.id) }).toEqual({ ...execution, status: 'success', ranOn: [expect.stringMatching(/^worker-/)] });
+			expect({ ...execution, ranOn: ranOn.get(execution.id) }).toEqual({
+				...execution,
+				status: 'success',
+				ranOn: [expect.stringMatching(/^worker-/)],
+			});
 		}
 		const main = cluster.processes.find((p) => p.name === 'main')!;
 		expect(workerExecutions(main.log()).started.size).toBe(0);
@@ -217,7 +289,9 @@ describe('n8n queue mode (main + Redis + PostgreSQL + 2 workers)', () => {
 
 	it('keeps the API key out of the logs and the stored executions', () => {
 		for (const proc of cluster.processes) expect(proc.log()).not.toContain(fake.apiKey);
-		const leaked = cluster.sql(`select count(*) from execution_data where data like '%${fake.apiKey}%'`);
+		const leaked = cluster.sql(
+			`select count(*) from execution_data where data like '%${fake.apiKey}%'`,
+		);
 		expect(leaked).toEqual([['0']]);
 	});
 
@@ -226,11 +300,17 @@ describe('n8n queue mode (main + Redis + PostgreSQL + 2 workers)', () => {
 		const slowRequest = fakeData.PENDING_REQUEST_ID;
 		const slowAnswer = fake.data.requests.get(slowRequest);
 		// Every call for the slow request takes a while, so executions are in flight when the worker dies.
-		fake.fail({ match: (r) => r.path === `/services/v2/request/${slowRequest}`, respond: { status: 200, body: slowAnswer, delayMs: 2000 } });
+		fake.fail({
+			match: (r) => r.path === `/services/v2/request/${slowRequest}`,
+			respond: { status: 200, body: slowAnswer, delayMs: 2000 },
+		});
 		const [survivor, victim] = workers;
 		const before = new Set(executions().map((e) => e.id));
 
-		const calls = Array.from({ length: BATCH }, async () => await callWebhook('digicert-get-request', { requestId: slowRequest }));
+		const calls = Array.from(
+			{ length: BATCH },
+			async () => await callWebhook('digicert-get-request', { requestId: slowRequest }),
+		);
 		// Kill the victim (SIGKILL: no goodbye) once it is running executions of the batch.
 		await waitFor(
 			'the victim worker to start an execution of the batch',
@@ -247,8 +327,13 @@ describe('n8n queue mode (main + Redis + PostgreSQL + 2 workers)', () => {
 		const batch = await waitFor(
 			'every execution of the batch to end',
 			() => {
-				const rows = executions(`e.id::int > ${Math.max(0, ...[...before].map(Number))} and w.name = 'Queue: Get Request'`);
-				return rows.length === BATCH && rows.every((r) => r.status !== 'new' && r.status !== 'running') ? rows : undefined;
+				const rows = executions(
+					`e.id::int > ${Math.max(0, ...[...before].map(Number))} and w.name = 'Queue: Get Request'`,
+				);
+				return rows.length === BATCH &&
+					rows.every((r) => r.status !== 'new' && r.status !== 'running')
+					? rows
+					: undefined;
 			},
 			120_000,
 		);
@@ -262,12 +347,21 @@ describe('n8n queue mode (main + Redis + PostgreSQL + 2 workers)', () => {
 		// Every execution ended: a success run by one worker, or an error because its worker died (its job
 		// stalled), never left queued or running.
 		for (const execution of batch.filter((e) => e.status === 'success')) {
-			expect([execution.id, ranOnBefore.get(execution.id)]).toEqual([execution.id, [expect.stringMatching(/^worker-/)]]);
+			expect([execution.id, ranOnBefore.get(execution.id)]).toEqual([
+				execution.id,
+				[expect.stringMatching(/^worker-/)],
+			]);
 		}
 		const mainLog = cluster.processes.find((p) => p.name === 'main')!.log();
 		for (const execution of failed) {
-			expect([execution.id, execution.status, ranOnBefore.get(execution.id)]).toEqual([execution.id, 'error', undefined]);
-			expect(mainLog).toContain(`job stalled more than maxStalledCount (execution ${execution.id})`);
+			expect([execution.id, execution.status, ranOnBefore.get(execution.id)]).toEqual([
+				execution.id,
+				'error',
+				undefined,
+			]);
+			expect(mainLog).toContain(
+				`job stalled more than maxStalledCount (execution ${execution.id})`,
+			);
 		}
 		// The callers got the items of every execution that succeeded, and an error for each one the dead
 		// worker held, so they know to send those again. (n8n's own Retry cannot redo these: when it marks a
@@ -276,7 +370,9 @@ describe('n8n queue mode (main + Redis + PostgreSQL + 2 workers)', () => {
 		for (const answer of succeeded) expect(answer.items).toEqual([slowAnswer]);
 		expect(succeeded.length).toBe(BATCH - failed.length);
 		const resent = await Promise.all(
-			answers.filter((a) => a.status !== 200).map(async () => await callWebhook('digicert-get-request', { requestId: slowRequest })),
+			answers
+				.filter((a) => a.status !== 200)
+				.map(async () => await callWebhook('digicert-get-request', { requestId: slowRequest })),
 		);
 		for (const answer of resent) expect(answer).toEqual({ status: 200, items: [slowAnswer] });
 		const latest = Math.max(...batch.map((e) => Number(e.id)));
@@ -292,15 +388,24 @@ describe('n8n queue mode (main + Redis + PostgreSQL + 2 workers)', () => {
 		const BATCH = 8;
 		const slowRequest = fakeData.PENDING_REQUEST_ID;
 		const slowAnswer = fake.data.requests.get(slowRequest);
-		fake.fail({ match: (r) => r.path === `/services/v2/request/${slowRequest}`, respond: { status: 200, body: slowAnswer, delayMs: 2000 } });
+		fake.fail({
+			match: (r) => r.path === `/services/v2/request/${slowRequest}`,
+			respond: { status: 200, body: slowAnswer, delayMs: 2000 },
+		});
 		const leaving = workers[0];
 		workers.push(await cluster.startWorker('worker-3', 2));
 		const before = Math.max(0, ...executions().map((e) => Number(e.id)));
 
-		const calls = Array.from({ length: BATCH }, async () => await callWebhook('digicert-get-request', { requestId: slowRequest }));
+		const calls = Array.from(
+			{ length: BATCH },
+			async () => await callWebhook('digicert-get-request', { requestId: slowRequest }),
+		);
 		await waitFor(
 			'the leaving worker to start an execution of the batch',
-			() => ([...workerExecutions(leaving.log()).started].some((id) => Number(id) > before) ? true : undefined),
+			() =>
+				[...workerExecutions(leaving.log()).started].some((id) => Number(id) > before)
+					? true
+					: undefined,
 			120_000,
 		);
 		const stopping = cluster.stopProcess(leaving, 'SIGTERM');
@@ -312,7 +417,10 @@ describe('n8n queue mode (main + Redis + PostgreSQL + 2 workers)', () => {
 		expect(batch).toHaveLength(BATCH);
 		const ranOn = runByWorker();
 		for (const execution of batch) {
-			expect([execution.status, ranOn.get(execution.id)]).toEqual(['success', [expect.stringMatching(/^worker-/)]]);
+			expect([execution.status, ranOn.get(execution.id)]).toEqual([
+				'success',
+				[expect.stringMatching(/^worker-/)],
+			]);
 		}
 		// The leaving worker finished every execution it had started before it exited.
 		const onLeaving = workerExecutions(leaving.log());

@@ -35,7 +35,13 @@ export function webhookToDigiCert(
 				typeVersion: 2,
 				position: [0, 0],
 				webhookId: randomUUID(),
-				parameters: { httpMethod: 'POST', path, responseMode: 'lastNode', responseData, options: {} },
+				parameters: {
+					httpMethod: 'POST',
+					path,
+					responseMode: 'lastNode',
+					responseData,
+					options: {},
+				},
 			},
 			{
 				id: randomUUID(),
@@ -54,5 +60,11 @@ export function webhookToDigiCert(
 
 /** DigiCert Trigger (polled by the main instance every minute) → Get Request of each item's requestId. */
 export function triggerToGetRequest(name: string, event: string, credential: CredentialRef) {
-	return triggerThenDigiCert(name, { event }, 'DigiCert', { resource: 'request', operation: 'get', requestId: '={{ $json.requestId }}' }, credential);
+	return triggerThenDigiCert(
+		name,
+		{ event },
+		'DigiCert',
+		{ resource: 'request', operation: 'get', requestId: '={{ $json.requestId }}' },
+		credential,
+	);
 }

@@ -33,15 +33,26 @@ function brokenCache(options: { buildScript?: string } = {}) {
 	const cache = fs.mkdtempSync(path.join(os.tmpdir(), 'ensure-n8n-test-'));
 	const n8nDir = path.join(cache, N8N_1);
 	writeFile(path.join(n8nDir, 'package.json'), JSON.stringify({ private: true }));
-	writeFile(path.join(n8nDir, 'node_modules/n8n/package.json'), JSON.stringify({ name: 'n8n', version: '1.123.81' }));
-	writeFile(path.join(n8nDir, 'node_modules/n8n/bin/n8n'), "console.log(require('../package.json').version);\n");
+	writeFile(
+		path.join(n8nDir, 'node_modules/n8n/package.json'),
+		JSON.stringify({ name: 'n8n', version: '1.123.81' }),
+	);
+	writeFile(
+		path.join(n8nDir, 'node_modules/n8n/bin/n8n'),
+		"console.log(require('../package.json').version);\n",
+	);
 	const sqlite3 = path.join(n8nDir, 'node_modules/sqlite3');
 	const build =
 		options.buildScript ??
 		"require('fs').mkdirSync('build',{recursive:true});require('fs').writeFileSync('build/binding.js','')";
 	writeFile(
 		path.join(sqlite3, 'package.json'),
-		JSON.stringify({ name: 'sqlite3', version: '5.1.7', main: 'index.js', scripts: { install: `node -e "${build}"` } }),
+		JSON.stringify({
+			name: 'sqlite3',
+			version: '5.1.7',
+			main: 'index.js',
+			scripts: { install: `node -e "${build}"` },
+		}),
 	);
 	// Like the real module: loading it loads the compiled binding, and fails without one.
 	writeFile(
@@ -83,7 +94,9 @@ describe('scripts/ensure-n8n.sh', () => {
 
 		const result = ensureN8n(cache, INSIDE_NPM_RUN);
 
-		expect(result.stderr).toContain('does not start (its sqlite3 binding does not load): repairing it');
+		expect(result.stderr).toContain(
+			'does not start (its sqlite3 binding does not load): repairing it',
+		);
 		expect(result.stderr).toContain('repaired n8n 1.123.81');
 		expect(result.code).toBe(0);
 		expect(fs.existsSync(binding)).toBe(true);

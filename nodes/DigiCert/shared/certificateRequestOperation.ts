@@ -1,7 +1,19 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { assertCsr, assertHostName, assertHostNames, assertOneOf, assertText } from '../../shared/certificateInput';
-import { commonNameProperty, csrProperty, dnsNamesProperty, optionsProperty, orderIdProperty } from './fields';
+import {
+	assertCsr,
+	assertHostName,
+	assertHostNames,
+	assertOneOf,
+	assertText,
+} from '../../shared/certificateInput';
+import {
+	commonNameProperty,
+	csrProperty,
+	dnsNamesProperty,
+	optionsProperty,
+	orderIdProperty,
+} from './fields';
 import type { DigiCertOperation, OperationIdentity } from './operation';
 import { operationIdentity } from './operation';
 import type { DigiCertResponse } from '../../shared/types';
@@ -41,7 +53,8 @@ export const skipApprovalOption: INodeProperties = {
 	name: 'skipApproval',
 	type: 'boolean',
 	default: false,
-	description: 'Whether to submit without waiting for an administrator to approve (the API key needs admin rights)',
+	description:
+		'Whether to submit without waiting for an administrator to approve (the API key needs admin rights)',
 };
 
 /** The body's `comments` and `skip_approval` from the Comments and Skip Approval options, each only when set. */
@@ -49,7 +62,9 @@ export function readSubmissionOptions(options: IDataObject): IDataObject {
 	const comments = assertText(options.comments, 'Comments');
 	return {
 		...(comments !== '' ? { comments } : {}),
-		...(assertBoolean(options.skipApproval ?? false, 'Skip Approval') ? { skip_approval: true } : {}),
+		...(assertBoolean(options.skipApproval ?? false, 'Skip Approval')
+			? { skip_approval: true }
+			: {}),
 	};
 }
 
@@ -63,7 +78,7 @@ export function requestAnswer(response: DigiCertResponse, orderId?: number): IDa
 	const requestIds = requests.map((r) => Number(r.id)).filter((id) => Number.isSafeInteger(id));
 	const certificateId = Number(body.certificate_id);
 	return {
-		orderId: Number.isSafeInteger(Number(body.id)) ? Number(body.id) : orderId ?? null,
+		orderId: Number.isSafeInteger(Number(body.id)) ? Number(body.id) : (orderId ?? null),
 		requestId: requestIds[0] ?? null,
 		requestIds,
 		status: typeof requests[0]?.status === 'string' ? requests[0].status : 'pending',
@@ -77,11 +92,13 @@ export function requestAnswer(response: DigiCertResponse, orderId?: number): IDa
  * /order/certificate/{id}/<segment> with `{certificate: {csr, common_name?, dns_names?,
  * signature_hash?}, comments?, skip_approval?}`, answered 201 with the request(s) it made.
  */
-export function certificateRequestOperation(declaration: OperationIdentity & {
-	segment: 'reissue' | 'duplicate';
-	/** What the order's new certificate is for, in field descriptions. */
-	csrDescription: string;
-}): DigiCertOperation<Parameters> {
+export function certificateRequestOperation(
+	declaration: OperationIdentity & {
+		segment: 'reissue' | 'duplicate';
+		/** What the order's new certificate is for, in field descriptions. */
+		csrDescription: string;
+	},
+): DigiCertOperation<Parameters> {
 	const { segment, csrDescription } = declaration;
 	return {
 		...operationIdentity(declaration),
@@ -103,10 +120,19 @@ export function certificateRequestOperation(declaration: OperationIdentity & {
 			const dnsNames = assertHostNames(options.dnsNames, 'Other Host Names (SANs)');
 			const certificate: IDataObject = { csr: csr.pem };
 			if (commonName !== '') certificate.common_name = assertHostName(commonName, 'Common Name');
-			else if (csr.commonName !== undefined) certificate.common_name = assertHostName(csr.commonName, "The CSR's common name");
+			else if (csr.commonName !== undefined)
+				certificate.common_name = assertHostName(csr.commonName, "The CSR's common name");
 			if (dnsNames.length > 0) certificate.dns_names = dnsNames;
-			if (options.signatureHash !== undefined) certificate.signature_hash = assertOneOf(options.signatureHash, SIGNATURE_HASHES, 'Signature Hash');
-			return { orderId: assertPositiveId(read('orderId'), 'Order ID'), body: { certificate, ...readSubmissionOptions(options) } };
+			if (options.signatureHash !== undefined)
+				certificate.signature_hash = assertOneOf(
+					options.signatureHash,
+					SIGNATURE_HASHES,
+					'Signature Hash',
+				);
+			return {
+				orderId: assertPositiveId(read('orderId'), 'Order ID'),
+				body: { certificate, ...readSubmissionOptions(options) },
+			};
 		},
 		request: ({ orderId, body }) => ({
 			method: 'POST',

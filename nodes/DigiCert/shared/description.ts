@@ -21,7 +21,9 @@ export function buildProperties(resources: DigiCertResource[]): INodeProperties[
 		name: 'resource',
 		type: 'options',
 		noDataExpression: true,
-		options: resources.map(({ name, value, description }) => ({ name, value, description })).sort(byName),
+		options: resources
+			.map(({ name, value, description }) => ({ name, value, description }))
+			.sort(byName),
 		default: firstResource,
 	};
 	const perResource = resources.flatMap((resource): INodeProperties[] => {
@@ -43,13 +45,23 @@ export function buildProperties(resources: DigiCertResource[]): INodeProperties[
 		const operationPickers =
 			currentDefault === version1Default
 				? [operationProperty]
-				: [onlyInVersion1({ ...operationProperty, default: version1Default }), fromVersion1_1(operationProperty)];
+				: [
+						onlyInVersion1({ ...operationProperty, default: version1Default }),
+						fromVersion1_1(operationProperty),
+					];
 		const fields = resource.operations.flatMap((operation) =>
-			[...operation.properties.flatMap(withVersion1Form), ...(operation.output ? outputProperties(operation.output.noun) : [])].map((property) => ({
+			[
+				...operation.properties.flatMap(withVersion1Form),
+				...(operation.output ? outputProperties(operation.output.noun) : []),
+			].map((property) => ({
 				...property,
 				displayOptions: {
 					...property.displayOptions,
-					show: { ...property.displayOptions?.show, resource: [resource.value], operation: [operation.value] },
+					show: {
+						...property.displayOptions?.show,
+						resource: [resource.value],
+						operation: [operation.value],
+					},
 				},
 			})),
 		);

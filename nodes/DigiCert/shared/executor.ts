@@ -1,4 +1,10 @@
-import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData, JsonObject } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INode,
+	INodeExecutionData,
+	JsonObject,
+} from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { mapBounded } from '../../shared/concurrency';
@@ -16,9 +22,16 @@ import { readTransportOptions } from './requestOptions';
 /** Requests in flight at once: enough to hide latency, few enough to be polite to DigiCert. */
 export const CONCURRENCY = 10;
 
-export function findOperation(resources: DigiCertResource[], resource: string, operation: string): DigiCertOperation {
-	const found = resources.find((r) => r.value === resource)?.operations.find((o) => o.value === operation);
-	if (found === undefined) throw new Error(`The operation "${operation}" is not known for resource "${resource}"`);
+export function findOperation(
+	resources: DigiCertResource[],
+	resource: string,
+	operation: string,
+): DigiCertOperation {
+	const found = resources
+		.find((r) => r.value === resource)
+		?.operations.find((o) => o.value === operation);
+	if (found === undefined)
+		throw new Error(`The operation "${operation}" is not known for resource "${resource}"`);
 	return found;
 }
 
@@ -43,7 +56,10 @@ function toExecutionData(
 ): INodeExecutionData[] {
 	// An answer of the wrong shape (empty, a bare string, a list of numbers) must not become a broken item.
 	if (!Array.isArray(output) || !output.every(isObject)) throw unexpectedShape(node, itemIndex);
-	return output.map((entry) => ({ ...((buildsItems ? entry : { json: entry }) as INodeExecutionData), pairedItem: { item: itemIndex } }));
+	return output.map((entry) => ({
+		...((buildsItems ? entry : { json: entry }) as INodeExecutionData),
+		pairedItem: { item: itemIndex },
+	}));
 }
 
 /**
@@ -58,7 +74,11 @@ function asNodeError(
 ): NodeApiError | NodeOperationError {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
 	if (error instanceof UnexpectedAnswerError) return unexpectedShape(node, options.itemIndex);
-	return new NodeOperationError(node, redact(error instanceof Error ? error.message : String(error)), options);
+	return new NodeOperationError(
+		node,
+		redact(error instanceof Error ? error.message : String(error)),
+		options,
+	);
 }
 
 /**
@@ -85,7 +105,9 @@ export async function executeOperation(
 	const redact = (text: string) => client.redact(text);
 	const results: INodeExecutionData[][] = new Array(items.length);
 	// A resource locator's value ({mode, value}) is read as the ID it names, so operations see an ID in both versions.
-	const locators = new Map(operation.properties.filter((p) => p.type === 'resourceLocator').map((p) => [p.name, p]));
+	const locators = new Map(
+		operation.properties.filter((p) => p.type === 'resourceLocator').map((p) => [p.name, p]),
+	);
 
 	await mapBounded(items, CONCURRENCY, async (_item, itemIndex) => {
 		try {
@@ -102,19 +124,33 @@ export async function executeOperation(
 			} catch (error) {
 				throw asNodeError(node, error, redact, {
 					itemIndex,
-					description: 'Fix the parameter (or the expression that sets it) and run again; no request was sent.',
+					description:
+						'Fix the parameter (or the expression that sets it) and run again; no request was sent.',
 				});
 			}
 			const request = operation.request(parameters);
 			const response = request.paginate
 				? await client.sendPaginated(request, itemIndex)
 				: await client.send(request, itemIndex);
-			const output = toExecutionData(node, await operation.toItems(response, parameters, this, async (next) => await client.send(next, itemIndex)), itemIndex, request.binary === true);
+			const output = toExecutionData(
+				node,
+				await operation.toItems(
+					response,
+					parameters,
+					this,
+					async (next) => await client.send(next, itemIndex),
+				),
+				itemIndex,
+				request.binary === true,
+			);
 			const { simplify } = operation.output ?? {};
 			results[itemIndex] =
 				outputChoice === undefined || simplify === undefined
 					? output
-					: output.map((item) => ({ ...item, json: shapeOutput(item.json, outputChoice, simplify, Date.now()) }));
+					: output.map((item) => ({
+							...item,
+							json: shapeOutput(item.json, outputChoice, simplify, Date.now()),
+						}));
 		} catch (caught) {
 			const error = asNodeError(node, caught, redact, { itemIndex });
 			if (!continueOnFail) throw error;

@@ -32,7 +32,10 @@ export function fromVersion1_1(property: INodeProperties): INodeProperties {
 function withShow(property: INodeProperties, show: Record<string, unknown>): INodeProperties {
 	return {
 		...property,
-		displayOptions: { ...property.displayOptions, show: { ...property.displayOptions?.show, ...show } as never },
+		displayOptions: {
+			...property.displayOptions,
+			show: { ...property.displayOptions?.show, ...show } as never,
+		},
 	};
 }
 
@@ -50,11 +53,17 @@ export function version1FormOf(property: INodeProperties): INodeProperties | und
 	// the registered one: its typeVersion 1 form is still the plain field of its kind.
 	const kind = LOCATOR_KINDS.find((k) => k.name === property.name);
 	if (property.type !== 'resourceLocator' || kind === undefined) return undefined;
-	return { ...plainIdField(kind, property.description ?? ''), ...(property.displayOptions ? { displayOptions: property.displayOptions } : {}) };
+	return {
+		...plainIdField(kind, property.description ?? ''),
+		...(property.displayOptions ? { displayOptions: property.displayOptions } : {}),
+	};
 }
 
 /** Declares `current` (typeVersion 1.1 on) as replacing `version1` (typeVersion 1); returns `current`. */
-export function replacesVersion1(current: INodeProperties, version1: INodeProperties): INodeProperties {
+export function replacesVersion1(
+	current: INodeProperties,
+	version1: INodeProperties,
+): INodeProperties {
 	VERSION_1_FORMS.set(current, version1);
 	return current;
 }
@@ -150,7 +159,11 @@ export interface IdModeValidation {
 }
 
 /** The resource locator of one kind of ID: From List, By URL (when it has a page), By ID. */
-function locatorProperty(kind: LocatorKind, description: string, idMode?: IdModeValidation): INodeProperties {
+function locatorProperty(
+	kind: LocatorKind,
+	description: string,
+	idMode?: IdModeValidation,
+): INodeProperties {
 	const urlRegex = pageUrlPattern(kind.pageSegment ?? '');
 	const current: INodeProperties = {
 		displayName: kind.displayName.replace(/ ID$/, ''),
@@ -172,7 +185,9 @@ function locatorProperty(kind: LocatorKind, description: string, idMode?: IdMode
 				type: 'string',
 				placeholder: kind.pageSegment ? `e.g. ${urlExample(kind, CERTCENTRAL_HOSTS.us)}` : '',
 				extractValue: { type: 'regex', regex: urlRegex },
-				validation: [{ type: 'regex', properties: { regex: urlRegex, errorMessage: urlFormatMessage(kind) } }],
+				validation: [
+					{ type: 'regex', properties: { regex: urlRegex, errorMessage: urlFormatMessage(kind) } },
+				],
 			},
 			{
 				displayName: 'By ID',
@@ -182,7 +197,10 @@ function locatorProperty(kind: LocatorKind, description: string, idMode?: IdMode
 				validation: [
 					{
 						type: 'regex',
-						properties: idMode ?? { regex: ID_PATTERN, errorMessage: `${kind.displayName} is a whole number, e.g. ${kind.exampleId}` },
+						properties: idMode ?? {
+							regex: ID_PATTERN,
+							errorMessage: `${kind.displayName} is a whole number, e.g. ${kind.exampleId}`,
+						},
 					},
 				],
 			},
@@ -190,7 +208,8 @@ function locatorProperty(kind: LocatorKind, description: string, idMode?: IdMode
 		description,
 	};
 	// Without a page of its own, an item has no URL to paste.
-	if (kind.pageSegment === undefined) current.modes = current.modes!.filter((mode) => mode.name !== 'url');
+	if (kind.pageSegment === undefined)
+		current.modes = current.modes!.filter((mode) => mode.name !== 'url');
 	return replacesVersion1(current, plainIdField(kind, description));
 }
 
@@ -224,7 +243,9 @@ export function domainIdProperty(description: string): INodeProperties {
 }
 
 /** A resource locator's value as n8n stores it: `{__rl: true, mode, value}`. */
-export function isLocatorValue(value: unknown): value is { __rl: true; mode: unknown; value: unknown } {
+export function isLocatorValue(
+	value: unknown,
+): value is { __rl: true; mode: unknown; value: unknown } {
 	return isObject(value) && value.__rl === true;
 }
 
@@ -239,15 +260,20 @@ export function locatorId(value: unknown, property: INodeProperties): unknown {
 	const mode = property.modes?.find((m) => m.name === value.mode);
 	if (mode === undefined) {
 		const known = (property.modes ?? []).map((m) => m.name).join(', ');
-		throw new Error(`${property.displayName} has an unknown mode ${quoteValue(value.mode)}; use one of ${known}`);
+		throw new Error(
+			`${property.displayName} has an unknown mode ${quoteValue(value.mode)}; use one of ${known}`,
+		);
 	}
 	const extractor = mode.extractValue;
 	if (extractor?.type !== 'regex') return value.value;
 	const text = typeof value.value === 'string' ? value.value.trim() : '';
 	const match = new RegExp(extractor.regex).exec(text);
 	if (match === null) {
-		const message = (mode.validation?.[0] as { properties?: { errorMessage?: string } } | undefined)?.properties?.errorMessage;
-		throw new Error(`${message ?? `${property.displayName} is not a valid URL`}; it is ${quoteValue(value.value)}`);
+		const message = (mode.validation?.[0] as { properties?: { errorMessage?: string } } | undefined)
+			?.properties?.errorMessage;
+		throw new Error(
+			`${message ?? `${property.displayName} is not a valid URL`}; it is ${quoteValue(value.value)}`,
+		);
 	}
 	return match[1];
 }
@@ -303,7 +329,14 @@ export function csrProperty(description: string): INodeProperties {
 
 /** The Filters collection of a list operation: the optional fields that narrow what DigiCert lists. */
 export function filtersProperty(options: INodeProperties[]): INodeProperties {
-	return { displayName: 'Filters', name: 'filters', type: 'collection', placeholder: 'Add Filter', default: {}, options };
+	return {
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options,
+	};
 }
 
 /** DigiCert's statuses of a domain or an organization, as its lists filter them (`filters[status]`). */
@@ -326,7 +359,14 @@ export function activeStatusFilter(records: 'domains' | 'organizations'): INodeP
 
 /** The Options collection of an operation: its optional settings. */
 export function optionsProperty(options: INodeProperties[]): INodeProperties {
-	return { displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add Option', default: {}, options };
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options,
+	};
 }
 
 /** The notice an operation DigiCert cannot take back shows first (Approve, Reject, Revoke, Cancel). */

@@ -6,5 +6,7 @@ import type { IExecuteFunctions } from 'n8n-workflow';
  */
 export function warnUser(context: IExecuteFunctions, message: string): void {
 	context.addExecutionHints({ message, type: 'warning', location: 'outputPane' });
-	context.logger.warn(`DigiCert node "${context.getNode().name}": ${message}`, { workflowId: context.getWorkflow().id });
+	context.logger.warn(`DigiCert node "${context.getNode().name}": ${message}`, {
+		workflowId: context.getWorkflow().id,
+	});
 }

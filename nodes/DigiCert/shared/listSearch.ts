@@ -24,7 +24,11 @@ import { transportOptionsFrom } from './requestOptions';
 /** Enough to fill the dropdown and scroll a little; the next page comes on scrolling. */
 export const SEARCH_PAGE_SIZE = 50;
 
-type Search = (this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) => Promise<INodeListSearchResult>;
+type Search = (
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+) => Promise<INodeListSearchResult>;
 
 /** The CertCentral web host of the credential's region, for links; none for a custom base URL. */
 function webHost(client: DigiCertClient): string | undefined {
@@ -59,13 +63,19 @@ async function listPage(
 	qs: IDataObject,
 	offset: number,
 ): Promise<{ elements: IDataObject[]; nextOffset?: number }> {
-	const request: DigiCertRequest = { method: 'GET', path, qs, paginate: { rootProperty, maxItems: SEARCH_PAGE_SIZE, offset } };
+	const request: DigiCertRequest = {
+		method: 'GET',
+		path,
+		qs,
+		paginate: { rootProperty, maxItems: SEARCH_PAGE_SIZE, offset },
+	};
 	const response = await client.sendPaginated(request, 0);
 	const elements = (response.body as unknown[]).filter(isObject);
 	return { elements, nextOffset: response.nextOffset };
 }
 
-const text = (value: unknown) => (typeof value === 'string' || typeof value === 'number' ? String(value) : '');
+const text = (value: unknown) =>
+	typeof value === 'string' || typeof value === 'number' ? String(value) : '';
 const words = (value: unknown) => text(value).replace(/_/g, ' ');
 
 /** The search text: trimmed, and without the `%` of DigiCert's own syntax (the search always means "contains"). */
@@ -84,7 +94,9 @@ function orderQuery(filter: string | undefined): IDataObject {
 
 function orderSummary(order: IDataObject): string {
 	const certificate = isObject(order.certificate) ? order.certificate : {};
-	const expires = text(certificate.valid_till) ? `, expires ${text(certificate.valid_till).slice(0, 10)}` : '';
+	const expires = text(certificate.valid_till)
+		? `, expires ${text(certificate.valid_till).slice(0, 10)}`
+		: '';
 	return `${words(order.status)}${expires}`;
 }
 
@@ -101,7 +113,10 @@ export const searchOrders: Search = async function (filter, paginationToken) {
 			...(host ? { url: pageUrl(host, 'orders', text(order.id)) } : {}),
 		};
 	});
-	return { results, paginationToken: page.nextOffset === undefined ? undefined : `orders:${page.nextOffset}` };
+	return {
+		results,
+		paginationToken: page.nextOffset === undefined ? undefined : `orders:${page.nextOffset}`,
+	};
 };
 
 /** Certificates: each order's current certificate, found like orders (newest first). */
@@ -122,14 +137,19 @@ export const searchCertificates: Search = async function (filter, paginationToke
 			},
 		];
 	});
-	return { results, paginationToken: page.nextOffset === undefined ? undefined : `orders:${page.nextOffset}` };
+	return {
+		results,
+		paginationToken: page.nextOffset === undefined ? undefined : `orders:${page.nextOffset}`,
+	};
 };
 
 function requestName(request: IDataObject): string {
 	const order = isObject(request.order) ? request.order : {};
 	const certificate = isObject(order.certificate) ? order.certificate : {};
 	const requester = isObject(request.requester) ? request.requester : {};
-	const by = [text(requester.first_name), text(requester.last_name)].filter(Boolean).join(' ') || text(requester.email);
+	const by =
+		[text(requester.first_name), text(requester.last_name)].filter(Boolean).join(' ') ||
+		text(requester.email);
 	return `${text(certificate.common_name) || `order ${text(order.id)}`} — request ${text(request.id)}, ${words(request.type)}, ${words(request.status)}${by ? `, by ${by}` : ''}`;
 }
 
@@ -146,22 +166,32 @@ export const searchRequests: Search = async function (filter, paginationToken) {
 	const offset = token.offset;
 	let phase = token.phase;
 	if (phase !== 'others') phase = 'pending';
-	let page = await listPage(client, '/request', 'requests', phase === 'pending' ? { ...base, 'filters[status]': 'pending' } : base, offset);
+	let page = await listPage(
+		client,
+		'/request',
+		'requests',
+		phase === 'pending' ? { ...base, 'filters[status]': 'pending' } : base,
+		offset,
+	);
 	if (phase === 'pending' && offset === 0 && page.elements.length === 0) {
 		// Nothing waits for approval: an empty first page would leave the dropdown empty, so go on to the others.
 		phase = 'others';
 		page = await listPage(client, '/request', 'requests', base, 0);
 	}
 	// The second list has every request: the pending ones were already shown.
-	const elements = phase === 'others' ? page.elements.filter((r) => r.status !== 'pending') : page.elements;
-	const results = elements.map(
-		(request): INodeListSearchItems => ({
-			name: requestName(request),
-			value: text(request.id),
-			...(host ? { url: pageUrl(host, 'requests', text(request.id)) } : {}),
-		}),
-	);
-	const next = page.nextOffset !== undefined ? `${phase}:${page.nextOffset}` : phase === 'pending' ? 'others:0' : undefined;
+	const elements =
+		phase === 'others' ? page.elements.filter((r) => r.status !== 'pending') : page.elements;
+	const results = elements.map((request): INodeListSearchItems => ({
+		name: requestName(request),
+		value: text(request.id),
+		...(host ? { url: pageUrl(host, 'requests', text(request.id)) } : {}),
+	}));
+	const next =
+		page.nextOffset !== undefined
+			? `${phase}:${page.nextOffset}`
+			: phase === 'pending'
+				? 'others:0'
+				: undefined;
 	return { results, paginationToken: next };
 };
 
@@ -174,14 +204,20 @@ export const searchDomains: Search = async function (filter, paginationToken) {
 	const qs: IDataObject = search === '' ? {} : { 'filters[search]': containsSearch(search) };
 	const page = await listPage(client, '/domain', 'domains', qs, offset);
 	const results = page.elements.map((domain): INodeListSearchItems => {
-		const active = domain.is_active === false || domain.is_active === '0' || domain.is_active === 0 ? 'inactive' : 'active';
+		const active =
+			domain.is_active === false || domain.is_active === '0' || domain.is_active === 0
+				? 'inactive'
+				: 'active';
 		return {
 			name: `${text(domain.name) || '(no name)'} — domain ${text(domain.id)}, ${active}`,
 			value: text(domain.id),
 			...(host ? { url: pageUrl(host, 'domains', text(domain.id)) } : {}),
 		};
 	});
-	return { results, paginationToken: page.nextOffset === undefined ? undefined : `domains:${page.nextOffset}` };
+	return {
+		results,
+		paginationToken: page.nextOffset === undefined ? undefined : `domains:${page.nextOffset}`,
+	};
 };
 
 /** The node's `methods.listSearch`: each locator names one of these (fields.ts). */

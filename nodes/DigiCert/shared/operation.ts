@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import type { DigiCertRequest, DigiCertResponse, ParameterReader } from '../../shared/types';
 import type { Simplifier } from './output';
@@ -41,10 +46,18 @@ export interface DigiCertOperation<P = IDataObject> {
 }
 
 /** What names an operation; the factories of operations that differ only by data take it as given. */
-export type OperationIdentity = Pick<DigiCertOperation, 'value' | 'name' | 'action' | 'description'>;
+export type OperationIdentity = Pick<
+	DigiCertOperation,
+	'value' | 'name' | 'action' | 'description'
+>;
 
 /** Just the naming fields of a factory's declaration (not its other data). */
-export const operationIdentity = ({ value, name, action, description }: OperationIdentity): OperationIdentity => ({ value, name, action, description });
+export const operationIdentity = ({
+	value,
+	name,
+	action,
+	description,
+}: OperationIdentity): OperationIdentity => ({ value, name, action, description });
 
 export interface DigiCertResource {
 	value: string;

@@ -11,7 +11,11 @@ import { assertBoolean, assertPositiveId } from '../../shared/validation';
 export type OrderCertificateKind = 'duplicate' | 'reissue';
 
 /** The request for an order's duplicate or reissued certificates. */
-export function orderCertificatesRequest(orderId: number, kind: OrderCertificateKind, showArchived = false): DigiCertRequest {
+export function orderCertificatesRequest(
+	orderId: number,
+	kind: OrderCertificateKind,
+	showArchived = false,
+): DigiCertRequest {
 	return {
 		method: 'GET',
 		path: `/order/certificate/${orderId}/${kind}`,
@@ -39,12 +43,14 @@ type Parameters = { orderId: number; showArchived: boolean };
  * (`GET /order/certificate/{id}/<segment>`, option `show_archived`) and the same answer, a
  * `certificates` array that DigiCert leaves out when there are none (no items, not an error).
  */
-export function orderCertificateListOperation(declaration: OperationIdentity & {
-	/** The path segment after the order ID. */
-	segment: OrderCertificateKind;
-	/** What the certificates are, for field descriptions: "duplicate certificates". */
-	noun: string;
-}): DigiCertOperation<Parameters> {
+export function orderCertificateListOperation(
+	declaration: OperationIdentity & {
+		/** The path segment after the order ID. */
+		segment: OrderCertificateKind;
+		/** What the certificates are, for field descriptions: "duplicate certificates". */
+		noun: string;
+	},
+): DigiCertOperation<Parameters> {
 	const { segment, noun } = declaration;
 	return {
 		...operationIdentity(declaration),
@@ -67,7 +73,8 @@ export function orderCertificateListOperation(declaration: OperationIdentity & {
 				showArchived: assertBoolean(options.show_archived ?? false, 'Show Archived'),
 			};
 		},
-		request: ({ orderId, showArchived }) => orderCertificatesRequest(orderId, segment, showArchived),
+		request: ({ orderId, showArchived }) =>
+			orderCertificatesRequest(orderId, segment, showArchived),
 		toItems: ({ body }) => certificatesIn(body),
 	};
 }

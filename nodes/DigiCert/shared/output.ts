@@ -17,12 +17,22 @@ export type Simplifier = (raw: IDataObject, now: number) => IDataObject;
 
 const object = (value: unknown): IDataObject => (isObject(value) ? value : {});
 const present = (entries: IDataObject): IDataObject =>
-	Object.fromEntries(Object.entries(entries).filter(([, value]) => value !== undefined && value !== null && value !== ''));
+	Object.fromEntries(
+		Object.entries(entries).filter(
+			([, value]) => value !== undefined && value !== null && value !== '',
+		),
+	);
 
-function remainingDays(certificate: IDataObject, raw: IDataObject, now: number): number | undefined {
+function remainingDays(
+	certificate: IDataObject,
+	raw: IDataObject,
+	now: number,
+): number | undefined {
 	if (typeof raw.days_remaining === 'number') return raw.days_remaining;
 	const validTill = certificate.valid_till;
-	return typeof validTill === 'string' && /^\d{4}-\d{2}-\d{2}/.test(validTill) ? daysRemaining(validTill, now) : undefined;
+	return typeof validTill === 'string' && /^\d{4}-\d{2}-\d{2}/.test(validTill)
+		? daysRemaining(validTill, now)
+		: undefined;
 }
 
 /** An order (full, or as lists give it): id, common name, DNS names, status, validity, serial, product, organization, division, and the certificate lists an Include option added. */
@@ -52,7 +62,9 @@ export const simplifyRequest: Simplifier = (raw) => {
 	const order = object(raw.order);
 	const certificate = object(order.certificate);
 	const requester = object(raw.requester);
-	const name = [requester.first_name, requester.last_name].filter((part) => typeof part === 'string' && part !== '').join(' ');
+	const name = [requester.first_name, requester.last_name]
+		.filter((part) => typeof part === 'string' && part !== '')
+		.join(' ');
 	return present({
 		id: raw.id,
 		status: raw.status,
@@ -98,7 +110,11 @@ export function outputProperties(noun: string): INodeProperties[] {
 			default: 'simple',
 			displayOptions: { show: { '@tool': [true] } },
 			options: [
-				{ name: 'Simplified', value: 'simple', description: 'ID, common name, status, validity and a few more' },
+				{
+					name: 'Simplified',
+					value: 'simple',
+					description: 'ID, common name, status, validity and a few more',
+				},
 				{ name: 'Raw', value: 'raw', description: `DigiCert's full ${noun}` },
 				{ name: 'Selected Fields', value: 'fields', description: 'Only the fields listed below' },
 			],
@@ -126,9 +142,14 @@ export function readOutputChoice(read: <T>(name: string, fallback?: T) => T): Ou
 			throw new Error(`Output must be simple, raw or fields, but it is ${quoteValue(output)}`);
 		}
 		const listed = read<unknown>('fields', '');
-		if (typeof listed !== 'string') throw new Error(`Fields must be text like "id, status", but it is ${quoteValue(listed)}`);
-		const fields = listed.split(',').map((f) => f.trim()).filter((f) => f !== '');
-		if (output === 'fields' && fields.length === 0) throw new Error('Fields is empty: list the fields to return, e.g. id, status');
+		if (typeof listed !== 'string')
+			throw new Error(`Fields must be text like "id, status", but it is ${quoteValue(listed)}`);
+		const fields = listed
+			.split(',')
+			.map((f) => f.trim())
+			.filter((f) => f !== '');
+		if (output === 'fields' && fields.length === 0)
+			throw new Error('Fields is empty: list the fields to return, e.g. id, status');
 		return { mode: output, fields };
 	}
 	const simplify = read<unknown>('simplify', false);
@@ -139,14 +160,23 @@ function pick(raw: IDataObject, paths: string[]): IDataObject {
 	const picked: IDataObject = {};
 	for (const path of paths) {
 		let value: unknown = raw;
-		for (const key of path.split('.')) value = isObject(value) && Object.prototype.hasOwnProperty.call(value, key) ? value[key] : undefined;
+		for (const key of path.split('.'))
+			value =
+				isObject(value) && Object.prototype.hasOwnProperty.call(value, key)
+					? value[key]
+					: undefined;
 		if (value !== undefined) picked[path] = value as IDataObject[string];
 	}
 	return picked;
 }
 
 /** One output object in the chosen shape. */
-export function shapeOutput(raw: IDataObject, choice: OutputChoice, simplify: Simplifier, now: number): IDataObject {
+export function shapeOutput(
+	raw: IDataObject,
+	choice: OutputChoice,
+	simplify: Simplifier,
+	now: number,
+): IDataObject {
 	if (choice.mode === 'raw') return raw;
 	if (choice.mode === 'fields') return pick(raw, choice.fields);
 	return simplify(raw, now);

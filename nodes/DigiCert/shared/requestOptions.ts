@@ -52,10 +52,20 @@ export const requestOptionsProperty: INodeProperties = {
 				{
 					name: "DigiCert's Limits",
 					value: 'digicert',
-					description: 'At most 100 per 5 s and 1,000 per 3 min per API key, over all executions in this n8n process',
+					description:
+						'At most 100 per 5 s and 1,000 per 3 min per API key, over all executions in this n8n process',
 				},
-				{ name: 'Custom', value: 'custom', description: 'At most the number of requests per second set below, per API key in this n8n process' },
-				{ name: 'Off', value: 'off', description: 'No pacing: only for keys with raised limits or for test servers' },
+				{
+					name: 'Custom',
+					value: 'custom',
+					description:
+						'At most the number of requests per second set below, per API key in this n8n process',
+				},
+				{
+					name: 'Off',
+					value: 'off',
+					description: 'No pacing: only for keys with raised limits or for test servers',
+				},
 			],
 			default: 'digicert',
 			description:
@@ -67,7 +77,8 @@ export const requestOptionsProperty: INodeProperties = {
 			type: 'number',
 			typeOptions: { minValue: 0.01, maxValue: 1000, numberPrecision: 2 },
 			default: 5,
-			description: 'With a custom rate limit: the most requests per second sent with this API key by this n8n process',
+			description:
+				'With a custom rate limit: the most requests per second sent with this API key by this n8n process',
 			displayOptions: { show: { rateLimit: ['custom'] } },
 		},
 		{
@@ -76,7 +87,8 @@ export const requestOptionsProperty: INodeProperties = {
 			type: 'number',
 			typeOptions: { minValue: 0, maxValue: 600_000 },
 			default: retryDelayMs,
-			description: 'The first wait before a retry, in milliseconds; each further wait doubles, with some randomness, up to 2 minutes in all',
+			description:
+				'The first wait before a retry, in milliseconds; each further wait doubles, with some randomness, up to 2 minutes in all',
 		},
 		{
 			displayName: 'Timeout (Milliseconds)',
@@ -84,13 +96,20 @@ export const requestOptionsProperty: INodeProperties = {
 			type: 'number',
 			typeOptions: { minValue: 1, maxValue: 600_000 },
 			default: timeoutMs,
-			description: 'How long to wait for DigiCert to answer one request before giving up on it (and retrying)',
+			description:
+				'How long to wait for DigiCert to answer one request before giving up on it (and retrying)',
 		},
 	],
 };
 
 /** A number (or a string of one, as expressions give) from min to max; the fallback when empty. */
-function numberInRange(label: string, value: unknown, fallback: number, min: number, max: number): number {
+function numberInRange(
+	label: string,
+	value: unknown,
+	fallback: number,
+	min: number,
+	max: number,
+): number {
 	if (value === undefined || value === null || value === '') return fallback;
 	const n =
 		typeof value === 'number'
@@ -99,7 +118,9 @@ function numberInRange(label: string, value: unknown, fallback: number, min: num
 				? Number(value)
 				: NaN;
 	if (!Number.isFinite(n) || n < min || n > max) {
-		throw new Error(`${SETTINGS_LABEL} > ${label} must be a number from ${min} to ${max}, but it is ${quoteValue(value)}`);
+		throw new Error(
+			`${SETTINGS_LABEL} > ${label} must be a number from ${min} to ${max}, but it is ${quoteValue(value)}`,
+		);
 	}
 	return n;
 }
@@ -125,12 +146,20 @@ export function transportOptionsFrom(raw: unknown): TransportOptions {
 	const options = raw as IDataObject;
 	const rateLimit = options.rateLimit ?? 'digicert';
 	if (typeof rateLimit !== 'string' || !RATE_LIMITS.includes(rateLimit)) {
-		throw new Error(`${SETTINGS_LABEL} > Rate Limit must be one of ${RATE_LIMITS.join(', ')}, but it is ${quoteValue(rateLimit)}`);
+		throw new Error(
+			`${SETTINGS_LABEL} > Rate Limit must be one of ${RATE_LIMITS.join(', ')}, but it is ${quoteValue(rateLimit)}`,
+		);
 	}
 	let rateWindows = DIGICERT_RATE_WINDOWS;
 	if (rateLimit === 'off') rateWindows = [];
 	else if (rateLimit === 'custom') {
-		const perSecond = numberInRange('Requests per Second', options.requestsPerSecond, 5, 0.01, 1000);
+		const perSecond = numberInRange(
+			'Requests per Second',
+			options.requestsPerSecond,
+			5,
+			0.01,
+			1000,
+		);
 		rateWindows = [customRateWindow(perSecond)];
 	}
 	return {
@@ -138,7 +167,14 @@ export function transportOptionsFrom(raw: unknown): TransportOptions {
 		maxRetries: Math.floor(numberInRange('Max Retries', options.maxRetries, maxRetries, 0, 10)),
 		retryDelayMs: numberInRange('Retry Delay', options.retryDelay, retryDelayMs, 0, 600_000),
 		timeoutMs: numberInRange('Timeout', options.timeout, timeoutMs, 1, 600_000),
-		maxBlockedWaitMs: numberInRange('Max Wait When Blocked', options.maxBlockedWait, maxBlockedWaitSeconds, 0, 3600) * 1000,
+		maxBlockedWaitMs:
+			numberInRange(
+				'Max Wait When Blocked',
+				options.maxBlockedWait,
+				maxBlockedWaitSeconds,
+				0,
+				3600,
+			) * 1000,
 		rateWindows,
 	};
 }
@@ -149,7 +185,8 @@ export function readTransportOptions(context: IExecuteFunctions): TransportOptio
 		return transportOptionsFrom(raw);
 	} catch (error) {
 		throw new NodeOperationError(context.getNode(), (error as Error).message, {
-			description: 'Fix the Request Options (or the expression that sets one) and run again; no request was sent.',
+			description:
+				'Fix the Request Options (or the expression that sets one) and run again; no request was sent.',
 		});
 	}
 }

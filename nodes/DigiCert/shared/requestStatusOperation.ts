@@ -11,14 +11,16 @@ type Parameters = { requestId: number; comment: string };
  * Approve and Reject are the same call with a different status: PUT /request/{id}/status with
  * `{status, processor_comment}`. DigiCert answers 204 with no body, so the output says what was done.
  */
-export function requestStatusOperation(spec: OperationIdentity & {
-	status: 'approved' | 'rejected';
-	commentDescription: string;
-	/** Whether a comment must be given (from typeVersion 1.1 on; typeVersion 1 never required one). */
-	commentRequired?: boolean;
-	/** What the notice says cannot be undone. */
-	notice: string;
-}): DigiCertOperation<Parameters> {
+export function requestStatusOperation(
+	spec: OperationIdentity & {
+		status: 'approved' | 'rejected';
+		commentDescription: string;
+		/** Whether a comment must be given (from typeVersion 1.1 on; typeVersion 1 never required one). */
+		commentRequired?: boolean;
+		/** What the notice says cannot be undone. */
+		notice: string;
+	},
+): DigiCertOperation<Parameters> {
 	const comment: INodeProperties = {
 		displayName: 'Comment',
 		name: 'comment',
@@ -32,11 +34,21 @@ export function requestStatusOperation(spec: OperationIdentity & {
 		properties: [
 			irreversibleNotice(spec.notice),
 			requestIdProperty(`The ID of the pending request to ${spec.value}`),
-			spec.commentRequired ? replacesVersion1({ ...comment, required: true, placeholder: 'e.g. Not an approved domain' }, comment) : comment,
+			spec.commentRequired
+				? replacesVersion1(
+						{ ...comment, required: true, placeholder: 'e.g. Not an approved domain' },
+						comment,
+					)
+				: comment,
 		],
 		readParameters: (read) => {
 			const comment = read<unknown>('comment', '');
-			if (comment !== undefined && comment !== null && typeof comment !== 'string' && typeof comment !== 'number') {
+			if (
+				comment !== undefined &&
+				comment !== null &&
+				typeof comment !== 'string' &&
+				typeof comment !== 'number'
+			) {
 				throw new Error(`Comment must be text, but it is ${quoteValue(comment)}`);
 			}
 			return {

@@ -8,7 +8,13 @@ import type { DigiCertRequest, DigiCertResponse, ParameterReader } from '../../s
 import { assertBoolean } from '../../shared/validation';
 
 /** The revocation reasons DigiCert takes in `revocation_reason` (the RFC 5280 reasons a subscriber may choose). */
-export const REVOCATION_REASONS = ['unspecified', 'key_compromise', 'affiliation_changed', 'superseded', 'cessation_of_operation'] as const;
+export const REVOCATION_REASONS = [
+	'unspecified',
+	'key_compromise',
+	'affiliation_changed',
+	'superseded',
+	'cessation_of_operation',
+] as const;
 
 /** The fields every revocation has: reason, comment, skip approval. */
 const revocationProperties: INodeProperties[] = [
@@ -18,10 +24,26 @@ const revocationProperties: INodeProperties[] = [
 		type: 'options',
 		required: true,
 		options: [
-			{ name: 'Affiliation Changed', value: 'affiliation_changed', description: "The organization's name or other details changed" },
-			{ name: 'Cessation of Operation', value: 'cessation_of_operation', description: 'The domain or service is no longer used or controlled' },
-			{ name: 'Key Compromise', value: 'key_compromise', description: 'The private key was (or may have been) exposed' },
-			{ name: 'Superseded', value: 'superseded', description: 'A new certificate replaces this one' },
+			{
+				name: 'Affiliation Changed',
+				value: 'affiliation_changed',
+				description: "The organization's name or other details changed",
+			},
+			{
+				name: 'Cessation of Operation',
+				value: 'cessation_of_operation',
+				description: 'The domain or service is no longer used or controlled',
+			},
+			{
+				name: 'Key Compromise',
+				value: 'key_compromise',
+				description: 'The private key was (or may have been) exposed',
+			},
+			{
+				name: 'Superseded',
+				value: 'superseded',
+				description: 'A new certificate replaces this one',
+			},
 			{ name: 'Unspecified', value: 'unspecified', description: 'None of the others applies' },
 		],
 		default: 'superseded',
@@ -33,14 +55,16 @@ const revocationProperties: INodeProperties[] = [
 		type: 'string',
 		typeOptions: { rows: 2 },
 		default: '',
-		description: 'A note for the approver, e.g. the ticket number (DigiCert keeps it only on a revoke request that waits for approval)',
+		description:
+			'A note for the approver, e.g. the ticket number (DigiCert keeps it only on a revoke request that waits for approval)',
 	},
 	{
 		displayName: 'Skip Approval',
 		name: 'skipApproval',
 		type: 'boolean',
 		default: false,
-		description: 'Whether to revoke at once instead of creating a revoke request for an administrator to approve (the API key needs admin rights)',
+		description:
+			'Whether to revoke at once instead of creating a revoke request for an administrator to approve (the API key needs admin rights)',
 	},
 ];
 
@@ -72,22 +96,35 @@ function revocationOutcome(response: DigiCertResponse): IDataObject {
 }
 
 /** A revocation of one target (an order, or a certificate): PUT <path>/revoke. */
-export function revocationOperation<P extends IDataObject>(declaration: OperationIdentity & {
-	/** What the irreversible notice says revoking does. */
-	notice: string;
-	targetProperties: INodeProperties[];
-	readTarget: (read: ParameterReader) => P;
-	request: (target: P, body: IDataObject) => DigiCertRequest;
-	/** The target as output fields, e.g. {orderId}. */
-	output: (target: P) => IDataObject;
-}): DigiCertOperation<{ target: P; body: IDataObject }> {
+export function revocationOperation<P extends IDataObject>(
+	declaration: OperationIdentity & {
+		/** What the irreversible notice says revoking does. */
+		notice: string;
+		targetProperties: INodeProperties[];
+		readTarget: (read: ParameterReader) => P;
+		request: (target: P, body: IDataObject) => DigiCertRequest;
+		/** The target as output fields, e.g. {orderId}. */
+		output: (target: P) => IDataObject;
+	},
+): DigiCertOperation<{ target: P; body: IDataObject }> {
 	return {
 		...operationIdentity(declaration),
-		properties: [irreversibleNotice(declaration.notice), ...declaration.targetProperties, ...revocationProperties],
-		readParameters: (read) => ({ target: declaration.readTarget(read), body: readRevocation(read) }),
+		properties: [
+			irreversibleNotice(declaration.notice),
+			...declaration.targetProperties,
+			...revocationProperties,
+		],
+		readParameters: (read) => ({
+			target: declaration.readTarget(read),
+			body: readRevocation(read),
+		}),
 		request: ({ target, body }) => declaration.request(target, body),
 		toItems: (response, { target, body }) => [
-			{ ...declaration.output(target), revocationReason: body.revocation_reason, ...revocationOutcome(response) },
+			{
+				...declaration.output(target),
+				revocationReason: body.revocation_reason,
+				...revocationOutcome(response),
+			},
 		],
 	};
 }

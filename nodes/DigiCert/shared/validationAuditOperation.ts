@@ -16,22 +16,33 @@ type Parameters = { days: number; now: number };
  * per record, soonest first. A date DigiCert gives that is not a date skips that validation and
  * shows a warning; it does not fail the run.
  */
-export function validationAuditOperation(declaration: OperationIdentity & {
-	/** The list: `/domain` or `/organization`, and its query. */
-	path: string;
-	qs: IDataObject;
-	datesOf: ValidationDates;
-	/** What the records are, plural: the array in DigiCert's answer, and the word for the Days field and the warning. */
-	records: 'domains' | 'organizations';
-}): DigiCertOperation<Parameters> {
+export function validationAuditOperation(
+	declaration: OperationIdentity & {
+		/** The list: `/domain` or `/organization`, and its query. */
+		path: string;
+		qs: IDataObject;
+		datesOf: ValidationDates;
+		/** What the records are, plural: the array in DigiCert's answer, and the word for the Days field and the warning. */
+		records: 'domains' | 'organizations';
+	},
+): DigiCertOperation<Parameters> {
 	const { path, qs, datesOf, records } = declaration;
 	return {
 		...operationIdentity(declaration),
-		properties: [expiryDaysProperty(`List ${records} with a validation that lapses within this many days from today (UTC)`)],
+		properties: [
+			expiryDaysProperty(
+				`List ${records} with a validation that lapses within this many days from today (UTC)`,
+			),
+		],
 		readParameters: (read) => ({ days: assertDays(read('days')), now: clock.now() }),
 		request: () => ({ method: 'GET', path, qs, paginate: { rootProperty: records } }),
 		toItems: ({ body }, { days, now }, context) => {
-			const { found, unreadable } = findExpiringValidations(body as IDataObject[], days, now, datesOf);
+			const { found, unreadable } = findExpiringValidations(
+				body as IDataObject[],
+				days,
+				now,
+				datesOf,
+			);
 			const warning = unreadableDatesWarning(unreadable, records);
 			if (warning !== undefined) warnUser(context, warning);
 			return found.map(validationAuditItem);

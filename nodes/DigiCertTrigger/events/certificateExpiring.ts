@@ -1,7 +1,14 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import type { ExpiringOrder } from '../../shared/expiry';
-import { assertDays, expiringOrdersQuery, expiryDaysProperty, expiryWindow, findExpiring, unreadableWarning } from '../../shared/expiry';
+import {
+	assertDays,
+	expiringOrdersQuery,
+	expiryDaysProperty,
+	expiryWindow,
+	findExpiring,
+	unreadableWarning,
+} from '../../shared/expiry';
 import type { ExpiringState, ExpiryKey } from '../shared/expiring';
 import { newlyWithin, readExpiringState } from '../shared/expiring';
 import { isIdKey, MAX_REMEMBERED, recordId } from '../shared/state';
@@ -52,7 +59,10 @@ export function newlyExpiring(
 }
 
 /** The item for one expiring certificate. */
-export function expiringItem({ order, valid_till, days_remaining }: ExpiringOrder, days: number): IDataObject {
+export function expiringItem(
+	{ order, valid_till, days_remaining }: ExpiringOrder,
+	days: number,
+): IDataObject {
 	return {
 		event: 'certificateExpiring',
 		orderId: order.id,
@@ -79,7 +89,7 @@ export const certificateExpiring: DigiCertTriggerEvent<Parameters, ExpiringState
 	value: 'certificateExpiring',
 	name: 'Certificate Expiring',
 	description:
-		"An issued certificate will expire within the given number of days: one item per order, once per threshold (not on every poll), with days_remaining",
+		'An issued certificate will expire within the given number of days: one item per order, once per threshold (not on every poll), with days_remaining',
 	properties,
 	readParameters: (read) => ({ days: assertDays(read<unknown>('days', 30)) }),
 	readState: (stored) => readExpiringState(stored, isIdKey),
@@ -97,7 +107,19 @@ export const certificateExpiring: DigiCertTriggerEvent<Parameters, ExpiringState
 		const [soonest] = (await currentlyExpiring(source, days, now)).expiring;
 		if (soonest) return [expiringItem(soonest, days)];
 		const validTill = expiryWindow(days, now).to;
-		const order = { ...SAMPLE_ORDER, certificate: { ...(SAMPLE_ORDER.certificate as IDataObject), valid_till: validTill, days_remaining: days } };
-		return [{ ...expiringItem({ order, valid_till: validTill, days_remaining: days }, days), sample: true }];
+		const order = {
+			...SAMPLE_ORDER,
+			certificate: {
+				...(SAMPLE_ORDER.certificate as IDataObject),
+				valid_till: validTill,
+				days_remaining: days,
+			},
+		};
+		return [
+			{
+				...expiringItem({ order, valid_till: validTill, days_remaining: days }, days),
+				sample: true,
+			},
+		];
 	},
 };

@@ -6,7 +6,8 @@ import { sampleDomain } from './samples';
 export const domainValidationExpiring = validationExpiringEvent({
 	value: 'domainValidationExpiring',
 	name: 'Domain Validation Expiring',
-	description: "A domain's DCV (OV or EV) will lapse within the given days: once per validation and threshold",
+	description:
+		"A domain's DCV (OV or EV) will lapse within the given days: once per validation and threshold",
 	daysDescription:
 		"Report a domain's DCV (OV or EV) once, when it comes within this many days of lapsing (today, UTC, included). Use one trigger per threshold (e.g. 30 and 7) to be told at each.",
 	path: '/domain',

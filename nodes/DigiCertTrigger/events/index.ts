@@ -7,4 +7,11 @@ import { requestStatusChanged } from './requestStatusChanged';
 import type { DigiCertTriggerEvent } from './types';
 
 /** Every event the trigger can watch; the first is the default. */
-export const events = [requestPending, requestStatusChanged, orderStatusChanged, certificateExpiring, domainValidationExpiring, organizationValidationExpiring] as unknown as DigiCertTriggerEvent[];
+export const events = [
+	requestPending,
+	requestStatusChanged,
+	orderStatusChanged,
+	certificateExpiring,
+	domainValidationExpiring,
+	organizationValidationExpiring,
+] as unknown as DigiCertTriggerEvent[];

@@ -41,10 +41,17 @@ const DETAILS_CONCURRENCY = 5;
  * DigiCert's 7 days. `minutes` counts back from DigiCert's own clock, so no time zone is involved.
  * `start` is where that window begins, by n8n's clock.
  */
-export function statusChangesWindow(since: number | undefined, now: number): { minutes: number; start: number; truncated: boolean } {
+export function statusChangesWindow(
+	since: number | undefined,
+	now: number,
+): { minutes: number; start: number; truncated: boolean } {
 	const wanted = now - (since ?? now) + OVERLAP_MS;
 	const minutes = Math.min(MAX_WINDOW_MINUTES, Math.max(1, Math.ceil(wanted / MINUTE_MS)));
-	return { minutes, start: now - minutes * MINUTE_MS, truncated: wanted > MAX_WINDOW_MINUTES * MINUTE_MS };
+	return {
+		minutes,
+		start: now - minutes * MINUTE_MS,
+		truncated: wanted > MAX_WINDOW_MINUTES * MINUTE_MS,
+	};
 }
 
 /** One change: an order reached a status (a reissue has a new certificate ID, so it counts apart). */
@@ -101,7 +108,8 @@ const properties: INodeProperties[] = [
 		type: 'multiOptions',
 		options: ORDER_STATUS_OPTIONS,
 		default: [],
-		description: 'Only changes to these statuses start the workflow (e.g. Issued, to download new certificates). None selected: every change.',
+		description:
+			'Only changes to these statuses start the workflow (e.g. Issued, to download new certificates). None selected: every change.',
 	},
 	{
 		displayName: 'Include Order Details',
@@ -122,26 +130,44 @@ export const orderStatusChanged: DigiCertTriggerEvent<Parameters, StatusChangesS
 	readParameters(read) {
 		const statuses = read<unknown>('statuses', []);
 		if (!Array.isArray(statuses) || statuses.some((s) => !ORDER_STATUSES.includes(String(s)))) {
-			throw new Error(`Statuses must be a list of ${ORDER_STATUSES.join(', ')}, but it is ${quoteValue(statuses)}`);
+			throw new Error(
+				`Statuses must be a list of ${ORDER_STATUSES.join(', ')}, but it is ${quoteValue(statuses)}`,
+			);
 		}
-		const includeOrderDetails = assertBoolean(read<unknown>('includeOrderDetails', true), 'Include Order Details');
+		const includeOrderDetails = assertBoolean(
+			read<unknown>('includeOrderDetails', true),
+			'Include Order Details',
+		);
 		return { statuses: statuses.map(String), includeOrderDetails };
 	},
 	readState(stored) {
 		const state = stored as IDataObject | undefined;
 		// Keys are changeKey()s, which start with the order's ID.
-		const seen = checkedMap(state?.seen, (key) => /^[1-9]\d*:/.test(key), (at): at is number => typeof at === 'number' && Number.isFinite(at));
+		const seen = checkedMap(
+			state?.seen,
+			(key) => /^[1-9]\d*:/.test(key),
+			(at): at is number => typeof at === 'number' && Number.isFinite(at),
+		);
 		const since = state?.since;
-		return seen && typeof since === 'number' && Number.isFinite(since) ? { since, seen } : undefined;
+		return seen && typeof since === 'number' && Number.isFinite(since)
+			? { since, seen }
+			: undefined;
 	},
 	async poll(source, parameters, previous, now) {
 		const window = statusChangesWindow(previous?.since, now);
 		// Every page: a busy account can change more orders in one window than one answer holds.
-		const changes = await source.list('/order/certificate/status-changes', { minutes: window.minutes }, 'orders');
+		const changes = await source.list(
+			'/order/certificate/status-changes',
+			{ minutes: window.minutes },
+			'orders',
+		);
 		const { fresh, seen } = freshStatusChanges(changes, previous?.seen ?? {}, window.start, now);
 		// The first poll only records what it saw: no details to fetch for changes it will not emit.
 		if (previous === undefined) return { events: [], state: { since: now, seen } };
-		const wanted = parameters.statuses.length === 0 ? fresh : fresh.filter((c) => parameters.statuses.includes(String(c.status)));
+		const wanted =
+			parameters.statuses.length === 0
+				? fresh
+				: fresh.filter((c) => parameters.statuses.includes(String(c.status)));
 		return {
 			events: await toItems(source, wanted, parameters),
 			state: { since: now, seen },
@@ -149,13 +175,31 @@ export const orderStatusChanged: DigiCertTriggerEvent<Parameters, StatusChangesS
 		};
 	},
 	async sample(source, parameters) {
-		const changes = await source.list('/order/certificate/status-changes', { minutes: MAX_WINDOW_MINUTES }, 'orders');
-		const matching = changes.filter((c) => parameters.statuses.length === 0 || parameters.statuses.includes(String(c.status)));
+		const changes = await source.list(
+			'/order/certificate/status-changes',
+			{ minutes: MAX_WINDOW_MINUTES },
+			'orders',
+		);
+		const matching = changes.filter(
+			(c) => parameters.statuses.length === 0 || parameters.statuses.includes(String(c.status)),
+		);
 		// The newest order by ID: DigiCert documents no order for this list.
 		const newest = newestById(matching, 'order_id');
 		if (newest) return await toItems(source, [newest], parameters);
 		const status = parameters.statuses[0] ?? 'issued';
-		const change = { order_id: SAMPLE_ORDER.id, certificate_id: (SAMPLE_ORDER.certificate as IDataObject).id, status };
-		return [{ ...orderChangedItem(change, parameters.includeOrderDetails ? { ...SAMPLE_ORDER, status } : undefined), sample: true }];
+		const change = {
+			order_id: SAMPLE_ORDER.id,
+			certificate_id: (SAMPLE_ORDER.certificate as IDataObject).id,
+			status,
+		};
+		return [
+			{
+				...orderChangedItem(
+					change,
+					parameters.includeOrderDetails ? { ...SAMPLE_ORDER, status } : undefined,
+				),
+				sample: true,
+			},
+		];
 	},
 };

@@ -1,4 +1,7 @@
-import { ORGANIZATION_AUDIT_QUERY, organizationValidationDates } from '../../shared/validationExpiry';
+import {
+	ORGANIZATION_AUDIT_QUERY,
+	organizationValidationDates,
+} from '../../shared/validationExpiry';
 import { validationExpiringEvent } from '../shared/validationExpiringEvent';
 import { sampleOrganization } from './samples';
 
@@ -6,7 +9,8 @@ import { sampleOrganization } from './samples';
 export const organizationValidationExpiring = validationExpiringEvent({
 	value: 'organizationValidationExpiring',
 	name: 'Organization Validation Expiring',
-	description: "An organization's validation (OV, EV, code signing …) will lapse within the given days: once each",
+	description:
+		"An organization's validation (OV, EV, code signing …) will lapse within the given days: once each",
 	daysDescription:
 		"Report an organization's validation (OV, EV, code signing …) once, when it comes within this many days of lapsing (today, UTC, included). Use one trigger per threshold (e.g. 30 and 7) to be told at each.",
 	path: '/organization',

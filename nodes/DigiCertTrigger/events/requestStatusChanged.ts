@@ -30,7 +30,13 @@ export interface StatusChange {
 
 /** The item for one request whose status changed. */
 export function statusChangedItem({ request, previous_status }: StatusChange): IDataObject {
-	return { event: 'requestStatusChanged', requestId: request.id, status: request.status, previous_status, request };
+	return {
+		event: 'requestStatusChanged',
+		requestId: request.id,
+		status: request.status,
+		previous_status,
+		request,
+	};
 }
 
 /**
@@ -51,14 +57,16 @@ export function compareOpenRequests(
 	const changed: StatusChange[] = [];
 	for (const [id, request] of [...byId].sort(([a], [b]) => a - b)) {
 		const before = previous[id];
-		if (before !== undefined && before !== request.status) changed.push({ request, previous_status: before });
+		if (before !== undefined && before !== request.status)
+			changed.push({ request, previous_status: before });
 	}
 	const vanished = Object.keys(previous)
 		.map(Number)
 		.filter((id) => !byId.has(id))
 		.sort((a, b) => a - b);
 	const open: Record<string, string> = {};
-	for (const id of [...byId.keys()].sort((a, b) => b - a).slice(0, max)) open[id] = String(byId.get(id)!.status);
+	for (const id of [...byId.keys()].sort((a, b) => b - a).slice(0, max))
+		open[id] = String(byId.get(id)!.status);
 	return { changed, vanished, open };
 }
 
@@ -88,12 +96,18 @@ export const requestStatusChanged: DigiCertTriggerEvent<IDataObject, OpenRequest
 	properties: [],
 	readParameters: () => ({}),
 	readState(stored) {
-		const open = checkedMap((stored as IDataObject | undefined)?.open, isIdKey, (status): status is string => OPEN_STATUSES.includes(status as string));
+		const open = checkedMap(
+			(stored as IDataObject | undefined)?.open,
+			isIdKey,
+			(status): status is string => OPEN_STATUSES.includes(status as string),
+		);
 		return open ? { open } : undefined;
 	},
 	async poll(source, _parameters, previous) {
 		const lists = await Promise.all(
-			OPEN_STATUSES.map(async (status) => await source.list('/request', { 'filters[status]': status }, 'requests')),
+			OPEN_STATUSES.map(
+				async (status) => await source.list('/request', { 'filters[status]': status }, 'requests'),
+			),
 		);
 		const before = previous?.open ?? {};
 		const { changed, vanished, open } = compareOpenRequests(before, lists.flat());
@@ -111,8 +125,18 @@ export const requestStatusChanged: DigiCertTriggerEvent<IDataObject, OpenRequest
 		// A recent request, preferring one that was decided (what this event mostly reports): the highest
 		// ID on DigiCert's first page, as it documents no sort for requests (a sample needs no more).
 		const firstPage = await source.list('/request', {}, 'requests', SAMPLE_PAGE);
-		const decided = newestById(firstPage.filter((r) => r.status === 'approved' || r.status === 'rejected')) ?? newestById(firstPage);
+		const decided =
+			newestById(firstPage.filter((r) => r.status === 'approved' || r.status === 'rejected')) ??
+			newestById(firstPage);
 		if (decided) return [statusChangedItem({ request: decided, previous_status: null })];
-		return [{ ...statusChangedItem({ request: { ...SAMPLE_REQUEST, status: 'approved' }, previous_status: 'pending' }), sample: true }];
+		return [
+			{
+				...statusChangedItem({
+					request: { ...SAMPLE_REQUEST, status: 'approved' },
+					previous_status: 'pending',
+				}),
+				sample: true,
+			},
+		];
 	},
 };

@@ -51,9 +51,22 @@ export function sampleDomain(expires: string): IDataObject {
 		name: 'example.com',
 		date_created: '2018-10-16T20:05:28+00:00',
 		dcv_approval_datetime: '2018-10-16T20:05:28+00:00',
-		organization: { id: 112233, status: 'active', name: 'Epigyne Unwieldiness llcasdf', display_name: 'Epigyne Unwieldiness llcasdf', is_active: '1' },
+		organization: {
+			id: 112233,
+			status: 'active',
+			name: 'Epigyne Unwieldiness llcasdf',
+			display_name: 'Epigyne Unwieldiness llcasdf',
+			is_active: '1',
+		},
 		validations: [
-			{ type: 'ov', name: 'OV', description: 'Normal Organization Validation', date_created: '2018-10-16T20:05:28+00:00', validated_until: validatedUntil(expires), status: 'active' },
+			{
+				type: 'ov',
+				name: 'OV',
+				description: 'Normal Organization Validation',
+				date_created: '2018-10-16T20:05:28+00:00',
+				validated_until: validatedUntil(expires),
+				status: 'active',
+			},
 		],
 		dcv_method: 'dns-txt-token',
 		dcv_expiration: { ov: expires },
@@ -77,7 +90,14 @@ export function sampleOrganization(expires: string): IDataObject {
 		telephone: '801-701-9600',
 		container: { id: 5, parent_id: 0, name: 'History Department', is_active: true },
 		validations: [
-			{ type: 'ov', name: 'OV', description: 'Normal Organization Validation', date_created: '2018-10-16T20:05:28+00:00', validated_until: validatedUntil(expires), status: 'active' },
+			{
+				type: 'ov',
+				name: 'OV',
+				description: 'Normal Organization Validation',
+				date_created: '2018-10-16T20:05:28+00:00',
+				validated_until: validatedUntil(expires),
+				status: 'active',
+			},
 		],
 	};
 }

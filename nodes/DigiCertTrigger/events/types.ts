@@ -5,7 +5,12 @@ import type { ParameterReader } from '../../shared/types';
 /** What an event may ask of DigiCert: lists (every page) and single records. */
 export interface DigiCertSource {
 	/** Every element of a paginated list (up to `maxItems`); an empty list is `[]`. */
-	list(path: string, qs: IDataObject, rootProperty: string, maxItems?: number): Promise<IDataObject[]>;
+	list(
+		path: string,
+		qs: IDataObject,
+		rootProperty: string,
+		maxItems?: number,
+	): Promise<IDataObject[]>;
 	/** One record, or `undefined` when DigiCert says it does not exist (404). */
 	get(path: string, subject: string): Promise<IDataObject | undefined>;
 	/** A JSON answer as it is (for routes that are not paginated). */
@@ -39,7 +44,12 @@ export interface DigiCertTriggerEvent<P = IDataObject, S = IDataObject> {
 	 * One poll at time `now` (ms). With no `previous` state (the first poll) it only records the
 	 * present: the node emits nothing then, whatever `events` holds.
 	 */
-	poll(source: DigiCertSource, parameters: P, previous: S | undefined, now: number): Promise<PollOutcome<S>>;
+	poll(
+		source: DigiCertSource,
+		parameters: P,
+		previous: S | undefined,
+		now: number,
+	): Promise<PollOutcome<S>>;
 	/** A manual test run: the newest matching real records, or one representative item. Changes no state. */
 	sample(source: DigiCertSource, parameters: P, now: number): Promise<IDataObject[]>;
 }

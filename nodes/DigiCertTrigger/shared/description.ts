@@ -21,7 +21,10 @@ export function buildTriggerProperties(events: DigiCertTriggerEvent[]): INodePro
 	const fields = events.flatMap((event) =>
 		event.properties.map((property) => ({
 			...property,
-			displayOptions: { ...property.displayOptions, show: { ...property.displayOptions?.show, event: [event.value] } },
+			displayOptions: {
+				...property.displayOptions,
+				show: { ...property.displayOptions?.show, event: [event.value] },
+			},
 		})),
 	);
 	return [eventProperty, ...fields];
@@ -30,7 +33,9 @@ export function buildTriggerProperties(events: DigiCertTriggerEvent[]): INodePro
 export function findEvent(events: DigiCertTriggerEvent[], value: string): DigiCertTriggerEvent {
 	const found = events.find((event) => event.value === value);
 	if (found === undefined) {
-		throw new Error(`The event "${value}" is not known; choose one of ${events.map((e) => e.value).join(', ')}`);
+		throw new Error(
+			`The event "${value}" is not known; choose one of ${events.map((e) => e.value).join(', ')}`,
+		);
 	}
 	return found;
 }

@@ -55,15 +55,25 @@ export function newlyWithin<T>(
 	}
 	// Past the cap, what is listed now is kept first (else it would be reported again on the next
 	// poll), then the soonest to expire of the others (the least likely to come back).
-	const soonest = (entries: Map<string, string>) => [...entries].sort(([, a], [, b]) => a.localeCompare(b));
+	const soonest = (entries: Map<string, string>) =>
+		[...entries].sort(([, a], [, b]) => a.localeCompare(b));
 	const reported = Object.fromEntries([...soonest(listed), ...soonest(unlisted)].slice(0, max));
 	return { reports, state: { days, reported } };
 }
 
 /** The remembered state, if it is one (keys passing `isKey`, days that are expiry days, a valid threshold), else undefined. */
-export function readExpiringState(stored: unknown, isKey: (key: string) => boolean): ExpiringState | undefined {
+export function readExpiringState(
+	stored: unknown,
+	isKey: (key: string) => boolean,
+): ExpiringState | undefined {
 	const state = stored as IDataObject | undefined;
 	const reported = checkedMap(state?.reported, isKey, (day): day is string => readDay(day) === day);
 	const days = state?.days;
-	return reported && typeof days === 'number' && Number.isSafeInteger(days) && days >= 0 && days <= EXPIRY_MAX_DAYS ? { days, reported } : undefined;
+	return reported &&
+		typeof days === 'number' &&
+		Number.isSafeInteger(days) &&
+		days >= 0 &&
+		days <= EXPIRY_MAX_DAYS
+		? { days, reported }
+		: undefined;
 }

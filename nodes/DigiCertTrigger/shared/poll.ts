@@ -21,7 +21,11 @@ export function toExecutionData(found: IDataObject[]): INodeExecutionData[] {
  * it), a stand-in in the workflow's global static data. `moved` says so, the first time. Call
  * `changed()` after writing, so n8n saves the stand-in (it sees only assignments to the global data).
  */
-function stateStore(context: IPollFunctions): { store: IDataObject; changed: () => void; moved?: string } {
+function stateStore(context: IPollFunctions): {
+	store: IDataObject;
+	changed: () => void;
+	moved?: string;
+} {
 	const own: unknown = context.getWorkflowStaticData('node');
 	if (isObject(own)) return { store: own, changed: () => undefined };
 	const global = context.getWorkflowStaticData('global');
@@ -46,14 +50,18 @@ function stateStore(context: IPollFunctions): { store: IDataObject; changed: () 
  * later polls emit what changed since, or return null when nothing did. The state is written only
  * after DigiCert answered, so a failed poll is simply repeated by the next one.
  */
-export async function pollEvent(this: IPollFunctions, events: DigiCertTriggerEvent[]): Promise<INodeExecutionData[][] | null> {
+export async function pollEvent(
+	this: IPollFunctions,
+	events: DigiCertTriggerEvent[],
+): Promise<INodeExecutionData[][] | null> {
 	const node = this.getNode();
 	const client = await DigiCertClient.connect(this);
 	let event: DigiCertTriggerEvent;
 	let parameters: IDataObject;
 	try {
 		event = findEvent(events, this.getNodeParameter('event') as string);
-		const read: ParameterReader = <T>(name: string, fallback?: T) => this.getNodeParameter(name, fallback) as T;
+		const read: ParameterReader = <T>(name: string, fallback?: T) =>
+			this.getNodeParameter(name, fallback) as T;
 		parameters = event.readParameters(read);
 	} catch (error) {
 		// The message may quote what an expression produced: redacted like every other message.
@@ -64,15 +72,21 @@ export async function pollEvent(this: IPollFunctions, events: DigiCertTriggerEve
 	const source = clientSource(client);
 	const now = clock.now();
 
-	if (this.getMode() === 'manual') return [toExecutionData(await event.sample(source, parameters, now))];
+	if (this.getMode() === 'manual')
+		return [toExecutionData(await event.sample(source, parameters, now))];
 
-	const warn = (message: string) => this.logger.warn(`DigiCert Trigger "${node.name}": ${message}`, { workflowId: this.getWorkflow().id });
+	const warn = (message: string) =>
+		this.logger.warn(`DigiCert Trigger "${node.name}": ${message}`, {
+			workflowId: this.getWorkflow().id,
+		});
 	const { store, changed, moved } = stateStore(this);
 	const previous = event.readState(readEventState(store, event.value));
 	if (moved !== undefined) warn(moved);
 	// Said once: the baseline written below is readable.
 	else if (store[event.value] !== undefined && previous === undefined) {
-		warn(`the remembered state of ${event.value} was unreadable, so this poll recorded a new baseline (changes since the last good poll are not reported)`);
+		warn(
+			`the remembered state of ${event.value} was unreadable, so this poll recorded a new baseline (changes since the last good poll are not reported)`,
+		);
 	}
 	const { events: found, state, warning } = await event.poll(source, parameters, previous, now);
 	if (writeEventState(store, event.value, state)) changed();

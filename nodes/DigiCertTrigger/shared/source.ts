@@ -8,7 +8,10 @@ import type { DigiCertSource } from '../events/types';
 export function clientSource(client: DigiCertClient): DigiCertSource {
 	return {
 		async list(path, qs, rootProperty, maxItems) {
-			const response = await client.sendPaginated({ method: 'GET', path, qs, paginate: { rootProperty, maxItems } }, 0);
+			const response = await client.sendPaginated(
+				{ method: 'GET', path, qs, paginate: { rootProperty, maxItems } },
+				0,
+			);
 			return response.body as IDataObject[];
 		},
 		async get(path, subject) {
@@ -24,7 +27,9 @@ export function clientSource(client: DigiCertClient): DigiCertSource {
 		},
 		async fetch(path, qs) {
 			const body = (await client.send({ method: 'GET', path, qs }, 0)).body;
-			return typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as IDataObject) : {};
+			return typeof body === 'object' && body !== null && !Array.isArray(body)
+				? (body as IDataObject)
+				: {};
 		},
 	};
 }

@@ -67,7 +67,8 @@ export function newestById(records: IDataObject[], key = 'id'): IDataObject | un
 }
 
 /** A DigiCert record ID: a whole number from 1. */
-export const isRecordId = (value: unknown): value is number => typeof value === 'number' && Number.isSafeInteger(value) && value > 0;
+export const isRecordId = (value: unknown): value is number =>
+	typeof value === 'number' && Number.isSafeInteger(value) && value > 0;
 
 /** A map key that is a record ID (`"123"`). */
 export const isIdKey = (key: string): boolean => /^[1-9]\d*$/.test(key) && isRecordId(Number(key));
@@ -78,9 +79,14 @@ export function idList(value: unknown): number[] | undefined {
 }
 
 /** A stored map whose every key passes `isKey` and every value `isValue`, or undefined. */
-export function checkedMap<V>(value: unknown, isKey: (key: string) => boolean, isValue: (value: unknown) => value is V): Record<string, V> | undefined {
+export function checkedMap<V>(
+	value: unknown,
+	isKey: (key: string) => boolean,
+	isValue: (value: unknown) => value is V,
+): Record<string, V> | undefined {
 	if (!isObject(value)) return undefined;
 	const entries = Object.entries(value);
-	return entries.every(([key, v]) => isKey(key) && isValue(v)) ? (Object.fromEntries(entries) as Record<string, V>) : undefined;
+	return entries.every(([key, v]) => isKey(key) && isValue(v))
+		? (Object.fromEntries(entries) as Record<string, V>)
+		: undefined;
 }
-

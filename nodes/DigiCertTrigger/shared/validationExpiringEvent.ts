@@ -1,8 +1,22 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { ExpiringValidation, UnreadableDate, ValidationAudit, ValidationDates } from '../../shared/expiry';
-import { assertDays, expiryDaysProperty, expiryWindow, findExpiringValidations } from '../../shared/expiry';
-import { recordLabel, unreadableDatesWarning, validationAuditItem } from '../../shared/validationExpiry';
+import type {
+	ExpiringValidation,
+	UnreadableDate,
+	ValidationAudit,
+	ValidationDates,
+} from '../../shared/expiry';
+import {
+	assertDays,
+	expiryDaysProperty,
+	expiryWindow,
+	findExpiringValidations,
+} from '../../shared/expiry';
+import {
+	recordLabel,
+	unreadableDatesWarning,
+	validationAuditItem,
+} from '../../shared/validationExpiry';
 import type { DigiCertSource, DigiCertTriggerEvent } from '../events/types';
 import type { ExpiringState, ExpiryKey } from './expiring';
 import { newlyWithin, readExpiringState } from './expiring';
@@ -30,7 +44,9 @@ const isValidationKey = (key: string): boolean => {
 /** A validation is remembered by its record's ID and its type, with the day it lapses. */
 const validationExpiry: ExpiryKey<ValidationEntry> = ({ record, validation }) => {
 	const id = recordId(record);
-	return id === undefined || !VALIDATION_TYPE.test(validation.type) ? undefined : { key: `${id}:${validation.type}`, expires: validation.expires };
+	return id === undefined || !VALIDATION_TYPE.test(validation.type)
+		? undefined
+		: { key: `${id}:${validation.type}`, expires: validation.expires };
 };
 
 /** What to tell the user about validations left out because they cannot be remembered, or undefined. */
@@ -39,7 +55,10 @@ function unrememberedWarning(expiring: ValidationEntry[], records: string): stri
 	if (left.length === 0) return undefined;
 	const named = [...new Set(left.map(({ record }) => recordLabel(record)))];
 	const more = named.length > 5 ? ` and ${named.length - 5} more` : '';
-	const count = left.length === 1 ? 'One validation within Days was' : `${left.length} validations within Days were`;
+	const count =
+		left.length === 1
+			? 'One validation within Days was'
+			: `${left.length} validations within Days were`;
 	return `${count} left out because DigiCert gave no usable ID or validation type (a code of letters, digits, _ or -) for them (${named.slice(0, 5).join('; ')}${more}). Check these ${records} in CertCentral.`;
 }
 
@@ -70,7 +89,8 @@ export function expiringValidations(
 /** The validations to report, one audit per record (in the order of its first, so soonest first), as the node's Get Expiring Validations has them. */
 function byRecord(entries: ValidationEntry[]): ValidationAudit[] {
 	const audits = new Map<IDataObject, ExpiringValidation[]>();
-	for (const { record, validation } of entries) audits.set(record, [...(audits.get(record) ?? []), validation]);
+	for (const { record, validation } of entries)
+		audits.set(record, [...(audits.get(record) ?? []), validation]);
 	return [...audits].map(([record, validations]) => ({ record, validations }));
 }
 
@@ -97,10 +117,15 @@ export function validationExpiringEvent(declaration: {
 	/** A representative record for a manual run on an account with nothing expiring, its validation lapsing on `expires`. */
 	sample: (expires: string) => IDataObject;
 }): DigiCertTriggerEvent<ValidationExpiringParameters, ExpiringState> {
-	const { value, name, description, daysDescription, path, qs, datesOf, records, sample } = declaration;
+	const { value, name, description, daysDescription, path, qs, datesOf, records, sample } =
+		declaration;
 
 	// The record's own fields come first: a field of DigiCert's named `event` must not rename the event.
-	const item = (audit: ValidationAudit, days: number): IDataObject => ({ ...validationAuditItem(audit), event: value, threshold_days: days });
+	const item = (audit: ValidationAudit, days: number): IDataObject => ({
+		...validationAuditItem(audit),
+		event: value,
+		threshold_days: days,
+	});
 
 	async function currentlyExpiring(source: DigiCertSource, days: number, now: number) {
 		const list = await source.list(path, qs, records);
@@ -118,9 +143,16 @@ export function validationExpiringEvent(declaration: {
 			const { expiring, unreadable } = await currentlyExpiring(source, days, now);
 			const { reports, state } = newlyWithin(previous, expiring, validationExpiry, days, now);
 			// One unreadable date or unusable record must not hide the others (nor fail every poll): it is only left out.
-			const warnings = [unreadableDatesWarning(unreadable, records), unrememberedWarning(expiring, records)].filter((w) => w !== undefined);
+			const warnings = [
+				unreadableDatesWarning(unreadable, records),
+				unrememberedWarning(expiring, records),
+			].filter((w) => w !== undefined);
 			const warning = warnings.length > 0 ? warnings.join(' ') : undefined;
-			return { events: byRecord(reports).map((audit) => item(audit, days)), state, ...(warning !== undefined ? { warning } : {}) };
+			return {
+				events: byRecord(reports).map((audit) => item(audit, days)),
+				state,
+				...(warning !== undefined ? { warning } : {}),
+			};
 		},
 		async sample(source, { days }, now) {
 			const [soonest] = byRecord((await currentlyExpiring(source, days, now)).expiring);

@@ -59,7 +59,10 @@ export interface N8nHome {
 	userFolder: string;
 	packageDir: string;
 	env: Record<string, string>;
-	run(args: string[], options?: { env?: Record<string, string>; timeoutMs?: number }): Promise<CommandResult>;
+	run(
+		args: string[],
+		options?: { env?: Record<string, string>; timeoutMs?: number },
+	): Promise<CommandResult>;
 	importCredential(credentials: CredentialSpec | CredentialSpec[]): Promise<void>;
 	/** Workflow objects or JSON file paths (imported unchanged); each needs an `id` (≤ 21 chars). */
 	importWorkflow(workflows: unknown): Promise<void>;
@@ -87,7 +90,10 @@ export function setupOwner(
 ): Promise<{ cookie: string }>;
 export function freePort(): Promise<number>;
 export function parseRunOutput(stdout: string): any;
-export function runSucceeded(exit: { code: number | null; signal: NodeJS.Signals | null }, run: any): boolean;
+export function runSucceeded(
+	exit: { code: number | null; signal: NodeJS.Signals | null },
+	run: any,
+): boolean;
 export const REPO_ROOT: string;
 export const PACKAGE_NAME: string;
 export const NODE_TYPE: string;

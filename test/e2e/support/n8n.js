@@ -66,9 +66,12 @@ function ensureN8n(major = 2, options = {}) {
 			child.stderr?.on('data', (c) => (err += c));
 			child.on('error', reject);
 			child.on('close', (code) => {
-				if (code !== 0) return reject(new Error(`scripts/ensure-n8n.sh ${major} failed (exit ${code})\n${err}`));
+				if (code !== 0)
+					return reject(new Error(`scripts/ensure-n8n.sh ${major} failed (exit ${code})\n${err}`));
 				const [node, n8nBin] = out.trim().split('\n');
-				const version = JSON.parse(fs.readFileSync(path.join(path.dirname(n8nBin), '..', 'package.json'), 'utf8')).version;
+				const version = JSON.parse(
+					fs.readFileSync(path.join(path.dirname(n8nBin), '..', 'package.json'), 'utf8'),
+				).version;
 				resolve({ major, version, node, n8nBin });
 			});
 		});
@@ -92,7 +95,10 @@ function freePort() {
 }
 
 /** Puts the package where n8n loads installed community packages from. */
-async function installPackage(/** @type {string} */ userFolder, /** @type {'copy' | 'link'} */ mode) {
+async function installPackage(
+	/** @type {string} */ userFolder,
+	/** @type {'copy' | 'link'} */ mode,
+) {
 	const dist = path.join(REPO_ROOT, 'dist');
 	if (!fs.existsSync(path.join(dist, 'nodes/DigiCert/DigiCert.node.js'))) {
 		throw new Error(`The package is not built (${dist} is missing): run \`npm run build\` first`);
@@ -112,7 +118,15 @@ async function installPackage(/** @type {string} */ userFolder, /** @type {'copy
 	// is what `npm` would have left there.
 	await fsp.writeFile(
 		path.join(userFolder, '.n8n/nodes/package.json'),
-		JSON.stringify({ name: 'installed-nodes', private: true, dependencies: { [PACKAGE_NAME]: 'file:' + REPO_ROOT } }, null, 2),
+		JSON.stringify(
+			{
+				name: 'installed-nodes',
+				private: true,
+				dependencies: { [PACKAGE_NAME]: 'file:' + REPO_ROOT },
+			},
+			null,
+			2,
+		),
 	);
 	return target;
 }
@@ -133,7 +147,8 @@ async function installPackage(/** @type {string} */ userFolder, /** @type {'copy
  */
 async function createN8nHome(options = {}) {
 	const n8n = await ensureN8n(options.major ?? 2, { quiet: options.quietInstall });
-	const userFolder = options.userFolder ?? (await fsp.mkdtemp(path.join(os.tmpdir(), `n8n-digicert-${n8n.major}-`)));
+	const userFolder =
+		options.userFolder ?? (await fsp.mkdtemp(path.join(os.tmpdir(), `n8n-digicert-${n8n.major}-`)));
 	await fsp.mkdir(userFolder, { recursive: true });
 	const packageDir = await installPackage(userFolder, options.install ?? 'copy');
 
@@ -166,7 +181,8 @@ async function createN8nHome(options = {}) {
 		childEnv.N8N_PORT ??= String(await freePort());
 		// A test runner's environment must not leak in: NODE_ENV=test (jest) makes n8n silence its
 		// output and refuse to load nodes.
-		for (const name of ['NODE_OPTIONS', 'NODE_ENV', 'JEST_WORKER_ID']) if (!(name in env) && !(name in extra)) delete childEnv[name];
+		for (const name of ['NODE_OPTIONS', 'NODE_ENV', 'JEST_WORKER_ID'])
+			if (!(name in env) && !(name in extra)) delete childEnv[name];
 		return childEnv;
 	}
 
@@ -188,7 +204,11 @@ async function createN8nHome(options = {}) {
 		try {
 			/** @type {{ code: number | null, signal: NodeJS.Signals | null }} */
 			const exit = await new Promise((resolve, reject) => {
-				const child = spawn(n8n.node, [n8n.n8nBin, ...args], { env: childEnv, cwd: userFolder, stdio: ['ignore', out, err] });
+				const child = spawn(n8n.node, [n8n.n8nBin, ...args], {
+					env: childEnv,
+					cwd: userFolder,
+					stdio: ['ignore', out, err],
+				});
 				const timer = setTimeout(() => child.kill('SIGKILL'), runOptions.timeoutMs ?? 300_000);
 				child.on('error', reject);
 				child.on('exit', (code, signal) => {
@@ -196,7 +216,11 @@ async function createN8nHome(options = {}) {
 					resolve({ code, signal });
 				});
 			});
-			return { ...exit, stdout: await fsp.readFile(outFile, 'utf8'), stderr: await fsp.readFile(errFile, 'utf8') };
+			return {
+				...exit,
+				stdout: await fsp.readFile(outFile, 'utf8'),
+				stderr: await fsp.readFile(errFile, 'utf8'),
+			};
 		} finally {
 			fs.closeSync(out);
 			fs.closeSync(err);
@@ -208,14 +232,20 @@ async function createN8nHome(options = {}) {
 	async function writeInput(/** @type {string} */ name, /** @type {unknown} */ value) {
 		const dir = path.join(userFolder, 'inputs');
 		await fsp.mkdir(dir, { recursive: true });
-		const file = path.join(dir, `${name}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}.json`);
+		const file = path.join(
+			dir,
+			`${name}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}.json`,
+		);
 		await fsp.writeFile(file, JSON.stringify(value, null, 2));
 		return file;
 	}
 
 	async function mustRun(/** @type {string[]} */ args) {
 		const result = await run(args);
-		if (result.code !== 0) throw new Error(`n8n ${args.join(' ')} failed (exit ${result.code})\n${result.stdout}\n${result.stderr}`);
+		if (result.code !== 0)
+			throw new Error(
+				`n8n ${args.join(' ')} failed (exit ${result.code})\n${result.stdout}\n${result.stderr}`,
+			);
 		return result;
 	}
 
@@ -224,7 +254,10 @@ async function createN8nHome(options = {}) {
 	 * @param {CredentialSpec | CredentialSpec[]} credentials
 	 */
 	async function importCredential(credentials) {
-		const list = (Array.isArray(credentials) ? credentials : [credentials]).map((c) => ({ type: CREDENTIAL_TYPE, ...c }));
+		const list = (Array.isArray(credentials) ? credentials : [credentials]).map((c) => ({
+			type: CREDENTIAL_TYPE,
+			...c,
+		}));
 		await mustRun(['import:credentials', `--input=${await writeInput('credentials', list)}`]);
 	}
 
@@ -297,7 +330,8 @@ async function createN8nHome(options = {}) {
 		while (!ready && exitCode === undefined && Date.now() < deadline) {
 			try {
 				// n8n 1.x reports ready before its REST routes exist: wait for those too.
-				ready = (await fetch(`${url}/healthz/readiness`)).ok && (await fetch(`${url}/rest/settings`)).ok;
+				ready =
+					(await fetch(`${url}/healthz/readiness`)).ok && (await fetch(`${url}/rest/settings`)).ok;
 			} catch {
 				/* not listening yet */
 			}
@@ -331,7 +365,18 @@ async function createN8nHome(options = {}) {
 		await fsp.rm(userFolder, { recursive: true, force: true });
 	}
 
-	return { n8n, userFolder, packageDir, env, run, importCredential, importWorkflow, executeWorkflow, startN8n, cleanup };
+	return {
+		n8n,
+		userFolder,
+		packageDir,
+		env,
+		run,
+		importCredential,
+		importWorkflow,
+		executeWorkflow,
+		startN8n,
+		cleanup,
+	};
 }
 
 /**
@@ -349,14 +394,28 @@ async function setupOwner(url, owner) {
 		});
 	const setup = await post('/owner/setup', { firstName: 'Sandbox', lastName: 'Owner', ...owner });
 	// 400 once the owner exists: then the login below decides.
-	if (!setup.ok && setup.status !== 400) throw new Error(`owner setup failed: ${setup.status} ${await setup.text()}`);
-	const login = await post('/login', { emailOrLdapLoginId: owner.email, email: owner.email, password: owner.password });
-	if (!login.ok) throw new Error(`login as ${owner.email} failed: ${login.status} ${await login.text()}`);
+	if (!setup.ok && setup.status !== 400)
+		throw new Error(`owner setup failed: ${setup.status} ${await setup.text()}`);
+	const login = await post('/login', {
+		emailOrLdapLoginId: owner.email,
+		email: owner.email,
+		password: owner.password,
+	});
+	if (!login.ok)
+		throw new Error(`login as ${owner.email} failed: ${login.status} ${await login.text()}`);
 	const cookie = (login.headers.getSetCookie?.() ?? [login.headers.get('set-cookie') ?? ''])
 		.map((c) => c.split(';')[0])
 		.filter(Boolean)
 		.join('; ');
-	await post('/me/survey', { version: 'v4', personalization_survey_submitted_at: new Date().toISOString(), personalization_survey_n8n_version: '1' }, cookie);
+	await post(
+		'/me/survey',
+		{
+			version: 'v4',
+			personalization_survey_submitted_at: new Date().toISOString(),
+			personalization_survey_n8n_version: '1',
+		},
+		cookie,
+	);
 	return { cookie };
 }
 
@@ -371,7 +430,11 @@ async function setupOwner(url, owner) {
  */
 function runSucceeded(exit, run) {
 	if (exit.code !== null) return exit.code === 0;
-	return exit.signal === 'SIGSEGV' && run?.data?.resultData !== undefined && run.data.resultData.error === undefined;
+	return (
+		exit.signal === 'SIGSEGV' &&
+		run?.data?.resultData !== undefined &&
+		run.data.resultData.error === undefined
+	);
 }
 
 function parseRunOutput(/** @type {string} */ stdout) {
@@ -392,4 +455,15 @@ function parseRunOutput(/** @type {string} */ stdout) {
 	}
 }
 
-module.exports = { ensureN8n, createN8nHome, setupOwner, freePort, parseRunOutput, runSucceeded, REPO_ROOT, PACKAGE_NAME, NODE_TYPE, CREDENTIAL_TYPE };
+module.exports = {
+	ensureN8n,
+	createN8nHome,
+	setupOwner,
+	freePort,
+	parseRunOutput,
+	runSucceeded,
+	REPO_ROOT,
+	PACKAGE_NAME,
+	NODE_TYPE,
+	CREDENTIAL_TYPE,
+};

@@ -5,9 +5,12 @@
  */
 import { parseRunOutput, runSucceeded } from './n8n';
 
-const printed = (resultData: object) => `Started\n${JSON.stringify({ data: { resultData } }, null, 2)}\n`;
+const printed = (resultData: object) =>
+	`Started\n${JSON.stringify({ data: { resultData } }, null, 2)}\n`;
 const succeeded = parseRunOutput(printed({ runData: { DigiCert: [] } }));
-const failed = parseRunOutput(printed({ runData: {}, error: { message: 'Domain 9 was not found in DigiCert' } }));
+const failed = parseRunOutput(
+	printed({ runData: {}, error: { message: 'Domain 9 was not found in DigiCert' } }),
+);
 
 describe('runSucceeded', () => {
 	it('follows the exit status when n8n exited', () => {
@@ -17,7 +20,7 @@ describe('runSucceeded', () => {
 		expect(runSucceeded({ code: 1, signal: null }, succeeded)).toBe(false);
 	});
 
-	it("after a crash on exit, a complete run decides by its own error", () => {
+	it('after a crash on exit, a complete run decides by its own error', () => {
 		expect(runSucceeded({ code: null, signal: 'SIGSEGV' }, succeeded)).toBe(true);
 		expect(runSucceeded({ code: null, signal: 'SIGSEGV' }, failed)).toBe(false);
 	});

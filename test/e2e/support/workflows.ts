@@ -12,8 +12,16 @@ import type { FakeCertCentral } from '../../helpers/fake';
 /** The credentials every e2e home gets; a case names one by its key. */
 export const WRONG_API_KEY = 'dc-wrong-key-e2e-4b8d1f6a';
 export const credentialsFor = (fake: FakeCertCentral) => ({
-	sandbox: { id: 'e2eSandboxCred01', name: 'DigiCert sandbox', data: { region: 'custom', baseUrl: fake.baseUrl, apiKey: fake.apiKey } },
-	wrongKey: { id: 'e2eWrongKeyCred1', name: 'DigiCert wrong key', data: { region: 'custom', baseUrl: fake.baseUrl, apiKey: WRONG_API_KEY } },
+	sandbox: {
+		id: 'e2eSandboxCred01',
+		name: 'DigiCert sandbox',
+		data: { region: 'custom', baseUrl: fake.baseUrl, apiKey: fake.apiKey },
+	},
+	wrongKey: {
+		id: 'e2eWrongKeyCred1',
+		name: 'DigiCert wrong key',
+		data: { region: 'custom', baseUrl: fake.baseUrl, apiKey: WRONG_API_KEY },
+	},
 });
 export type CredentialName = keyof ReturnType<typeof credentialsFor>;
 
@@ -42,9 +50,20 @@ export interface DigiCertCase {
 /** Workflow IDs must be ≤ 21 characters and unique in the home. */
 export const caseWorkflowId = (index: number) => `e2eCase${String(index).padStart(3, '0')}`;
 
-export function caseWorkflow(id: string, testCase: DigiCertCase, credentialIds: Record<CredentialName, { id: string; name: string }>) {
+export function caseWorkflow(
+	id: string,
+	testCase: DigiCertCase,
+	credentialIds: Record<CredentialName, { id: string; name: string }>,
+) {
 	const credential = credentialIds[testCase.credential ?? 'sandbox'];
-	const trigger = { id: `${id}-t`, name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} };
+	const trigger = {
+		id: `${id}-t`,
+		name: 'Start',
+		type: 'n8n-nodes-base.manualTrigger',
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: {},
+	};
 	const inputNode = testCase.input && {
 		id: `${id}-i`,
 		name: 'Input',
@@ -65,9 +84,21 @@ export function caseWorkflow(id: string, testCase: DigiCertCase, credentialIds: 
 	};
 	const chain = inputNode ? [trigger, inputNode, digiCert] : [trigger, digiCert];
 	const connections = Object.fromEntries(
-		chain.slice(0, -1).map((node, i) => [node.name, { main: [[{ node: chain[i + 1].name, type: 'main', index: 0 }]] }]),
+		chain
+			.slice(0, -1)
+			.map((node, i) => [
+				node.name,
+				{ main: [[{ node: chain[i + 1].name, type: 'main', index: 0 }]] },
+			]),
 	);
-	return { id, name: `e2e: ${testCase.name}`.slice(0, 120), nodes: chain, connections, active: false, settings: { executionOrder: 'v1' } };
+	return {
+		id,
+		name: `e2e: ${testCase.name}`.slice(0, 120),
+		nodes: chain,
+		connections,
+		active: false,
+		settings: { executionOrder: 'v1' },
+	};
 }
 
 /**

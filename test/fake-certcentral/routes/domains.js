@@ -8,14 +8,21 @@ const { assumed, daysUntil, errorAnswer } = require('../common');
 const { listAnswer, matchesSearch, oneOf, readPage, sortBy } = require('../queries');
 
 /** The answer for an unknown domain: the errors page's generic 404 (no domain-specific code is documented). */
-const unknownDomain = () => assumed('404 code for an unknown domain', errorAnswer(404, 'not_found', 'Not found.'));
+const unknownDomain = () =>
+	assumed('404 code for an unknown domain', errorAnswer(404, 'not_found', 'Not found.'));
 
 /** What DigiCert answers when the DCV check does not find the record or file, by DCV method (its Check domain DCV page). */
 const DCV_NOT_FOUND = {
-	'dns-txt-token': ['invalid_dns_txt', 'Could not find a valid TXT record for one or more domains.'],
+	'dns-txt-token': [
+		'invalid_dns_txt',
+		'Could not find a valid TXT record for one or more domains.',
+	],
 	// The leading space is in DigiCert's own example.
 	'dns-cname-token': [' invalid_dns_cname', 'Requested domain does not have a valid cname.'],
-	'http-token': ['file_random_value_not_found', 'Could not find the random value at the expected file location for one or more domains.'],
+	'http-token': [
+		'file_random_value_not_found',
+		'Could not find the random value at the expected file location for one or more domains.',
+	],
 };
 
 /**
@@ -52,7 +59,12 @@ function domainSummary(domain, q) {
 		...(dcvExpiration
 			? {
 					dcv_expiration: Object.fromEntries(
-						Object.keys(dcvExpiration).map((type) => [type, utc ? validations.find((/** @type {any} */ v) => v.type === type).validated_until : dcvExpiration[type]]),
+						Object.keys(dcvExpiration).map((type) => [
+							type,
+							utc
+								? validations.find((/** @type {any} */ v) => v.type === type).validated_until
+								: dcvExpiration[type],
+						]),
 					),
 				}
 			: {}),
@@ -73,7 +85,10 @@ module.exports = (data) => [
 				['filters[status]', (d, v) => oneOf(v, d.is_active ? 'active' : 'inactive')],
 				['filters[search]', (d, v) => matchesSearch(v, [d.name])],
 				['filters[dcv_method]', (d, v) => oneOf(v, d.dcv_method)],
-				['filters[validation]', (d, v) => validationBuckets(d, data.now()).some((bucket) => oneOf(v, bucket))],
+				[
+					'filters[validation]',
+					(d, v) => validationBuckets(d, data.now()).some((bucket) => oneOf(v, bucket)),
+				],
 				['container_id', (d, v) => oneOf(v, String(d.container.id))],
 			])) {
 				if (q[key] !== undefined && q[key] !== '') list = list.filter((d) => test(d, q[key]));
@@ -100,7 +115,12 @@ module.exports = (data) => [
 					status: pending ? 'pending' : 'active',
 					is_pending_validation: pending,
 					...(req.query.include_validation === 'true'
-						? { validations: validations.map((/** @type {any} */ v) => ({ ...v, dcv_status: v.validated_until ? 'complete' : 'pending' })) }
+						? {
+								validations: validations.map((/** @type {any} */ v) => ({
+									...v,
+									dcv_status: v.validated_until ? 'complete' : 'pending',
+								})),
+							}
 						: {}),
 					...(req.query.include_dcv === 'true' ? { dcv_token: token } : {}),
 				},
@@ -116,14 +136,24 @@ module.exports = (data) => [
 			const notFound = DCV_NOT_FOUND[/** @type {keyof typeof DCV_NOT_FOUND} */ (domain.dcv_method)];
 			// DigiCert's page says the method must be a token method; what it answers for email is not shown.
 			if (!notFound) {
-				return assumed('Check DCV of an email-validated domain', errorAnswer(400, 'invalid_dcv_method', `Domain ${domain.id} is validated by email: there is no token to check.`));
+				return assumed(
+					'Check DCV of an email-validated domain',
+					errorAnswer(
+						400,
+						'invalid_dcv_method',
+						`Domain ${domain.id} is validated by email: there is no token to check.`,
+					),
+				);
 			}
 			if (domain.dcv_token.status !== 'active') {
 				if (!data.dcvInPlace.has(domain.id)) return errorAnswer(400, notFound[0], notFound[1]);
 				data.completeDcv(domain);
 			}
 			// `status` is the domain's, active or inactive (the page's pt-br copy lists both), not the check's.
-			return { status: 200, body: { token: domain.dcv_token.token, status: domain.is_active ? 'active' : 'inactive' } };
+			return {
+				status: 200,
+				body: { token: domain.dcv_token.token, status: domain.is_active ? 'active' : 'inactive' },
+			};
 		},
 	},
 ];

@@ -13,13 +13,22 @@ const { DAY_MS, errorAnswer, isoDate, isoTime, notFound, startOfDay } = require(
 
 /** Public TLS certificates issued from 15 March 2026 live at most 199 days (DigiCert's pages). */
 const MAX_VALIDITY_DAYS = 199;
-const REVOCATION_REASONS = ['unspecified', 'key_compromise', 'affiliation_changed', 'superseded', 'cessation_of_operation'];
+const REVOCATION_REASONS = [
+	'unspecified',
+	'key_compromise',
+	'affiliation_changed',
+	'superseded',
+	'cessation_of_operation',
+];
 const PAYMENT_METHODS = ['balance', 'card', 'profile'];
 const SIGNATURE_HASHES = ['sha256', 'sha384', 'sha512'];
-const CSR_PEM = /^-----BEGIN (NEW )?CERTIFICATE REQUEST-----[A-Za-z0-9+/=\s]+-----END (NEW )?CERTIFICATE REQUEST-----\s*$/;
-const isObject = (/** @type {unknown} */ v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+const CSR_PEM =
+	/^-----BEGIN (NEW )?CERTIFICATE REQUEST-----[A-Za-z0-9+/=\s]+-----END (NEW )?CERTIFICATE REQUEST-----\s*$/;
+const isObject = (/** @type {unknown} */ v) =>
+	typeof v === 'object' && v !== null && !Array.isArray(v);
 /** The validation a product needs: DV products have no organization. */
-const validationOf = (/** @type {string} */ nameId) => (/(^|_)dv(_|$)/.test(nameId) ? 'dv' : /(^|_)ev(_|$)/.test(nameId) ? 'ev' : 'ov');
+const validationOf = (/** @type {string} */ nameId) =>
+	/(^|_)dv(_|$)/.test(nameId) ? 'dv' : /(^|_)ev(_|$)/.test(nameId) ? 'ev' : 'ov';
 
 /** @param {import('./index').FakeData} data @returns {import('./index').Route[]} */
 module.exports = (data) => {
@@ -42,24 +51,59 @@ module.exports = (data) => {
 	}
 
 	/** A request on an order, shaped like DigiCert's request info, with what approving it does. */
-	function addRequest(/** @type {any} */ order, /** @type {string} */ type, /** @type {string} */ comments, /** @type {(status: string) => void} */ effect) {
+	function addRequest(
+		/** @type {any} */ order,
+		/** @type {string} */ type,
+		/** @type {string} */ comments,
+		/** @type {(status: string) => void} */ effect,
+	) {
 		const request = data.addRequest({ type, status: 'pending', orderId: order.id, comments });
-		request.requester = data.user ? { id: data.user.id, first_name: data.user.first_name, last_name: data.user.last_name, email: data.user.email } : request.requester;
+		request.requester = data.user
+			? {
+					id: data.user.id,
+					first_name: data.user.first_name,
+					last_name: data.user.last_name,
+					email: data.user.email,
+				}
+			: request.requester;
 		effects.set(request.id, effect);
 		return request;
 	}
 
 	/** The `certificate` object of a reissue or duplicate body, or the error answer. */
 	function readCertificate(/** @type {any} */ body, /** @type {any} */ order) {
-		if (!isObject(body) || !isObject(body.certificate)) return { error: errorAnswer(400, 'bad_request_format', 'The request body must have a certificate object.') };
+		if (!isObject(body) || !isObject(body.certificate))
+			return {
+				error: errorAnswer(
+					400,
+					'bad_request_format',
+					'The request body must have a certificate object.',
+				),
+			};
 		const c = body.certificate;
-		if (typeof c.csr !== 'string' || !CSR_PEM.test(c.csr)) return { error: errorAnswer(400, 'csr_invalid_cannot_parse', 'The CSR could not be parsed.') };
-		if (c.common_name !== undefined && typeof c.common_name !== 'string') return { error: errorAnswer(400, 'invalid_common_name', 'common_name must be a string.') }; // [U]
-		if (c.dns_names !== undefined && (!Array.isArray(c.dns_names) || !c.dns_names.every((/** @type {unknown} */ n) => typeof n === 'string'))) {
-			return { error: errorAnswer(400, 'invalid_dns_names', 'dns_names must be a list of strings.') }; // [U]
+		if (typeof c.csr !== 'string' || !CSR_PEM.test(c.csr))
+			return {
+				error: errorAnswer(400, 'csr_invalid_cannot_parse', 'The CSR could not be parsed.'),
+			};
+		if (c.common_name !== undefined && typeof c.common_name !== 'string')
+			return { error: errorAnswer(400, 'invalid_common_name', 'common_name must be a string.') }; // [U]
+		if (
+			c.dns_names !== undefined &&
+			(!Array.isArray(c.dns_names) ||
+				!c.dns_names.every((/** @type {unknown} */ n) => typeof n === 'string'))
+		) {
+			return {
+				error: errorAnswer(400, 'invalid_dns_names', 'dns_names must be a list of strings.'),
+			}; // [U]
 		}
 		if (c.signature_hash !== undefined && !SIGNATURE_HASHES.includes(c.signature_hash)) {
-			return { error: errorAnswer(400, 'invalid_signature_hash', `signature_hash must be one of ${SIGNATURE_HASHES.join(', ')}.`) }; // [U]
+			return {
+				error: errorAnswer(
+					400,
+					'invalid_signature_hash',
+					`signature_hash must be one of ${SIGNATURE_HASHES.join(', ')}.`,
+				),
+			}; // [U]
 		}
 		return {
 			certificate: {
@@ -73,13 +117,22 @@ module.exports = (data) => {
 
 	const orderFor = (/** @type {string} */ id) => orders.get(Number(id));
 	const notFoundOrder = () => notFound('order');
-	const requestAnswer = (/** @type {any} */ order, /** @type {any} */ request, /** @type {number | undefined} */ certificateId) => ({
+	const requestAnswer = (
+		/** @type {any} */ order,
+		/** @type {any} */ request,
+		/** @type {number | undefined} */ certificateId,
+	) => ({
 		status: 201,
-		body: { id: order.id, requests: [{ id: request.id, status: request.status }], ...(certificateId !== undefined ? { certificate_id: certificateId } : {}) },
+		body: {
+			id: order.id,
+			requests: [{ id: request.id, status: request.status }],
+			...(certificateId !== undefined ? { certificate_id: certificateId } : {}),
+		},
 	});
 	/** skip_approval: the request is approved at once (the fake's key is an admin's). */
 	const approveIfSkipped = (/** @type {any} */ body, /** @type {any} */ request) => {
-		if (isObject(body) && body.skip_approval === true) data.setRequestStatus(request.id, 'approved', { comment: 'skip_approval' });
+		if (isObject(body) && body.skip_approval === true)
+			data.setRequestStatus(request.id, 'approved', { comment: 'skip_approval' });
 	};
 
 	/** Reissue: POST /order/certificate/{id}/reissue → 201 {id, requests}; the order is reissue_pending until the request is processed. */
@@ -88,10 +141,31 @@ module.exports = (data) => {
 		if (!order) return notFoundOrder();
 		const read = readCertificate(req.body, order);
 		if ('error' in read) return read.error;
-		if (order.status === 'reissue_pending') return errorAnswer(400, 'reissue_pending', `Order ${order.id} already has a pending reissue.`); // [U]
-		if (order.status !== 'issued') return errorAnswer(400, 'invalid_order_status', `Order ${order.id} cannot be reissued: its status is ${order.status}.`); // [U]
+		if (order.status === 'reissue_pending')
+			return errorAnswer(
+				400,
+				'reissue_pending',
+				`Order ${order.id} already has a pending reissue.`,
+			); // [U]
+		if (order.status !== 'issued')
+			return errorAnswer(
+				400,
+				'invalid_order_status',
+				`Order ${order.id} cannot be reissued: its status is ${order.status}.`,
+			); // [U]
 		const id = nextCertificateId++;
-		const certificate = { id, ...read.certificate, status: 'pending', date_created: isoTime(data.now()), key_size: 2048, server_platform: { id: -1, name: 'OTHER' }, receipt_id: id, user_id: data.user.id, firstname: data.user.first_name, lastname: data.user.last_name };
+		const certificate = {
+			id,
+			...read.certificate,
+			status: 'pending',
+			date_created: isoTime(data.now()),
+			key_size: 2048,
+			server_platform: { id: -1, name: 'OTHER' },
+			receipt_id: id,
+			user_id: data.user.id,
+			firstname: data.user.first_name,
+			lastname: data.user.last_name,
+		};
 		reissues.set(order.id, [...(reissues.get(order.id) ?? []), certificate]);
 		data.setOrderStatus(order.id, 'reissue_pending');
 		const request = addRequest(order, 'reissue', req.body.comments ?? '', (status) => {
@@ -124,9 +198,27 @@ module.exports = (data) => {
 		if (!order) return notFoundOrder();
 		const read = readCertificate(req.body, order);
 		if ('error' in read) return read.error;
-		if (order.status !== 'issued') return errorAnswer(400, 'invalid_order_status', `Order ${order.id} cannot be duplicated: its status is ${order.status}.`); // [U]
+		if (order.status !== 'issued')
+			return errorAnswer(
+				400,
+				'invalid_order_status',
+				`Order ${order.id} cannot be duplicated: its status is ${order.status}.`,
+			); // [U]
 		const id = nextCertificateId++;
-		const certificate = { id, ...read.certificate, status: 'pending', date_created: isoTime(data.now()), key_size: 2048, server_platform: { id: -1, name: 'OTHER' }, ca_cert_id: '1005', sub_id: String(id % 1000), archived: '0', user_id: data.user.id, firstname: data.user.first_name, lastname: data.user.last_name };
+		const certificate = {
+			id,
+			...read.certificate,
+			status: 'pending',
+			date_created: isoTime(data.now()),
+			key_size: 2048,
+			server_platform: { id: -1, name: 'OTHER' },
+			ca_cert_id: '1005',
+			sub_id: String(id % 1000),
+			archived: '0',
+			user_id: data.user.id,
+			firstname: data.user.first_name,
+			lastname: data.user.last_name,
+		};
 		duplicates.set(order.id, [...(duplicates.get(order.id) ?? []), certificate]);
 		const request = addRequest(order, 'duplicate', req.body.comments ?? '', (status) => {
 			if (status === 'approved') {
@@ -142,16 +234,25 @@ module.exports = (data) => {
 
 	/** The revocation body's checks, or the error answer. */
 	function readRevocation(/** @type {any} */ body) {
-		if (body !== undefined && !isObject(body)) return errorAnswer(400, 'bad_request_format', 'The request body is not valid JSON.');
+		if (body !== undefined && !isObject(body))
+			return errorAnswer(400, 'bad_request_format', 'The request body is not valid JSON.');
 		const reason = body?.revocation_reason;
 		if (reason !== undefined && !REVOCATION_REASONS.includes(reason)) {
-			return errorAnswer(400, 'invalid_revocation_reason', `revocation_reason must be one of ${REVOCATION_REASONS.join(', ')}.`); // [U]
+			return errorAnswer(
+				400,
+				'invalid_revocation_reason',
+				`revocation_reason must be one of ${REVOCATION_REASONS.join(', ')}.`,
+			); // [U]
 		}
 		return undefined;
 	}
 
 	/** 204 when revoked at once (skip_approval), else 201 with the revoke request. */
-	function revokeAnswer(/** @type {any} */ order, /** @type {any} */ body, /** @type {() => void} */ revoke) {
+	function revokeAnswer(
+		/** @type {any} */ order,
+		/** @type {any} */ body,
+		/** @type {() => void} */ revoke,
+	) {
 		if (body?.skip_approval === true) {
 			revoke();
 			return { status: 204 };
@@ -161,12 +262,23 @@ module.exports = (data) => {
 		});
 		return {
 			status: 201,
-			body: { id: request.id, date: request.date, type: 'revoke', status: 'pending', requester: request.requester, comments: request.comments },
+			body: {
+				id: request.id,
+				date: request.date,
+				type: 'revoke',
+				status: 'pending',
+				requester: request.requester,
+				comments: request.comments,
+			},
 		};
 	}
 
 	/** Every certificate of an order: its own, its duplicates and its reissues. */
-	const certificatesOf = (/** @type {any} */ order) => [order.certificate, ...(duplicates.get(order.id) ?? []), ...(reissues.get(order.id) ?? [])];
+	const certificatesOf = (/** @type {any} */ order) => [
+		order.certificate,
+		...(duplicates.get(order.id) ?? []),
+		...(reissues.get(order.id) ?? []),
+	];
 
 	/** Revoke order certificates: PUT /order/certificate/{id}/revoke — the order and all its certificates. */
 	function revokeOrder(/** @type {RegExpExecArray} */ m, /** @type {any} */ req) {
@@ -174,9 +286,15 @@ module.exports = (data) => {
 		if (!order) return notFoundOrder();
 		const invalid = readRevocation(req.body);
 		if (invalid) return invalid;
-		if (order.status !== 'issued') return errorAnswer(400, 'invalid_order_status', `Order ${order.id} cannot be revoked: its status is ${order.status}.`); // [U]
+		if (order.status !== 'issued')
+			return errorAnswer(
+				400,
+				'invalid_order_status',
+				`Order ${order.id} cannot be revoked: its status is ${order.status}.`,
+			); // [U]
 		return revokeAnswer(order, req.body, () => {
-			for (const certificate of certificatesOf(order)) if (certificate.status === 'issued') certificate.status = 'revoked';
+			for (const certificate of certificatesOf(order))
+				if (certificate.status === 'issued') certificate.status = 'revoked';
 			order.revocation_reason = req.body?.revocation_reason;
 			data.setOrderStatus(order.id, 'revoked');
 		});
@@ -189,7 +307,8 @@ module.exports = (data) => {
 		const serial = identifier.toUpperCase();
 		for (const order of orders.values()) {
 			for (const certificate of certificatesOf(order)) {
-				if (certificate.id === byId || (byId === undefined && certificate.serial_number === serial)) return { order, certificate };
+				if (certificate.id === byId || (byId === undefined && certificate.serial_number === serial))
+					return { order, certificate };
 			}
 		}
 		return undefined;
@@ -206,11 +325,20 @@ module.exports = (data) => {
 		const invalid = readRevocation(req.body);
 		if (invalid) return invalid;
 		if (order.status === 'reissue_pending') {
-			return errorAnswer(400, 'reissue_pending', 'Certificates with a pending reissue cannot be revoked: cancel the reissue or wait until it is complete.'); // page's rule, code [U]
+			return errorAnswer(
+				400,
+				'reissue_pending',
+				'Certificates with a pending reissue cannot be revoked: cancel the reissue or wait until it is complete.',
+			); // page's rule, code [U]
 		}
 		const primary = certificate === order.certificate;
 		const status = primary ? order.status : certificate.status;
-		if (status !== 'issued') return errorAnswer(400, 'invalid_certificate_status', `Certificate ${certificate.id} cannot be revoked: its status is ${status}.`); // [U]
+		if (status !== 'issued')
+			return errorAnswer(
+				400,
+				'invalid_certificate_status',
+				`Certificate ${certificate.id} cannot be revoked: its status is ${status}.`,
+			); // [U]
 		return revokeAnswer(order, req.body, () => {
 			if (primary) data.setOrderStatus(order.id, 'revoked');
 			else certificate.status = 'revoked';
@@ -226,16 +354,26 @@ module.exports = (data) => {
 		const order = orderFor(m[1]);
 		if (!order) return notFoundOrder();
 		const body = req.body;
-		if (!isObject(body)) return errorAnswer(400, 'bad_request_format', 'The request body is not valid JSON.');
-		if (body.status !== 'canceled' && body.status !== 'CANCELED') return errorAnswer(400, 'invalid_status', 'status must be canceled.'); // [U]
-		if (typeof body.note !== 'string' || body.note.trim() === '') return errorAnswer(400, 'invalid_note', 'A note is required to cancel an order.'); // [U]
-		const open = order.requests.filter((/** @type {any} */ r) => r.status === 'pending' || r.status === 'submitted');
+		if (!isObject(body))
+			return errorAnswer(400, 'bad_request_format', 'The request body is not valid JSON.');
+		if (body.status !== 'canceled' && body.status !== 'CANCELED')
+			return errorAnswer(400, 'invalid_status', 'status must be canceled.'); // [U]
+		if (typeof body.note !== 'string' || body.note.trim() === '')
+			return errorAnswer(400, 'invalid_note', 'A note is required to cancel an order.'); // [U]
+		const open = order.requests.filter(
+			(/** @type {any} */ r) => r.status === 'pending' || r.status === 'submitted',
+		);
 		if (order.status === 'reissue_pending') {
-			for (const r of open.filter((/** @type {any} */ r) => r.type === 'reissue')) data.setRequestStatus(r.id, 'rejected', { comment: body.note });
+			for (const r of open.filter((/** @type {any} */ r) => r.type === 'reissue'))
+				data.setRequestStatus(r.id, 'rejected', { comment: body.note });
 			return { status: 204 };
 		}
 		if (order.status !== 'pending' && order.status !== 'waiting_pickup') {
-			return errorAnswer(400, 'invalid_order_status', `Order ${order.id} cannot be canceled: its status is ${order.status}; only pending or waiting_pickup orders can be.`); // [U]
+			return errorAnswer(
+				400,
+				'invalid_order_status',
+				`Order ${order.id} cannot be canceled: its status is ${order.status}; only pending or waiting_pickup orders can be.`,
+			); // [U]
 		}
 		for (const r of open) {
 			effects.delete(r.id);
@@ -261,30 +399,73 @@ module.exports = (data) => {
 		}
 		const needsOrganization = validationOf(product.name_id) !== 'dv';
 		const organization = data.organizations.get(body.organization?.id);
-		if (needsOrganization && !organization) return errorAnswer(400, 'invalid_organization', 'organization.id must be an organization of the account.'); // [U]
+		if (needsOrganization && !organization)
+			return errorAnswer(
+				400,
+				'invalid_organization',
+				'organization.id must be an organization of the account.',
+			); // [U]
 		if (body.payment_method !== undefined && !PAYMENT_METHODS.includes(body.payment_method)) {
-			return errorAnswer(400, 'invalid_payment_method', `payment_method must be one of ${PAYMENT_METHODS.join(', ')}.`); // [U]
+			return errorAnswer(
+				400,
+				'invalid_payment_method',
+				`payment_method must be one of ${PAYMENT_METHODS.join(', ')}.`,
+			); // [U]
 		}
 		const years = body.order_validity?.years ?? body.validity_years;
 		const endDate = body.order_validity?.custom_expiration_date ?? body.custom_expiration_date;
-		if (years === undefined && endDate === undefined) return errorAnswer(400, 'invalid_validity', 'order_validity is required.'); // [U]
-		if (years !== undefined && (!Number.isInteger(years) || years < 1 || years > 3)) return errorAnswer(400, 'invalid_validity', 'order_validity.years must be 1, 2 or 3.'); // [U]
-		if (endDate !== undefined && (typeof endDate !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(endDate) || endDate <= isoDate(data.now()))) {
-			return errorAnswer(400, 'invalid_validity', 'custom_expiration_date must be a future date (YYYY-MM-DD).'); // [U]
+		if (years === undefined && endDate === undefined)
+			return errorAnswer(400, 'invalid_validity', 'order_validity is required.'); // [U]
+		if (years !== undefined && (!Number.isInteger(years) || years < 1 || years > 3))
+			return errorAnswer(400, 'invalid_validity', 'order_validity.years must be 1, 2 or 3.'); // [U]
+		if (
+			endDate !== undefined &&
+			(typeof endDate !== 'string' ||
+				!/^\d{4}-\d{2}-\d{2}$/.test(endDate) ||
+				endDate <= isoDate(data.now()))
+		) {
+			return errorAnswer(
+				400,
+				'invalid_validity',
+				'custom_expiration_date must be a future date (YYYY-MM-DD).',
+			); // [U]
 		}
 		const container = data.containers.find((/** @type {any} */ c) => c.id === body.container?.id);
-		if (body.container !== undefined && !container) return errorAnswer(400, 'invalid_container', 'container.id must be a container of the account.'); // [U]
-		const order = data.addOrder({ status: 'pending', commonName: read.certificate.common_name, productNameId: product.name_id, containerId: container?.id });
-		Object.assign(order.certificate, { dns_names: read.certificate.dns_names.length > 0 ? read.certificate.dns_names : [read.certificate.common_name], csr: read.certificate.csr, signature_hash: read.certificate.signature_hash });
-		if (organization) order.organization = { ...order.organization, id: organization.id, name: organization.name };
+		if (body.container !== undefined && !container)
+			return errorAnswer(
+				400,
+				'invalid_container',
+				'container.id must be a container of the account.',
+			); // [U]
+		const order = data.addOrder({
+			status: 'pending',
+			commonName: read.certificate.common_name,
+			productNameId: product.name_id,
+			containerId: container?.id,
+		});
+		Object.assign(order.certificate, {
+			dns_names:
+				read.certificate.dns_names.length > 0
+					? read.certificate.dns_names
+					: [read.certificate.common_name],
+			csr: read.certificate.csr,
+			signature_hash: read.certificate.signature_hash,
+		});
+		if (organization)
+			order.organization = { ...order.organization, id: organization.id, name: organization.name };
 		order.payment_method = body.payment_method ?? 'balance';
 		if (typeof body.comments === 'string') order.comments = body.comments;
 		const request = addRequest(order, 'new_request', body.comments ?? '', (status) => {
-			if (status === 'approved') data.setOrderStatus(order.id, 'issued', { validDays: MAX_VALIDITY_DAYS });
+			if (status === 'approved')
+				data.setOrderStatus(order.id, 'issued', { validDays: MAX_VALIDITY_DAYS });
 			else data.setOrderStatus(order.id, 'rejected');
 		});
 		approveIfSkipped(body, request);
-		return requestAnswer(order, request, order.status === 'issued' ? order.certificate.id : undefined);
+		return requestAnswer(
+			order,
+			request,
+			order.status === 'issued' ? order.certificate.id : undefined,
+		);
 	}
 
 	return [
@@ -292,7 +473,11 @@ module.exports = (data) => {
 		{ method: 'POST', pattern: /^\/order\/certificate\/(\d+)\/duplicate$/, handle: duplicate },
 		{ method: 'PUT', pattern: /^\/order\/certificate\/(\d+)\/revoke$/, handle: revokeOrder },
 		{ method: 'PUT', pattern: /^\/order\/certificate\/(\d+)\/status$/, handle: updateStatus },
-		{ method: 'PUT', pattern: /^\/certificate\/([0-9A-Fa-f]+)\/revoke$/, handle: revokeCertificate },
+		{
+			method: 'PUT',
+			pattern: /^\/certificate\/([0-9A-Fa-f]+)\/revoke$/,
+			handle: revokeCertificate,
+		},
 		{ method: 'POST', pattern: /^\/order\/certificate\/([a-z0-9_]+)$/, handle: create },
 	];
 };

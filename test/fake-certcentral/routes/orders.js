@@ -2,12 +2,25 @@
 'use strict';
 /** The fake's certificate orders: list, status changes, get, duplicates, reissues. */
 const { daysUntil, notFound } = require('../common');
-const { badDateFilter, dateFilter, listAnswer, matchesSearch, oneOf, readPage, sortBy, statusChangeWindow } = require('../queries');
+const {
+	badDateFilter,
+	dateFilter,
+	listAnswer,
+	matchesSearch,
+	oneOf,
+	readPage,
+	sortBy,
+	statusChangeWindow,
+} = require('../queries');
 
 /** Sortable order properties: only `date_created` is seen in a public client (DigiCert's list could not be read). */
-const ORDER_SORTS = { keys: { date_created: (/** @type {any} */ o) => o.date_created }, allowed: ['date_created'] };
+const ORDER_SORTS = {
+	keys: { date_created: (/** @type {any} */ o) => o.date_created },
+	allowed: ['date_created'],
+};
 
-const sameText = (/** @type {string} */ a, /** @type {string | undefined} */ b) => b !== undefined && a.toLowerCase() === b.toLowerCase();
+const sameText = (/** @type {string} */ a, /** @type {string | undefined} */ b) =>
+	b !== undefined && a.toLowerCase() === b.toLowerCase();
 
 /** @param {import('./index').FakeData} data @returns {import('./index').Route[]} */
 module.exports = (data) => [
@@ -27,11 +40,25 @@ module.exports = (data) => [
 				['filters[container_id]', (o, v) => oneOf(v, String(o.container.id))],
 				['filters[organization_id]', (o, v) => oneOf(v, String(o.organization.id))],
 				// "the common_name field or the dns_names array contains the given domain name" (an exact entry: ASSUMED).
-				['filters[domain_name]', (o, v) => [o.certificate.common_name, ...(o.certificate.dns_names ?? [])].some((name) => sameText(v, name))],
+				[
+					'filters[domain_name]',
+					(o, v) =>
+						[o.certificate.common_name, ...(o.certificate.dns_names ?? [])].some((name) =>
+							sameText(v, name),
+						),
+				],
 				// "the order with the certificate that has the given serial number" (case-insensitive: ASSUMED).
 				['filters[serial_number]', (o, v) => sameText(v, o.certificate.serial_number)],
 				// "the email or common_name property" (which email: the orderer's, or an S/MIME certificate's: ASSUMED).
-				['filters[search]', (o, v) => matchesSearch(v, [o.certificate.common_name, o.user?.email, ...(o.certificate.emails ?? [])])],
+				[
+					'filters[search]',
+					(o, v) =>
+						matchesSearch(v, [
+							o.certificate.common_name,
+							o.user?.email,
+							...(o.certificate.emails ?? []),
+						]),
+				],
 			])) {
 				if (q[key] !== undefined && q[key] !== '') list = list.filter((o) => test(o, q[key]));
 			}
@@ -47,7 +74,10 @@ module.exports = (data) => [
 					return value !== undefined && test(value);
 				});
 			}
-			const sorted = sortBy(list, q.sort, ORDER_SORTS.keys, { allowed: ORDER_SORTS.allowed, order: data.listOrder });
+			const sorted = sortBy(list, q.sort, ORDER_SORTS.keys, {
+				allowed: ORDER_SORTS.allowed,
+				order: data.listOrder,
+			});
 			if ('error' in sorted) return sorted.error;
 			return listAnswer('orders', sorted.list, page, data.orderSummary);
 		},
@@ -66,12 +96,23 @@ module.exports = (data) => [
 			/** @type {Map<number, any>} the latest change of each order in the window */
 			const latest = new Map();
 			for (const change of data.orderStatusChanges) {
-				if (change.time >= window.from && change.time <= window.to) latest.set(change.order_id, change);
+				if (change.time >= window.from && change.time <= window.to)
+					latest.set(change.order_id, change);
 			}
-			const changes = [...latest.values()].map((c) => ({ id: c.order_id, order_id: c.order_id, certificate_id: c.certificate_id, status: c.status }));
+			const changes = [...latest.values()].map((c) => ({
+				id: c.order_id,
+				order_id: c.order_id,
+				certificate_id: c.certificate_id,
+				status: c.status,
+			}));
 			const sorted = sortBy(changes, undefined, {}, { allowed: [], order: data.listOrder });
 			if ('error' in sorted) return sorted.error;
-			const answer = listAnswer('orders', sorted.list, page, ({ order_id, certificate_id, status }) => ({ order_id, certificate_id, status }));
+			const answer = listAnswer(
+				'orders',
+				sorted.list,
+				page,
+				({ order_id, certificate_id, status }) => ({ order_id, certificate_id, status }),
+			);
 			return sorted.list.length === 0 ? { status: 200, body: {} } : answer;
 		},
 	},
@@ -85,12 +126,24 @@ module.exports = (data) => [
 			const byId = /^\d+$/.test(key) ? data.orders.get(Number(key)) : undefined;
 			const order =
 				byId ??
-				[...data.orders.values()].find((o) => o.certificate.thumbprint?.toUpperCase() === key || o.certificate.serial_number?.toUpperCase() === key);
+				[...data.orders.values()].find(
+					(o) =>
+						o.certificate.thumbprint?.toUpperCase() === key ||
+						o.certificate.serial_number?.toUpperCase() === key,
+				);
 			if (!order) return notFound('order');
 			const c = order.certificate;
 			return {
 				status: 200,
-				body: { ...order, certificate: { ...c, ...(c.valid_till ? { days_remaining: Math.max(0, daysUntil(c.valid_till, data.now())) } : {}) } },
+				body: {
+					...order,
+					certificate: {
+						...c,
+						...(c.valid_till
+							? { days_remaining: Math.max(0, daysUntil(c.valid_till, data.now())) }
+							: {}),
+					},
+				},
 			};
 		},
 	},
@@ -101,7 +154,10 @@ module.exports = (data) => [
 			const id = Number(m[1]);
 			if (!data.orders.has(id) && !data.duplicates.has(id)) return notFound('order');
 			const certificates = data.duplicates.get(id) ?? [];
-			const shown = req.query.show_archived === 'true' ? certificates : certificates.filter((c) => c.archived !== '1');
+			const shown =
+				req.query.show_archived === 'true'
+					? certificates
+					: certificates.filter((c) => c.archived !== '1');
 			// ASSUMED: no duplicates is `{}` (the array key left out), as DigiCert's order list does when empty.
 			return { status: 200, body: shown.length > 0 ? { certificates: shown } : {} };
 		},

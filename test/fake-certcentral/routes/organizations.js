@@ -10,7 +10,10 @@ const { listAnswer, oneOf, readPage, sortBy } = require('../queries');
  */
 function organizationSummary(organization, q) {
 	const { validations, ...rest } = organization;
-	return { ...rest, ...(q.include_validation === 'true' && validations.length > 0 ? { validations } : {}) };
+	return {
+		...rest,
+		...(q.include_validation === 'true' && validations.length > 0 ? { validations } : {}),
+	};
 }
 
 /** @param {import('./index').FakeData} data @returns {import('./index').Route[]} */
@@ -23,12 +26,16 @@ module.exports = (data) => [
 			const page = readPage(q);
 			if ('error' in page) return page.error;
 			let list = [...data.organizations.values()];
-			const pending = (/** @type {any} */ o) => o.validations.some((/** @type {any} */ v) => v.status === 'pending');
+			const pending = (/** @type {any} */ o) =>
+				o.validations.some((/** @type {any} */ v) => v.status === 'pending');
 			for (const [key, test] of /** @type {Array<[string, (o: any, v: string) => boolean]>} */ ([
 				['filters[status]', (o, v) => oneOf(v, o.status)],
 				['filters[validation]', (o, v) => oneOf(v, pending(o) ? 'pending' : 'not_pending')],
 				// An organization ID (exact), or a name containing the text.
-				['filters[search]', (o, v) => String(o.id) === v || o.name.toLowerCase().includes(v.toLowerCase())],
+				[
+					'filters[search]',
+					(o, v) => String(o.id) === v || o.name.toLowerCase().includes(v.toLowerCase()),
+				],
 			])) {
 				if (q[key] !== undefined && q[key] !== '') list = list.filter((o) => test(o, q[key]));
 			}

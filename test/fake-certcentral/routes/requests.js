@@ -8,7 +8,11 @@ const { listAnswer, matchesSearch, oneOf, readPage, sortBy } = require('../queri
 const REQUEST_SORTS = { keys: {}, allowed: [] };
 
 /** DigiCert's generic 404 (documented); which code it gives for an unknown request is not. */
-const requestNotFound = () => assumed('unknown request: code not documented', errorAnswer(404, 'not_found', 'Request not found.'));
+const requestNotFound = () =>
+	assumed(
+		'unknown request: code not documented',
+		errorAnswer(404, 'not_found', 'Request not found.'),
+	);
 
 /** Request statuses the update-request-status page allows. */
 const SETTABLE_STATUSES = ['submitted', 'pending', 'approved', 'rejected'];
@@ -25,10 +29,19 @@ module.exports = (data) => [
 			let list = [...data.requests.values()];
 			if (q['filters[status]']) list = list.filter((r) => oneOf(q['filters[status]'], r.status));
 			if (q['filters[type]']) list = list.filter((r) => oneOf(q['filters[type]'], r.type));
-			if (q['filters[container_id]']) list = list.filter((r) => oneOf(q['filters[container_id]'], String(r.order?.container?.id)));
+			if (q['filters[container_id]'])
+				list = list.filter((r) =>
+					oneOf(q['filters[container_id]'], String(r.order?.container?.id)),
+				);
 			// DigiCert: the search matches "the order.certificate.common_name property" only.
-			if (q['filters[search]']) list = list.filter((r) => matchesSearch(q['filters[search]'], [r.order?.certificate?.common_name]));
-			const sorted = sortBy(list, q.sort, REQUEST_SORTS.keys, { allowed: REQUEST_SORTS.allowed, order: data.listOrder });
+			if (q['filters[search]'])
+				list = list.filter((r) =>
+					matchesSearch(q['filters[search]'], [r.order?.certificate?.common_name]),
+				);
+			const sorted = sortBy(list, q.sort, REQUEST_SORTS.keys, {
+				allowed: REQUEST_SORTS.allowed,
+				order: data.listOrder,
+			});
 			if ('error' in sorted) return sorted.error;
 			return listAnswer('requests', sorted.list, page, data.requestSummary);
 		},
@@ -52,12 +65,25 @@ module.exports = (data) => [
 				return errorAnswer(400, 'bad_request_format', 'The request body is not valid JSON.');
 			}
 			if (!SETTABLE_STATUSES.includes(body.status)) {
-				return assumed('bad status value: not documented', errorAnswer(400, 'invalid_status', `Status must be one of: ${SETTABLE_STATUSES.join(', ')}.`));
+				return assumed(
+					'bad status value: not documented',
+					errorAnswer(
+						400,
+						'invalid_status',
+						`Status must be one of: ${SETTABLE_STATUSES.join(', ')}.`,
+					),
+				);
 			}
 			if (body.processor_comment !== undefined && typeof body.processor_comment !== 'string') {
-				return assumed('bad processor_comment: not documented', errorAnswer(400, 'invalid_processor_comment', 'processor_comment must be a string.'));
+				return assumed(
+					'bad processor_comment: not documented',
+					errorAnswer(400, 'invalid_processor_comment', 'processor_comment must be a string.'),
+				);
 			}
-			if (request.status !== 'pending' && (body.status === 'approved' || body.status === 'rejected')) {
+			if (
+				request.status !== 'pending' &&
+				(body.status === 'approved' || body.status === 'rejected')
+			) {
 				return assumed(
 					'deciding a request that is not pending: not documented',
 					errorAnswer(

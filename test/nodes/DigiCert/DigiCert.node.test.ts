@@ -7,7 +7,15 @@
  */
 import type { IDataObject, INode, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
-import { capturedLogs, digiCertNode, inputNodes, outboundUrls, regionRedirect, resetEngineRecords, runWorkflow } from '../../helpers/engine';
+import {
+	capturedLogs,
+	digiCertNode,
+	inputNodes,
+	outboundUrls,
+	regionRedirect,
+	resetEngineRecords,
+	runWorkflow,
+} from '../../helpers/engine';
 import type { RecordedRequest } from '../../helpers/fake';
 import { credentialFor, fakeData } from '../../helpers/fake';
 import { expectNoKey } from '../../helpers/secrets';
@@ -41,26 +49,49 @@ const listDuplicates = (orderId: unknown, options: INodeParameters = {}): INodeP
 	orderId: orderId as string,
 	options,
 });
-const getRequest = (requestId: unknown): INodeParameters => ({ resource: 'request', operation: 'get', requestId: requestId as string });
+const getRequest = (requestId: unknown): INodeParameters => ({
+	resource: 'request',
+	operation: 'get',
+	requestId: requestId as string,
+});
 
 /** The request the server got, in the parts that matter. */
 function seen(request: RecordedRequest) {
-	return { method: request.method, path: request.path, query: request.query, key: request.headers['x-dc-devkey'] };
+	return {
+		method: request.method,
+		path: request.path,
+		query: request.query,
+		key: request.headers['x-dc-devkey'],
+	};
 }
 
 const pairs = (items: INodeExecutionData[]) => items.map((item) => item.pairedItem);
 const jsons = (items: INodeExecutionData[]) => items.map((item) => item.json);
 
 const seedCertificates = fakeData.seeds.orderDuplicates.certificates;
-const { SEED_ORDER_ID, ORDER_WITHOUT_DUPLICATES, APPROVED_REQUEST_ID, PENDING_REQUEST_ID, ARCHIVED_DUPLICATE } = fakeData;
+const {
+	SEED_ORDER_ID,
+	ORDER_WITHOUT_DUPLICATES,
+	APPROVED_REQUEST_ID,
+	PENDING_REQUEST_ID,
+	ARCHIVED_DUPLICATE,
+} = fakeData;
 
 describe('List Order Duplicates', () => {
 	it('outputs one item per duplicate certificate, exactly as DigiCert returns it', async () => {
-		const result = await runDigiCert({ parameters: listDuplicates('={{ $json.orderId }}'), items: [{ orderId: SEED_ORDER_ID }] });
+		const result = await runDigiCert({
+			parameters: listDuplicates('={{ $json.orderId }}'),
+			items: [{ orderId: SEED_ORDER_ID }],
+		});
 
 		expect(result.error).toBeUndefined();
 		expect(server.requests.map(seen)).toEqual([
-			{ method: 'GET', path: `/services/v2/order/certificate/${SEED_ORDER_ID}/duplicate`, query: {}, key: server.apiKey },
+			{
+				method: 'GET',
+				path: `/services/v2/order/certificate/${SEED_ORDER_ID}/duplicate`,
+				query: {},
+				key: server.apiKey,
+			},
 		]);
 		const items = result.items();
 		expect(seedCertificates).toHaveLength(3);
@@ -69,17 +100,26 @@ describe('List Order Duplicates', () => {
 	});
 
 	it('outputs no items and no error for an order without duplicates', async () => {
-		const result = await runDigiCert({ parameters: listDuplicates(String(ORDER_WITHOUT_DUPLICATES)) });
+		const result = await runDigiCert({
+			parameters: listDuplicates(String(ORDER_WITHOUT_DUPLICATES)),
+		});
 
 		expect(result.error).toBeUndefined();
 		expect(server.requests.map(seen)).toEqual([
-			{ method: 'GET', path: `/services/v2/order/certificate/${ORDER_WITHOUT_DUPLICATES}/duplicate`, query: {}, key: server.apiKey },
+			{
+				method: 'GET',
+				path: `/services/v2/order/certificate/${ORDER_WITHOUT_DUPLICATES}/duplicate`,
+				query: {},
+				key: server.apiKey,
+			},
 		]);
 		expect(result.items()).toEqual([]);
 	});
 
 	it('sends show_archived=true only when the option is on, and then lists archived duplicates too', async () => {
-		const on = await runDigiCert({ parameters: listDuplicates(SEED_ORDER_ID, { show_archived: true }) });
+		const on = await runDigiCert({
+			parameters: listDuplicates(SEED_ORDER_ID, { show_archived: true }),
+		});
 		expect(on.error).toBeUndefined();
 		expect(server.requests.map(seen)).toEqual([
 			{
@@ -93,7 +133,9 @@ describe('List Order Duplicates', () => {
 		expect(pairs(on.items())).toEqual(Array(4).fill({ item: 0 }));
 
 		server.reset();
-		const off = await runDigiCert({ parameters: listDuplicates(SEED_ORDER_ID, { show_archived: false }) });
+		const off = await runDigiCert({
+			parameters: listDuplicates(SEED_ORDER_ID, { show_archived: false }),
+		});
 		expect(off.error).toBeUndefined();
 		expect(server.requests.map((r) => r.query)).toEqual([{}]);
 		expect(jsons(off.items())).toEqual(seedCertificates);
@@ -102,7 +144,11 @@ describe('List Order Duplicates', () => {
 	it('pairs each certificate with the input item of its order', async () => {
 		const result = await runDigiCert({
 			parameters: listDuplicates('={{ $json.orderId }}'),
-			items: [{ orderId: SEED_ORDER_ID }, { orderId: ORDER_WITHOUT_DUPLICATES }, { orderId: SEED_ORDER_ID }],
+			items: [
+				{ orderId: SEED_ORDER_ID },
+				{ orderId: ORDER_WITHOUT_DUPLICATES },
+				{ orderId: SEED_ORDER_ID },
+			],
 		});
 
 		expect(result.error).toBeUndefined();
@@ -114,11 +160,19 @@ describe('List Order Duplicates', () => {
 
 describe('Get Request', () => {
 	it('outputs an approved request exactly as DigiCert returns it', async () => {
-		const result = await runDigiCert({ parameters: getRequest('={{ $json.id }}'), items: [{ id: APPROVED_REQUEST_ID }] });
+		const result = await runDigiCert({
+			parameters: getRequest('={{ $json.id }}'),
+			items: [{ id: APPROVED_REQUEST_ID }],
+		});
 
 		expect(result.error).toBeUndefined();
 		expect(server.requests.map(seen)).toEqual([
-			{ method: 'GET', path: `/services/v2/request/${APPROVED_REQUEST_ID}`, query: {}, key: server.apiKey },
+			{
+				method: 'GET',
+				path: `/services/v2/request/${APPROVED_REQUEST_ID}`,
+				query: {},
+				key: server.apiKey,
+			},
 		]);
 		expect(server.requests[0].headers['user-agent']).toBe('n8n-nodes-digicert');
 		const items = result.items();
@@ -131,7 +185,12 @@ describe('Get Request', () => {
 
 		expect(result.error).toBeUndefined();
 		expect(server.requests.map(seen)).toEqual([
-			{ method: 'GET', path: `/services/v2/request/${PENDING_REQUEST_ID}`, query: {}, key: server.apiKey },
+			{
+				method: 'GET',
+				path: `/services/v2/request/${PENDING_REQUEST_ID}`,
+				query: {},
+				key: server.apiKey,
+			},
 		]);
 		const items = result.items();
 		// Exactly DigiCert's answer: status pending, and no date_processed added by the node.
@@ -159,7 +218,9 @@ describe('IDs that are not positive whole numbers are refused before any request
 
 		expect(server.requests).toEqual([]);
 		expect(outboundUrls).toEqual([]);
-		expect(result.error?.message).toBe(`Order ID must be a positive whole number, but it is ${shown}`);
+		expect(result.error?.message).toBe(
+			`Order ID must be a positive whole number, but it is ${shown}`,
+		);
 		expect(result.items()).toEqual([]);
 	});
 
@@ -168,11 +229,15 @@ describe('IDs that are not positive whole numbers are refused before any request
 
 		expect(server.requests).toEqual([]);
 		expect(outboundUrls).toEqual([]);
-		expect(result.error?.message).toBe(`Request ID must be a positive whole number, but it is ${shown}`);
+		expect(result.error?.message).toBe(
+			`Request ID must be a positive whole number, but it is ${shown}`,
+		);
 	});
 
 	it('an empty ID typed in the field is refused by n8n itself (required parameter), naming the field', async () => {
-		const result = await runWorkflow([...inputNodes([{}]), digiCertNode(getRequest(''))], { credentials: credentialFor(server) }).then(
+		const result = await runWorkflow([...inputNodes([{}]), digiCertNode(getRequest(''))], {
+			credentials: credentialFor(server),
+		}).then(
 			() => undefined,
 			(error: Error) => error,
 		);
@@ -183,19 +248,32 @@ describe('IDs that are not positive whole numbers are refused before any request
 	});
 
 	it('an ID missing from the input item is refused, naming the parameter', async () => {
-		const result = await runDigiCert({ parameters: listDuplicates('={{ $json.orderId }}'), items: [{ other: 1 }] });
+		const result = await runDigiCert({
+			parameters: listDuplicates('={{ $json.orderId }}'),
+			items: [{ other: 1 }],
+		});
 
 		expect(server.requests).toEqual([]);
-		expect(result.error?.message).toBe('Order ID must be a positive whole number, but it is nothing');
+		expect(result.error?.message).toBe(
+			'Order ID must be a positive whole number, but it is nothing',
+		);
 	});
 });
 
 describe('DigiCert errors become errors a user can act on', () => {
 	it('says the API key was rejected on 403 access_denied_invalid_key, with the code in the description', async () => {
-		const result = await runDigiCert({ parameters: getRequest(APPROVED_REQUEST_ID), credential: { apiKey: WRONG_KEY } });
+		const result = await runDigiCert({
+			parameters: getRequest(APPROVED_REQUEST_ID),
+			credential: { apiKey: WRONG_KEY },
+		});
 
 		expect(server.requests.map(seen)).toEqual([
-			{ method: 'GET', path: `/services/v2/request/${APPROVED_REQUEST_ID}`, query: {}, key: WRONG_KEY },
+			{
+				method: 'GET',
+				path: `/services/v2/request/${APPROVED_REQUEST_ID}`,
+				query: {},
+				key: WRONG_KEY,
+			},
 		]);
 		expect(result.error?.message).toBe('DigiCert rejected the API key');
 		expect(result.error?.description).toContain('access_denied|access_denied_invalid_key');
@@ -208,7 +286,12 @@ describe('DigiCert errors become errors a user can act on', () => {
 		const result = await runDigiCert({ parameters: listDuplicates('99999999') });
 
 		expect(server.requests.map(seen)).toEqual([
-			{ method: 'GET', path: '/services/v2/order/certificate/99999999/duplicate', query: {}, key: server.apiKey },
+			{
+				method: 'GET',
+				path: '/services/v2/order/certificate/99999999/duplicate',
+				query: {},
+				key: server.apiKey,
+			},
 		]);
 		expect(result.error?.message).toBe('Order 99999999 was not found in DigiCert');
 		expect(result.error?.description).toContain('not_found|order');
@@ -229,7 +312,14 @@ describe('DigiCert errors become errors a user can act on', () => {
 		server.fail({
 			respond: {
 				status: 400,
-				body: { errors: [{ code: 'invalid_request_id', message: 'The request ID is not valid for this account.' }] },
+				body: {
+					errors: [
+						{
+							code: 'invalid_request_id',
+							message: 'The request ID is not valid for this account.',
+						},
+					],
+				},
 			},
 		});
 		const result = await runDigiCert({ parameters: getRequest(APPROVED_REQUEST_ID) });
@@ -242,10 +332,15 @@ describe('DigiCert errors become errors a user can act on', () => {
 	});
 
 	it('does not follow a redirect, so the key cannot be carried to another URL', async () => {
-		server.fail({ times: 1, respond: { status: 302, headers: { location: `${server.origin}/services/v2/user/me` } } });
+		server.fail({
+			times: 1,
+			respond: { status: 302, headers: { location: `${server.origin}/services/v2/user/me` } },
+		});
 		const result = await runDigiCert({ parameters: getRequest(APPROVED_REQUEST_ID) });
 
-		expect(server.requests.map((r) => r.path)).toEqual([`/services/v2/request/${APPROVED_REQUEST_ID}`]);
+		expect(server.requests.map((r) => r.path)).toEqual([
+			`/services/v2/request/${APPROVED_REQUEST_ID}`,
+		]);
 		expect(result.error?.message).toBe(
 			`DigiCert answered unexpectedly: HTTP 302 with a redirect to ${server.origin}/services/v2/user/me, which is not followed so the API key stays with DigiCert`,
 		);
@@ -253,7 +348,14 @@ describe('DigiCert errors become errors a user can act on', () => {
 
 	it('never repeats the API key even when DigiCert echoes it in an error', async () => {
 		server.fail({
-			respond: { status: 400, body: { errors: [{ code: `bad_key|${server.apiKey}`, message: `Bad key ${server.apiKey} given.` }] } },
+			respond: {
+				status: 400,
+				body: {
+					errors: [
+						{ code: `bad_key|${server.apiKey}`, message: `Bad key ${server.apiKey} given.` },
+					],
+				},
+			},
 		});
 		const result = await runDigiCert({ parameters: getRequest(APPROVED_REQUEST_ID) });
 
@@ -281,24 +383,39 @@ describe('On Error: Continue', () => {
 		expect(items[4].json.error).toBe('Request ID must be a positive whole number, but it is 0');
 		// Only the well-formed IDs were sent, once each.
 		expect(server.requests.map((r) => r.path).sort()).toEqual(
-			[APPROVED_REQUEST_ID, 424242, PENDING_REQUEST_ID].map((id) => `/services/v2/request/${id}`).sort(),
+			[APPROVED_REQUEST_ID, 424242, PENDING_REQUEST_ID]
+				.map((id) => `/services/v2/request/${id}`)
+				.sort(),
 		);
 	}
 
 	it.each([
 		['onError: continueRegularOutput', { onError: 'continueRegularOutput' as const }],
 		['continueOnFail: true', { continueOnFail: true }],
-	])('outputs every item in input order, the failed ones as error items (%s)', async (_name, setting) => {
-		const result = await runDigiCert({ parameters: getRequest('={{ $json.id }}'), items: mixed, node: setting });
+	])(
+		'outputs every item in input order, the failed ones as error items (%s)',
+		async (_name, setting) => {
+			const result = await runDigiCert({
+				parameters: getRequest('={{ $json.id }}'),
+				items: mixed,
+				node: setting,
+			});
 
-		expect(result.error).toBeUndefined();
-		expectMixedOutput(result.items());
-	});
+			expect(result.error).toBeUndefined();
+			expectMixedOutput(result.items());
+		},
+	);
 
 	it('keeps List Order Duplicates results grouped and paired around failed items', async () => {
 		const result = await runDigiCert({
 			parameters: listDuplicates('={{ $json.orderId }}'),
-			items: [{ orderId: SEED_ORDER_ID }, { orderId: ORDER_WITHOUT_DUPLICATES }, { orderId: 'x' }, { orderId: 99999999 }, { orderId: SEED_ORDER_ID }],
+			items: [
+				{ orderId: SEED_ORDER_ID },
+				{ orderId: ORDER_WITHOUT_DUPLICATES },
+				{ orderId: 'x' },
+				{ orderId: 99999999 },
+				{ orderId: SEED_ORDER_ID },
+			],
 			node: { onError: 'continueRegularOutput' },
 		});
 
@@ -313,11 +430,18 @@ describe('On Error: Continue', () => {
 	});
 
 	it('with "Continue (using error output)", sends the failed items to the error output, each paired', async () => {
-		const result = await runDigiCert({ parameters: getRequest('={{ $json.id }}'), items: mixed, node: { onError: 'continueErrorOutput' } });
+		const result = await runDigiCert({
+			parameters: getRequest('={{ $json.id }}'),
+			items: mixed,
+			node: { onError: 'continueErrorOutput' },
+		});
 
 		expect(result.error).toBeUndefined();
 		const [success, failed] = result.taskData()?.data?.main ?? [];
-		expect(jsons(success ?? [])).toEqual([fakeData.seeds.requestApproved, { ...fakeData.seeds.requestPending, id: PENDING_REQUEST_ID }]);
+		expect(jsons(success ?? [])).toEqual([
+			fakeData.seeds.requestApproved,
+			{ ...fakeData.seeds.requestPending, id: PENDING_REQUEST_ID },
+		]);
 		expect(pairs(success ?? [])).toEqual([{ item: 0 }, { item: 3 }]);
 		expect(pairs(failed ?? [])).toEqual([{ item: 1 }, { item: 2 }, { item: 4 }]);
 		// n8n adds the input item's fields to an error-output item, so the failing ID is visible.
@@ -329,10 +453,12 @@ describe('On Error: Continue', () => {
 		expect(failed?.[1].json.details).toContain('[not_found]');
 	});
 
-	it('without it, the first failing item stops the node with that item\'s error', async () => {
+	it("without it, the first failing item stops the node with that item's error", async () => {
 		const result = await runDigiCert({ parameters: getRequest('={{ $json.id }}'), items: mixed });
 
-		expect(result.error?.message).toBe('Request ID must be a positive whole number, but it is "abc"');
+		expect(result.error?.message).toBe(
+			'Request ID must be a positive whole number, but it is "abc"',
+		);
 		expect(result.items()).toEqual([]);
 	});
 });
@@ -364,8 +490,12 @@ describe('many items', () => {
 		items.forEach((item, i) => {
 			if (i % 4 === 0) expect(item.json.status).toBe('approved');
 			if (i % 4 === 1) expect(item.json.status).toBe('pending');
-			if (i % 4 === 2) expect(item.json.error).toBe(`Request ${900000 + i} was not found in DigiCert`);
-			if (i % 4 === 3) expect(item.json.error).toBe(`Request ID must be a positive whole number, but it is "bad-${i}"`);
+			if (i % 4 === 2)
+				expect(item.json.error).toBe(`Request ${900000 + i} was not found in DigiCert`);
+			if (i % 4 === 3)
+				expect(item.json.error).toBe(
+					`Request ID must be a positive whole number, but it is "bad-${i}"`,
+				);
 		});
 		const expectedPaths = input
 			.filter((_, i) => i % 4 !== 3)
@@ -415,7 +545,10 @@ describe('custom base URL', () => {
 	});
 
 	it('refuses a base URL that is not a URL', async () => {
-		const result = await runDigiCert({ parameters: getRequest(APPROVED_REQUEST_ID), credential: { baseUrl: 'digicert proxy' } });
+		const result = await runDigiCert({
+			parameters: getRequest(APPROVED_REQUEST_ID),
+			credential: { baseUrl: 'digicert proxy' },
+		});
 
 		expect(result.error?.message).toContain('is not a valid URL');
 		expect(outboundUrls).toEqual([]);
@@ -430,9 +563,16 @@ describe('custom base URL', () => {
 		});
 
 		expect(result.error).toBeUndefined();
-		expect(regionRedirect.asked).toEqual([`https://digicert-proxy.example.test/services/v2/request/${APPROVED_REQUEST_ID}`]);
+		expect(regionRedirect.asked).toEqual([
+			`https://digicert-proxy.example.test/services/v2/request/${APPROVED_REQUEST_ID}`,
+		]);
 		expect(server.requests.map(seen)).toEqual([
-			{ method: 'GET', path: `/services/v2/request/${APPROVED_REQUEST_ID}`, query: {}, key: server.apiKey },
+			{
+				method: 'GET',
+				path: `/services/v2/request/${APPROVED_REQUEST_ID}`,
+				query: {},
+				key: server.apiKey,
+			},
 		]);
 	});
 
@@ -441,11 +581,19 @@ describe('custom base URL', () => {
 		['127.0.0.1 with several trailing slashes', () => `${server.baseUrl}///`],
 		['localhost', () => `http://localhost:${server.port}/services/v2`],
 	])('allows plain http to %s', async (_name, baseUrl) => {
-		const result = await runDigiCert({ parameters: getRequest(APPROVED_REQUEST_ID), credential: { baseUrl: baseUrl() } });
+		const result = await runDigiCert({
+			parameters: getRequest(APPROVED_REQUEST_ID),
+			credential: { baseUrl: baseUrl() },
+		});
 
 		expect(result.error).toBeUndefined();
 		expect(server.requests.map(seen)).toEqual([
-			{ method: 'GET', path: `/services/v2/request/${APPROVED_REQUEST_ID}`, query: {}, key: server.apiKey },
+			{
+				method: 'GET',
+				path: `/services/v2/request/${APPROVED_REQUEST_ID}`,
+				query: {},
+				key: server.apiKey,
+			},
 		]);
 		expect(jsons(result.items())).toEqual([fakeData.seeds.requestApproved]);
 	});

@@ -16,20 +16,38 @@ const properties = description.properties;
 
 const field = (version: number, resource: string, operation: string, name: string) =>
 	properties.find(
-		(p) => shownIn(version)(p) && p.name === name && p.displayOptions?.show?.resource?.[0] === resource && p.displayOptions?.show?.operation?.[0] === operation,
+		(p) =>
+			shownIn(version)(p) &&
+			p.name === name &&
+			p.displayOptions?.show?.resource?.[0] === resource &&
+			p.displayOptions?.show?.operation?.[0] === operation,
 	);
 
 /** Every property and option, collections included. */
-function walk(list: Array<INodeProperties | INodePropertyOptions>): Array<INodeProperties | INodePropertyOptions> {
-	return list.flatMap((entry) => [entry, ...('options' in entry && Array.isArray(entry.options) ? walk(entry.options as INodeProperties[]) : [])]);
+function walk(
+	list: Array<INodeProperties | INodePropertyOptions>,
+): Array<INodeProperties | INodePropertyOptions> {
+	return list.flatMap((entry) => [
+		entry,
+		...('options' in entry && Array.isArray(entry.options)
+			? walk(entry.options as INodeProperties[])
+			: []),
+	]);
 }
 
 describe('what an AI agent reads', () => {
-	it.each(resources.flatMap((r) => r.operations.map((o) => [`${r.value}.${o.value}`, r.value, o] as const)))(
+	it.each(
+		resources.flatMap((r) =>
+			r.operations.map((o) => [`${r.value}.${o.value}`, r.value, o] as const),
+		),
+	)(
 		"%s: n8n 2.41 describes the tool as '<action> in DigiCert', and the action says what it does",
 		(_name, resource, operation) => {
 			// What n8n's own code (getToolDescriptionForNode → makeDescription) gives the agent with the default "Set Automatically".
-			const told = NodeHelpers.makeDescription({ resource, operation: operation.value }, description);
+			const told = NodeHelpers.makeDescription(
+				{ resource, operation: operation.value },
+				description,
+			);
 			expect(told).toBe(`${operation.action} in DigiCert`);
 			// Sentence case, no articles, the object named (not just "Get").
 			expect(operation.action).toMatch(/^[A-Z][a-z]+ [a-zA-Z]/);
@@ -46,7 +64,12 @@ describe('what an AI agent reads', () => {
 
 describe("n8n's vocabulary", () => {
 	it('operation names do not repeat the resource; internal values are unchanged', () => {
-		const names = Object.fromEntries(resources.map((r) => [r.value, Object.fromEntries(r.operations.map((o) => [o.value, o.name]))]));
+		const names = Object.fromEntries(
+			resources.map((r) => [
+				r.value,
+				Object.fromEntries(r.operations.map((o) => [o.value, o.name])),
+			]),
+		);
 		expect(names).toEqual({
 			order: {
 				listDuplicates: 'Get Duplicates',
@@ -62,14 +85,22 @@ describe("n8n's vocabulary", () => {
 			},
 			request: { get: 'Get', getMany: 'Get Many', approve: 'Approve', reject: 'Reject' },
 			certificate: { download: 'Download', revoke: 'Revoke' },
-			domain: { get: 'Get', getMany: 'Get Many', getExpiringValidations: 'Get Expiring Validations', checkDcv: 'Check DCV' },
+			domain: {
+				get: 'Get',
+				getMany: 'Get Many',
+				getExpiringValidations: 'Get Expiring Validations',
+				checkDcv: 'Check DCV',
+			},
 			organization: { getMany: 'Get Many', getExpiringValidations: 'Get Expiring Validations' },
 		});
 	});
 
 	it('dropdown descriptions fit the two lines the editor shows (at most 100 characters)', () => {
 		const long = walk(properties)
-			.filter((entry): entry is INodePropertyOptions => 'value' in entry && typeof entry.description === 'string')
+			.filter(
+				(entry): entry is INodePropertyOptions =>
+					'value' in entry && typeof entry.description === 'string',
+			)
 			.filter((option) => option.description!.length > 100)
 			.map((option) => `${option.name}: ${option.description!.length}`);
 		expect(long).toEqual([]);
@@ -77,7 +108,12 @@ describe("n8n's vocabulary", () => {
 
 	it('placeholders of fields to fill start with "e.g." (a multi-line sample of a format, like a CSR, is not an example value)', () => {
 		const placeholders = walk(properties)
-			.filter((entry): entry is INodeProperties => 'type' in entry && ['string', 'number'].includes(entry.type) && entry.placeholder !== undefined)
+			.filter(
+				(entry): entry is INodeProperties =>
+					'type' in entry &&
+					['string', 'number'].includes(entry.type) &&
+					entry.placeholder !== undefined,
+			)
 			.filter((p) => !String(p.placeholder).includes('\n'))
 			.map((p) => p.placeholder);
 		expect(placeholders.length).toBeGreaterThan(3);
@@ -86,7 +122,9 @@ describe("n8n's vocabulary", () => {
 
 	it("calls a container a Division, as CertCentral's screens do (the parameter keeps its name)", () => {
 		const filters = field(1.1, 'order', 'getMany', 'filters');
-		expect((filters?.options as INodeProperties[]).find((o) => o.name === 'containerId')?.displayName).toBe('Division ID');
+		expect(
+			(filters?.options as INodeProperties[]).find((o) => o.name === 'containerId')?.displayName,
+		).toBe('Division ID');
 	});
 
 	it('the trigger asks "Trigger On" and its subtitle shows the event\'s name', () => {
@@ -94,13 +132,22 @@ describe("n8n's vocabulary", () => {
 		const event = trigger.properties.find((p) => p.name === 'event')!;
 		expect(event.displayName).toBe('Trigger On');
 		const subtitle = String(trigger.subtitle);
-		for (const option of event.options as INodePropertyOptions[]) expect(subtitle).toContain(`"${option.value}":"${option.name}"`);
-		expect(subtitle).toMatch(/^=\{\{ \{.*\}\[\$parameter\["event"\]\] \|\| \$parameter\["event"\] \}\}$/);
+		for (const option of event.options as INodePropertyOptions[])
+			expect(subtitle).toContain(`"${option.value}":"${option.name}"`);
+		expect(subtitle).toMatch(
+			/^=\{\{ \{.*\}\[\$parameter\["event"\]\] \|\| \$parameter\["event"\] \}\}$/,
+		);
 	});
 });
 
 describe('defaults a user expects (typeVersion 1.1; typeVersion 1 keeps its own)', () => {
-	const orderPicker = (version: number) => properties.find((p) => shownIn(version)(p) && p.name === 'operation' && p.displayOptions?.show?.resource?.[0] === 'order');
+	const orderPicker = (version: number) =>
+		properties.find(
+			(p) =>
+				shownIn(version)(p) &&
+				p.name === 'operation' &&
+				p.displayOptions?.show?.resource?.[0] === 'order',
+		);
 
 	it('Order opens on Get Many; typeVersion 1 still on Get Duplicates', () => {
 		expect(orderPicker(1.1)?.default).toBe('getMany');
@@ -108,11 +155,20 @@ describe('defaults a user expects (typeVersion 1.1; typeVersion 1 keeps its own)
 	});
 
 	it('Get Many Orders sorts in its own collection, soonest expiry first; typeVersion 1 keeps Options > Sort', () => {
-		expect(field(1.1, 'order', 'getMany', 'sort')).toMatchObject({ type: 'collection', default: { by: 'valid_till' } });
+		expect(field(1.1, 'order', 'getMany', 'sort')).toMatchObject({
+			type: 'collection',
+			default: { by: 'valid_till' },
+		});
 		// From 1.1 Options holds only the Include options (issue 17), not Sort.
-		expect((field(1.1, 'order', 'getMany', 'options')?.options as INodeProperties[]).map((o) => o.name)).toEqual(['includeDuplicates', 'includeReissues']);
+		expect(
+			(field(1.1, 'order', 'getMany', 'options')?.options as INodeProperties[]).map((o) => o.name),
+		).toEqual(['includeDuplicates', 'includeReissues']);
 		expect(field(1, 'order', 'getMany', 'sort')).toBeUndefined();
-		expect((field(1, 'order', 'getMany', 'options')?.options as INodeProperties[]).find((o) => o.name === 'sort')).toMatchObject({ default: 'date_created' });
+		expect(
+			(field(1, 'order', 'getMany', 'options')?.options as INodeProperties[]).find(
+				(o) => o.name === 'sort',
+			),
+		).toMatchObject({ default: 'date_created' });
 	});
 
 	it.each([
@@ -121,11 +177,22 @@ describe('defaults a user expects (typeVersion 1.1; typeVersion 1 keeps its own)
 		['order', 'getExpiring'],
 		['request', 'get'],
 		['request', 'getMany'],
-	])('%s %s offers Simplify, on by default (not in typeVersion 1), and Output when used as a tool', (resource, operation) => {
-		expect(field(1.1, resource, operation, 'simplify')).toMatchObject({ type: 'boolean', default: true, displayOptions: { show: { '@tool': [false] } } });
-		expect(field(1.1, resource, operation, 'output')).toMatchObject({ type: 'options', default: 'simple', displayOptions: { show: { '@tool': [true] } } });
-		expect(field(1, resource, operation, 'simplify')).toBeUndefined();
-	});
+	])(
+		'%s %s offers Simplify, on by default (not in typeVersion 1), and Output when used as a tool',
+		(resource, operation) => {
+			expect(field(1.1, resource, operation, 'simplify')).toMatchObject({
+				type: 'boolean',
+				default: true,
+				displayOptions: { show: { '@tool': [false] } },
+			});
+			expect(field(1.1, resource, operation, 'output')).toMatchObject({
+				type: 'options',
+				default: 'simple',
+				displayOptions: { show: { '@tool': [true] } },
+			});
+			expect(field(1, resource, operation, 'simplify')).toBeUndefined();
+		},
+	);
 });
 
 describe('what cannot be undone', () => {
@@ -136,8 +203,15 @@ describe('what cannot be undone', () => {
 		['order', 'cancel'],
 		['certificate', 'revoke'],
 	])('%s %s shows a notice first', (resource, operation) => {
-		const fields = properties.filter((p) => p.displayOptions?.show?.resource?.[0] === resource && p.displayOptions?.show?.operation?.[0] === operation);
-		expect(fields[0]).toMatchObject({ type: 'notice', displayName: expect.stringMatching(/This cannot be undone\.$/) });
+		const fields = properties.filter(
+			(p) =>
+				p.displayOptions?.show?.resource?.[0] === resource &&
+				p.displayOptions?.show?.operation?.[0] === operation,
+		);
+		expect(fields[0]).toMatchObject({
+			type: 'notice',
+			displayName: expect.stringMatching(/This cannot be undone\.$/),
+		});
 	});
 
 	it("Reject's comment (the reason its description promises) is required from typeVersion 1.1, optional in 1", () => {

@@ -9,9 +9,15 @@ import { useFakeCertCentral } from '../../helpers/useFakeCertCentral';
 const server = useFakeCertCentral();
 
 const run = async (parameters: Record<string, unknown>) =>
-	await runWorkflow([...inputNodes([{ n: 1 }]), digiCertNode({ ...parameters, requestOptions: { rateLimit: 'off', maxRetries: 0 } } as never)], {
-		credentials: credentialFor(server),
-	});
+	await runWorkflow(
+		[
+			...inputNodes([{ n: 1 }]),
+			digiCertNode({ ...parameters, requestOptions: { rateLimit: 'off', maxRetries: 0 } } as never),
+		],
+		{
+			credentials: credentialFor(server),
+		},
+	);
 
 describe('refused before any request', () => {
 	it('an operation the resource does not have', async () => {
@@ -21,13 +27,25 @@ describe('refused before any request', () => {
 	});
 
 	it('a sort order DigiCert does not offer', async () => {
-		const result = await run({ resource: 'order', operation: 'getMany', returnAll: true, options: { sort: 'price' } });
-		expect(result.error?.message).toMatch(/^Sort must be one of date_created, -date_created, .* but it is "price"$/);
+		const result = await run({
+			resource: 'order',
+			operation: 'getMany',
+			returnAll: true,
+			options: { sort: 'price' },
+		});
+		expect(result.error?.message).toMatch(
+			/^Sort must be one of date_created, -date_created, .* but it is "price"$/,
+		);
 		expect(server.requests).toEqual([]);
 	});
 
 	it('a comment that is not text', async () => {
-		const result = await run({ resource: 'request', operation: 'approve', requestId: '199', comment: '={{ [1, 2] }}' });
+		const result = await run({
+			resource: 'request',
+			operation: 'approve',
+			requestId: '199',
+			comment: '={{ [1, 2] }}',
+		});
 		expect(result.error?.message).toMatch(/^Comment must be text, but it is/);
 		expect(server.requests).toEqual([]);
 	});
@@ -37,9 +55,15 @@ describe('answers that are not what a list should be', () => {
 	it('says so when a page is not a list object, after sending one request', async () => {
 		server.fail({ respond: { status: 200, body: [1, 2, 3] } });
 		const result = await run({ resource: 'order', operation: 'getMany', returnAll: true });
-		expect(result.error?.message).toBe('DigiCert answered unexpectedly: HTTP 200 with something other than a list');
+		expect(result.error?.message).toBe(
+			'DigiCert answered unexpectedly: HTTP 200 with something other than a list',
+		);
 		expect((result.error as { description?: string }).description).toMatch(/region or base URL/);
 		expect(server.requests).toHaveLength(1);
-		expect(server.requests[0]).toMatchObject({ method: 'GET', path: '/services/v2/order/certificate', query: { offset: '0', limit: '1000' } });
+		expect(server.requests[0]).toMatchObject({
+			method: 'GET',
+			path: '/services/v2/order/certificate',
+			query: { offset: '0', limit: '1000' },
+		});
 	});
 });

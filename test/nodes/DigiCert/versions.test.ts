@@ -11,12 +11,27 @@ import { useFakeCertCentral } from '../../helpers/useFakeCertCentral';
 
 const server = useFakeCertCentral({ fresh: true });
 const { SEED_ORDER_ID, PENDING_REQUEST_ID } = fakeData;
-const rl = (mode: string, value: string | number): INodeParameterResourceLocator => ({ __rl: true, mode, value });
+const rl = (mode: string, value: string | number): INodeParameterResourceLocator => ({
+	__rl: true,
+	mode,
+	value,
+});
 
-async function run(parameters: INodeParameters, typeVersion: number, items: IDataObject[] = [{}], onError?: 'continueRegularOutput') {
-	return await runWorkflow([...inputNodes(items), digiCertNode(parameters, { typeVersion, ...(onError ? { onError } : {}) })], {
-		credentials: credentialFor(server),
-	});
+async function run(
+	parameters: INodeParameters,
+	typeVersion: number,
+	items: IDataObject[] = [{}],
+	onError?: 'continueRegularOutput',
+) {
+	return await runWorkflow(
+		[
+			...inputNodes(items),
+			digiCertNode(parameters, { typeVersion, ...(onError ? { onError } : {}) }),
+		],
+		{
+			credentials: credentialFor(server),
+		},
+	);
 }
 const paths = () => server.requests.map((r) => `${r.method} ${r.path.replace('/services/v2', '')}`);
 
@@ -25,7 +40,10 @@ describe('typeVersion 1.1 resource locators', () => {
 		['From List', rl('list', String(SEED_ORDER_ID))],
 		['By ID', rl('id', String(SEED_ORDER_ID))],
 		['By URL (US page)', rl('url', `https://www.digicert.com/secure/orders/#${SEED_ORDER_ID}`)],
-		['By URL (EU page)', rl('url', `https://certcentral.digicert.eu/secure/orders/${SEED_ORDER_ID}`)],
+		[
+			'By URL (EU page)',
+			rl('url', `https://certcentral.digicert.eu/secure/orders/${SEED_ORDER_ID}`),
+		],
 	])('Get Order %s', async (_mode, orderId) => {
 		const result = await run({ resource: 'order', operation: 'get', orderId }, 1.1);
 		expect(result.error).toBeUndefined();
@@ -41,21 +59,38 @@ describe('typeVersion 1.1 resource locators', () => {
 			rl('url', '={{ "https://www.digicert.com/secure/orders/#" + $json.id }}'),
 		]) {
 			server.reset();
-			const result = await run({ resource: 'order', operation: 'listDuplicates', orderId, options: {} }, 1.1, items);
+			const result = await run(
+				{ resource: 'order', operation: 'listDuplicates', orderId, options: {} },
+				1.1,
+				items,
+			);
 			expect(result.error).toBeUndefined();
 			expect(paths()).toEqual(items.map((i) => `GET /order/certificate/${i.id}/duplicate`));
 		}
 	});
 
 	it('approves a request given by its CertCentral page URL', async () => {
-		const requestId = rl('url', `https://www.digicert.com/secure/requests/?status=pending#${PENDING_REQUEST_ID}`);
-		const result = await run({ resource: 'request', operation: 'approve', requestId, comment: 'ok' }, 1.1);
+		const requestId = rl(
+			'url',
+			`https://www.digicert.com/secure/requests/?status=pending#${PENDING_REQUEST_ID}`,
+		);
+		const result = await run(
+			{ resource: 'request', operation: 'approve', requestId, comment: 'ok' },
+			1.1,
+		);
 		expect(result.error).toBeUndefined();
 		expect(paths()).toEqual([`PUT /request/${PENDING_REQUEST_ID}/status`]);
 	});
 
-	it("downloads the certificate of an order picked from the list", async () => {
-		const result = await run({ resource: 'certificate', operation: 'download', orderId: rl('list', String(SEED_ORDER_ID)) }, 1.1);
+	it('downloads the certificate of an order picked from the list', async () => {
+		const result = await run(
+			{
+				resource: 'certificate',
+				operation: 'download',
+				orderId: rl('list', String(SEED_ORDER_ID)),
+			},
+			1.1,
+		);
 		expect(result.error).toBeUndefined();
 		expect(paths()).toEqual([`GET /certificate/download/order/${SEED_ORDER_ID}/format/pem_all`]);
 	});
@@ -65,7 +100,10 @@ describe('typeVersion 1.1 resource locators', () => {
 		const result = await run(
 			{ resource: 'order', operation: 'get', orderId },
 			1.1,
-			[{ url: 'https://example.com/orders/1' }, { url: `https://www.digicert.com/secure/orders/#${SEED_ORDER_ID}` }],
+			[
+				{ url: 'https://example.com/orders/1' },
+				{ url: `https://www.digicert.com/secure/orders/#${SEED_ORDER_ID}` },
+			],
 			'continueRegularOutput',
 		);
 		const [bad, good] = result.items();
@@ -77,13 +115,23 @@ describe('typeVersion 1.1 resource locators', () => {
 	});
 
 	it("an ID that is not one: n8n's own check refuses a typed one, the node one an expression gives; nothing is sent", async () => {
-		await expect(run({ resource: 'request', operation: 'get', requestId: rl('id', '12/../../user/me') }, 1.1)).rejects.toThrow(
+		await expect(
+			run({ resource: 'request', operation: 'get', requestId: rl('id', '12/../../user/me') }, 1.1),
+		).rejects.toThrow(
 			/The 'DigiCert' node has issues:\s+- Request ID is a whole number, e\.g\. 198/,
 		);
-		const computed = await run({ resource: 'request', operation: 'get', requestId: rl('id', '={{ $json.id }}') }, 1.1, [{ id: '12/../../user/me' }]);
-		expect(computed.error?.message).toBe('Request ID must be a positive whole number, but it is "12/../../user/me"');
+		const computed = await run(
+			{ resource: 'request', operation: 'get', requestId: rl('id', '={{ $json.id }}') },
+			1.1,
+			[{ id: '12/../../user/me' }],
+		);
+		expect(computed.error?.message).toBe(
+			'Request ID must be a positive whole number, but it is "12/../../user/me"',
+		);
 		// Get Order's ID mode also takes a thumbprint or serial number, and still refuses a path.
-		await expect(run({ resource: 'order', operation: 'get', orderId: rl('id', '12/../../user/me') }, 1.1)).rejects.toThrow(
+		await expect(
+			run({ resource: 'order', operation: 'get', orderId: rl('id', '12/../../user/me') }, 1.1),
+		).rejects.toThrow(
 			/The 'DigiCert' node has issues:\s+- An order ID \(a whole number\), or the thumbprint or serial number \(hex\) of its certificate/,
 		);
 		expect(server.requests).toHaveLength(0);
@@ -91,7 +139,11 @@ describe('typeVersion 1.1 resource locators', () => {
 
 	it("accepts a plain ID where a model or an older workflow puts one (an AI agent's value, a whole-parameter expression)", async () => {
 		// As a tool, the model's answer fills the locator's value in its current mode (From List by default).
-		for (const requestId of [rl('list', PENDING_REQUEST_ID), String(PENDING_REQUEST_ID), `={{ ${PENDING_REQUEST_ID} }}`]) {
+		for (const requestId of [
+			rl('list', PENDING_REQUEST_ID),
+			String(PENDING_REQUEST_ID),
+			`={{ ${PENDING_REQUEST_ID} }}`,
+		]) {
 			server.reset();
 			const result = await run({ resource: 'request', operation: 'get', requestId }, 1.1);
 			expect(result.error).toBeUndefined();
@@ -102,7 +154,11 @@ describe('typeVersion 1.1 resource locators', () => {
 
 describe('typeVersion 1 (workflows saved before 1.1) runs unchanged', () => {
 	it('plain ID fields, with expressions', async () => {
-		const result = await run({ resource: 'request', operation: 'get', requestId: '={{ $json.id }}' }, 1, [{ id: PENDING_REQUEST_ID }]);
+		const result = await run(
+			{ resource: 'request', operation: 'get', requestId: '={{ $json.id }}' },
+			1,
+			[{ id: PENDING_REQUEST_ID }],
+		);
 		expect(result.error).toBeUndefined();
 		expect(paths()).toEqual([`GET /request/${PENDING_REQUEST_ID}`]);
 	});
@@ -116,9 +172,10 @@ describe('typeVersion 1 (workflows saved before 1.1) runs unchanged', () => {
 });
 
 describe('Simplify (typeVersion 1.1) and Output (as an AI tool)', () => {
-	it('Get Order gives the fields a workflow uses by default, all of DigiCert\'s with Simplify off, and typeVersion 1 the raw order', async () => {
+	it("Get Order gives the fields a workflow uses by default, all of DigiCert's with Simplify off, and typeVersion 1 the raw order", async () => {
 		const orderId = rl('id', String(SEED_ORDER_ID));
-		const simplified = (await run({ resource: 'order', operation: 'get', orderId }, 1.1)).items()[0].json;
+		const simplified = (await run({ resource: 'order', operation: 'get', orderId }, 1.1)).items()[0]
+			.json;
 		const order = server.data.orders.get(SEED_ORDER_ID);
 		expect(simplified).toEqual({
 			id: SEED_ORDER_ID,
@@ -133,19 +190,39 @@ describe('Simplify (typeVersion 1.1) and Output (as an AI tool)', () => {
 			organization: order.organization.display_name ?? order.organization.name,
 			division: order.container.name,
 		});
-		const raw = (await run({ resource: 'order', operation: 'get', orderId, simplify: false }, 1.1)).items()[0].json;
-		expect(raw).toMatchObject({ id: SEED_ORDER_ID, certificate: expect.objectContaining({ common_name: 'example.com' }), container: expect.any(Object) });
-		const version1 = (await run({ resource: 'order', operation: 'get', orderId: String(SEED_ORDER_ID) }, 1)).items()[0].json;
+		const raw = (
+			await run({ resource: 'order', operation: 'get', orderId, simplify: false }, 1.1)
+		).items()[0].json;
+		expect(raw).toMatchObject({
+			id: SEED_ORDER_ID,
+			certificate: expect.objectContaining({ common_name: 'example.com' }),
+			container: expect.any(Object),
+		});
+		const version1 = (
+			await run({ resource: 'order', operation: 'get', orderId: String(SEED_ORDER_ID) }, 1)
+		).items()[0].json;
 		expect(version1).toEqual(raw);
 	});
 
 	it('Get Many Requests simplifies each request: who asked, for what', async () => {
-		const result = await run({ resource: 'request', operation: 'getMany', limit: 3, filters: { status: 'pending' } }, 1.1);
+		const result = await run(
+			{ resource: 'request', operation: 'getMany', limit: 3, filters: { status: 'pending' } },
+			1.1,
+		);
 		const items = result.items().map((i) => i.json);
 		expect(items).toHaveLength(3);
 		for (const item of items) {
 			expect(Object.keys(item).sort()).toEqual(
-				expect.arrayContaining(['id', 'status', 'type', 'date', 'order_id', 'common_name', 'requester', 'requester_email']),
+				expect.arrayContaining([
+					'id',
+					'status',
+					'type',
+					'date',
+					'order_id',
+					'common_name',
+					'requester',
+					'requester_email',
+				]),
 			);
 			expect(item.status).toBe('pending');
 			expect(item).not.toHaveProperty('order');
@@ -158,14 +235,32 @@ describe('Simplify (typeVersion 1.1) and Output (as an AI tool)', () => {
 		tool.description = { ...tool.description, name: 'digiCertTool' };
 		registerNodeType('n8n-nodes-digicert.digiCertTool', tool);
 		const runTool = async (parameters: INodeParameters) =>
-			await runWorkflow([...inputNodes([{}]), digiCertNode(parameters, { typeVersion: 1.1, type: 'n8n-nodes-digicert.digiCertTool' })], {
-				credentials: credentialFor(server),
-			});
+			await runWorkflow(
+				[
+					...inputNodes([{}]),
+					digiCertNode(parameters, { typeVersion: 1.1, type: 'n8n-nodes-digicert.digiCertTool' }),
+				],
+				{
+					credentials: credentialFor(server),
+				},
+			);
 		const orderId = rl('id', String(SEED_ORDER_ID));
 		const simplified = await runTool({ resource: 'order', operation: 'get', orderId });
-		expect(simplified.items()[0].json).toMatchObject({ id: SEED_ORDER_ID, common_name: 'example.com' });
-		const picked = await runTool({ resource: 'order', operation: 'get', orderId, output: 'fields', fields: 'id, certificate.common_name, nope' });
-		expect(picked.items()[0].json).toEqual({ id: SEED_ORDER_ID, 'certificate.common_name': 'example.com' });
+		expect(simplified.items()[0].json).toMatchObject({
+			id: SEED_ORDER_ID,
+			common_name: 'example.com',
+		});
+		const picked = await runTool({
+			resource: 'order',
+			operation: 'get',
+			orderId,
+			output: 'fields',
+			fields: 'id, certificate.common_name, nope',
+		});
+		expect(picked.items()[0].json).toEqual({
+			id: SEED_ORDER_ID,
+			'certificate.common_name': 'example.com',
+		});
 		const raw = await runTool({ resource: 'order', operation: 'get', orderId, output: 'raw' });
 		expect(raw.items()[0].json).toHaveProperty('certificate.common_name', 'example.com');
 	});
@@ -180,7 +275,10 @@ describe('Simplify (typeVersion 1.1) and Output (as an AI tool)', () => {
 
 	it('a new Get Many Orders gives the orders expiring soonest; typeVersion 1 sends no sort unless one was set', async () => {
 		// DigiCert documents no expiry sort: n8n reads every match, sorts, then applies the Limit.
-		const newest = await run({ resource: 'order', operation: 'getMany', limit: 5, filters: { status: 'issued' } }, 1.1);
+		const newest = await run(
+			{ resource: 'order', operation: 'getMany', limit: 5, filters: { status: 'issued' } },
+			1.1,
+		);
 		expect(server.requests.every((r) => r.query.sort === undefined)).toBe(true);
 		const tills = newest.items().map((i) => i.json.valid_till as string);
 		expect(tills).toHaveLength(5);
@@ -195,7 +293,10 @@ describe('Simplify (typeVersion 1.1) and Output (as an AI tool)', () => {
 		expect(server.requests).toHaveLength(1);
 		expect(server.requests[0].query.sort).toBeUndefined();
 		server.reset();
-		await run({ resource: 'order', operation: 'getMany', limit: 5, sort: { by: '-date_created' } }, 1.1);
+		await run(
+			{ resource: 'order', operation: 'getMany', limit: 5, sort: { by: '-date_created' } },
+			1.1,
+		);
 		expect(server.requests).toHaveLength(1);
 		expect(server.requests[0].query.sort).toBe('-date_created');
 	});

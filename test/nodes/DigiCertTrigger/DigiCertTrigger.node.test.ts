@@ -35,11 +35,21 @@ afterEach(() => {
 });
 
 const { isoDate } = fakeData;
-const sent = () => server.requests.map((r) => ({ method: r.method, path: r.path.replace('/services/v2', ''), query: r.query }));
+const sent = () =>
+	server.requests.map((r) => ({
+		method: r.method,
+		path: r.path.replace('/services/v2', ''),
+		query: r.query,
+	}));
 const json = (items: INodeExecutionData[] | undefined) => (items ?? []).map((item) => item.json);
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-const requestsWith = (status: string): number[] => [...server.data.requests.values()].filter((r: any) => r.status === status).map((r: any) => r.id).sort((a: number, b: number) => a - b);
-const activeTrigger = (parameters: INodeParameters, staticData?: IDataObject) => new ActiveTrigger(triggerNode(parameters), credentialFor(server), staticData);
+const requestsWith = (status: string): number[] =>
+	[...server.data.requests.values()]
+		.filter((r: any) => r.status === status)
+		.map((r: any) => r.id)
+		.sort((a: number, b: number) => a - b);
+const activeTrigger = (parameters: INodeParameters, staticData?: IDataObject) =>
+	new ActiveTrigger(triggerNode(parameters), credentialFor(server), staticData);
 
 describe('requestPending', () => {
 	const parameters = { event: 'requestPending' };
@@ -47,9 +57,19 @@ describe('requestPending', () => {
 	it('records the pending requests on activation, emits nothing when idle, then exactly the new ones', async () => {
 		const trigger = activeTrigger(parameters);
 		expect(await trigger.activate()).toEqual({});
-		expect(sent()).toEqual([{ method: 'GET', path: '/request', query: { 'filters[status]': 'pending', offset: '0', limit: '1000' } }]);
+		expect(sent()).toEqual([
+			{
+				method: 'GET',
+				path: '/request',
+				query: { 'filters[status]': 'pending', offset: '0', limit: '1000' },
+			},
+		]);
 		expect(server.requests[0].headers['x-dc-devkey']).toBe(server.apiKey);
-		expect(trigger.nodeStaticData().requestPending).toEqual({ v: 1, pending: requestsWith('pending'), floor: 0 });
+		expect(trigger.nodeStaticData().requestPending).toEqual({
+			v: 1,
+			pending: requestsWith('pending'),
+			floor: 0,
+		});
 		// n8n saves the static data after activation: a restart starts from here.
 		expect((trigger.saved[NODE_KEY] as IDataObject).requestPending).toBeDefined();
 
@@ -69,7 +89,12 @@ describe('requestPending', () => {
 				event: 'requestPending',
 				requestId: first.id,
 				status: 'pending',
-				request: expect.objectContaining({ id: first.id, type: 'new_request', status: 'pending', order: expect.objectContaining({ id: first.order.id }) }),
+				request: expect.objectContaining({
+					id: first.id,
+					type: 'new_request',
+					status: 'pending',
+					order: expect.objectContaining({ id: first.order.id }),
+				}),
 			},
 			pairedItem: { item: 0 },
 		});
@@ -136,7 +161,17 @@ describe('requestPending', () => {
 		const request = server.data.addRequest();
 		server.fail({
 			times: 1,
-			respond: { status: 403, body: { errors: [{ code: 'access_denied|access_denied_invalid_key', message: 'Access denied due to access_denied_invalid_key.' }] } },
+			respond: {
+				status: 403,
+				body: {
+					errors: [
+						{
+							code: 'access_denied|access_denied_invalid_key',
+							message: 'Access denied due to access_denied_invalid_key.',
+						},
+					],
+				},
+			},
 		});
 		const failed = await trigger.poll();
 		expect(failed.emitted).toBeUndefined();
@@ -159,7 +194,9 @@ describe('requestPending', () => {
 			expect(sent()).toHaveLength(1);
 			expect(elsewhere.requests).toEqual([]);
 			expect(failed.emitted).toBeUndefined();
-			expect(failed.error?.message).toBe(`DigiCert answered unexpectedly: HTTP 302 with a redirect to ${target}, which is not followed so the API key stays with DigiCert`);
+			expect(failed.error?.message).toBe(
+				`DigiCert answered unexpectedly: HTTP 302 with a redirect to ${target}, which is not followed so the API key stays with DigiCert`,
+			);
 			expectNoKey(failed.error, server.apiKey);
 			expect(trigger.nodeStaticData()).toEqual(state);
 		} finally {
@@ -175,8 +212,25 @@ describe('requestPending', () => {
 		const newest = requestsWith('pending').at(-1);
 		server.reset();
 		const output = await trigger.manual();
-		expect(sent()).toEqual([{ method: 'GET', path: '/request', query: { 'filters[status]': 'pending', offset: '0', limit: '1000' } }]);
-		expect(output).toEqual([[{ json: expect.objectContaining({ event: 'requestPending', requestId: newest, status: 'pending' }), pairedItem: { item: 0 } }]]);
+		expect(sent()).toEqual([
+			{
+				method: 'GET',
+				path: '/request',
+				query: { 'filters[status]': 'pending', offset: '0', limit: '1000' },
+			},
+		]);
+		expect(output).toEqual([
+			[
+				{
+					json: expect.objectContaining({
+						event: 'requestPending',
+						requestId: newest,
+						status: 'pending',
+					}),
+					pairedItem: { item: 0 },
+				},
+			],
+		]);
 		expect(trigger.nodeStaticData()).toEqual(state);
 		expect(trigger.workflow.staticData.__dataChanged).toBe(false);
 		expect(json((await trigger.poll()).emitted).map((j) => j.requestId)).toEqual([newest]);
@@ -196,20 +250,36 @@ describe('requestPending', () => {
 	});
 
 	it('a manual test run on an account with nothing pending shows one representative item', async () => {
-		server.fail({ times: 1, respond: { status: 200, body: { page: { total: 0, limit: 1, offset: 0 } } } });
+		server.fail({
+			times: 1,
+			respond: { status: 200, body: { page: { total: 0, limit: 1, offset: 0 } } },
+		});
 		const output = await activeTrigger(parameters).manual();
 		expect(output).toHaveLength(1);
 		expect(output![0]).toEqual([
-			{ json: expect.objectContaining({ event: 'requestPending', requestId: 198, status: 'pending', sample: true }), pairedItem: { item: 0 } },
+			{
+				json: expect.objectContaining({
+					event: 'requestPending',
+					requestId: 198,
+					status: 'pending',
+					sample: true,
+				}),
+				pairedItem: { item: 0 },
+			},
 		]);
 	});
 
 	it("a manual run through n8n's WorkflowExecute outputs the sample", async () => {
-		const result = await runWorkflow([triggerNode(parameters)], { credentials: credentialFor(server) });
+		const result = await runWorkflow([triggerNode(parameters)], {
+			credentials: credentialFor(server),
+		});
 		expect(result.error).toBeUndefined();
 		const items = result.items('DigiCert Trigger');
 		expect(items).toHaveLength(1);
-		expect(items[0].json).toMatchObject({ event: 'requestPending', requestId: requestsWith('pending').at(-1) });
+		expect(items[0].json).toMatchObject({
+			event: 'requestPending',
+			requestId: requestsWith('pending').at(-1),
+		});
 	});
 });
 
@@ -220,11 +290,26 @@ describe('requestStatusChanged', () => {
 		const trigger = activeTrigger(parameters);
 		expect(await trigger.activate()).toEqual({});
 		expect(sent()).toEqual([
-			{ method: 'GET', path: '/request', query: { 'filters[status]': 'submitted', offset: '0', limit: '1000' } },
-			{ method: 'GET', path: '/request', query: { 'filters[status]': 'pending', offset: '0', limit: '1000' } },
+			{
+				method: 'GET',
+				path: '/request',
+				query: { 'filters[status]': 'submitted', offset: '0', limit: '1000' },
+			},
+			{
+				method: 'GET',
+				path: '/request',
+				query: { 'filters[status]': 'pending', offset: '0', limit: '1000' },
+			},
 		]);
-		const open = (trigger.nodeStaticData().requestStatusChanged as IDataObject).open as Record<string, string>;
-		expect(Object.keys(open).map(Number).sort((a, b) => a - b)).toEqual([...requestsWith('submitted'), ...requestsWith('pending')].sort((a, b) => a - b));
+		const open = (trigger.nodeStaticData().requestStatusChanged as IDataObject).open as Record<
+			string,
+			string
+		>;
+		expect(
+			Object.keys(open)
+				.map(Number)
+				.sort((a, b) => a - b),
+		).toEqual([...requestsWith('submitted'), ...requestsWith('pending')].sort((a, b) => a - b));
 
 		server.reset();
 		expect(await trigger.poll()).toEqual({});
@@ -240,10 +325,21 @@ describe('requestStatusChanged', () => {
 			{ requestId: rejected, status: 'rejected', previous_status: 'pending' },
 			{ requestId: moved, status: 'pending', previous_status: 'submitted' },
 		].sort((a, b) => a.requestId - b.requestId);
-		expect(json(result.emitted).map(({ requestId, status, previous_status }) => ({ requestId, status, previous_status }))).toEqual(expected);
+		expect(
+			json(result.emitted).map(({ requestId, status, previous_status }) => ({
+				requestId,
+				status,
+				previous_status,
+			})),
+		).toEqual(expected);
 		const rejectedItem = json(result.emitted).find((j) => j.requestId === rejected)!;
-		expect(rejectedItem).toMatchObject({ event: 'requestStatusChanged', request: { id: rejected, processor_comment: 'Wrong organization' } });
-		expect(sent().filter((r) => r.path !== '/request')).toEqual([{ method: 'GET', path: `/request/${rejected}`, query: {} }]);
+		expect(rejectedItem).toMatchObject({
+			event: 'requestStatusChanged',
+			request: { id: rejected, processor_comment: 'Wrong organization' },
+		});
+		expect(sent().filter((r) => r.path !== '/request')).toEqual([
+			{ method: 'GET', path: `/request/${rejected}`, query: {} },
+		]);
 		expect(result.emitted!.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
 
 		expect(await trigger.poll()).toEqual({});
@@ -261,9 +357,13 @@ describe('requestStatusChanged', () => {
 		const duringDowntime = requestsWith('pending')[0];
 		server.data.setRequestStatus(duringDowntime, 'rejected');
 		const restarted = trigger.restart();
-		expect(json((await restarted.activate('init')).emitted).map((j) => [j.requestId, j.previous_status, j.status])).toEqual([
-			[duringDowntime, 'pending', 'rejected'],
-		]);
+		expect(
+			json((await restarted.activate('init')).emitted).map((j) => [
+				j.requestId,
+				j.previous_status,
+				j.status,
+			]),
+		).toEqual([[duringDowntime, 'pending', 'rejected']]);
 		expect(await restarted.poll()).toEqual({});
 		expect(await restarted.restart().activate('init')).toEqual({});
 	});
@@ -277,8 +377,14 @@ describe('requestStatusChanged', () => {
 		server.reset();
 		const result = await trigger.poll();
 		expect(result).toEqual({});
-		expect(sent().filter((r) => r.path !== '/request')).toEqual([{ method: 'GET', path: `/request/${gone}`, query: {} }]);
-		expect(Object.keys((trigger.nodeStaticData().requestStatusChanged as IDataObject).open as IDataObject)).not.toContain(String(gone));
+		expect(sent().filter((r) => r.path !== '/request')).toEqual([
+			{ method: 'GET', path: `/request/${gone}`, query: {} },
+		]);
+		expect(
+			Object.keys(
+				(trigger.nodeStaticData().requestStatusChanged as IDataObject).open as IDataObject,
+			),
+		).not.toContain(String(gone));
 		server.data.requests.set(gone, request);
 	});
 
@@ -288,7 +394,9 @@ describe('requestStatusChanged', () => {
 		const state = trigger.nodeStaticData();
 		server.reset();
 		const [[item]] = (await trigger.manual())!;
-		expect(sent()).toEqual([{ method: 'GET', path: '/request', query: { offset: '0', limit: '1000' } }]);
+		expect(sent()).toEqual([
+			{ method: 'GET', path: '/request', query: { offset: '0', limit: '1000' } },
+		]);
 		expect(item.json).toMatchObject({ event: 'requestStatusChanged', previous_status: null });
 		expect(['approved', 'rejected']).toContain(item.json.status);
 		expect(trigger.nodeStaticData()).toEqual(state);
@@ -302,14 +410,21 @@ describe('orderStatusChanged', () => {
 		server.data.orderStatusChanges.length = 0;
 	});
 	// eslint-disable-next-line @typescript-eslint/no-explicit-any
-	const ordersWith = (status: string): number[] => [...server.data.orders.values()].filter((o: any) => o.status === status).map((o: any) => o.id);
+	const ordersWith = (status: string): number[] =>
+		[...server.data.orders.values()].filter((o: any) => o.status === status).map((o: any) => o.id);
 
 	it('asks for the last 5 minutes on activation, then for the time since plus the overlap; each change is emitted once, with the order', async () => {
 		const [beforeActivation, issued, revoked] = ordersWith('pending');
 		server.data.setOrderStatus(beforeActivation, 'issued');
 		const trigger = activeTrigger(parameters);
 		expect(await trigger.activate()).toEqual({});
-		expect(sent()).toEqual([{ method: 'GET', path: '/order/certificate/status-changes', query: { minutes: '5', offset: '0', limit: '1000' } }]);
+		expect(sent()).toEqual([
+			{
+				method: 'GET',
+				path: '/order/certificate/status-changes',
+				query: { minutes: '5', offset: '0', limit: '1000' },
+			},
+		]);
 
 		// A minute later: the window is that minute plus the 5-minute overlap.
 		now += 60_000;
@@ -321,15 +436,31 @@ describe('orderStatusChanged', () => {
 		const result = await trigger.poll();
 		expect(result.error).toBeUndefined();
 		expect(sent()).toEqual([
-			{ method: 'GET', path: '/order/certificate/status-changes', query: { minutes: '6', offset: '0', limit: '1000' } },
+			{
+				method: 'GET',
+				path: '/order/certificate/status-changes',
+				query: { minutes: '6', offset: '0', limit: '1000' },
+			},
 			{ method: 'GET', path: `/order/certificate/${issued}`, query: {} },
 			{ method: 'GET', path: `/order/certificate/${revoked}`, query: {} },
 		]);
 		// eslint-disable-next-line @typescript-eslint/no-explicit-any
 		const certificateOf = (id: number) => (server.data.orders.get(id) as any).certificate.id;
 		expect(json(result.emitted)).toEqual([
-			{ event: 'orderStatusChanged', orderId: issued, certificateId: certificateOf(issued), status: 'issued', order: expect.objectContaining({ id: issued, status: 'issued' }) },
-			{ event: 'orderStatusChanged', orderId: revoked, certificateId: certificateOf(revoked), status: 'revoked', order: expect.objectContaining({ id: revoked, status: 'revoked' }) },
+			{
+				event: 'orderStatusChanged',
+				orderId: issued,
+				certificateId: certificateOf(issued),
+				status: 'issued',
+				order: expect.objectContaining({ id: issued, status: 'issued' }),
+			},
+			{
+				event: 'orderStatusChanged',
+				orderId: revoked,
+				certificateId: certificateOf(revoked),
+				status: 'revoked',
+				order: expect.objectContaining({ id: revoked, status: 'revoked' }),
+			},
 		]);
 		expect(result.emitted!.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
 		expectNoKey(result, server.apiKey);
@@ -342,13 +473,24 @@ describe('orderStatusChanged', () => {
 
 	it('emits only the chosen statuses, and without order details when not wanted', async () => {
 		const [issued, revoked] = ordersWith('pending');
-		const trigger = activeTrigger({ ...parameters, statuses: ['issued'], includeOrderDetails: false });
+		const trigger = activeTrigger({
+			...parameters,
+			statuses: ['issued'],
+			includeOrderDetails: false,
+		});
 		await trigger.activate();
 		server.data.setOrderStatus(issued, 'issued');
 		server.data.setOrderStatus(revoked, 'revoked');
 		server.reset();
 		const result = await trigger.poll();
-		expect(json(result.emitted)).toEqual([{ event: 'orderStatusChanged', orderId: issued, certificateId: expect.any(Number), status: 'issued' }]);
+		expect(json(result.emitted)).toEqual([
+			{
+				event: 'orderStatusChanged',
+				orderId: issued,
+				certificateId: expect.any(Number),
+				status: 'issued',
+			},
+		]);
 		expect(sent().map((r) => r.path)).toEqual(['/order/certificate/status-changes']);
 	});
 
@@ -368,10 +510,18 @@ describe('orderStatusChanged', () => {
 		server.reset();
 		const warn = jest.spyOn(Container.get(Logger), 'warn').mockImplementation(() => {});
 		const result = await restarted.activate('init');
-		expect(sent()[0]).toEqual({ method: 'GET', path: '/order/certificate/status-changes', query: { minutes: '10080', offset: '0', limit: '1000' } });
-		expect(json(result.emitted).map((j) => [j.orderId, j.status])).toEqual([[meanwhile, 'canceled']]);
+		expect(sent()[0]).toEqual({
+			method: 'GET',
+			path: '/order/certificate/status-changes',
+			query: { minutes: '10080', offset: '0', limit: '1000' },
+		});
+		expect(json(result.emitted).map((j) => [j.orderId, j.status])).toEqual([
+			[meanwhile, 'canceled'],
+		]);
 		// n8n's log says that older changes could not be fetched.
-		expect(warn).toHaveBeenCalledWith(expect.stringContaining('more than 7 days ago'), { workflowId: 'trigger-workflow' });
+		expect(warn).toHaveBeenCalledWith(expect.stringContaining('more than 7 days ago'), {
+			workflowId: 'trigger-workflow',
+		});
 		warn.mockClear();
 		expect(await restarted.poll()).toEqual({});
 		expect(warn).not.toHaveBeenCalled();
@@ -390,7 +540,12 @@ describe('orderStatusChanged', () => {
 			['/order/certificate/status-changes', { minutes: '10080', offset: '0', limit: '1000' }],
 			[`/order/certificate/${order}`, {}],
 		]);
-		expect(item.json).toMatchObject({ event: 'orderStatusChanged', orderId: order, status: 'rejected', order: { id: order } });
+		expect(item.json).toMatchObject({
+			event: 'orderStatusChanged',
+			orderId: order,
+			status: 'rejected',
+			order: { id: order },
+		});
 		expect(trigger.nodeStaticData()).toEqual(state);
 	});
 
@@ -407,7 +562,11 @@ describe('orderStatusChanged', () => {
 			['1000', '1000'],
 			['2000', '1000'],
 		]);
-		expect(json(result.emitted).map((j) => j.orderId).sort((a, b) => Number(a) - Number(b))).toEqual([...changed].sort((a, b) => a - b));
+		expect(
+			json(result.emitted)
+				.map((j) => j.orderId)
+				.sort((a, b) => Number(a) - Number(b)),
+		).toEqual([...changed].sort((a, b) => a - b));
 	});
 
 	it('whatever order DigiCert lists the changes in: each is emitted once, and the manual run shows the newest order', async () => {
@@ -417,7 +576,11 @@ describe('orderStatusChanged', () => {
 		const changed: number[] = Array.from({ length: 1500 }, () => server.data.addOrder().id);
 		for (const id of changed) server.data.setOrderStatus(id, 'rejected');
 		const result = await trigger.poll();
-		expect(json(result.emitted).map((j) => j.orderId).sort((a, b) => Number(a) - Number(b))).toEqual([...changed].sort((a, b) => a - b));
+		expect(
+			json(result.emitted)
+				.map((j) => j.orderId)
+				.sort((a, b) => Number(a) - Number(b)),
+		).toEqual([...changed].sort((a, b) => a - b));
 		expect(await trigger.poll()).toEqual({});
 		const [[item]] = (await trigger.manual())!;
 		expect(item.json.orderId).toBe(Math.max(...changed));
@@ -427,24 +590,41 @@ describe('orderStatusChanged', () => {
 describe('certificateExpiring', () => {
 	const parameters = { event: 'certificateExpiring', days: 30 };
 	// eslint-disable-next-line @typescript-eslint/no-explicit-any
-	const expiringWithin = (days: number): number[] => [...server.data.orders.values()]
-		// eslint-disable-next-line @typescript-eslint/no-explicit-any
-		.filter((o: any) => o.status === 'issued' && o.certificate.valid_till >= isoDate(now) && o.certificate.valid_till <= isoDate(now + days * DAY_MS))
-		// eslint-disable-next-line @typescript-eslint/no-explicit-any
-		.map((o: any) => o.id);
+	const expiringWithin = (days: number): number[] =>
+		[...server.data.orders.values()]
+			// eslint-disable-next-line @typescript-eslint/no-explicit-any
+			.filter(
+				(o: any) =>
+					o.status === 'issued' &&
+					o.certificate.valid_till >= isoDate(now) &&
+					o.certificate.valid_till <= isoDate(now + days * DAY_MS),
+			)
+			// eslint-disable-next-line @typescript-eslint/no-explicit-any
+			.map((o: any) => o.id);
 	// eslint-disable-next-line @typescript-eslint/no-explicit-any
-	const setValidTill = (id: number, days: number) => ((server.data.orders.get(id) as any).certificate.valid_till = isoDate(now + days * DAY_MS));
+	const setValidTill = (id: number, days: number) =>
+		((server.data.orders.get(id) as any).certificate.valid_till = isoDate(now + days * DAY_MS));
 
 	it('records the certificates already expiring on activation, then reports each one once as it comes within the threshold', async () => {
 		const trigger = activeTrigger(parameters);
 		expect(await trigger.activate()).toEqual({});
-		const query = { 'filters[status]': 'issued', 'filters[valid_till]': `${isoDate(now)}...${isoDate(now + 30 * DAY_MS)}`, offset: '0', limit: '1000' };
+		const query = {
+			'filters[status]': 'issued',
+			'filters[valid_till]': `${isoDate(now)}...${isoDate(now + 30 * DAY_MS)}`,
+			offset: '0',
+			limit: '1000',
+		};
 		expect(sent()).toEqual([{ method: 'GET', path: '/order/certificate', query }]);
-		const reported = (trigger.nodeStaticData().certificateExpiring as IDataObject).reported as IDataObject;
+		const reported = (trigger.nodeStaticData().certificateExpiring as IDataObject)
+			.reported as IDataObject;
 		expect(Object.keys(reported).map(Number).sort()).toEqual(expiringWithin(30).sort());
 
 		expect(await trigger.poll()).toEqual({});
-		const soon = server.data.addOrder({ status: 'issued', validDays: 10, commonName: 'soon.example.com' });
+		const soon = server.data.addOrder({
+			status: 'issued',
+			validDays: 10,
+			commonName: 'soon.example.com',
+		});
 		const later = server.data.addOrder({ status: 'issued', validDays: 45 });
 		const result = await trigger.poll();
 		expect(json(result.emitted)).toEqual([
@@ -464,14 +644,22 @@ describe('certificateExpiring', () => {
 		expect(await trigger.poll()).toEqual({});
 		// ...but the later one is reported when time brings it within 30 days.
 		setValidTill(later.id, 29);
-		expect(json((await trigger.poll()).emitted).map((j) => [j.orderId, j.days_remaining])).toEqual([[later.id, 29]]);
+		expect(json((await trigger.poll()).emitted).map((j) => [j.orderId, j.days_remaining])).toEqual([
+			[later.id, 29],
+		]);
 		// Renewed (a new certificate far away): nothing to report; the old report is remembered until
 		// the old certificate's expiry day, and the new certificate is reported when it comes close.
 		setValidTill(later.id, 395);
 		expect(await trigger.poll()).toEqual({});
-		expect(((trigger.nodeStaticData().certificateExpiring as IDataObject).reported as IDataObject)[later.id]).toBe(isoDate(now + 29 * DAY_MS));
+		expect(
+			((trigger.nodeStaticData().certificateExpiring as IDataObject).reported as IDataObject)[
+				later.id
+			],
+		).toBe(isoDate(now + 29 * DAY_MS));
 		setValidTill(later.id, 20);
-		expect(json((await trigger.poll()).emitted).map((j) => [j.orderId, j.days_remaining])).toEqual([[later.id, 20]]);
+		expect(json((await trigger.poll()).emitted).map((j) => [j.orderId, j.days_remaining])).toEqual([
+			[later.id, 20],
+		]);
 		setValidTill(later.id, 395);
 		setValidTill(soon.id, 400);
 	});
@@ -481,8 +669,11 @@ describe('certificateExpiring', () => {
 		jest.spyOn(clock, 'now').mockReturnValue(now);
 		const trigger = activeTrigger(parameters);
 		await trigger.activate();
-		expect(sent()[0].query['filters[valid_till]']).toBe(`${isoDate(now)}...${isoDate(now + 30 * DAY_MS)}`);
-		const reported = (trigger.nodeStaticData().certificateExpiring as IDataObject).reported as IDataObject;
+		expect(sent()[0].query['filters[valid_till]']).toBe(
+			`${isoDate(now)}...${isoDate(now + 30 * DAY_MS)}`,
+		);
+		const reported = (trigger.nodeStaticData().certificateExpiring as IDataObject)
+			.reported as IDataObject;
 		expect(Object.keys(reported).map(Number).sort()).toEqual(expiringWithin(30).sort());
 	});
 
@@ -494,8 +685,17 @@ describe('certificateExpiring', () => {
 		(broken as any).certificate.valid_till = '0000-00-00';
 		const soon = server.data.addOrder({ status: 'issued', validDays: 4 });
 		// The fake's own window filter would drop the broken order: answer with it as DigiCert would list it.
-		const listed = server.data.orderSummaries().filter((o: IDataObject) => o.id === broken.id || o.id === soon.id);
-		server.fail({ times: 2, match: (r) => r.path.endsWith('/order/certificate'), respond: { status: 200, body: { orders: listed, page: { total: 2, limit: 1000, offset: 0 } } } });
+		const listed = server.data
+			.orderSummaries()
+			.filter((o: IDataObject) => o.id === broken.id || o.id === soon.id);
+		server.fail({
+			times: 2,
+			match: (r) => r.path.endsWith('/order/certificate'),
+			respond: {
+				status: 200,
+				body: { orders: listed, page: { total: 2, limit: 1000, offset: 0 } },
+			},
+		});
 		const warn = jest.spyOn(Container.get(Logger), 'warn').mockImplementation(() => {});
 
 		const result = await trigger.poll();
@@ -522,9 +722,13 @@ describe('certificateExpiring', () => {
 		const edited = activeTrigger({ ...parameters, days: 60 }, trigger.saved);
 		server.reset();
 		expect(await edited.activate('update')).toEqual({});
-		expect(sent()[0].query['filters[valid_till]']).toBe(`${isoDate(now)}...${isoDate(now + 60 * DAY_MS)}`);
+		expect(sent()[0].query['filters[valid_till]']).toBe(
+			`${isoDate(now)}...${isoDate(now + 60 * DAY_MS)}`,
+		);
 		const next = server.data.addOrder({ status: 'issued', validDays: 50 });
-		expect(json((await edited.poll()).emitted).map((j) => [j.orderId, j.threshold_days])).toEqual([[next.id, 60]]);
+		expect(json((await edited.poll()).emitted).map((j) => [j.orderId, j.threshold_days])).toEqual([
+			[next.id, 60],
+		]);
 		setValidTill(order.id, 400);
 		setValidTill(next.id, 400);
 	});
@@ -532,7 +736,11 @@ describe('certificateExpiring', () => {
 	it('a manual test run returns the soonest expiring certificate', async () => {
 		const soonest = server.data.addOrder({ status: 'issued', validDays: 0 });
 		const [[item]] = (await activeTrigger(parameters).manual())!;
-		expect(item.json).toMatchObject({ event: 'certificateExpiring', days_remaining: 0, threshold_days: 30 });
+		expect(item.json).toMatchObject({
+			event: 'certificateExpiring',
+			days_remaining: 0,
+			threshold_days: 30,
+		});
 		// Ties on the day go to the lower order ID.
 		const sameDay = expiringWithin(0).sort((a, b) => a - b);
 		expect(item.json.orderId).toBe(sameDay[0]);
@@ -549,10 +757,22 @@ describe.each([
 	const fake = useFakeCertCentral({ fresh: true });
 	beforeEach(() => fake.data.setNow(now));
 	const parameters = { event, days: 30 };
-	const trigger = (days = 30, staticData?: IDataObject) => new ActiveTrigger(triggerNode({ ...parameters, days }), credentialFor(fake), staticData);
-	const listed = () => fake.requests.map((r) => ({ method: r.method, path: r.path.replace('/services/v2', ''), query: r.query }));
-	const records = (): IDataObject[] => [...(kind === 'domain' ? fake.data.domains : fake.data.organizations).values()];
-	const daysTo = (day: string, at: number) => Math.round((Date.parse(`${day.slice(0, 10)}T00:00:00Z`) - Date.parse(`${isoDate(at)}T00:00:00Z`)) / DAY_MS);
+	const trigger = (days = 30, staticData?: IDataObject) =>
+		new ActiveTrigger(triggerNode({ ...parameters, days }), credentialFor(fake), staticData);
+	const listed = () =>
+		fake.requests.map((r) => ({
+			method: r.method,
+			path: r.path.replace('/services/v2', ''),
+			query: r.query,
+		}));
+	const records = (): IDataObject[] => [
+		...(kind === 'domain' ? fake.data.domains : fake.data.organizations).values(),
+	];
+	const daysTo = (day: string, at: number) =>
+		Math.round(
+			(Date.parse(`${day.slice(0, 10)}T00:00:00Z`) - Date.parse(`${isoDate(at)}T00:00:00Z`)) /
+				DAY_MS,
+		);
 	/** `<id>:<type>` of every validation the fake has lapsing within `days` of `at` (active records, dated validations). */
 	function within(days: number, at = now): string[] {
 		const keys: string[] = [];
@@ -561,13 +781,18 @@ describe.each([
 			const dates: Array<[string, string]> =
 				kind === 'domain'
 					? Object.entries((record.dcv_expiration ?? {}) as Record<string, string>)
-					: (record.validations as IDataObject[]).filter((v) => v.status === 'active' && v.validated_until).map((v) => [String(v.type), String(v.validated_until)]);
-			for (const [type, day] of dates) if (daysTo(day, at) >= 0 && daysTo(day, at) <= days) keys.push(`${record.id}:${type}`);
+					: (record.validations as IDataObject[])
+							.filter((v) => v.status === 'active' && v.validated_until)
+							.map((v) => [String(v.type), String(v.validated_until)]);
+			for (const [type, day] of dates)
+				if (daysTo(day, at) >= 0 && daysTo(day, at) <= days) keys.push(`${record.id}:${type}`);
 		}
 		return keys.sort();
 	}
 	const reportedKeys = (items: INodeExecutionData[] | undefined) =>
-		json(items).flatMap((j) => (j.expiring_validations as IDataObject[]).map((v) => `${j.id}:${v.type}`));
+		json(items).flatMap((j) =>
+			(j.expiring_validations as IDataObject[]).map((v) => `${j.id}:${v.type}`),
+		);
 	/** A record that has a validation beyond the window: its ID and that validation's type. */
 	function beyondWindow(): { id: number; type: string } {
 		const inside = new Set(within(30));
@@ -575,7 +800,12 @@ describe.each([
 			if (kind === 'domain' ? record.is_active !== true : record.status !== 'active') continue;
 			for (const v of record.validations as IDataObject[]) {
 				const key = `${record.id}:${v.type}`;
-				if (v.status === 'active' && !inside.has(key) && daysTo(String(v.validated_until), now) > 60) return { id: Number(record.id), type: String(v.type) };
+				if (
+					v.status === 'active' &&
+					!inside.has(key) &&
+					daysTo(String(v.validated_until), now) > 60
+				)
+					return { id: Number(record.id), type: String(v.type) };
 			}
 		}
 		throw new Error('the fake has no validation beyond the window');
@@ -586,8 +816,12 @@ describe.each([
 		expect(await active.activate()).toEqual({});
 		const query = { 'filters[status]': 'active', include_validation: 'true', limit: '1000' };
 		const pages = kind === 'domain' ? ['0', '1000'] : ['0'];
-		expect(listed()).toEqual(pages.map((offset) => ({ method: 'GET', path, query: { ...query, offset } })));
-		expect(Object.keys((active.nodeStaticData()[event] as IDataObject).reported as IDataObject).sort()).toEqual(within(30));
+		expect(listed()).toEqual(
+			pages.map((offset) => ({ method: 'GET', path, query: { ...query, offset } })),
+		);
+		expect(
+			Object.keys((active.nodeStaticData()[event] as IDataObject).reported as IDataObject).sort(),
+		).toEqual(within(30));
 		expect(within(30).length).toBeGreaterThan(2);
 		expect(await active.poll()).toEqual({});
 
@@ -644,7 +878,9 @@ describe.each([
 		// Not a calendar day: a domain's DCV date is read from dcv_expiration, an organization's from validated_until.
 		const unreadable = kind === 'domain' ? '2026-02-30' : '2026-02-30T07:00:00+00:00';
 		if (kind === 'domain') record.dcv_expiration[broken.type] = unreadable;
-		else record.validations.find((v: IDataObject) => v.type === broken.type).validated_until = unreadable;
+		else
+			record.validations.find((v: IDataObject) => v.type === broken.type).validated_until =
+				unreadable;
 		const other = beyondWindow();
 		fake.data.setValidationExpiry(kind, other.id, other.type, 3);
 		const warn = jest.spyOn(Container.get(Logger), 'warn').mockImplementation(() => {});
@@ -654,7 +890,9 @@ describe.each([
 		expect(reportedKeys(result.emitted)).toEqual([`${other.id}:${other.type}`]);
 		expect(warn).toHaveBeenCalledWith(
 			expect.stringMatching(
-				new RegExp(`^DigiCert Trigger "DigiCert Trigger": One validation expiry from DigiCert could not be read as a date and was left out of the audit \\(.*ID ${broken.id}: ${broken.type.toUpperCase()} expires "${unreadable.replace(/\+/g, '\\+')}"\\)\\. Check these ${kind}s in CertCentral\\.$`),
+				new RegExp(
+					`^DigiCert Trigger "DigiCert Trigger": One validation expiry from DigiCert could not be read as a date and was left out of the audit \\(.*ID ${broken.id}: ${broken.type.toUpperCase()} expires "${unreadable.replace(/\+/g, '\\+')}"\\)\\. Check these ${kind}s in CertCentral\\.$`,
+				),
 			),
 			{ workflowId: 'trigger-workflow' },
 		);
@@ -667,16 +905,22 @@ describe.each([
 		const edited = trigger(60, active.saved);
 		fake.reset();
 		expect(await edited.activate('update')).toEqual({});
-		expect(Object.keys((edited.nodeStaticData()[event] as IDataObject).reported as IDataObject).sort()).toEqual(within(60));
+		expect(
+			Object.keys((edited.nodeStaticData()[event] as IDataObject).reported as IDataObject).sort(),
+		).toEqual(within(60));
 		const { id, type } = beyondWindow();
 		fake.data.setValidationExpiry(kind, id, type, 45);
-		expect(json((await edited.poll()).emitted).map((j) => [j.id, j.days_remaining, j.threshold_days])).toEqual([[id, 45, 60]]);
+		expect(
+			json((await edited.poll()).emitted).map((j) => [j.id, j.days_remaining, j.threshold_days]),
+		).toEqual([[id, 45, 60]]);
 	});
 
 	it('a manual test run returns the record whose validation lapses soonest (ties by ID), and changes no state', async () => {
 		const active = trigger();
 		const [[item]] = (await active.manual())!;
-		const soonest = within(0).map((key) => Number(key.split(':')[0])).sort((a, b) => a - b)[0];
+		const soonest = within(0)
+			.map((key) => Number(key.split(':')[0]))
+			.sort((a, b) => a - b)[0];
 		expect(item.json).toMatchObject({ event, id: soonest, days_remaining: 0, threshold_days: 30 });
 		expect(item.json.sample).toBeUndefined();
 		expect(active.nodeStaticData()).toEqual({});
@@ -689,9 +933,14 @@ describe('a list that shifts while a poll reads it (offset paging over a changin
 	beforeEach(() => {
 		shifting.data.setNow(now);
 	});
-	const trigger = (parameters: INodeParameters) => new ActiveTrigger(triggerNode(parameters), credentialFor(shifting));
+	const trigger = (parameters: INodeParameters) =>
+		new ActiveTrigger(triggerNode(parameters), credentialFor(shifting));
 	// eslint-disable-next-line @typescript-eslint/no-explicit-any
-	const records = (map: Map<number, any>, keep: (r: any) => boolean): number[] => [...map.values()].filter(keep).map((r) => r.id as number).sort((a, b) => a - b);
+	const records = (map: Map<number, any>, keep: (r: any) => boolean): number[] =>
+		[...map.values()]
+			.filter(keep)
+			.map((r) => r.id as number)
+			.sort((a, b) => a - b);
 
 	/** Runs `change` once, just before the fake answers the list page at `offset`. */
 	function duringPage(offset: number, change: () => void) {
@@ -713,7 +962,12 @@ describe('a list that shifts while a poll reads it (offset paging over a changin
 		const pendingTrigger = trigger({ event: 'requestPending' });
 		expect(await pendingTrigger.activate()).toEqual({});
 		// Page 2 now starts one further on: the request that was first on it is on neither page.
-		duringPage(1000, () => shifting.data.setRequestStatus(records(shifting.data.requests, (r) => r.status === 'pending')[0], 'approved'));
+		duringPage(1000, () =>
+			shifting.data.setRequestStatus(
+				records(shifting.data.requests, (r) => r.status === 'pending')[0],
+				'approved',
+			),
+		);
 		expect(await pendingTrigger.poll()).toEqual({});
 		expect(await pendingTrigger.poll()).toEqual({});
 		const added = shifting.data.addRequest();
@@ -721,10 +975,17 @@ describe('a list that shifts while a poll reads it (offset paging over a changin
 	});
 
 	it('Certificate Expiring: an order revoked while page 2 is fetched makes no order reported again, then or later', async () => {
-		for (let i = 0; i < 1100; i++) shifting.data.addOrder({ status: 'issued', validDays: 10 + (i % 15) });
+		for (let i = 0; i < 1100; i++)
+			shifting.data.addOrder({ status: 'issued', validDays: 10 + (i % 15) });
 		const expiringTrigger = trigger({ event: 'certificateExpiring', days: 30 });
 		expect(await expiringTrigger.activate()).toEqual({});
-		const soonest = records(shifting.data.orders, (o) => o.status === 'issued' && o.certificate.valid_till >= isoDate(now) && o.certificate.valid_till <= isoDate(now + 30 * DAY_MS));
+		const soonest = records(
+			shifting.data.orders,
+			(o) =>
+				o.status === 'issued' &&
+				o.certificate.valid_till >= isoDate(now) &&
+				o.certificate.valid_till <= isoDate(now + 30 * DAY_MS),
+		);
 		duringPage(1000, () => shifting.data.setOrderStatus(soonest[0], 'revoked'));
 		expect(await expiringTrigger.poll()).toEqual({});
 		expect(await expiringTrigger.poll()).toEqual({});
@@ -742,9 +1003,14 @@ describe('a list that shifts while a poll reads it (offset paging over a changin
 		duringPage(1000, () => (shifting.data.domains.get(active[0]).is_active = false));
 		expect(await validationTrigger.poll()).toEqual({});
 		expect(await validationTrigger.poll()).toEqual({});
-		const later = records(shifting.data.domains, (d) => d.is_active === true && d.dcv_expiration?.ov > isoDate(now + 60 * DAY_MS))[0];
+		const later = records(
+			shifting.data.domains,
+			(d) => d.is_active === true && d.dcv_expiration?.ov > isoDate(now + 60 * DAY_MS),
+		)[0];
 		shifting.data.setValidationExpiry('domain', later, 'ov', 5);
-		expect(json((await validationTrigger.poll()).emitted).map((j) => [j.id, j.validation_type])).toEqual([[later, 'ov']]);
+		expect(
+			json((await validationTrigger.poll()).emitted).map((j) => [j.id, j.validation_type]),
+		).toEqual([[later, 'ov']]);
 	});
 });
 
@@ -757,7 +1023,7 @@ describe('corrupt remembered state', () => {
 	}
 	const lookups = () => sent().filter((r) => /^\/request\/[^/]+$/.test(r.path));
 
-	it("a node entry that is not an object (a string): polls still work, remember, and say so once", async () => {
+	it('a node entry that is not an object (a string): polls still work, remember, and say so once', async () => {
 		const trigger = activeTrigger({ event: 'requestPending' }, { [NODE_KEY]: 'not an object' });
 		let added: IDataObject = {};
 		const warnings = await warningsDuring(async () => {
@@ -777,7 +1043,10 @@ describe('corrupt remembered state', () => {
 	});
 
 	it.each([
-		['requestStatusChanged', { open: { NaN: 'pending', '-5': 'pending', abc: 'submitted', '12': 'pending' } }],
+		[
+			'requestStatusChanged',
+			{ open: { NaN: 'pending', '-5': 'pending', abc: 'submitted', '12': 'pending' } },
+		],
 		['requestStatusChanged', { open: { [String(fakeData.PENDING_REQUEST_ID)]: 'approved' } }],
 		['requestPending', { pending: [1, 'x', -5], floor: 0 }],
 		['requestPending', { pending: [1, 2], floor: 'high' }],
@@ -785,38 +1054,50 @@ describe('corrupt remembered state', () => {
 		['certificateExpiring', { days: 30, reported: { '5': 'soon' } }],
 		['certificateExpiring', { days: -3, reported: {} }],
 		['domainValidationExpiring', { days: 30, reported: { '1001': '2026-12-01' } }],
-		['domainValidationExpiring', { days: 30, reported: { '1001:ov': '2026-12-01T07:00:00+00:00' } }],
+		[
+			'domainValidationExpiring',
+			{ days: 30, reported: { '1001:ov': '2026-12-01T07:00:00+00:00' } },
+		],
 		['organizationValidationExpiring', { days: 30, reported: { '112233:ov': 'soon' } }],
 		['organizationValidationExpiring', { days: '30', reported: {} }],
 		['orderStatusChanged', { since: 1, seen: { 'x:1:issued': 5 } }],
 		['orderStatusChanged', { since: 'yesterday', seen: {} }],
-	])('%s with %j: a new baseline, said once in the log, and no request or event from the junk', async (event, junk) => {
-		const parameters = event.endsWith('Expiring') ? { event, days: 30 } : { event };
-		const trigger = activeTrigger(parameters, { [NODE_KEY]: { [event]: { v: 1, ...junk } } });
-		const warnings = await warningsDuring(async () => {
-			expect(await trigger.activate()).toEqual({});
-			expect(await trigger.poll()).toEqual({});
-		});
-		expect(lookups()).toEqual([]);
-		expect(warnings).toEqual([
-			`DigiCert Trigger "DigiCert Trigger": the remembered state of ${event} was unreadable, so this poll recorded a new baseline (changes since the last good poll are not reported)`,
-		]);
-		expect(trigger.nodeStaticData()[event]).not.toEqual({ v: 1, ...junk });
-	});
+	])(
+		'%s with %j: a new baseline, said once in the log, and no request or event from the junk',
+		async (event, junk) => {
+			const parameters = event.endsWith('Expiring') ? { event, days: 30 } : { event };
+			const trigger = activeTrigger(parameters, { [NODE_KEY]: { [event]: { v: 1, ...junk } } });
+			const warnings = await warningsDuring(async () => {
+				expect(await trigger.activate()).toEqual({});
+				expect(await trigger.poll()).toEqual({});
+			});
+			expect(lookups()).toEqual([]);
+			expect(warnings).toEqual([
+				`DigiCert Trigger "DigiCert Trigger": the remembered state of ${event} was unreadable, so this poll recorded a new baseline (changes since the last good poll are not reported)`,
+			]);
+			expect(trigger.nodeStaticData()[event]).not.toEqual({ v: 1, ...junk });
+		},
+	);
 });
 
 describe('examples/notify-on-order-status-change.json', () => {
 	// eslint-disable-next-line @typescript-eslint/no-require-imports
-	const example = require('../../../examples/notify-on-order-status-change.json') as { nodes: Array<IDataObject & { type: string }> };
+	const example = require('../../../examples/notify-on-order-status-change.json') as {
+		nodes: Array<IDataObject & { type: string }>;
+	};
 
-	it("runs its trigger node as shipped, and emits every field the Slack message uses", async () => {
-		const shipped = example.nodes.find((node) => node.type === 'n8n-nodes-digicert.digiCertTrigger')!;
+	it('runs its trigger node as shipped, and emits every field the Slack message uses', async () => {
+		const shipped = example.nodes.find(
+			(node) => node.type === 'n8n-nodes-digicert.digiCertTrigger',
+		)!;
 		expect(shipped).toBeDefined();
 		const trigger = new ActiveTrigger(shipped as never, credentialFor(server));
 		server.data.orderStatusChanges.length = 0;
 		await trigger.activate();
 		// eslint-disable-next-line @typescript-eslint/no-explicit-any
-		const order = [...server.data.orders.values()].find((o: any) => o.status === 'pending') as { id: number };
+		const order = [...server.data.orders.values()].find((o: any) => o.status === 'pending') as {
+			id: number;
+		};
 		server.data.setOrderStatus(order.id, 'issued');
 		const [item] = json((await trigger.poll()).emitted);
 		const slack = example.nodes.find((node) => node.type === 'n8n-nodes-base.slack')!;
@@ -838,18 +1119,35 @@ describe('manual test runs on an account with nothing to show', () => {
 	it.each([
 		['requestPending', { requestId: 198, status: 'pending' }],
 		['requestStatusChanged', { requestId: 198, status: 'approved', previous_status: 'pending' }],
-		['orderStatusChanged', { orderId: 12345678, status: 'issued', order: expect.objectContaining({ id: 12345678 }) }],
+		[
+			'orderStatusChanged',
+			{ orderId: 12345678, status: 'issued', order: expect.objectContaining({ id: 12345678 }) },
+		],
 		['certificateExpiring', { orderId: 12345678, days_remaining: 30, threshold_days: 30 }],
-		['domainValidationExpiring', { name: 'example.com', validation_type: 'ov', days_remaining: 30, threshold_days: 30 }],
-		['organizationValidationExpiring', { id: 112233, validation_type: 'ov', days_remaining: 30, threshold_days: 30 }],
-	])('%s gives one representative item marked sample: true, and changes no state', async (event, shape) => {
-		// Every list is empty (DigiCert then leaves the array key out).
-		server.fail({ respond: { status: 200, body: { page: { total: 0, limit: 1000, offset: 0 } } } });
-		const trigger = activeTrigger({ event, days: 30 });
-		const output = await trigger.manual();
-		expect(output).toHaveLength(1);
-		expect(output![0]).toHaveLength(1);
-		expect(output![0][0]).toEqual({ json: expect.objectContaining({ event, ...shape, sample: true }), pairedItem: { item: 0 } });
-		expect(trigger.nodeStaticData()).toEqual({});
-	});
+		[
+			'domainValidationExpiring',
+			{ name: 'example.com', validation_type: 'ov', days_remaining: 30, threshold_days: 30 },
+		],
+		[
+			'organizationValidationExpiring',
+			{ id: 112233, validation_type: 'ov', days_remaining: 30, threshold_days: 30 },
+		],
+	])(
+		'%s gives one representative item marked sample: true, and changes no state',
+		async (event, shape) => {
+			// Every list is empty (DigiCert then leaves the array key out).
+			server.fail({
+				respond: { status: 200, body: { page: { total: 0, limit: 1000, offset: 0 } } },
+			});
+			const trigger = activeTrigger({ event, days: 30 });
+			const output = await trigger.manual();
+			expect(output).toHaveLength(1);
+			expect(output![0]).toHaveLength(1);
+			expect(output![0][0]).toEqual({
+				json: expect.objectContaining({ event, ...shape, sample: true }),
+				pairedItem: { item: 0 },
+			});
+			expect(trigger.nodeStaticData()).toEqual({});
+		},
+	);
 });

@@ -2,7 +2,15 @@ import type { INode } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import type { FailedExchange } from '../../../nodes/shared/errors';
-import { apiError, containsSecret, digiCertApiError, MIN_KEY_FRAGMENT, parseDigiCertErrors, redact, redactJson } from '../../../nodes/shared/errors';
+import {
+	apiError,
+	containsSecret,
+	digiCertApiError,
+	MIN_KEY_FRAGMENT,
+	parseDigiCertErrors,
+	redact,
+	redactJson,
+} from '../../../nodes/shared/errors';
 
 describe('the messages users see', () => {
 	const node: INode = {
@@ -17,29 +25,48 @@ describe('the messages users see', () => {
 	const body = (...errors: Array<{ code?: unknown; message?: unknown }>) => ({ errors });
 
 	function failure(overrides: Partial<FailedExchange>): FailedExchange {
-		return { statusCode: 400, body: undefined, attempts: 1, itemIndex: 0, apiKey: KEY, ...overrides };
+		return {
+			statusCode: 400,
+			body: undefined,
+			attempts: 1,
+			itemIndex: 0,
+			apiKey: KEY,
+			...overrides,
+		};
 	}
 
 	describe('parseDigiCertErrors', () => {
 		it("reads DigiCert's error entries", () => {
-			expect(parseDigiCertErrors(body({ code: 'not_found|order', message: 'Order not found.' }), KEY)).toEqual([
-				{ code: 'not_found|order', message: 'Order not found.' },
-			]);
+			expect(
+				parseDigiCertErrors(body({ code: 'not_found|order', message: 'Order not found.' }), KEY),
+			).toEqual([{ code: 'not_found|order', message: 'Order not found.' }]);
 		});
 
 		it('fills in what an entry lacks, and skips entries that are not objects', () => {
-			expect(parseDigiCertErrors({ errors: [{ message: 'x' }, { code: 'c', message: 5 }, 'junk', null] }, KEY)).toEqual([
+			expect(
+				parseDigiCertErrors(
+					{ errors: [{ message: 'x' }, { code: 'c', message: 5 }, 'junk', null] },
+					KEY,
+				),
+			).toEqual([
 				{ code: 'unknown', message: 'x' },
 				{ code: 'c', message: '' },
 			]);
 		});
 
-		it.each([undefined, null, '', '<html>blocked</html>', 42, [], {}, { errors: 'no' }, { errors: {} }])(
-			'finds no entries in %j',
-			(value) => {
-				expect(parseDigiCertErrors(value, KEY)).toEqual([]);
-			},
-		);
+		it.each([
+			undefined,
+			null,
+			'',
+			'<html>blocked</html>',
+			42,
+			[],
+			{},
+			{ errors: 'no' },
+			{ errors: {} },
+		])('finds no entries in %j', (value) => {
+			expect(parseDigiCertErrors(value, KEY)).toEqual([]);
+		});
 	});
 
 	describe('redact', () => {
@@ -74,7 +101,9 @@ describe('the messages users see', () => {
 		it('redacts every string and key of an answer, and leaves a clean answer untouched', () => {
 			const clean = { id: 1, list: ['a', { b: 2 }], flag: null };
 			expect(redactJson(clean, KEY)).toBe(clean);
-			expect(redactJson({ [KEY]: [`x ${KEY.slice(1)}`, 3, { deep: KEY }] }, KEY)).toEqual({ '[redacted]': ['x [redacted]', 3, { deep: '[redacted]' }] });
+			expect(redactJson({ [KEY]: [`x ${KEY.slice(1)}`, 3, { deep: KEY }] }, KEY)).toEqual({
+				'[redacted]': ['x [redacted]', 3, { deep: '[redacted]' }],
+			});
 		});
 
 		it('says whether text holds the key or a piece of it', () => {
@@ -89,7 +118,10 @@ describe('the messages users see', () => {
 				node,
 				failure({
 					statusCode: 403,
-					body: body({ code: 'access_denied|access_denied_invalid_key', message: 'Access denied due to access_denied_invalid_key.' }),
+					body: body({
+						code: 'access_denied|access_denied_invalid_key',
+						message: 'Access denied due to access_denied_invalid_key.',
+					}),
 				}),
 			);
 			expect(error).toBeInstanceOf(NodeApiError);
@@ -104,7 +136,10 @@ describe('the messages users see', () => {
 		it("says the key's user lacks permission for 403 missing_permission, with DigiCert's code", () => {
 			const error = digiCertApiError(
 				node,
-				failure({ statusCode: 403, body: body({ code: 'access_denied|missing_permission', message: 'Permission denied.' }) }),
+				failure({
+					statusCode: 403,
+					body: body({ code: 'access_denied|missing_permission', message: 'Permission denied.' }),
+				}),
 			);
 			expect(error.message).toBe("The API key's user lacks permission for this operation");
 			expect(error.description).toContain('[access_denied|missing_permission]');
@@ -114,17 +149,25 @@ describe('the messages users see', () => {
 		it('names what was not found on 404', () => {
 			const error = digiCertApiError(
 				node,
-				failure({ statusCode: 404, subject: 'Order 12345', body: body({ code: 'not_found|order', message: 'Order not found.' }) }),
+				failure({
+					statusCode: 404,
+					subject: 'Order 12345',
+					body: body({ code: 'not_found|order', message: 'Order not found.' }),
+				}),
 			);
 			expect(error.message).toBe('Order 12345 was not found in DigiCert');
 			expect(error.description).toContain('[not_found|order]');
 			expect(error.httpCode).toBe('404');
 		});
 
-		it("says DigiCert does not know the endpoint for a 404 about the route, not the subject", () => {
+		it('says DigiCert does not know the endpoint for a 404 about the route, not the subject', () => {
 			const error = digiCertApiError(
 				node,
-				failure({ statusCode: 404, subject: 'Order 12345', body: body({ code: 'not_found|route', message: 'Route not found.' }) }),
+				failure({
+					statusCode: 404,
+					subject: 'Order 12345',
+					body: body({ code: 'not_found|route', message: 'Route not found.' }),
+				}),
 			);
 			expect(error.message).toBe('DigiCert does not know this endpoint');
 		});
@@ -140,12 +183,17 @@ describe('the messages users see', () => {
 				}),
 			);
 			expect(error.message).toBe('Invalid filter.');
-			expect(error.description).toMatch(/^DigiCert answered HTTP 400: Invalid filter\. \[invalid_filter\]; Bad format\. \[bad_request_format\]\./);
+			expect(error.description).toMatch(
+				/^DigiCert answered HTTP 400: Invalid filter\. \[invalid_filter\]; Bad format\. \[bad_request_format\]\./,
+			);
 			expect(error.httpCode).toBe('400');
 		});
 
 		it('takes the first entry that has a message', () => {
-			const error = digiCertApiError(node, failure({ body: body({ code: 'a', message: '' }, { code: 'b', message: 'Second.' }) }));
+			const error = digiCertApiError(
+				node,
+				failure({ body: body({ code: 'a', message: '' }, { code: 'b', message: 'Second.' }) }),
+			);
 			expect(error.message).toBe('Second.');
 			expect(error.description).toContain('(no message) [a]');
 		});
@@ -156,8 +204,13 @@ describe('the messages users see', () => {
 		});
 
 		it('says the answer was unexpected when the body is not a DigiCert error', () => {
-			const error = digiCertApiError(node, failure({ statusCode: 418, body: '<html>teapot</html>' }));
-			expect(error.message).toBe('DigiCert answered unexpectedly: HTTP 418 without an error in its usual format');
+			const error = digiCertApiError(
+				node,
+				failure({ statusCode: 418, body: '<html>teapot</html>' }),
+			);
+			expect(error.message).toBe(
+				'DigiCert answered unexpectedly: HTTP 418 without an error in its usual format',
+			);
 			expect(error.httpCode).toBe('418');
 		});
 
@@ -167,7 +220,10 @@ describe('the messages users see', () => {
 				failure({
 					statusCode: 429,
 					attempts: 6,
-					body: body({ code: 'request_limit_exceeded', message: 'Service unavailable, please limit request volume' }),
+					body: body({
+						code: 'request_limit_exceeded',
+						message: 'Service unavailable, please limit request volume',
+					}),
 				}),
 			);
 			expect(error.message).toBe("DigiCert's rate limit (429) was still exceeded after 6 attempts");
@@ -176,24 +232,44 @@ describe('the messages users see', () => {
 		});
 
 		it('explains a server error, with how often it was tried', () => {
-			const error = digiCertApiError(node, failure({ statusCode: 503, attempts: 3, body: undefined }));
-			expect(error.message).toBe('DigiCert answered unexpectedly: HTTP 503 without an error in its usual format');
+			const error = digiCertApiError(
+				node,
+				failure({ statusCode: 503, attempts: 3, body: undefined }),
+			);
+			expect(error.message).toBe(
+				'DigiCert answered unexpectedly: HTTP 503 without an error in its usual format',
+			);
 			expect(error.description).toContain('tried 3 times');
 		});
 
 		it('carries the item index', () => {
-			const error = digiCertApiError(node, failure({ itemIndex: 7, body: body({ code: 'x', message: 'y' }) }));
+			const error = digiCertApiError(
+				node,
+				failure({ itemIndex: 7, body: body({ code: 'x', message: 'y' }) }),
+			);
 			expect(error.context.itemIndex).toBe(7);
 		});
 
 		it('never carries the API key, even when DigiCert echoes it', () => {
 			const error = digiCertApiError(
 				node,
-				failure({ body: body({ code: `code-${KEY}`, message: `Key ${KEY} is bad` }, { code: 'b', message: `again ${KEY}` }) }),
+				failure({
+					body: body(
+						{ code: `code-${KEY}`, message: `Key ${KEY} is bad` },
+						{ code: 'b', message: `again ${KEY}` },
+					),
+				}),
 			);
 			expect(error.message).toBe('Key [redacted] is bad');
 			expect(JSON.stringify(error)).not.toContain(KEY);
-			expect(JSON.stringify({ ...error, message: error.message, description: error.description, stack: error.stack })).not.toContain(KEY);
+			expect(
+				JSON.stringify({
+					...error,
+					message: error.message,
+					description: error.description,
+					stack: error.stack,
+				}),
+			).not.toContain(KEY);
 		});
 	});
 });
@@ -213,13 +289,18 @@ describe('failure bodies, redaction and apiError', () => {
 
 	describe('parseDigiCertErrors', () => {
 		it("reads DigiCert's error entries", () => {
-			expect(parseDigiCertErrors({ errors: [{ code: 'not_found|order', message: 'Order not found.' }] }, KEY)).toEqual([
-				{ code: 'not_found|order', message: 'Order not found.' },
-			]);
+			expect(
+				parseDigiCertErrors(
+					{ errors: [{ code: 'not_found|order', message: 'Order not found.' }] },
+					KEY,
+				),
+			).toEqual([{ code: 'not_found|order', message: 'Order not found.' }]);
 		});
 
 		it('fills in what is missing and skips what is not an entry', () => {
-			expect(parseDigiCertErrors({ errors: [{ message: 'x' }, { code: 5 }, 'text', null, ['a']] }, KEY)).toEqual([
+			expect(
+				parseDigiCertErrors({ errors: [{ message: 'x' }, { code: 5 }, 'text', null, ['a']] }, KEY),
+			).toEqual([
 				{ code: 'unknown', message: 'x' },
 				{ code: 'unknown', message: '' },
 			]);
@@ -233,12 +314,18 @@ describe('failure bodies, redaction and apiError', () => {
 		);
 
 		it('cuts an overlong message', () => {
-			const [entry] = parseDigiCertErrors({ errors: [{ code: 'x', message: 'y'.repeat(5000) }] }, KEY);
+			const [entry] = parseDigiCertErrors(
+				{ errors: [{ code: 'x', message: 'y'.repeat(5000) }] },
+				KEY,
+			);
 			expect(entry.message.length).toBeLessThanOrEqual(301);
 		});
 
 		it('redacts before it cuts: a key across the cut leaves no piece of itself', () => {
-			const [entry] = parseDigiCertErrors({ errors: [{ code: 'x', message: `${'y'.repeat(295)}${KEY}` }] }, KEY);
+			const [entry] = parseDigiCertErrors(
+				{ errors: [{ code: 'x', message: `${'y'.repeat(295)}${KEY}` }] },
+				KEY,
+			);
 			expect(entry.message).toBe(`${'y'.repeat(295)}[reda…`);
 		});
 	});
@@ -256,7 +343,11 @@ describe('failure bodies, redaction and apiError', () => {
 
 	describe('apiError', () => {
 		it('keeps the message even when it names a Node.js error code (n8n would swap it)', () => {
-			const error = apiError(node, { message: 'Connection broke (ECONNRESET)', description: 'd', code: 'ECONNRESET' }, KEY);
+			const error = apiError(
+				node,
+				{ message: 'Connection broke (ECONNRESET)', description: 'd', code: 'ECONNRESET' },
+				KEY,
+			);
 			expect(error).toBeInstanceOf(NodeApiError);
 			expect(error.message).toBe('Connection broke (ECONNRESET)');
 			expect(error.description).toBe('d');
@@ -265,7 +356,13 @@ describe('failure bodies, redaction and apiError', () => {
 		it('redacts the key from everything it carries', () => {
 			const error = apiError(
 				node,
-				{ message: `m ${KEY}`, description: `d ${KEY}`, code: KEY, errors: [{ code: KEY, message: KEY }], httpCode: 400 },
+				{
+					message: `m ${KEY}`,
+					description: `d ${KEY}`,
+					code: KEY,
+					errors: [{ code: KEY, message: KEY }],
+					httpCode: 400,
+				},
 				KEY,
 			);
 			expect(JSON.stringify(error)).not.toContain(KEY);
@@ -277,7 +374,12 @@ describe('failure bodies, redaction and apiError', () => {
 	describe('digiCertApiError', () => {
 		it('403 invalid key: check the key and region', () => {
 			const error = failure(403, {
-				errors: [{ code: 'access_denied|access_denied_invalid_key', message: 'Access denied due to access_denied_invalid_key.' }],
+				errors: [
+					{
+						code: 'access_denied|access_denied_invalid_key',
+						message: 'Access denied due to access_denied_invalid_key.',
+					},
+				],
 			});
 			expect(error.message).toBe('DigiCert rejected the API key');
 			expect(error.description).toContain('HTTP 403');
@@ -288,21 +390,31 @@ describe('failure bodies, redaction and apiError', () => {
 		});
 
 		it("403 missing permission: the key's role lacks access", () => {
-			const error = failure(403, { errors: [{ code: 'access_denied|missing_permission', message: 'Missing permission.' }] });
+			const error = failure(403, {
+				errors: [{ code: 'access_denied|missing_permission', message: 'Missing permission.' }],
+			});
 			expect(error.message).toMatch(/lacks permission/);
 			expect(error.description).toContain('[access_denied|missing_permission]');
 			expect(error.description).toMatch(/role/);
 		});
 
 		it('404 of a subject: no such order or request', () => {
-			const error = failure(404, { errors: [{ code: 'not_found|order', message: 'Order not found.' }] }, { subject: 'Order 42' });
+			const error = failure(
+				404,
+				{ errors: [{ code: 'not_found|order', message: 'Order not found.' }] },
+				{ subject: 'Order 42' },
+			);
 			expect(error.message).toBe('Order 42 was not found in DigiCert');
 			expect(error.description).toContain('Order not found. [not_found|order]');
 			expect(error.description).toContain('Check the ID');
 		});
 
 		it('404 of a route: the base URL is wrong', () => {
-			const error = failure(404, { errors: [{ code: 'not_found|route', message: 'Route not found.' }] }, { subject: 'Order 42' });
+			const error = failure(
+				404,
+				{ errors: [{ code: 'not_found|route', message: 'Route not found.' }] },
+				{ subject: 'Order 42' },
+			);
 			expect(error.message).toBe('DigiCert does not know this endpoint');
 			expect(error.description).toContain('/services/v2');
 		});
@@ -310,7 +422,14 @@ describe('failure bodies, redaction and apiError', () => {
 		it('429 after retries: lower the rate', () => {
 			const error = failure(
 				429,
-				{ errors: [{ code: 'request_limit_exceeded', message: 'Service unavailable, please limit request volume' }] },
+				{
+					errors: [
+						{
+							code: 'request_limit_exceeded',
+							message: 'Service unavailable, please limit request volume',
+						},
+					],
+				},
 				{ attempts: 6 },
 			);
 			expect(error.message).toBe("DigiCert's rate limit (429) was still exceeded after 6 attempts");
@@ -319,7 +438,9 @@ describe('failure bodies, redaction and apiError', () => {
 		});
 
 		it("400: DigiCert's own message, its code and status", () => {
-			const error = failure(400, { errors: [{ code: 'invalid_status', message: 'The status is not valid.' }] });
+			const error = failure(400, {
+				errors: [{ code: 'invalid_status', message: 'The status is not valid.' }],
+			});
 			expect(error.message).toBe('The status is not valid.');
 			expect(error.description).toBe(
 				"DigiCert answered HTTP 400: The status is not valid. [invalid_status]. Check the item's parameters against DigiCert's message.",
@@ -332,9 +453,13 @@ describe('failure bodies, redaction and apiError', () => {
 			expect(error.description).toContain('tried 4 times');
 		});
 
-		it('an error without DigiCert\'s usual body', () => {
-			expect(failure(418, {}).message).toBe('DigiCert answered unexpectedly: HTTP 418 without an error in its usual format');
-			expect(failure(400, { errors: [{ code: 'x' }] }).message).toBe('DigiCert refused the request (HTTP 400)');
+		it("an error without DigiCert's usual body", () => {
+			expect(failure(418, {}).message).toBe(
+				'DigiCert answered unexpectedly: HTTP 418 without an error in its usual format',
+			);
+			expect(failure(400, { errors: [{ code: 'x' }] }).message).toBe(
+				'DigiCert refused the request (HTTP 400)',
+			);
 		});
 
 		it('redacts the key when DigiCert echoes it back', () => {

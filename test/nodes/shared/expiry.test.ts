@@ -30,9 +30,20 @@ describe('expiry', () => {
 	});
 
 	it('expiringOrders keeps the window, sorts soonest first then by ID, and adds days_remaining', () => {
-		const order = (id: number, validTill?: string) => ({ id, certificate: validTill ? { valid_till: validTill } : {} });
+		const order = (id: number, validTill?: string) => ({
+			id,
+			certificate: validTill ? { valid_till: validTill } : {},
+		});
 		const result = expiringOrders(
-			[order(5, '2026-03-20'), order(2, '2026-03-12'), order(9, '2026-03-09'), order(1, '2026-03-20'), order(3), order(4, '2026-05-01'), order(7, '2026-03-10')],
+			[
+				order(5, '2026-03-20'),
+				order(2, '2026-03-12'),
+				order(9, '2026-03-09'),
+				order(1, '2026-03-20'),
+				order(3),
+				order(4, '2026-05-01'),
+				order(7, '2026-03-10'),
+			],
 			30,
 			NOW,
 		);
@@ -42,8 +53,14 @@ describe('expiry', () => {
 			[1, 10],
 			[5, 10],
 		]);
-		expect(result.items[0]).toEqual({ id: 7, certificate: { valid_till: '2026-03-10' }, days_remaining: 0 });
-		expect(result.warning).toBe("1 order was left out because its certificate's valid_till is not a date: order 3 (null)");
+		expect(result.items[0]).toEqual({
+			id: 7,
+			certificate: { valid_till: '2026-03-10' },
+			days_remaining: 0,
+		});
+		expect(result.warning).toBe(
+			"1 order was left out because its certificate's valid_till is not a date: order 3 (null)",
+		);
 	});
 
 	it.each([
@@ -60,7 +77,10 @@ describe('expiry', () => {
 	});
 
 	it('names the first five unreadable orders and counts the rest', () => {
-		const orders = Array.from({ length: 7 }, (_, i) => ({ id: i + 1, certificate: { valid_till: 'n/a' } }));
+		const orders = Array.from({ length: 7 }, (_, i) => ({
+			id: i + 1,
+			certificate: { valid_till: 'n/a' },
+		}));
 		expect(unreadableWarning(orders)).toBe(
 			`7 orders were left out because their certificate's valid_till is not a date: ${[1, 2, 3, 4, 5].map((id) => `order ${id} ("n/a")`).join(', ')}, and 2 more`,
 		);
@@ -77,7 +97,9 @@ describe('expiry', () => {
 		expect(assertDays(30)).toBe(30);
 		expect(assertDays('90')).toBe(90);
 		expect(assertDays(0)).toBe(0);
-		expect(() => assertDays(2001)).toThrow('Days must be a whole number from 0 to 2000, but it is 2001');
+		expect(() => assertDays(2001)).toThrow(
+			'Days must be a whole number from 0 to 2000, but it is 2001',
+		);
 		expect(() => assertDays('')).toThrow();
 		expect(() => assertDays(undefined)).toThrow();
 	});
@@ -85,17 +107,29 @@ describe('expiry', () => {
 	it('assertDays reads text as decimal digits only: hex, exponents and signs are refused, not read as 16 or 1000', () => {
 		expect(assertDays(' 7 ')).toBe(7);
 		for (const text of ['0x10', '1e3', '+5', '0b11']) {
-			expect(() => assertDays(text)).toThrow(`Days must be a whole number from 0 to 2000, but it is "${text}"`);
+			expect(() => assertDays(text)).toThrow(
+				`Days must be a whole number from 0 to 2000, but it is "${text}"`,
+			);
 		}
 	});
 });
 
 describe('findExpiringValidations', () => {
-	const datesOf: ValidationDates = (record) => (record.dates as Array<[string, unknown]>).map(([type, value]) => ({ type, value }));
-	const record = (id: number, ...dates: Array<[string, unknown]>) => ({ id, name: `r${id}`, dates });
+	const datesOf: ValidationDates = (record) =>
+		(record.dates as Array<[string, unknown]>).map(([type, value]) => ({ type, value }));
+	const record = (id: number, ...dates: Array<[string, unknown]>) => ({
+		id,
+		name: `r${id}`,
+		dates,
+	});
 
 	it("orders one record's validations soonest first, then by type, whatever order DigiCert listed them in", () => {
-		const { found } = findExpiringValidations([record(7, ['ov', '2026-03-25'], ['ov2', '2026-03-15'], ['ev', '2026-03-15'])], 30, NOW, datesOf);
+		const { found } = findExpiringValidations(
+			[record(7, ['ov', '2026-03-25'], ['ov2', '2026-03-15'], ['ev', '2026-03-15'])],
+			30,
+			NOW,
+			datesOf,
+		);
 		expect(found.map((f) => f.validations)).toEqual([
 			[
 				{ type: 'ev', expires: '2026-03-15', days_remaining: 5 },
@@ -134,14 +168,26 @@ describe('findExpiringValidations', () => {
 	});
 
 	it('Days 0 keeps only what lapses today', () => {
-		const { found } = findExpiringValidations([record(1, ['ov', '2026-03-10']), record(2, ['ov', '2026-03-11'])], 0, NOW, datesOf);
+		const { found } = findExpiringValidations(
+			[record(1, ['ov', '2026-03-10']), record(2, ['ov', '2026-03-11'])],
+			0,
+			NOW,
+			datesOf,
+		);
 		expect(found.map((f) => f.record.id)).toEqual([1]);
 	});
 
 	it("skips an unreadable date, keeps the record's other validations, and reports what it skipped", () => {
 		const broken = record(1, ['ov', 'soon'], ['ev', '2026-03-12']);
-		const { found, unreadable } = findExpiringValidations([broken, record(2, ['ov', '2026-02-31'])], 30, NOW, datesOf);
-		expect(found).toEqual([{ record: broken, validations: [{ type: 'ev', expires: '2026-03-12', days_remaining: 2 }] }]);
+		const { found, unreadable } = findExpiringValidations(
+			[broken, record(2, ['ov', '2026-02-31'])],
+			30,
+			NOW,
+			datesOf,
+		);
+		expect(found).toEqual([
+			{ record: broken, validations: [{ type: 'ev', expires: '2026-03-12', days_remaining: 2 }] },
+		]);
 		expect(unreadable.map(({ record: r, type, value }) => [r.id, type, value])).toEqual([
 			[1, 'ov', 'soon'],
 			[2, 'ov', '2026-02-31'],

@@ -11,7 +11,12 @@ import { orderDateFilters, orderFilters } from '../../../nodes/DigiCert/resource
 
 describe('filtersToQuery', () => {
 	it('turns request filters into filters[...] keys and leaves out empty ones', () => {
-		expect(filtersToQuery({ status: 'pending', type: 'revoke', containerId: '', search: '' }, requestFilters)).toEqual({
+		expect(
+			filtersToQuery(
+				{ status: 'pending', type: 'revoke', containerId: '', search: '' },
+				requestFilters,
+			),
+		).toEqual({
 			'filters[status]': 'pending',
 			'filters[type]': 'revoke',
 		});
@@ -21,7 +26,16 @@ describe('filtersToQuery', () => {
 
 	it('maps every order filter to its DigiCert key', () => {
 		expect(
-			filtersToQuery({ status: 'issued', commonName: ' a.example.com ', productNameId: 'ssl_basic', containerId: 7, search: 'x' }, orderFilters),
+			filtersToQuery(
+				{
+					status: 'issued',
+					commonName: ' a.example.com ',
+					productNameId: 'ssl_basic',
+					containerId: 7,
+					search: 'x',
+				},
+				orderFilters,
+			),
 		).toEqual({
 			'filters[status]': 'issued',
 			'filters[common_name]': 'a.example.com',
@@ -35,12 +49,18 @@ describe('filtersToQuery', () => {
 		expect(() => filtersToQuery({ status: 'needs_approval' }, requestFilters)).toThrow(
 			'Status must be one of approved, pending, rejected, submitted, but it is "needs_approval"',
 		);
-		expect(() => filtersToQuery({ containerId: '5; drop' }, requestFilters)).toThrow('Division ID must be a positive whole number');
+		expect(() => filtersToQuery({ containerId: '5; drop' }, requestFilters)).toThrow(
+			'Division ID must be a positive whole number',
+		);
 	});
 
 	it('refuses a Filters value that is not a collection (an expression giving a text or a list), rather than reading its methods as filters', () => {
-		expect(() => filtersToQuery('active' as never, requestFilters)).toThrow('Filters must be a set of filters, but it is "active"');
-		expect(() => filtersToQuery(['active'] as never, requestFilters)).toThrow('Filters must be a set of filters, but it is a list ["active"]');
+		expect(() => filtersToQuery('active' as never, requestFilters)).toThrow(
+			'Filters must be a set of filters, but it is "active"',
+		);
+		expect(() => filtersToQuery(['active'] as never, requestFilters)).toThrow(
+			'Filters must be a set of filters, but it is a list ["active"]',
+		);
 		expect(filtersToQuery(null as never, requestFilters)).toEqual({});
 	});
 
@@ -63,14 +83,32 @@ describe('date filters', () => {
 		expect(toFilterDate('2026-01-31T23:30:00-02:00', 'D')).toBe('2026-01-31');
 		expect(toFilterDate('2026-01-31T00:30:00+09:00', 'D')).toBe('2026-01-31');
 		// Luxon dates (expressions) by their own day; a JS date has no zone: its UTC day.
-		expect(toFilterDate({ toISO: () => '2026-07-04T00:00:00.000+09:00', toISODate: () => '2026-07-04' }, 'D')).toBe('2026-07-04');
+		expect(
+			toFilterDate(
+				{ toISO: () => '2026-07-04T00:00:00.000+09:00', toISODate: () => '2026-07-04' },
+				'D',
+			),
+		).toBe('2026-07-04');
 		expect(toFilterDate({ toISO: () => '2026-07-04T10:00:00.000Z' }, 'D')).toBe('2026-07-04');
 		expect(toFilterDate(new Date('2026-05-01T00:00:00Z'), 'D')).toBe('2026-05-01');
 	});
 
 	it('refuses what is not a real day, naming the parameter', () => {
-		expect(() => toFilterDate('next week', 'Expires From')).toThrow('Expires From must be a date like 2026-01-31, but it is "next week"');
-		for (const bad of ['2026-13-45', '2026-02-30', '2025-02-29', '2026-01-31x', '20260131', '', null, {}, new Date(NaN), true]) {
+		expect(() => toFilterDate('next week', 'Expires From')).toThrow(
+			'Expires From must be a date like 2026-01-31, but it is "next week"',
+		);
+		for (const bad of [
+			'2026-13-45',
+			'2026-02-30',
+			'2025-02-29',
+			'2026-01-31x',
+			'20260131',
+			'',
+			null,
+			{},
+			new Date(NaN),
+			true,
+		]) {
 			expect(() => toFilterDate(bad, 'D')).toThrow('D must be a date like 2026-01-31');
 		}
 		expect(toFilterDate('2028-02-29', 'D')).toBe('2028-02-29');
@@ -81,11 +119,19 @@ describe('date filters', () => {
 		expect(dateRangeFilter('2026-01-01', undefined)).toBe('2026-01-01...9999-12-31');
 		expect(dateRangeFilter(undefined, '2026-02-01')).toBe('1970-01-01...2026-02-01');
 		expect(dateRangeFilter(undefined, undefined)).toBeUndefined();
-		expect(() => dateRangeFilter('2026-02-02', '2026-02-01')).toThrow('ends (2026-02-01) before it starts (2026-02-02)');
+		expect(() => dateRangeFilter('2026-02-02', '2026-02-01')).toThrow(
+			'ends (2026-02-01) before it starts (2026-02-02)',
+		);
 	});
 
 	it('order date pairs become filters[valid_till] and filters[date_created]', () => {
-		expect(orderDateFilters({ validTillFrom: '2026-01-01', validTillTo: '2026-03-01', createdTo: '2025-12-31' })).toEqual({
+		expect(
+			orderDateFilters({
+				validTillFrom: '2026-01-01',
+				validTillTo: '2026-03-01',
+				createdTo: '2025-12-31',
+			}),
+		).toEqual({
 			'filters[valid_till]': '2026-01-01...2026-03-01',
 			'filters[date_created]': '1970-01-01...2025-12-31',
 		});

@@ -1,7 +1,13 @@
 import { inspect } from 'node:util';
 
 import type { LaneOptions, RateWindow, Ticket } from '../../../nodes/shared/rateLimiter';
-import { BlockedTooLongError, DIGICERT_RATE_WINDOWS, KeyPacer, PacerRegistry, windowDelay } from '../../../nodes/shared/rateLimiter';
+import {
+	BlockedTooLongError,
+	DIGICERT_RATE_WINDOWS,
+	KeyPacer,
+	PacerRegistry,
+	windowDelay,
+} from '../../../nodes/shared/rateLimiter';
 import { VirtualClock } from '../../helpers/clock';
 
 const KEY = 'dc-secret-key-0123456789abcdef';
@@ -11,7 +17,12 @@ function setup(keyWindows: RateWindow[] = DIGICERT_RATE_WINDOWS) {
 	const clock = new VirtualClock();
 	const pacer = new KeyPacer(clock, () => keyWindows);
 	const lane = (options: Partial<LaneOptions> = {}) =>
-		pacer.lane({ windows: keyWindows, maxBlockedWaitMs: 300_000, firstBlockedWaitMs: 1000, ...options });
+		pacer.lane({
+			windows: keyWindows,
+			maxBlockedWaitMs: 300_000,
+			firstBlockedWaitMs: 1000,
+			...options,
+		});
 	return { clock, pacer, lane };
 }
 
@@ -27,7 +38,14 @@ function busiest(times: number[], ms: number) {
 }
 
 /** Queues `count` requests on a lane; each is answered at once (or as `answer` says) when let through. */
-function requests(lane: ReturnType<ReturnType<typeof setup>['lane']>, count: number, log: Array<{ name: string; at: number }>, name: string, clock: VirtualClock, answer: (ticket: Ticket) => void = (t) => t.settle('answered')) {
+function requests(
+	lane: ReturnType<ReturnType<typeof setup>['lane']>,
+	count: number,
+	log: Array<{ name: string; at: number }>,
+	name: string,
+	clock: VirtualClock,
+	answer: (ticket: Ticket) => void = (t) => t.settle('answered'),
+) {
 	return Array.from({ length: count }, async () => {
 		const ticket = await lane.acquire();
 		log.push({ name, at: clock.now() });
@@ -75,8 +93,18 @@ describe('KeyPacer', () => {
 		await clock.run(600_000);
 		await done;
 		expect(log).toHaveLength(1200);
-		expect(busiest(log.map((l) => l.at), 5_000)).toBe(100);
-		expect(busiest(log.map((l) => l.at), 180_000)).toBe(1000);
+		expect(
+			busiest(
+				log.map((l) => l.at),
+				5_000,
+			),
+		).toBe(100);
+		expect(
+			busiest(
+				log.map((l) => l.at),
+				180_000,
+			),
+		).toBe(1000);
 	});
 
 	it('takes turns: an execution that arrives behind a long audit goes next, not after it', async () => {
@@ -89,7 +117,17 @@ describe('KeyPacer', () => {
 		await Promise.all(late);
 		const names = log.map((l) => l.name);
 		// Three audit requests had gone (at 0, 100, 200); then the two alternate.
-		expect(names.slice(0, 9)).toEqual(['audit', 'audit', 'audit', 'late', 'audit', 'late', 'audit', 'late', 'audit']);
+		expect(names.slice(0, 9)).toEqual([
+			'audit',
+			'audit',
+			'audit',
+			'late',
+			'audit',
+			'late',
+			'audit',
+			'late',
+			'audit',
+		]);
 		void audit;
 	});
 
@@ -232,7 +270,9 @@ describe('PacerRegistry', () => {
 	it('drops pacers of keys unused for longer than their windows, but never one in use', async () => {
 		const clock = new VirtualClock();
 		const registry = new PacerRegistry(clock);
-		const busy = registry.pacerFor(KEY, BASE).lane({ windows: DIGICERT_RATE_WINDOWS, maxBlockedWaitMs: 1, firstBlockedWaitMs: 1 });
+		const busy = registry
+			.pacerFor(KEY, BASE)
+			.lane({ windows: DIGICERT_RATE_WINDOWS, maxBlockedWaitMs: 1, firstBlockedWaitMs: 1 });
 		const ticket = await busy.acquire();
 		registry.pacerFor('idle-key', BASE);
 		clock.time = 180_000;

@@ -10,9 +10,12 @@ describe('REGION_BASE_URLS', () => {
 });
 
 describe('isLoopbackHost', () => {
-	it.each(['localhost', '127.0.0.1', '127.1.2.3', '127.255.255.255', '[::1]', '::1'])('%s is loopback', (host) => {
-		expect(isLoopbackHost(host)).toBe(true);
-	});
+	it.each(['localhost', '127.0.0.1', '127.1.2.3', '127.255.255.255', '[::1]', '::1'])(
+		'%s is loopback',
+		(host) => {
+			expect(isLoopbackHost(host)).toBe(true);
+		},
+	);
 
 	it.each([
 		'127.0.0.1.evil.example',
@@ -35,47 +38,128 @@ describe('resolveBaseUrl', () => {
 		['no region (older credentials): US', {}, REGION_BASE_URLS.us],
 		['us', { region: 'us' }, REGION_BASE_URLS.us],
 		['eu', { region: 'eu' }, REGION_BASE_URLS.eu],
-		['us ignores a leftover custom URL', { region: 'us', baseUrl: 'http://evil.example' }, REGION_BASE_URLS.us],
-		['custom https', { region: 'custom', baseUrl: 'https://proxy.example.test/services/v2' }, 'https://proxy.example.test/services/v2'],
-		['custom https with a port and deeper path', { region: 'custom', baseUrl: 'https://proxy.example.test:8443/digicert/services/v2' }, 'https://proxy.example.test:8443/digicert/services/v2'],
-		['custom, trailing slash removed', { region: 'custom', baseUrl: 'https://proxy.example.test/services/v2/' }, 'https://proxy.example.test/services/v2'],
-		['custom, many trailing slashes removed', { region: 'custom', baseUrl: 'https://proxy.example.test/services/v2///' }, 'https://proxy.example.test/services/v2'],
-		['custom, spaces trimmed', { region: 'custom', baseUrl: '  https://proxy.example.test/services/v2 ' }, 'https://proxy.example.test/services/v2'],
-		['custom, host lower-cased', { region: 'custom', baseUrl: 'https://PROXY.Example.test/services/v2' }, 'https://proxy.example.test/services/v2'],
-		['custom http on 127.0.0.1', { region: 'custom', baseUrl: 'http://127.0.0.1:8080/services/v2' }, 'http://127.0.0.1:8080/services/v2'],
-		['custom http on localhost', { region: 'custom', baseUrl: 'http://localhost:8080/services/v2/' }, 'http://localhost:8080/services/v2'],
-		['custom http on ::1', { region: 'custom', baseUrl: 'http://[::1]:8080/services/v2' }, 'http://[::1]:8080/services/v2'],
-		['custom, origin only', { region: 'custom', baseUrl: 'http://127.0.0.1:8080' }, 'http://127.0.0.1:8080'],
+		[
+			'us ignores a leftover custom URL',
+			{ region: 'us', baseUrl: 'http://evil.example' },
+			REGION_BASE_URLS.us,
+		],
+		[
+			'custom https',
+			{ region: 'custom', baseUrl: 'https://proxy.example.test/services/v2' },
+			'https://proxy.example.test/services/v2',
+		],
+		[
+			'custom https with a port and deeper path',
+			{ region: 'custom', baseUrl: 'https://proxy.example.test:8443/digicert/services/v2' },
+			'https://proxy.example.test:8443/digicert/services/v2',
+		],
+		[
+			'custom, trailing slash removed',
+			{ region: 'custom', baseUrl: 'https://proxy.example.test/services/v2/' },
+			'https://proxy.example.test/services/v2',
+		],
+		[
+			'custom, many trailing slashes removed',
+			{ region: 'custom', baseUrl: 'https://proxy.example.test/services/v2///' },
+			'https://proxy.example.test/services/v2',
+		],
+		[
+			'custom, spaces trimmed',
+			{ region: 'custom', baseUrl: '  https://proxy.example.test/services/v2 ' },
+			'https://proxy.example.test/services/v2',
+		],
+		[
+			'custom, host lower-cased',
+			{ region: 'custom', baseUrl: 'https://PROXY.Example.test/services/v2' },
+			'https://proxy.example.test/services/v2',
+		],
+		[
+			'custom http on 127.0.0.1',
+			{ region: 'custom', baseUrl: 'http://127.0.0.1:8080/services/v2' },
+			'http://127.0.0.1:8080/services/v2',
+		],
+		[
+			'custom http on localhost',
+			{ region: 'custom', baseUrl: 'http://localhost:8080/services/v2/' },
+			'http://localhost:8080/services/v2',
+		],
+		[
+			'custom http on ::1',
+			{ region: 'custom', baseUrl: 'http://[::1]:8080/services/v2' },
+			'http://[::1]:8080/services/v2',
+		],
+		[
+			'custom, origin only',
+			{ region: 'custom', baseUrl: 'http://127.0.0.1:8080' },
+			'http://127.0.0.1:8080',
+		],
 	])('%s', (_name, credentials, expected) => {
 		expect(resolveBaseUrl({ apiKey: 'k', ...credentials })).toBe(expected);
 	});
 
 	it.each([
-		['plain http to another host', 'http://proxy.example.test/services/v2', 'The custom base URL "http://proxy.example.test" must use https:// (plain http:// is allowed only for 127.0.0.1 or localhost), so the API key is never sent in clear text'],
+		[
+			'plain http to another host',
+			'http://proxy.example.test/services/v2',
+			'The custom base URL "http://proxy.example.test" must use https:// (plain http:// is allowed only for 127.0.0.1 or localhost), so the API key is never sent in clear text',
+		],
 		['plain http to a private address', 'http://10.0.0.5/services/v2', 'must use https://'],
-		['plain http to a look-alike of localhost', 'http://localhost.evil.example/services/v2', 'must use https://'],
-		['another scheme', 'ftp://proxy.example.test/services/v2', 'The custom base URL "ftp://proxy.example.test" must use https://'],
+		[
+			'plain http to a look-alike of localhost',
+			'http://localhost.evil.example/services/v2',
+			'must use https://',
+		],
+		[
+			'another scheme',
+			'ftp://proxy.example.test/services/v2',
+			'The custom base URL "ftp://proxy.example.test" must use https://',
+		],
 		['a file URL', 'file:///etc/passwd', 'The custom base URL "file://" must use https://'],
-		['not a URL', 'proxy.example.test/services/v2', 'The custom base URL "proxy.example.test/services/v2" is not a valid URL'],
+		[
+			'not a URL',
+			'proxy.example.test/services/v2',
+			'The custom base URL "proxy.example.test/services/v2" is not a valid URL',
+		],
 		['empty', '', 'The custom base URL "" is not a valid URL'],
-		['a user name and password', 'https://user:secret@proxy.example.test/services/v2', 'must not contain a user name, password, query or fragment'],
-		['a query', 'https://proxy.example.test/services/v2?a=1', 'must not contain a user name, password, query or fragment'],
-		['a fragment', 'https://proxy.example.test/services/v2#x', 'must not contain a user name, password, query or fragment'],
+		[
+			'a user name and password',
+			'https://user:secret@proxy.example.test/services/v2',
+			'must not contain a user name, password, query or fragment',
+		],
+		[
+			'a query',
+			'https://proxy.example.test/services/v2?a=1',
+			'must not contain a user name, password, query or fragment',
+		],
+		[
+			'a fragment',
+			'https://proxy.example.test/services/v2#x',
+			'must not contain a user name, password, query or fragment',
+		],
 	])('refuses a custom base URL with %s', (_name, baseUrl, message) => {
 		expect(() => resolveBaseUrl({ region: 'custom', baseUrl, apiKey: 'k' })).toThrow(message);
 	});
 
 	it('never repeats a password given in the URL', () => {
-		expect(() => resolveBaseUrl({ region: 'custom', baseUrl: 'http://user:s3cret-pw@proxy.example.test/', apiKey: 'k' })).toThrow(
-			expect.objectContaining({ message: expect.not.stringContaining('s3cret-pw') }),
-		);
+		expect(() =>
+			resolveBaseUrl({
+				region: 'custom',
+				baseUrl: 'http://user:s3cret-pw@proxy.example.test/',
+				apiKey: 'k',
+			}),
+		).toThrow(expect.objectContaining({ message: expect.not.stringContaining('s3cret-pw') }));
 	});
 
 	it('refuses a custom region without a base URL', () => {
 		expect(() => resolveBaseUrl({ region: 'custom', apiKey: 'k' })).toThrow('is not a valid URL');
 	});
 
-	it.each(['asia', '', 'toString', '__proto__', 'constructor'])('refuses the unknown region %j', (region) => {
-		expect(() => resolveBaseUrl({ region, apiKey: 'k' })).toThrow(`Unknown DigiCert region "${region}"`);
-	});
+	it.each(['asia', '', 'toString', '__proto__', 'constructor'])(
+		'refuses the unknown region %j',
+		(region) => {
+			expect(() => resolveBaseUrl({ region, apiKey: 'k' })).toThrow(
+				`Unknown DigiCert region "${region}"`,
+			);
+		},
+	);
 });

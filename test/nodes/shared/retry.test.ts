@@ -1,5 +1,10 @@
 import type { RetryOptions } from '../../../nodes/shared/retry';
-import { backoffDelay, isRetryable, nextRetryDelay, parseRetryAfter } from '../../../nodes/shared/retry';
+import {
+	backoffDelay,
+	isRetryable,
+	nextRetryDelay,
+	parseRetryAfter,
+} from '../../../nodes/shared/retry';
 import { DEFAULT_TRANSPORT_OPTIONS } from '../../../nodes/shared/transport';
 
 const options = (overrides: Partial<RetryOptions> = {}): RetryOptions => ({
@@ -37,8 +42,12 @@ describe('backoffDelay', () => {
 	it('doubles from the retry delay, with jitter between half and all of it', () => {
 		const low = () => 0;
 		const high = () => 0.999999;
-		expect([1, 2, 3, 4].map((retry) => backoffDelay(retry, options(), undefined, low))).toEqual([500, 1000, 2000, 4000]);
-		expect([1, 2, 3, 4].map((retry) => backoffDelay(retry, options(), undefined, high))).toEqual([1000, 2000, 4000, 8000]);
+		expect([1, 2, 3, 4].map((retry) => backoffDelay(retry, options(), undefined, low))).toEqual([
+			500, 1000, 2000, 4000,
+		]);
+		expect([1, 2, 3, 4].map((retry) => backoffDelay(retry, options(), undefined, high))).toEqual([
+			1000, 2000, 4000, 8000,
+		]);
 	});
 
 	it('never exceeds the total budget', () => {
@@ -74,7 +83,9 @@ describe('nextRetryDelay', () => {
 	});
 
 	it('gives up before the waits add up to more than the budget', () => {
-		const waits = schedule(options({ maxRetries: 10, retryDelayMs: 10_000, maxRetryTimeMs: 60_000 }));
+		const waits = schedule(
+			options({ maxRetries: 10, retryDelayMs: 10_000, maxRetryTimeMs: 60_000 }),
+		);
 		expect(waits).toEqual([7500, 15_000, 30_000]);
 		expect(waits.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(60_000);
 	});
@@ -122,7 +133,10 @@ describe('isRetryable', () => {
 		}
 	});
 
-	it.each(['ENOTFOUND', 'ERR_CANCELED', 'CERT_HAS_EXPIRED', undefined])('does not resend after %s', (code) => {
-		expect(isRetryable('GET', { code })).toBe(false);
-	});
+	it.each(['ENOTFOUND', 'ERR_CANCELED', 'CERT_HAS_EXPIRED', undefined])(
+		'does not resend after %s',
+		(code) => {
+			expect(isRetryable('GET', { code })).toBe(false);
+		},
+	);
 });

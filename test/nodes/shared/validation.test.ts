@@ -1,6 +1,11 @@
 import fc from 'fast-check';
 
-import { assertBoolean, assertOrderIdentifier, assertPositiveId, quoteValue } from '../../../nodes/shared/validation';
+import {
+	assertBoolean,
+	assertOrderIdentifier,
+	assertPositiveId,
+	quoteValue,
+} from '../../../nodes/shared/validation';
 
 describe('IDs and booleans', () => {
 	describe('assertPositiveId', () => {
@@ -67,7 +72,9 @@ describe('IDs and booleans', () => {
 					try {
 						id = assertPositiveId(value, 'ID');
 					} catch (error) {
-						expect((error as Error).message).toMatch(/^ID must be a positive whole number, but it is /);
+						expect((error as Error).message).toMatch(
+							/^ID must be a positive whole number, but it is /,
+						);
 						return;
 					}
 					expect(String(id)).toMatch(/^[1-9]\d*$/);
@@ -136,7 +143,9 @@ describe('odd values and how they are shown', () => {
 			[12],
 			{ id: 12 },
 		])('refuses %j', (value) => {
-			expect(() => assertPositiveId(value, 'Order ID')).toThrow(/^Order ID must be a positive whole number, but it is /);
+			expect(() => assertPositiveId(value, 'Order ID')).toThrow(
+				/^Order ID must be a positive whole number, but it is /,
+			);
 		});
 	});
 
@@ -151,7 +160,9 @@ describe('odd values and how they are shown', () => {
 		});
 
 		it.each(['yes', 1, 0, null, [], {}])('refuses %j', (value) => {
-			expect(() => assertBoolean(value, 'Show Archived')).toThrow('Show Archived must be true or false');
+			expect(() => assertBoolean(value, 'Show Archived')).toThrow(
+				'Show Archived must be true or false',
+			);
 		});
 	});
 
@@ -180,15 +191,31 @@ describe('assertOrderIdentifier', () => {
 	it('takes an order ID, a thumbprint (40 hex digits) or a serial number (hex), with or without separators', () => {
 		expect(assertOrderIdentifier(12345678, 'Order ID')).toEqual({ kind: 'id', value: '12345678' });
 		expect(assertOrderIdentifier(' 42 ', 'Order ID')).toEqual({ kind: 'id', value: '42' });
-		expect(assertOrderIdentifier(thumbprint.toLowerCase(), 'Order ID')).toEqual({ kind: 'thumbprint', value: thumbprint });
-		expect(assertOrderIdentifier(thumbprint.match(/../g)!.join(':'), 'Order ID')).toEqual({ kind: 'thumbprint', value: thumbprint });
-		expect(assertOrderIdentifier('0a 1b 2c', 'Order ID')).toEqual({ kind: 'serial', value: '0A1B2C' });
+		expect(assertOrderIdentifier(thumbprint.toLowerCase(), 'Order ID')).toEqual({
+			kind: 'thumbprint',
+			value: thumbprint,
+		});
+		expect(assertOrderIdentifier(thumbprint.match(/../g)!.join(':'), 'Order ID')).toEqual({
+			kind: 'thumbprint',
+			value: thumbprint,
+		});
+		expect(assertOrderIdentifier('0a 1b 2c', 'Order ID')).toEqual({
+			kind: 'serial',
+			value: '0A1B2C',
+		});
 		// Too long for an ID: a serial number in decimal digits only.
-		expect(assertOrderIdentifier('01234567890123456789', 'Order ID')).toEqual({ kind: 'serial', value: '01234567890123456789' });
+		expect(assertOrderIdentifier('01234567890123456789', 'Order ID')).toEqual({
+			kind: 'serial',
+			value: '01234567890123456789',
+		});
 	});
 
-	it.each([['12/../x'], ['AB?x'], ['..'], [''], ['0'], [{}], [null], [1.5], ['A'.repeat(65)]])('refuses %j', (value) => {
-		expect(() => assertOrderIdentifier(value, 'Order ID')).toThrow(/^Order ID must be an order ID \(a whole number\), or the thumbprint/);
-	});
+	it.each([['12/../x'], ['AB?x'], ['..'], [''], ['0'], [{}], [null], [1.5], ['A'.repeat(65)]])(
+		'refuses %j',
+		(value) => {
+			expect(() => assertOrderIdentifier(value, 'Order ID')).toThrow(
+				/^Order ID must be an order ID \(a whole number\), or the thumbprint/,
+			);
+		},
+	);
 });
-

@@ -25,13 +25,19 @@ describe('domainValidationDates', () => {
 	});
 
 	it('gives nothing for an inactive domain or one never validated (DigiCert then leaves the keys out)', () => {
-		expect(domainValidationDates({ id: 1, is_active: false, dcv_expiration: { ov: '2026-01-05' } })).toEqual([]);
+		expect(
+			domainValidationDates({ id: 1, is_active: false, dcv_expiration: { ov: '2026-01-05' } }),
+		).toEqual([]);
 		expect(domainValidationDates({ id: 2, is_active: true, name: 'new.example.com' })).toEqual([]);
-		expect(domainValidationDates({ id: 3, validations: 'none', dcv_expiration: 'none' })).toEqual([]);
+		expect(domainValidationDates({ id: 3, validations: 'none', dcv_expiration: 'none' })).toEqual(
+			[],
+		);
 	});
 
 	it('passes on a date it cannot read, for the audit to skip and report', () => {
-		expect(domainValidationDates({ id: 1, dcv_expiration: { ov: 'soon', ev: '' } })).toEqual([{ type: 'ov', value: 'soon' }]);
+		expect(domainValidationDates({ id: 1, dcv_expiration: { ov: 'soon', ev: '' } })).toEqual([
+			{ type: 'ov', value: 'soon' },
+		]);
 	});
 });
 
@@ -89,22 +95,33 @@ describe('unreadableDatesWarning', () => {
 			],
 			'organizations',
 		)!;
-		expect(warning).toContain('3 validation expiries from DigiCert could not be read as a date and were left out');
+		expect(warning).toContain(
+			'3 validation expiries from DigiCert could not be read as a date and were left out',
+		);
 		expect(warning).toContain('example.com, ID 7: OV expires a text of 19 characters');
 		expect(warning).toContain('ID 8: EV expires the number 12');
 		expect(warning).toContain('Org, ID 9: CS expires an object');
 		expect(warning).not.toContain('SECRET');
 	});
 
-	it("upper-cases only a short validation code: a longer type is shown as it came, so an echoed key the transport redacted in lower case cannot come back in upper case", () => {
-		const warning = unreadableDatesWarning([{ record, type: 'canarykey7f3c9a2b5e', value: 'x' }], 'domains')!;
+	it('upper-cases only a short validation code: a longer type is shown as it came, so an echoed key the transport redacted in lower case cannot come back in upper case', () => {
+		const warning = unreadableDatesWarning(
+			[{ record, type: 'canarykey7f3c9a2b5e', value: 'x' }],
+			'domains',
+		)!;
 		expect(warning).toContain('example.com, ID 7: canarykey7f3c9a2b5e expires');
 		expect(warning).not.toContain('CANARYKEY');
-		expect(unreadableDatesWarning([{ record, type: 'ev_cs', value: 'x' }], 'domains')).toContain('EV_CS expires');
+		expect(unreadableDatesWarning([{ record, type: 'ev_cs', value: 'x' }], 'domains')).toContain(
+			'EV_CS expires',
+		);
 	});
 
 	it('lists five and counts the rest', () => {
-		const many = Array.from({ length: 8 }, (_v, i) => ({ record: { id: i }, type: 'ov', value: 'x' }));
+		const many = Array.from({ length: 8 }, (_v, i) => ({
+			record: { id: i },
+			type: 'ov',
+			value: 'x',
+		}));
 		expect(unreadableDatesWarning(many, 'domains')).toContain('and 3 more)');
 	});
 

@@ -40,7 +40,8 @@ export const DOWNLOAD_FORMATS: Record<string, DownloadFormat> = {
 		extension: 'pem',
 		mimeType: 'application/x-pem-file',
 		name: 'PEM: Certificate and Intermediate (pem_noroot)',
-		description: 'One .pem file: end-entity and intermediate, no root (what nginx and HAProxy want)',
+		description:
+			'One .pem file: end-entity and intermediate, no root (what nginx and HAProxy want)',
 	},
 	pem_nointermediate: {
 		extension: 'pem',
@@ -52,13 +53,15 @@ export const DOWNLOAD_FORMATS: Record<string, DownloadFormat> = {
 		extension: 'p7b',
 		mimeType: 'application/x-pkcs7-certificates',
 		name: 'PKCS#7 (p7b)',
-		description: 'One PKCS#7 bundle (PEM-encoded, .p7b) with the end-entity, intermediate and root certificates',
+		description:
+			'One PKCS#7 bundle (PEM-encoded, .p7b) with the end-entity, intermediate and root certificates',
 	},
 	cer: {
 		extension: 'cer',
 		mimeType: 'application/x-pkcs7-certificates',
 		name: 'PKCS#7 as .cer (cer)',
-		description: 'The p7b bundle (end-entity, intermediate, root) named .cer: not the certificate alone',
+		description:
+			'The p7b bundle (end-entity, intermediate, root) named .cer: not the certificate alone',
 	},
 	default: {
 		extension: 'zip',
@@ -82,7 +85,8 @@ export const DOWNLOAD_FORMATS: Record<string, DownloadFormat> = {
 		extension: 'zip',
 		mimeType: 'application/zip',
 		name: 'Apache: Zip of .crt Files (apache)',
-		description: "A zip of .crt files: end-entity and intermediate (Apache's certificate and chain files)",
+		description:
+			"A zip of .crt files: end-entity and intermediate (Apache's certificate and chain files)",
 	},
 };
 
@@ -101,7 +105,8 @@ export function fileNameFromDisposition(header: unknown): string | undefined {
 			name = undefined;
 		}
 	}
-	name ??= /filename\s*=\s*"([^"]*)"/.exec(header)?.[1] ?? /filename\s*=\s*([^;\s]+)/.exec(header)?.[1];
+	name ??=
+		/filename\s*=\s*"([^"]*)"/.exec(header)?.[1] ?? /filename\s*=\s*([^;\s]+)/.exec(header)?.[1];
 	return name;
 }
 
@@ -109,7 +114,9 @@ export function fileNameFromDisposition(header: unknown): string | undefined {
 export function safeFileName(name: string): string | undefined {
 	const base = name.split(/[\\/]/).pop() ?? '';
 	// Control characters by their code (a regular expression naming them trips no-control-regex).
-	const cleaned = Array.from(base, (c) => (c.charCodeAt(0) < 0x20 || '<>:"|?*'.includes(c) ? '_' : c))
+	const cleaned = Array.from(base, (c) =>
+		c.charCodeAt(0) < 0x20 || '<>:"|?*'.includes(c) ? '_' : c,
+	)
 		.join('')
 		.trim();
 	return cleaned === '' || cleaned === '.' || cleaned === '..' ? undefined : cleaned;
@@ -119,7 +126,12 @@ export function safeFileName(name: string): string | undefined {
  * The downloaded file's name: the one the user chose, else DigiCert's (named after the common name),
  * else `certificate-<order or certificate ID>.<extension>` — always with the format's extension.
  */
-export function downloadFileName(options: { chosen?: string; disposition?: unknown; id: number; format: string }): string {
+export function downloadFileName(options: {
+	chosen?: string;
+	disposition?: unknown;
+	id: number;
+	format: string;
+}): string {
 	const { extension } = DOWNLOAD_FORMATS[options.format];
 	const name =
 		(options.chosen !== undefined ? safeFileName(options.chosen) : undefined) ??
@@ -135,15 +147,26 @@ export const download: DigiCertOperation<Parameters> = {
 	value: 'download',
 	name: 'Download',
 	action: 'Download issued certificate as file',
-	description: "An issued certificate as a file (binary data): an order's current one, or any by certificate ID",
+	description:
+		"An issued certificate as a file (binary data): an order's current one, or any by certificate ID",
 	properties: [
 		{
 			displayName: 'Download By',
 			name: 'downloadBy',
 			type: 'options',
 			options: [
-				{ name: "Order ID (the Order's Current Certificate)", value: 'order', description: "The order's active certificate; DigiCert gives no duplicates or past reissues this way" },
-				{ name: 'Certificate ID', value: 'certificate', description: "Any certificate: a duplicate, a reissue (see Get Duplicates / Reissues) or an order's" },
+				{
+					name: "Order ID (the Order's Current Certificate)",
+					value: 'order',
+					description:
+						"The order's active certificate; DigiCert gives no duplicates or past reissues this way",
+				},
+				{
+					name: 'Certificate ID',
+					value: 'certificate',
+					description:
+						"Any certificate: a duplicate, a reissue (see Get Duplicates / Reissues) or an order's",
+				},
 			],
 			default: 'order',
 			description: 'Which certificate to download',
@@ -153,7 +176,9 @@ export const download: DigiCertOperation<Parameters> = {
 			displayOptions: { show: { downloadBy: ['order'] } },
 		},
 		{
-			...certificateIdProperty('The ID of the certificate to download, e.g. a duplicate\'s or reissue\'s id'),
+			...certificateIdProperty(
+				"The ID of the certificate to download, e.g. a duplicate's or reissue's id",
+			),
 			displayOptions: { show: { downloadBy: ['certificate'] } },
 		},
 		{
@@ -181,7 +206,8 @@ export const download: DigiCertOperation<Parameters> = {
 				type: 'string',
 				default: '',
 				placeholder: 'e.g. www_example_com.pem',
-				description: "The downloaded file's name; by default DigiCert's (named after the common name)",
+				description:
+					"The downloaded file's name; by default DigiCert's (named after the common name)",
 			},
 		]),
 	],
@@ -189,33 +215,76 @@ export const download: DigiCertOperation<Parameters> = {
 		// Workflows saved before Download By existed download by order.
 		const by = read<unknown>('downloadBy', 'order');
 		if (typeof by !== 'string' || !DOWNLOAD_BY.includes(by)) {
-			throw new Error(`Download By must be one of ${DOWNLOAD_BY.join(', ')}, but it is ${quoteValue(by)}`);
+			throw new Error(
+				`Download By must be one of ${DOWNLOAD_BY.join(', ')}, but it is ${quoteValue(by)}`,
+			);
 		}
 		const format = read<unknown>('format', 'pem_all');
 		if (typeof format !== 'string' || !Object.hasOwn(DOWNLOAD_FORMATS, format)) {
-			throw new Error(`Format must be one of ${FORMAT_NAMES.join(', ')}, but it is ${quoteValue(format)}`);
+			throw new Error(
+				`Format must be one of ${FORMAT_NAMES.join(', ')}, but it is ${quoteValue(format)}`,
+			);
 		}
 		const binaryPropertyName = read<unknown>('binaryPropertyName', 'data');
 		if (typeof binaryPropertyName !== 'string' || binaryPropertyName.trim() === '') {
-			throw new Error(`Put Output File in Field must be a field name, but it is ${quoteValue(binaryPropertyName)}`);
+			throw new Error(
+				`Put Output File in Field must be a field name, but it is ${quoteValue(binaryPropertyName)}`,
+			);
 		}
 		const options = read<IDataObject>('options', {}) ?? {};
-		const fileName = typeof options.fileName === 'string' && options.fileName.trim() !== '' ? options.fileName.trim() : undefined;
-		const id = by === 'order' ? assertPositiveId(read('orderId'), 'Order ID') : assertPositiveId(read('certificateId'), 'Certificate ID');
-		return { by: by as Parameters['by'], id, format, binaryPropertyName: binaryPropertyName.trim(), fileName };
+		const fileName =
+			typeof options.fileName === 'string' && options.fileName.trim() !== ''
+				? options.fileName.trim()
+				: undefined;
+		const id =
+			by === 'order'
+				? assertPositiveId(read('orderId'), 'Order ID')
+				: assertPositiveId(read('certificateId'), 'Certificate ID');
+		return {
+			by: by as Parameters['by'],
+			id,
+			format,
+			binaryPropertyName: binaryPropertyName.trim(),
+			fileName,
+		};
 	},
 	request: ({ by, id, format }) =>
 		by === 'order'
-			? { method: 'GET', path: `/certificate/download/order/${id}/format/${format}`, subject: `Order ${id}`, binary: true }
-			: { method: 'GET', path: `/certificate/${id}/download/format/${format}`, subject: `Certificate ${id}`, binary: true },
-	toItems: async ({ body, headers }, { by, id, format, binaryPropertyName, fileName }, context): Promise<INodeExecutionData[]> => {
-		const name = downloadFileName({ chosen: fileName, disposition: headers['content-disposition'], id, format });
+			? {
+					method: 'GET',
+					path: `/certificate/download/order/${id}/format/${format}`,
+					subject: `Order ${id}`,
+					binary: true,
+				}
+			: {
+					method: 'GET',
+					path: `/certificate/${id}/download/format/${format}`,
+					subject: `Certificate ${id}`,
+					binary: true,
+				},
+	toItems: async (
+		{ body, headers },
+		{ by, id, format, binaryPropertyName, fileName },
+		context,
+	): Promise<INodeExecutionData[]> => {
+		const name = downloadFileName({
+			chosen: fileName,
+			disposition: headers['content-disposition'],
+			id,
+			format,
+		});
 		const { mimeType } = DOWNLOAD_FORMATS[format];
 		const content = body as Buffer;
 		const binary = await context.helpers.prepareBinaryData(content, name, mimeType);
 		return [
 			{
-				json: { [by === 'order' ? 'orderId' : 'certificateId']: id, format, fileName: name, mimeType, fileSize: content.length },
+				json: {
+					[by === 'order' ? 'orderId' : 'certificateId']: id,
+					format,
+					fileName: name,
+					mimeType,
+					fileSize: content.length,
+				},
 				binary: { [binaryPropertyName]: binary },
 			},
 		];

@@ -26,16 +26,31 @@ export const revoke = revocationOperation<Target>({
 			default: 'certificateId',
 			description: 'Whether to name the certificate by its DigiCert ID or by its serial number',
 		},
-		{ ...certificateIdProperty('The ID of the certificate to revoke'), displayOptions: { show: { identifyBy: ['certificateId'] } } },
-		{ ...serialNumberProperty('The serial number of the certificate to revoke, in hexadecimal'), displayOptions: { show: { identifyBy: ['serialNumber'] } } },
+		{
+			...certificateIdProperty('The ID of the certificate to revoke'),
+			displayOptions: { show: { identifyBy: ['certificateId'] } },
+		},
+		{
+			...serialNumberProperty('The serial number of the certificate to revoke, in hexadecimal'),
+			displayOptions: { show: { identifyBy: ['serialNumber'] } },
+		},
 	],
 	readTarget: (read): Target =>
-		assertOneOf(read('identifyBy', 'certificateId'), ['certificateId', 'serialNumber'] as const, 'Identify By') === 'certificateId'
+		assertOneOf(
+			read('identifyBy', 'certificateId'),
+			['certificateId', 'serialNumber'] as const,
+			'Identify By',
+		) === 'certificateId'
 			? { certificateId: assertPositiveId(read('certificateId'), 'Certificate ID') }
 			: { serialNumber: assertSerialNumber(read('serialNumber'), 'Serial Number') },
 	request: (target, body) => {
 		const identifier = 'certificateId' in target ? target.certificateId : target.serialNumber;
-		return { method: 'PUT', path: `/certificate/${identifier}/revoke`, body, subject: `Certificate ${identifier}` };
+		return {
+			method: 'PUT',
+			path: `/certificate/${identifier}/revoke`,
+			body,
+			subject: `Certificate ${identifier}`,
+		};
 	},
 	output: (target) => ({ ...target }) as IDataObject,
 });

@@ -15,7 +15,8 @@ export const checkDcv: DigiCertOperation<Parameters> = {
 	value: 'checkDcv',
 	name: 'Check DCV',
 	action: 'Check domain control validation now',
-	description: 'Ask DigiCert to look for a DNS or HTTP token now; not found yet gives validated: false',
+	description:
+		'Ask DigiCert to look for a DNS or HTTP token now; not found yet gives validated: false',
 	properties: [domainIdProperty('The ID of the domain whose DCV to check')],
 	readParameters: (read) => ({ domainId: assertPositiveId(read('domainId'), 'Domain ID') }),
 	request: ({ domainId }) => ({

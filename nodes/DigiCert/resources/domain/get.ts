@@ -10,7 +10,8 @@ export const get: DigiCertOperation<Parameters> = {
 	value: 'get',
 	name: 'Get',
 	action: 'Get domain by ID',
-	description: 'One domain by ID: its validations, when its DCV lapses (dcv_expiration), DCV method and token',
+	description:
+		'One domain by ID: its validations, when its DCV lapses (dcv_expiration), DCV method and token',
 	properties: [domainIdProperty('The ID of the domain to get')],
 	readParameters: (read) => ({ domainId: assertPositiveId(read('domainId'), 'Domain ID') }),
 	request: ({ domainId }) => ({

@@ -8,7 +8,13 @@ import { readMaxItems, returnAllProperties } from '../../shared/pagination';
 
 type Parameters = { maxItems: number | undefined; qs: IDataObject };
 
-const DCV_METHODS = ['dns-cname-token', 'dns-txt-token', 'email', 'http-token', 'http-token-static'];
+const DCV_METHODS = [
+	'dns-cname-token',
+	'dns-txt-token',
+	'email',
+	'http-token',
+	'http-token-static',
+];
 /** DigiCert's `filters[validation]` values for domains: fixed buckets of OV and EV validation expiry. */
 const VALIDATION_BUCKETS: Array<[string, string]> = [
 	['shortened_by_industry_changes', 'Shortened by Industry Changes'],
@@ -29,16 +35,28 @@ const domainFilters: FilterSpec[] = [
 	{ name: 'status', displayName: 'Status', key: 'status', convert: oneOf(ACTIVE_STATUSES) },
 	{ name: 'search', displayName: 'Search', key: 'search', convert: asContainsSearch },
 	{ name: 'dcvMethod', displayName: 'DCV Method', key: 'dcv_method', convert: oneOf(DCV_METHODS) },
-	{ name: 'validation', displayName: 'Validation', key: 'validation', convert: oneOf(VALIDATION_BUCKETS.map(([value]) => value)) },
+	{
+		name: 'validation',
+		displayName: 'Validation',
+		key: 'validation',
+		convert: oneOf(VALIDATION_BUCKETS.map(([value]) => value)),
+	},
 	// Not `filters[container_id]` here: public clients (Keyfactor, DigiCert's own Python client) send it plain.
-	{ name: 'containerId', displayName: 'Division ID', key: 'container_id', topLevel: true, convert: asId },
+	{
+		name: 'containerId',
+		displayName: 'Division ID',
+		key: 'container_id',
+		topLevel: true,
+		convert: asId,
+	},
 ];
 
 export const getMany: DigiCertOperation<Parameters> = {
 	value: 'getMany',
 	name: 'Get Many',
 	action: 'Get many domains',
-	description: 'Domains with their validations and DCV expiry, by name, status, DCV method or division',
+	description:
+		'Domains with their validations and DCV expiry, by name, status, DCV method or division',
 	properties: [
 		...returnAllProperties(),
 		filtersProperty([
@@ -76,7 +94,9 @@ export const getMany: DigiCertOperation<Parameters> = {
 				displayName: 'Validation',
 				name: 'validation',
 				type: 'options',
-				options: VALIDATION_BUCKETS.map(([value, name]) => ({ name, value })).sort((a, b) => a.name.localeCompare(b.name)),
+				options: VALIDATION_BUCKETS.map(([value, name]) => ({ name, value })).sort((a, b) =>
+					a.name.localeCompare(b.name),
+				),
 				default: 'ov_expiring_within_30_days',
 				description:
 					"Only domains in one of DigiCert's validation-expiry buckets. For any number of days, use Get Expiring Validations instead.",
@@ -85,8 +105,16 @@ export const getMany: DigiCertOperation<Parameters> = {
 	],
 	readParameters: (read) => ({
 		maxItems: readMaxItems(read),
-		qs: { ...filtersToQuery(read<IDataObject>('filters', {}), domainFilters), include_validation: true },
+		qs: {
+			...filtersToQuery(read<IDataObject>('filters', {}), domainFilters),
+			include_validation: true,
+		},
 	}),
-	request: ({ maxItems, qs }) => ({ method: 'GET', path: '/domain', qs, paginate: { rootProperty: 'domains', maxItems } }),
+	request: ({ maxItems, qs }) => ({
+		method: 'GET',
+		path: '/domain',
+		qs,
+		paginate: { rootProperty: 'domains', maxItems },
+	}),
 	toItems: ({ body }) => body as IDataObject[],
 };

@@ -10,7 +10,8 @@ export const cancel: DigiCertOperation<Parameters> = {
 	value: 'cancel',
 	name: 'Cancel',
 	action: 'Cancel pending certificate order',
-	description: "Cancel an order not issued yet, or an issued order's pending reissue. Cannot be undone.",
+	description:
+		"Cancel an order not issued yet, or an issued order's pending reissue. Cannot be undone.",
 	properties: [
 		irreversibleNotice('A canceled order must be placed again'),
 		orderIdProperty('The ID of the pending order to cancel'),

@@ -1,9 +1,30 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { assertCsr, assertFutureDay, assertHostName, assertHostNames, assertOneOf, assertText } from '../../../shared/certificateInput';
+import {
+	assertCsr,
+	assertFutureDay,
+	assertHostName,
+	assertHostNames,
+	assertOneOf,
+	assertText,
+} from '../../../shared/certificateInput';
 import { assertPositiveId, quoteValue } from '../../../shared/validation';
-import { commentsOption, readSubmissionOptions, requestAnswer, SIGNATURE_HASHES, signatureHashOption, skipApprovalOption } from '../../shared/certificateRequestOperation';
-import { commonNameProperty, containerIdProperty, csrProperty, dnsNamesProperty, optionsProperty, organizationIdProperty } from '../../shared/fields';
+import {
+	commentsOption,
+	readSubmissionOptions,
+	requestAnswer,
+	SIGNATURE_HASHES,
+	signatureHashOption,
+	skipApprovalOption,
+} from '../../shared/certificateRequestOperation';
+import {
+	commonNameProperty,
+	containerIdProperty,
+	csrProperty,
+	dnsNamesProperty,
+	optionsProperty,
+	organizationIdProperty,
+} from '../../shared/fields';
 import type { DigiCertOperation } from '../../shared/operation';
 
 /** The TLS products this operation orders (DigiCert's product name IDs, by name) and their validation: DV needs no organization. */
@@ -30,30 +51,46 @@ export const create: DigiCertOperation<Parameters> = {
 	value: 'create',
 	name: 'Create',
 	action: 'Order TLS certificate (paid)',
-	description: 'Order and pay for a new OV, EV or DV TLS certificate from a CSR; it then waits for validation',
+	description:
+		'Order and pay for a new OV, EV or DV TLS certificate from a CSR; it then waits for validation',
 	properties: [
 		{
 			displayName: 'Product',
 			name: 'product',
 			type: 'options',
 			required: true,
-			options: TLS_PRODUCTS.map(({ name, value, validation }) => ({ name, value, description: `${validation.toUpperCase()} · ${value}` })),
+			options: TLS_PRODUCTS.map(({ name, value, validation }) => ({
+				name,
+				value,
+				description: `${validation.toUpperCase()} · ${value}`,
+			})),
 			default: 'ssl_basic',
 			description: 'The certificate product to order (must be enabled in your CertCentral account)',
 		},
-		csrProperty('The certificate signing request made with the new private key (PEM, -----BEGIN CERTIFICATE REQUEST-----)'),
+		csrProperty(
+			'The certificate signing request made with the new private key (PEM, -----BEGIN CERTIFICATE REQUEST-----)',
+		),
 		commonNameProperty,
 		dnsNamesProperty('. Can add costs.'),
 		{
-			...organizationIdProperty('The organization (already validated in CertCentral) the OV or EV certificate names'),
-			displayOptions: { show: { product: TLS_PRODUCTS.filter((p) => p.validation !== 'dv').map((p) => p.value) } },
+			...organizationIdProperty(
+				'The organization (already validated in CertCentral) the OV or EV certificate names',
+			),
+			displayOptions: {
+				show: { product: TLS_PRODUCTS.filter((p) => p.validation !== 'dv').map((p) => p.value) },
+			},
 		},
 		{
 			displayName: 'Validity',
 			name: 'validity',
 			type: 'options',
 			options: [
-				{ name: 'Years', value: 'years', description: 'Coverage of 1 to 3 years (a multi-year plan: each certificate lives at most 199 days)' },
+				{
+					name: 'Years',
+					value: 'years',
+					description:
+						'Coverage of 1 to 3 years (a multi-year plan: each certificate lives at most 199 days)',
+				},
 				{ name: 'Until a Date', value: 'endDate', description: 'Coverage until a date you pick' },
 			],
 			default: 'years',
@@ -77,7 +114,9 @@ export const create: DigiCertOperation<Parameters> = {
 		},
 		optionsProperty([
 			commentsOption,
-			containerIdProperty("The container (division) the order belongs to; by default the API key user's"),
+			containerIdProperty(
+				"The container (division) the order belongs to; by default the API key user's",
+			),
 			{
 				displayName: 'Payment Method',
 				name: 'paymentMethod',
@@ -107,24 +146,41 @@ export const create: DigiCertOperation<Parameters> = {
 		const csr = assertCsr(read('csr'), 'CSR');
 		const commonNameText = assertText(read('commonName', ''), 'Common Name');
 		const commonName =
-			commonNameText !== '' ? assertHostName(commonNameText, 'Common Name') : csr.commonName !== undefined ? assertHostName(csr.commonName, "The CSR's common name") : undefined;
-		if (commonName === undefined) throw new Error('Common Name is required: the CSR has no common name');
+			commonNameText !== ''
+				? assertHostName(commonNameText, 'Common Name')
+				: csr.commonName !== undefined
+					? assertHostName(csr.commonName, "The CSR's common name")
+					: undefined;
+		if (commonName === undefined)
+			throw new Error('Common Name is required: the CSR has no common name');
 		const dnsNames = assertHostNames(read('dnsNames', ''), 'Other Host Names (SANs)');
 		const options = read<IDataObject>('options', {}) ?? {};
 		const certificate: IDataObject = { common_name: commonName, csr: csr.pem };
 		if (dnsNames.length > 0) certificate.dns_names = dnsNames;
-		certificate.signature_hash = assertOneOf(options.signatureHash ?? 'sha256', SIGNATURE_HASHES, 'Signature Hash');
+		certificate.signature_hash = assertOneOf(
+			options.signatureHash ?? 'sha256',
+			SIGNATURE_HASHES,
+			'Signature Hash',
+		);
 		if (options.serverPlatformId !== undefined) {
 			const platform = Number(options.serverPlatformId);
-			if (!Number.isInteger(platform) || platform < -1) throw new Error(`Server Platform ID must be a whole number from -1, but it is ${quoteValue(options.serverPlatformId)}`);
+			if (!Number.isInteger(platform) || platform < -1)
+				throw new Error(
+					`Server Platform ID must be a whole number from -1, but it is ${quoteValue(options.serverPlatformId)}`,
+				);
 			certificate.server_platform = { id: platform };
 		}
-		const validity = assertOneOf(read('validity', 'years'), ['years', 'endDate'] as const, 'Validity');
+		const validity = assertOneOf(
+			read('validity', 'years'),
+			['years', 'endDate'] as const,
+			'Validity',
+		);
 		let orderValidity: IDataObject;
 		if (validity === 'years') {
 			const rawYears = read<unknown>('years', 1);
 			const years = Number(rawYears);
-			if (!Number.isInteger(years) || years < 1 || years > 3) throw new Error(`Years must be 1, 2 or 3, but it is ${quoteValue(rawYears)}`);
+			if (!Number.isInteger(years) || years < 1 || years > 3)
+				throw new Error(`Years must be 1, 2 or 3, but it is ${quoteValue(rawYears)}`);
 			orderValidity = { years };
 		} else {
 			orderValidity = { custom_expiration_date: assertFutureDay(read('endDate'), 'End Date') };
@@ -132,13 +188,24 @@ export const create: DigiCertOperation<Parameters> = {
 		const body: IDataObject = {
 			certificate,
 			order_validity: orderValidity,
-			payment_method: assertOneOf(options.paymentMethod ?? 'balance', PAYMENT_METHODS, 'Payment Method'),
+			payment_method: assertOneOf(
+				options.paymentMethod ?? 'balance',
+				PAYMENT_METHODS,
+				'Payment Method',
+			),
 			...readSubmissionOptions(options),
 		};
-		if (validation !== 'dv') body.organization = { id: assertPositiveId(read('organizationId'), 'Organization ID') };
-		if (options.containerId !== undefined && options.containerId !== '') body.container = { id: assertPositiveId(options.containerId, 'Container ID') };
+		if (validation !== 'dv')
+			body.organization = { id: assertPositiveId(read('organizationId'), 'Organization ID') };
+		if (options.containerId !== undefined && options.containerId !== '')
+			body.container = { id: assertPositiveId(options.containerId, 'Container ID') };
 		return { product, body };
 	},
-	request: ({ product, body }) => ({ method: 'POST', path: `/order/certificate/${product}`, body, subject: `Product ${product}` }),
+	request: ({ product, body }) => ({
+		method: 'POST',
+		path: `/order/certificate/${product}`,
+		body,
+		subject: `Product ${product}`,
+	}),
 	toItems: (response) => [requestAnswer(response)],
 };

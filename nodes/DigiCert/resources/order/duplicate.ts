@@ -6,5 +6,6 @@ export const duplicate = certificateRequestOperation({
 	action: 'Request duplicate certificate for order',
 	description: 'Another certificate on the same order (e.g. for a second server with its own key)',
 	segment: 'duplicate',
-	csrDescription: "The certificate signing request made with the other server's private key (PEM, -----BEGIN CERTIFICATE REQUEST-----)",
+	csrDescription:
+		"The certificate signing request made with the other server's private key (PEM, -----BEGIN CERTIFICATE REQUEST-----)",
 });

@@ -1,7 +1,13 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { clock } from '../../../shared/clock';
-import { assertDays, expiringOrdersQuery, expiryDaysProperty, findExpiring, unreadableWarning } from '../../../shared/expiry';
+import {
+	assertDays,
+	expiringOrdersQuery,
+	expiryDaysProperty,
+	findExpiring,
+	unreadableWarning,
+} from '../../../shared/expiry';
 import { warnUser } from '../../shared/hints';
 import type { DigiCertOperation } from '../../shared/operation';
 import { simplifyOrder } from '../../shared/output';
@@ -12,7 +18,11 @@ type Parameters = { days: number; now: number };
  * The expiring orders among `orders`, soonest first, each with `days_remaining` counted from `now`;
  * and the warning for those whose expiry cannot be read (left out, not a reason to fail the audit).
  */
-export function expiringOrders(orders: IDataObject[], days: number, now: number): { items: IDataObject[]; warning?: string } {
+export function expiringOrders(
+	orders: IDataObject[],
+	days: number,
+	now: number,
+): { items: IDataObject[]; warning?: string } {
 	const { expiring, unreadable } = findExpiring(orders, days, now);
 	const items = expiring.map(({ order, days_remaining }) => ({ ...order, days_remaining }));
 	return unreadable.length > 0 ? { items, warning: unreadableWarning(unreadable) } : { items };
@@ -24,7 +34,9 @@ export const getExpiring: DigiCertOperation<Parameters> = {
 	action: 'Get orders with certificates expiring soon',
 	description: 'Issued orders whose certificate expires within the given days, soonest first',
 	output: { simplify: simplifyOrder, noun: 'order' },
-	properties: [expiryDaysProperty('List certificates that expire within this many days from today (UTC)')],
+	properties: [
+		expiryDaysProperty('List certificates that expire within this many days from today (UTC)'),
+	],
 	readParameters: (read) => ({ days: assertDays(read('days')), now: clock.now() }),
 	request: ({ days, now }) => ({
 		method: 'GET',

@@ -2,22 +2,44 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { mapBounded } from '../../../shared/concurrency';
 import type { FilterSpec } from '../../../shared/filters';
-import { asId, asText, asContainsSearch, asSerialNumber, dateRangeFilter, filtersToQuery, oneOf, toFilterDate } from '../../../shared/filters';
+import {
+	asId,
+	asText,
+	asContainsSearch,
+	asSerialNumber,
+	dateRangeFilter,
+	filtersToQuery,
+	oneOf,
+	toFilterDate,
+} from '../../../shared/filters';
 import { ORDER_STATUS_OPTIONS, ORDER_STATUSES } from '../../../shared/orderStatuses';
 import type { DigiCertRequest, DigiCertResponse, ParameterReader } from '../../../shared/types';
 import { isObject } from '../../../shared/types';
 import { assertBoolean, assertPositiveId, quoteValue } from '../../../shared/validation';
-import { filtersProperty, fromVersion1_1, onlyInVersion1, optionsProperty } from '../../shared/fields';
+import {
+	filtersProperty,
+	fromVersion1_1,
+	onlyInVersion1,
+	optionsProperty,
+} from '../../shared/fields';
 import type { DigiCertOperation } from '../../shared/operation';
 import type { OrderCertificateKind } from '../../shared/orderCertificateListOperation';
-import { certificatesIn, orderCertificatesRequest } from '../../shared/orderCertificateListOperation';
+import {
+	certificatesIn,
+	orderCertificatesRequest,
+} from '../../shared/orderCertificateListOperation';
 import { simplifyOrder } from '../../shared/output';
 import { readMaxItems, returnAllProperties } from '../../shared/pagination';
 
 /** Which of each order's other certificates to add to its item. */
 type Includes = { duplicates: boolean; reissues: boolean };
 
-type Parameters = { maxItems: number | undefined; qs: IDataObject; localSort: string | undefined; include: Includes };
+type Parameters = {
+	maxItems: number | undefined;
+	qs: IDataObject;
+	localSort: string | undefined;
+	include: Includes;
+};
 
 /** Orders whose certificates are asked for at once (the key's pacer sets the pace). */
 const INCLUDE_CONCURRENCY = 10;
@@ -27,13 +49,23 @@ const INCLUDE_CONCURRENCY = 10;
  * sortable order properties could not be read; only `date_created` is used by public clients, so
  * only it is sent to DigiCert. The others are sorted by n8n, after every matching order is read.
  */
-const SORTS = ['date_created', '-date_created', 'valid_till', '-valid_till', 'common_name', '-common_name', 'id', '-id'];
+const SORTS = [
+	'date_created',
+	'-date_created',
+	'valid_till',
+	'-valid_till',
+	'common_name',
+	'-common_name',
+	'id',
+	'-id',
+];
 const SORTED_BY_DIGICERT = ['date_created', '-date_created'];
 
 /** How n8n compares two orders for the sorts it does itself; ties go by order ID. */
 const LOCAL_SORT_KEYS: Record<string, (order: IDataObject) => string | number> = {
 	valid_till: (order) => String((order.certificate as IDataObject | undefined)?.valid_till ?? ''),
-	common_name: (order) => String((order.certificate as IDataObject | undefined)?.common_name ?? '').toLowerCase(),
+	common_name: (order) =>
+		String((order.certificate as IDataObject | undefined)?.common_name ?? '').toLowerCase(),
 	id: (order) => Number(order.id),
 };
 
@@ -58,7 +90,12 @@ export const orderFilters: FilterSpec[] = [
 	{ name: 'containerId', displayName: 'Division ID', key: 'container_id', convert: asId },
 	{ name: 'domainName', displayName: 'Domain Name', key: 'domain_name', convert: asText },
 	{ name: 'organizationId', displayName: 'Organization ID', key: 'organization_id', convert: asId },
-	{ name: 'serialNumber', displayName: 'Serial Number', key: 'serial_number', convert: asSerialNumber },
+	{
+		name: 'serialNumber',
+		displayName: 'Serial Number',
+		key: 'serial_number',
+		convert: asSerialNumber,
+	},
 	{ name: 'search', displayName: 'Search', key: 'search', convert: asContainsSearch },
 ];
 
@@ -72,7 +109,9 @@ export function orderDateFilters(filters: IDataObject): IDataObject {
 	for (const [key, fromName, toName, label] of pairs) {
 		const date = (name: string, which: string) => {
 			const value = filters[name];
-			return value === undefined || value === null || value === '' ? undefined : toFilterDate(value, `${label} ${which}`);
+			return value === undefined || value === null || value === ''
+				? undefined
+				: toFilterDate(value, `${label} ${which}`);
 		};
 		const range = dateRangeFilter(date(fromName, 'From'), date(toName, 'To'));
 		if (range !== undefined) qs[`filters[${key}]`] = range;
@@ -81,13 +120,18 @@ export function orderDateFilters(filters: IDataObject): IDataObject {
 }
 
 /** The order-list query for the Filters, and the Sort: sent to DigiCert (`qs.sort`) or left to n8n (`localSort`). */
-function readOrderListQuery(read: ParameterReader): { qs: IDataObject; localSort: string | undefined; include: Includes } {
+function readOrderListQuery(read: ParameterReader): {
+	qs: IDataObject;
+	localSort: string | undefined;
+	include: Includes;
+} {
 	const filters = read<IDataObject>('filters', {}) ?? {};
 	const qs = { ...filtersToQuery(filters, orderFilters), ...orderDateFilters(filters) };
 	// typeVersion 1: Options > Sort (nothing sent unless added); from 1.1: Sort > Sort By.
 	const sortCollection = read<unknown>('sort', {});
 	const options = read<IDataObject>('options', {}) ?? {};
-	const sort = isObject(sortCollection) && sortCollection.by !== undefined ? sortCollection.by : options.sort;
+	const sort =
+		isObject(sortCollection) && sortCollection.by !== undefined ? sortCollection.by : options.sort;
 	const include = {
 		duplicates: assertBoolean(options.includeDuplicates ?? false, 'Include Duplicate Certificates'),
 		reissues: assertBoolean(options.includeReissues ?? false, 'Include Reissued Certificates'),
@@ -96,7 +140,8 @@ function readOrderListQuery(read: ParameterReader): { qs: IDataObject; localSort
 	if (typeof sort !== 'string' || !SORTS.includes(sort)) {
 		throw new Error(`Sort must be one of ${SORTS.join(', ')}, but it is ${quoteValue(sort)}`);
 	}
-	if (SORTED_BY_DIGICERT.includes(sort)) return { qs: { ...qs, sort }, localSort: undefined, include };
+	if (SORTED_BY_DIGICERT.includes(sort))
+		return { qs: { ...qs, sort }, localSort: undefined, include };
 	return { qs, localSort: sort, include };
 }
 
@@ -140,10 +185,24 @@ async function withCertificates(
 	if (!include.duplicates && !include.reissues) return orders;
 	const list = async (order: IDataObject, kind: OrderCertificateKind) =>
 		// The ID comes from DigiCert's answer: checked like user input before it goes into a path.
-		certificatesIn((await send(orderCertificatesRequest(assertPositiveId(order.id, 'The order ID in DigiCert\'s list'), kind))).body);
+		certificatesIn(
+			(
+				await send(
+					orderCertificatesRequest(
+						assertPositiveId(order.id, "The order ID in DigiCert's list"),
+						kind,
+					),
+				)
+			).body,
+		);
 	return await mapBounded(orders, INCLUDE_CONCURRENCY, async (order) => ({
 		...order,
-		...(include.duplicates ? { [INCLUDED_FIELD.duplicate]: order.has_duplicates === true ? await list(order, 'duplicate') : [] } : {}),
+		...(include.duplicates
+			? {
+					[INCLUDED_FIELD.duplicate]:
+						order.has_duplicates === true ? await list(order, 'duplicate') : [],
+				}
+			: {}),
 		...(include.reissues ? { [INCLUDED_FIELD.reissue]: await list(order, 'reissue') } : {}),
 	}));
 }
@@ -159,14 +218,38 @@ const sortField: INodeProperties = {
 	name: 'sort',
 	type: 'options',
 	options: [
-		{ name: 'Common Name (A-Z)', value: 'common_name', description: 'Sorted by n8n after reading every matching order' },
-		{ name: 'Common Name (Z-A)', value: '-common_name', description: 'Sorted by n8n after reading every matching order' },
+		{
+			name: 'Common Name (A-Z)',
+			value: 'common_name',
+			description: 'Sorted by n8n after reading every matching order',
+		},
+		{
+			name: 'Common Name (Z-A)',
+			value: '-common_name',
+			description: 'Sorted by n8n after reading every matching order',
+		},
 		{ name: 'Created (Newest First)', value: '-date_created', description: 'Sorted by DigiCert' },
 		{ name: 'Created (Oldest First)', value: 'date_created', description: 'Sorted by DigiCert' },
-		{ name: 'Expires (Latest First)', value: '-valid_till', description: 'Sorted by n8n after reading every matching order' },
-		{ name: 'Expires (Soonest First)', value: 'valid_till', description: 'Sorted by n8n after reading every matching order' },
-		{ name: 'ID (Ascending)', value: 'id', description: 'Sorted by n8n after reading every matching order' },
-		{ name: 'ID (Descending)', value: '-id', description: 'Sorted by n8n after reading every matching order' },
+		{
+			name: 'Expires (Latest First)',
+			value: '-valid_till',
+			description: 'Sorted by n8n after reading every matching order',
+		},
+		{
+			name: 'Expires (Soonest First)',
+			value: 'valid_till',
+			description: 'Sorted by n8n after reading every matching order',
+		},
+		{
+			name: 'ID (Ascending)',
+			value: 'id',
+			description: 'Sorted by n8n after reading every matching order',
+		},
+		{
+			name: 'ID (Descending)',
+			value: '-id',
+			description: 'Sorted by n8n after reading every matching order',
+		},
 	],
 	default: 'date_created',
 	description:
@@ -174,7 +257,8 @@ const sortField: INodeProperties = {
 };
 
 /** The hint every whole-day filter shows: the day picked is the day sent, the range includes both ends. */
-export const WHOLE_DAYS_HINT = 'Whole days, both ends included: the day you pick is the day sent, whatever the time zone';
+export const WHOLE_DAYS_HINT =
+	'Whole days, both ends included: the day you pick is the day sent, whatever the time zone';
 
 const dateField = (displayName: string, name: string, description: string) => ({
 	displayName,
@@ -189,7 +273,8 @@ export const getMany: DigiCertOperation<Parameters> = {
 	value: 'getMany',
 	name: 'Get Many',
 	action: 'Get many certificate orders',
-	description: 'Orders filtered by status, name, product, division, dates or text, in the order chosen',
+	description:
+		'Orders filtered by status, name, product, division, dates or text, in the order chosen',
 	output: { simplify: simplifyOrder, noun: 'order' },
 	properties: [
 		...returnAllProperties(),
@@ -217,10 +302,19 @@ export const getMany: DigiCertOperation<Parameters> = {
 				type: 'string',
 				default: '',
 				placeholder: 'e.g. www.example.com',
-				description: "Only orders whose certificate's common name or DNS names include this domain name",
+				description:
+					"Only orders whose certificate's common name or DNS names include this domain name",
 			},
-			dateField('Expires From', 'validTillFrom', "Only orders whose certificate's valid-till date is on or after this day"),
-			dateField('Expires To', 'validTillTo', "Only orders whose certificate's valid-till date is on or before this day"),
+			dateField(
+				'Expires From',
+				'validTillFrom',
+				"Only orders whose certificate's valid-till date is on or after this day",
+			),
+			dateField(
+				'Expires To',
+				'validTillTo',
+				"Only orders whose certificate's valid-till date is on or before this day",
+			),
 			{
 				displayName: 'Organization ID',
 				name: 'organizationId',
@@ -234,7 +328,8 @@ export const getMany: DigiCertOperation<Parameters> = {
 				type: 'string',
 				default: '',
 				placeholder: 'e.g. ssl_basic',
-				description: "Only orders of this product, by DigiCert's product name ID (e.g. ssl_basic, ssl_ev_basic, ssl_securesite_pro)",
+				description:
+					"Only orders of this product, by DigiCert's product name ID (e.g. ssl_basic, ssl_ev_basic, ssl_securesite_pro)",
 			},
 			{
 				displayName: 'Search',
@@ -250,14 +345,17 @@ export const getMany: DigiCertOperation<Parameters> = {
 				type: 'string',
 				default: '',
 				placeholder: 'e.g. 0A1B2C3D4E5F60718293A4B5C6D7E8F9',
-				description: 'Only the order whose certificate has this serial number (hex; colons or spaces between bytes are removed)',
+				description:
+					'Only the order whose certificate has this serial number (hex; colons or spaces between bytes are removed)',
 			},
 			{
 				displayName: 'Status',
 				name: 'status',
 				type: 'options',
 				options: ORDER_STATUS_OPTIONS.map((option) =>
-					option.value === 'issued' ? { ...option, description: 'Issued certificates, including expired ones' } : option,
+					option.value === 'issued'
+						? { ...option, description: 'Issued certificates, including expired ones' }
+						: option,
 				),
 				default: 'issued',
 				description: 'Only orders with this status',
@@ -285,7 +383,8 @@ export const getMany: DigiCertOperation<Parameters> = {
 	}),
 	toItems: async ({ body }, { maxItems, localSort, include }, _context, send) => {
 		const orders = body as IDataObject[];
-		const listed = localSort === undefined ? orders : sortOrders(orders, localSort).slice(0, maxItems);
+		const listed =
+			localSort === undefined ? orders : sortOrders(orders, localSort).slice(0, maxItems);
 		return await withCertificates(listed, include, send);
 	},
 };

@@ -15,6 +15,17 @@ export const order: DigiCertResource = {
 	name: 'Order',
 	description: 'Certificate orders',
 	// typeVersion 1 opened on the first (Get Duplicates); new nodes open on Get Many.
-	operations: [listDuplicates, get, getMany, getExpiring, listReissues, create, reissue, duplicate, revoke, cancel],
+	operations: [
+		listDuplicates,
+		get,
+		getMany,
+		getExpiring,
+		listReissues,
+		create,
+		reissue,
+		duplicate,
+		revoke,
+		cancel,
+	],
 	defaultOperation: 'getMany',
 };

@@ -11,7 +11,12 @@ type Parameters = { maxItems: number | undefined; qs: IDataObject };
 /** The Filters collection's fields and their DigiCert query keys. */
 const organizationFilters: FilterSpec[] = [
 	{ name: 'status', displayName: 'Status', key: 'status', convert: oneOf(ACTIVE_STATUSES) },
-	{ name: 'validation', displayName: 'Validation', key: 'validation', convert: oneOf(['pending', 'not_pending']) },
+	{
+		name: 'validation',
+		displayName: 'Validation',
+		key: 'validation',
+		convert: oneOf(['pending', 'not_pending']),
+	},
 	// DigiCert matches an organization ID exactly, or a name containing the text: sent as it is.
 	{ name: 'search', displayName: 'Search', key: 'search', convert: asText },
 ];
@@ -29,7 +34,8 @@ export const getMany: DigiCertOperation<Parameters> = {
 				name: 'search',
 				type: 'string',
 				default: '',
-				description: 'Only the organization with this ID, or organizations whose name contains this text',
+				description:
+					'Only the organization with this ID, or organizations whose name contains this text',
 			},
 			activeStatusFilter('organizations'),
 			{
@@ -37,8 +43,16 @@ export const getMany: DigiCertOperation<Parameters> = {
 				name: 'validation',
 				type: 'options',
 				options: [
-					{ name: 'Not Pending', value: 'not_pending', description: 'Organizations without a validation in progress' },
-					{ name: 'Pending', value: 'pending', description: 'Organizations with a validation in progress' },
+					{
+						name: 'Not Pending',
+						value: 'not_pending',
+						description: 'Organizations without a validation in progress',
+					},
+					{
+						name: 'Pending',
+						value: 'pending',
+						description: 'Organizations with a validation in progress',
+					},
 				],
 				default: 'pending',
 				description: 'Only organizations with, or without, a pending validation',
@@ -47,8 +61,16 @@ export const getMany: DigiCertOperation<Parameters> = {
 	],
 	readParameters: (read) => ({
 		maxItems: readMaxItems(read),
-		qs: { ...filtersToQuery(read<IDataObject>('filters', {}), organizationFilters), include_validation: true },
+		qs: {
+			...filtersToQuery(read<IDataObject>('filters', {}), organizationFilters),
+			include_validation: true,
+		},
 	}),
-	request: ({ maxItems, qs }) => ({ method: 'GET', path: '/organization', qs, paginate: { rootProperty: 'organizations', maxItems } }),
+	request: ({ maxItems, qs }) => ({
+		method: 'GET',
+		path: '/organization',
+		qs,
+		paginate: { rootProperty: 'organizations', maxItems },
+	}),
 	toItems: ({ body }) => body as IDataObject[],
 };

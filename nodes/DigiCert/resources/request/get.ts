@@ -15,6 +15,10 @@ export const get: DigiCertOperation<Parameters> = {
 	output: { simplify: simplifyRequest, noun: 'request' },
 	properties: [requestIdProperty('The ID of the request to get')],
 	readParameters: (read) => ({ requestId: assertPositiveId(read('requestId'), 'Request ID') }),
-	request: ({ requestId }) => ({ method: 'GET', path: `/request/${requestId}`, subject: `Request ${requestId}` }),
+	request: ({ requestId }) => ({
+		method: 'GET',
+		path: `/request/${requestId}`,
+		subject: `Request ${requestId}`,
+	}),
 	toItems: ({ body }) => [body as IDataObject],
 };

@@ -34,14 +34,16 @@ export const getMany: DigiCertOperation<Parameters> = {
 				name: 'containerId',
 				type: 'string',
 				default: '',
-				description: "Only requests for orders in this division (CertCentral's API calls it a container)",
+				description:
+					"Only requests for orders in this division (CertCentral's API calls it a container)",
 			},
 			{
 				displayName: 'Search',
 				name: 'search',
 				type: 'string',
 				default: '',
-				description: "Only requests whose order's certificate common name contains this text (what DigiCert's search looks at: not IDs)",
+				description:
+					"Only requests whose order's certificate common name contains this text (what DigiCert's search looks at: not IDs)",
 			},
 			{
 				displayName: 'Status',
@@ -49,7 +51,11 @@ export const getMany: DigiCertOperation<Parameters> = {
 				type: 'options',
 				options: [
 					{ name: 'Approved', value: 'approved' },
-					{ name: 'Pending', value: 'pending', description: 'Waiting for an approver ("Needs Approval")' },
+					{
+						name: 'Pending',
+						value: 'pending',
+						description: 'Waiting for an approver ("Needs Approval")',
+					},
 					{ name: 'Rejected', value: 'rejected' },
 					{ name: 'Submitted', value: 'submitted' },
 				],

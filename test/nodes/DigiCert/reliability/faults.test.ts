@@ -21,7 +21,14 @@ const server = useFakeCertCentral();
 const REQUEST_ID = fakeData.APPROVED_REQUEST_ID;
 const RATE_LIMITED: FaultResponse = {
 	status: 429,
-	body: { errors: [{ code: 'request_limit_exceeded', message: 'Service unavailable, please limit request volume' }] },
+	body: {
+		errors: [
+			{
+				code: 'request_limit_exceeded',
+				message: 'Service unavailable, please limit request volume',
+			},
+		],
+	},
 };
 const htmlPage = (status: number): FaultResponse => ({
 	status,
@@ -29,12 +36,21 @@ const htmlPage = (status: number): FaultResponse => ({
 	headers: { 'content-type': 'text/html; charset=utf-8' },
 });
 
-async function getRequests(ids: unknown[], requestOptions: IDataObject, extra: Partial<INode> = {}) {
+async function getRequests(
+	ids: unknown[],
+	requestOptions: IDataObject,
+	extra: Partial<INode> = {},
+) {
 	return await runWorkflow(
 		[
 			...inputNodes(ids.map((id) => ({ id }) as IDataObject)),
 			digiCertNode(
-				{ resource: 'request', operation: 'get', requestId: '={{ $json.id }}', requestOptions: { rateLimit: 'off', ...requestOptions } },
+				{
+					resource: 'request',
+					operation: 'get',
+					requestId: '={{ $json.id }}',
+					requestOptions: { rateLimit: 'off', ...requestOptions },
+				},
 				extra,
 			),
 		],
@@ -50,7 +66,12 @@ const gaps = (path: string) => {
 const requestPath = `/services/v2/request/${REQUEST_ID}`;
 
 function errorOf(result: Awaited<ReturnType<typeof getRequests>>) {
-	const error = result.error as unknown as { message: string; description?: string; httpCode?: string; context: IDataObject };
+	const error = result.error as unknown as {
+		message: string;
+		description?: string;
+		httpCode?: string;
+		context: IDataObject;
+	};
 	expect(error).toBeDefined();
 	return error;
 }
@@ -84,14 +105,18 @@ describe('rate limits (429)', () => {
 
 		expect(server.requests).toHaveLength(1);
 		const error = errorOf(result);
-		expect(error.message).toBe('DigiCert blocked the API key (429) for longer than the node waits: the next try would have been in 24 h 0 min');
+		expect(error.message).toBe(
+			'DigiCert blocked the API key (429) for longer than the node waits: the next try would have been in 24 h 0 min',
+		);
 		expect(error.description).toContain('Max Wait When Blocked (now 6 min 0 s)');
 	});
 
 	it('a 429 among many concurrent items: every item still comes out, in order', async () => {
 		// That the other items wait out the same hold is shown with a controlled clock in
 		// test/nodes/shared/transport.test.ts; here, on a real clock, only the outcome.
-		const ids = Array.from({ length: 12 }, (_, i) => (i % 2 ? fakeData.PENDING_REQUEST_ID : REQUEST_ID));
+		const ids = Array.from({ length: 12 }, (_, i) =>
+			i % 2 ? fakeData.PENDING_REQUEST_ID : REQUEST_ID,
+		);
 		server.fail({ times: 1, match: () => server.requests.length >= 3, respond: RATE_LIMITED });
 		const result = await getRequests(ids, { maxRetries: 3, retryDelay: 50 });
 
@@ -107,8 +132,12 @@ describe('rate limits (429)', () => {
 		// Probes after 5, 10, 20 ms ... until the next would come after 50 ms of waiting.
 		expect(server.requests.length).toBeGreaterThanOrEqual(2);
 		const error = errorOf(result);
-		expect(error.message).toMatch(/^DigiCert kept the API key blocked \(429\): the node waited \d+ ms and gave up$/);
-		expect(error.description).toContain('Service unavailable, please limit request volume [request_limit_exceeded]');
+		expect(error.message).toMatch(
+			/^DigiCert kept the API key blocked \(429\): the node waited \d+ ms and gave up$/,
+		);
+		expect(error.description).toContain(
+			'Service unavailable, please limit request volume [request_limit_exceeded]',
+		);
 		expect(error.description).toContain(`${server.requests.length} times in a row`);
 		expect(error.description).toContain('Max Wait When Blocked (now 50 ms)');
 		expect(error.httpCode).toBe('429');
@@ -126,25 +155,37 @@ describe('gateway errors with HTML pages', () => {
 		expect(result.items()[0].json).toEqual(fakeData.seeds.requestApproved);
 	});
 
-	it.each([502, 503, 504])('HTTP %i that persists: a short message with the status, never the page', async (status) => {
-		server.fail({ respond: htmlPage(status) });
-		const result = await getRequests([REQUEST_ID], { maxRetries: 2, retryDelay: 5 });
+	it.each([502, 503, 504])(
+		'HTTP %i that persists: a short message with the status, never the page',
+		async (status) => {
+			server.fail({ respond: htmlPage(status) });
+			const result = await getRequests([REQUEST_ID], { maxRetries: 2, retryDelay: 5 });
 
-		expect(server.requests).toHaveLength(3);
-		const error = errorOf(result);
-		expect(error.message).toBe(`DigiCert answered unexpectedly: HTTP ${status} with an HTML page`);
-		expect(error.description).toContain('tried 3 times');
-		expect(JSON.stringify(result.error)).not.toMatch(/Imperva|<html|DOCTYPE/i);
-	});
+			expect(server.requests).toHaveLength(3);
+			const error = errorOf(result);
+			expect(error.message).toBe(
+				`DigiCert answered unexpectedly: HTTP ${status} with an HTML page`,
+			);
+			expect(error.description).toContain('tried 3 times');
+			expect(JSON.stringify(result.error)).not.toMatch(/Imperva|<html|DOCTYPE/i);
+		},
+	);
 
 	it('an HTML page without a content type is recognised too', async () => {
 		server.fail({ respond: { ...htmlPage(503), headers: {} } });
 		const result = await getRequests([REQUEST_ID], { maxRetries: 0 });
-		expect(errorOf(result).message).toBe('DigiCert answered unexpectedly: HTTP 503 with an HTML page');
+		expect(errorOf(result).message).toBe(
+			'DigiCert answered unexpectedly: HTTP 503 with an HTML page',
+		);
 	});
 
 	it('HTTP 500 is not retried', async () => {
-		server.fail({ respond: { status: 500, body: { errors: [{ code: 'internal_error', message: 'Something broke.' }] } } });
+		server.fail({
+			respond: {
+				status: 500,
+				body: { errors: [{ code: 'internal_error', message: 'Something broke.' }] },
+			},
+		});
 		const result = await getRequests([REQUEST_ID], { maxRetries: 3, retryDelay: 5 });
 
 		expect(server.requests).toHaveLength(1);
@@ -204,7 +245,12 @@ describe('broken connections', () => {
 			const result = await runWorkflow(
 				[
 					...inputNodes([{}]),
-					digiCertNode({ resource: 'request', operation: 'get', requestId: REQUEST_ID, requestOptions: { rateLimit: 'off', maxRetries: 0, timeout: 800 } }),
+					digiCertNode({
+						resource: 'request',
+						operation: 'get',
+						requestId: REQUEST_ID,
+						requestOptions: { rateLimit: 'off', maxRetries: 0, timeout: 800 },
+					}),
 				],
 				{ credentials: credentialFor(server, { baseUrl: `${slow.origin}/services/v2` }) },
 			);
@@ -225,13 +271,20 @@ describe('broken connections', () => {
 			const result = await runWorkflow(
 				[
 					...inputNodes([{}]),
-					digiCertNode({ resource: 'request', operation: 'get', requestId: REQUEST_ID, requestOptions: { rateLimit: 'off', maxRetries: 2, retryDelay: 5 } }),
+					digiCertNode({
+						resource: 'request',
+						operation: 'get',
+						requestId: REQUEST_ID,
+						requestOptions: { rateLimit: 'off', maxRetries: 2, retryDelay: 5 },
+					}),
 				],
 				{ credentials: credentialFor(server, { baseUrl: `${endless.origin}/services/v2` }) },
 			);
 
 			const error = errorOf(result);
-			expect(error.message).toBe('DigiCert answered unexpectedly: HTTP 200 with an answer over 64 MB, which was not read further');
+			expect(error.message).toBe(
+				'DigiCert answered unexpectedly: HTTP 200 with an answer over 64 MB, which was not read further',
+			);
 			expect(error.description).toContain('A proxy or');
 			// Stopped at the cap (plus what was in flight), and the connection closed: one request, not retried.
 			expect(sent.bytes).toBeLessThan(MAX_ANSWER_BYTES + 32 * 1024 * 1024);
@@ -242,7 +295,10 @@ describe('broken connections', () => {
 	});
 
 	it('retries a truncated body and recovers', async () => {
-		server.fail({ times: 1, respond: { status: 200, body: { id: 1, padding: 'x'.repeat(500) }, truncate: true } });
+		server.fail({
+			times: 1,
+			respond: { status: 200, body: { id: 1, padding: 'x'.repeat(500) }, truncate: true },
+		});
 		const result = await getRequests([REQUEST_ID], { maxRetries: 2, retryDelay: 5 });
 
 		expect(result.error).toBeUndefined();
@@ -253,9 +309,21 @@ describe('broken connections', () => {
 
 describe('answers that are not what DigiCert sends', () => {
 	it.each([
-		['plain text', { status: 200, raw: 'OK', headers: { 'content-type': 'text/plain' } }, 'a body that is not JSON (text/plain)'],
+		[
+			'plain text',
+			{ status: 200, raw: 'OK', headers: { 'content-type': 'text/plain' } },
+			'a body that is not JSON (text/plain)',
+		],
 		['an HTML page', htmlPage(200), 'an HTML page'],
-		['broken JSON', { status: 200, raw: '{"id": 198, "status": ', headers: { 'content-type': 'application/json' } }, 'a body that is not JSON (application/json)'],
+		[
+			'broken JSON',
+			{
+				status: 200,
+				raw: '{"id": 198, "status": ',
+				headers: { 'content-type': 'application/json' },
+			},
+			'a body that is not JSON (application/json)',
+		],
 	])('a 200 with %s is an error, not retried and not dumped', async (_name, respond, what) => {
 		server.fail({ respond: respond as FaultResponse });
 		const result = await getRequests([REQUEST_ID], { maxRetries: 3, retryDelay: 5 });
@@ -280,7 +348,11 @@ describe('answers that are not what DigiCert sends', () => {
 	});
 
 	it('an answer with json and binary keys is data, never an n8n item the server chose', async () => {
-		const answer = { json: { approved: true }, binary: { data: { data: 'SGk=', mimeType: 'text/plain', fileName: 'x.txt' } }, id: 1 };
+		const answer = {
+			json: { approved: true },
+			binary: { data: { data: 'SGk=', mimeType: 'text/plain', fileName: 'x.txt' } },
+			id: 1,
+		};
 		server.fail({ respond: { status: 200, body: answer } });
 		const result = await getRequests([REQUEST_ID], { maxRetries: 0 });
 
@@ -289,10 +361,27 @@ describe('answers that are not what DigiCert sends', () => {
 	});
 
 	it('so is a list element with json and binary keys', async () => {
-		const element = { id: 5, json: { x: 1 }, binary: { data: { data: 'SGk=', mimeType: 'text/plain' } } };
-		server.fail({ respond: { status: 200, body: { requests: [element], page: { total: 1, limit: 1000, offset: 0 } } } });
+		const element = {
+			id: 5,
+			json: { x: 1 },
+			binary: { data: { data: 'SGk=', mimeType: 'text/plain' } },
+		};
+		server.fail({
+			respond: {
+				status: 200,
+				body: { requests: [element], page: { total: 1, limit: 1000, offset: 0 } },
+			},
+		});
 		const result = await runWorkflow(
-			[...inputNodes([{}]), digiCertNode({ resource: 'request', operation: 'getMany', returnAll: true, requestOptions: { rateLimit: 'off' } })],
+			[
+				...inputNodes([{}]),
+				digiCertNode({
+					resource: 'request',
+					operation: 'getMany',
+					returnAll: true,
+					requestOptions: { rateLimit: 'off' },
+				}),
+			],
 			{ credentials: credentialFor(server) },
 		);
 
@@ -308,7 +397,15 @@ describe('answers that are not what DigiCert sends', () => {
 		])('%s is an unexpected answer, not "no certificates"', async (_name, respond) => {
 			server.fail({ respond: respond as FaultResponse });
 			const result = await runWorkflow(
-				[...inputNodes([{}]), digiCertNode({ resource: 'order', operation, orderId: fakeData.SEED_ORDER_ID, requestOptions: { rateLimit: 'off', maxRetries: 0 } })],
+				[
+					...inputNodes([{}]),
+					digiCertNode({
+						resource: 'order',
+						operation,
+						orderId: fakeData.SEED_ORDER_ID,
+						requestOptions: { rateLimit: 'off', maxRetries: 0 },
+					}),
+				],
 				{ credentials: credentialFor(server) },
 			);
 
@@ -318,7 +415,10 @@ describe('answers that are not what DigiCert sends', () => {
 		it('{} is no certificates', async () => {
 			server.fail({ respond: { status: 200, body: {} } });
 			const result = await runWorkflow(
-				[...inputNodes([{}]), digiCertNode({ resource: 'order', operation, orderId: fakeData.SEED_ORDER_ID })],
+				[
+					...inputNodes([{}]),
+					digiCertNode({ resource: 'order', operation, orderId: fakeData.SEED_ORDER_ID }),
+				],
 				{ credentials: credentialFor(server) },
 			);
 
@@ -352,7 +452,9 @@ describe('file downloads', () => {
 		const result = await download();
 
 		expect(server.requests).toHaveLength(1);
-		expect(errorOf(result).message).toBe('DigiCert answered unexpectedly: HTTP 200 with an HTML page instead of a file');
+		expect(errorOf(result).message).toBe(
+			'DigiCert answered unexpectedly: HTTP 200 with an HTML page instead of a file',
+		);
 		expect(result.items()).toHaveLength(0);
 	});
 
@@ -378,7 +480,12 @@ describe('redirects', () => {
 		try {
 			for (const status of [301, 302, 307, 308]) {
 				server.reset();
-				server.fail({ respond: { status, headers: { location: `${otherOrigin}/services/v2/request/${REQUEST_ID}` } } });
+				server.fail({
+					respond: {
+						status,
+						headers: { location: `${otherOrigin}/services/v2/request/${REQUEST_ID}` },
+					},
+				});
 				const result = await getRequests([REQUEST_ID], { maxRetries: 3, retryDelay: 5 });
 
 				expect(server.requests).toHaveLength(1);
@@ -398,26 +505,58 @@ describe('redirects', () => {
 
 describe('client errors are not retried', () => {
 	it.each([
-		[400, 'bad_request_format', 'Request body is malformed.', 'Request body is malformed.', "Check the item's parameters"],
-		[403, 'access_denied|access_denied_invalid_key', 'Access denied due to access_denied_invalid_key.', 'DigiCert rejected the API key', 'region'],
-		[403, 'access_denied|missing_permission', 'Missing permission.', "The API key's user lacks permission for this operation", 'role'],
-		[404, 'not_found|request', 'Request not found.', `Request ${REQUEST_ID} was not found in DigiCert`, 'Check the ID'],
+		[
+			400,
+			'bad_request_format',
+			'Request body is malformed.',
+			'Request body is malformed.',
+			"Check the item's parameters",
+		],
+		[
+			403,
+			'access_denied|access_denied_invalid_key',
+			'Access denied due to access_denied_invalid_key.',
+			'DigiCert rejected the API key',
+			'region',
+		],
+		[
+			403,
+			'access_denied|missing_permission',
+			'Missing permission.',
+			"The API key's user lacks permission for this operation",
+			'role',
+		],
+		[
+			404,
+			'not_found|request',
+			'Request not found.',
+			`Request ${REQUEST_ID} was not found in DigiCert`,
+			'Check the ID',
+		],
 		[409, 'conflict', 'Conflict.', 'Conflict.', "Check the item's parameters"],
-	])('HTTP %i %s: one attempt, a clear error', async (status, code, digiCertMessage, message, advice) => {
-		server.fail({ respond: { status, body: { errors: [{ code, message: digiCertMessage }] } } });
-		const result = await getRequests([REQUEST_ID], { maxRetries: 5, retryDelay: 5 });
+	])(
+		'HTTP %i %s: one attempt, a clear error',
+		async (status, code, digiCertMessage, message, advice) => {
+			server.fail({ respond: { status, body: { errors: [{ code, message: digiCertMessage }] } } });
+			const result = await getRequests([REQUEST_ID], { maxRetries: 5, retryDelay: 5 });
 
-		expect(server.requests).toHaveLength(1);
-		const error = errorOf(result);
-		expect(error.message).toBe(message);
-		expect(error.description).toContain(`DigiCert answered HTTP ${status}: ${digiCertMessage} [${code}].`);
-		expect(error.description).toContain(advice);
-		expect(error.httpCode).toBe(String(status));
-	});
+			expect(server.requests).toHaveLength(1);
+			const error = errorOf(result);
+			expect(error.message).toBe(message);
+			expect(error.description).toContain(
+				`DigiCert answered HTTP ${status}: ${digiCertMessage} [${code}].`,
+			);
+			expect(error.description).toContain(advice);
+			expect(error.httpCode).toBe(String(status));
+		},
+	);
 
-	it('the fake\'s own invalid-key answer, through the credential', async () => {
+	it("the fake's own invalid-key answer, through the credential", async () => {
 		const result = await runWorkflow(
-			[...inputNodes([{ id: REQUEST_ID }]), digiCertNode({ resource: 'request', operation: 'get', requestId: '={{ $json.id }}' })],
+			[
+				...inputNodes([{ id: REQUEST_ID }]),
+				digiCertNode({ resource: 'request', operation: 'get', requestId: '={{ $json.id }}' }),
+			],
 			{ credentials: credentialFor(server, { apiKey: 'not-the-key-0000' }) },
 		);
 		expect(server.requests).toHaveLength(1);
@@ -428,9 +567,17 @@ describe('client errors are not retried', () => {
 describe('On Error: Continue', () => {
 	it('one bad item never costs the others: all come out, in order, each paired', async () => {
 		server.fail({ match: (r) => r.path.endsWith('/request/199'), respond: { reset: true } });
-		server.fail({ times: 2, match: (r) => r.path.endsWith(`/request/${REQUEST_ID}`), respond: RATE_LIMITED });
+		server.fail({
+			times: 2,
+			match: (r) => r.path.endsWith(`/request/${REQUEST_ID}`),
+			respond: RATE_LIMITED,
+		});
 		const ids = [REQUEST_ID, 999, 'abc', 199, REQUEST_ID];
-		const result = await getRequests(ids, { maxRetries: 3, retryDelay: 5 }, { onError: 'continueRegularOutput' });
+		const result = await getRequests(
+			ids,
+			{ maxRetries: 3, retryDelay: 5 },
+			{ onError: 'continueRegularOutput' },
+		);
 
 		expect(result.error).toBeUndefined();
 		const items = result.items();
@@ -439,7 +586,9 @@ describe('On Error: Continue', () => {
 		expect(items[1].json.error).toBe('Request 999 was not found in DigiCert');
 		expect(items[2].json.error).toBe('Request ID must be a positive whole number, but it is "abc"');
 		expect(items[2].json.details).toContain('no request was sent');
-		expect(items[3].json.error).toMatch(/broke before its answer was complete \(ECONNRESET, tried 4 times\)/);
+		expect(items[3].json.error).toMatch(
+			/broke before its answer was complete \(ECONNRESET, tried 4 times\)/,
+		);
 		expect(items[4].json).toEqual(fakeData.seeds.requestApproved);
 		// "abc" never reached DigiCert.
 		expect(server.requests.some((r) => r.path.includes('abc'))).toBe(false);

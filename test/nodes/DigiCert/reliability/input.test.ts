@@ -55,10 +55,18 @@ const idValues = fc.oneof(
 	fc.string(),
 	fc.string({ unit: 'grapheme' }),
 	fc
-		.tuple(fc.nat(), fc.constantFrom('/', '?', '#', '..', '%2F', '/..', '\\', ' ', '\t'), fc.string())
+		.tuple(
+			fc.nat(),
+			fc.constantFrom('/', '?', '#', '..', '%2F', '/..', '\\', ' ', '\t'),
+			fc.string(),
+		)
 		.map(([n, sep, rest]) => `${n}${sep}${rest}`),
 	fc.nat({ max: 300 }).map(String),
-	fc.constantFrom(fakeData.APPROVED_REQUEST_ID, fakeData.PENDING_REQUEST_ID, String(fakeData.APPROVED_REQUEST_ID)),
+	fc.constantFrom(
+		fakeData.APPROVED_REQUEST_ID,
+		fakeData.PENDING_REQUEST_ID,
+		String(fakeData.APPROVED_REQUEST_ID),
+	),
 	fc.integer(),
 	fc.double(),
 	fc.constantFrom(Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER + 1, 1e300, -0),
@@ -71,7 +79,11 @@ const idValues = fc.oneof(
 /** Whether a value (after the JSON trip an item makes) is one a DigiCert ID may be. */
 function expectedId(value: unknown): number | undefined {
 	const id =
-		typeof value === 'number' ? value : typeof value === 'string' && /^\s*[0-9]+\s*$/.test(value) ? Number(value) : NaN;
+		typeof value === 'number'
+			? value
+			: typeof value === 'string' && /^\s*[0-9]+\s*$/.test(value)
+				? Number(value)
+				: NaN;
 	return Number.isSafeInteger(id) && id >= 1 ? id : undefined;
 }
 
@@ -81,68 +93,106 @@ const jsonTrip = (value: unknown): unknown => JSON.parse(JSON.stringify({ v: val
 describe('IDs', () => {
 	it('no ID sends a request off its endpoint, crashes, or shows the key; bad ones are refused before any request', async () => {
 		await fc.assert(
-			fc.asyncProperty(fc.array(fc.oneof(idValues, fc.constant(server.apiKey), fc.constant(`12/${server.apiKey}`)), { minLength: 1, maxLength: 25 }), async (raw) => {
-				server.reset();
-				const values = raw.map(jsonTrip);
-				const result = await runWorkflow(
-					[
-						...inputNodes(values.map((v) => ({ v }) as IDataObject)),
-						digiCertNode(
-							{ resource: 'request', operation: 'get', requestId: '={{ $json.v }}', requestOptions: { rateLimit: 'off', maxRetries: 0 } },
-							{ onError: 'continueRegularOutput' },
-						),
-					],
-					{ credentials: credentialFor(server) },
-				);
+			fc.asyncProperty(
+				fc.array(
+					fc.oneof(idValues, fc.constant(server.apiKey), fc.constant(`12/${server.apiKey}`)),
+					{ minLength: 1, maxLength: 25 },
+				),
+				async (raw) => {
+					server.reset();
+					const values = raw.map(jsonTrip);
+					const result = await runWorkflow(
+						[
+							...inputNodes(values.map((v) => ({ v }) as IDataObject)),
+							digiCertNode(
+								{
+									resource: 'request',
+									operation: 'get',
+									requestId: '={{ $json.v }}',
+									requestOptions: { rateLimit: 'off', maxRetries: 0 },
+								},
+								{ onError: 'continueRegularOutput' },
+							),
+						],
+						{ credentials: credentialFor(server) },
+					);
 
-				expect(result.error).toBeUndefined();
-				for (const request of server.requests) {
-					expect(request.method).toBe('GET');
-					expect(request.path).toMatch(/^\/services\/v2\/request\/[1-9][0-9]*$/);
-					expect(request.query).toEqual({});
-				}
-				const sent = server.requests.map((r) => Number(r.path.split('/').pop())).sort((a, b) => a - b);
-				const wanted = values.map(expectedId).filter((id): id is number => id !== undefined).sort((a, b) => a - b);
-				expect(sent).toEqual(wanted);
-
-				const items = result.items();
-				expect(items).toHaveLength(values.length);
-				items.forEach((item, index) => {
-					expect(item.pairedItem).toEqual({ item: index });
-					const id = expectedId(values[index]);
-					if (id === undefined) {
-						expect(item.json.error).toMatch(/^Request ID must be a positive whole number, but it is /);
-						expect(String(item.json.error).length).toBeLessThan(150);
-					} else if (id === fakeData.APPROVED_REQUEST_ID || id === fakeData.PENDING_REQUEST_ID) {
-						expect(item.json.id).toBe(id);
-					} else {
-						expect(item.json.error).toBe(`Request ${id} was not found in DigiCert`);
+					expect(result.error).toBeUndefined();
+					for (const request of server.requests) {
+						expect(request.method).toBe('GET');
+						expect(request.path).toMatch(/^\/services\/v2\/request\/[1-9][0-9]*$/);
+						expect(request.query).toEqual({});
 					}
-				});
-				expectNoKey([result.taskData('DigiCert'), result.error], server.apiKey);
-			}),
+					const sent = server.requests
+						.map((r) => Number(r.path.split('/').pop()))
+						.sort((a, b) => a - b);
+					const wanted = values
+						.map(expectedId)
+						.filter((id): id is number => id !== undefined)
+						.sort((a, b) => a - b);
+					expect(sent).toEqual(wanted);
+
+					const items = result.items();
+					expect(items).toHaveLength(values.length);
+					items.forEach((item, index) => {
+						expect(item.pairedItem).toEqual({ item: index });
+						const id = expectedId(values[index]);
+						if (id === undefined) {
+							expect(item.json.error).toMatch(
+								/^Request ID must be a positive whole number, but it is /,
+							);
+							expect(String(item.json.error).length).toBeLessThan(150);
+						} else if (id === fakeData.APPROVED_REQUEST_ID || id === fakeData.PENDING_REQUEST_ID) {
+							expect(item.json.id).toBe(id);
+						} else {
+							expect(item.json.error).toBe(`Request ${id} was not found in DigiCert`);
+						}
+					});
+					expectNoKey([result.taskData('DigiCert'), result.error], server.apiKey);
+				},
+			),
 			{ numRuns: 40 },
 		);
 	}, 180_000);
 
 	it('without On Error: Continue, a bad ID stops the node with a NodeOperationError naming the item', async () => {
 		await fc.assert(
-			fc.asyncProperty(idValues.filter((v) => expectedId(jsonTrip(v)) === undefined), async (raw) => {
-				server.reset();
-				const result = await runWorkflow(
-					[
-						...inputNodes([{ v: fakeData.APPROVED_REQUEST_ID }, { v: jsonTrip(raw) } as IDataObject]),
-						digiCertNode({ resource: 'request', operation: 'get', requestId: '={{ $json.v }}', requestOptions: { rateLimit: 'off' } }),
-					],
-					{ credentials: credentialFor(server) },
-				);
-				const error = result.error as unknown as { name: string; message: string; description: string; context: IDataObject };
-				expect(error.name).toBe('NodeOperationError');
-				expect(error.message).toMatch(/^Request ID must be a positive whole number, but it is /);
-				expect(error.description).toContain('no request was sent');
-				expect(error.context.itemIndex).toBe(1);
-				expect(server.requests.every((r) => r.path === `/services/v2/request/${fakeData.APPROVED_REQUEST_ID}`)).toBe(true);
-			}),
+			fc.asyncProperty(
+				idValues.filter((v) => expectedId(jsonTrip(v)) === undefined),
+				async (raw) => {
+					server.reset();
+					const result = await runWorkflow(
+						[
+							...inputNodes([
+								{ v: fakeData.APPROVED_REQUEST_ID },
+								{ v: jsonTrip(raw) } as IDataObject,
+							]),
+							digiCertNode({
+								resource: 'request',
+								operation: 'get',
+								requestId: '={{ $json.v }}',
+								requestOptions: { rateLimit: 'off' },
+							}),
+						],
+						{ credentials: credentialFor(server) },
+					);
+					const error = result.error as unknown as {
+						name: string;
+						message: string;
+						description: string;
+						context: IDataObject;
+					};
+					expect(error.name).toBe('NodeOperationError');
+					expect(error.message).toMatch(/^Request ID must be a positive whole number, but it is /);
+					expect(error.description).toContain('no request was sent');
+					expect(error.context.itemIndex).toBe(1);
+					expect(
+						server.requests.every(
+							(r) => r.path === `/services/v2/request/${fakeData.APPROVED_REQUEST_ID}`,
+						),
+					).toBe(true);
+				},
+			),
 			{ numRuns: 25 },
 		);
 	}, 120_000);
@@ -151,7 +201,12 @@ describe('IDs', () => {
 		await fc.assert(
 			fc.asyncProperty(
 				idValues,
-				fc.oneof(fc.boolean(), fc.constantFrom('true', 'false', 'yes', 1, 0, null, 'true&x=1'), fc.string(), fc.object({ maxDepth: 0 })),
+				fc.oneof(
+					fc.boolean(),
+					fc.constantFrom('true', 'false', 'yes', 1, 0, null, 'true&x=1'),
+					fc.string(),
+					fc.object({ maxDepth: 0 }),
+				),
 				async (rawId, rawArchived) => {
 					server.reset();
 					const [v, a] = [jsonTrip(rawId), jsonTrip(rawArchived)];
@@ -173,11 +228,18 @@ describe('IDs', () => {
 					);
 					expect(result.error).toBeUndefined();
 					for (const request of server.requests) {
-						expect(request.path).toMatch(/^\/services\/v2\/order\/certificate\/[1-9][0-9]*\/duplicate$/);
+						expect(request.path).toMatch(
+							/^\/services\/v2\/order\/certificate\/[1-9][0-9]*\/duplicate$/,
+						);
 						expect(Object.keys(request.query).every((k) => k === 'show_archived')).toBe(true);
 						if ('show_archived' in request.query) expect(request.query.show_archived).toBe('true');
 					}
-					const archivedOk = a === undefined || a === null || typeof a === 'boolean' || a === 'true' || a === 'false';
+					const archivedOk =
+						a === undefined ||
+						a === null ||
+						typeof a === 'boolean' ||
+						a === 'true' ||
+						a === 'false';
 					expect(server.requests).toHaveLength(expectedId(v) !== undefined && archivedOk ? 1 : 0);
 					expect(result.items().length).toBeGreaterThanOrEqual(0);
 					expectNoKey([result.taskData('DigiCert'), result.error], server.apiKey);
@@ -197,7 +259,8 @@ describe('every operation', () => {
 			const parameters: INodeParameters = { resource: resource.value, operation: operation.value };
 			for (const property of operation.properties) {
 				if (property.default !== undefined && property.name !== idField.name) {
-					parameters[property.name] = (REQUIRED_SAMPLES[property.name] ?? property.default) as INodeParameters[string];
+					parameters[property.name] = (REQUIRED_SAMPLES[property.name] ??
+						property.default) as INodeParameters[string];
 				}
 			}
 			return [{ label: `${resource.value}.${operation.value}`, idField: idField.name, parameters }];
@@ -219,98 +282,164 @@ describe('every operation', () => {
 		}
 	};
 
-	it.each(withIds)('$label: requests stay on well-formed paths, whatever its $idField', async ({ label, idField, parameters }) => {
-		const accepted = acceptedBy(label);
-		await fc.assert(
-			fc.asyncProperty(fc.array(idValues, { minLength: 1, maxLength: 10 }), async (raw) => {
-				server.reset();
-				const values = raw.map(jsonTrip);
-				const result = await runWorkflow(
-					[
-						...inputNodes(values.map((v) => ({ v }) as IDataObject)),
-						digiCertNode(
-							{ ...parameters, [idField]: '={{ $json.v }}', requestOptions: { rateLimit: 'off', maxRetries: 0 } },
-							{ onError: 'continueRegularOutput' },
-						),
-					],
-					{ credentials: credentialFor(server) },
-				);
-				expect(result.error).toBeUndefined();
-				// Every path is made of plain lowercase words and positive numbers only (and uppercase hex, for Get Order).
-				for (const request of server.requests) {
-					expect(request.path).toMatch(/^\/services\/v2(\/([a-z_-]+|[1-9][0-9]*|[0-9A-F]+))+$/);
-				}
-				expect(server.requests.length).toBeLessThanOrEqual(values.filter(accepted).length);
-				const items = result.items();
-				values.forEach((value, index) => {
-					const own = items.filter((i) => (i.pairedItem as { item: number }).item === index);
-					if (!accepted(value)) {
-						expect(own).toHaveLength(1);
-						expect(own[0].json.error).toMatch(/ must be (a positive whole number|an order ID \(a whole number\), or the thumbprint .*), but it is /);
+	it.each(withIds)(
+		'$label: requests stay on well-formed paths, whatever its $idField',
+		async ({ label, idField, parameters }) => {
+			const accepted = acceptedBy(label);
+			await fc.assert(
+				fc.asyncProperty(fc.array(idValues, { minLength: 1, maxLength: 10 }), async (raw) => {
+					server.reset();
+					const values = raw.map(jsonTrip);
+					const result = await runWorkflow(
+						[
+							...inputNodes(values.map((v) => ({ v }) as IDataObject)),
+							digiCertNode(
+								{
+									...parameters,
+									[idField]: '={{ $json.v }}',
+									requestOptions: { rateLimit: 'off', maxRetries: 0 },
+								},
+								{ onError: 'continueRegularOutput' },
+							),
+						],
+						{ credentials: credentialFor(server) },
+					);
+					expect(result.error).toBeUndefined();
+					// Every path is made of plain lowercase words and positive numbers only (and uppercase hex, for Get Order).
+					for (const request of server.requests) {
+						expect(request.path).toMatch(/^\/services\/v2(\/([a-z_-]+|[1-9][0-9]*|[0-9A-F]+))+$/);
 					}
-				});
-				expectNoKey([result.taskData('DigiCert'), result.error], server.apiKey);
-			}),
-			{ numRuns: 15 },
-		);
-	}, 120_000);
+					expect(server.requests.length).toBeLessThanOrEqual(values.filter(accepted).length);
+					const items = result.items();
+					values.forEach((value, index) => {
+						const own = items.filter((i) => (i.pairedItem as { item: number }).item === index);
+						if (!accepted(value)) {
+							expect(own).toHaveLength(1);
+							expect(own[0].json.error).toMatch(
+								/ must be (a positive whole number|an order ID \(a whole number\), or the thumbprint .*), but it is /,
+							);
+						}
+					});
+					expectNoKey([result.taskData('DigiCert'), result.error], server.apiKey);
+				}),
+				{ numRuns: 15 },
+			);
+		},
+		120_000,
+	);
 });
 
 describe('list filters', () => {
-	const text = fc.oneof(trickyStrings, fc.string(), fc.string({ unit: 'grapheme' }), fc.constantFrom('a&limit=1', 'x=1&offset=9', '#', '%', '%25', '+', 'a b'));
+	const text = fc.oneof(
+		trickyStrings,
+		fc.string(),
+		fc.string({ unit: 'grapheme' }),
+		fc.constantFrom('a&limit=1', 'x=1&offset=9', '#', '%', '%25', '+', 'a b'),
+	);
 
 	it.each([
 		['order', 'commonName', 'common_name'],
 		['order', 'search', 'search'],
 		['request', 'search', 'search'],
-	])('%s Get Many: a %s of any text stays one query value, sent as typed', async (resource, field, key) => {
-		await fc.assert(
-			fc.asyncProperty(text, async (raw) => {
-				server.reset();
-				const result = await runWorkflow(
-					[
-						...inputNodes([{ v: raw }]),
-						digiCertNode(
-							{ resource, operation: 'getMany', limit: 1, filters: { [field]: '={{ $json.v }}' }, requestOptions: { rateLimit: 'off', maxRetries: 0 } },
-							{ onError: 'continueRegularOutput' },
-						),
-					],
-					{ credentials: credentialFor(server) },
-				);
-				expect(result.error).toBeUndefined();
-				expect(server.requests.length).toBeLessThanOrEqual(1);
-				for (const request of server.requests) {
-					expect(request.path).toBe(resource === 'order' ? '/services/v2/order/certificate' : '/services/v2/request');
-					const extra = Object.keys(request.query).filter((k) => !['offset', 'limit', `filters[${key}]`].includes(k));
-					expect(extra).toEqual([]);
-					const value = request.query[`filters[${key}]`];
-					if (value !== undefined) expect(value.replace(/^%/, '')).toBe(raw.trim().replace(/^%/, ''));
-				}
-				expectNoKey([result.taskData('DigiCert'), result.error], server.apiKey);
-			}),
-			{ numRuns: 25 },
-		);
-	}, 120_000);
+	])(
+		'%s Get Many: a %s of any text stays one query value, sent as typed',
+		async (resource, field, key) => {
+			await fc.assert(
+				fc.asyncProperty(text, async (raw) => {
+					server.reset();
+					const result = await runWorkflow(
+						[
+							...inputNodes([{ v: raw }]),
+							digiCertNode(
+								{
+									resource,
+									operation: 'getMany',
+									limit: 1,
+									filters: { [field]: '={{ $json.v }}' },
+									requestOptions: { rateLimit: 'off', maxRetries: 0 },
+								},
+								{ onError: 'continueRegularOutput' },
+							),
+						],
+						{ credentials: credentialFor(server) },
+					);
+					expect(result.error).toBeUndefined();
+					expect(server.requests.length).toBeLessThanOrEqual(1);
+					for (const request of server.requests) {
+						expect(request.path).toBe(
+							resource === 'order' ? '/services/v2/order/certificate' : '/services/v2/request',
+						);
+						const extra = Object.keys(request.query).filter(
+							(k) => !['offset', 'limit', `filters[${key}]`].includes(k),
+						);
+						expect(extra).toEqual([]);
+						const value = request.query[`filters[${key}]`];
+						if (value !== undefined)
+							expect(value.replace(/^%/, '')).toBe(raw.trim().replace(/^%/, ''));
+					}
+					expectNoKey([result.taskData('DigiCert'), result.error], server.apiKey);
+				}),
+				{ numRuns: 25 },
+			);
+		},
+		120_000,
+	);
 });
 
 describe('list filters of the wrong type (from an expression)', () => {
 	// Leaving such a filter out would widen the query to the unfiltered list: it is refused instead.
 	it.each([
-		['request', 'containerId', '={{ [5] }}', 'Division ID must be a single text or number, but it is a list [5]'],
-		['order', 'containerId', '={{ {"id": 5} }}', 'Division ID must be a single text or number, but it is an object {"id":5}'],
-		['order', 'commonName', '={{ ["a","b"] }}', 'Common Name must be a single text or number, but it is a list ["a","b"]'],
-		['order', 'productNameId', '={{ true }}', 'Product must be a single text or number, but it is true'],
-		['request', 'search', '={{ {} }}', 'Search must be a single text or number, but it is an object {}'],
+		[
+			'request',
+			'containerId',
+			'={{ [5] }}',
+			'Division ID must be a single text or number, but it is a list [5]',
+		],
+		[
+			'order',
+			'containerId',
+			'={{ {"id": 5} }}',
+			'Division ID must be a single text or number, but it is an object {"id":5}',
+		],
+		[
+			'order',
+			'commonName',
+			'={{ ["a","b"] }}',
+			'Common Name must be a single text or number, but it is a list ["a","b"]',
+		],
+		[
+			'order',
+			'productNameId',
+			'={{ true }}',
+			'Product must be a single text or number, but it is true',
+		],
+		[
+			'request',
+			'search',
+			'={{ {} }}',
+			'Search must be a single text or number, but it is an object {}',
+		],
 		['order', 'search', '={{ [] }}', 'Search must be a single text or number, but it is a list []'],
-		['request', 'status', '={{ [{}] }}', 'Status must be a single text or number, but it is an object {}'],
-	])('%s Get Many: %s = %s is refused before any request', async (resource, field, value, message) => {
-		const result = await runWorkflow(
-			[...inputNodes([{}]), digiCertNode({ resource, operation: 'getMany', limit: 5, filters: { [field]: value } })],
-			{ credentials: credentialFor(server) },
-		);
-		expect(server.requests).toEqual([]);
-		expect(result.error?.message).toBe(message);
-	});
+		[
+			'request',
+			'status',
+			'={{ [{}] }}',
+			'Status must be a single text or number, but it is an object {}',
+		],
+	])(
+		'%s Get Many: %s = %s is refused before any request',
+		async (resource, field, value, message) => {
+			const result = await runWorkflow(
+				[
+					...inputNodes([{}]),
+					digiCertNode({ resource, operation: 'getMany', limit: 5, filters: { [field]: value } }),
+				],
+				{ credentials: credentialFor(server) },
+			);
+			expect(server.requests).toEqual([]);
+			expect(result.error?.message).toBe(message);
+		},
+	);
 });
 
 describe('Request Options', () => {
@@ -318,7 +447,20 @@ describe('Request Options', () => {
 	const optionValues = fc.oneof(
 		fc.integer({ min: -5, max: 20 }),
 		fc.double({ noNaN: false }),
-		fc.constantFrom('3', '  7 ', '0.5', '1e3', 'abc', '', 'off', 'custom', 'digicert', 'DigiCert', '5/..', '%2F'),
+		fc.constantFrom(
+			'3',
+			'  7 ',
+			'0.5',
+			'1e3',
+			'abc',
+			'',
+			'off',
+			'custom',
+			'digicert',
+			'DigiCert',
+			'5/..',
+			'%2F',
+		),
 		fc.string(),
 		fc.boolean(),
 		fc.constant(null),
@@ -332,7 +474,12 @@ describe('Request Options', () => {
 				server.reset();
 				const value = jsonTrip(raw);
 				// The other options keep every run short whatever the fuzzed one says.
-				const requestOptions: IDataObject = { maxRetries: 0, retryDelay: 0, timeout: 5000, rateLimit: 'off' };
+				const requestOptions: IDataObject = {
+					maxRetries: 0,
+					retryDelay: 0,
+					timeout: 5000,
+					rateLimit: 'off',
+				};
 				if (field === 'requestsPerSecond') requestOptions.rateLimit = 'custom';
 				requestOptions[field] = '={{ $json.v }}';
 				const node: INode = digiCertNode({
@@ -364,7 +511,8 @@ describe('Request Options', () => {
 						await new Promise((resolve) => setTimeout(resolve, 100));
 					}
 				}
-				for (const request of server.requests) expect(request.path).toBe(`/services/v2/request/${fakeData.APPROVED_REQUEST_ID}`);
+				for (const request of server.requests)
+					expect(request.path).toBe(`/services/v2/request/${fakeData.APPROVED_REQUEST_ID}`);
 			}),
 			{ numRuns: 60 },
 		);

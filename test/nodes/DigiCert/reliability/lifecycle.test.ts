@@ -18,19 +18,68 @@ const ORDER = fakeData.SEED_ORDER_ID;
 const FAST = { rateLimit: 'off', maxRetries: 3, retryDelay: 1, timeout: 300 };
 
 const operations: Array<[string, INodeParameters, () => string]> = [
-	['order reissue', { resource: 'order', operation: 'reissue', orderId: ORDER, csr: WWW_CSR }, () => `Order ${ORDER}`],
-	['order duplicate', { resource: 'order', operation: 'duplicate', orderId: ORDER, csr: WWW_CSR }, () => `Order ${ORDER}`],
-	['order revoke', { resource: 'order', operation: 'revoke', orderId: ORDER, revocationReason: 'superseded', skipApproval: true }, () => `Order ${ORDER}`],
-	['order cancel', { resource: 'order', operation: 'cancel', orderId: ORDER, note: 'x' }, () => `Order ${ORDER}`],
-	['order create', { resource: 'order', operation: 'create', product: 'ssl_basic', csr: WWW_CSR, organizationId: 112233, validity: 'years', years: 1 }, () => 'Product ssl_basic'],
-	['certificate revoke', { resource: 'certificate', operation: 'revoke', certificateId: 1, revocationReason: 'superseded' }, () => 'Certificate 1'],
+	[
+		'order reissue',
+		{ resource: 'order', operation: 'reissue', orderId: ORDER, csr: WWW_CSR },
+		() => `Order ${ORDER}`,
+	],
+	[
+		'order duplicate',
+		{ resource: 'order', operation: 'duplicate', orderId: ORDER, csr: WWW_CSR },
+		() => `Order ${ORDER}`,
+	],
+	[
+		'order revoke',
+		{
+			resource: 'order',
+			operation: 'revoke',
+			orderId: ORDER,
+			revocationReason: 'superseded',
+			skipApproval: true,
+		},
+		() => `Order ${ORDER}`,
+	],
+	[
+		'order cancel',
+		{ resource: 'order', operation: 'cancel', orderId: ORDER, note: 'x' },
+		() => `Order ${ORDER}`,
+	],
+	[
+		'order create',
+		{
+			resource: 'order',
+			operation: 'create',
+			product: 'ssl_basic',
+			csr: WWW_CSR,
+			organizationId: 112233,
+			validity: 'years',
+			years: 1,
+		},
+		() => 'Product ssl_basic',
+	],
+	[
+		'certificate revoke',
+		{
+			resource: 'certificate',
+			operation: 'revoke',
+			certificateId: 1,
+			revocationReason: 'superseded',
+		},
+		() => 'Certificate 1',
+	],
 ];
 
 async function run(parameters: INodeParameters) {
-	return await runWorkflow([...inputNodes([{}]), digiCertNode({ ...parameters, requestOptions: FAST })], { credentials: credentialFor(server) });
+	return await runWorkflow(
+		[...inputNodes([{}]), digiCertNode({ ...parameters, requestOptions: FAST })],
+		{ credentials: credentialFor(server) },
+	);
 }
 
-const serverError = (status: number): FaultResponse => ({ status, body: { errors: [{ code: 'server_error', message: 'Internal error' }] } });
+const serverError = (status: number): FaultResponse => ({
+	status,
+	body: { errors: [{ code: 'server_error', message: 'Internal error' }] },
+});
 
 describe.each(operations)('%s', (_name, parameters, subject) => {
 	it.each([
@@ -38,20 +87,45 @@ describe.each(operations)('%s', (_name, parameters, subject) => {
 		['a 504 gateway timeout', serverError(504)],
 		// A gateway answers 502 when DigiCert's server broke off its answer: after it may have acted.
 		['a 502 bad gateway', serverError(502)],
-		['an answer cut short', { status: 201, raw: JSON.stringify({ id: 1, requests: [{ id: 2 }], pad: 'x'.repeat(300) }), truncate: true }],
+		[
+			'an answer cut short',
+			{
+				status: 201,
+				raw: JSON.stringify({ id: 1, requests: [{ id: 2 }], pad: 'x'.repeat(300) }),
+				truncate: true,
+			},
+		],
 		['a connection reset after sending', { reset: true }],
 		['an answer slower than the timeout', { delayMs: 1000, status: 201, body: {} }],
-	] as Array<[string, FaultResponse]>)('after %s: sent once, and the error says to check before running the item again', async (_what, fault) => {
-		server.fail({ respond: fault });
-		const result = await run(parameters);
-		expect(server.requests).toHaveLength(1);
-		const error = result.error as unknown as { message: string; description: string };
-		expect(error).toBeDefined();
-		expect(error.description).toContain(`may have reached DigiCert: check ${subject()} in CertCentral before running this item again`);
-	});
+	] as Array<[string, FaultResponse]>)(
+		'after %s: sent once, and the error says to check before running the item again',
+		async (_what, fault) => {
+			server.fail({ respond: fault });
+			const result = await run(parameters);
+			expect(server.requests).toHaveLength(1);
+			const error = result.error as unknown as { message: string; description: string };
+			expect(error).toBeDefined();
+			expect(error.description).toContain(
+				`may have reached DigiCert: check ${subject()} in CertCentral before running this item again`,
+			);
+		},
+	);
 
 	it('after a 429 or 503 (DigiCert did not act): sent again', async () => {
-		server.fail({ times: 1, respond: { status: 429, body: { errors: [{ code: 'request_limit_exceeded', message: 'Service unavailable, please limit request volume' }] } } });
+		server.fail({
+			times: 1,
+			respond: {
+				status: 429,
+				body: {
+					errors: [
+						{
+							code: 'request_limit_exceeded',
+							message: 'Service unavailable, please limit request volume',
+						},
+					],
+				},
+			},
+		});
 		server.fail({ times: 1, respond: serverError(503) });
 		await run(parameters);
 		expect(server.requests).toHaveLength(3);
@@ -63,13 +137,35 @@ describe("n8n's Retry On Fail", () => {
 		const { retryOnFailNotice } = await import('../../../../nodes/DigiCert/shared/requestOptions');
 		const create = operations.find(([name]) => name === 'order create')![1];
 		// The second item is refused (a 400 is never retried by the node); n8n then runs both items again.
-		server.fail({ match: (r) => r.method === 'POST' && JSON.stringify(r.body).includes('"two"'), respond: { status: 400, body: { errors: [{ code: 'invalid_request', message: 'No.' }] } } });
+		server.fail({
+			match: (r) => r.method === 'POST' && JSON.stringify(r.body).includes('"two"'),
+			respond: { status: 400, body: { errors: [{ code: 'invalid_request', message: 'No.' }] } },
+		});
 		await runWorkflow(
-			[...inputNodes([{ comment: 'one' }, { comment: 'two' }]), digiCertNode({ ...create, options: { comments: '={{ $json.comment }}' }, requestOptions: FAST }, { retryOnFail: true, maxTries: 2, waitBetweenTries: 0 })],
+			[
+				...inputNodes([{ comment: 'one' }, { comment: 'two' }]),
+				digiCertNode(
+					{ ...create, options: { comments: '={{ $json.comment }}' }, requestOptions: FAST },
+					{ retryOnFail: true, maxTries: 2, waitBetweenTries: 0 },
+				),
+			],
 			{ credentials: credentialFor(server) },
 		);
-		expect(server.requests.filter((r) => r.method === 'POST' && JSON.stringify(r.body).includes('"one"'))).toHaveLength(2);
+		expect(
+			server.requests.filter(
+				(r) => r.method === 'POST' && JSON.stringify(r.body).includes('"one"'),
+			),
+		).toHaveLength(2);
 
-		for (const change of ['Create', 'Reissue', 'Duplicate', 'Revoke', 'Cancel', 'Approve', 'Reject']) expect(retryOnFailNotice.displayName).toContain(change);
+		for (const change of [
+			'Create',
+			'Reissue',
+			'Duplicate',
+			'Revoke',
+			'Cancel',
+			'Approve',
+			'Reject',
+		])
+			expect(retryOnFailNotice.displayName).toContain(change);
 	});
 });

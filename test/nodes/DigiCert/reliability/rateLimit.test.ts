@@ -26,7 +26,12 @@ async function run(requestOptions: INodeParameters) {
 	return await runWorkflow(
 		[
 			...inputNodes(ids.map((id) => ({ id }))),
-			digiCertNode({ resource: 'request', operation: 'get', requestId: '={{ $json.id }}', requestOptions }),
+			digiCertNode({
+				resource: 'request',
+				operation: 'get',
+				requestId: '={{ $json.id }}',
+				requestOptions,
+			}),
 		],
 		{ credentials: credentialFor(server) },
 	);
@@ -108,7 +113,10 @@ describe('Return All over 5,000 orders', () => {
 
 	async function returnAll(requestOptions: INodeParameters) {
 		return await runWorkflow(
-			[...inputNodes([{}]), digiCertNode({ resource: 'order', operation: 'getMany', returnAll: true, requestOptions })],
+			[
+				...inputNodes([{}]),
+				digiCertNode({ resource: 'order', operation: 'getMany', returnAll: true, requestOptions }),
+			],
 			{ credentials: credentialFor(strict) },
 		);
 	}
@@ -137,7 +145,17 @@ describe('Return All over 5,000 orders', () => {
 		strict.fail({
 			times: 2,
 			match: (r) => r.query.offset === '2000',
-			respond: { status: 429, body: { errors: [{ code: 'request_limit_exceeded', message: 'Service unavailable, please limit request volume' }] } },
+			respond: {
+				status: 429,
+				body: {
+					errors: [
+						{
+							code: 'request_limit_exceeded',
+							message: 'Service unavailable, please limit request volume',
+						},
+					],
+				},
+			},
 		});
 		const result = await returnAll({ rateLimit: 'off', maxRetries: 10, retryDelay: 200 });
 

@@ -29,7 +29,10 @@ let server: FakeCertCentral;
 let clock: PacerClock;
 beforeAll(async () => {
 	clock = scaledClock();
-	server = await startFakeCertCentral({ rateLimit: DIGICERT_RATE_WINDOWS, clock: () => clock.now() });
+	server = await startFakeCertCentral({
+		rateLimit: DIGICERT_RATE_WINDOWS,
+		clock: () => clock.now(),
+	});
 });
 afterAll(async () => await server.close());
 beforeEach(() => {
@@ -38,7 +41,11 @@ beforeEach(() => {
 });
 
 /** Each execution asks for its own request ID, so the fake's log says whose request came when. */
-const EXECUTIONS = [fakeData.APPROVED_REQUEST_ID, fakeData.PENDING_REQUEST_ID, fakeData.FIRST_REQUEST_ID];
+const EXECUTIONS = [
+	fakeData.APPROVED_REQUEST_ID,
+	fakeData.PENDING_REQUEST_ID,
+	fakeData.FIRST_REQUEST_ID,
+];
 
 async function execution(requestId: number, count: number) {
 	return await runWorkflow(
@@ -50,7 +57,11 @@ async function execution(requestId: number, count: number) {
 	);
 }
 
-function expectEveryItem(result: Awaited<ReturnType<typeof execution>>, requestId: number, count: number) {
+function expectEveryItem(
+	result: Awaited<ReturnType<typeof execution>>,
+	requestId: number,
+	count: number,
+) {
 	expect(result.error).toBeUndefined();
 	const items = result.items();
 	expect(items).toHaveLength(count);
@@ -74,7 +85,9 @@ it("three executions started at once share the key's limits: not a single 429, e
 	const order = server.requests.map((r) => idOf(r.path));
 	const firstDone = Math.min(...EXECUTIONS.map((id) => order.lastIndexOf(id)));
 	for (const id of EXECUTIONS) {
-		expect(order.slice(0, firstDone + 1).filter((seen) => seen === id).length).toBeGreaterThanOrEqual(COUNT * 0.95);
+		expect(
+			order.slice(0, firstDone + 1).filter((seen) => seen === id).length,
+		).toBeGreaterThanOrEqual(COUNT * 0.95);
 	}
 }, 120_000);
 

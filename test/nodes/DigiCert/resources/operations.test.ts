@@ -10,7 +10,21 @@ describe('the node offers every operation of issue 4, described for AI agents', 
 
 	it('has exactly these resources and operations', () => {
 		expect(names).toEqual([
-			['order', ['cancel', 'create', 'duplicate', 'get', 'getExpiring', 'getMany', 'listDuplicates', 'listReissues', 'reissue', 'revoke']],
+			[
+				'order',
+				[
+					'cancel',
+					'create',
+					'duplicate',
+					'get',
+					'getExpiring',
+					'getMany',
+					'listDuplicates',
+					'listReissues',
+					'reissue',
+					'revoke',
+				],
+			],
 			['request', ['approve', 'get', 'getMany', 'reject']],
 			['certificate', ['download', 'revoke']],
 			['domain', ['checkDcv', 'get', 'getExpiringValidations', 'getMany']],
@@ -36,7 +50,9 @@ describe('the node offers every operation of issue 4, described for AI agents', 
 			}
 		}
 		// No two operations are described alike (a copied description would mislead the agent).
-		const descriptions = resources.flatMap((resource) => resource.operations.map((operation) => operation.description));
+		const descriptions = resources.flatMap((resource) =>
+			resource.operations.map((operation) => operation.description),
+		);
 		expect(new Set(descriptions).size).toBe(descriptions.length);
 	});
 
@@ -44,21 +60,35 @@ describe('the node offers every operation of issue 4, described for AI agents', 
 		const operationOf = (resource: string, operation: string) =>
 			resources.find((r) => r.value === resource)!.operations.find((o) => o.value === operation)!;
 		// The dropdown's two lines say it; the notice shown first says more (test/nodes/DigiCert/conventions.test.ts).
-		for (const [resource, operation] of [['order', 'revoke'], ['certificate', 'revoke']]) {
+		for (const [resource, operation] of [
+			['order', 'revoke'],
+			['certificate', 'revoke'],
+		]) {
 			expect(operationOf(resource, operation).description).toMatch(/Permanent\.$/);
-			expect(operationOf(resource, operation).properties[0].displayName).toMatch(/invalid at once.*This cannot be undone\.$/);
+			expect(operationOf(resource, operation).properties[0].displayName).toMatch(
+				/invalid at once.*This cannot be undone\.$/,
+			);
 		}
 		expect(operationOf('order', 'cancel').description).toMatch(/Cannot be undone/);
 		// Too long for the dropdown: the README says it for every change.
 		const readme = readFileSync(join(__dirname, '../../../../README.md'), 'utf8');
-		expect(readme).toContain('Create, Reissue, Duplicate, Revoke and Cancel (like Approve and Reject) change DigiCert, so **nothing is sent\ntwice**');
+		expect(readme).toContain(
+			'Create, Reissue, Duplicate, Revoke and Cancel (like Approve and Reject) change DigiCert, so **nothing is sent\ntwice**',
+		);
 	});
 
 	it('shows each operation in its resource, fields only for their operation', () => {
 		const node = new DigiCert();
 		// Order has one picker per version (their defaults differ), the others one.
 		const operations = node.description.properties.filter((p) => p.name === 'operation');
-		expect(operations.map((p) => p.displayOptions?.show?.resource)).toEqual([['order'], ['order'], ['request'], ['certificate'], ['domain'], ['organization']]);
+		expect(operations.map((p) => p.displayOptions?.show?.resource)).toEqual([
+			['order'],
+			['order'],
+			['request'],
+			['certificate'],
+			['domain'],
+			['organization'],
+		]);
 		const days = node.description.properties.filter((p) => p.name === 'days');
 		expect(days.map((p) => p.displayOptions?.show)).toEqual([
 			{ resource: ['order'], operation: ['getExpiring'] },

@@ -5,24 +5,33 @@ import { resources } from '../../../../nodes/DigiCert/resources';
 import { buildProperties } from '../../../../nodes/DigiCert/shared/description';
 import { NODE_VERSIONS, version1FormOf } from '../../../../nodes/DigiCert/shared/fields';
 import { outputProperties } from '../../../../nodes/DigiCert/shared/output';
-import type { DigiCertOperation, DigiCertResource } from '../../../../nodes/DigiCert/shared/operation';
+import type {
+	DigiCertOperation,
+	DigiCertResource,
+} from '../../../../nodes/DigiCert/shared/operation';
 import { shownIn } from '../../../helpers/versions';
 
 const properties = buildProperties(resources);
 
 const byName = (a: string, b: string) => a.localeCompare(b);
-const optionNames = (property: INodeProperties) => (property.options as INodePropertyOptions[]).map((o) => o.name);
+const optionNames = (property: INodeProperties) =>
+	(property.options as INodePropertyOptions[]).map((o) => o.name);
 const sorted = (names: string[]) => [...names].sort(byName);
 
 /** Every property, including those inside collections, with where it is. */
-function walk(list: INodeProperties[], path = ''): Array<{ path: string; property: INodeProperties }> {
+function walk(
+	list: INodeProperties[],
+	path = '',
+): Array<{ path: string; property: INodeProperties }> {
 	return list.flatMap((property) => {
 		const here = `${path}${property.name}`;
 		const inner =
 			property.type === 'collection'
 				? walk(property.options as INodeProperties[], `${here} > `)
 				: property.type === 'fixedCollection'
-					? (property.options as INodePropertyCollection[]).flatMap((group) => walk(group.values, `${here} > ${group.name} > `))
+					? (property.options as INodePropertyCollection[]).flatMap((group) =>
+							walk(group.values, `${here} > ${group.name} > `),
+						)
 					: [];
 		return [{ path: here, property }, ...inner];
 	});
@@ -48,26 +57,43 @@ describe('the node description built from the declared resources', () => {
 		'has one Operation picker for %s in each version: sorted, no expressions, each with an action',
 		(value, resource) => {
 			for (const version of NODE_VERSIONS) {
-				const pickers = properties.filter((p) => shownIn(version)(p) && p.name === 'operation' && p.displayOptions?.show?.resource?.[0] === value);
+				const pickers = properties.filter(
+					(p) =>
+						shownIn(version)(p) &&
+						p.name === 'operation' &&
+						p.displayOptions?.show?.resource?.[0] === value,
+				);
 				expect(pickers).toHaveLength(1);
 				const [picker] = pickers;
-				expect(picker).toMatchObject({ type: 'options', noDataExpression: true, displayOptions: { show: { resource: [value] } } });
+				expect(picker).toMatchObject({
+					type: 'options',
+					noDataExpression: true,
+					displayOptions: { show: { resource: [value] } },
+				});
 				expect(optionNames(picker)).toEqual(sorted(optionNames(picker)));
 				const options = picker.options as INodePropertyOptions[];
-				expect(options.map((o) => o.value).sort()).toEqual(resource.operations.map((o) => o.value).sort());
+				expect(options.map((o) => o.value).sort()).toEqual(
+					resource.operations.map((o) => o.value).sort(),
+				);
 				for (const option of options) {
 					expect(option.action).toEqual(expect.any(String));
 					expect(option.description).toEqual(expect.any(String));
 				}
 				// typeVersion 1 keeps its default (a saved node without `operation` relies on it); new nodes may open elsewhere.
-				expect(picker.default).toBe(version === 1 ? resource.operations[0].value : (resource.defaultOperation ?? resource.operations[0].value));
+				expect(picker.default).toBe(
+					version === 1
+						? resource.operations[0].value
+						: (resource.defaultOperation ?? resource.operations[0].value),
+				);
 			}
 		},
 	);
 
 	/** What an operation declares for a node of `version`: its fields (typeVersion 1's forms in 1), then Simplify/Output from 1.1. */
 	const declaredFields = (operation: DigiCertOperation, version: number) => [
-		...operation.properties.map((p) => (version === 1 ? (version1FormOf(p) ?? p) : p)).filter(shownIn(version)),
+		...operation.properties
+			.map((p) => (version === 1 ? (version1FormOf(p) ?? p) : p))
+			.filter(shownIn(version)),
 		...(operation.output && version >= 1.1 ? outputProperties(operation.output.noun) : []),
 	];
 
@@ -81,7 +107,9 @@ describe('the node description built from the declared resources', () => {
 							p.displayOptions?.show?.resource?.[0] === resource.value &&
 							p.displayOptions?.show?.operation?.[0] === operation.value,
 					);
-					expect(fields.map((f) => [f.name, f.type])).toEqual(declaredFields(operation, version).map((p) => [p.name, p.type]));
+					expect(fields.map((f) => [f.name, f.type])).toEqual(
+						declaredFields(operation, version).map((p) => [p.name, p.type]),
+					);
 					for (const field of fields) {
 						expect(field.displayOptions?.show?.resource).toEqual([resource.value]);
 						expect(field.displayOptions?.show?.operation).toEqual([operation.value]);
@@ -93,15 +121,28 @@ describe('the node description built from the declared resources', () => {
 
 	it('has no other fields than resource, the operation pickers, the operation fields and the settings', () => {
 		for (const version of NODE_VERSIONS) {
-			const operationFields = resources.flatMap((r) => r.operations.flatMap((o) => declaredFields(o, version)));
-			expect(properties.filter(shownIn(version))).toHaveLength(1 + resources.length + operationFields.length + 2);
+			const operationFields = resources.flatMap((r) =>
+				r.operations.flatMap((o) => declaredFields(o, version)),
+			);
+			expect(properties.filter(shownIn(version))).toHaveLength(
+				1 + resources.length + operationFields.length + 2,
+			);
 		}
 	});
 
 	it("ends with the rate limit and retry settings, in the node's Settings tab with a note on Retry On Fail, for every operation", () => {
 		const [settings, notice] = properties.slice(-2);
-		expect(settings).toMatchObject({ name: 'requestOptions', type: 'collection', displayName: 'Rate Limit and Retries', isNodeSetting: true });
-		expect(notice).toMatchObject({ type: 'notice', isNodeSetting: true, displayName: expect.stringContaining('Retry On Fail') });
+		expect(settings).toMatchObject({
+			name: 'requestOptions',
+			type: 'collection',
+			displayName: 'Rate Limit and Retries',
+			isNodeSetting: true,
+		});
+		expect(notice).toMatchObject({
+			type: 'notice',
+			isNodeSetting: true,
+			displayName: expect.stringContaining('Retry On Fail'),
+		});
 		expect(settings.displayOptions).toBeUndefined();
 		expect(notice.displayOptions).toBeUndefined();
 	});
@@ -116,19 +157,35 @@ describe('the node description built from the declared resources', () => {
 		);
 
 	it('keeps the contract of typeVersion 1: order > listDuplicates (orderId, options.show_archived), request > get (requestId)', () => {
-		expect(field(1, 'order', 'listDuplicates', 'orderId')).toMatchObject({ type: 'string', required: true, default: '' });
+		expect(field(1, 'order', 'listDuplicates', 'orderId')).toMatchObject({
+			type: 'string',
+			required: true,
+			default: '',
+		});
 		const options = field(1, 'order', 'listDuplicates', 'options');
 		expect((options?.options as INodeProperties[]).map((o) => o.name)).toContain('show_archived');
-		expect(field(1, 'request', 'get', 'requestId')).toMatchObject({ type: 'string', required: true, default: '' });
+		expect(field(1, 'request', 'get', 'requestId')).toMatchObject({
+			type: 'string',
+			required: true,
+			default: '',
+		});
 	});
 
 	it('gives typeVersion 1.1 resource locators for every Order, Request, Certificate and Domain ID, under the same names', () => {
 		const idNames = ['orderId', 'requestId', 'certificateId', 'domainId'];
 		for (const resource of resources) {
 			for (const operation of resource.operations) {
-				for (const name of operation.properties.map((p) => p.name).filter((n) => idNames.includes(n))) {
-					expect(field(1.1, resource.value, operation.value, name)).toMatchObject({ type: 'resourceLocator', required: true });
-					expect(field(1, resource.value, operation.value, name)).toMatchObject({ type: 'string', default: '' });
+				for (const name of operation.properties
+					.map((p) => p.name)
+					.filter((n) => idNames.includes(n))) {
+					expect(field(1.1, resource.value, operation.value, name)).toMatchObject({
+						type: 'resourceLocator',
+						required: true,
+					});
+					expect(field(1, resource.value, operation.value, name)).toMatchObject({
+						type: 'string',
+						default: '',
+					});
 				}
 			}
 		}
@@ -138,13 +195,20 @@ describe('the node description built from the declared resources', () => {
 		const { description } = new DigiCert();
 		expect(description.version).toEqual([1, 1.1]);
 		expect(description.defaultVersion).toBe(1.1);
-		expect(Object.keys(new DigiCert().methods.listSearch).sort()).toEqual(['searchCertificates', 'searchDomains', 'searchOrders', 'searchRequests']);
+		expect(Object.keys(new DigiCert().methods.listSearch).sort()).toEqual([
+			'searchCertificates',
+			'searchDomains',
+			'searchOrders',
+			'searchRequests',
+		]);
 	});
 
 	it('names a list search the node has in every locator', () => {
 		const searches = Object.keys(new DigiCert().methods.listSearch);
 		for (const property of properties.filter((p) => p.type === 'resourceLocator')) {
-			expect(searches).toContain(property.modes?.find((m) => m.name === 'list')?.typeOptions?.searchListMethod);
+			expect(searches).toContain(
+				property.modes?.find((m) => m.name === 'list')?.typeOptions?.searchListMethod,
+			);
 		}
 	});
 
@@ -178,7 +242,11 @@ describe('buildProperties', () => {
 		default: '',
 		...extra,
 	});
-	const operation = (value: string, name: string, fields: INodeProperties[] = []): DigiCertOperation => ({
+	const operation = (
+		value: string,
+		name: string,
+		fields: INodeProperties[] = [],
+	): DigiCertOperation => ({
 		value,
 		name,
 		action: `${name} action`,
@@ -188,16 +256,25 @@ describe('buildProperties', () => {
 		request: () => ({ method: 'GET', path: '/' }),
 		toItems: () => [],
 	});
-	const kept = field('kept', { displayOptions: { show: { mode: ['advanced'] }, hide: { legacy: [true] } } });
+	const kept = field('kept', {
+		displayOptions: { show: { mode: ['advanced'] }, hide: { legacy: [true] } },
+	});
 	const synthetic: DigiCertResource[] = [
-		{ value: 'zeta', name: 'Zeta', description: 'z', operations: [operation('b', 'Beta', [field('x')]), operation('a', 'Alpha', [kept])] },
+		{
+			value: 'zeta',
+			name: 'Zeta',
+			description: 'z',
+			operations: [operation('b', 'Beta', [field('x')]), operation('a', 'Alpha', [kept])],
+		},
 		{ value: 'alpha', name: 'Alpha', description: 'a', operations: [operation('only', 'Only')] },
 	];
 	const built = buildProperties(synthetic);
 
 	it('sorts resources and operations by name, whatever order they are declared in', () => {
 		expect(optionNames(built[0])).toEqual(['Alpha', 'Zeta']);
-		const zetaPicker = built.find((p) => p.name === 'operation' && p.displayOptions?.show?.resource?.[0] === 'zeta');
+		const zetaPicker = built.find(
+			(p) => p.name === 'operation' && p.displayOptions?.show?.resource?.[0] === 'zeta',
+		);
 		expect(optionNames(zetaPicker!)).toEqual(['Alpha', 'Beta']);
 	});
 

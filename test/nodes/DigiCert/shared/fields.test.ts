@@ -49,9 +49,13 @@ describe('CertCentral page URLs', () => {
 	});
 
 	it('takes a request ID from the Requests page link, not from the page that orders certificates', () => {
-		expect(requestUrl.exec('https://www.digicert.com/secure/requests/?status=pending#198')?.[1]).toBe('198');
+		expect(
+			requestUrl.exec('https://www.digicert.com/secure/requests/?status=pending#198')?.[1],
+		).toBe('198');
 		expect(requestUrl.exec('https://www.digicert.com/secure/requests/198')?.[1]).toBe('198');
-		expect(requestUrl.test('https://www.digicert.com/secure/requests/ssl_certificate/ssl_plus')).toBe(false);
+		expect(
+			requestUrl.test('https://www.digicert.com/secure/requests/ssl_certificate/ssl_plus'),
+		).toBe(false);
 	});
 
 	it('links each list entry to a page the URL mode accepts', () => {
@@ -64,20 +68,31 @@ describe('ID fields', () => {
 	it.each([
 		[ORDER, orderIdProperty('d')],
 		[REQUEST, requestIdProperty('d')],
-	])('$displayName: a locator From List (default), By URL and By ID in 1.1; a text field in typeVersion 1', (kind, property) => {
-		expect(property).toMatchObject({ name: kind.name, type: 'resourceLocator', required: true, default: { mode: 'list', value: '' } });
-		expect(property.modes?.map((m) => m.name)).toEqual(['list', 'url', 'id']);
-		expect(property.modes?.[0].typeOptions).toEqual({ searchListMethod: kind.searchMethod, searchable: true });
-		expect(version1FormOf(property)).toEqual({
-			displayName: kind.displayName,
-			name: kind.name,
-			type: 'string',
-			required: true,
-			default: '',
-			placeholder: `e.g. ${kind.exampleId}`,
-			description: 'd',
-		});
-	});
+	])(
+		'$displayName: a locator From List (default), By URL and By ID in 1.1; a text field in typeVersion 1',
+		(kind, property) => {
+			expect(property).toMatchObject({
+				name: kind.name,
+				type: 'resourceLocator',
+				required: true,
+				default: { mode: 'list', value: '' },
+			});
+			expect(property.modes?.map((m) => m.name)).toEqual(['list', 'url', 'id']);
+			expect(property.modes?.[0].typeOptions).toEqual({
+				searchListMethod: kind.searchMethod,
+				searchable: true,
+			});
+			expect(version1FormOf(property)).toEqual({
+				displayName: kind.displayName,
+				name: kind.name,
+				type: 'string',
+				required: true,
+				default: '',
+				placeholder: `e.g. ${kind.exampleId}`,
+				description: 'd',
+			});
+		},
+	);
 
 	it('Certificate has no URL mode: CertCentral shows a certificate on its order page', () => {
 		expect(certificateIdProperty('d').modes?.map((m) => m.name)).toEqual(['list', 'id']);
@@ -87,7 +102,9 @@ describe('ID fields', () => {
 
 	it("explains the URL format in n8n's own validation, with US and EU examples that pass it", () => {
 		const url = orderIdProperty('d').modes!.find((m) => m.name === 'url')!;
-		const validation = url.validation![0] as unknown as { properties: { regex: string; errorMessage: string } };
+		const validation = url.validation![0] as unknown as {
+			properties: { regex: string; errorMessage: string };
+		};
 		expect(validation.properties.errorMessage).toBe(urlFormatMessage(ORDER));
 		for (const example of validation.properties.errorMessage.match(/https:\S+/g)!) {
 			expect(new RegExp(validation.properties.regex).test(example)).toBe(true);
@@ -97,7 +114,9 @@ describe('ID fields', () => {
 
 	it("ID mode's editor check accepts what the operation accepts", () => {
 		const id = orderIdProperty('d').modes!.find((m) => m.name === 'id')!;
-		const regex = new RegExp((id.validation![0] as unknown as { properties: { regex: string } }).properties.regex);
+		const regex = new RegExp(
+			(id.validation![0] as unknown as { properties: { regex: string } }).properties.regex,
+		);
 		expect(['12345678', ' 42 ', '1'].every((v) => regex.test(v))).toBe(true);
 		expect(['0', '12ab', '-1', '1.5', ''].some((v) => regex.test(v))).toBe(false);
 	});
@@ -113,7 +132,9 @@ describe('locatorId', () => {
 	});
 
 	it('takes the ID out of a CertCentral URL', () => {
-		expect(locatorId(rl('url', ' https://certcentral.digicert.eu/secure/orders/#87654321 '), order)).toBe('87654321');
+		expect(
+			locatorId(rl('url', ' https://certcentral.digicert.eu/secure/orders/#87654321 '), order),
+		).toBe('87654321');
 	});
 
 	it('refuses a URL that is not an order page, saying what one looks like', () => {
@@ -124,7 +145,9 @@ describe('locatorId', () => {
 	});
 
 	it('refuses an unknown mode', () => {
-		expect(() => locatorId(rl('name', 'x'), order)).toThrow('Order has an unknown mode "name"; use one of list, url, id');
+		expect(() => locatorId(rl('name', 'x'), order)).toThrow(
+			'Order has an unknown mode "name"; use one of list, url, id',
+		);
 	});
 
 	it("passes typeVersion 1's plain values (and whole-parameter expressions) through", () => {

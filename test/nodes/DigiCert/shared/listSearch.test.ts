@@ -7,7 +7,13 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { DigiCert } from '../../../../nodes/DigiCert/DigiCert.node';
 import { SEARCH_PAGE_SIZE } from '../../../../nodes/DigiCert/shared/listSearch';
-import { digiCertNode, loadOptionsContext, outboundUrls, regionRedirect, resetEngineRecords } from '../../../helpers/engine';
+import {
+	digiCertNode,
+	loadOptionsContext,
+	outboundUrls,
+	regionRedirect,
+	resetEngineRecords,
+} from '../../../helpers/engine';
 import { credentialFor, fakeData } from '../../../helpers/fake';
 import { startHostileServer } from '../../../helpers/hostileServer';
 import { useFakeCertCentral } from '../../../helpers/useFakeCertCentral';
@@ -18,23 +24,41 @@ beforeEach(() => resetEngineRecords());
 const { listSearch } = new DigiCert().methods;
 type SearchName = keyof typeof listSearch;
 
-async function search(method: SearchName, filter?: string, token?: string, parameters: INodeParameters = {}, credentialOverrides = {}) {
-	const node = digiCertNode({ resource: 'order', operation: 'get', ...parameters }, { typeVersion: 1.1 });
+async function search(
+	method: SearchName,
+	filter?: string,
+	token?: string,
+	parameters: INodeParameters = {},
+	credentialOverrides = {},
+) {
+	const node = digiCertNode(
+		{ resource: 'order', operation: 'get', ...parameters },
+		{ typeVersion: 1.1 },
+	);
 	const context = loadOptionsContext(node, credentialFor(server, credentialOverrides));
 	return await listSearch[method].call(context, filter, token);
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const orders = (): any[] => server.data.orderSummaries();
-const newestFirst = () => [...orders()].sort((a, b) => b.date_created.localeCompare(a.date_created) || a.id - b.id);
+const newestFirst = () =>
+	[...orders()].sort((a, b) => b.date_created.localeCompare(a.date_created) || a.id - b.id);
 
 describe('Order list search', () => {
 	it('one request for one page of orders, newest first, named readably', async () => {
 		const result = await search('searchOrders');
 		expect(server.requests).toHaveLength(1);
 		expect(server.requests[0].path).toBe('/services/v2/order/certificate');
-		expect(server.requests[0].query).toEqual({ sort: '-date_created', offset: '0', limit: String(SEARCH_PAGE_SIZE) });
-		expect(result.results.map((r) => r.value)).toEqual(newestFirst().slice(0, SEARCH_PAGE_SIZE).map((o) => String(o.id)));
+		expect(server.requests[0].query).toEqual({
+			sort: '-date_created',
+			offset: '0',
+			limit: String(SEARCH_PAGE_SIZE),
+		});
+		expect(result.results.map((r) => r.value)).toEqual(
+			newestFirst()
+				.slice(0, SEARCH_PAGE_SIZE)
+				.map((o) => String(o.id)),
+		);
 		const first = newestFirst()[0];
 		expect(result.results[0].name).toBe(
 			`${first.certificate.common_name} — order ${first.id}, ${first.status.replace(/_/g, ' ')}` +
@@ -46,7 +70,11 @@ describe('Order list search', () => {
 	it("the next page starts where n8n's token says, and the last page has no token", async () => {
 		const second = await search('searchOrders', undefined, `orders:${SEARCH_PAGE_SIZE}`);
 		expect(server.requests.map((r) => r.query.offset)).toEqual([String(SEARCH_PAGE_SIZE)]);
-		expect(second.results.map((r) => r.value)).toEqual(newestFirst().slice(SEARCH_PAGE_SIZE, 2 * SEARCH_PAGE_SIZE).map((o) => String(o.id)));
+		expect(second.results.map((r) => r.value)).toEqual(
+			newestFirst()
+				.slice(SEARCH_PAGE_SIZE, 2 * SEARCH_PAGE_SIZE)
+				.map((o) => String(o.id)),
+		);
 		const last = await search('searchOrders', undefined, `orders:${orders().length - 3}`);
 		expect(last.results).toHaveLength(3);
 		expect(last.paginationToken).toBeUndefined();
@@ -73,7 +101,13 @@ describe('Order list search', () => {
 		['eu', 'https://certcentral.digicert.eu/secure/orders/#'],
 	])('links each order to its CertCentral page on the %s host', async (region, prefix) => {
 		regionRedirect.target = server.baseUrl.replace(/\/services\/v2$/, '');
-		const result = await search('searchOrders', String(fakeData.SEED_ORDER_ID), undefined, {}, { region, baseUrl: '' });
+		const result = await search(
+			'searchOrders',
+			String(fakeData.SEED_ORDER_ID),
+			undefined,
+			{},
+			{ region, baseUrl: '' },
+		);
 		expect(result.results[0].url).toBe(`${prefix}${fakeData.SEED_ORDER_ID}`);
 	});
 
@@ -82,18 +116,32 @@ describe('Order list search', () => {
 		expect(result.results[0].url).toBeUndefined();
 	});
 
-	it('uses the node\'s rate-limit and retry settings: a 503 is retried, then the page comes', async () => {
-		server.fail({ times: 1, respond: { status: 503, body: { errors: [{ code: 'unavailable', message: 'busy' }] } } });
-		const result = await search('searchOrders', undefined, undefined, { requestOptions: { retryDelay: 0 } });
+	it("uses the node's rate-limit and retry settings: a 503 is retried, then the page comes", async () => {
+		server.fail({
+			times: 1,
+			respond: { status: 503, body: { errors: [{ code: 'unavailable', message: 'busy' }] } },
+		});
+		const result = await search('searchOrders', undefined, undefined, {
+			requestOptions: { retryDelay: 0 },
+		});
 		expect(server.requests).toHaveLength(2);
 		expect(result.results).toHaveLength(SEARCH_PAGE_SIZE);
 	});
 
-	it('fails with the client\'s explained, redacted error, and sends the key only to the credential\'s host', async () => {
-		server.fail({ respond: (r) => ({ status: 400, body: { errors: [{ code: 'bad', message: `echo ${String(r.headers['x-dc-devkey'])}` }] } }) });
-		const failure = await search('searchOrders', 'x', undefined, { requestOptions: { maxRetries: 0 } }).catch((e: Error) => e);
+	it("fails with the client's explained, redacted error, and sends the key only to the credential's host", async () => {
+		server.fail({
+			respond: (r) => ({
+				status: 400,
+				body: { errors: [{ code: 'bad', message: `echo ${String(r.headers['x-dc-devkey'])}` }] },
+			}),
+		});
+		const failure = await search('searchOrders', 'x', undefined, {
+			requestOptions: { maxRetries: 0 },
+		}).catch((e: Error) => e);
 		expect(failure).toBeInstanceOf(Error);
-		expect(JSON.stringify(failure) + String((failure as Error).message)).not.toContain(server.apiKey);
+		expect(JSON.stringify(failure) + String((failure as Error).message)).not.toContain(
+			server.apiKey,
+		);
 		expect(outboundUrls.every((url) => url.startsWith(server.baseUrl))).toBe(true);
 	});
 
@@ -102,25 +150,39 @@ describe('Order list search', () => {
 		try {
 			const target = `${elsewhere.origin}/services/v2/order/certificate`;
 			server.fail({ respond: { status: 301, headers: { location: target } } });
-			const failure = await search('searchOrders', undefined, undefined, { requestOptions: { maxRetries: 2, retryDelay: 0 } }).catch((e: Error) => e);
+			const failure = await search('searchOrders', undefined, undefined, {
+				requestOptions: { maxRetries: 2, retryDelay: 0 },
+			}).catch((e: Error) => e);
 			expect(server.requests).toHaveLength(1);
 			expect(elsewhere.requests).toEqual([]);
-			expect((failure as Error).message).toBe(`DigiCert answered unexpectedly: HTTP 301 with a redirect to ${target}, which is not followed so the API key stays with DigiCert`);
+			expect((failure as Error).message).toBe(
+				`DigiCert answered unexpectedly: HTTP 301 with a redirect to ${target}, which is not followed so the API key stays with DigiCert`,
+			);
 		} finally {
 			await elsewhere.close();
 		}
 	});
 
 	it('refuses invalid node settings before sending anything', async () => {
-		await expect(search('searchOrders', undefined, undefined, { requestOptions: { rateLimit: 'fast' } })).rejects.toThrow(/Rate Limit/);
+		await expect(
+			search('searchOrders', undefined, undefined, { requestOptions: { rateLimit: 'fast' } }),
+		).rejects.toThrow(/Rate Limit/);
 		expect(server.requests).toHaveLength(0);
 	});
 });
 
 describe('Certificate list search', () => {
 	it("offers each order's certificate by certificate ID, linked to its order's page", async () => {
-		const result = await search('searchCertificates', String(fakeData.SEED_ORDER_ID), undefined, {}, {});
-		const order = server.data.orders.get(fakeData.SEED_ORDER_ID) as IDataObject & { certificate: IDataObject };
+		const result = await search(
+			'searchCertificates',
+			String(fakeData.SEED_ORDER_ID),
+			undefined,
+			{},
+			{},
+		);
+		const order = server.data.orders.get(fakeData.SEED_ORDER_ID) as IDataObject & {
+			certificate: IDataObject;
+		};
 		expect(result.results).toEqual([
 			{
 				name: `example.com — certificate ${String(order.certificate.id)} of order ${fakeData.SEED_ORDER_ID}, issued, expires ${String(order.certificate.valid_till)}`,
@@ -137,9 +199,15 @@ describe('Request list search', () => {
 	it('lists requests waiting for approval first, with common name, type, status and requester', async () => {
 		const result = await search('searchRequests');
 		expect(server.requests).toHaveLength(1);
-		expect(server.requests[0].query).toEqual({ 'filters[status]': 'pending', offset: '0', limit: String(SEARCH_PAGE_SIZE) });
+		expect(server.requests[0].query).toEqual({
+			'filters[status]': 'pending',
+			offset: '0',
+			limit: String(SEARCH_PAGE_SIZE),
+		});
 		const pending = requests().filter((r) => r.status === 'pending');
-		expect(result.results.map((r) => r.value)).toEqual(pending.slice(0, SEARCH_PAGE_SIZE).map((r) => String(r.id)));
+		expect(result.results.map((r) => r.value)).toEqual(
+			pending.slice(0, SEARCH_PAGE_SIZE).map((r) => String(r.id)),
+		);
 		const seed = requests().find((r) => r.id === fakeData.PENDING_REQUEST_ID);
 		const entry = result.results.find((r) => r.value === String(fakeData.PENDING_REQUEST_ID));
 		expect(entry?.name).toBe(
@@ -155,7 +223,9 @@ describe('Request list search', () => {
 		server.reset();
 		const others = await search('searchRequests', undefined, 'others:0');
 		expect(server.requests[0].query).toEqual({ offset: '0', limit: String(SEARCH_PAGE_SIZE) });
-		const firstPage = requests().slice(0, SEARCH_PAGE_SIZE).filter((r) => r.status !== 'pending');
+		const firstPage = requests()
+			.slice(0, SEARCH_PAGE_SIZE)
+			.filter((r) => r.status !== 'pending');
 		expect(others.results.map((r) => r.value)).toEqual(firstPage.map((r) => String(r.id)));
 		expect(others.paginationToken).toBe(`others:${SEARCH_PAGE_SIZE}`);
 	});
@@ -163,10 +233,19 @@ describe('Request list search', () => {
 	it('searches the common name; with nothing pending it shows the others at once', async () => {
 		const result = await search('searchRequests', 'www.example.org');
 		expect(server.requests.map((r) => r.query)).toEqual([
-			{ 'filters[search]': '%www.example.org', 'filters[status]': 'pending', offset: '0', limit: String(SEARCH_PAGE_SIZE) },
+			{
+				'filters[search]': '%www.example.org',
+				'filters[status]': 'pending',
+				offset: '0',
+				limit: String(SEARCH_PAGE_SIZE),
+			},
 			{ 'filters[search]': '%www.example.org', offset: '0', limit: String(SEARCH_PAGE_SIZE) },
 		]);
-		expect(result.results.every((r) => r.name.startsWith('www.example.org') || /www\.example\.org/.test(String(r.name)))).toBe(true);
+		expect(
+			result.results.every(
+				(r) => r.name.startsWith('www.example.org') || /www\.example\.org/.test(String(r.name)),
+			),
+		).toBe(true);
 	});
 });
 
@@ -178,15 +257,30 @@ describe('Domain list search', () => {
 				status: 200,
 				body: {
 					domains: [
-						{ id: 2345, is_active: true, name: 'example.com', date_created: '2021-03-01T18:32:10+00:00', dcv_method: 'dns-txt-token' },
-						{ id: 2346, is_active: false, name: 'example.net', date_created: '2021-03-02T18:32:10+00:00' },
+						{
+							id: 2345,
+							is_active: true,
+							name: 'example.com',
+							date_created: '2021-03-01T18:32:10+00:00',
+							dcv_method: 'dns-txt-token',
+						},
+						{
+							id: 2346,
+							is_active: false,
+							name: 'example.net',
+							date_created: '2021-03-02T18:32:10+00:00',
+						},
 					],
 					page: { total: 2, limit: 50, offset: 0 },
 				},
 			},
 		});
 		const result = await search('searchDomains', 'example');
-		expect(server.requests[0].query).toEqual({ 'filters[search]': '%example', offset: '0', limit: String(SEARCH_PAGE_SIZE) });
+		expect(server.requests[0].query).toEqual({
+			'filters[search]': '%example',
+			offset: '0',
+			limit: String(SEARCH_PAGE_SIZE),
+		});
 		expect(result).toEqual({
 			results: [
 				{ name: 'example.com — domain 2345, active', value: '2345' },

@@ -2,7 +2,8 @@ import type { ParameterReader } from '../../../../nodes/shared/types';
 import { readMaxItems, returnAllProperties } from '../../../../nodes/DigiCert/shared/pagination';
 
 const reader = (values: Record<string, unknown>): ParameterReader =>
-	(<T>(name: string, fallback?: T) => (name in values ? values[name] : fallback) as T) as ParameterReader;
+	(<T>(name: string, fallback?: T) =>
+		(name in values ? values[name] : fallback) as T) as ParameterReader;
 
 describe('Return All / Limit', () => {
 	it('Return All means no maximum; otherwise the limit (default 50)', () => {
@@ -21,7 +22,13 @@ describe('Return All / Limit', () => {
 	it("follows n8n's conventions: Limit shown only without Return All", () => {
 		const [returnAll, limit] = returnAllProperties();
 		expect(returnAll).toMatchObject({ name: 'returnAll', type: 'boolean', default: false });
-		expect(limit).toMatchObject({ name: 'limit', type: 'number', default: 50, typeOptions: { minValue: 1 }, displayOptions: { show: { returnAll: [false] } } });
+		expect(limit).toMatchObject({
+			name: 'limit',
+			type: 'number',
+			default: 50,
+			typeOptions: { minValue: 1 },
+			displayOptions: { show: { returnAll: [false] } },
+		});
 		expect(limit.description).toBe('Max number of results to return');
 	});
 });

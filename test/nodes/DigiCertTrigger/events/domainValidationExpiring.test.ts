@@ -20,12 +20,18 @@ const day = (days: number, now = NOW) => isoDay(now + days * DAY_MS);
  * A domain as List domains shows it (include_validation=true): `ov`/`ev` = days until that DCV
  * lapses (null: pending, no date yet; a string: given as it is).
  */
-function domain(id: number, dcv: { ov?: number | string | null; ev?: number | string | null }, extra: IDataObject = {}): IDataObject {
+function domain(
+	id: number,
+	dcv: { ov?: number | string | null; ev?: number | string | null },
+	extra: IDataObject = {},
+): IDataObject {
 	const lapses = (v: number | string) => (typeof v === 'number' ? day(v) : v);
 	const types = (['ov', 'ev'] as const).filter((t) => dcv[t] !== undefined);
 	const validations = types.map((type) => {
 		const v = dcv[type];
-		return v === null ? { type, status: 'pending' } : { type, validated_until: `${lapses(v!)}T07:00:00+00:00`, status: 'active' };
+		return v === null
+			? { type, status: 'pending' }
+			: { type, validated_until: `${lapses(v!)}T07:00:00+00:00`, status: 'active' };
 	});
 	const dated = types.filter((t) => dcv[t] !== null);
 	return {
@@ -33,7 +39,9 @@ function domain(id: number, dcv: { ov?: number | string | null; ev?: number | st
 		is_active: true,
 		name: `d${id}.example.com`,
 		validations,
-		...(dated.length > 0 ? { dcv_expiration: Object.fromEntries(dated.map((t) => [t, lapses(dcv[t]!)])) } : {}),
+		...(dated.length > 0
+			? { dcv_expiration: Object.fromEntries(dated.map((t) => [t, lapses(dcv[t]!)])) }
+			: {}),
 		...extra,
 	};
 }
@@ -57,9 +65,23 @@ function sourceOf(domains: () => IDataObject[]) {
 }
 
 /** Polls `domains` after `previous` at `now`: the items (type, expires, days_remaining per validation by domain), the state and the warning. */
-async function poll(domains: IDataObject[], previous: ExpiringState | undefined, { now = NOW, days = 30 } = {}) {
-	const { events, state, warning } = await domainValidationExpiring.poll(sourceOf(() => domains).source, { days }, previous, now);
-	const reported = events.map((item) => [item.id, (item.expiring_validations as IDataObject[]).map((v) => `${v.type}:${v.days_remaining}`).join(' ')]);
+async function poll(
+	domains: IDataObject[],
+	previous: ExpiringState | undefined,
+	{ now = NOW, days = 30 } = {},
+) {
+	const { events, state, warning } = await domainValidationExpiring.poll(
+		sourceOf(() => domains).source,
+		{ days },
+		previous,
+		now,
+	);
+	const reported = events.map((item) => [
+		item.id,
+		(item.expiring_validations as IDataObject[])
+			.map((v) => `${v.type}:${v.days_remaining}`)
+			.join(' '),
+	]);
 	return { events, reported, state, warning };
 }
 
@@ -67,11 +89,20 @@ describe('domainValidationExpiring poll', () => {
 	it('asks for every active domain with its validations, all pages', async () => {
 		const { source, calls } = sourceOf(() => []);
 		await domainValidationExpiring.poll(source, { days: 30 }, undefined, NOW);
-		expect(calls).toEqual([{ path: '/domain', qs: { 'filters[status]': 'active', include_validation: true }, rootProperty: 'domains' }]);
+		expect(calls).toEqual([
+			{
+				path: '/domain',
+				qs: { 'filters[status]': 'active', include_validation: true },
+				rootProperty: 'domains',
+			},
+		]);
 	});
 
 	it('on the first poll records the validations already within Days and reports nothing', async () => {
-		const { events, state } = await poll([domain(1, { ov: 12, ev: 40 }), domain(2, { ov: 0 })], undefined);
+		const { events, state } = await poll(
+			[domain(1, { ov: 12, ev: 40 }), domain(2, { ov: 0 })],
+			undefined,
+		);
 		expect(events).toEqual([]);
 		expect(state).toEqual({ days: 30, reported: { '1:ov': day(12), '2:ov': day(0) } });
 	});
@@ -99,7 +130,11 @@ describe('domainValidationExpiring poll', () => {
 
 	it('counts whole days in UTC, whatever the hour: one minute before midnight a validation lapsing tomorrow is 1 day away', async () => {
 		const late = Date.parse('2026-11-22T23:59:00Z');
-		const { reported } = await poll([domain(1, { ov: '2026-11-23' }), domain(2, { ov: '2026-11-22' })], { days: 1, reported: {} }, { now: late, days: 1 });
+		const { reported } = await poll(
+			[domain(1, { ov: '2026-11-23' }), domain(2, { ov: '2026-11-22' })],
+			{ days: 1, reported: {} },
+			{ now: late, days: 1 },
+		);
 		expect(reported).toEqual([
 			[2, 'ov:0'],
 			[1, 'ov:1'],
@@ -138,12 +173,23 @@ describe('domainValidationExpiring poll', () => {
 	});
 
 	it("names its event even when DigiCert's record has a field of the same name (a Switch on event stays right)", async () => {
-		const { events } = await poll([domain(1, { ov: 12 }, { event: 'certificateExpiring', threshold_days: 1 })], { days: 30, reported: {} });
+		const { events } = await poll(
+			[domain(1, { ov: 12 }, { event: 'certificateExpiring', threshold_days: 1 })],
+			{ days: 30, reported: {} },
+		);
 		expect(events[0]).toMatchObject({ event: 'domainValidationExpiring', threshold_days: 30 });
 	});
 
 	it('orders the items soonest first, ties by domain ID, whatever order DigiCert lists them in', async () => {
-		const { reported } = await poll([domain(30, { ov: 9 }), domain(4, { ov: 20, ev: 2 }), domain(12, { ov: 9 }), domain(7, { ov: 9 })], { days: 30, reported: {} });
+		const { reported } = await poll(
+			[
+				domain(30, { ov: 9 }),
+				domain(4, { ov: 20, ev: 2 }),
+				domain(12, { ov: 9 }),
+				domain(7, { ov: 9 }),
+			],
+			{ days: 30, reported: {} },
+		);
 		expect(reported).toEqual([
 			[4, 'ev:2 ov:20'],
 			[7, 'ov:9'],
@@ -165,8 +211,17 @@ describe('domainValidationExpiring poll', () => {
 	});
 
 	it('past the cap (MAX_REMEMBERED) keeps the soonest validations; the later ones wait until they are among them', () => {
-		const { expiring } = expiringValidations([domain(1, { ov: 20, ev: 2 }), domain(2, { ov: 9 }), domain(3, { ov: 1 })], 30, NOW, domainValidationDates, 2);
-		expect(expiring.map(({ record, validation }) => `${record.id}:${validation.type}`)).toEqual(['3:ov', '1:ev']);
+		const { expiring } = expiringValidations(
+			[domain(1, { ov: 20, ev: 2 }), domain(2, { ov: 9 }), domain(3, { ov: 1 })],
+			30,
+			NOW,
+			domainValidationDates,
+			2,
+		);
+		expect(expiring.map(({ record, validation }) => `${record.id}:${validation.type}`)).toEqual([
+			'3:ov',
+			'1:ev',
+		]);
 	});
 
 	it('a report is forgotten the day after its DCV lapsed', async () => {
@@ -175,14 +230,26 @@ describe('domainValidationExpiring poll', () => {
 	});
 
 	it('a changed threshold starts a new baseline (nothing reported at once)', async () => {
-		const { events, state } = await poll([domain(1, { ov: 50 })], { days: 30, reported: {} }, { days: 60 });
+		const { events, state } = await poll(
+			[domain(1, { ov: 50 })],
+			{ days: 30, reported: {} },
+			{ days: 60 },
+		);
 		expect(events).toEqual([]);
 		expect(state).toEqual({ days: 60, reported: { '1:ov': day(50) } });
 	});
 
 	it('leaves out, rather than remembers, a domain without an ID or a validation type that cannot be a key', async () => {
-		const odd = { ...domain(2, {}), validations: [{ type: 'ov:x', validated_until: `${day(3)}T07:00:00+00:00`, status: 'active' }] };
-		const { reported, state, warning } = await poll([domain(1, { ov: 3 }, { id: 'abc' }), odd, domain(3, { ov: 4 })], { days: 30, reported: {} });
+		const odd = {
+			...domain(2, {}),
+			validations: [
+				{ type: 'ov:x', validated_until: `${day(3)}T07:00:00+00:00`, status: 'active' },
+			],
+		};
+		const { reported, state, warning } = await poll(
+			[domain(1, { ov: 3 }, { id: 'abc' }), odd, domain(3, { ov: 4 })],
+			{ days: 30, reported: {} },
+		);
 		expect(reported).toEqual([[3, 'ov:4']]);
 		expect(domainValidationExpiring.readState(state)).toEqual(state);
 		// Not silently: the user is told which domains to look at.
@@ -196,7 +263,9 @@ describe('domainValidationExpiring poll', () => {
 describe('domainValidationExpiring state', () => {
 	it('reads back what it wrote, and nothing malformed', () => {
 		const read = domainValidationExpiring.readState.bind(domainValidationExpiring);
-		expect(read({ v: 1, days: 30, reported: { '12:ov': '2026-12-01', '12:ev_cs': '2026-12-02' } })).toEqual({
+		expect(
+			read({ v: 1, days: 30, reported: { '12:ov': '2026-12-01', '12:ev_cs': '2026-12-02' } }),
+		).toEqual({
 			days: 30,
 			reported: { '12:ov': '2026-12-01', '12:ev_cs': '2026-12-02' },
 		});
@@ -221,7 +290,14 @@ describe('domainValidationExpiring manual run', () => {
 	it('shows the domain whose DCV lapses soonest, with all its validations within Days', async () => {
 		const { source } = sourceOf(() => [domain(2, { ov: 9 }), domain(1, { ov: 20, ev: 3 })]);
 		const items = await domainValidationExpiring.sample(source, { days: 30 }, NOW);
-		expect(items.map((i) => [i.id, i.validation_type, i.days_remaining, (i.expiring_validations as IDataObject[]).length])).toEqual([[1, 'ev', 3, 2]]);
+		expect(
+			items.map((i) => [
+				i.id,
+				i.validation_type,
+				i.days_remaining,
+				(i.expiring_validations as IDataObject[]).length,
+			]),
+		).toEqual([[1, 'ev', 3, 2]]);
 	});
 
 	it('on an account with nothing within Days shows one representative domain, marked sample: true', async () => {
@@ -241,8 +317,13 @@ describe('domainValidationExpiring manual run', () => {
 	});
 
 	it('reads Days as a whole number from 0 to 2000', () => {
-		const read = (days: unknown) => <T>(_name: string, fallback?: T) => (days ?? fallback) as T;
+		const read =
+			(days: unknown) =>
+			<T>(_name: string, fallback?: T) =>
+				(days ?? fallback) as T;
 		expect(domainValidationExpiring.readParameters(read('7'))).toEqual({ days: 7 });
-		expect(() => domainValidationExpiring.readParameters(read(-1))).toThrow('Days must be a whole number from 0 to 2000, but it is -1');
+		expect(() => domainValidationExpiring.readParameters(read(-1))).toThrow(
+			'Days must be a whole number from 0 to 2000, but it is -1',
+		);
 	});
 });

@@ -15,17 +15,28 @@ const NOW = Date.parse('2026-11-22T10:00:00Z');
 
 describe('statusChangesWindow', () => {
 	it('on the first poll asks for the overlap only (5 minutes)', () => {
-		expect(statusChangesWindow(undefined, NOW)).toEqual({ minutes: 5, start: NOW - 5 * MINUTE, truncated: false });
+		expect(statusChangesWindow(undefined, NOW)).toEqual({
+			minutes: 5,
+			start: NOW - 5 * MINUTE,
+			truncated: false,
+		});
 	});
 
 	it('covers the time since the last poll plus the overlap, in whole minutes (rounded up)', () => {
 		expect(statusChangesWindow(NOW - 10 * MINUTE, NOW).minutes).toBe(15);
 		expect(statusChangesWindow(NOW - 10 * MINUTE - 1, NOW).minutes).toBe(16);
-		expect(statusChangesWindow(NOW - 1, NOW)).toEqual({ minutes: 6, start: NOW - 6 * MINUTE, truncated: false });
+		expect(statusChangesWindow(NOW - 1, NOW)).toEqual({
+			minutes: 6,
+			start: NOW - 6 * MINUTE,
+			truncated: false,
+		});
 	});
 
 	it('never asks for more than DigiCert allows (7 days), and says when it had to cut', () => {
-		expect(statusChangesWindow(NOW - 7 * 24 * 60 * MINUTE + OVERLAP_MS, NOW)).toMatchObject({ minutes: MAX_WINDOW_MINUTES, truncated: false });
+		expect(statusChangesWindow(NOW - 7 * 24 * 60 * MINUTE + OVERLAP_MS, NOW)).toMatchObject({
+			minutes: MAX_WINDOW_MINUTES,
+			truncated: false,
+		});
 		expect(statusChangesWindow(NOW - 8 * 24 * 60 * MINUTE, NOW)).toEqual({
 			minutes: 10080,
 			start: NOW - 10080 * MINUTE,
@@ -49,20 +60,35 @@ describe('freshStatusChanges', () => {
 	});
 
 	it('does not report a change again while the overlapping windows still return it', () => {
-		const { fresh, seen } = freshStatusChanges([a, b], { [changeKey(a)]: NOW - 2 * MINUTE }, NOW - 6 * MINUTE, NOW);
+		const { fresh, seen } = freshStatusChanges(
+			[a, b],
+			{ [changeKey(a)]: NOW - 2 * MINUTE },
+			NOW - 6 * MINUTE,
+			NOW,
+		);
 		expect(fresh).toEqual([b]);
 		expect(seen[changeKey(a)]).toBe(NOW - 2 * MINUTE);
 	});
 
 	it('forgets changes first seen before the window starts (they cannot be in it)', () => {
-		const { seen } = freshStatusChanges([], { old: NOW - 10 * MINUTE, recent: NOW - MINUTE }, NOW - 6 * MINUTE, NOW);
+		const { seen } = freshStatusChanges(
+			[],
+			{ old: NOW - 10 * MINUTE, recent: NOW - MINUTE },
+			NOW - 6 * MINUTE,
+			NOW,
+		);
 		expect(seen).toEqual({ recent: NOW - MINUTE });
 	});
 
 	it('tells a new status, and a new certificate (reissue), from the same order apart', () => {
 		const revoked = { ...a, status: 'revoked' };
 		const reissued = { ...a, certificate_id: 12 };
-		const { fresh } = freshStatusChanges([revoked, reissued], { [changeKey(a)]: NOW }, NOW - 6 * MINUTE, NOW);
+		const { fresh } = freshStatusChanges(
+			[revoked, reissued],
+			{ [changeKey(a)]: NOW },
+			NOW - 6 * MINUTE,
+			NOW,
+		);
 		expect(fresh).toEqual([revoked, reissued]);
 	});
 });
@@ -70,19 +96,37 @@ describe('freshStatusChanges', () => {
 describe('orderStatusChanged', () => {
 	it('shapes an item with orderId, certificateId and status, and the order when given', () => {
 		const change = { order_id: 1, certificate_id: 11, status: 'issued' };
-		expect(orderChangedItem(change)).toEqual({ event: 'orderStatusChanged', orderId: 1, certificateId: 11, status: 'issued' });
+		expect(orderChangedItem(change)).toEqual({
+			event: 'orderStatusChanged',
+			orderId: 1,
+			certificateId: 11,
+			status: 'issued',
+		});
 		expect(orderChangedItem(change, { id: 1 })).toMatchObject({ order: { id: 1 } });
 	});
 
 	it('reads its parameters and refuses unknown statuses', () => {
-		const read = (values: Record<string, unknown>) => <T>(name: string, fallback?: T) => (values[name] ?? fallback) as T;
-		expect(orderStatusChanged.readParameters(read({ statuses: ['issued'] }))).toEqual({ statuses: ['issued'], includeOrderDetails: true });
-		expect(() => orderStatusChanged.readParameters(read({ statuses: ['done'] }))).toThrow(/Statuses must be a list of/);
-		expect(() => orderStatusChanged.readParameters(read({ includeOrderDetails: 'yes' }))).toThrow(/Include Order Details/);
+		const read =
+			(values: Record<string, unknown>) =>
+			<T>(name: string, fallback?: T) =>
+				(values[name] ?? fallback) as T;
+		expect(orderStatusChanged.readParameters(read({ statuses: ['issued'] }))).toEqual({
+			statuses: ['issued'],
+			includeOrderDetails: true,
+		});
+		expect(() => orderStatusChanged.readParameters(read({ statuses: ['done'] }))).toThrow(
+			/Statuses must be a list of/,
+		);
+		expect(() => orderStatusChanged.readParameters(read({ includeOrderDetails: 'yes' }))).toThrow(
+			/Include Order Details/,
+		);
 	});
 
 	it('accepts only a state it wrote', () => {
-		expect(orderStatusChanged.readState({ since: NOW, seen: { '5:6:issued': NOW } })).toEqual({ since: NOW, seen: { '5:6:issued': NOW } });
+		expect(orderStatusChanged.readState({ since: NOW, seen: { '5:6:issued': NOW } })).toEqual({
+			since: NOW,
+			seen: { '5:6:issued': NOW },
+		});
 		expect(orderStatusChanged.readState({ since: NOW, seen: { k: NOW } })).toBeUndefined();
 		expect(orderStatusChanged.readState({ seen: {} })).toBeUndefined();
 	});
@@ -107,17 +151,37 @@ describe('orderStatusChanged.poll', () => {
 	const parameters = { statuses: [], includeOrderDetails: false };
 
 	it('warns when the window had to be cut to 7 days, and not otherwise', async () => {
-		const late = await orderStatusChanged.poll(source([change]), parameters, { since: NOW - 8 * 24 * 60 * MINUTE, seen: {} }, NOW);
+		const late = await orderStatusChanged.poll(
+			source([change]),
+			parameters,
+			{ since: NOW - 8 * 24 * 60 * MINUTE, seen: {} },
+			NOW,
+		);
 		expect(late.warning).toMatch(/more than 7 days ago/);
 		expect(late.events).toEqual([orderChangedItem(change)]);
-		const onTime = await orderStatusChanged.poll(source([change]), parameters, { since: NOW - MINUTE, seen: {} }, NOW);
+		const onTime = await orderStatusChanged.poll(
+			source([change]),
+			parameters,
+			{ since: NOW - MINUTE, seen: {} },
+			NOW,
+		);
 		expect(onTime.warning).toBeUndefined();
 	});
 
 	it('on the first poll records the changes without fetching details', async () => {
 		const stub = source([change]);
-		const first = await orderStatusChanged.poll(stub, { statuses: [], includeOrderDetails: true }, undefined, NOW);
-		expect(first).toEqual({ events: [], state: { since: NOW, seen: { [changeKey(change)]: NOW } } });
-		expect(stub.asked).toEqual([{ path: '/order/certificate/status-changes', qs: { minutes: 5 }, rootProperty: 'orders' }]);
+		const first = await orderStatusChanged.poll(
+			stub,
+			{ statuses: [], includeOrderDetails: true },
+			undefined,
+			NOW,
+		);
+		expect(first).toEqual({
+			events: [],
+			state: { since: NOW, seen: { [changeKey(change)]: NOW } },
+		});
+		expect(stub.asked).toEqual([
+			{ path: '/order/certificate/status-changes', qs: { minutes: 5 }, rootProperty: 'orders' },
+		]);
 	});
 });

@@ -18,13 +18,28 @@ const day = (days: number, now = NOW) => isoDay(now + days * DAY_MS);
  * An organization as List organizations shows it (include_validation=true): each validation's days
  * until it lapses (null: pending, no date; a string: given as it is); no `validations` when it has none.
  */
-function organization(id: number, validations: Record<string, number | string | null>, extra: IDataObject = {}): IDataObject {
+function organization(
+	id: number,
+	validations: Record<string, number | string | null>,
+	extra: IDataObject = {},
+): IDataObject {
 	const entries = Object.entries(validations).map(([type, v]) => {
 		if (v === null) return { type, status: 'pending' };
 		const until = typeof v === 'number' ? `${day(v)}T07:00:00+00:00` : v;
-		return { type, validated_until: until, status: typeof v === 'number' && v < 0 ? 'expired' : 'active' };
+		return {
+			type,
+			validated_until: until,
+			status: typeof v === 'number' && v < 0 ? 'expired' : 'active',
+		};
 	});
-	return { id, status: 'active', name: `Org ${id}`, display_name: `Org ${id}`, ...(entries.length > 0 ? { validations: entries } : {}), ...extra };
+	return {
+		id,
+		status: 'active',
+		name: `Org ${id}`,
+		display_name: `Org ${id}`,
+		...(entries.length > 0 ? { validations: entries } : {}),
+		...extra,
+	};
 }
 
 function sourceOf(organizations: IDataObject[]) {
@@ -43,17 +58,40 @@ function sourceOf(organizations: IDataObject[]) {
 	return { source, calls };
 }
 
-async function poll(organizations: IDataObject[], previous: ExpiringState | undefined, { now = NOW, days = 30 } = {}) {
+async function poll(
+	organizations: IDataObject[],
+	previous: ExpiringState | undefined,
+	{ now = NOW, days = 30 } = {},
+) {
 	const { source, calls } = sourceOf(organizations);
-	const { events, state, warning } = await organizationValidationExpiring.poll(source, { days }, previous, now);
-	const reported = events.map((item) => [item.id, (item.expiring_validations as IDataObject[]).map((v) => `${v.type}:${v.days_remaining}`).join(' ')]);
+	const { events, state, warning } = await organizationValidationExpiring.poll(
+		source,
+		{ days },
+		previous,
+		now,
+	);
+	const reported = events.map((item) => [
+		item.id,
+		(item.expiring_validations as IDataObject[])
+			.map((v) => `${v.type}:${v.days_remaining}`)
+			.join(' '),
+	]);
 	return { events, reported, state, warning, calls };
 }
 
 describe('organizationValidationExpiring poll', () => {
 	it('asks for every active organization with its validations, all pages; the first poll reports nothing', async () => {
-		const { calls, events, state } = await poll([organization(1, { ov: 5, ev: 45, cs: 10 })], undefined);
-		expect(calls).toEqual([{ path: '/organization', qs: { 'filters[status]': 'active', include_validation: true }, rootProperty: 'organizations' }]);
+		const { calls, events, state } = await poll(
+			[organization(1, { ov: 5, ev: 45, cs: 10 })],
+			undefined,
+		);
+		expect(calls).toEqual([
+			{
+				path: '/organization',
+				qs: { 'filters[status]': 'active', include_validation: true },
+				rootProperty: 'organizations',
+			},
+		]);
 		expect(events).toEqual([]);
 		expect(state).toEqual({ days: 30, reported: { '1:ov': day(5), '1:cs': day(10) } });
 	});
@@ -81,18 +119,31 @@ describe('organizationValidationExpiring poll', () => {
 
 	it('reports a validation once; its renewal again when the new date comes within Days', async () => {
 		const first = await poll([organization(1, { ov: 40 })], undefined);
-		const crossed = await poll([organization(1, { ov: 40 })], first.state, { now: NOW + 10 * DAY_MS });
+		const crossed = await poll([organization(1, { ov: 40 })], first.state, {
+			now: NOW + 10 * DAY_MS,
+		});
 		expect(crossed.reported).toEqual([[1, 'ov:30']]);
-		expect((await poll([organization(1, { ov: 40 })], crossed.state, { now: NOW + 11 * DAY_MS })).events).toEqual([]);
+		expect(
+			(await poll([organization(1, { ov: 40 })], crossed.state, { now: NOW + 11 * DAY_MS })).events,
+		).toEqual([]);
 		// Renewed for a year: nothing now; 340 days later the new validation is reported.
-		const renewed = await poll([organization(1, { ov: 400 })], crossed.state, { now: NOW + 12 * DAY_MS });
+		const renewed = await poll([organization(1, { ov: 400 })], crossed.state, {
+			now: NOW + 12 * DAY_MS,
+		});
 		expect(renewed.events).toEqual([]);
-		expect((await poll([organization(1, { ov: 400 })], renewed.state, { now: NOW + 370 * DAY_MS })).reported).toEqual([[1, 'ov:30']]);
+		expect(
+			(await poll([organization(1, { ov: 400 })], renewed.state, { now: NOW + 370 * DAY_MS }))
+				.reported,
+		).toEqual([[1, 'ov:30']]);
 	});
 
 	it('gives one item per organization, shaped like Get Expiring Validations', async () => {
 		const contoso = organization(7, { ov: 3, ev: 3 });
-		const { events } = await poll([contoso], { days: 7, reported: { '7:ev': day(3) } }, { days: 7 });
+		const { events } = await poll(
+			[contoso],
+			{ days: 7, reported: { '7:ev': day(3) } },
+			{ days: 7 },
+		);
 		expect(events).toEqual([
 			{
 				event: 'organizationValidationExpiring',
@@ -109,15 +160,30 @@ describe('organizationValidationExpiring poll', () => {
 
 describe('organizationValidationExpiring manual run', () => {
 	it('shows the organization whose validation lapses soonest, else one representative organization marked sample: true', async () => {
-		const [soonest] = await organizationValidationExpiring.sample(sourceOf([organization(2, { ov: 9 }), organization(1, { cs: 9 })]).source, { days: 30 }, NOW);
-		expect(soonest).toMatchObject({ id: 1, validation_type: 'cs', days_remaining: 9, threshold_days: 30 });
+		const [soonest] = await organizationValidationExpiring.sample(
+			sourceOf([organization(2, { ov: 9 }), organization(1, { cs: 9 })]).source,
+			{ days: 30 },
+			NOW,
+		);
+		expect(soonest).toMatchObject({
+			id: 1,
+			validation_type: 'cs',
+			days_remaining: 9,
+			threshold_days: 30,
+		});
 		expect(soonest.sample).toBeUndefined();
 
-		const [sample] = await organizationValidationExpiring.sample(sourceOf([]).source, { days: 30 }, NOW);
+		const [sample] = await organizationValidationExpiring.sample(
+			sourceOf([]).source,
+			{ days: 30 },
+			NOW,
+		);
 		expect(sample).toMatchObject({
 			event: 'organizationValidationExpiring',
 			id: 112233,
-			validations: [expect.objectContaining({ type: 'ov', validated_until: `${day(30)}T07:00:00+00:00` })],
+			validations: [
+				expect.objectContaining({ type: 'ov', validated_until: `${day(30)}T07:00:00+00:00` }),
+			],
 			validation_type: 'ov',
 			expires: day(30),
 			days_remaining: 30,

@@ -10,7 +10,11 @@ const req = (id: number, status: string) => ({ id, status });
 describe('compareOpenRequests', () => {
 	it('reports open requests whose status changed, lists the ones gone from the open lists, remembers the open ones', () => {
 		const previous = { '1': 'pending', '2': 'submitted', '3': 'pending' };
-		const { changed, vanished, open } = compareOpenRequests(previous, [req(2, 'pending'), req(3, 'pending'), req(4, 'submitted')]);
+		const { changed, vanished, open } = compareOpenRequests(previous, [
+			req(2, 'pending'),
+			req(3, 'pending'),
+			req(4, 'submitted'),
+		]);
 		expect(changed).toEqual([{ request: req(2, 'pending'), previous_status: 'submitted' }]);
 		expect(vanished).toEqual([1]);
 		expect(open).toEqual({ '2': 'pending', '3': 'pending', '4': 'submitted' });
@@ -21,7 +25,15 @@ describe('compareOpenRequests', () => {
 	});
 
 	it('remembers at most the newest `max` open requests', () => {
-		expect(Object.keys(compareOpenRequests({}, [1, 2, 3, 4].map((id) => req(id, 'pending')), 2).open)).toEqual(['3', '4']);
+		expect(
+			Object.keys(
+				compareOpenRequests(
+					{},
+					[1, 2, 3, 4].map((id) => req(id, 'pending')),
+					2,
+				).open,
+			),
+		).toEqual(['3', '4']);
 	});
 });
 
@@ -51,7 +63,9 @@ describe('requestStatusChanged', () => {
 	});
 
 	it('accepts only a state it wrote', () => {
-		expect(requestStatusChanged.readState({ open: { '1': 'pending' } })).toEqual({ open: { '1': 'pending' } });
+		expect(requestStatusChanged.readState({ open: { '1': 'pending' } })).toEqual({
+			open: { '1': 'pending' },
+		});
 		expect(requestStatusChanged.readState({ open: [1] })).toBeUndefined();
 	});
 });

@@ -1,7 +1,11 @@
 import type { IDataObject } from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
 
-import { readEventState, STATE_VERSION, writeEventState } from '../../../../nodes/DigiCertTrigger/shared/state';
+import {
+	readEventState,
+	STATE_VERSION,
+	writeEventState,
+} from '../../../../nodes/DigiCertTrigger/shared/state';
 
 describe('readEventState / writeEventState', () => {
 	it('round-trips an event state with its version, as a detached copy', () => {
@@ -14,7 +18,9 @@ describe('readEventState / writeEventState', () => {
 	});
 
 	it('treats another version, or a missing state, as none', () => {
-		expect(readEventState({ requestPending: { v: 99, pending: [] } }, 'requestPending')).toBeUndefined();
+		expect(
+			readEventState({ requestPending: { v: 99, pending: [] } }, 'requestPending'),
+		).toBeUndefined();
 		expect(readEventState({}, 'requestPending')).toBeUndefined();
 	});
 
@@ -26,12 +32,24 @@ describe('readEventState / writeEventState', () => {
 	});
 
 	it("marks n8n's static data as changed only when the state changed (so an idle poll saves nothing)", () => {
-		const workflow = new Workflow({ nodes: [], connections: {}, active: true, nodeTypes: {} as never, staticData: {} });
+		const workflow = new Workflow({
+			nodes: [],
+			connections: {},
+			active: true,
+			nodeTypes: {} as never,
+			staticData: {},
+		});
 		const node = { name: 'T' } as never;
-		writeEventState(workflow.getStaticData('node', node), 'requestPending', { pending: [1], floor: 0 });
+		writeEventState(workflow.getStaticData('node', node), 'requestPending', {
+			pending: [1],
+			floor: 0,
+		});
 		expect(workflow.staticData.__dataChanged).toBe(true);
 		workflow.staticData.__dataChanged = false;
-		writeEventState(workflow.getStaticData('node', node), 'requestPending', { pending: [1], floor: 0 });
+		writeEventState(workflow.getStaticData('node', node), 'requestPending', {
+			pending: [1],
+			floor: 0,
+		});
 		expect(workflow.staticData.__dataChanged).toBe(false);
 	});
 });

@@ -18,12 +18,19 @@ const orderWith = (test: (order: any) => boolean) => [...server.data.orders.valu
 
 async function download(parameters: INodeParameters, input: IDataObject[] = [{}]) {
 	return await runWorkflow(
-		[...inputNodes(input), digiCertNode({ resource: 'certificate', operation: 'download', ...parameters })],
+		[
+			...inputNodes(input),
+			digiCertNode({ resource: 'certificate', operation: 'download', ...parameters }),
+		],
 		{ credentials: credentialFor(server) },
 	);
 }
 
-async function binaryContent(result: Awaited<ReturnType<typeof download>>, index: number, property = 'data') {
+async function binaryContent(
+	result: Awaited<ReturnType<typeof download>>,
+	index: number,
+	property = 'data',
+) {
 	const binary = result.items()[index].binary![property];
 	// Filesystem or database mode: the data is referenced by id; default (memory) mode: base64 in `data`.
 	if (binary.id) {
@@ -37,14 +44,20 @@ async function binaryContent(result: Awaited<ReturnType<typeof download>>, index
 /** The certificates in a downloaded file: PEM blocks, a PEM-encoded PKCS#7 bundle, or a zip of PEM files. */
 function certificatesIn(content: Buffer, mimeType: string): X509Certificate[] {
 	if (mimeType === 'application/zip') {
-		return Object.values(fakeFiles.readZip(content)).flatMap((file) => certificatesIn(file, 'application/x-pem-file'));
+		return Object.values(fakeFiles.readZip(content)).flatMap((file) =>
+			certificatesIn(file, 'application/x-pem-file'),
+		);
 	}
 	const text = content.toString('utf8');
 	if (mimeType === 'application/x-pkcs7-certificates') {
 		expect(text).toMatch(/^-----BEGIN PKCS7-----\n[A-Za-z0-9+/=\n]+-----END PKCS7-----\n$/);
-		return pkcs7Certificates(Buffer.from(text.replace(/-----[A-Z0-9 ]+-----|\n/g, ''), 'base64')).map((der) => new X509Certificate(der));
+		return pkcs7Certificates(
+			Buffer.from(text.replace(/-----[A-Z0-9 ]+-----|\n/g, ''), 'base64'),
+		).map((der) => new X509Certificate(der));
 	}
-	expect(text).toMatch(/^(-----BEGIN CERTIFICATE-----\n[A-Za-z0-9+/=\n]+-----END CERTIFICATE-----\n)+$/);
+	expect(text).toMatch(
+		/^(-----BEGIN CERTIFICATE-----\n[A-Za-z0-9+/=\n]+-----END CERTIFICATE-----\n)+$/,
+	);
 	return text.split(/(?<=-----END CERTIFICATE-----\n)/).map((block) => new X509Certificate(block));
 }
 
@@ -65,7 +78,9 @@ function derElement(der: Buffer, at: number) {
 function pkcs7Certificates(der: Buffer): Buffer[] {
 	const contentInfo = derElement(der, 0);
 	const contentType = derElement(der, contentInfo.start);
-	expect(der.subarray(contentType.start, contentType.end).toString('hex')).toBe('2a864886f70d010702'); // signedData
+	expect(der.subarray(contentType.start, contentType.end).toString('hex')).toBe(
+		'2a864886f70d010702',
+	); // signedData
 	const explicit = derElement(der, contentType.end);
 	const signedData = derElement(der, explicit.start);
 	let at = signedData.start;
@@ -73,7 +88,8 @@ function pkcs7Certificates(der: Buffer): Buffer[] {
 		const element = derElement(der, at);
 		if (element.tag === 0xa0) {
 			const certificates: Buffer[] = [];
-			for (let c = element.start; c < element.end; c = derElement(der, c).end) certificates.push(der.subarray(c, derElement(der, c).end));
+			for (let c = element.start; c < element.end; c = derElement(der, c).end)
+				certificates.push(der.subarray(c, derElement(der, c).end));
 			return certificates;
 		}
 		at = element.end;
@@ -98,8 +114,15 @@ describe('Download Certificate', () => {
 			mimeType: 'application/x-pem-file',
 			fileSize: expect.any(Number),
 		});
-		expect(item.binary!.data).toMatchObject({ fileName: 'example_com.pem', mimeType: 'application/x-pem-file', fileExtension: 'pem' });
-		const expected = fakeFiles.certificateFile(server.data.orders.get(fakeData.SEED_ORDER_ID), 'pem_all')!.content;
+		expect(item.binary!.data).toMatchObject({
+			fileName: 'example_com.pem',
+			mimeType: 'application/x-pem-file',
+			fileExtension: 'pem',
+		});
+		const expected = fakeFiles.certificateFile(
+			server.data.orders.get(fakeData.SEED_ORDER_ID),
+			'pem_all',
+		)!.content;
 		const content = await binaryContent(result, 0);
 		expect(content.equals(expected)).toBe(true);
 		expect(item.json.fileSize).toBe(expected.length);
@@ -109,16 +132,28 @@ describe('Download Certificate', () => {
 	});
 
 	it('downloads a zip (default) byte for byte, and it unpacks into the certificate files', async () => {
-		const order = orderWith((o) => o.status === 'issued' && o.id >= fakeData.FIRST_ORDER_ID && !o.certificate.common_name.startsWith('*'));
+		const order = orderWith(
+			(o) =>
+				o.status === 'issued' &&
+				o.id >= fakeData.FIRST_ORDER_ID &&
+				!o.certificate.common_name.startsWith('*'),
+		);
 		const result = await download({ orderId: order.id, format: 'default' });
 		expect(result.error).toBeUndefined();
-		expect(server.requests[0].path).toBe(`/services/v2/certificate/download/order/${order.id}/format/default`);
+		expect(server.requests[0].path).toBe(
+			`/services/v2/certificate/download/order/${order.id}/format/default`,
+		);
 		const [item] = result.items();
 		const stem = order.certificate.common_name.replace(/[^A-Za-z0-9_-]/g, '_');
 		expect(item.json).toMatchObject({ fileName: `${stem}.zip`, mimeType: 'application/zip' });
-		expect(item.binary!.data).toMatchObject({ mimeType: 'application/zip', fileName: `${stem}.zip` });
+		expect(item.binary!.data).toMatchObject({
+			mimeType: 'application/zip',
+			fileName: `${stem}.zip`,
+		});
 		const files = fakeFiles.readZip(await binaryContent(result, 0));
-		expect(Object.keys(files).sort()).toEqual([`${stem}.crt`, 'DigiCertCA.crt', 'TrustedRoot.crt'].sort());
+		expect(Object.keys(files).sort()).toEqual(
+			[`${stem}.crt`, 'DigiCertCA.crt', 'TrustedRoot.crt'].sort(),
+		);
 		expect(files[`${stem}.crt`].toString()).toMatch(/^-----BEGIN CERTIFICATE-----\n/);
 	});
 
@@ -133,36 +168,65 @@ describe('Download Certificate', () => {
 		['default_pem', 'application/zip', 'zip', ['leaf', 'intermediate', 'root']],
 		['default_cer', 'application/zip', 'zip', ['leaf', 'intermediate', 'root']],
 		['apache', 'application/zip', 'zip', ['leaf', 'intermediate']],
-	])('format %s is %s, .%s, holding %j, into the chosen binary field', async (format, mimeType, extension, parts) => {
-		const order = server.data.orders.get(fakeData.SEED_ORDER_ID);
-		const result = await download({ orderId: fakeData.SEED_ORDER_ID, format, binaryPropertyName: 'certificate' });
-		expect(result.error).toBeUndefined();
-		expect(server.requests[0].path).toBe(`/services/v2/certificate/download/order/${fakeData.SEED_ORDER_ID}/format/${format}`);
-		const [item] = result.items();
-		expect(Object.keys(item.binary!)).toEqual(['certificate']);
-		expect(item.binary!.certificate).toMatchObject({ mimeType, fileName: `example_com.${extension}` });
-		expect(item.json).toMatchObject({ orderId: fakeData.SEED_ORDER_ID, format, mimeType });
-		const content = await binaryContent(result, 0, 'certificate');
-		const certificates = certificatesIn(content, mimeType);
-		expect(certificates.map((c) => c.subject.match(/CN=(.*)$/m)?.[1])).toEqual(
-			parts.map((part) => ({ leaf: 'example.com', intermediate: 'Fake CertCentral Test TLS CA', root: 'Fake CertCentral Test Root CA' })[part]),
-		);
-		// A real chain: the end entity is the order's certificate, signed by the intermediate, signed by the root.
-		const [leaf] = certificates;
-		expect(leaf.serialNumber).toBe(order.certificate.serial_number.replace(/^0+/, ''));
-		expect(leaf.subjectAltName).toBe('DNS:example.com, DNS:www.example.com');
-		expect(leaf.validTo).toContain(new Date(`${order.certificate.valid_till}T00:00:00Z`).getUTCFullYear().toString());
-		if (certificates[1]) expect(leaf.verify(certificates[1].publicKey)).toBe(true);
-	});
+	])(
+		'format %s is %s, .%s, holding %j, into the chosen binary field',
+		async (format, mimeType, extension, parts) => {
+			const order = server.data.orders.get(fakeData.SEED_ORDER_ID);
+			const result = await download({
+				orderId: fakeData.SEED_ORDER_ID,
+				format,
+				binaryPropertyName: 'certificate',
+			});
+			expect(result.error).toBeUndefined();
+			expect(server.requests[0].path).toBe(
+				`/services/v2/certificate/download/order/${fakeData.SEED_ORDER_ID}/format/${format}`,
+			);
+			const [item] = result.items();
+			expect(Object.keys(item.binary!)).toEqual(['certificate']);
+			expect(item.binary!.certificate).toMatchObject({
+				mimeType,
+				fileName: `example_com.${extension}`,
+			});
+			expect(item.json).toMatchObject({ orderId: fakeData.SEED_ORDER_ID, format, mimeType });
+			const content = await binaryContent(result, 0, 'certificate');
+			const certificates = certificatesIn(content, mimeType);
+			expect(certificates.map((c) => c.subject.match(/CN=(.*)$/m)?.[1])).toEqual(
+				parts.map(
+					(part) =>
+						({
+							leaf: 'example.com',
+							intermediate: 'Fake CertCentral Test TLS CA',
+							root: 'Fake CertCentral Test Root CA',
+						})[part],
+				),
+			);
+			// A real chain: the end entity is the order's certificate, signed by the intermediate, signed by the root.
+			const [leaf] = certificates;
+			expect(leaf.serialNumber).toBe(order.certificate.serial_number.replace(/^0+/, ''));
+			expect(leaf.subjectAltName).toBe('DNS:example.com, DNS:www.example.com');
+			expect(leaf.validTo).toContain(
+				new Date(`${order.certificate.valid_till}T00:00:00Z`).getUTCFullYear().toString(),
+			);
+			if (certificates[1]) expect(leaf.verify(certificates[1].publicKey)).toBe(true);
+		},
+	);
 
 	it('uses the chosen file name, adding the extension', async () => {
-		const result = await download({ orderId: fakeData.SEED_ORDER_ID, options: { fileName: '={{ "site-" + $json.n }}' } }, [{ n: 7 }]);
+		const result = await download(
+			{ orderId: fakeData.SEED_ORDER_ID, options: { fileName: '={{ "site-" + $json.n }}' } },
+			[{ n: 7 }],
+		);
 		expect(result.items()[0].binary!.data.fileName).toBe('site-7.pem');
 	});
 
 	it('downloads one file per input item, each paired with its item', async () => {
-		const issued = [...server.data.orders.values()].filter((o) => o.status === 'issued').slice(0, 12);
-		const result = await download({ orderId: '={{ $json.id }}' }, issued.map((o) => ({ id: o.id })));
+		const issued = [...server.data.orders.values()]
+			.filter((o) => o.status === 'issued')
+			.slice(0, 12);
+		const result = await download(
+			{ orderId: '={{ $json.id }}' },
+			issued.map((o) => ({ id: o.id })),
+		);
 		expect(result.error).toBeUndefined();
 		const items = result.items();
 		expect(items.map((i) => i.json.orderId)).toEqual(issued.map((o) => o.id));
@@ -191,22 +255,32 @@ describe('Download Certificate', () => {
 
 	it('refuses an unknown format before sending anything', async () => {
 		const result = await download({ orderId: fakeData.SEED_ORDER_ID, format: '={{ "zip" }}' });
-		expect(result.error?.message).toMatch(/^Format must be one of pem_all, pem_noroot, pem_nointermediate, p7b, cer, default, default_pem, default_cer, apache, but it is "zip"/);
+		expect(result.error?.message).toMatch(
+			/^Format must be one of pem_all, pem_noroot, pem_nointermediate, p7b, cer, default, default_pem, default_cer, apache, but it is "zip"/,
+		);
 		expect(server.requests).toHaveLength(0);
 	});
 
-	it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf'])('refuses %s as a format (an inherited key, not a format)', async (format) => {
-		const result = await download({ orderId: fakeData.SEED_ORDER_ID, format });
-		expect(result.error?.message).toMatch(new RegExp(`^Format must be one of pem_all, .*, but it is "${format}"$`));
-		expect(server.requests).toHaveLength(0);
-	});
+	it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf'])(
+		'refuses %s as a format (an inherited key, not a format)',
+		async (format) => {
+			const result = await download({ orderId: fakeData.SEED_ORDER_ID, format });
+			expect(result.error?.message).toMatch(
+				new RegExp(`^Format must be one of pem_all, .*, but it is "${format}"$`),
+			);
+			expect(server.requests).toHaveLength(0);
+		},
+	);
 
 	it('with Continue On Fail, a failed download is an error item and the others still download', async () => {
 		const pending = orderWith((o) => o.status === 'pending');
 		const result = await runWorkflow(
 			[
 				...inputNodes([{ id: fakeData.SEED_ORDER_ID }, { id: pending.id }]),
-				digiCertNode({ resource: 'certificate', operation: 'download', orderId: '={{ $json.id }}' }, { onError: 'continueRegularOutput' }),
+				digiCertNode(
+					{ resource: 'certificate', operation: 'download', orderId: '={{ $json.id }}' },
+					{ onError: 'continueRegularOutput' },
+				),
 			],
 			{ credentials: credentialFor(server) },
 		);
@@ -220,17 +294,38 @@ describe('Download Certificate', () => {
 
 describe('Download Certificate by certificate ID', () => {
 	// eslint-disable-next-line @typescript-eslint/no-explicit-any
-	const reissueWith = (status: string) => [...server.data.reissues.entries()].map(([orderId, list]) => ({ orderId, certificate: list.find((c: any) => c.status === status) })).find((r) => r.certificate);
+	const reissueWith = (status: string) =>
+		[...server.data.reissues.entries()]
+			.map(([orderId, list]) => ({
+				orderId,
+				certificate: list.find((c: any) => c.status === status),
+			}))
+			.find((r) => r.certificate);
 
 	it("downloads a reissued certificate, which the order's download cannot give", async () => {
 		const { orderId, certificate } = reissueWith('issued')!;
-		const result = await download({ downloadBy: 'certificate', certificateId: String(certificate.id), format: 'pem_noroot' });
+		const result = await download({
+			downloadBy: 'certificate',
+			certificateId: String(certificate.id),
+			format: 'pem_noroot',
+		});
 		expect(result.error).toBeUndefined();
-		expect(server.requests.map((r) => r.path)).toEqual([`/services/v2/certificate/${certificate.id}/download/format/pem_noroot`]);
+		expect(server.requests.map((r) => r.path)).toEqual([
+			`/services/v2/certificate/${certificate.id}/download/format/pem_noroot`,
+		]);
 		const [item] = result.items();
 		const stem = certificate.common_name.replace(/^\*\./, 'star_').replace(/[^A-Za-z0-9_-]/g, '_');
-		expect(item.json).toEqual({ certificateId: certificate.id, format: 'pem_noroot', fileName: `${stem}.pem`, mimeType: 'application/x-pem-file', fileSize: expect.any(Number) });
-		const [leaf, intermediate, ...rest] = certificatesIn(await binaryContent(result, 0), 'application/x-pem-file');
+		expect(item.json).toEqual({
+			certificateId: certificate.id,
+			format: 'pem_noroot',
+			fileName: `${stem}.pem`,
+			mimeType: 'application/x-pem-file',
+			fileSize: expect.any(Number),
+		});
+		const [leaf, intermediate, ...rest] = certificatesIn(
+			await binaryContent(result, 0),
+			'application/x-pem-file',
+		);
 		expect(rest).toEqual([]);
 		expect(leaf.serialNumber).toBe(certificate.serial_number.replace(/^0+/, ''));
 		expect(leaf.verify(intermediate.publicKey)).toBe(true);
@@ -242,11 +337,23 @@ describe('Download Certificate by certificate ID', () => {
 
 	it('downloads a duplicate (from List Order Duplicates) as a PKCS#7 bundle', async () => {
 		const [duplicate] = fakeData.seeds.orderDuplicates.certificates as Array<{ id: number }>;
-		const result = await download({ downloadBy: 'certificate', certificateId: duplicate.id, format: 'p7b' });
+		const result = await download({
+			downloadBy: 'certificate',
+			certificateId: duplicate.id,
+			format: 'p7b',
+		});
 		expect(result.error).toBeUndefined();
-		expect(server.requests[0].path).toBe(`/services/v2/certificate/${duplicate.id}/download/format/p7b`);
-		expect(result.items()[0].json).toMatchObject({ certificateId: duplicate.id, mimeType: 'application/x-pkcs7-certificates', fileName: 'example_com.p7b' });
-		expect(certificatesIn(await binaryContent(result, 0), 'application/x-pkcs7-certificates')).toHaveLength(3);
+		expect(server.requests[0].path).toBe(
+			`/services/v2/certificate/${duplicate.id}/download/format/p7b`,
+		);
+		expect(result.items()[0].json).toMatchObject({
+			certificateId: duplicate.id,
+			mimeType: 'application/x-pkcs7-certificates',
+			fileName: 'example_com.p7b',
+		});
+		expect(
+			certificatesIn(await binaryContent(result, 0), 'application/x-pkcs7-certificates'),
+		).toHaveLength(3);
 	});
 
 	it('says the certificate was not found for an unknown certificate ID', async () => {
@@ -257,18 +364,27 @@ describe('Download Certificate by certificate ID', () => {
 	it("passes on DigiCert's error for a reissue that is still pending", async () => {
 		const { certificate } = reissueWith('pending')!;
 		const result = await download({ downloadBy: 'certificate', certificateId: certificate.id });
-		expect(result.error?.message).toBe(`The certificate ${certificate.id} is not available for download: its status is pending.`);
+		expect(result.error?.message).toBe(
+			`The certificate ${certificate.id} is not available for download: its status is pending.`,
+		);
 	});
 
-	it.each([['12/../../user/me'], ['12?format=x'], ['={{ "" }}'], [-4]])('refuses certificate ID %j before sending anything', async (certificateId) => {
-		const result = await download({ downloadBy: 'certificate', certificateId });
-		expect(result.error?.message).toMatch(/^Certificate ID must be a positive whole number/);
-		expect(server.requests).toHaveLength(0);
-	});
+	it.each([['12/../../user/me'], ['12?format=x'], ['={{ "" }}'], [-4]])(
+		'refuses certificate ID %j before sending anything',
+		async (certificateId) => {
+			const result = await download({ downloadBy: 'certificate', certificateId });
+			expect(result.error?.message).toMatch(/^Certificate ID must be a positive whole number/);
+			expect(server.requests).toHaveLength(0);
+		},
+	);
 
 	it('refuses an unknown Download By and a format that is an object key, not a format', async () => {
-		expect((await download({ downloadBy: 'serial', orderId: 1 })).error?.message).toBe('Download By must be one of order, certificate, but it is "serial"');
-		expect((await download({ orderId: fakeData.SEED_ORDER_ID, format: 'constructor' })).error?.message).toMatch(/^Format must be one of/);
+		expect((await download({ downloadBy: 'serial', orderId: 1 })).error?.message).toBe(
+			'Download By must be one of order, certificate, but it is "serial"',
+		);
+		expect(
+			(await download({ orderId: fakeData.SEED_ORDER_ID, format: 'constructor' })).error?.message,
+		).toMatch(/^Format must be one of/);
 		expect(server.requests).toHaveLength(0);
 	});
 });
@@ -277,7 +393,9 @@ describe('download file names', () => {
 	it('reads Content-Disposition forms', () => {
 		expect(fileNameFromDisposition('attachment; filename="a_b.pem"')).toBe('a_b.pem');
 		expect(fileNameFromDisposition('attachment; filename=a.zip')).toBe('a.zip');
-		expect(fileNameFromDisposition("attachment; filename*=UTF-8''star_%C3%A9.pem")).toBe('star_é.pem');
+		expect(fileNameFromDisposition("attachment; filename*=UTF-8''star_%C3%A9.pem")).toBe(
+			'star_é.pem',
+		);
 		expect(fileNameFromDisposition(undefined)).toBeUndefined();
 		expect(fileNameFromDisposition('inline')).toBeUndefined();
 	});
@@ -292,9 +410,20 @@ describe('download file names', () => {
 	});
 
 	it("prefers the chosen name, then DigiCert's, then certificate-<order>, always with the format's extension", () => {
-		expect(downloadFileName({ chosen: 'mine', disposition: 'attachment; filename="x.pem"', id: 5, format: 'pem_all' })).toBe('mine.pem');
-		expect(downloadFileName({ disposition: 'attachment; filename="x.pem"', id: 5, format: 'pem_all' })).toBe('x.pem');
-		expect(downloadFileName({ disposition: 'attachment; filename="x.pem"', id: 5, format: 'default' })).toBe('x.pem.zip');
+		expect(
+			downloadFileName({
+				chosen: 'mine',
+				disposition: 'attachment; filename="x.pem"',
+				id: 5,
+				format: 'pem_all',
+			}),
+		).toBe('mine.pem');
+		expect(
+			downloadFileName({ disposition: 'attachment; filename="x.pem"', id: 5, format: 'pem_all' }),
+		).toBe('x.pem');
+		expect(
+			downloadFileName({ disposition: 'attachment; filename="x.pem"', id: 5, format: 'default' }),
+		).toBe('x.pem.zip');
 		expect(downloadFileName({ id: 5, format: 'p7b' })).toBe('certificate-5.p7b');
 		expect(downloadFileName({ chosen: '../', id: 5, format: 'cer' })).toBe('certificate-5.cer');
 	});

@@ -2,7 +2,12 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { capturedLogs, digiCertNode, inputNodes, runWorkflow } from '../../../../helpers/engine';
 import type { FakeCertCentral } from '../../../../helpers/fake';
-import { credentialFor, fakeData, fakeDomains, startFakeCertCentral } from '../../../../helpers/fake';
+import {
+	credentialFor,
+	fakeData,
+	fakeDomains,
+	startFakeCertCentral,
+} from '../../../../helpers/fake';
 import { expectNoKey } from '../../../../helpers/secrets';
 
 let server: FakeCertCentral;
@@ -16,7 +21,13 @@ const { DOMAIN_IDS } = fakeDomains;
 
 async function audit(days: unknown, settings: Partial<Parameters<typeof digiCertNode>[1]> = {}) {
 	return await runWorkflow(
-		[...inputNodes([{}]), digiCertNode({ resource: 'domain', operation: 'getExpiringValidations', days } as INodeParameters, settings)],
+		[
+			...inputNodes([{}]),
+			digiCertNode(
+				{ resource: 'domain', operation: 'getExpiringValidations', days } as INodeParameters,
+				settings,
+			),
+		],
 		{ credentials: credentialFor(server) },
 	);
 }
@@ -40,21 +51,34 @@ function expected(days: number): Array<[number, Array<[string, number]>]> {
 }
 
 const shape = (items: Array<{ json: IDataObject }>) =>
-	items.map(({ json }) => [json.id, (json.expiring_validations as IDataObject[]).map((v) => [v.type, v.days_remaining])]);
+	items.map(({ json }) => [
+		json.id,
+		(json.expiring_validations as IDataObject[]).map((v) => [v.type, v.days_remaining]),
+	]);
 
 describe('Domain > Get Expiring Validations', () => {
 	it('pages through every active domain with its validations and lists those whose DCV lapses within Days, soonest first', async () => {
 		const result = await audit(30);
 		expect(result.error).toBeUndefined();
 		expect(server.requests.map((r) => [r.method, r.path, r.query])).toEqual([
-			['GET', '/services/v2/domain', { 'filters[status]': 'active', include_validation: 'true', offset: '0', limit: '1000' }],
-			['GET', '/services/v2/domain', { 'filters[status]': 'active', include_validation: 'true', offset: '1000', limit: '1000' }],
+			[
+				'GET',
+				'/services/v2/domain',
+				{ 'filters[status]': 'active', include_validation: 'true', offset: '0', limit: '1000' },
+			],
+			[
+				'GET',
+				'/services/v2/domain',
+				{ 'filters[status]': 'active', include_validation: 'true', offset: '1000', limit: '1000' },
+			],
 		]);
 		const items = result.items();
 		const want = expected(30);
 		expect(want.length).toBeGreaterThan(100);
 		expect(shape(items)).toEqual(want);
-		expect(new Set(items.map((i) => JSON.stringify(i.pairedItem)))).toEqual(new Set([JSON.stringify({ item: 0 })]));
+		expect(new Set(items.map((i) => JSON.stringify(i.pairedItem)))).toEqual(
+			new Set([JSON.stringify({ item: 0 })]),
+		);
 	});
 
 	it('includes a DCV lapsing today and one exactly Days away; not one lapsed yesterday, an inactive or a never-validated domain', async () => {
@@ -66,9 +90,15 @@ describe('Domain > Get Expiring Validations', () => {
 			expires: fakeData.isoDate(Date.now()),
 			days_remaining: 0,
 			// Its EV DCV lapsed two days ago: not "expiring" any more.
-			expiring_validations: [{ type: 'ov', expires: fakeData.isoDate(Date.now()), days_remaining: 0 }],
+			expiring_validations: [
+				{ type: 'ov', expires: fakeData.isoDate(Date.now()), days_remaining: 0 },
+			],
 		});
-		expect(byId.get(DOMAIN_IDS.ovIn30)).toMatchObject({ validation_type: 'ov', days_remaining: 30, expiring_validations: [{ type: 'ov', days_remaining: 30 }] });
+		expect(byId.get(DOMAIN_IDS.ovIn30)).toMatchObject({
+			validation_type: 'ov',
+			days_remaining: 30,
+			expiring_validations: [{ type: 'ov', days_remaining: 30 }],
+		});
 		expect(byId.get(DOMAIN_IDS.bothIn12)).toMatchObject({
 			validation_type: 'ev',
 			days_remaining: 12,
@@ -94,32 +124,58 @@ describe('Domain > Get Expiring Validations', () => {
 	});
 
 	it('skips a date it cannot read, lists the rest, and warns in the output pane and the log', async () => {
-		const unreadable = { ...server.data.domains.get(DOMAIN_IDS.ovToday), dcv_expiration: { ov: '2026-02-31', ev: 'soon' } };
+		const unreadable = {
+			...server.data.domains.get(DOMAIN_IDS.ovToday),
+			dcv_expiration: { ov: '2026-02-31', ev: 'soon' },
+		};
 		const fine = server.data.domains.get(DOMAIN_IDS.bothIn12);
-		server.fail({ times: 1, respond: { status: 200, body: { domains: [unreadable, fine], page: { total: 2, limit: 1000, offset: 0 } } } });
+		server.fail({
+			times: 1,
+			respond: {
+				status: 200,
+				body: { domains: [unreadable, fine], page: { total: 2, limit: 1000, offset: 0 } },
+			},
+		});
 		capturedLogs.length = 0;
 		const result = await audit(30);
 		expect(result.error).toBeUndefined();
 		expect(result.items().map((i) => i.json.id)).toEqual([DOMAIN_IDS.bothIn12]);
 		const warning =
 			'2 validation expiries from DigiCert could not be read as a date and were left out of the audit (example.org, ID 1003: OV expires "2026-02-31"; example.org, ID 1003: EV expires a text of 4 characters). Check these domains in CertCentral.';
-		expect(result.taskData()?.hints).toEqual([{ message: warning, type: 'warning', location: 'outputPane' }]);
+		expect(result.taskData()?.hints).toEqual([
+			{ message: warning, type: 'warning', location: 'outputPane' },
+		]);
 		expect(capturedLogs.some((line) => line.includes(warning))).toBe(true);
 	});
 
 	it('a warning about an answer that repeats the API key does not repeat it: not in the hint, the log or the items', async () => {
-		const leaky = { ...server.data.domains.get(DOMAIN_IDS.ovToday), name: `${server.apiKey}.example.org`, dcv_expiration: { ov: server.apiKey } };
-		server.fail({ times: 1, respond: { status: 200, body: { domains: [leaky], page: { total: 1, limit: 1000, offset: 0 } } } });
+		const leaky = {
+			...server.data.domains.get(DOMAIN_IDS.ovToday),
+			name: `${server.apiKey}.example.org`,
+			dcv_expiration: { ov: server.apiKey },
+		};
+		server.fail({
+			times: 1,
+			respond: {
+				status: 200,
+				body: { domains: [leaky], page: { total: 1, limit: 1000, offset: 0 } },
+			},
+		});
 		capturedLogs.length = 0;
 		const result = await audit(30);
 		expect(result.error).toBeUndefined();
 		const [hint] = result.taskData()?.hints ?? [];
-		expect(hint?.message).toMatch(/^One validation expiry from DigiCert could not be read as a date .*ID 1003: OV expires a text of \d+ characters/);
+		expect(hint?.message).toMatch(
+			/^One validation expiry from DigiCert could not be read as a date .*ID 1003: OV expires a text of \d+ characters/,
+		);
 		expectNoKey([hint?.message, capturedLogs, result.items()], server.apiKey);
 	});
 
 	it('an account without domains (DigiCert leaves the array out) gives no items and no warning', async () => {
-		server.fail({ times: 1, respond: { status: 200, body: { page: { total: 0, limit: 1000, offset: 0 } } } });
+		server.fail({
+			times: 1,
+			respond: { status: 200, body: { page: { total: 0, limit: 1000, offset: 0 } } },
+		});
 		const result = await audit(30);
 		expect(result.error).toBeUndefined();
 		expect(result.items()).toEqual([]);
@@ -127,20 +183,36 @@ describe('Domain > Get Expiring Validations', () => {
 	});
 
 	it('fails with what DigiCert said when the key may not list domains; continues with an error item when asked', async () => {
-		const refusal = { status: 403, body: { errors: [{ code: 'access_denied|missing_permission', message: 'Missing permission.' }] } };
+		const refusal = {
+			status: 403,
+			body: {
+				errors: [{ code: 'access_denied|missing_permission', message: 'Missing permission.' }],
+			},
+		};
 		server.fail({ times: 1, respond: refusal });
-		expect((await audit(30)).error?.message).toBe("The API key's user lacks permission for this operation");
+		expect((await audit(30)).error?.message).toBe(
+			"The API key's user lacks permission for this operation",
+		);
 		server.fail({ times: 1, respond: refusal });
 		const continued = await audit(30, { onError: 'continueRegularOutput' });
 		expect(continued.items().map((i) => i.json)).toEqual([
-			{ error: "The API key's user lacks permission for this operation", details: expect.stringContaining('Missing permission. [access_denied|missing_permission]') },
+			{
+				error: "The API key's user lacks permission for this operation",
+				details: expect.stringContaining('Missing permission. [access_denied|missing_permission]'),
+			},
 		]);
 	});
 
 	it('refuses Days that are not a whole number from 0, before sending anything', async () => {
-		expect((await audit(-1)).error?.message).toBe('Days must be a whole number from 0 to 2000, but it is -1');
-		expect((await audit('a week')).error?.message).toBe('Days must be a whole number from 0 to 2000, but it is "a week"');
-		expect((await audit('={{ [30] }}')).error?.message).toBe('Days must be a whole number from 0 to 2000, but it is a list [30]');
+		expect((await audit(-1)).error?.message).toBe(
+			'Days must be a whole number from 0 to 2000, but it is -1',
+		);
+		expect((await audit('a week')).error?.message).toBe(
+			'Days must be a whole number from 0 to 2000, but it is "a week"',
+		);
+		expect((await audit('={{ [30] }}')).error?.message).toBe(
+			'Days must be a whole number from 0 to 2000, but it is a list [30]',
+		);
 		expect(server.requests).toHaveLength(0);
 	});
 });

@@ -14,18 +14,32 @@ beforeEach(() => server.reset());
 const { DOMAIN_IDS, TOTAL_DOMAINS } = fakeDomains;
 
 async function run(parameters: INodeParameters, input: IDataObject[] = [{}], settings = {}) {
-	return await runWorkflow([...inputNodes(input), digiCertNode({ resource: 'domain', ...parameters }, settings)], {
-		credentials: credentialFor(server),
-	});
+	return await runWorkflow(
+		[...inputNodes(input), digiCertNode({ resource: 'domain', ...parameters }, settings)],
+		{
+			credentials: credentialFor(server),
+		},
+	);
 }
 
 describe('Domain > Get', () => {
 	it('asks for the domain with its DCV and validations, one request per item, paired', async () => {
-		const result = await run({ operation: 'get', domainId: '={{ $json.id }}' }, [{ id: DOMAIN_IDS.pendingTxt }, { id: String(DOMAIN_IDS.bothIn12) }]);
+		const result = await run({ operation: 'get', domainId: '={{ $json.id }}' }, [
+			{ id: DOMAIN_IDS.pendingTxt },
+			{ id: String(DOMAIN_IDS.bothIn12) },
+		]);
 		expect(result.error).toBeUndefined();
 		expect(server.requests.map((r) => [r.method, r.path, r.query]).sort()).toEqual([
-			['GET', `/services/v2/domain/${DOMAIN_IDS.bothIn12}`, { include_dcv: 'true', include_validation: 'true' }],
-			['GET', `/services/v2/domain/${DOMAIN_IDS.pendingTxt}`, { include_dcv: 'true', include_validation: 'true' }],
+			[
+				'GET',
+				`/services/v2/domain/${DOMAIN_IDS.bothIn12}`,
+				{ include_dcv: 'true', include_validation: 'true' },
+			],
+			[
+				'GET',
+				`/services/v2/domain/${DOMAIN_IDS.pendingTxt}`,
+				{ include_dcv: 'true', include_validation: 'true' },
+			],
 		]);
 		const [pending, validated] = result.items();
 		expect(pending.json).toMatchObject({
@@ -34,18 +48,28 @@ describe('Domain > Get', () => {
 			is_pending_validation: true,
 			dcv_method: 'dns-txt-token',
 			dcv_token: { token: expect.any(String), status: 'pending' },
-			validations: [expect.objectContaining({ type: 'ov', status: 'pending' }), expect.objectContaining({ type: 'ev', status: 'pending' })],
+			validations: [
+				expect.objectContaining({ type: 'ov', status: 'pending' }),
+				expect.objectContaining({ type: 'ev', status: 'pending' }),
+			],
 		});
 		expect(pending.json.dcv_expiration).toBeUndefined();
-		expect(validated.json).toMatchObject({ id: DOMAIN_IDS.bothIn12, dcv_expiration: { ov: expect.any(String), ev: expect.any(String) } });
+		expect(validated.json).toMatchObject({
+			id: DOMAIN_IDS.bothIn12,
+			dcv_expiration: { ov: expect.any(String), ev: expect.any(String) },
+		});
 		expect(result.items().map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
 	});
 
 	it('says an unknown domain was not found, and refuses an ID that could change the path', async () => {
-		expect((await run({ operation: 'get', domainId: '987654' })).error?.message).toBe('Domain 987654 was not found in DigiCert');
+		expect((await run({ operation: 'get', domainId: '987654' })).error?.message).toBe(
+			'Domain 987654 was not found in DigiCert',
+		);
 		server.reset();
 		const result = await run({ operation: 'get', domainId: '12/../../user/me' });
-		expect(result.error?.message).toBe('Domain ID must be a positive whole number, but it is "12/../../user/me"');
+		expect(result.error?.message).toBe(
+			'Domain ID must be a positive whole number, but it is "12/../../user/me"',
+		);
 		expect(server.requests).toHaveLength(0);
 	});
 });
@@ -61,14 +85,22 @@ describe('Domain > Get Many', () => {
 		const ids = result.items().map((i) => i.json.id);
 		expect(ids).toHaveLength(TOTAL_DOMAINS);
 		expect(new Set(ids).size).toBe(TOTAL_DOMAINS);
-		expect(result.items().find((i) => i.json.id === DOMAIN_IDS.bothIn12)?.json.validations).toHaveLength(2);
+		expect(
+			result.items().find((i) => i.json.id === DOMAIN_IDS.bothIn12)?.json.validations,
+		).toHaveLength(2);
 	});
 
 	it("sends each filter as DigiCert's query key, and Limit as the page size", async () => {
 		const result = await run({
 			operation: 'getMany',
 			limit: 5,
-			filters: { status: 'active', search: 'example', dcvMethod: 'dns-txt-token', validation: 'ov_expiring_within_30_days', containerId: '5' },
+			filters: {
+				status: 'active',
+				search: 'example',
+				dcvMethod: 'dns-txt-token',
+				validation: 'ov_expiring_within_30_days',
+				containerId: '5',
+			},
 		});
 		expect(result.error).toBeUndefined();
 		expect(server.requests[0].query).toEqual({
@@ -84,12 +116,23 @@ describe('Domain > Get Many', () => {
 		const items = result.items().map((i) => i.json);
 		expect(items.length).toBeGreaterThan(0);
 		expect(items.length).toBeLessThanOrEqual(5);
-		expect(items.every((d) => d.is_active === true && String(d.name).includes('example') && d.dcv_method === 'dns-txt-token')).toBe(true);
+		expect(
+			items.every(
+				(d) =>
+					d.is_active === true &&
+					String(d.name).includes('example') &&
+					d.dcv_method === 'dns-txt-token',
+			),
+		).toBe(true);
 		expect(items.map((d) => d.id)).toContain(DOMAIN_IDS.bothIn12);
 	});
 
 	it('an empty answer (DigiCert leaves the array out) is no items', async () => {
-		const result = await run({ operation: 'getMany', returnAll: true, filters: { search: 'no-such-domain' } });
+		const result = await run({
+			operation: 'getMany',
+			returnAll: true,
+			filters: { search: 'no-such-domain' },
+		});
 		expect(result.error).toBeUndefined();
 		expect(result.items()).toEqual([]);
 		expect(server.requests).toHaveLength(1);
@@ -97,25 +140,49 @@ describe('Domain > Get Many', () => {
 
 	it('refuses a wrong type from an expression (object, list) for the domain ID and the filters, before sending anything', async () => {
 		const cases: Array<[INodeParameters, string]> = [
-			[{ operation: 'get', domainId: '={{ { id: 1 } }}' }, 'Domain ID must be a positive whole number, but it is an object {"id":1}'],
-			[{ operation: 'get', domainId: '={{ [1, 2] }}' }, 'Domain ID must be a positive whole number, but it is a list [1,2]'],
-			[{ operation: 'getMany', filters: { search: '={{ { a: 1 } }}' } }, 'Search must be a single text or number, but it is an object {"a":1}'],
-			[{ operation: 'getMany', filters: { containerId: '={{ { a: 1 } }}' } }, 'Division ID must be a single text or number, but it is an object {"a":1}'],
-			[{ operation: 'getMany', filters: { dcvMethod: '={{ 5 }}' } }, 'DCV Method must be one of dns-cname-token, dns-txt-token, email, http-token, http-token-static, but it is "5"'],
+			[
+				{ operation: 'get', domainId: '={{ { id: 1 } }}' },
+				'Domain ID must be a positive whole number, but it is an object {"id":1}',
+			],
+			[
+				{ operation: 'get', domainId: '={{ [1, 2] }}' },
+				'Domain ID must be a positive whole number, but it is a list [1,2]',
+			],
+			[
+				{ operation: 'getMany', filters: { search: '={{ { a: 1 } }}' } },
+				'Search must be a single text or number, but it is an object {"a":1}',
+			],
+			[
+				{ operation: 'getMany', filters: { containerId: '={{ { a: 1 } }}' } },
+				'Division ID must be a single text or number, but it is an object {"a":1}',
+			],
+			[
+				{ operation: 'getMany', filters: { dcvMethod: '={{ 5 }}' } },
+				'DCV Method must be one of dns-cname-token, dns-txt-token, email, http-token, http-token-static, but it is "5"',
+			],
 		];
 		for (const [parameters, message] of cases) {
 			const result = await run(parameters);
-			expect({ message: result.error?.message, description: (result.error as { description?: string }).description }).toEqual({
+			expect({
+				message: result.error?.message,
+				description: (result.error as { description?: string }).description,
+			}).toEqual({
 				message,
-				description: 'Fix the parameter (or the expression that sets it) and run again; no request was sent.',
+				description:
+					'Fix the parameter (or the expression that sets it) and run again; no request was sent.',
 			});
 		}
 		expect(server.requests).toHaveLength(0);
 	});
 
 	it('refuses a filter value DigiCert does not know, and a container ID that is not one', async () => {
-		expect((await run({ operation: 'getMany', filters: { validation: 'expiring_someday' } })).error?.message).toMatch(/^Validation must be one of shortened_by_industry_changes, /);
-		expect((await run({ operation: 'getMany', filters: { containerId: '5&x=1' } })).error?.message).toBe('Division ID must be a positive whole number, but it is "5&x=1"');
+		expect(
+			(await run({ operation: 'getMany', filters: { validation: 'expiring_someday' } })).error
+				?.message,
+		).toMatch(/^Validation must be one of shortened_by_industry_changes, /);
+		expect(
+			(await run({ operation: 'getMany', filters: { containerId: '5&x=1' } })).error?.message,
+		).toBe('Division ID must be a positive whole number, but it is "5&x=1"');
 		expect(server.requests).toHaveLength(0);
 	});
 });

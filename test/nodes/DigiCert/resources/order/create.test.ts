@@ -11,28 +11,52 @@ const ORGANIZATION = 112233;
 const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 async function run(parameters: INodeParameters, input: IDataObject[] = [{}], extra = {}) {
-	return await runWorkflow([...inputNodes(input), digiCertNode({ resource: 'order', operation: 'create', ...parameters }, extra)], {
-		credentials: credentialFor(server),
-	});
+	return await runWorkflow(
+		[
+			...inputNodes(input),
+			digiCertNode({ resource: 'order', operation: 'create', ...parameters }, extra),
+		],
+		{
+			credentials: credentialFor(server),
+		},
+	);
 }
 
 describe('Create Order', () => {
-	it('POST /order/certificate/{product} with DigiCert\'s body; 201 gives an item with the order and request IDs; the order is pending with a pending request', async () => {
-		const result = await run({
-			product: 'ssl_basic',
-			csr: '={{ $json.csr }}',
-			dnsNames: 'www.example.com',
-			organizationId: String(ORGANIZATION),
-			validity: 'years',
-			years: 1,
-			options: { comments: 'for the shop', containerId: '6', paymentMethod: 'balance', serverPlatformId: 45, signatureHash: 'sha256' },
-		}, [{ csr: NEW_CSR }]);
+	it("POST /order/certificate/{product} with DigiCert's body; 201 gives an item with the order and request IDs; the order is pending with a pending request", async () => {
+		const result = await run(
+			{
+				product: 'ssl_basic',
+				csr: '={{ $json.csr }}',
+				dnsNames: 'www.example.com',
+				organizationId: String(ORGANIZATION),
+				validity: 'years',
+				years: 1,
+				options: {
+					comments: 'for the shop',
+					containerId: '6',
+					paymentMethod: 'balance',
+					serverPlatformId: 45,
+					signatureHash: 'sha256',
+				},
+			},
+			[{ csr: NEW_CSR }],
+		);
 
 		expect(result.error).toBeUndefined();
 		expect(server.requests).toHaveLength(1);
-		expect(server.requests[0]).toMatchObject({ method: 'POST', path: '/services/v2/order/certificate/ssl_basic' });
+		expect(server.requests[0]).toMatchObject({
+			method: 'POST',
+			path: '/services/v2/order/certificate/ssl_basic',
+		});
 		expect(server.requests[0].body).toEqual({
-			certificate: { common_name: 'new.example.com', csr: oneLineCsr(NEW_CSR), dns_names: ['www.example.com'], signature_hash: 'sha256', server_platform: { id: 45 } },
+			certificate: {
+				common_name: 'new.example.com',
+				csr: oneLineCsr(NEW_CSR),
+				dns_names: ['www.example.com'],
+				signature_hash: 'sha256',
+				server_platform: { id: 45 },
+			},
 			order_validity: { years: 1 },
 			payment_method: 'balance',
 			comments: 'for the shop',
@@ -40,55 +64,152 @@ describe('Create Order', () => {
 			container: { id: 6 },
 		});
 		const item = result.items()[0].json;
-		expect(item).toEqual({ orderId: expect.any(Number), requestId: expect.any(Number), requestIds: [item.requestId], status: 'pending', certificateId: null });
+		expect(item).toEqual({
+			orderId: expect.any(Number),
+			requestId: expect.any(Number),
+			requestIds: [item.requestId],
+			status: 'pending',
+			certificateId: null,
+		});
 		const created = server.data.orders.get(item.orderId);
-		expect(created).toMatchObject({ status: 'pending', product: { name_id: 'ssl_basic' }, organization: { id: ORGANIZATION }, container: { id: 6 }, certificate: { common_name: 'new.example.com' } });
-		expect(server.data.requests.get(item.requestId)).toMatchObject({ type: 'new_request', status: 'pending' });
+		expect(created).toMatchObject({
+			status: 'pending',
+			product: { name_id: 'ssl_basic' },
+			organization: { id: ORGANIZATION },
+			container: { id: 6 },
+			certificate: { common_name: 'new.example.com' },
+		});
+		expect(server.data.requests.get(item.requestId)).toMatchObject({
+			type: 'new_request',
+			status: 'pending',
+		});
 
 		// Approved, the order is issued and Get Order shows it.
-		await runWorkflow([...inputNodes([{}]), digiCertNode({ resource: 'request', operation: 'approve', requestId: item.requestId as number })], { credentials: credentialFor(server) });
-		const got = await runWorkflow([...inputNodes([{}]), digiCertNode({ resource: 'order', operation: 'get', orderId: item.orderId as number })], { credentials: credentialFor(server) });
-		expect(got.items()[0].json).toMatchObject({ id: item.orderId, status: 'issued', certificate: { valid_till: expect.any(String) } });
+		await runWorkflow(
+			[
+				...inputNodes([{}]),
+				digiCertNode({
+					resource: 'request',
+					operation: 'approve',
+					requestId: item.requestId as number,
+				}),
+			],
+			{ credentials: credentialFor(server) },
+		);
+		const got = await runWorkflow(
+			[
+				...inputNodes([{}]),
+				digiCertNode({ resource: 'order', operation: 'get', orderId: item.orderId as number }),
+			],
+			{ credentials: credentialFor(server) },
+		);
+		expect(got.items()[0].json).toMatchObject({
+			id: item.orderId,
+			status: 'issued',
+			certificate: { valid_till: expect.any(String) },
+		});
 	});
 
 	it('a DV product sends no organization; an end date is sent as order_validity.custom_expiration_date', async () => {
 		const end = isoDay(Date.now() + 100 * 86_400_000);
-		await run({ product: 'ssl_dv_geotrust', csr: WWW_CSR, validity: 'endDate', endDate: `${end}T00:00:00.000Z`, organizationId: '' });
-		expect(server.requests[0].body).toMatchObject({ certificate: { common_name: 'www.example.com' }, order_validity: { custom_expiration_date: end } });
+		await run({
+			product: 'ssl_dv_geotrust',
+			csr: WWW_CSR,
+			validity: 'endDate',
+			endDate: `${end}T00:00:00.000Z`,
+			organizationId: '',
+		});
+		expect(server.requests[0].body).toMatchObject({
+			certificate: { common_name: 'www.example.com' },
+			order_validity: { custom_expiration_date: end },
+		});
 		expect(server.requests[0].body).not.toHaveProperty('organization');
 	});
 
 	it('refuses bad input before sending anything, naming the field', async () => {
-		const valid = { product: 'ssl_basic', csr: WWW_CSR, organizationId: ORGANIZATION, validity: 'years', years: 1 };
+		const valid = {
+			product: 'ssl_basic',
+			csr: WWW_CSR,
+			organizationId: ORGANIZATION,
+			validity: 'years',
+			years: 1,
+		};
 		const cases: Array<[INodeParameters, string]> = [
-			[{ ...valid, csr: NO_COMMON_NAME_CSR }, 'Common Name is required: the CSR has no common name'],
-			[{ ...valid, commonName: 'shop', csr: WWW_CSR }, 'Common Name "shop" is not a host name: it needs at least two labels'],
-			[{ ...valid, dnsNames: 'a.example.com, *.com' }, 'Other Host Names (SANs) "*.com" is not a host name'],
-			[{ ...valid, organizationId: '={{ $json.missing }}' }, 'Organization ID must be a positive whole number, but it is nothing'],
+			[
+				{ ...valid, csr: NO_COMMON_NAME_CSR },
+				'Common Name is required: the CSR has no common name',
+			],
+			[
+				{ ...valid, commonName: 'shop', csr: WWW_CSR },
+				'Common Name "shop" is not a host name: it needs at least two labels',
+			],
+			[
+				{ ...valid, dnsNames: 'a.example.com, *.com' },
+				'Other Host Names (SANs) "*.com" is not a host name',
+			],
+			[
+				{ ...valid, organizationId: '={{ $json.missing }}' },
+				'Organization ID must be a positive whole number, but it is nothing',
+			],
 			[{ ...valid, years: 5 }, 'Years must be 1, 2 or 3, but it is 5'],
 			[{ ...valid, validity: 'endDate', endDate: '2020-01-01' }, 'End Date must be after today'],
 			[{ ...valid, product: '={{ "ssl_basic/../../user" }}' }, 'but it is "ssl_basic/../../user"'],
-			[{ ...valid, options: { paymentMethod: '={{ "cash" }}' } }, 'Payment Method must be one of balance, card, profile, but it is "cash"'],
+			[
+				{ ...valid, options: { paymentMethod: '={{ "cash" }}' } },
+				'Payment Method must be one of balance, card, profile, but it is "cash"',
+			],
 		];
 		for (const [parameters, message] of cases) {
 			const result = await run(parameters);
-			expect({ message: result.error?.message }).toEqual({ message: expect.stringContaining(message) });
+			expect({ message: result.error?.message }).toEqual({
+				message: expect.stringContaining(message),
+			});
 		}
 		expect(server.requests).toHaveLength(0);
 	});
 
 	it('refuses a CSR, SANs or End Date of the wrong type from an expression (object, list, number), before sending anything', async () => {
-		const valid = { product: 'ssl_basic', csr: WWW_CSR, organizationId: ORGANIZATION, validity: 'years', years: 1 };
+		const valid = {
+			product: 'ssl_basic',
+			csr: WWW_CSR,
+			organizationId: ORGANIZATION,
+			validity: 'years',
+			years: 1,
+		};
 		const byDate = { ...valid, validity: 'endDate' };
 		const cases: Array<[INodeParameters, string]> = [
-			[{ ...valid, csr: '={{ { a: 1 } }}' }, 'CSR must be a PEM certificate signing request (-----BEGIN CERTIFICATE REQUEST-----…), but it is an object {"a":1}'],
-			[{ ...valid, csr: '={{ 5 }}' }, 'CSR must be a PEM certificate signing request (-----BEGIN CERTIFICATE REQUEST-----…), but it is 5'],
-			[{ ...valid, dnsNames: '={{ { a: 1 } }}' }, 'Other Host Names (SANs) must be host names separated by commas, but it is an object {"a":1}'],
-			[{ ...valid, dnsNames: '={{ 5 }}' }, 'Other Host Names (SANs) must be host names separated by commas, but it is 5'],
-			[{ ...valid, dnsNames: '={{ [5] }}' }, 'Other Host Names (SANs) must be a host name like www.example.com, but it is 5'],
-			[{ ...byDate, endDate: '={{ { a: 1 } }}' }, 'End Date must be a date (YYYY-MM-DD), but it is an object {"a":1}'],
-			[{ ...byDate, endDate: '={{ 20991231 }}' }, 'End Date must be a date (YYYY-MM-DD), but it is 20991231'],
-			[{ ...byDate, endDate: '={{ ["2099-01-01"] }}' }, 'End Date must be a date (YYYY-MM-DD), but it is a list ["2099-01-01"]'],
+			[
+				{ ...valid, csr: '={{ { a: 1 } }}' },
+				'CSR must be a PEM certificate signing request (-----BEGIN CERTIFICATE REQUEST-----…), but it is an object {"a":1}',
+			],
+			[
+				{ ...valid, csr: '={{ 5 }}' },
+				'CSR must be a PEM certificate signing request (-----BEGIN CERTIFICATE REQUEST-----…), but it is 5',
+			],
+			[
+				{ ...valid, dnsNames: '={{ { a: 1 } }}' },
+				'Other Host Names (SANs) must be host names separated by commas, but it is an object {"a":1}',
+			],
+			[
+				{ ...valid, dnsNames: '={{ 5 }}' },
+				'Other Host Names (SANs) must be host names separated by commas, but it is 5',
+			],
+			[
+				{ ...valid, dnsNames: '={{ [5] }}' },
+				'Other Host Names (SANs) must be a host name like www.example.com, but it is 5',
+			],
+			[
+				{ ...byDate, endDate: '={{ { a: 1 } }}' },
+				'End Date must be a date (YYYY-MM-DD), but it is an object {"a":1}',
+			],
+			[
+				{ ...byDate, endDate: '={{ 20991231 }}' },
+				'End Date must be a date (YYYY-MM-DD), but it is 20991231',
+			],
+			[
+				{ ...byDate, endDate: '={{ ["2099-01-01"] }}' },
+				'End Date must be a date (YYYY-MM-DD), but it is a list ["2099-01-01"]',
+			],
 		];
 		for (const [parameters, message] of cases) {
 			const result = await run(parameters);
@@ -98,7 +219,13 @@ describe('Create Order', () => {
 	});
 
 	it("DigiCert's refusal (an organization the account does not have) is the message", async () => {
-		const result = await run({ product: 'ssl_basic', csr: WWW_CSR, organizationId: 999, validity: 'years', years: 1 });
+		const result = await run({
+			product: 'ssl_basic',
+			csr: WWW_CSR,
+			organizationId: 999,
+			validity: 'years',
+			years: 1,
+		});
 		expect(result.error?.message).toBe('organization.id must be an organization of the account.');
 		expect((result.error as { httpCode?: string }).httpCode).toBe('400');
 		expect(server.requests).toHaveLength(1);

@@ -7,22 +7,34 @@ import { useFakeCertCentral } from '../../../../helpers/useFakeCertCentral';
 const server = useFakeCertCentral();
 
 async function run(parameters: INodeParameters, input: IDataObject[] = [{}], typeVersion = 1) {
-	return await runWorkflow([...inputNodes(input), digiCertNode({ resource: 'order', ...parameters }, { typeVersion })], {
-		credentials: credentialFor(server),
-	});
+	return await runWorkflow(
+		[...inputNodes(input), digiCertNode({ resource: 'order', ...parameters }, { typeVersion })],
+		{
+			credentials: credentialFor(server),
+		},
+	);
 }
 
 describe('Get Order', () => {
 	it('sends GET /order/certificate/{id} and outputs the order', async () => {
-		const result = await run({ operation: 'get', orderId: '={{ $json.id }}' }, [{ id: fakeData.SEED_ORDER_ID }]);
+		const result = await run({ operation: 'get', orderId: '={{ $json.id }}' }, [
+			{ id: fakeData.SEED_ORDER_ID },
+		]);
 		expect(result.error).toBeUndefined();
 		expect(server.requests).toHaveLength(1);
-		expect(server.requests[0]).toMatchObject({ method: 'GET', path: `/services/v2/order/certificate/${fakeData.SEED_ORDER_ID}` });
+		expect(server.requests[0]).toMatchObject({
+			method: 'GET',
+			path: `/services/v2/order/certificate/${fakeData.SEED_ORDER_ID}`,
+		});
 		const [item] = result.items();
 		expect(item.json).toMatchObject({
 			id: fakeData.SEED_ORDER_ID,
 			status: 'issued',
-			certificate: { common_name: 'example.com', valid_till: expect.any(String), days_remaining: expect.any(Number) },
+			certificate: {
+				common_name: 'example.com',
+				valid_till: expect.any(String),
+				days_remaining: expect.any(Number),
+			},
 		});
 		expect(item.pairedItem).toEqual({ item: 0 });
 	});
@@ -33,40 +45,63 @@ describe('Get Order', () => {
 	});
 
 	// DigiCert's Order info: the ID in the path may be the primary certificate's thumbprint or serial number.
-	const seed = () => server.data.orders.get(fakeData.SEED_ORDER_ID).certificate as { thumbprint: string; serial_number: string };
+	const seed = () =>
+		server.data.orders.get(fakeData.SEED_ORDER_ID).certificate as {
+			thumbprint: string;
+			serial_number: string;
+		};
 
 	it("gets an order by its certificate's thumbprint, written in lowercase with colons, sent as 40 hex digits", async () => {
 		const { thumbprint } = seed();
 		const written = thumbprint.toLowerCase().match(/../g)!.join(':');
 		const result = await run({ operation: 'get', orderId: written });
 		expect(result.error).toBeUndefined();
-		expect(server.requests.map((r) => r.path)).toEqual([`/services/v2/order/certificate/${thumbprint.toUpperCase()}`]);
+		expect(server.requests.map((r) => r.path)).toEqual([
+			`/services/v2/order/certificate/${thumbprint.toUpperCase()}`,
+		]);
 		expect(result.items()[0].json).toMatchObject({ id: fakeData.SEED_ORDER_ID });
 	});
 
 	it("gets an order by its certificate's serial number, also through the 1.1 locator's By ID mode", async () => {
 		const { serial_number } = seed();
-		const result = await run({ operation: 'get', orderId: { __rl: true, mode: 'id', value: serial_number.toLowerCase() } }, [{}], 1.1);
+		const result = await run(
+			{ operation: 'get', orderId: { __rl: true, mode: 'id', value: serial_number.toLowerCase() } },
+			[{}],
+			1.1,
+		);
 		expect(result.error).toBeUndefined();
-		expect(server.requests.map((r) => r.path)).toEqual([`/services/v2/order/certificate/${serial_number.toUpperCase()}`]);
+		expect(server.requests.map((r) => r.path)).toEqual([
+			`/services/v2/order/certificate/${serial_number.toUpperCase()}`,
+		]);
 		expect(result.items()[0].json).toMatchObject({ id: fakeData.SEED_ORDER_ID });
 	});
 
 	it("says no order has the thumbprint of a certificate that is not an order's current one (a reissue's)", async () => {
 		// eslint-disable-next-line @typescript-eslint/no-explicit-any
-		const reissued = [...server.data.reissues.values()].flat().find((c: any) => c.thumbprint) as { thumbprint: string };
+		const reissued = [...server.data.reissues.values()].flat().find((c: any) => c.thumbprint) as {
+			thumbprint: string;
+		};
 		const result = await run({ operation: 'get', orderId: reissued.thumbprint });
-		expect(result.error?.message).toBe(`The order whose certificate has the thumbprint ${reissued.thumbprint} was not found in DigiCert`);
+		expect(result.error?.message).toBe(
+			`The order whose certificate has the thumbprint ${reissued.thumbprint} was not found in DigiCert`,
+		);
 	});
 
-	it.each([['12/../../user/me'], ['ABCDEF?x=1'], ['%2e%2e'], ['g'.repeat(40)], ['0'], [-5], ['A'.repeat(65)]])(
-		'refuses %j before sending anything: only digits and hex reach the path',
-		async (orderId) => {
-			const result = await run({ operation: 'get', orderId });
-			expect(result.error?.message).toMatch(/^Order ID must be an order ID \(a whole number\), or the thumbprint \(40 hex digits\) or serial number \(hex\)/);
-			expect(server.requests).toHaveLength(0);
-		},
-	);
+	it.each([
+		['12/../../user/me'],
+		['ABCDEF?x=1'],
+		['%2e%2e'],
+		['g'.repeat(40)],
+		['0'],
+		[-5],
+		['A'.repeat(65)],
+	])('refuses %j before sending anything: only digits and hex reach the path', async (orderId) => {
+		const result = await run({ operation: 'get', orderId });
+		expect(result.error?.message).toMatch(
+			/^Order ID must be an order ID \(a whole number\), or the thumbprint \(40 hex digits\) or serial number \(hex\)/,
+		);
+		expect(server.requests).toHaveLength(0);
+	});
 });
 
 describe('List Order Reissues', () => {
@@ -77,12 +112,20 @@ describe('List Order Reissues', () => {
 		const id = reissuedOrder();
 		const result = await run({ operation: 'listReissues', orderId: id });
 		expect(result.error).toBeUndefined();
-		expect(server.requests[0]).toMatchObject({ method: 'GET', path: `/services/v2/order/certificate/${id}/reissue`, query: {} });
+		expect(server.requests[0]).toMatchObject({
+			method: 'GET',
+			path: `/services/v2/order/certificate/${id}/reissue`,
+			query: {},
+		});
 		expect(result.items().map((i) => i.json)).toEqual(server.data.reissues.get(id));
 	});
 
 	it('sends show_archived when asked', async () => {
-		await run({ operation: 'listReissues', orderId: reissuedOrder(), options: { show_archived: true } });
+		await run({
+			operation: 'listReissues',
+			orderId: reissuedOrder(),
+			options: { show_archived: true },
+		});
 		expect(server.requests[0].query).toEqual({ show_archived: 'true' });
 	});
 

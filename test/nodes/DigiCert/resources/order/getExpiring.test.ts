@@ -31,7 +31,10 @@ function expected(days: number) {
 			// eslint-disable-next-line @typescript-eslint/no-explicit-any
 			.filter((o: any) => o.status === 'issued' && o.certificate.valid_till)
 			// eslint-disable-next-line @typescript-eslint/no-explicit-any
-			.map((o: any) => ({ id: o.id as number, remaining: fakeData.daysUntil(o.certificate.valid_till, now) }))
+			.map((o: any) => ({
+				id: o.id as number,
+				remaining: fakeData.daysUntil(o.certificate.valid_till, now),
+			}))
 			.filter((o) => o.remaining >= 0 && o.remaining <= days)
 			.sort((a, b) => a.remaining - b.remaining || a.id - b.id)
 	);
@@ -41,7 +44,10 @@ describe('Get Expiring Orders', () => {
 	it('asks for issued orders with valid_till in today...today+30 and lists them soonest first with days_remaining', async () => {
 		const result = await getExpiring(30);
 		expect(result.error).toBeUndefined();
-		expect(server.requests[0]).toMatchObject({ method: 'GET', path: '/services/v2/order/certificate' });
+		expect(server.requests[0]).toMatchObject({
+			method: 'GET',
+			path: '/services/v2/order/certificate',
+		});
 		expect(server.requests[0].query).toEqual({
 			'filters[status]': 'issued',
 			'filters[valid_till]': `${isoDay(now)}...${isoDay(now + 30 * DAY)}`,
@@ -51,7 +57,9 @@ describe('Get Expiring Orders', () => {
 		const want = expected(30);
 		expect(want.length).toBeGreaterThan(200);
 		const items = result.items();
-		expect(items.map((i) => [i.json.id, i.json.days_remaining])).toEqual(want.map((o) => [o.id, o.remaining]));
+		expect(items.map((i) => [i.json.id, i.json.days_remaining])).toEqual(
+			want.map((o) => [o.id, o.remaining]),
+		);
 		// Soonest first; no revoked, expired or unissued order.
 		const remaining = items.map((i) => i.json.days_remaining as number);
 		expect(remaining).toEqual([...remaining].sort((a, b) => a - b));
@@ -82,8 +90,12 @@ describe('Get Expiring Orders', () => {
 		now += 2 * DAY;
 		jest.spyOn(clock, 'now').mockReturnValue(now);
 		const result = await getExpiring(30);
-		expect(server.requests[0].query['filters[valid_till]']).toBe(`${isoDay(now)}...${isoDay(now + 30 * DAY)}`);
-		expect(result.items().map((i) => [i.json.id, i.json.days_remaining])).toEqual(expected(30).map((o) => [o.id, o.remaining]));
+		expect(server.requests[0].query['filters[valid_till]']).toBe(
+			`${isoDay(now)}...${isoDay(now + 30 * DAY)}`,
+		);
+		expect(result.items().map((i) => [i.json.id, i.json.days_remaining])).toEqual(
+			expected(30).map((o) => [o.id, o.remaining]),
+		);
 	});
 
 	it('a new certificate issued to expire in 3 days appears first', async () => {
@@ -91,24 +103,41 @@ describe('Get Expiring Orders', () => {
 		server.data.setOrderStatus(order.id, 'issued', { validDays: 3 });
 		const result = await getExpiring(3);
 		const found = result.items().find((i) => i.json.id === order.id);
-		expect(found?.json).toMatchObject({ days_remaining: 3, certificate: { common_name: 'soon.example.com' } });
+		expect(found?.json).toMatchObject({
+			days_remaining: 3,
+			certificate: { common_name: 'soon.example.com' },
+		});
 	});
 
 	it('nothing expiring is no items', async () => {
-		server.fail({ times: 1, respond: { status: 200, body: { page: { total: 0, limit: 1000, offset: 0 } } } });
+		server.fail({
+			times: 1,
+			respond: { status: 200, body: { page: { total: 0, limit: 1000, offset: 0 } } },
+		});
 		const result = await getExpiring(30);
 		expect(result.error).toBeUndefined();
 		expect(result.items()).toEqual([]);
 	});
 
 	it('an order whose expiry cannot be read is left out with a warning; every readable one is listed', async () => {
-		const order = (id: number, validTill: unknown) => ({ id, status: 'issued', certificate: { common_name: `o${id}.example.com`, valid_till: validTill } });
+		const order = (id: number, validTill: unknown) => ({
+			id,
+			status: 'issued',
+			certificate: { common_name: `o${id}.example.com`, valid_till: validTill },
+		});
 		server.fail({
 			match: (r) => r.path.endsWith('/order/certificate'),
 			respond: {
 				status: 200,
 				body: {
-					orders: [order(1, isoDay(now + 5 * DAY)), order(2, '0000-00-00'), order(3, 'soon'), order(4, isoDay(now)), order(5, null), order(6, '2026-02-30')],
+					orders: [
+						order(1, isoDay(now + 5 * DAY)),
+						order(2, '0000-00-00'),
+						order(3, 'soon'),
+						order(4, isoDay(now)),
+						order(5, null),
+						order(6, '2026-02-30'),
+					],
 					page: { total: 6, limit: 1000, offset: 0 },
 				},
 			},
@@ -123,7 +152,9 @@ describe('Get Expiring Orders', () => {
 		]);
 		const warning =
 			'4 orders were left out because their certificate\'s valid_till is not a date: order 2 ("0000-00-00"), order 3 ("soon"), order 5 (null), order 6 ("2026-02-30")';
-		expect(result.taskData()?.hints).toEqual([{ message: warning, type: 'warning', location: 'outputPane' }]);
+		expect(result.taskData()?.hints).toEqual([
+			{ message: warning, type: 'warning', location: 'outputPane' },
+		]);
 		expect(capturedLogs.filter((line) => line.includes(warning))).not.toEqual([]);
 	});
 

@@ -15,7 +15,8 @@ async function getMany(parameters: INodeParameters) {
 	);
 }
 
-const pages = () => server.requests.map((r: RecordedRequest) => ({ offset: r.query.offset, limit: r.query.limit }));
+const pages = () =>
+	server.requests.map((r: RecordedRequest) => ({ offset: r.query.offset, limit: r.query.limit }));
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const allOrders = (): any[] => server.data.orderSummaries();
 
@@ -24,8 +25,14 @@ describe('Get Many Orders', () => {
 		const result = await getMany({ returnAll: true });
 		expect(result.error).toBeUndefined();
 		expect(fakeData.TOTAL_ORDERS).toBe(5000);
-		expect(server.requests.every((r) => r.method === 'GET' && r.path === '/services/v2/order/certificate')).toBe(true);
-		expect(pages()).toEqual([0, 1000, 2000, 3000, 4000].map((offset) => ({ offset: String(offset), limit: '1000' })));
+		expect(
+			server.requests.every(
+				(r) => r.method === 'GET' && r.path === '/services/v2/order/certificate',
+			),
+		).toBe(true);
+		expect(pages()).toEqual(
+			[0, 1000, 2000, 3000, 4000].map((offset) => ({ offset: String(offset), limit: '1000' })),
+		);
 		const items = result.items();
 		expect(items.map((i) => i.json)).toEqual(allOrders());
 		expect(new Set(items.map((i) => i.json.id)).size).toBe(5000);
@@ -38,7 +45,11 @@ describe('Get Many Orders', () => {
 			{ offset: '1000', limit: '500' },
 		]);
 		const ids = result.items().map((i) => i.json.id);
-		expect(ids).toEqual(allOrders().slice(0, 1500).map((o) => o.id));
+		expect(ids).toEqual(
+			allOrders()
+				.slice(0, 1500)
+				.map((o) => o.id),
+		);
 	});
 
 	it('items at the page edge (999, 1000, 1001) are each there once', async () => {
@@ -49,7 +60,9 @@ describe('Get Many Orders', () => {
 			{ offset: '2000', limit: '1' },
 		]);
 		const ids = result.items().map((i) => i.json.id);
-		const expected = allOrders().slice(0, 2001).map((o) => o.id);
+		const expected = allOrders()
+			.slice(0, 2001)
+			.map((o) => o.id);
 		expect(ids.slice(998, 1002)).toEqual(expected.slice(998, 1002));
 		expect(ids.slice(1998)).toEqual(expected.slice(1998));
 		expect(ids).toEqual(expected);
@@ -61,7 +74,10 @@ describe('Get Many Orders', () => {
 		server.fail({
 			match: (r) => r.query.offset === '1000',
 			times: 1,
-			respond: { status: 200, body: { orders: all.slice(999, 1999), page: { total: 5000, limit: 1000, offset: 1000 } } },
+			respond: {
+				status: 200,
+				body: { orders: all.slice(999, 1999), page: { total: 5000, limit: 1000, offset: 1000 } },
+			},
 		});
 		const result = await getMany({ limit: 2000 });
 		const ids = result.items().map((i) => i.json.id);
@@ -118,38 +134,64 @@ describe('Get Many Orders', () => {
 	});
 
 	it('refuses a backwards date range, before sending anything', async () => {
-		const result = await getMany({ filters: { validTillFrom: '2027-01-01', validTillTo: '2026-01-01' } });
-		expect(result.error?.message).toBe('The date range ends (2026-01-01) before it starts (2027-01-01)');
+		const result = await getMany({
+			filters: { validTillFrom: '2027-01-01', validTillTo: '2026-01-01' },
+		});
+		expect(result.error?.message).toBe(
+			'The date range ends (2026-01-01) before it starts (2027-01-01)',
+		);
 		expect(server.requests).toHaveLength(0);
 	});
 
 	it('one-sided date ranges are sent as ranges with a far end, which the fake (like DigiCert) takes', async () => {
 		const today = fakeData.isoDate(server.data.now());
-		const result = await getMany({ returnAll: true, filters: { status: 'issued', validTillFrom: today } });
+		const result = await getMany({
+			returnAll: true,
+			filters: { status: 'issued', validTillFrom: today },
+		});
 		expect(result.error).toBeUndefined();
 		expect(server.requests[0].query['filters[valid_till]']).toBe(`${today}...9999-12-31`);
-		const expected = allOrders().filter((o) => o.status === 'issued' && o.certificate.valid_till >= today);
+		const expected = allOrders().filter(
+			(o) => o.status === 'issued' && o.certificate.valid_till >= today,
+		);
 		expect(result.items().map((i) => i.json.id)).toEqual(expected.map((o) => o.id));
 		server.reset();
 		const until = await getMany({ returnAll: true, filters: { createdTo: '2019-01-01' } });
 		expect(server.requests[0].query['filters[date_created]']).toBe('1970-01-01...2019-01-01');
-		expect(until.items().map((i) => i.json.id).sort()).toEqual([fakeData.SEED_ORDER_ID, fakeData.ORDER_WITHOUT_DUPLICATES].sort());
+		expect(
+			until
+				.items()
+				.map((i) => i.json.id)
+				.sort(),
+		).toEqual([fakeData.SEED_ORDER_ID, fakeData.ORDER_WITHOUT_DUPLICATES].sort());
 	});
 
 	it('the fake refuses date filters in forms no source documents (>=, <=), as a marked assumption', async () => {
 		for (const form of ['>=2026-01-01', '<=2026-01-01', '2026-01-01']) {
-			const res = await fetch(`${server.baseUrl}/order/certificate?filters[valid_till]=${encodeURIComponent(form)}`, { headers: { 'X-DC-DEVKEY': server.apiKey } });
+			const res = await fetch(
+				`${server.baseUrl}/order/certificate?filters[valid_till]=${encodeURIComponent(form)}`,
+				{ headers: { 'X-DC-DEVKEY': server.apiKey } },
+			);
 			expect(res.status).toBe(400);
 			expect(res.headers.get('x-fake-assumed')).toMatch(/undocumented form/);
 		}
 	});
 
 	it('sends the documented filters for domain name, serial number and organization; each finds what DigiCert says it does', async () => {
-		const order = allOrders().find((o) => o.status === 'issued' && o.certificate.dns_names.length > 1);
+		const order = allOrders().find(
+			(o) => o.status === 'issued' && o.certificate.dns_names.length > 1,
+		);
 		const full = server.data.orders.get(order.id);
 		const serial = full.certificate.serial_number as string;
 		const spaced = serial.match(/../g)!.join(':').toLowerCase();
-		const result = await getMany({ returnAll: true, filters: { domainName: order.certificate.dns_names[1], serialNumber: spaced, organizationId: String(full.organization.id) } });
+		const result = await getMany({
+			returnAll: true,
+			filters: {
+				domainName: order.certificate.dns_names[1],
+				serialNumber: spaced,
+				organizationId: String(full.organization.id),
+			},
+		});
 		expect(result.error).toBeUndefined();
 		expect(server.requests[0].query).toMatchObject({
 			'filters[domain_name]': order.certificate.dns_names[1],
@@ -161,7 +203,9 @@ describe('Get Many Orders', () => {
 
 	it('refuses a serial number that is not hex, before sending anything', async () => {
 		const result = await getMany({ filters: { serialNumber: '12/../x' } });
-		expect(result.error?.message).toMatch(/^Serial Number must be a certificate serial number in hex/);
+		expect(result.error?.message).toMatch(
+			/^Serial Number must be a certificate serial number in hex/,
+		);
 		expect(server.requests).toHaveLength(0);
 	});
 
@@ -169,36 +213,63 @@ describe('Get Many Orders', () => {
 		const order = server.data.orders.get(fakeData.SEED_ORDER_ID);
 		const byId = await getMany({ returnAll: true, filters: { search: String(order.id) } });
 		expect(byId.items()).toEqual([]);
-		const bySerial = await getMany({ returnAll: true, filters: { search: order.certificate.serial_number } });
+		const bySerial = await getMany({
+			returnAll: true,
+			filters: { search: order.certificate.serial_number },
+		});
 		expect(bySerial.items()).toEqual([]);
 		const byName = await getMany({ returnAll: true, filters: { search: 'www.example.org' } });
 		expect(byName.items().map((i) => i.json.id)).toEqual([fakeData.ORDER_WITHOUT_DUPLICATES]);
 	});
 
 	it.each([
-		['valid_till', (a: any, b: any) => (a.certificate.valid_till ?? '~').localeCompare(b.certificate.valid_till ?? '~') || a.id - b.id],
-		['-valid_till', (a: any, b: any) => (b.certificate.valid_till ?? '').localeCompare(a.certificate.valid_till ?? '') || a.id - b.id],
+		[
+			'valid_till',
+			(a: any, b: any) =>
+				(a.certificate.valid_till ?? '~').localeCompare(b.certificate.valid_till ?? '~') ||
+				a.id - b.id,
+		],
+		[
+			'-valid_till',
+			(a: any, b: any) =>
+				(b.certificate.valid_till ?? '').localeCompare(a.certificate.valid_till ?? '') ||
+				a.id - b.id,
+		],
 		['-id', (a: any, b: any) => b.id - a.id],
-	])('sort %s (not documented by DigiCert) is done by n8n: no sort sent, every match read, then the Limit', async (sort, compare) => {
-		server.data.listOrder = 'scrambled';
-		try {
-			const result = await getMany({ limit: 25, filters: { status: 'issued' }, options: { sort } });
-			expect(result.error).toBeUndefined();
-			expect(server.requests.every((r) => r.query.sort === undefined)).toBe(true);
-			const issued = allOrders().filter((o) => o.status === 'issued');
-			expect(server.requests).toHaveLength(Math.ceil(issued.length / 1000));
-			expect(result.items().map((i) => i.json.id)).toEqual([...issued].sort(compare).slice(0, 25).map((o) => o.id));
-		} finally {
-			server.data.listOrder = 'id';
-		}
-	});
+	])(
+		'sort %s (not documented by DigiCert) is done by n8n: no sort sent, every match read, then the Limit',
+		async (sort, compare) => {
+			server.data.listOrder = 'scrambled';
+			try {
+				const result = await getMany({
+					limit: 25,
+					filters: { status: 'issued' },
+					options: { sort },
+				});
+				expect(result.error).toBeUndefined();
+				expect(server.requests.every((r) => r.query.sort === undefined)).toBe(true);
+				const issued = allOrders().filter((o) => o.status === 'issued');
+				expect(server.requests).toHaveLength(Math.ceil(issued.length / 1000));
+				expect(result.items().map((i) => i.json.id)).toEqual(
+					[...issued]
+						.sort(compare)
+						.slice(0, 25)
+						.map((o) => o.id),
+				);
+			} finally {
+				server.data.listOrder = 'id';
+			}
+		},
+	);
 
 	it('sort by creation date is left to DigiCert, and the fake refuses the sorts no source documents', async () => {
 		const result = await getMany({ limit: 5, options: { sort: 'date_created' } });
 		expect(server.requests[0].query).toMatchObject({ sort: 'date_created', limit: '5' });
 		const dates = result.items().map((i) => i.json.date_created as string);
 		expect(dates).toEqual([...dates].sort());
-		const refused = await fetch(`${server.baseUrl}/order/certificate?sort=valid_till`, { headers: { 'X-DC-DEVKEY': server.apiKey } });
+		const refused = await fetch(`${server.baseUrl}/order/certificate?sort=valid_till`, {
+			headers: { 'X-DC-DEVKEY': server.apiKey },
+		});
 		expect(refused.status).toBe(400);
 		expect(refused.headers.get('x-fake-assumed')).toMatch(/undocumented sort/);
 	});
@@ -207,7 +278,8 @@ describe('Get Many Orders', () => {
 describe('Get Many Orders with their duplicate and reissued certificates', () => {
 	const listPath = '/services/v2/order/certificate';
 	// eslint-disable-next-line @typescript-eslint/no-explicit-any
-	const shownDuplicates = (id: number) => (server.data.duplicates.get(id) ?? []).filter((c: any) => c.archived !== '1');
+	const shownDuplicates = (id: number) =>
+		(server.data.duplicates.get(id) ?? []).filter((c: any) => c.archived !== '1');
 
 	it('asks for duplicates only for the orders DigiCert marks has_duplicates: ceil(N / 1000) + D requests', async () => {
 		const result = await getMany({ returnAll: true, options: { includeDuplicates: true } });
@@ -228,39 +300,66 @@ describe('Get Many Orders with their duplicate and reissued certificates', () =>
 			expect(order).toEqual(orders.find((o) => o.id === json.id));
 			expect(certificates).toEqual(json.has_duplicates ? shownDuplicates(json.id as number) : []);
 		}
-		expect(items.find((i) => i.json.id === fakeData.SEED_ORDER_ID)?.json.duplicate_certificates).toHaveLength(3);
+		expect(
+			items.find((i) => i.json.id === fakeData.SEED_ORDER_ID)?.json.duplicate_certificates,
+		).toHaveLength(3);
 	});
 
 	it('reissued certificates: one request per order, since the list does not say which orders were reissued', async () => {
 		const result = await getMany({ limit: 30, options: { includeReissues: true } });
 		const orders = allOrders().slice(0, 30);
-		expect(server.requests.filter((r) => r.path.endsWith('/reissue')).map((r) => r.path).sort()).toEqual(
-			orders.map((o) => `${listPath}/${o.id}/reissue`).sort(),
-		);
+		expect(
+			server.requests
+				.filter((r) => r.path.endsWith('/reissue'))
+				.map((r) => r.path)
+				.sort(),
+		).toEqual(orders.map((o) => `${listPath}/${o.id}/reissue`).sort());
 		expect(server.requests.filter((r) => r.path.endsWith('/duplicate'))).toHaveLength(0);
 		const items = result.items();
-		expect(items.map((i) => i.json.reissued_certificates)).toEqual(orders.map((o) => server.data.reissues.get(o.id) ?? []));
+		expect(items.map((i) => i.json.reissued_certificates)).toEqual(
+			orders.map((o) => server.data.reissues.get(o.id) ?? []),
+		);
 		expect(items.some((i) => (i.json.reissued_certificates as unknown[]).length > 0)).toBe(true);
 		expect(items.every((i) => i.json.duplicate_certificates === undefined)).toBe(true);
 	});
 
 	it('typeVersion 1.1 with Simplify (its default): the certificates asked for stay on the simplified orders', async () => {
 		const simplified = async (parameters: INodeParameters) =>
-			await runWorkflow([...inputNodes([{}]), digiCertNode({ resource: 'order', operation: 'getMany', ...parameters }, { typeVersion: 1.1 })], {
-				credentials: credentialFor(server),
-			});
-		const withDuplicates = await simplified({ returnAll: true, options: { includeDuplicates: true } });
+			await runWorkflow(
+				[
+					...inputNodes([{}]),
+					digiCertNode(
+						{ resource: 'order', operation: 'getMany', ...parameters },
+						{ typeVersion: 1.1 },
+					),
+				],
+				{
+					credentials: credentialFor(server),
+				},
+			);
+		const withDuplicates = await simplified({
+			returnAll: true,
+			options: { includeDuplicates: true },
+		});
 		expect(withDuplicates.error).toBeUndefined();
 		const seed = withDuplicates.items().find((i) => i.json.id === fakeData.SEED_ORDER_ID)?.json;
-		expect(seed).toMatchObject({ common_name: expect.any(String), certificate_id: expect.any(Number) });
+		expect(seed).toMatchObject({
+			common_name: expect.any(String),
+			certificate_id: expect.any(Number),
+		});
 		expect(seed?.certificate).toBeUndefined();
 		expect(seed?.duplicate_certificates).toEqual(shownDuplicates(fakeData.SEED_ORDER_ID));
-		expect(withDuplicates.items().every((i) => Array.isArray(i.json.duplicate_certificates))).toBe(true);
+		expect(withDuplicates.items().every((i) => Array.isArray(i.json.duplicate_certificates))).toBe(
+			true,
+		);
 
 		const withReissues = await simplified({ limit: 30, options: { includeReissues: true } });
 		expect(withReissues.items()).toHaveLength(30);
-		for (const { json } of withReissues.items()) expect(json.reissued_certificates).toEqual(server.data.reissues.get(json.id) ?? []);
-		expect(withReissues.items().some((i) => (i.json.reissued_certificates as unknown[]).length > 0)).toBe(true);
+		for (const { json } of withReissues.items())
+			expect(json.reissued_certificates).toEqual(server.data.reissues.get(json.id) ?? []);
+		expect(
+			withReissues.items().some((i) => (i.json.reissued_certificates as unknown[]).length > 0),
+		).toBe(true);
 	});
 
 	it('without the options, the order list alone: no other request', async () => {
@@ -269,20 +368,30 @@ describe('Get Many Orders with their duplicate and reissued certificates', () =>
 		expect(result.items().every((i) => !('duplicate_certificates' in i.json))).toBe(true);
 	});
 
-	it('an order ID in DigiCert\'s list that is not a number never becomes a path', async () => {
+	it("an order ID in DigiCert's list that is not a number never becomes a path", async () => {
 		server.fail({
 			times: 1,
 			match: (r) => r.path === listPath,
-			respond: { status: 200, body: { orders: [{ id: '../../user/me', has_duplicates: true }], page: { total: 1, limit: 1000, offset: 0 } } },
+			respond: {
+				status: 200,
+				body: {
+					orders: [{ id: '../../user/me', has_duplicates: true }],
+					page: { total: 1, limit: 1000, offset: 0 },
+				},
+			},
 		});
 		const result = await getMany({ returnAll: true, options: { includeDuplicates: true } });
-		expect(result.error?.message).toBe('The order ID in DigiCert\'s list must be a positive whole number, but it is "../../user/me"');
+		expect(result.error?.message).toBe(
+			'The order ID in DigiCert\'s list must be a positive whole number, but it is "../../user/me"',
+		);
 		expect(server.requests).toHaveLength(1);
 	});
 
 	it('refuses an option that is not true or false, before sending anything', async () => {
 		const result = await getMany({ options: { includeDuplicates: 'yes' } });
-		expect(result.error?.message).toBe('Include Duplicate Certificates must be true or false, but it is "yes"');
+		expect(result.error?.message).toBe(
+			'Include Duplicate Certificates must be true or false, but it is "yes"',
+		);
 		expect(server.requests).toHaveLength(0);
 	});
 });

@@ -10,48 +10,102 @@ const server = useFakeCertCentral({ fresh: true });
 
 const ORDER = fakeData.SEED_ORDER_ID;
 
-async function run(resource: string, operation: string, parameters: INodeParameters, input: IDataObject[] = [{}], extra = {}) {
-	return await runWorkflow([...inputNodes(input), digiCertNode({ resource, operation, ...parameters }, extra)], {
-		credentials: credentialFor(server),
-	});
+async function run(
+	resource: string,
+	operation: string,
+	parameters: INodeParameters,
+	input: IDataObject[] = [{}],
+	extra = {},
+) {
+	return await runWorkflow(
+		[...inputNodes(input), digiCertNode({ resource, operation, ...parameters }, extra)],
+		{
+			credentials: credentialFor(server),
+		},
+	);
 }
 const order = (id = ORDER) => server.data.orders.get(id);
 
 describe.each(['reissue', 'duplicate'] as const)('%s', (operation) => {
 	it(`sends POST /order/certificate/{id}/${operation} with the CSR on one line and the options, and outputs the request`, async () => {
-		const result = await run('order', operation, {
-			orderId: '={{ $json.orderId }}',
-			csr: '={{ $json.csr }}',
-			options: { dnsNames: 'example.com, www.example.com', signatureHash: 'sha384', comments: 'CHG-7', commonName: 'www.example.com' },
-		}, [{ orderId: String(ORDER), csr: WWW_CSR }]);
+		const result = await run(
+			'order',
+			operation,
+			{
+				orderId: '={{ $json.orderId }}',
+				csr: '={{ $json.csr }}',
+				options: {
+					dnsNames: 'example.com, www.example.com',
+					signatureHash: 'sha384',
+					comments: 'CHG-7',
+					commonName: 'www.example.com',
+				},
+			},
+			[{ orderId: String(ORDER), csr: WWW_CSR }],
+		);
 
 		expect(result.error).toBeUndefined();
 		expect(server.requests).toHaveLength(1);
-		expect(server.requests[0]).toMatchObject({ method: 'POST', path: `/services/v2/order/certificate/${ORDER}/${operation}` });
+		expect(server.requests[0]).toMatchObject({
+			method: 'POST',
+			path: `/services/v2/order/certificate/${ORDER}/${operation}`,
+		});
 		expect(server.requests[0].body).toEqual({
-			certificate: { csr: oneLineCsr(WWW_CSR), common_name: 'www.example.com', dns_names: ['example.com', 'www.example.com'], signature_hash: 'sha384' },
+			certificate: {
+				csr: oneLineCsr(WWW_CSR),
+				common_name: 'www.example.com',
+				dns_names: ['example.com', 'www.example.com'],
+				signature_hash: 'sha384',
+			},
 			comments: 'CHG-7',
 		});
 		const [item] = result.items();
 		expect(item.pairedItem).toEqual({ item: 0 });
-		expect(item.json).toEqual({ orderId: ORDER, requestId: expect.any(Number), requestIds: [item.json.requestId], status: 'pending', certificateId: null });
+		expect(item.json).toEqual({
+			orderId: ORDER,
+			requestId: expect.any(Number),
+			requestIds: [item.json.requestId],
+			status: 'pending',
+			certificateId: null,
+		});
 		// DigiCert now has a pending request of that type on the order.
-		expect(server.data.requests.get(item.json.requestId)).toMatchObject({ type: operation, status: 'pending', order: { id: ORDER } });
+		expect(server.data.requests.get(item.json.requestId)).toMatchObject({
+			type: operation,
+			status: 'pending',
+			order: { id: ORDER },
+		});
 	});
 
 	it("takes the common name from the CSR when none is given, and sends no options it wasn't given", async () => {
 		await run('order', operation, { orderId: ORDER, csr: API_RSA_CSR });
-		expect(server.requests[0].body).toEqual({ certificate: { csr: oneLineCsr(API_RSA_CSR), common_name: 'api.example.com' } });
+		expect(server.requests[0].body).toEqual({
+			certificate: { csr: oneLineCsr(API_RSA_CSR), common_name: 'api.example.com' },
+		});
 	});
 
 	it('refuses bad input before sending anything, naming the field', async () => {
 		const cases: Array<[INodeParameters, string]> = [
 			[{ orderId: ORDER, csr: 'MIIB...' }, 'CSR must be a PEM certificate signing request'],
-			[{ orderId: ORDER, csr: WWW_CSR.replace('MIIB', 'MI!B') }, 'CSR is not valid: the text between its BEGIN and END lines is not base64'],
-			[{ orderId: ORDER, csr: ORGANIZATION_NAME_CSR }, `The CSR's common name "Example Inc" is not a host name`],
-			[{ orderId: ORDER, csr: WWW_CSR, options: { dnsNames: 'ok.example.com, *.*.example.com' } }, 'Other Host Names (SANs) "*.*.example.com" is not a host name: a wildcard may only be the whole leftmost label'],
-			[{ orderId: ORDER, csr: WWW_CSR, options: { commonName: '10.0.0.1' } }, 'Common Name "10.0.0.1" is not a host name: it is an IP address'],
-			[{ orderId: `${ORDER}/../../user/me`, csr: WWW_CSR }, 'Order ID must be a positive whole number'],
+			[
+				{ orderId: ORDER, csr: WWW_CSR.replace('MIIB', 'MI!B') },
+				'CSR is not valid: the text between its BEGIN and END lines is not base64',
+			],
+			[
+				{ orderId: ORDER, csr: ORGANIZATION_NAME_CSR },
+				`The CSR's common name "Example Inc" is not a host name`,
+			],
+			[
+				{ orderId: ORDER, csr: WWW_CSR, options: { dnsNames: 'ok.example.com, *.*.example.com' } },
+				'Other Host Names (SANs) "*.*.example.com" is not a host name: a wildcard may only be the whole leftmost label',
+			],
+			[
+				{ orderId: ORDER, csr: WWW_CSR, options: { commonName: '10.0.0.1' } },
+				'Common Name "10.0.0.1" is not a host name: it is an IP address',
+			],
+			[
+				{ orderId: `${ORDER}/../../user/me`, csr: WWW_CSR },
+				'Order ID must be a positive whole number',
+			],
 		];
 		for (const [parameters, message] of cases) {
 			const result = await run('order', operation, parameters);
@@ -63,10 +117,22 @@ describe.each(['reissue', 'duplicate'] as const)('%s', (operation) => {
 
 	it('refuses a CSR or SANs of the wrong type from an expression (list, number, object), before sending anything', async () => {
 		const cases: Array<[INodeParameters, string]> = [
-			[{ orderId: ORDER, csr: '={{ [1] }}' }, 'CSR must be a PEM certificate signing request (-----BEGIN CERTIFICATE REQUEST-----…), but it is a list [1]'],
-			[{ orderId: ORDER, csr: '={{ 5 }}' }, 'CSR must be a PEM certificate signing request (-----BEGIN CERTIFICATE REQUEST-----…), but it is 5'],
-			[{ orderId: ORDER, csr: WWW_CSR, options: { dnsNames: '={{ { a: 1 } }}' } }, 'Other Host Names (SANs) must be host names separated by commas, but it is an object {"a":1}'],
-			[{ orderId: ORDER, csr: WWW_CSR, options: { dnsNames: '={{ 7 }}' } }, 'Other Host Names (SANs) must be host names separated by commas, but it is 7'],
+			[
+				{ orderId: ORDER, csr: '={{ [1] }}' },
+				'CSR must be a PEM certificate signing request (-----BEGIN CERTIFICATE REQUEST-----…), but it is a list [1]',
+			],
+			[
+				{ orderId: ORDER, csr: '={{ 5 }}' },
+				'CSR must be a PEM certificate signing request (-----BEGIN CERTIFICATE REQUEST-----…), but it is 5',
+			],
+			[
+				{ orderId: ORDER, csr: WWW_CSR, options: { dnsNames: '={{ { a: 1 } }}' } },
+				'Other Host Names (SANs) must be host names separated by commas, but it is an object {"a":1}',
+			],
+			[
+				{ orderId: ORDER, csr: WWW_CSR, options: { dnsNames: '={{ 7 }}' } },
+				'Other Host Names (SANs) must be host names separated by commas, but it is 7',
+			],
 		];
 		for (const [parameters, message] of cases) {
 			const result = await run('order', operation, parameters);
@@ -80,7 +146,11 @@ describe.each(['reissue', 'duplicate'] as const)('%s', (operation) => {
 		expect(unknown.error?.message).toBe('Order 424242 was not found in DigiCert');
 		const pending = server.data.addOrder({ status: 'pending' });
 		const refused = await run('order', operation, { orderId: pending.id, csr: WWW_CSR });
-		expect(refused.error?.message).toMatch(new RegExp(`Order ${pending.id} cannot be ${operation === 'reissue' ? 'reissued' : 'duplicated'}: its status is pending`));
+		expect(refused.error?.message).toMatch(
+			new RegExp(
+				`Order ${pending.id} cannot be ${operation === 'reissue' ? 'reissued' : 'duplicated'}: its status is pending`,
+			),
+		);
 		expect((refused.error as { httpCode?: string }).httpCode).toBe('400');
 	});
 });
@@ -94,22 +164,43 @@ describe('a reissue, through approval, in the other operations', () => {
 
 		const pending = await run('order', 'listReissues', { orderId: ORDER });
 		const newCertificate = pending.items().at(-1)!.json;
-		expect(newCertificate).toMatchObject({ status: 'pending', common_name: 'www.example.com', csr: oneLineCsr(WWW_CSR) });
+		expect(newCertificate).toMatchObject({
+			status: 'pending',
+			common_name: 'www.example.com',
+			csr: oneLineCsr(WWW_CSR),
+		});
 		expect(newCertificate.id).not.toBe(before.id);
 
 		await run('request', 'approve', { requestId, comment: 'ok' });
 		const issued = await run('order', 'listReissues', { orderId: ORDER });
-		expect(issued.items().at(-1)!.json).toMatchObject({ id: newCertificate.id, status: 'issued', serial_number: expect.any(String) });
+		expect(issued.items().at(-1)!.json).toMatchObject({
+			id: newCertificate.id,
+			status: 'issued',
+			serial_number: expect.any(String),
+		});
 		const got = await run('order', 'get', { orderId: ORDER });
-		expect(got.items()[0].json).toMatchObject({ status: 'issued', certificate: { id: newCertificate.id, common_name: 'www.example.com' } });
-		expect((got.items()[0].json.certificate as IDataObject).serial_number).not.toBe(before.serial_number);
+		expect(got.items()[0].json).toMatchObject({
+			status: 'issued',
+			certificate: { id: newCertificate.id, common_name: 'www.example.com' },
+		});
+		expect((got.items()[0].json.certificate as IDataObject).serial_number).not.toBe(
+			before.serial_number,
+		);
 	});
 
 	it('with Skip Approval is issued at once and the answer carries the new certificate ID', async () => {
-		const result = await run('order', 'reissue', { orderId: ORDER, csr: WWW_CSR, options: { skipApproval: true } });
+		const result = await run('order', 'reissue', {
+			orderId: ORDER,
+			csr: WWW_CSR,
+			options: { skipApproval: true },
+		});
 		expect(server.requests[0].body).toMatchObject({ skip_approval: true });
 		const item = result.items()[0].json;
-		expect(item).toMatchObject({ orderId: ORDER, status: 'approved', certificateId: expect.any(Number) });
+		expect(item).toMatchObject({
+			orderId: ORDER,
+			status: 'approved',
+			certificateId: expect.any(Number),
+		});
 		expect(order().certificate.id).toBe(item.certificateId);
 	});
 
@@ -119,11 +210,15 @@ describe('a reissue, through approval, in the other operations', () => {
 		expect(second.error?.message).toBe(`Order ${ORDER} already has a pending reissue.`);
 	});
 
-	it('a duplicate, once approved, is issued in List Order Duplicates with the order\'s end date', async () => {
+	it("a duplicate, once approved, is issued in List Order Duplicates with the order's end date", async () => {
 		const duplicated = await run('order', 'duplicate', { orderId: ORDER, csr: API_RSA_CSR });
 		await run('request', 'approve', { requestId: duplicated.items()[0].json.requestId as number });
 		const list = await run('order', 'listDuplicates', { orderId: ORDER });
-		expect(list.items().at(-1)!.json).toMatchObject({ common_name: 'api.example.com', status: 'issued', valid_till: order().certificate.valid_till });
+		expect(list.items().at(-1)!.json).toMatchObject({
+			common_name: 'api.example.com',
+			status: 'issued',
+			valid_till: order().certificate.valid_till,
+		});
 		expect(order().status).toBe('issued');
 	});
 });

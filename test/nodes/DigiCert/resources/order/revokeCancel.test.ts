@@ -8,38 +8,83 @@ import { useFakeCertCentral } from '../../../../helpers/useFakeCertCentral';
 const server = useFakeCertCentral({ fresh: true });
 
 const ORDER = fakeData.SEED_ORDER_ID;
-const run = (resource: string, operation: string, parameters: INodeParameters, input: IDataObject[] = [{}], extra = {}) =>
-	runOperation(server, resource, operation, parameters, input, extra);
+const run = (
+	resource: string,
+	operation: string,
+	parameters: INodeParameters,
+	input: IDataObject[] = [{}],
+	extra = {},
+) => runOperation(server, resource, operation, parameters, input, extra);
 const order = (id = ORDER) => server.data.orders.get(id);
 
 describe('Revoke Order', () => {
 	it('with Skip Approval: PUT {revocation_reason, comments, skip_approval}, 204, and the order and its duplicates are revoked', async () => {
-		const result = await run('order', 'revoke', { orderId: '={{ $json.id }}', revocationReason: 'key_compromise', comment: 'INC-9', skipApproval: true }, [{ id: ORDER }]);
+		const result = await run(
+			'order',
+			'revoke',
+			{
+				orderId: '={{ $json.id }}',
+				revocationReason: 'key_compromise',
+				comment: 'INC-9',
+				skipApproval: true,
+			},
+			[{ id: ORDER }],
+		);
 		expect(result.error).toBeUndefined();
 		expect(server.requests).toHaveLength(1);
-		expect(server.requests[0]).toMatchObject({ method: 'PUT', path: `/services/v2/order/certificate/${ORDER}/revoke` });
-		expect(server.requests[0].body).toEqual({ revocation_reason: 'key_compromise', comments: 'INC-9', skip_approval: true });
+		expect(server.requests[0]).toMatchObject({
+			method: 'PUT',
+			path: `/services/v2/order/certificate/${ORDER}/revoke`,
+		});
+		expect(server.requests[0].body).toEqual({
+			revocation_reason: 'key_compromise',
+			comments: 'INC-9',
+			skip_approval: true,
+		});
 		expect(result.items()).toEqual([
-			{ json: { orderId: ORDER, revocationReason: 'key_compromise', status: 'revoked', waitingForApproval: false, requestId: null }, pairedItem: { item: 0 } },
+			{
+				json: {
+					orderId: ORDER,
+					revocationReason: 'key_compromise',
+					status: 'revoked',
+					waitingForApproval: false,
+					requestId: null,
+				},
+				pairedItem: { item: 0 },
+			},
 		]);
 		expect(order().status).toBe('revoked');
 		// Its duplicates too (the seed order's archived one was the issued one).
 		// eslint-disable-next-line @typescript-eslint/no-explicit-any
-		expect(server.data.duplicates.get(ORDER).map((c: any) => c.status)).toEqual(['approved', 'rejected', 'pending', 'revoked']);
+		expect(server.data.duplicates.get(ORDER).map((c: any) => c.status)).toEqual([
+			'approved',
+			'rejected',
+			'pending',
+			'revoked',
+		]);
 	});
 
 	it('without Skip Approval: 201 with the revoke request, which revokes the order once approved', async () => {
 		const result = await run('order', 'revoke', { orderId: ORDER, revocationReason: 'superseded' });
 		expect(server.requests[0].body).toEqual({ revocation_reason: 'superseded' });
 		const item = result.items()[0].json;
-		expect(item).toMatchObject({ orderId: ORDER, status: 'pending', waitingForApproval: true, requestId: expect.any(Number), request: { type: 'revoke', status: 'pending' } });
+		expect(item).toMatchObject({
+			orderId: ORDER,
+			status: 'pending',
+			waitingForApproval: true,
+			requestId: expect.any(Number),
+			request: { type: 'revoke', status: 'pending' },
+		});
 		expect(order().status).toBe('issued');
 		await run('request', 'approve', { requestId: item.requestId as number });
 		expect(order().status).toBe('revoked');
 	});
 
-	it('refuses a reason that is not DigiCert\'s, before sending anything', async () => {
-		const result = await run('order', 'revoke', { orderId: ORDER, revocationReason: '={{ "compromised" }}' });
+	it("refuses a reason that is not DigiCert's, before sending anything", async () => {
+		const result = await run('order', 'revoke', {
+			orderId: ORDER,
+			revocationReason: '={{ "compromised" }}',
+		});
 		expect(result.error?.message).toBe(
 			'Reason must be one of unspecified, key_compromise, affiliation_changed, superseded, cessation_of_operation, but it is "compromised"',
 		);
@@ -47,12 +92,16 @@ describe('Revoke Order', () => {
 	});
 
 	it('refuses a reason or comment of the wrong type from an expression (object, list, number), before sending anything', async () => {
-		const reasons = 'Reason must be one of unspecified, key_compromise, affiliation_changed, superseded, cessation_of_operation, but it is';
+		const reasons =
+			'Reason must be one of unspecified, key_compromise, affiliation_changed, superseded, cessation_of_operation, but it is';
 		const cases: Array<[INodeParameters, string]> = [
 			[{ revocationReason: '={{ { a: 1 } }}' }, `${reasons} an object {"a":1}`],
 			[{ revocationReason: '={{ ["superseded"] }}' }, `${reasons} a list ["superseded"]`],
 			[{ revocationReason: '={{ 3 }}' }, `${reasons} 3`],
-			[{ revocationReason: 'superseded', comment: '={{ { a: 1 } }}' }, 'Comment must be text, but it is an object {"a":1}'],
+			[
+				{ revocationReason: 'superseded', comment: '={{ { a: 1 } }}' },
+				'Comment must be text, but it is an object {"a":1}',
+			],
 		];
 		for (const [parameters, message] of cases) {
 			const result = await run('order', 'revoke', { orderId: ORDER, ...parameters });
@@ -64,8 +113,14 @@ describe('Revoke Order', () => {
 
 	it('an order that is not issued: DigiCert refuses and the message says why', async () => {
 		const pending = server.data.addOrder({ status: 'pending' });
-		const result = await run('order', 'revoke', { orderId: pending.id, revocationReason: 'superseded', skipApproval: true });
-		expect(result.error?.message).toBe(`Order ${pending.id} cannot be revoked: its status is pending.`);
+		const result = await run('order', 'revoke', {
+			orderId: pending.id,
+			revocationReason: 'superseded',
+			skipApproval: true,
+		});
+		expect(result.error?.message).toBe(
+			`Order ${pending.id} cannot be revoked: its status is pending.`,
+		);
 	});
 });
 
@@ -74,10 +129,21 @@ describe('Cancel Order', () => {
 		const request = server.data.addRequest();
 		const orderId = request.order.id;
 		const result = await run('order', 'cancel', { orderId, note: 'CHG-3 withdrawn' });
-		expect(server.requests[0]).toMatchObject({ method: 'PUT', path: `/services/v2/order/certificate/${orderId}/status`, body: { status: 'canceled', note: 'CHG-3 withdrawn' } });
-		expect(result.items()[0].json).toEqual({ orderId, status: 'canceled', note: 'CHG-3 withdrawn' });
+		expect(server.requests[0]).toMatchObject({
+			method: 'PUT',
+			path: `/services/v2/order/certificate/${orderId}/status`,
+			body: { status: 'canceled', note: 'CHG-3 withdrawn' },
+		});
+		expect(result.items()[0].json).toEqual({
+			orderId,
+			status: 'canceled',
+			note: 'CHG-3 withdrawn',
+		});
 		expect(order(orderId).status).toBe('canceled');
-		expect(server.data.requests.get(request.id)).toMatchObject({ status: 'rejected', processor_comment: 'CHG-3 withdrawn' });
+		expect(server.data.requests.get(request.id)).toMatchObject({
+			status: 'rejected',
+			processor_comment: 'CHG-3 withdrawn',
+		});
 	});
 
 	it('requires a note, before sending anything', async () => {
@@ -86,9 +152,11 @@ describe('Cancel Order', () => {
 		expect(server.requests).toHaveLength(0);
 	});
 
-	it('an issued order cannot be canceled: DigiCert\'s refusal is the message', async () => {
+	it("an issued order cannot be canceled: DigiCert's refusal is the message", async () => {
 		const result = await run('order', 'cancel', { orderId: ORDER, note: 'x' });
-		expect(result.error?.message).toMatch(new RegExp(`Order ${ORDER} cannot be canceled: its status is issued`));
+		expect(result.error?.message).toMatch(
+			new RegExp(`Order ${ORDER} cannot be canceled: its status is issued`),
+		);
 		expect(order().status).toBe('issued');
 	});
 });

@@ -7,7 +7,12 @@ import { useFakeCertCentral } from '../../../../helpers/useFakeCertCentral';
 // A fresh fake each test: approving changes its data.
 const server = useFakeCertCentral({ fresh: true });
 
-async function run(operation: 'approve' | 'reject', parameters: INodeParameters, input: IDataObject[] = [{}], extra = {}) {
+async function run(
+	operation: 'approve' | 'reject',
+	parameters: INodeParameters,
+	input: IDataObject[] = [{}],
+	extra = {},
+) {
 	return await runWorkflow(
 		[...inputNodes(input), digiCertNode({ resource: 'request', operation, ...parameters }, extra)],
 		{ credentials: credentialFor(server) },
@@ -15,7 +20,10 @@ async function run(operation: 'approve' | 'reject', parameters: INodeParameters,
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-const pendingIds = (): number[] => [...server.data.requests.values()].filter((r: any) => r.status === 'pending').map((r: any) => r.id);
+const pendingIds = (): number[] =>
+	[...server.data.requests.values()]
+		.filter((r: any) => r.status === 'pending')
+		.map((r: any) => r.id);
 
 describe.each([
 	['approve', 'approved'],
@@ -23,7 +31,11 @@ describe.each([
 ] as const)('%s', (operation, status) => {
 	it(`sends PUT /request/{id}/status with {status: "${status}", processor_comment}, handles the 204, and outputs {requestId, status}`, async () => {
 		const id = fakeData.PENDING_REQUEST_ID;
-		const result = await run(operation, { requestId: '={{ $json.id }}', comment: '={{ "by " + $json.who }}' }, [{ id, who: 'alice' }]);
+		const result = await run(
+			operation,
+			{ requestId: '={{ $json.id }}', comment: '={{ "by " + $json.who }}' },
+			[{ id, who: 'alice' }],
+		);
 		expect(result.error).toBeUndefined();
 		expect(server.requests).toHaveLength(1);
 		const sent = server.requests[0];
@@ -32,7 +44,11 @@ describe.each([
 		expect(sent.headers['content-type']).toMatch(/^application\/json/);
 		expect(result.items()).toEqual([{ json: { requestId: id, status }, pairedItem: { item: 0 } }]);
 		// DigiCert now shows it processed.
-		expect(server.data.requests.get(id)).toMatchObject({ status, processor_comment: 'by alice', date_processed: expect.any(String) });
+		expect(server.data.requests.get(id)).toMatchObject({
+			status,
+			processor_comment: 'by alice',
+			date_processed: expect.any(String),
+		});
 	});
 
 	it('sends an empty comment when none is given', async () => {
@@ -42,10 +58,18 @@ describe.each([
 
 	it('processes many items, each output paired with its own input', async () => {
 		const ids = pendingIds().slice(0, 25);
-		const result = await run(operation, { requestId: '={{ $json.id }}', comment: 'bulk' }, ids.map((id) => ({ id })));
+		const result = await run(
+			operation,
+			{ requestId: '={{ $json.id }}', comment: 'bulk' },
+			ids.map((id) => ({ id })),
+		);
 		expect(result.error).toBeUndefined();
-		expect(server.requests.map((r) => r.path).sort()).toEqual(ids.map((id) => `/services/v2/request/${id}/status`).sort());
-		expect(result.items()).toEqual(ids.map((id, item) => ({ json: { requestId: id, status }, pairedItem: { item } })));
+		expect(server.requests.map((r) => r.path).sort()).toEqual(
+			ids.map((id) => `/services/v2/request/${id}/status`).sort(),
+		);
+		expect(result.items()).toEqual(
+			ids.map((id, item) => ({ json: { requestId: id, status }, pairedItem: { item } })),
+		);
 	});
 
 	it("fails with DigiCert's message when the request is not pending", async () => {
@@ -61,7 +85,8 @@ describe.each([
 		const ok = await run(operation, { requestId: fakeData.PENDING_REQUEST_ID, comment: 'fine' });
 		const failed = await run(operation, { requestId: fakeData.APPROVED_REQUEST_ID });
 		expect(failed.error).toBeDefined();
-		for (const result of [ok, failed]) expect(JSON.stringify(result.run)).not.toContain(server.apiKey);
+		for (const result of [ok, failed])
+			expect(JSON.stringify(result.run)).not.toContain(server.apiKey);
 	});
 
 	it('says an unknown request was not found', async () => {
@@ -77,14 +102,19 @@ describe.each([
 			{ onError: 'continueRegularOutput' },
 		);
 		const items = result.items();
-		expect(items[0]).toEqual({ json: { requestId: fakeData.PENDING_REQUEST_ID, status }, pairedItem: { item: 0 } });
+		expect(items[0]).toEqual({
+			json: { requestId: fakeData.PENDING_REQUEST_ID, status },
+			pairedItem: { item: 0 },
+		});
 		expect(items[1].json.error).toMatch(/only pending requests/);
 		expect(items[1].pairedItem).toEqual({ item: 1 });
 	});
 
 	it('refuses a request ID that is not a number before sending anything', async () => {
 		const result = await run(operation, { requestId: '199/../../user/me' });
-		expect(result.error?.message).toBe('Request ID must be a positive whole number, but it is "199/../../user/me"');
+		expect(result.error?.message).toBe(
+			'Request ID must be a positive whole number, but it is "199/../../user/me"',
+		);
 		expect(server.requests).toHaveLength(0);
 	});
 });
@@ -93,8 +123,15 @@ it('a request added and approved between runs shows as approved in Get Request',
 	const added = server.data.addRequest();
 	await run('approve', { requestId: added.id, comment: 'ok' });
 	const result = await runWorkflow(
-		[...inputNodes([{}]), digiCertNode({ resource: 'request', operation: 'get', requestId: added.id })],
+		[
+			...inputNodes([{}]),
+			digiCertNode({ resource: 'request', operation: 'get', requestId: added.id }),
+		],
 		{ credentials: credentialFor(server) },
 	);
-	expect(result.items()[0].json).toMatchObject({ id: added.id, status: 'approved', processor_comment: 'ok' });
+	expect(result.items()[0].json).toMatchObject({
+		id: added.id,
+		status: 'approved',
+		processor_comment: 'ok',
+	});
 });

@@ -9,12 +9,16 @@ const server = useFakeCertCentral();
 
 async function getMany(parameters: INodeParameters, input: IDataObject[] = [{}]) {
 	return await runWorkflow(
-		[...inputNodes(input), digiCertNode({ resource: 'request', operation: 'getMany', ...parameters })],
+		[
+			...inputNodes(input),
+			digiCertNode({ resource: 'request', operation: 'getMany', ...parameters }),
+		],
 		{ credentials: credentialFor(server) },
 	);
 }
 
-const pages = () => server.requests.map((r: RecordedRequest) => ({ offset: r.query.offset, limit: r.query.limit }));
+const pages = () =>
+	server.requests.map((r: RecordedRequest) => ({ offset: r.query.offset, limit: r.query.limit }));
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const allRequests = (): any[] => server.data.requestSummaries();
 
@@ -22,7 +26,9 @@ describe('Get Many Requests', () => {
 	it('Return All pages through all 2,500 requests 1000 at a time: 3 requests, every request once, in order', async () => {
 		const result = await getMany({ returnAll: true });
 		expect(result.error).toBeUndefined();
-		expect(server.requests.every((r) => r.method === 'GET' && r.path === '/services/v2/request')).toBe(true);
+		expect(
+			server.requests.every((r) => r.method === 'GET' && r.path === '/services/v2/request'),
+		).toBe(true);
 		expect(pages()).toEqual([
 			{ offset: '0', limit: '1000' },
 			{ offset: '1000', limit: '1000' },
@@ -47,7 +53,11 @@ describe('Get Many Requests', () => {
 			{ offset: '0', limit: '1000' },
 			{ offset: '1000', limit: '500' },
 		]);
-		expect(result.items().map((i) => i.json.id)).toEqual(allRequests().slice(0, 1500).map((r) => r.id));
+		expect(result.items().map((i) => i.json.id)).toEqual(
+			allRequests()
+				.slice(0, 1500)
+				.map((r) => r.id),
+		);
 	});
 
 	it('Limit 1000 is one page; Limit 1001 is a second page of 1, nothing lost or repeated at the edge', async () => {
@@ -60,7 +70,11 @@ describe('Get Many Requests', () => {
 			{ offset: '1000', limit: '1' },
 		]);
 		const ids = result.items().map((i) => i.json.id);
-		expect(ids).toEqual(allRequests().slice(0, 1001).map((r) => r.id));
+		expect(ids).toEqual(
+			allRequests()
+				.slice(0, 1001)
+				.map((r) => r.id),
+		);
 		expect(ids[999]).not.toBe(ids[1000]);
 	});
 
@@ -75,11 +89,19 @@ describe('Get Many Requests', () => {
 	});
 
 	it('sends the status and type filters as DigiCert query keys and returns exactly the matching requests', async () => {
-		const result = await getMany({ returnAll: true, filters: { status: 'pending', type: 'revoke' } });
+		const result = await getMany({
+			returnAll: true,
+			filters: { status: 'pending', type: 'revoke' },
+		});
 		const expected = allRequests().filter((r) => r.status === 'pending' && r.type === 'revoke');
 		expect(expected.length).toBeGreaterThan(10);
 		expect(server.requests).toHaveLength(1);
-		expect(server.requests[0].query).toEqual({ 'filters[status]': 'pending', 'filters[type]': 'revoke', offset: '0', limit: '1000' });
+		expect(server.requests[0].query).toEqual({
+			'filters[status]': 'pending',
+			'filters[type]': 'revoke',
+			offset: '0',
+			limit: '1000',
+		});
 		expect(result.items().map((i) => i.json)).toEqual(expected);
 	});
 
@@ -93,11 +115,17 @@ describe('Get Many Requests', () => {
 
 	it('sends container and search filters (search as "contains")', async () => {
 		await getMany({ filters: { containerId: '7', search: 'example.org' } });
-		expect(server.requests[0].query).toMatchObject({ 'filters[container_id]': '7', 'filters[search]': '%example.org' });
+		expect(server.requests[0].query).toMatchObject({
+			'filters[container_id]': '7',
+			'filters[search]': '%example.org',
+		});
 	});
 
 	it('an empty result (DigiCert leaves the array out) is no items, not an error', async () => {
-		server.fail({ times: 1, respond: { status: 200, body: { page: { total: 0, limit: 1000, offset: 0 } } } });
+		server.fail({
+			times: 1,
+			respond: { status: 200, body: { page: { total: 0, limit: 1000, offset: 0 } } },
+		});
 		const result = await getMany({ returnAll: true, filters: { status: 'pending' } });
 		expect(result.error).toBeUndefined();
 		expect(result.items()).toEqual([]);
@@ -108,12 +136,17 @@ describe('Get Many Requests', () => {
 		let result = await getMany({ limit: '={{ 0 }}' });
 		expect(result.error?.message).toMatch(/^Limit must be a whole number from 1, but it is 0/);
 		result = await getMany({ filters: { status: '={{ "waiting" }}' } });
-		expect(result.error?.message).toBe('Status must be one of approved, pending, rejected, submitted, but it is "waiting"');
+		expect(result.error?.message).toBe(
+			'Status must be one of approved, pending, rejected, submitted, but it is "waiting"',
+		);
 		expect(server.requests).toHaveLength(0);
 	});
 
 	it('runs once per input item, each item paired with its input', async () => {
-		const result = await getMany({ limit: 2, filters: { status: '={{ $json.status }}' } }, [{ status: 'pending' }, { status: 'rejected' }]);
+		const result = await getMany({ limit: 2, filters: { status: '={{ $json.status }}' } }, [
+			{ status: 'pending' },
+			{ status: 'rejected' },
+		]);
 		const items = result.items();
 		expect(items.map((i) => [i.json.status, i.pairedItem])).toEqual([
 			['pending', { item: 0 }],
@@ -127,7 +160,20 @@ describe('Get Many Requests', () => {
 		// eslint-disable-next-line @typescript-eslint/no-explicit-any
 		const request: any = server.data.requests.get(fakeData.APPROVED_REQUEST_ID);
 		const run = async (search: string) =>
-			(await runWorkflow([...inputNodes([{}]), digiCertNode({ resource: 'request', operation: 'getMany', returnAll: true, filters: { search } })], { credentials: credentialFor(server) }))
+			(
+				await runWorkflow(
+					[
+						...inputNodes([{}]),
+						digiCertNode({
+							resource: 'request',
+							operation: 'getMany',
+							returnAll: true,
+							filters: { search },
+						}),
+					],
+					{ credentials: credentialFor(server) },
+				)
+			)
 				.items()
 				.map((i) => i.json.id);
 		expect(await run(String(request.order.id))).toEqual([]);
