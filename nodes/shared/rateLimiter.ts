@@ -21,6 +21,9 @@ export const DIGICERT_RATE_WINDOWS: RateWindow[] = [
 	{ limit: 1000, ms: 180_000 },
 ];
 
+/** No 429 pauses a key longer than DigiCert's longest rate window. */
+const LONGEST_BLOCK_MS = longest(DIGICERT_RATE_WINDOWS);
+
 /** The clock and waits a pacer uses: real ones in n8n, controlled ones in tests. */
 export interface PacerClock {
 	now(): number;
@@ -267,8 +270,11 @@ export class KeyPacer {
 		if (block === undefined) block = this.block = { since: now, until: now, refusals: 0 };
 		block.refusals++;
 		block.probe = undefined;
-		const wait =
-			retryAfterMs ?? this.blockedWait(block.refusals, now, ticket.lane.options.firstBlockedWaitMs);
+		const own = this.blockedWait(block.refusals, now, ticket.lane.options.firstBlockedWaitMs);
+		// Retry-After may lengthen the pause, never shorten it (0 would let probes run in a burst), and
+		// never past DigiCert's longest window: a key is free again by then, and an absurd header (a
+		// year, or Infinity) must not block the key for every workflow until n8n restarts.
+		const wait = Math.min(Math.max(own, retryAfterMs ?? 0), LONGEST_BLOCK_MS);
 		block.until = Math.max(block.until, now + wait);
 	}
 

@@ -215,7 +215,34 @@ describe('KeyPacer', () => {
 		const blocked = (await rejected) as BlockedTooLongError;
 		expect(blocked).toBeInstanceOf(BlockedTooLongError);
 		expect(blocked.waitedMs).toBe(0);
-		expect(blocked.nextAttemptInMs).toBe(86_400_000);
+		// A day is more than DigiCert's longest window: the pause is bounded by that window.
+		expect(blocked.nextAttemptInMs).toBe(180_000);
+	});
+
+	it.each([
+		['999999999 seconds', 999_999_999_000],
+		['a 400-digit number (Infinity)', Number.POSITIVE_INFINITY],
+	])(
+		"a Retry-After of %s pauses the key no longer than DigiCert's longest window (180 s), not until a restart",
+		async (_name, retryAfterMs) => {
+			const { clock, lane } = setup();
+			const first = lane();
+			(await first.acquire()).settle('refused', retryAfterMs);
+			const log: Array<{ name: string; at: number }> = [];
+			requests(lane(), 1, log, 'later run', clock);
+			await clock.run(400_000);
+			expect(log).toEqual([{ name: 'later run', at: 180_000 }]);
+		},
+	);
+
+	it('a Retry-After of 0 does not cut the back-off short: the probe waits the first blocked wait', async () => {
+		const { clock, lane } = setup();
+		const first = lane({ firstBlockedWaitMs: 1000 });
+		(await first.acquire()).settle('refused', 0);
+		const log: Array<{ name: string; at: number }> = [];
+		requests(first, 1, log, 'probe', clock);
+		await clock.run(10_000);
+		expect(log).toEqual([{ name: 'probe', at: 1000 }]);
 	});
 
 	it('a request refused again and again gives up once it has waited its patience', async () => {
