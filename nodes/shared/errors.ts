@@ -87,6 +87,32 @@ export function containsSecret(text: string, secret: string): boolean {
 	return redact(text, secret) !== text;
 }
 
+/** `encoded` decoded, or undefined when it is not percent-encoded UTF-8. */
+function tryDecode(encoded: string): string | undefined {
+	try {
+		return decodeURIComponent(encoded);
+	} catch {
+		return undefined;
+	}
+}
+
+/**
+ * `text` with its percent-encoded runs decoded, never throwing: one malformed sequence (`%zz`, a
+ * stray byte) must not leave the rest encoded, where a key would pass for harmless text.
+ */
+export function decodePercents(text: string): string {
+	// Whole runs, as a multi-byte character spans several; a run with a stray byte, one by one.
+	return text.replace(
+		/(?:%[0-9a-f]{2})+/gi,
+		(run) => tryDecode(run) ?? run.replace(/%[0-9a-f]{2}/gi, (one) => tryDecode(one) ?? one),
+	);
+}
+
+/** Whether `text` holds the secret, plainly or percent-encoded (a header, a file name). */
+export function containsSecretEncoded(text: string, secret: string): boolean {
+	return containsSecret(text, secret) || containsSecret(decodePercents(text), secret);
+}
+
 /**
  * A JSON value (an answer) with the secret redacted from every string and every key in it. The
  * value itself when there is nothing to redact, which is nearly always (one scan of its JSON).

@@ -19,6 +19,7 @@ import {
 	blockedTooLongError,
 	CDN_ADVICE,
 	containsSecret,
+	containsSecretEncoded,
 	digiCertApiError,
 	looksLikeHtml,
 	networkError,
@@ -573,17 +574,8 @@ export class DigiCertClient {
  * file name becomes the downloaded file's name): an answer's headers reach items too.
  */
 function withoutSecretHeaders(headers: IDataObject, apiKey: string): IDataObject {
-	const decoded = (text: string) => {
-		try {
-			return decodeURIComponent(text);
-		} catch {
-			return text;
-		}
-	};
-	const repeatsKey = (value: unknown) => {
-		const text = Array.isArray(value) ? value.join('\n') : String(value);
-		return containsSecret(text, apiKey) || containsSecret(decoded(text), apiKey);
-	};
+	const repeatsKey = (value: unknown) =>
+		containsSecretEncoded(Array.isArray(value) ? value.join('\n') : String(value), apiKey);
 	return Object.fromEntries(
 		Object.entries(headers).filter(([name, value]) => !repeatsKey(name) && !repeatsKey(value)),
 	);

@@ -106,6 +106,8 @@ describe('DigiCertClient (with a controlled clock)', () => {
 					[`x-debug-${KEY}`]: 'yes',
 					'x-echo': `devkey=${KEY}`,
 					'x-echo-encoded': `key=${Array.from(KEY, (c) => `%${c.charCodeAt(0).toString(16)}`).join('')}`,
+					// One malformed sequence must not keep the rest from being decoded.
+					'x-echo-malformed': `key=${Array.from(KEY, (c) => `%${c.charCodeAt(0).toString(16)}`).join('')}; x=%zz`,
 				},
 			},
 		]);

@@ -2,6 +2,8 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { certificateIdProperty, optionsProperty, orderIdProperty } from '../../shared/fields';
 import type { DigiCertOperation } from '../../shared/operation';
+import { containsSecretEncoded, decodePercents } from '../../../shared/errors';
+import { CREDENTIAL_TYPE } from '../../../shared/transport';
 import { assertPositiveId, quoteValue } from '../../../shared/validation';
 
 type Parameters = {
@@ -97,17 +99,10 @@ const DOWNLOAD_BY = ['order', 'certificate'];
 export function fileNameFromDisposition(header: unknown): string | undefined {
 	if (typeof header !== 'string') return undefined;
 	const extended = /filename\*\s*=\s*(?:UTF-8|utf-8)''([^;]+)/.exec(header);
-	let name: string | undefined;
-	if (extended) {
-		try {
-			name = decodeURIComponent(extended[1].trim());
-		} catch {
-			name = undefined;
-		}
-	}
-	name ??=
-		/filename\s*=\s*"([^"]*)"/.exec(header)?.[1] ?? /filename\s*=\s*([^;\s]+)/.exec(header)?.[1];
-	return name;
+	if (extended) return decodePercents(extended[1].trim());
+	return (
+		/filename\s*=\s*"([^"]*)"/.exec(header)?.[1] ?? /filename\s*=\s*([^;\s]+)/.exec(header)?.[1]
+	);
 }
 
 /** A file name safe for any file system: no path, no control or reserved characters. */
@@ -123,21 +118,27 @@ export function safeFileName(name: string): string | undefined {
 }
 
 /**
- * The downloaded file's name: the one the user chose, else DigiCert's (named after the common name),
- * else `certificate-<order or certificate ID>.<extension>` — always with the format's extension.
+ * The downloaded file's name: the one the user chose, else DigiCert's (named after the common name)
+ * unless it repeats `secret`, else `certificate-<order or certificate ID>.<extension>` — always with
+ * the format's extension.
  */
 export function downloadFileName(options: {
 	chosen?: string;
 	disposition?: unknown;
 	id: number;
 	format: string;
+	secret?: string;
 }): string {
 	const { extension } = DOWNLOAD_FORMATS[options.format];
 	const name =
 		(options.chosen !== undefined ? safeFileName(options.chosen) : undefined) ??
 		(() => {
 			const fromServer = fileNameFromDisposition(options.disposition);
-			return fromServer !== undefined ? safeFileName(fromServer) : undefined;
+			const safe = fromServer !== undefined ? safeFileName(fromServer) : undefined;
+			// The name itself, not just the header the transport checked: it reaches json and binary.
+			return safe !== undefined && containsSecretEncoded(safe, options.secret ?? '')
+				? undefined
+				: safe;
 		})() ??
 		`certificate-${options.id}.${extension}`;
 	return name.toLowerCase().endsWith(`.${extension}`) ? name : `${name}.${extension}`;
@@ -267,11 +268,13 @@ export const download: DigiCertOperation<Parameters> = {
 		{ by, id, format, binaryPropertyName, fileName },
 		context,
 	): Promise<INodeExecutionData[]> => {
+		const credentials = await context.getCredentials(CREDENTIAL_TYPE);
 		const name = downloadFileName({
 			chosen: fileName,
 			disposition: headers['content-disposition'],
 			id,
 			format,
+			secret: String(credentials.apiKey ?? ''),
 		});
 		const { mimeType } = DOWNLOAD_FORMATS[format];
 		const content = body as Buffer;

@@ -530,12 +530,24 @@ describe('the credential', () => {
 
 describe('a file whose name repeats the key (Content-Disposition)', () => {
 	const PEM = '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n';
+	const ENCODED_KEY = Array.from(KEY, (c) => `%${c.charCodeAt(0).toString(16)}`).join('');
 	it.each([
 		['filename="…"', `attachment; filename="${KEY}.pem"`],
 		["filename*=UTF-8''…", `attachment; filename*=UTF-8''www_${encodeURIComponent(KEY)}.pem`],
+		['every character percent-encoded', `attachment; filename*=UTF-8''${ENCODED_KEY}.pem`],
+		// One malformed sequence made decoding the whole header throw, so the header was kept.
+		['filename="…" with a malformed %zz', `attachment; filename="${KEY}%zz.pem"`],
 		[
-			'every character percent-encoded',
-			`attachment; filename*=UTF-8''${Array.from(KEY, (c) => `%${c.charCodeAt(0).toString(16)}`).join('')}.pem`,
+			'percent-encoded filename="…" with a malformed %zz',
+			`attachment; filename="${ENCODED_KEY}%zz.pem"`,
+		],
+		[
+			"filename*=UTF-8''… with a malformed %zz",
+			`attachment; filename*=UTF-8''${ENCODED_KEY}%zz.pem`,
+		],
+		[
+			"filename*=UTF-8''… with a malformed %zz elsewhere",
+			`attachment; filename*=UTF-8''${ENCODED_KEY}.pem; note=%zz`,
 		],
 	])('is not passed on, by order or by certificate ID (%s)', async (_form, disposition) => {
 		for (const by of [
@@ -565,8 +577,18 @@ describe('a file whose name repeats the key (Content-Disposition)', () => {
 			);
 
 			expect(result.error).toBeUndefined();
-			expect(result.items()[0].json.fileName).toMatch(/\.pem$/);
-			expect(everythingShown(result)).not.toContain(KEY);
+			const [item] = result.items();
+			expect(item.json.fileName).toMatch(/\.pem$/);
+			for (const name of [item.json.fileName, item.binary?.data.fileName]) {
+				expect(name).not.toContain(KEY);
+				// Nor percent-encoded (a stray % escaped first, so decoding cannot throw).
+				expect(decodeURIComponent(String(name).replace(/%(?![0-9a-f]{2})/gi, '%25'))).not.toContain(
+					KEY,
+				);
+			}
+			const shown = everythingShown(result);
+			expect(shown).not.toContain(KEY);
+			expect(shown.toLowerCase()).not.toContain(ENCODED_KEY.toLowerCase());
 		}
 	});
 });

@@ -396,6 +396,10 @@ describe('download file names', () => {
 		expect(fileNameFromDisposition("attachment; filename*=UTF-8''star_%C3%A9.pem")).toBe(
 			'star_é.pem',
 		);
+		// A malformed sequence stays as it is; the rest is decoded.
+		expect(fileNameFromDisposition("attachment; filename*=UTF-8''star_%C3%A9%zz.pem")).toBe(
+			'star_é%zz.pem',
+		);
 		expect(fileNameFromDisposition(undefined)).toBeUndefined();
 		expect(fileNameFromDisposition('inline')).toBeUndefined();
 	});
@@ -426,5 +430,27 @@ describe('download file names', () => {
 		).toBe('x.pem.zip');
 		expect(downloadFileName({ id: 5, format: 'p7b' })).toBe('certificate-5.p7b');
 		expect(downloadFileName({ chosen: '../', id: 5, format: 'cer' })).toBe('certificate-5.cer');
+	});
+
+	it("falls back to certificate-<order> when DigiCert's name repeats the key, plainly or percent-encoded", () => {
+		const secret = 'CANARY-dc-key-5b1e0c7a9d3f';
+		const encoded = Array.from(secret, (c) => `%${c.charCodeAt(0).toString(16)}`).join('');
+		for (const disposition of [
+			`attachment; filename="${secret}.pem"`,
+			`attachment; filename="${encoded}%zz.pem"`,
+			`attachment; filename*=UTF-8''${encoded}%zz.pem`,
+		]) {
+			expect(downloadFileName({ disposition, id: 5, format: 'pem_all', secret })).toBe(
+				'certificate-5.pem',
+			);
+		}
+		expect(
+			downloadFileName({
+				disposition: 'attachment; filename="x.pem"',
+				id: 5,
+				format: 'pem_all',
+				secret,
+			}),
+		).toBe('x.pem');
 	});
 });
