@@ -83,6 +83,14 @@ export class WindowTracker {
 	/** When a lane pacing by it last asked for a turn. */
 	named = 0;
 
+	/** The share of its limit this process uses: 1 until DigiCert refuses while this window is busy. */
+	share = 1;
+
+	/** Its limit at this process's share of the key. */
+	get sharedLimit(): number {
+		return this.share >= 1 ? this.limit : Math.max(1, Math.floor(this.limit * this.share));
+	}
+
 	constructor(
 		readonly limit: number,
 		readonly ms: number,
@@ -226,7 +234,21 @@ export class Ticket {
 /** The first pause of the key after DigiCert's 429; it doubles with each 429 in a row. */
 export const FIRST_BLOCKED_WAIT_MS = 1000;
 
-/** The requests of one API key in this process: windows, turns and blocks. */
+/**
+ * Sharing a key with other processes (n8n's queue-mode workers, other tools): each backs off on
+ * DigiCert's 429 and probes back up slowly, the way TCP shares a link. After a 429 the pacer uses
+ * at most DECREASE of its share before (multiplicative decrease), and at most what it had in the
+ * window when the key filled up (its part of DigiCert's count: together the processes fit) ...
+ */
+const DECREASE = 0.7;
+/** ... but never less than this of its share before (a process that got nothing through still gets some) ... */
+const SMALLEST_STEP = 0.1;
+/** ... holds it for this many of its shortest windows after the key is free again ... */
+const HOLD_WINDOWS = 8;
+/** ... then takes this much more of its windows per shortest window (additive increase). */
+const INCREASE = 0.05;
+
+/** The requests of one API key in this process: windows, turns, blocks and its share of the key. */
 export class KeyPacer {
 	/** Windows that lanes pace by (one per distinct limit and span), recording every answer. */
 	private readonly trackers = new Map<string, WindowTracker>();
@@ -241,6 +263,17 @@ export class KeyPacer {
 	private current: Lane | undefined;
 
 	private block: Block | undefined;
+
+	/** No increase of the share before this. */
+	private holdUntil = 0;
+
+	private lastRaise = 0;
+
+	/** While sharing: requests are spaced out, not sent in bursts (fewer in flight when DigiCert refuses). */
+	private nextSpacedGrant = 0;
+
+	/** How far apart, while sharing (0 alone). */
+	private spacing = 0;
 
 	private pumping = false;
 
@@ -299,6 +332,13 @@ export class KeyPacer {
 		return this.trackers.size;
 	}
 
+	/** The smallest share of a window's limit this process uses now: 1 alone, less once DigiCert refused. */
+	get share(): number {
+		let share = 1;
+		for (const tracker of this.trackers.values()) share = Math.min(share, tracker.share);
+		return share;
+	}
+
 	async enqueue(lane: Lane, refused?: Ticket): Promise<Ticket> {
 		if (lane.options.signal?.aborted) throw new Error('The execution was cancelled');
 		const now = this.clock.now();
@@ -347,7 +387,7 @@ export class KeyPacer {
 		if (outcome === 'refused') this.refused(ticket, now, retryAfterMs);
 		else if (block?.probe === ticket) {
 			// The probe got through: the block is over. With no answer at all, another probe may go.
-			if (outcome === 'answered') this.block = undefined;
+			if (outcome === 'answered') this.unblocked(now);
 			else block.probe = undefined;
 		}
 		for (const [id, tracker] of this.trackers) {
@@ -364,7 +404,10 @@ export class KeyPacer {
 		let block = this.block;
 		// While the key is paused only probes go: any other request was out before, and its 429 says nothing new.
 		if (block !== undefined && !ticket.probe) return;
-		if (block === undefined) block = this.block = { since: now, until: now, refusals: 0 };
+		if (block === undefined) {
+			block = this.block = { since: now, until: now, refusals: 0 };
+			this.decrease(now);
+		}
 		block.refusals++;
 		block.probe = undefined;
 		const own = this.blockedWait(block.refusals, now);
@@ -375,10 +418,71 @@ export class KeyPacer {
 		block.until = Math.max(block.until, now + wait);
 	}
 
-	/** How long before one more request fits in `trackers`. */
+	/**
+	 * DigiCert refused: someone else uses the key too (or this process went too fast). The window this
+	 * process is busiest in (the largest part of its limit: the one DigiCert most likely counted full)
+	 * gets a smaller share from now on (see DECREASE); a short burst does not cut the 3-minute window,
+	 * a long run does.
+	 */
+	private decrease(now: number): void {
+		let busiest = 0;
+		for (const tracker of this.trackers.values())
+			busiest = Math.max(busiest, tracker.answered(now) / tracker.limit);
+		const shortestMs = this.shortestMs();
+		for (const tracker of this.trackers.values()) {
+			const used = tracker.answered(now) / tracker.limit;
+			// With nothing of its own in any window, the key is someone else's: the shortest window shares.
+			if (busiest === 0 ? tracker.ms > shortestMs : used < busiest * 0.9) continue;
+			tracker.share = Math.max(
+				tracker.share * SMALLEST_STEP,
+				Math.min(tracker.share * DECREASE, used),
+				1 / tracker.limit,
+			);
+		}
+		this.holdUntil = Infinity;
+		this.respace();
+	}
+
+	/** The probe got through: the key is free again; the shares hold a while, then grow slowly. */
+	private unblocked(now: number): void {
+		this.block = undefined;
+		if (this.spacing === 0) return;
+		this.holdUntil = now + HOLD_WINDOWS * this.shortestMs();
+		this.lastRaise = this.holdUntil;
+	}
+
+	/** Additive increase: a step more of each share per shortest window without a 429, after the hold. */
+	private raise(now: number): void {
+		if (now < this.holdUntil || now - this.lastRaise < this.shortestMs()) return;
+		for (const tracker of this.trackers.values())
+			tracker.share = Math.min(1, tracker.share + INCREASE);
+		this.lastRaise = now;
+		this.respace();
+	}
+
+	/** While sharing, requests go one by one, spaced as the shortest shared window allows, not in bursts. */
+	private respace(): void {
+		let spacing = Infinity;
+		for (const tracker of this.trackers.values())
+			if (tracker.share < 1) spacing = Math.min(spacing, tracker.ms / tracker.sharedLimit);
+		this.spacing = Number.isFinite(spacing) ? spacing : 0;
+	}
+
+	private shortestMs(): number {
+		let shortest = Infinity;
+		for (const tracker of this.trackers.values()) shortest = Math.min(shortest, tracker.ms);
+		return shortest;
+	}
+
+	/** How long before one more request fits in `trackers` (and, while sharing, its spacing). */
 	private paceDelay(trackers: Iterable<WindowTracker>, now: number): number {
 		let delay = 0;
-		for (const tracker of trackers) delay = Math.max(delay, tracker.delay(now, this.out));
+		for (const tracker of trackers)
+			delay = Math.max(delay, tracker.delay(now, this.out, tracker.sharedLimit));
+		if (this.spacing > 0) {
+			this.raise(now);
+			delay = Math.max(delay, this.nextSpacedGrant - now);
+		}
 		return delay;
 	}
 
@@ -539,6 +643,7 @@ export class KeyPacer {
 		if (block !== undefined) block.probe = ticket;
 		this.out++;
 		this.lastUsed = now;
+		this.nextSpacedGrant = now + this.spacing;
 		return ticket;
 	}
 }

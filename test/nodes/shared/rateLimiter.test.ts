@@ -420,3 +420,115 @@ describe('PacerRegistry', () => {
 		expect(registry.size).toBe(1);
 	});
 });
+
+describe('KeyPacer: processes sharing a key (AIMD)', () => {
+	/**
+	 * DigiCert as the fake enforces it: at most 100 requests accepted in any 5 s; past that the key is
+	 * blocked for 5 s and every request gets 429 (refused requests are not counted).
+	 */
+	function digiCert(clock: VirtualClock) {
+		const accepted: number[] = [];
+		let blockedUntil = 0;
+		const counts = { accepted: 0, refused: 0 };
+		return {
+			counts,
+			answer(): boolean {
+				const now = clock.now();
+				const inWindow = accepted.filter((at) => at > now - 5000).length;
+				if (now < blockedUntil || inWindow >= 100) {
+					if (now >= blockedUntil) blockedUntil = now + 5000;
+					counts.refused++;
+					return false;
+				}
+				accepted.push(now);
+				counts.accepted++;
+				return true;
+			},
+		};
+	}
+
+	/** One process's execution: `count` items, 10 in flight, each resent after a 429 until accepted. */
+	async function execution(
+		pacer: KeyPacer,
+		server: ReturnType<typeof digiCert>,
+		clock: VirtualClock,
+		count: number,
+		done: number[],
+	) {
+		const lane = pacer.lane({
+			windows: DIGICERT_RATE_WINDOWS,
+			maxBlockedWaitMs: 360_000,
+			firstBlockedWaitMs: 1000,
+		});
+		let next = 0;
+		const worker = async () => {
+			while (next < count) {
+				const item = next++;
+				let refused: Ticket | undefined;
+				for (;;) {
+					const ticket = await lane.acquire(refused);
+					await clock.sleep(20); // the round trip
+					if (server.answer()) {
+						ticket.settle('answered');
+						break;
+					}
+					ticket.settle('refused');
+					refused = ticket;
+				}
+				done.push(item);
+			}
+		};
+		await Promise.all(Array.from({ length: 10 }, worker));
+	}
+
+	it.each([2, 4])(
+		'%i processes on one key converge on its budget: every item out, few refused, each refused request retried',
+		async (processes) => {
+			const clock = new VirtualClock();
+			const server = digiCert(clock);
+			const pacers = Array.from({ length: processes }, () => new KeyPacer(clock));
+			const done = pacers.map(() => [] as number[]);
+			const runs = pacers.map(
+				async (pacer, i) => await execution(pacer, server, clock, 800 / processes, done[i]),
+			);
+			await clock.run(600_000);
+			await Promise.all(runs);
+			done.forEach((items) => expect(items).toHaveLength(800 / processes));
+			expect(server.counts.accepted).toBe(800);
+			// Each backed off after DigiCert's first refusals, so few more came: under 5 % in all.
+			expect(server.counts.refused).toBeGreaterThan(0);
+			expect(server.counts.refused).toBeLessThanOrEqual(40);
+			pacers.forEach((pacer) => expect(pacer.share).toBeLessThan(1));
+		},
+	);
+
+	it('one process alone keeps its full share: no 429, the share stays whole', async () => {
+		const clock = new VirtualClock();
+		const server = digiCert(clock);
+		const pacer = new KeyPacer(clock);
+		const done: number[] = [];
+		const run = execution(pacer, server, clock, 800, done);
+		await clock.run(600_000);
+		await run;
+		expect(done).toHaveLength(800);
+		expect(server.counts.refused).toBe(0);
+		expect(pacer.share).toBe(1);
+	});
+
+	it('the share comes back up once the other process is gone', async () => {
+		const clock = new VirtualClock();
+		const server = digiCert(clock);
+		const [alone, leaving] = [new KeyPacer(clock), new KeyPacer(clock)];
+		await clock.run(0);
+		const both = [
+			execution(alone, server, clock, 2000, []),
+			execution(leaving, server, clock, 200, []),
+		];
+		await clock.run(30_000);
+		const shared = alone.share;
+		expect(shared).toBeLessThan(1);
+		await clock.run(1_200_000);
+		await Promise.all(both);
+		expect(alone.share).toBe(1);
+	});
+});
