@@ -41,7 +41,6 @@ export interface PacingAnswer {
 const BASELINE_TYPE = 'n8n-nodes-digicert-baseline.digiCert';
 const BASELINE_DIST = join(PROJECT_ROOT, '.cache', 'bench-baseline', 'dist');
 
-/* eslint-disable @typescript-eslint/no-require-imports */
 let baselineWindows: Array<{ limit: number; ms: number }> | undefined;
 function loadBaseline() {
 	if (baselineWindows === undefined) {
@@ -57,7 +56,6 @@ function loadBaseline() {
 	}
 	return baselineWindows;
 }
-/* eslint-enable @typescript-eslint/no-require-imports */
 
 function scaledClock(scale: number) {
 	const start = Date.now();
