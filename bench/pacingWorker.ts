@@ -13,7 +13,7 @@ import type { INode, INodeType } from 'n8n-workflow';
 import { BENCH_DATA, PROJECT_ROOT } from './data';
 import type { Target } from './workflows';
 import { DIGICERT_TYPE } from './workflows';
-import { REAL_CLOCK, keyPacers } from '../nodes/shared/rateLimiter';
+import { REAL_CLOCK, keyPacers } from '../nodes/common/rateLimiter';
 import { digiCertNode, inputNodes, registerNodeType, runWorkflow } from '../test/helpers/engine';
 
 export type PacingJob = 'concurrent' | 'audit';

@@ -16,7 +16,7 @@ import { expectNoKey } from '../../helpers/secrets';
 import { useFakeCertCentral } from '../../helpers/useFakeCertCentral';
 import { startHostileServer } from '../../helpers/hostileServer';
 import { ActiveTrigger, triggerNode } from '../../helpers/poll';
-import { clock } from '../../../nodes/shared/clock';
+import { clock } from '../../../nodes/common/clock';
 
 const DAY_MS = 86_400_000;
 const NODE_KEY = 'node:DigiCert Trigger';

@@ -3,7 +3,7 @@ import type { NodeParameterValue } from 'n8n-workflow';
 import { capturedLogs, digiCertNode, inputNodes, runWorkflow } from '../../../../helpers/engine';
 import { credentialFor, fakeData } from '../../../../helpers/fake';
 import { useFakeCertCentral } from '../../../../helpers/useFakeCertCentral';
-import { clock } from '../../../../../nodes/shared/clock';
+import { clock } from '../../../../../nodes/common/clock';
 
 const server = useFakeCertCentral();
 /** The moment the node runs at: the fake's clock, which its dates were made from (no race with midnight). */
