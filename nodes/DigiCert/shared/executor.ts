@@ -81,6 +81,16 @@ function asNodeError(
 	);
 }
 
+/** A value that cannot be changed by whoever reads it (so one copy may serve every item). */
+const isPlain = (value: unknown) => value === null || typeof value !== 'object';
+
+/** Whether a raw parameter value (or anything in it) is an n8n expression, resolved per item. */
+function holdsExpression(raw: unknown): boolean {
+	if (typeof raw === 'string') return raw.startsWith('=');
+	if (raw === null || typeof raw !== 'object') return false;
+	return Object.values(raw).some(holdsExpression);
+}
+
 /**
  * The one executor behind every operation: reads the credential once, reads each parameter once per
  * item, keeps a bounded number of requests in flight, and writes each item's results back at its
@@ -109,15 +119,22 @@ export async function executeOperation(
 		operation.properties.filter((p) => p.type === 'resourceLocator').map((p) => [p.name, p]),
 	);
 
+	// A parameter without an expression is the same for every item: n8n resolves and checks it once.
+	const sameForAll = new Map<string, unknown>();
+
 	await mapBounded(items, CONCURRENCY, async (_item, itemIndex) => {
 		try {
 			let parameters: IDataObject;
 			let outputChoice: OutputChoice | undefined;
 			try {
 				const read: ParameterReader = <T>(name: string, fallback?: T) => {
+					const key = `${name}\u0000${String(fallback)}`;
+					if (sameForAll.has(key)) return sameForAll.get(key) as T;
 					const value = this.getNodeParameter(name, itemIndex, fallback);
 					const locator = locators.get(name);
-					return (locator === undefined ? value : locatorId(value, locator)) as T;
+					const read = locator === undefined ? value : locatorId(value, locator);
+					if (isPlain(read) && !holdsExpression(node.parameters[name])) sameForAll.set(key, read);
+					return read as T;
 				};
 				parameters = operation.readParameters(read);
 				if (operation.output) outputChoice = readOutputChoice(read);
