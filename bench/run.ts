@@ -5,7 +5,7 @@
  * markers). Options: --runs N (in-process runs per variant, default 5), --real-runs N (real n8n,
  * default 3), --no-real (skip the real n8n), --time-scale N and --capped-runs N (the rate-capped
  * run), --pacing-runs N (the pacing jobs, default 1), --quick (fewer runs, everything shorter), --no-write,
- * --only get,returnAll,duplicates,rateCapped,sharedPacing,audit,pacerCpu,coldStart.
+ * --only get,returnAll,duplicates,rateCapped,sharedPacing,sharedKey,audit,pacerCpu,coldStart.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
