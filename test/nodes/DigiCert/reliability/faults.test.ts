@@ -118,7 +118,7 @@ describe('rate limits (429)', () => {
 
 	it('a 429 among many concurrent items: every item still comes out, in order', async () => {
 		// That the other items wait out the same hold is shown with a controlled clock in
-		// test/nodes/shared/transport.test.ts; here, on a real clock, only the outcome.
+		// test/nodes/common/transport.test.ts; here, on a real clock, only the outcome.
 		const ids = Array.from({ length: 12 }, (_, i) =>
 			i % 2 ? fakeData.PENDING_REQUEST_ID : REQUEST_ID,
 		);

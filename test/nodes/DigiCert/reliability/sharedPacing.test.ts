@@ -8,8 +8,9 @@
  */
 import { sleep } from 'n8n-workflow';
 
-import type { PacerClock } from '../../../../nodes/common/rateLimiter';
-import { DIGICERT_RATE_WINDOWS, REAL_CLOCK, keyPacers } from '../../../../nodes/common/rateLimiter';
+import type { Clock } from '../../../../nodes/common/clock';
+import { REAL_CLOCK } from '../../../../nodes/common/clock';
+import { DIGICERT_RATE_WINDOWS, keyPacers } from '../../../../nodes/common/rateLimiter';
 import { digiCertNode, inputNodes, runWorkflow } from '../../../helpers/engine';
 import type { FakeCertCentral } from '../../../helpers/fake';
 import { credentialFor, fakeData, startFakeCertCentral } from '../../../helpers/fake';
@@ -17,7 +18,7 @@ import { credentialFor, fakeData, startFakeCertCentral } from '../../../helpers/
 const SCALE = 10;
 
 /** Real time, 10 times faster: what the fake and the pacer both read. */
-function scaledClock(): PacerClock {
+function scaledClock(): Clock {
 	const start = Date.now();
 	return {
 		now: () => start + (Date.now() - start) * SCALE,
@@ -26,7 +27,7 @@ function scaledClock(): PacerClock {
 }
 
 let server: FakeCertCentral;
-let clock: PacerClock;
+let clock: Clock;
 beforeAll(async () => {
 	clock = scaledClock();
 	server = await startFakeCertCentral({
