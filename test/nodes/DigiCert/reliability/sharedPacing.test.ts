@@ -11,9 +11,9 @@ import { sleep } from 'n8n-workflow';
 import type { Clock } from '../../../../nodes/common/clock';
 import { REAL_CLOCK } from '../../../../nodes/common/clock';
 import { DIGICERT_RATE_WINDOWS, keyPacers } from '../../../../nodes/common/rateLimiter';
-import { digiCertNode, inputNodes, runWorkflow } from '../../../helpers/engine';
 import type { FakeCertCentral } from '../../../helpers/fake';
-import { credentialFor, fakeData, startFakeCertCentral } from '../../../helpers/fake';
+import { fakeData, startFakeCertCentral } from '../../../helpers/fake';
+import { runDigiCert } from '../../../helpers/runOperation';
 
 const SCALE = 10;
 
@@ -49,12 +49,10 @@ const EXECUTIONS = [
 ];
 
 async function execution(requestId: number, count: number) {
-	return await runWorkflow(
-		[
-			...inputNodes(Array.from({ length: count }, () => ({ id: requestId }))),
-			digiCertNode({ resource: 'request', operation: 'get', requestId: '={{ $json.id }}' }),
-		],
-		{ credentials: credentialFor(server) },
+	return await runDigiCert(
+		server,
+		{ resource: 'request', operation: 'get', requestId: '={{ $json.id }}' },
+		{ input: Array.from({ length: count }, () => ({ id: requestId })) },
 	);
 }
 
