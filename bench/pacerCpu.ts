@@ -8,14 +8,15 @@
  * (e.g. an older commit's) with the same traffic; a run over its CPU budget is reported as such.
  */
 import { customRateWindow } from '../nodes/DigiCert/shared/requestOptions';
-import type { PacerClock, RateWindow } from '../nodes/common/rateLimiter';
+import type { Clock } from '../nodes/common/clock';
+import type { RateWindow } from '../nodes/common/rateLimiter';
 import type { JobReport } from './report';
 import { verdict } from './report';
 import { log } from './runner';
 import { markdownTable } from './stats';
 
 interface PacerModule {
-	KeyPacer: new (clock: PacerClock) => {
+	KeyPacer: new (clock: Clock) => {
 		lane(options: {
 			windows: RateWindow[];
 			maxBlockedWaitMs: number;

@@ -5,15 +5,16 @@
  * fail blaming DigiCert. Time is scaled (the pacer's clock runs 100 times faster than the real one);
  * the assertions are on the order requests reached the fake and on what came out, never on time.
  */
-import type { PacerClock } from '../../../../nodes/common/rateLimiter';
-import { REAL_CLOCK, keyPacers } from '../../../../nodes/common/rateLimiter';
+import type { Clock } from '../../../../nodes/common/clock';
+import { REAL_CLOCK } from '../../../../nodes/common/clock';
+import { keyPacers } from '../../../../nodes/common/rateLimiter';
 import { digiCertNode, inputNodes, runWorkflow } from '../../../helpers/engine';
 import type { FakeCertCentral } from '../../../helpers/fake';
 import { credentialFor, fakeData, startFakeCertCentral } from '../../../helpers/fake';
 
 const SCALE = 100;
 
-function scaledClock(): PacerClock {
+function scaledClock(): Clock {
 	const start = Date.now();
 	return {
 		now: () => start + (Date.now() - start) * SCALE,
