@@ -393,7 +393,7 @@ export class KeyPacer {
 		}
 		block.refusals++;
 		block.probe = undefined;
-		const own = this.blockedWait(block.refusals, now);
+		const own = this.blockedWait(block.refusals, now, ticket.lane.options.firstBlockedWaitMs);
 		// Retry-After may lengthen the pause, never shorten it (0 would let probes run in a burst), and
 		// never past DigiCert's longest window: a key is free again by then, and an absurd header (a
 		// year, or Infinity) must not block the key for every workflow until n8n restarts.
@@ -475,11 +475,12 @@ export class KeyPacer {
 	 * 3-minute window may stay blocked for up to that window. So the pause doubles from the first
 	 * wait up to a sixth of the longest window (one probe at a time, never a burst), and is never
 	 * shorter than it takes this process's own requests to leave the key's windows. It is the key's
-	 * pause, the same whichever execution was refused: an execution's own Retry Delay is not in it.
+	 * pause: an execution's Retry Delay may shorten its first wait (a probe is one request) but never
+	 * lengthen it, so one workflow's long delay does not hold every other workflow on the key.
 	 */
-	private blockedWait(refusals: number, now: number): number {
+	private blockedWait(refusals: number, now: number, laneFirstMs: number): number {
 		const windows = this.keyWindows();
-		const first = FIRST_BLOCKED_WAIT_MS;
+		const first = Math.max(1, Math.min(FIRST_BLOCKED_WAIT_MS, laneFirstMs));
 		const backoff = Math.min(first * 2 ** (refusals - 1), Math.max(first, longest(windows) / 6));
 		let drain = 0;
 		for (const window of windows) {

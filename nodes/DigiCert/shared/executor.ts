@@ -132,9 +132,11 @@ export async function executeOperation(
 					if (sameForAll.has(key)) return sameForAll.get(key) as T;
 					const value = this.getNodeParameter(name, itemIndex, fallback);
 					const locator = locators.get(name);
-					const read = locator === undefined ? value : locatorId(value, locator);
-					if (isPlain(read) && !holdsExpression(node.parameters[name])) sameForAll.set(key, read);
-					return read as T;
+					const resolved = locator === undefined ? value : locatorId(value, locator);
+					// A path into a collection ("options.x") is not looked at here: read per item.
+					if (isPlain(resolved) && !name.includes('.') && !holdsExpression(node.parameters[name]))
+						sameForAll.set(key, resolved);
+					return resolved as T;
 				};
 				parameters = operation.readParameters(read);
 				if (operation.output) outputChoice = readOutputChoice(read);
