@@ -7,6 +7,7 @@ import {
 	networkCode,
 	SAFE_METHODS,
 } from './retry';
+import { redact } from './redaction';
 
 /** DigiCert's error body: `{"errors":[{"code":"...","message":"..."}]}`. */
 export interface DigiCertErrorEntry {
@@ -38,98 +39,6 @@ export function parseDigiCertErrors(body: unknown, secret: string): DigiCertErro
 				typeof entry.code === 'string' && entry.code !== '' ? clip(entry.code, secret) : 'unknown',
 			message: typeof entry.message === 'string' ? clip(entry.message, secret) : '',
 		}));
-}
-
-export const REDACTED = '[redacted]';
-
-/**
- * The shortest piece of the key that is still replaced. A shorter piece, cut from either end of the
- * key or from its middle, leaves too much of a 32-character key unknown to help guess it; and
- * shorter pieces would match ordinary text (dates, IDs) and garble messages.
- */
-export const MIN_KEY_FRAGMENT = 8;
-
-/**
- * Replaces the secret wherever it appears in `text`, and every piece of it MIN_KEY_FRAGMENT or more
- * characters long: what someone else cut (DigiCert, a proxy, n8n, a log line) cannot leak most of it.
- */
-export function redact(text: string, secret: string): string {
-	if (secret.length < 4) return text;
-	const whole = text.includes(secret) ? text.split(secret).join(REDACTED) : text;
-	if (secret.length <= MIN_KEY_FRAGMENT) return whole;
-	// Every stretch of `whole` covered by some MIN_KEY_FRAGMENT-long piece of the key.
-	const stretches: Array<[number, number]> = [];
-	for (let start = 0; start + MIN_KEY_FRAGMENT <= secret.length; start++) {
-		const piece = secret.slice(start, start + MIN_KEY_FRAGMENT);
-		for (let at = whole.indexOf(piece); at !== -1; at = whole.indexOf(piece, at + 1))
-			stretches.push([at, at + MIN_KEY_FRAGMENT]);
-	}
-	if (stretches.length === 0) return whole;
-	stretches.sort((a, b) => a[0] - b[0]);
-	// Overlapping or touching stretches become one [redacted].
-	const merged: Array<[number, number]> = [];
-	for (const [from, to] of stretches) {
-		const last = merged[merged.length - 1];
-		if (last !== undefined && from <= last[1]) last[1] = Math.max(last[1], to);
-		else merged.push([from, to]);
-	}
-	let out = '';
-	let done = 0;
-	for (const [from, to] of merged) {
-		out += `${whole.slice(done, from)}${REDACTED}`;
-		done = to;
-	}
-	return out + whole.slice(done);
-}
-
-/** Whether `text` holds the secret, or a piece of it that `redact` replaces. */
-export function containsSecret(text: string, secret: string): boolean {
-	return redact(text, secret) !== text;
-}
-
-/** `encoded` decoded, or undefined when it is not percent-encoded UTF-8. */
-function tryDecode(encoded: string): string | undefined {
-	try {
-		return decodeURIComponent(encoded);
-	} catch {
-		return undefined;
-	}
-}
-
-/**
- * `text` with its percent-encoded runs decoded, never throwing: one malformed sequence (`%zz`, a
- * stray byte) must not leave the rest encoded, where a key would pass for harmless text.
- */
-export function decodePercents(text: string): string {
-	// Whole runs, as a multi-byte character spans several; a run with a stray byte, one by one.
-	return text.replace(
-		/(?:%[0-9a-f]{2})+/gi,
-		(run) => tryDecode(run) ?? run.replace(/%[0-9a-f]{2}/gi, (one) => tryDecode(one) ?? one),
-	);
-}
-
-/** Whether `text` holds the secret, plainly or percent-encoded (a header, a file name). */
-export function containsSecretEncoded(text: string, secret: string): boolean {
-	return containsSecret(text, secret) || containsSecret(decodePercents(text), secret);
-}
-
-/**
- * A JSON value (an answer) with the secret redacted from every string and every key in it. The
- * value itself when there is nothing to redact, which is nearly always (one scan of its JSON).
- */
-export function redactJson<T>(value: T, secret: string): T {
-	if (secret.length < 4 || !containsSecret(JSON.stringify(value) ?? '', secret)) return value;
-	const walk = (node: unknown): unknown => {
-		if (typeof node === 'string') return redact(node, secret);
-		if (Array.isArray(node)) return node.map(walk);
-		if (typeof node === 'object' && node !== null) {
-			return Object.fromEntries(
-				Object.entries(node).map(([key, child]) => [redact(key, secret), walk(child)]),
-			);
-		}
-		return node;
-	};
-	return walk(value) as T;
 }
 
 export interface ApiErrorParts {
@@ -361,16 +270,6 @@ export function digiCertApiError(node: INode, failure: FailedExchange): NodeApiE
 export const CDN_ADVICE =
 	"A proxy or DigiCert's CDN may have answered instead of the API (an outage or a block). Check the credential's region or base URL, and try again later.";
 
-/** A body that starts like an HTML page (some CDNs send one without saying so). */
-export function looksLikeHtml(raw: unknown): boolean {
-	const text = Buffer.isBuffer(raw)
-		? raw.subarray(0, 100).toString('utf8')
-		: typeof raw === 'string'
-			? raw.slice(0, 100)
-			: '';
-	return /^\s*<(!doctype|html|head|body)/i.test(text);
-}
-
 /** An answer that is not what DigiCert's API gives (a redirect, an HTML page, a file echoing the key). */
 export function unexpectedAnswer(
 	node: INode,
@@ -385,6 +284,24 @@ export function unexpectedAnswer(
 			description: advice,
 			httpCode: statusCode,
 			itemIndex,
+		},
+		apiKey,
+	);
+}
+
+/** A list that stopped advancing, or ran past the pages its total allows: nothing rather than part of it. */
+export function listNotAdvancingError(
+	node: INode,
+	failure: { what: string; itemIndex: number },
+	apiKey: string,
+): NodeApiError {
+	return apiError(
+		node,
+		{
+			message: `DigiCert's list did not advance: ${failure.what}`,
+			description:
+				"Nothing was returned rather than an incomplete list. The list may have changed a lot while it was read (try again), or a proxy in between ignores the offset parameter (check the credential's base URL).",
+			itemIndex: failure.itemIndex,
 		},
 		apiKey,
 	);

@@ -2,7 +2,7 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { certificateIdProperty, optionsProperty, orderIdProperty } from '../../shared/fields';
 import type { DigiCertOperation } from '../../shared/operation';
-import { containsSecretEncoded, decodePercents } from '../../../shared/errors';
+import { containsSecretEncoded, decodePercents } from '../../../shared/redaction';
 import { CREDENTIAL_TYPE } from '../../../shared/transport';
 import { assertPositiveId, quoteValue } from '../../../shared/validation';
 
