@@ -15,42 +15,173 @@ export const REDACTED = '[redacted]';
  */
 export const MIN_KEY_FRAGMENT = 8;
 
+/** Characters looked at by redaction since the process started: tests check it grows linearly. */
+export const redactionWork = { characters: 0 };
+
+/** Base of the rolling hash over MIN_KEY_FRAGMENT characters (odd, so multiplying mod 2^32 loses nothing). */
+const HASH_BASE = 0x01000193;
+/** HASH_BASE ** (MIN_KEY_FRAGMENT - 1), mod 2^32: the weight of the character leaving the window. */
+let leavingWeight = 1;
+for (let i = 1; i < MIN_KEY_FRAGMENT; i++) leavingWeight = Math.imul(leavingWeight, HASH_BASE);
+
+/** The hash of `text`'s MIN_KEY_FRAGMENT characters from `at`. */
+function windowHash(text: string, at: number): number {
+	let hash = 0;
+	for (let i = at; i < at + MIN_KEY_FRAGMENT; i++)
+		hash = (Math.imul(hash, HASH_BASE) + text.charCodeAt(i)) | 0;
+	return hash;
+}
+
+/**
+ * The key's pieces of MIN_KEY_FRAGMENT characters, as an open-addressing table from a piece's hash
+ * to where the piece starts in the key: finding whether text at some position is a piece costs one
+ * probe (and, on a hit, one comparison of MIN_KEY_FRAGMENT characters), however long the key.
+ */
+interface KeyPieces {
+	secret: string;
+	/** Cut from the key every ANCHOR_STRIDE characters; every piece of the key holds one of them. */
+	anchors: string[];
+	mask: number;
+	hashes: Int32Array;
+	/** Where each slot's piece starts in the key, -1 for an empty slot. */
+	starts: Int32Array;
+}
+
+/**
+ * A piece of the key starting at p holds the anchor starting at the next multiple of ANCHOR_STRIDE
+ * (at most p + ANCHOR_STRIDE - 1), which ends within the piece as ANCHOR_STRIDE - 1 +
+ * ANCHOR_LENGTH <= MIN_KEY_FRAGMENT. So text in which no anchor occurs holds no piece: a few native
+ * `indexOf` passes clear nearly every answer, and only text holding an anchor is scanned in full.
+ */
+const ANCHOR_STRIDE = 4;
+const ANCHOR_LENGTH = MIN_KEY_FRAGMENT + 1 - ANCHOR_STRIDE;
+
+/** Texts this short are scanned at once: the anchors' passes would cost more than they save. */
+const SHORT_TEXT = 64;
+
+/** Where the scan for pieces may start: the first anchor's position, less what a piece holds before it; -1 for none. */
+function scanStart(text: string, pieces: KeyPieces): number {
+	if (text.length <= SHORT_TEXT) return 0;
+	let first = -1;
+	for (const anchor of pieces.anchors) {
+		const at = text.indexOf(anchor);
+		redactionWork.characters += at === -1 ? text.length : at + ANCHOR_LENGTH;
+		if (at !== -1 && (first === -1 || at < first)) first = at;
+	}
+	return first === -1 ? -1 : Math.max(0, first - (ANCHOR_STRIDE - 1));
+}
+
+/** The last key's table: an execution redacts with one key, many times. */
+let lastPieces: KeyPieces | undefined;
+
+function piecesOf(secret: string): KeyPieces {
+	if (lastPieces?.secret === secret) return lastPieces;
+	const count = secret.length - MIN_KEY_FRAGMENT + 1;
+	let size = 8;
+	while (size < count * 4) size *= 2;
+	const anchors = new Set<string>();
+	for (let at = 0; at + ANCHOR_LENGTH <= secret.length; at += ANCHOR_STRIDE)
+		anchors.add(secret.slice(at, at + ANCHOR_LENGTH));
+	const pieces: KeyPieces = {
+		secret,
+		anchors: [...anchors],
+		mask: size - 1,
+		hashes: new Int32Array(size),
+		starts: new Int32Array(size).fill(-1),
+	};
+	const seen = new Set<string>();
+	for (let start = 0; start < count; start++) {
+		const piece = secret.slice(start, start + MIN_KEY_FRAGMENT);
+		if (seen.has(piece)) continue;
+		seen.add(piece);
+		const hash = windowHash(secret, start);
+		let slot = hash & pieces.mask;
+		while (pieces.starts[slot] !== -1) slot = (slot + 1) & pieces.mask;
+		pieces.hashes[slot] = hash;
+		pieces.starts[slot] = start;
+	}
+	lastPieces = pieces;
+	return pieces;
+}
+
+/** Whether `text`'s MIN_KEY_FRAGMENT characters from `at`, whose hash is `hash`, are a piece of the key. */
+function isPiece(pieces: KeyPieces, text: string, at: number, hash: number): boolean {
+	for (let slot = hash & pieces.mask; pieces.starts[slot] !== -1; slot = (slot + 1) & pieces.mask) {
+		if (pieces.hashes[slot] !== hash) continue;
+		const start = pieces.starts[slot];
+		redactionWork.characters += MIN_KEY_FRAGMENT;
+		let i = 0;
+		while (i < MIN_KEY_FRAGMENT && text.charCodeAt(at + i) === pieces.secret.charCodeAt(start + i))
+			i++;
+		if (i === MIN_KEY_FRAGMENT) return true;
+	}
+	return false;
+}
+
+/**
+ * Calls `visit` with each stretch of `text` the key's pieces cover, in order, overlapping and
+ * touching pieces joined; stops when `visit` returns true. After the anchors' passes (see
+ * ANCHOR_STRIDE), one pass over `text`, a rolling hash of its last MIN_KEY_FRAGMENT characters looked
+ * up in the key's table: linear in the text, with no memory but the current stretch.
+ */
+function forEachStretch(
+	text: string,
+	secret: string,
+	visit: (from: number, to: number) => boolean | void,
+): void {
+	if (text.length < MIN_KEY_FRAGMENT) return;
+	const pieces = piecesOf(secret);
+	const start = scanStart(text, pieces);
+	if (start === -1) return;
+	redactionWork.characters += text.length - start;
+	let hash = windowHash(text, start);
+	let from = -1;
+	let to = -1;
+	for (let at = start; ; at++) {
+		if (isPiece(pieces, text, at, hash)) {
+			if (at > to) {
+				if (from !== -1 && visit(from, to) === true) return;
+				from = at;
+			}
+			to = at + MIN_KEY_FRAGMENT;
+		}
+		const next = at + MIN_KEY_FRAGMENT;
+		if (next >= text.length) break;
+		hash =
+			(Math.imul(hash - Math.imul(text.charCodeAt(at), leavingWeight), HASH_BASE) +
+				text.charCodeAt(next)) |
+			0;
+	}
+	if (from !== -1) visit(from, to);
+}
+
 /**
  * Replaces the secret wherever it appears in `text`, and every piece of it MIN_KEY_FRAGMENT or more
  * characters long: what someone else cut (DigiCert, a proxy, n8n, a log line) cannot leak most of it.
+ * Linear in `text` (see forEachStretch), so a hostile answer made of key pieces costs no more than
+ * any other answer of its size.
  */
 export function redact(text: string, secret: string): string {
 	if (secret.length < 4) return text;
-	const whole = text.includes(secret) ? text.split(secret).join(REDACTED) : text;
-	if (secret.length <= MIN_KEY_FRAGMENT) return whole;
-	// Every stretch of `whole` covered by some MIN_KEY_FRAGMENT-long piece of the key.
-	const stretches: Array<[number, number]> = [];
-	for (let start = 0; start + MIN_KEY_FRAGMENT <= secret.length; start++) {
-		const piece = secret.slice(start, start + MIN_KEY_FRAGMENT);
-		for (let at = whole.indexOf(piece); at !== -1; at = whole.indexOf(piece, at + 1))
-			stretches.push([at, at + MIN_KEY_FRAGMENT]);
-	}
-	if (stretches.length === 0) return whole;
-	stretches.sort((a, b) => a[0] - b[0]);
-	// Overlapping or touching stretches become one [redacted].
-	const merged: Array<[number, number]> = [];
-	for (const [from, to] of stretches) {
-		const last = merged[merged.length - 1];
-		if (last !== undefined && from <= last[1]) last[1] = Math.max(last[1], to);
-		else merged.push([from, to]);
-	}
+	// A short secret has no pieces worth replacing: only itself (it is too short to be a real key).
+	if (secret.length <= MIN_KEY_FRAGMENT)
+		return text.includes(secret) ? text.split(secret).join(REDACTED) : text;
 	let out = '';
 	let done = 0;
-	for (const [from, to] of merged) {
-		out += `${whole.slice(done, from)}${REDACTED}`;
+	forEachStretch(text, secret, (from, to) => {
+		out += `${text.slice(done, from)}${REDACTED}`;
 		done = to;
-	}
-	return out + whole.slice(done);
+	});
+	return done === 0 ? text : out + text.slice(done);
 }
 
 /** Whether `text` holds the secret, or a piece of it that `redact` replaces. */
 export function containsSecret(text: string, secret: string): boolean {
-	return redact(text, secret) !== text;
+	if (secret.length < 4) return false;
+	if (secret.length <= MIN_KEY_FRAGMENT) return text.includes(secret);
+	let found = false;
+	forEachStretch(text, secret, () => (found = true));
+	return found;
 }
 
 /** `encoded` decoded, or undefined when it is not percent-encoded UTF-8. */

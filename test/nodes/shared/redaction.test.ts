@@ -3,6 +3,7 @@ import {
 	MIN_KEY_FRAGMENT,
 	redact,
 	redactJson,
+	redactionWork,
 } from '../../../nodes/shared/redaction';
 
 describe('redact', () => {
@@ -60,5 +61,39 @@ describe('redact', () => {
 			expect(redact('abc', '')).toBe('abc');
 			expect(redact('a b c', 'a')).toBe('a b c');
 		});
+	});
+});
+
+describe('the cost of redaction', () => {
+	// 32 characters, as DigiCert's keys are.
+	const KEY = 'CANARY-dc-key-5b1e0c7a9d3f-01234';
+	/** About `size` characters of 9-character key pieces, each followed by a space. */
+	const piecesText = (size: number) => {
+		const pieces: string[] = [];
+		for (let i = 0; pieces.length * 10 < size; i++) {
+			const start = i % (KEY.length - 8);
+			pieces.push(KEY.slice(start, start + 9));
+		}
+		return pieces.join(' ');
+	};
+
+	it('looks at each character of a text made of key pieces a bounded number of times', () => {
+		const text = piecesText(1_000_000);
+		redactionWork.characters = 0;
+		const redacted = redact(text, KEY);
+		expect(redacted).toBe(text.split(' ').fill('[redacted]').join(' '));
+		// Independent of the key's length: a scan, and a check of MIN_KEY_FRAGMENT characters per hit.
+		expect(redactionWork.characters).toBeLessThanOrEqual((MIN_KEY_FRAGMENT + 2) * text.length);
+	});
+
+	it('clears a text without the key in one native pass per quarter of the key, with no piece-by-piece scan', () => {
+		const text = JSON.stringify(
+			Array.from({ length: 20_000 }, (_, id) => ({ id, name: `www${id}.example.com` })),
+		);
+		redactionWork.characters = 0;
+		expect(redact(text, KEY)).toBe(text);
+		expect(containsSecret(text, KEY)).toBe(false);
+		// Twice: redact, then containsSecret.
+		expect(redactionWork.characters).toBeLessThanOrEqual(2 * (KEY.length / 4) * text.length);
 	});
 });

@@ -1,0 +1,77 @@
+/**
+ * Answers a broken or hostile server can send that cost the node (and every workflow in its n8n
+ * process) memory or CPU out of proportion, or that hide what happened to a change: the node must
+ * stay bounded and say what it knows. Each runs through n8n's engine against a server on 127.0.0.1.
+ */
+import type { INode, INodeParameters } from 'n8n-workflow';
+
+import { MIN_KEY_FRAGMENT, redactionWork } from '../../../../nodes/shared/redaction';
+import { digiCertNode, inputNodes, runWorkflow } from '../../../helpers/engine';
+import type { HostileServer } from '../../../helpers/hostileServer';
+import { startHostileServer } from '../../../helpers/hostileServer';
+import { shownText } from '../../../helpers/secrets';
+
+// 32 characters, as DigiCert's keys are.
+const KEY = 'CANARY-dc-key-5b1e0c7a9d3f-01234';
+
+let server: HostileServer | undefined;
+afterEach(async () => {
+	await server?.close();
+	server = undefined;
+});
+
+async function run(
+	parameters: INodeParameters,
+	respond: Parameters<typeof startHostileServer>[0],
+	settings: Partial<INode> = {},
+) {
+	server = await startHostileServer(respond);
+	return await runWorkflow(
+		[
+			...inputNodes([{ n: 1 }]),
+			digiCertNode(
+				{ ...parameters, requestOptions: { rateLimit: 'off', maxRetries: 0 } },
+				settings,
+			),
+		],
+		{
+			credentials: {
+				digiCertApi: { region: 'custom', baseUrl: `${server.origin}/services/v2`, apiKey: KEY },
+			},
+		},
+	);
+}
+
+const getRequest = { resource: 'request', operation: 'get', requestId: '7' };
+
+/** Every piece of the key MIN_KEY_FRAGMENT characters long. */
+const keyPieces = Array.from({ length: KEY.length - MIN_KEY_FRAGMENT + 1 }, (_, at) =>
+	KEY.slice(at, at + MIN_KEY_FRAGMENT),
+);
+
+describe('an answer made of pieces of the key', () => {
+	it('comes out redacted, at a cost linear in its size (8 MB)', async () => {
+		const pieces: string[] = [];
+		for (let i = 0; pieces.length * 12 < 8 * 1024 * 1024; i++) {
+			const start = i % (KEY.length - 9);
+			pieces.push(KEY.slice(start, start + 9));
+		}
+		const body = JSON.stringify({ id: 7, pieces });
+		redactionWork.characters = 0;
+
+		const result = await run(getRequest, (_request, res) => {
+			res.writeHead(200, { 'content-type': 'application/json' });
+			res.end(body);
+		});
+
+		expect(result.error).toBeUndefined();
+		const [item] = result.items();
+		expect(item.json.id).toBe(7);
+		expect(item.json.pieces).toHaveLength(pieces.length);
+		expect(new Set(item.json.pieces as string[])).toEqual(new Set(['[redacted]']));
+		// Each character is looked at a bounded number of times: JSON checked, then each string redacted.
+		expect(redactionWork.characters).toBeLessThanOrEqual(2 * (MIN_KEY_FRAGMENT + 2) * body.length);
+		const shown = shownText(item.json);
+		for (const piece of keyPieces) expect(shown).not.toContain(piece);
+	});
+});
