@@ -7,7 +7,7 @@ import {
 	networkCode,
 	SAFE_METHODS,
 } from './retry';
-import { redact } from './redaction';
+import { redactEncoded } from './redaction';
 
 /** DigiCert's error body: `{"errors":[{"code":"...","message":"..."}]}`. */
 export interface DigiCertErrorEntry {
@@ -20,7 +20,7 @@ const MAX_ENTRY_LENGTH = 300;
 
 /** Redacts, then cuts: a key straddling the cut would otherwise escape redaction in part. */
 function clip(text: string, secret: string): string {
-	const redacted = redact(text, secret);
+	const redacted = redactEncoded(text, secret);
 	return redacted.length > MAX_ENTRY_LENGTH ? `${redacted.slice(0, MAX_ENTRY_LENGTH)}…` : redacted;
 }
 
@@ -59,18 +59,18 @@ export interface ApiErrorParts {
  * ECONNRESET & co. for its own generic text, and pick descriptions out of the raw response.
  */
 export function apiError(node: INode, parts: ApiErrorParts, apiKey: string): NodeApiError {
-	const message = redact(parts.message, apiKey);
+	const message = redactEncoded(parts.message, apiKey);
 	const description =
-		parts.description === undefined ? undefined : redact(parts.description, apiKey);
+		parts.description === undefined ? undefined : redactEncoded(parts.description, apiKey);
 	const httpCode = parts.httpCode === undefined ? undefined : String(parts.httpCode);
 	const errorResponse: JsonObject = {
 		...(httpCode ? { httpCode } : {}),
-		...(parts.code ? { code: redact(parts.code, apiKey) } : {}),
+		...(parts.code ? { code: redactEncoded(parts.code, apiKey) } : {}),
 		...(parts.errors
 			? {
 					errors: parts.errors.map((e) => ({
-						code: redact(e.code, apiKey),
-						message: redact(e.message, apiKey),
+						code: redactEncoded(e.code, apiKey),
+						message: redactEncoded(e.message, apiKey),
 					})),
 				}
 			: {}),

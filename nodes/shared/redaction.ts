@@ -205,23 +205,59 @@ export function decodePercents(text: string): string {
 	);
 }
 
+/**
+ * How many times text is decoded to find a percent-encoded key: a key encoded once or twice is what a
+ * proxy or a redirect makes of it; text still encoded after that is no one's plain text.
+ */
+const MAX_DECODINGS = 4;
+
+/** A percent-encoded run with the letters and digits it runs into (`%2564%2563`), for text still encoded after MAX_DECODINGS. */
+const ENCODED_RUN = /%[0-9a-f]{2}[%0-9a-z]*/gi;
+
+/**
+ * `text` with the secret redacted, plainly or percent-encoded (`%43%41…`, `%2543…`): for what
+ * reaches a message (a redirect's Location, DigiCert's error text) or an item. Text with no encoded
+ * key comes back as `redact` leaves it; text with one comes back decoded as far as it was encoded,
+ * with the key redacted at every level (so a key is redacted before a decoding could hide it). Text
+ * still encoded after MAX_DECODINGS loses its encoded runs. Linear: at most MAX_DECODINGS passes.
+ */
+export function redactEncoded(text: string, secret: string): string {
+	const plain = redact(text, secret);
+	if (secret.length < 4 || !plain.includes('%')) return plain;
+	let view = plain;
+	let found = false;
+	for (let round = 0; round < MAX_DECODINGS; round++) {
+		const decoded = decodePercents(view);
+		if (decoded === view) return found ? view : plain;
+		view = redact(decoded, secret);
+		if (view !== decoded) found = true;
+	}
+	return decodePercents(view) === view
+		? found
+			? view
+			: plain
+		: view.replace(ENCODED_RUN, REDACTED);
+}
+
 /** Whether `text` holds the secret, plainly or percent-encoded (a header, a file name). */
 export function containsSecretEncoded(text: string, secret: string): boolean {
-	return containsSecret(text, secret) || containsSecret(decodePercents(text), secret);
+	return redactEncoded(text, secret) !== text;
 }
 
 /**
- * A JSON value (an answer) with the secret redacted from every string and every key in it. The
- * value itself when there is nothing to redact, which is nearly always (one scan of its JSON).
+ * A JSON value (an answer) with the secret redacted, plainly or percent-encoded, from every string
+ * and every key in it. The value itself when there is nothing to redact, which is nearly always (one
+ * check of its JSON).
  */
 export function redactJson<T>(value: T, secret: string): T {
-	if (secret.length < 4 || !containsSecret(JSON.stringify(value) ?? '', secret)) return value;
+	if (secret.length < 4 || !containsSecretEncoded(JSON.stringify(value) ?? '', secret))
+		return value;
 	const walk = (node: unknown): unknown => {
-		if (typeof node === 'string') return redact(node, secret);
+		if (typeof node === 'string') return redactEncoded(node, secret);
 		if (Array.isArray(node)) return node.map(walk);
 		if (typeof node === 'object' && node !== null) {
 			return Object.fromEntries(
-				Object.entries(node).map(([key, child]) => [redact(key, secret), walk(child)]),
+				Object.entries(node).map(([key, child]) => [redactEncoded(key, secret), walk(child)]),
 			);
 		}
 		return node;

@@ -38,7 +38,7 @@ import { BlockedTooLongError, DIGICERT_RATE_WINDOWS, keyPacers } from './rateLim
 import { resolveBaseUrl } from './region';
 import type { AttemptFailure, RetryOptions } from './retry';
 import { isRetryable, networkCode, nextRetryDelay, parseRetryAfter } from './retry';
-import { containsSecret, redact, redactJson, withoutSecretHeaders } from './redaction';
+import { containsSecret, redactEncoded, redactJson, withoutSecretHeaders } from './redaction';
 import type { DigiCertRequest, DigiCertResponse } from './types';
 
 export const CREDENTIAL_TYPE = 'digiCertApi';
@@ -143,9 +143,9 @@ export class DigiCertClient {
 		return String(this.credentials.data?.apiKey ?? '');
 	}
 
-	/** Replaces the API key wherever it appears in `text` (for messages built from answers or input). */
+	/** Replaces the API key, plain or percent-encoded, in `text` (messages built from answers or input). */
 	redact(text: string): string {
-		return redact(text, this.apiKey);
+		return redactEncoded(text, this.apiKey);
 	}
 
 	/** Sends one request (retrying as configured) and returns DigiCert's successful answer. */

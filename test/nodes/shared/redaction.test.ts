@@ -1,7 +1,9 @@
 import {
 	containsSecret,
+	containsSecretEncoded,
 	MIN_KEY_FRAGMENT,
 	redact,
+	redactEncoded,
 	redactJson,
 	redactionWork,
 } from '../../../nodes/shared/redaction';
@@ -95,5 +97,35 @@ describe('the cost of redaction', () => {
 		expect(containsSecret(text, KEY)).toBe(false);
 		// Twice: redact, then containsSecret.
 		expect(redactionWork.characters).toBeLessThanOrEqual(2 * (KEY.length / 4) * text.length);
+	});
+});
+
+describe('redactEncoded', () => {
+	const KEY = 'dc-secret-key-abcdef123456';
+	const encoded = (text: string) =>
+		Array.from(text, (c) => `%${c.charCodeAt(0).toString(16)}`).join('');
+	const twice = (text: string) => encoded(text).replace(/%/g, '%25');
+
+	it.each([
+		['plain', `see ${KEY}`, 'see [redacted]'],
+		['percent-encoded', `https://x/?k=${encoded(KEY)}&a=%20`, 'https://x/?k=[redacted]&a= '],
+		['percent-encoded twice', `k=${twice(KEY)}`, 'k=[redacted]'],
+		['a piece, encoded', `k=${encoded(KEY.slice(3, 14))}`, 'k=[redacted]'],
+		['plain and encoded', `${KEY} ${twice(KEY)}`, '[redacted] [redacted]'],
+	])('redacts the key %s', (_how, text, redacted) => {
+		expect(redactEncoded(text, KEY)).toBe(redacted);
+		expect(containsSecretEncoded(text, KEY)).toBe(true);
+	});
+
+	it('leaves encoded text without the key as it came', () => {
+		const text = 'https://x/a%20b?q=%2541%zz';
+		expect(redactEncoded(text, KEY)).toBe(text);
+		expect(containsSecretEncoded(text, KEY)).toBe(false);
+	});
+
+	it('drops what is still encoded after four decodings (no one writes that)', () => {
+		let text = encoded(KEY);
+		for (let i = 0; i < 5; i++) text = text.replace(/%/g, '%25');
+		expect(redactEncoded(`k=${text}`, KEY)).toBe('k=[redacted]');
 	});
 });
