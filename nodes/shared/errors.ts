@@ -18,27 +18,53 @@ export interface DigiCertErrorEntry {
 /** Long enough for any DigiCert message; an echoed page or request is cut, not dumped. */
 const MAX_ENTRY_LENGTH = 300;
 
+/** DigiCert lists a few errors at most; a body listing thousands is cut to these (and a count). */
+export const MAX_ERROR_ENTRIES = 10;
+
+/** An error's message and description stay this short, whatever they quote. */
+const MAX_MESSAGE_LENGTH = 1000;
+const MAX_DESCRIPTION_LENGTH = 5000;
+
 /** Redacts, then cuts: a key straddling the cut would otherwise escape redaction in part. */
-function clip(text: string, secret: string): string {
+function clip(text: string, secret: string, maxLength = MAX_ENTRY_LENGTH): string {
 	const redacted = redactEncoded(text, secret);
-	return redacted.length > MAX_ENTRY_LENGTH ? `${redacted.slice(0, MAX_ENTRY_LENGTH)}…` : redacted;
+	return redacted.length > maxLength ? `${redacted.slice(0, maxLength)}…` : redacted;
 }
 
-/** The entries of a DigiCert error body (the key redacted), or none when the body is not one. */
-export function parseDigiCertErrors(body: unknown, secret: string): DigiCertErrorEntry[] {
+/** The entries of a DigiCert error body, as they came (unredacted), or none when the body is not one. */
+function errorEntries(body: unknown): JsonObject[] {
 	if (typeof body !== 'object' || body === null) return [];
 	const errors = (body as { errors?: unknown }).errors;
 	if (!Array.isArray(errors)) return [];
-	return errors
-		.filter(
-			(entry): entry is JsonObject =>
-				typeof entry === 'object' && entry !== null && !Array.isArray(entry),
-		)
+	return errors.filter(
+		(entry): entry is JsonObject =>
+			typeof entry === 'object' && entry !== null && !Array.isArray(entry),
+	);
+}
+
+/**
+ * The first MAX_ERROR_ENTRIES entries of a DigiCert error body (the key redacted, each cut to
+ * MAX_ENTRY_LENGTH), or none when the body is not one.
+ */
+export function parseDigiCertErrors(body: unknown, secret: string): DigiCertErrorEntry[] {
+	return errorEntries(body)
+		.slice(0, MAX_ERROR_ENTRIES)
 		.map((entry) => ({
 			code:
 				typeof entry.code === 'string' && entry.code !== '' ? clip(entry.code, secret) : 'unknown',
 			message: typeof entry.message === 'string' ? clip(entry.message, secret) : '',
 		}));
+}
+
+/** How many entries of a DigiCert error body `parseDigiCertErrors` left out. */
+export function omittedErrorCount(body: unknown): number {
+	return Math.max(0, errorEntries(body).length - MAX_ERROR_ENTRIES);
+}
+
+/** DigiCert's entries as a sentence's end: `msg [code]; msg [code] and 12 more`. */
+function entriesText(entries: DigiCertErrorEntry[], omitted: number): string {
+	const listed = entries.map((e) => `${e.message || '(no message)'} [${e.code}]`).join('; ');
+	return omitted > 0 ? `${listed} and ${omitted.toLocaleString('en-US')} more` : listed;
 }
 
 export interface ApiErrorParts {
@@ -59,18 +85,20 @@ export interface ApiErrorParts {
  * ECONNRESET & co. for its own generic text, and pick descriptions out of the raw response.
  */
 export function apiError(node: INode, parts: ApiErrorParts, apiKey: string): NodeApiError {
-	const message = redactEncoded(parts.message, apiKey);
+	const message = clip(parts.message, apiKey, MAX_MESSAGE_LENGTH);
 	const description =
-		parts.description === undefined ? undefined : redactEncoded(parts.description, apiKey);
+		parts.description === undefined
+			? undefined
+			: clip(parts.description, apiKey, MAX_DESCRIPTION_LENGTH);
 	const httpCode = parts.httpCode === undefined ? undefined : String(parts.httpCode);
 	const errorResponse: JsonObject = {
 		...(httpCode ? { httpCode } : {}),
-		...(parts.code ? { code: redactEncoded(parts.code, apiKey) } : {}),
+		...(parts.code ? { code: clip(parts.code, apiKey) } : {}),
 		...(parts.errors
 			? {
 					errors: parts.errors.map((e) => ({
-						code: redactEncoded(e.code, apiKey),
-						message: redactEncoded(e.message, apiKey),
+						code: clip(e.code, apiKey),
+						message: clip(e.message, apiKey),
 					})),
 				}
 			: {}),
@@ -211,9 +239,7 @@ export function blockedTooLongError(node: INode, failure: BlockedTooLong): NodeA
 			: `DigiCert kept the API key blocked (429): the node waited ${formatDuration(waitedMs)} and gave up`;
 	const entries = parseDigiCertErrors(failure.body, apiKey);
 	const digiCertSays =
-		entries.length > 0
-			? ` (${entries.map((e) => `${e.message || '(no message)'} [${e.code}]`).join('; ')})`
-			: '';
+		entries.length > 0 ? ` (${entriesText(entries, omittedErrorCount(failure.body))})` : '';
 	const description = [
 		`DigiCert answered 429${digiCertSays} ${times(refusals)} in a row to requests with this API key; this item's request was sent ${times(attempts)}. Every execution using the key in this n8n process waited meanwhile, sending one request at a time to see whether the block was over.`,
 		RATE_LIMITS_TEXT,
@@ -237,7 +263,7 @@ export function digiCertApiError(node: INode, failure: FailedExchange): NodeApiE
 		subject,
 		attempts,
 	);
-	const digiCertSays = entries.map((e) => `${e.message || '(no message)'} [${e.code}]`).join('; ');
+	const digiCertSays = entriesText(entries, omittedErrorCount(failure.body));
 
 	let message = headline ?? entries.find((e) => e.message)?.message;
 	if (message === undefined) {

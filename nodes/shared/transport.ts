@@ -29,6 +29,7 @@ import {
 	digiCertApiError,
 	listNotAdvancingError,
 	networkError,
+	omittedErrorCount,
 	parseDigiCertErrors,
 	unexpectedAnswer,
 } from './errors';
@@ -422,6 +423,8 @@ export class DigiCertClient {
 		body: unknown,
 	): IDataObject | undefined {
 		if (!request.answerCodes || statusCode < 400 || statusCode >= 500) return undefined;
+		// Each entry must be an expected one: a body with more than can be read is not an answer.
+		if (omittedErrorCount(body) > 0) return undefined;
 		const entries = parseDigiCertErrors(body, this.apiKey).map((e) => ({
 			...e,
 			code: e.code.trim(),

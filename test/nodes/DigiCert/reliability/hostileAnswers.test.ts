@@ -75,3 +75,33 @@ describe('an answer made of pieces of the key', () => {
 		for (const piece of keyPieces) expect(shown).not.toContain(piece);
 	});
 });
+
+describe('a refusal with a huge body', () => {
+	const entries = Array.from({ length: 50_000 }, (_, i) => ({
+		code: `invalid_${i}`,
+		message: `Entry ${i} ${'x'.repeat(200)}`,
+	}));
+
+	it.each([
+		['50,000 error entries (10 MB)', { errors: entries }],
+		[
+			'one 10 MB message and code',
+			{ errors: [{ code: 'y'.repeat(5e6), message: 'z'.repeat(5e6) }] },
+		],
+	])('gives an error of bounded size (%s)', async (_how, body) => {
+		const result = await run(getRequest, (_request, res) => {
+			res.writeHead(400, { 'content-type': 'application/json' });
+			res.end(JSON.stringify(body));
+		});
+
+		const error = result.error as unknown as { message: string; description: string };
+		expect(error).toBeDefined();
+		expect(shownText(error).length).toBeLessThan(64 * 1024);
+		expect(error.description).toMatch(/^DigiCert answered HTTP 400: /);
+		if (body.errors.length > 1) {
+			expect(error.message).toBe(`Entry 0 ${'x'.repeat(200)}`);
+			expect(error.description).toContain('[invalid_0]; ');
+			expect(error.description).toContain('and 49,990 more');
+		}
+	});
+});
