@@ -333,6 +333,26 @@ export function listNotAdvancingError(
 	);
 }
 
+/** A list whose pages passed the bytes the node reads at once: nothing rather than part of it. */
+export function listTooLargeError(
+	node: INode,
+	failure: { maxBytes: number; pages: number; elements: number; itemIndex: number },
+	apiKey: string,
+): NodeApiError {
+	const { maxBytes, pages, elements, itemIndex } = failure;
+	const megabytes = Number((maxBytes / 1024 / 1024).toFixed(1));
+	return apiError(
+		node,
+		{
+			message: `DigiCert's list is larger than the node reads at once: over ${megabytes} MB in ${pages} pages (${elements.toLocaleString('en-US')} elements), and more to come`,
+			description:
+				"Nothing was returned rather than part of the list, and n8n's memory was spared the rest. Turn off Return All and set a Limit, or narrow the list with the operation's filters (for example a status or a date range), and read it in parts.",
+			itemIndex,
+		},
+		apiKey,
+	);
+}
+
 export interface FailedConnection {
 	/** The request's HTTP method: a change may have reached DigiCert before the connection broke. */
 	method: string;

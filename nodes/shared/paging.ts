@@ -30,6 +30,13 @@ function pageTotal(page: IDataObject): number | undefined {
 	return typeof total === 'number' && Number.isSafeInteger(total) && total >= 0 ? total : undefined;
 }
 
+/**
+ * The most bytes one list is read in, over all its pages. MAX_ANSWER_BYTES bounds one page, but a
+ * list may have MAX_PAGES of them; DigiCert's orders take 1-3 kB each, so this is 100,000 orders
+ * or more, beyond what a workflow handles well. An object so tests can lower it.
+ */
+export const listLimits = { maxBytes: 256 * 1024 * 1024 };
+
 /** How a list is read: one page's exchange, and the errors for a list that is not one. */
 export interface PageSource {
 	send(request: DigiCertRequest): Promise<DigiCertResponse>;
@@ -37,6 +44,8 @@ export interface PageSource {
 	notAList(statusCode: number, what: string): Error;
 	/** A list that stopped advancing or did not end. */
 	notAdvancing(what: string): Error;
+	/** A list whose pages passed listLimits.maxBytes before it ended. */
+	tooLarge(read: { maxBytes: number; pages: number; elements: number }): Error;
 }
 
 /**
@@ -58,6 +67,7 @@ export async function readAllPages(
 	let finished = false;
 	let maxPages = MAX_PAGES;
 	let last: DigiCertResponse | undefined;
+	let bytes = 0;
 	for (let pages = 1; collected.length < maxItems; pages++) {
 		const limit = Math.min(MAX_PAGE_SIZE, maxItems - collected.length);
 		last = await source.send({ ...request, qs: { ...request.qs, offset, limit } });
@@ -81,6 +91,7 @@ export async function readAllPages(
 			if (collected.length < maxItems) collected.push(element);
 		}
 		offset += elements.length;
+		bytes += last.bodyBytes ?? 0;
 		const total = pageTotal(page);
 		if (pages === 1 && total !== undefined && elements.length > 0) {
 			maxPages = Math.min(MAX_PAGES, Math.ceil(total / elements.length) + EXTRA_PAGES);
@@ -92,6 +103,13 @@ export async function readAllPages(
 			break;
 		}
 		if (collected.length >= maxItems) break;
+		if (bytes > listLimits.maxBytes) {
+			throw source.tooLarge({
+				maxBytes: listLimits.maxBytes,
+				pages,
+				elements: collected.length,
+			});
+		}
 		if (added === 0) {
 			throw source.notAdvancing(
 				`page ${pages} (offset ${offset - elements.length}) held only elements of earlier pages`,

@@ -28,6 +28,7 @@ import {
 	CDN_ADVICE,
 	digiCertApiError,
 	listNotAdvancingError,
+	listTooLargeError,
 	networkError,
 	omittedErrorCount,
 	parseDigiCertErrors,
@@ -219,7 +220,10 @@ export class DigiCertClient {
 					apiKey: this.apiKey,
 				});
 			}
-			return this.accept(request, response, attempt, itemIndex);
+			return {
+				...this.accept(request, response, attempt, itemIndex),
+				bodyBytes: Buffer.isBuffer(response.body) ? response.body.length : undefined,
+			};
 		}
 	}
 
@@ -261,6 +265,8 @@ export class DigiCertClient {
 			notAList: (statusCode, what) => this.unexpected(statusCode, what, itemIndex, CDN_ADVICE),
 			notAdvancing: (what) =>
 				listNotAdvancingError(this.context.getNode(), { what, itemIndex }, this.apiKey),
+			tooLarge: (read) =>
+				listTooLargeError(this.context.getNode(), { ...read, itemIndex }, this.apiKey),
 		});
 	}
 

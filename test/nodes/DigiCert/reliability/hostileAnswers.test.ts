@@ -3,11 +3,14 @@
  * process) memory or CPU out of proportion, or that hide what happened to a change: the node must
  * stay bounded and say what it knows. Each runs through n8n's engine against a server on 127.0.0.1.
  */
+import type { ServerResponse } from 'node:http';
+
 import type { INode, INodeParameters } from 'n8n-workflow';
 
+import { listLimits, MAX_PAGE_SIZE } from '../../../../nodes/shared/paging';
 import { MIN_KEY_FRAGMENT, redactionWork } from '../../../../nodes/shared/redaction';
 import { digiCertNode, inputNodes, runWorkflow } from '../../../helpers/engine';
-import type { HostileServer } from '../../../helpers/hostileServer';
+import type { HostileRequest, HostileServer } from '../../../helpers/hostileServer';
 import { startHostileServer } from '../../../helpers/hostileServer';
 import { shownText } from '../../../helpers/secrets';
 
@@ -103,5 +106,42 @@ describe('a refusal with a huge body', () => {
 			expect(error.description).toContain('[invalid_0]; ');
 			expect(error.description).toContain('and 49,990 more');
 		}
+	});
+});
+
+describe('a list larger than the node reads at once', () => {
+	/** A page of DigiCert's largest size whose elements are ~500 bytes each, in a list of a million. */
+	const pages = (request: HostileRequest, res: ServerResponse) => {
+		const offset = Number(new URL(request.path, 'http://x').searchParams.get('offset'));
+		const orders = Array.from({ length: MAX_PAGE_SIZE }, (_, i) => ({
+			id: offset + i + 1,
+			note: 'n'.repeat(480),
+		}));
+		res.writeHead(200, { 'content-type': 'application/json' });
+		res.end(JSON.stringify({ orders, page: { total: 1_000_000, limit: MAX_PAGE_SIZE, offset } }));
+	};
+
+	it('stops once its pages pass the bound in all, and says to use a Limit or filters', async () => {
+		// Pages of ~0.5 MB against a 1.2 MB bound (the real one is far larger): the third page passes it.
+		jest.replaceProperty(listLimits, 'maxBytes', 1.2 * 1024 * 1024);
+		const result = await run({ resource: 'order', operation: 'getMany', returnAll: true }, pages);
+
+		expect(server!.requests).toHaveLength(3);
+		const error = result.error as unknown as { message: string; description: string };
+		expect(error.message).toBe(
+			"DigiCert's list is larger than the node reads at once: over 1.2 MB in 3 pages (3,000 elements), and more to come",
+		);
+		expect(error.description).toMatch(
+			/Turn off Return All and set a Limit, or narrow the list with the operation's filters/,
+		);
+	});
+
+	it('reads a list under the bound in full', async () => {
+		jest.replaceProperty(listLimits, 'maxBytes', 1.2 * 1024 * 1024);
+		const result = await run({ resource: 'order', operation: 'getMany', limit: 2000 }, pages);
+
+		expect(result.error).toBeUndefined();
+		expect(result.items()).toHaveLength(2000);
+		expect(server!.requests).toHaveLength(2);
 	});
 });
