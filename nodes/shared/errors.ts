@@ -292,6 +292,29 @@ export function digiCertApiError(node: INode, failure: FailedExchange): NodeApiE
 	);
 }
 
+/**
+ * A change DigiCert answered with success (2xx) in a form the node cannot read (an HTML page, cut-off
+ * or odd JSON, an answer too large): DigiCert most likely made the change, so the user must look in
+ * CertCentral before running the item again; it is never sent again by the node.
+ */
+export function changeProbablyMadeError(
+	node: INode,
+	answer: { statusCode: number; what: string; subject?: string; itemIndex: number },
+	apiKey: string,
+): NodeApiError {
+	const { statusCode, what, subject, itemIndex } = answer;
+	return apiError(
+		node,
+		{
+			message: `The change was probably made, but DigiCert's answer (HTTP ${statusCode}) was ${what}`,
+			description: `Check ${subject ?? 'the change'} in CertCentral before running this item again, so nothing is done twice. DigiCert answered with success, so the node did not send it again; what it sent back could not be read (a proxy or DigiCert's CDN may have changed the answer), so this item has no output.`,
+			httpCode: statusCode,
+			itemIndex,
+		},
+		apiKey,
+	);
+}
+
 /** What to do when something other than DigiCert's API seems to have answered. */
 export const CDN_ADVICE =
 	"A proxy or DigiCert's CDN may have answered instead of the API (an outage or a block). Check the credential's region or base URL, and try again later.";

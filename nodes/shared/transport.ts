@@ -10,9 +10,8 @@ import type {
 	ILoadOptionsFunctions,
 	IHttpRequestOptions,
 	IPollFunctions,
-	NodeApiError,
 } from 'n8n-workflow';
-import { NodeOperationError, sleep } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
 import {
 	destroyStream,
@@ -26,6 +25,7 @@ import {
 import {
 	blockedTooLongError,
 	CDN_ADVICE,
+	changeProbablyMadeError,
 	digiCertApiError,
 	listNotAdvancingError,
 	listTooLargeError,
@@ -39,7 +39,7 @@ import type { Lane, RateWindow, Ticket } from './rateLimiter';
 import { BlockedTooLongError, DIGICERT_RATE_WINDOWS, keyPacers } from './rateLimiter';
 import { resolveBaseUrl } from './region';
 import type { AttemptFailure, RetryOptions } from './retry';
-import { isRetryable, networkCode, nextRetryDelay, parseRetryAfter } from './retry';
+import { isRetryable, networkCode, nextRetryDelay, parseRetryAfter, SAFE_METHODS } from './retry';
 import { containsSecret, redactEncoded, redactJson, withoutSecretHeaders } from './redaction';
 import type { DigiCertRequest, DigiCertResponse } from './types';
 
@@ -353,12 +353,9 @@ export class DigiCertClient {
 			);
 		}
 		if (response.body === TOO_LARGE) {
-			throw this.unexpected(
-				statusCode,
-				`an answer over ${MAX_ANSWER_BYTES / 1024 / 1024} MB, which was not read further`,
-				itemIndex,
-				CDN_ADVICE,
-			);
+			const what = `an answer over ${MAX_ANSWER_BYTES / 1024 / 1024} MB, which was not read further`;
+			if (success) this.unreadableAnswer(request, statusCode, what, itemIndex);
+			throw this.unexpected(statusCode, what, itemIndex, CDN_ADVICE);
 		}
 		if (success && request.binary) {
 			const raw = response.body;
@@ -395,6 +392,7 @@ export class DigiCertClient {
 		}
 		if (success) {
 			if (bodyKind !== undefined) {
+				this.unreadableAnswer(request, statusCode, bodyKind, itemIndex);
 				throw this.unexpected(statusCode, bodyKind, itemIndex, CDN_ADVICE);
 			}
 			// An answer that repeats the key (or a piece of it) reaches no item, node's or trigger's, with it.
@@ -438,6 +436,53 @@ export class DigiCertClient {
 		if (entries.length === 0 || !entries.every((e) => request.answerCodes!.includes(e.code)))
 			return undefined;
 		return { errors: entries };
+	}
+
+	/**
+	 * Makes sense of a successful answer with `read` (an operation's toItems): for a change, an answer
+	 * `read` fails on (a TypeError on odd JSON, an UnexpectedAnswerError) means the change was probably
+	 * made, and says so. Errors of follow-up requests (n8n's own) pass as they are.
+	 */
+	async readAnswer<T>(
+		request: DigiCertRequest,
+		response: DigiCertResponse,
+		itemIndex: number,
+		read: () => Promise<T>,
+	): Promise<T> {
+		if (SAFE_METHODS.has(request.method.toUpperCase())) return await read();
+		let failure: unknown;
+		try {
+			return await read();
+		} catch (error) {
+			failure = error;
+		}
+		// Follow-up requests fail with n8n's errors, which say what happened: as they are.
+		if (failure instanceof NodeApiError || failure instanceof NodeOperationError) throw failure;
+		throw changeProbablyMadeError(
+			this.context.getNode(),
+			{
+				statusCode: response.statusCode,
+				what: 'data of an unexpected shape',
+				subject: request.subject,
+				itemIndex,
+			},
+			this.apiKey,
+		);
+	}
+
+	/** Throws changeProbablyMadeError when `request` is a change (DigiCert answered it with success). */
+	private unreadableAnswer(
+		request: DigiCertRequest,
+		statusCode: number,
+		what: string,
+		itemIndex: number,
+	): void {
+		if (SAFE_METHODS.has(request.method.toUpperCase())) return;
+		throw changeProbablyMadeError(
+			this.context.getNode(),
+			{ statusCode, what, subject: request.subject, itemIndex },
+			this.apiKey,
+		);
 	}
 
 	private unexpected(

@@ -9,9 +9,10 @@ import type { INode, INodeParameters } from 'n8n-workflow';
 
 import { listLimits, MAX_PAGE_SIZE } from '../../../../nodes/shared/paging';
 import { MIN_KEY_FRAGMENT, redactionWork } from '../../../../nodes/shared/redaction';
+import { WWW_CSR } from '../../../fixtures/csr';
 import { digiCertNode, inputNodes, runWorkflow } from '../../../helpers/engine';
 import type { HostileRequest, HostileServer } from '../../../helpers/hostileServer';
-import { startHostileServer } from '../../../helpers/hostileServer';
+import { endlessBody, startHostileServer } from '../../../helpers/hostileServer';
 import { shownText } from '../../../helpers/secrets';
 
 // 32 characters, as DigiCert's keys are.
@@ -144,4 +145,82 @@ describe('a list larger than the node reads at once', () => {
 		expect(result.items()).toHaveLength(2000);
 		expect(server!.requests).toHaveLength(2);
 	});
+});
+
+describe('a change DigiCert answered with success, but unreadably', () => {
+	const createOrder = {
+		resource: 'order',
+		operation: 'create',
+		product: 'ssl_basic',
+		csr: WWW_CSR,
+		dnsNames: 'www.example.com',
+		organizationId: '12',
+		validity: 'years',
+		years: 1,
+	};
+	const approve = {
+		resource: 'request',
+		operation: 'approve',
+		requestId: '7',
+		comment: 'ok',
+	};
+	const revoke = { resource: 'order', operation: 'revoke', orderId: '1234' };
+	const answer =
+		(status: number, body: string, contentType = 'application/json') =>
+		(_request: HostileRequest, res: ServerResponse) => {
+			res.writeHead(status, { 'content-type': contentType });
+			res.end(body);
+		};
+
+	it.each([
+		[
+			'an HTML page',
+			createOrder,
+			answer(201, '<html><body>Done</body></html>', 'text/html'),
+			'an HTML page',
+		],
+		[
+			'cut-off JSON',
+			createOrder,
+			answer(201, '{"id":1234,"requests":[{"id":'),
+			'a body that is not JSON (application/json)',
+		],
+		[
+			'requests: [null]',
+			createOrder,
+			answer(201, '{"id":1234,"requests":[null]}'),
+			'data of an unexpected shape',
+		],
+		['JSON null (revoke)', revoke, answer(201, 'null'), 'data of an unexpected shape'],
+		[
+			'an answer over the size cap',
+			createOrder,
+			endlessBody(),
+			'an answer over 64 MB, which was not read further',
+		],
+		[
+			'an HTML page (approve)',
+			approve,
+			answer(200, '<!doctype html><p>ok</p>', 'text/html'),
+			'an HTML page',
+		],
+	])(
+		'%s: says the change was probably made, to check CertCentral, and sends it once',
+		async (_how, parameters, respond, what) => {
+			const result = await run(parameters, respond);
+
+			const error = result.error as unknown as { message: string; description: string };
+			expect(error).toBeDefined();
+			expect(error.message).toMatch(
+				new RegExp(
+					`^The change was probably made, but DigiCert's answer \\(HTTP 20[01]\\) was ${what.replace(/[()]/g, '\\$&')}$`,
+				),
+			);
+			expect(error.description).toMatch(
+				/^Check .+ in CertCentral before running this item again, so nothing is done twice\./,
+			);
+			expect(error.description).not.toMatch(/try again/i);
+			expect(server!.requests).toHaveLength(1);
+		},
+	);
 });

@@ -164,9 +164,9 @@ const expectedOutcome: Record<string, RegExp> = {
 	'504 with an empty body':
 		/^DigiCert answered unexpectedly: HTTP 504 without an error in its usual format$/,
 	'200 that is not JSON, echoing':
-		/^DigiCert answered unexpectedly: HTTP 200 with (a body that is not JSON \(text\/plain\)|a file that repeats the API key back, which is not passed on)$/,
+		/^(DigiCert answered unexpectedly: HTTP 200 with (a body that is not JSON \(text\/plain\)|a file that repeats the API key back, which is not passed on)|The change was probably made, but DigiCert's answer \(HTTP 200\) was a body that is not JSON \(text\/plain\))$/,
 	'200 of the wrong shape':
-		/^DigiCert answered (with data of an unexpected shape|unexpectedly: HTTP 200 with (something other than a list|a file that repeats the API key back, which is not passed on))$/,
+		/^(DigiCert answered (with data of an unexpected shape|unexpectedly: HTTP 200 with (something other than a list|a file that repeats the API key back, which is not passed on))|The change was probably made, but DigiCert's answer \(HTTP 200\) was data of an unexpected shape)$/,
 	'redirect carrying the key':
 		/^DigiCert answered unexpectedly: HTTP 302 with a redirect to http:\/\/127\.0\.0\.1:9\/steal\?key=\[redacted\], which is not followed/,
 	'redirect carrying the key percent-encoded':
