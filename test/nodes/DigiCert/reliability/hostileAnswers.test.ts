@@ -7,8 +7,8 @@ import type { ServerResponse } from 'node:http';
 
 import type { INode, INodeParameters } from 'n8n-workflow';
 
-import { listLimits, MAX_PAGE_SIZE } from '../../../../nodes/shared/paging';
-import { MIN_KEY_FRAGMENT, redactionWork } from '../../../../nodes/shared/redaction';
+import { listLimits, MAX_PAGE_SIZE } from '../../../../nodes/common/paging';
+import { MIN_KEY_FRAGMENT, redactionWork } from '../../../../nodes/common/redaction';
 import { WWW_CSR } from '../../../fixtures/csr';
 import { digiCertNode, inputNodes, runWorkflow } from '../../../helpers/engine';
 import type { HostileRequest, HostileServer } from '../../../helpers/hostileServer';

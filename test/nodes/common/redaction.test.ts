@@ -6,7 +6,7 @@ import {
 	redactEncoded,
 	redactJson,
 	redactionWork,
-} from '../../../nodes/shared/redaction';
+} from '../../../nodes/common/redaction';
 
 describe('redact', () => {
 	const KEY = 'dc-secret-key-abcdef123456';

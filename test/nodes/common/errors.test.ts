@@ -1,8 +1,8 @@
 import type { INode } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import type { FailedExchange } from '../../../nodes/shared/errors';
-import { apiError, digiCertApiError, parseDigiCertErrors } from '../../../nodes/shared/errors';
+import type { FailedExchange } from '../../../nodes/common/errors';
+import { apiError, digiCertApiError, parseDigiCertErrors } from '../../../nodes/common/errors';
 
 describe('the messages users see', () => {
 	const node: INode = {

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { REGION_BASE_URLS, isLoopbackHost, resolveBaseUrl } from '../../../nodes/shared/region';
+import { REGION_BASE_URLS, isLoopbackHost, resolveBaseUrl } from '../../../nodes/common/region';
 
 describe('REGION_BASE_URLS', () => {
 	it("are DigiCert's two CertCentral instances", () => {
