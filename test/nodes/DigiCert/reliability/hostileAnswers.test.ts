@@ -112,15 +112,16 @@ describe('a refusal with a huge body', () => {
 
 describe('a list larger than the node reads at once', () => {
 	/** A page of DigiCert's largest size whose elements are ~500 bytes each, in a list of a million. */
-	const pages = (request: HostileRequest, res: ServerResponse) => {
+	const listOf = (total: number) => (request: HostileRequest, res: ServerResponse) => {
 		const offset = Number(new URL(request.path, 'http://x').searchParams.get('offset'));
-		const orders = Array.from({ length: MAX_PAGE_SIZE }, (_, i) => ({
+		const orders = Array.from({ length: Math.min(MAX_PAGE_SIZE, total - offset) }, (_, i) => ({
 			id: offset + i + 1,
 			note: 'n'.repeat(480),
 		}));
 		res.writeHead(200, { 'content-type': 'application/json' });
-		res.end(JSON.stringify({ orders, page: { total: 1_000_000, limit: MAX_PAGE_SIZE, offset } }));
+		res.end(JSON.stringify({ orders, page: { total, limit: MAX_PAGE_SIZE, offset } }));
 	};
+	const pages = listOf(1_000_000);
 
 	it('stops once its pages pass the bound in all, and says to use a Limit or filters', async () => {
 		// Pages of ~0.5 MB against a 1.2 MB bound (the real one is far larger): the third page passes it.
@@ -135,6 +136,18 @@ describe('a list larger than the node reads at once', () => {
 		expect(error.description).toMatch(
 			/Turn off Return All and set a Limit, or narrow the list with the operation's filters/,
 		);
+	});
+
+	it('is returned whole when the page that passes the bound is its last', async () => {
+		jest.replaceProperty(listLimits, 'maxBytes', 1.2 * 1024 * 1024);
+		const result = await run(
+			{ resource: 'order', operation: 'getMany', returnAll: true },
+			listOf(3 * MAX_PAGE_SIZE),
+		);
+
+		expect(result.error).toBeUndefined();
+		expect(result.items()).toHaveLength(3 * MAX_PAGE_SIZE);
+		expect(server!.requests).toHaveLength(3);
 	});
 
 	it('reads a list under the bound in full', async () => {
