@@ -8,8 +8,10 @@ import type {
 	IDataObject,
 	IExecuteFunctions,
 	ILoadOptionsFunctions,
+	IHookFunctions,
 	IHttpRequestOptions,
 	IPollFunctions,
+	IWebhookFunctions,
 	NodeApiError,
 } from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
@@ -87,7 +89,12 @@ export const DEFAULT_TRANSPORT_OPTIONS: TransportOptions = {
 	maxBlockedWaitMs: DEFAULT_MAX_BLOCKED_WAIT_MS,
 };
 
-type RequestContext = IExecuteFunctions | IPollFunctions | ILoadOptionsFunctions;
+type RequestContext =
+	| IExecuteFunctions
+	| IPollFunctions
+	| ILoadOptionsFunctions
+	| IHookFunctions
+	| IWebhookFunctions;
 
 /** The clock, waits and randomness the client uses: real ones in n8n, controlled ones in unit tests. */
 export interface Timing {

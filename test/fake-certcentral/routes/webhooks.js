@@ -8,7 +8,7 @@
  * DigiCert requires an https:// endpoint (400 webhook_invalid_endpoint). TEST-ONLY ALLOWANCE: an
  * http:// endpoint on the loopback interface (127.0.0.1, localhost, [::1]) is accepted too, so tests
  * and the e2e suite can point it at an n8n listening on loopback; `data.webhookAccount.strictHttps`
- * turns the allowance off. Every answer DigiCert does not document goes through `assumed(...)`.
+ * turns the allowance off, and `unreachable` makes every delivery fail. Every answer DigiCert does not document goes through `assumed(...)`.
  */
 const { clone, errorAnswer, assumed } = require('../common');
 const { issuedChain, pem } = require('../x509');
@@ -58,7 +58,7 @@ module.exports = (data) => {
 	 * The account's webhook feature and the key's user: DigiCert documents no error for an account
 	 * without webhooks or a user who is not an admin, so both answers are ASSUMED.
 	 */
-	data.webhookAccount = { enabled: true, admin: true, strictHttps: false };
+	data.webhookAccount = { enabled: true, admin: true, strictHttps: false, unreachable: false };
 	/** @type {any} the account's one webhook (with `verified` and `challenge`, which DigiCert does not list) */
 	data.webhook = undefined;
 	/** Every event the fake POSTed, oldest first: what it sent and what the endpoint answered. */
@@ -179,6 +179,11 @@ module.exports = (data) => {
 		/** @type {(typeof data.webhookDeliveries)[number]} */
 		const delivery = { event: body.event, endpoint, body, key, time: Date.now() };
 		data.webhookDeliveries.push(delivery);
+		// A test's stand-in for an endpoint DigiCert cannot reach (a private or firewalled URL).
+		if (data.webhookAccount.unreachable) {
+			delivery.error = 'unreachable';
+			return undefined;
+		}
 		try {
 			const response = await fetch(endpoint, {
 				method: 'POST',
