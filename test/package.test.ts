@@ -164,7 +164,11 @@ describe('the npm package', () => {
 			expect(pkg.n8n).toEqual({
 				n8nNodesApiVersion: 1,
 				strict: true,
-				nodes: expect.arrayContaining(['dist/nodes/DigiCert/DigiCert.node.js']),
+				nodes: [
+					'dist/nodes/DigiCert/DigiCert.node.js',
+					'dist/nodes/DigiCertTrigger/DigiCertTrigger.node.js',
+					'dist/nodes/DigiCertWebhookTrigger/DigiCertWebhookTrigger.node.js',
+				],
 				credentials: ['dist/credentials/DigiCertApi.credentials.js'],
 			});
 			for (const file of nodeFiles) expect(file).toMatch(/^dist\/nodes\/\w+\/\w+\.node\.js$/);
@@ -196,6 +200,26 @@ describe('the npm package', () => {
 			const credential = loadBuilt<ICredentialType>('dist/credentials/DigiCertApi.credentials.js');
 			expect(credential.name).toBe('digiCertApi');
 			expect(isHttpsUrl(credential.documentationUrl)).toBe(true);
+		});
+
+		it('the webhook trigger registers itself (webhookMethods) and answers on one POST webhook', () => {
+			const trigger = loadBuilt<INodeType>(
+				'dist/nodes/DigiCertWebhookTrigger/DigiCertWebhookTrigger.node.js',
+			);
+			expect(trigger.description).toMatchObject({
+				name: 'digiCertWebhookTrigger',
+				group: ['trigger'],
+				inputs: [],
+				credentials: [{ name: 'digiCertApi', required: true }],
+				webhooks: [{ name: 'default', httpMethod: 'POST', path: 'webhook' }],
+			});
+			expect(trigger.description).not.toHaveProperty('usableAsTool');
+			expect(Object.keys(trigger.webhookMethods?.default ?? {}).sort()).toEqual([
+				'checkExists',
+				'create',
+				'delete',
+			]);
+			expect(typeof trigger.webhook).toBe('function');
 		});
 
 		it.each(nodeFiles)(

@@ -90,11 +90,7 @@ export const DEFAULT_TRANSPORT_OPTIONS: TransportOptions = {
 };
 
 type RequestContext =
-	| IExecuteFunctions
-	| IPollFunctions
-	| ILoadOptionsFunctions
-	| IHookFunctions
-	| IWebhookFunctions;
+	IExecuteFunctions | IPollFunctions | ILoadOptionsFunctions | IHookFunctions | IWebhookFunctions;
 
 /** The clock, waits and randomness the client uses: real ones in n8n, controlled ones in unit tests. */
 export interface Timing {
