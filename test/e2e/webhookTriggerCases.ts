@@ -16,7 +16,6 @@ import { credentialsFor } from './support/workflows';
 import type { FakeCertCentral } from '../helpers/fake';
 import { expectNoKey } from '../helpers/secrets';
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
 const OWNER = { email: 'owner@example.com', password: 'E2e-test-connection-1' };
 const LOOK_UP = 'Look up';
 

@@ -11,8 +11,8 @@ import type {
 	IWebhookResponseData,
 } from 'n8n-workflow';
 
-import { DigiCertClient } from '../../shared/transport';
-import { isObject } from '../../shared/types';
+import { DigiCertClient } from '../../common/transport';
+import { isObject } from '../../common/types';
 import { pendingChallenge, registrationKey, testSecret } from './challenge';
 import { EVENT_NAMES } from './description';
 import { storedWebhook } from './registration';

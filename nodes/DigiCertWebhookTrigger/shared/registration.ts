@@ -9,8 +9,8 @@ import { randomBytes } from 'crypto';
 import type { IDataObject, IHookFunctions } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { DigiCertClient } from '../../shared/transport';
-import { isObject } from '../../shared/types';
+import { DigiCertClient } from '../../common/transport';
+import { isObject } from '../../common/types';
 import { awaitChallenge, challengeTiming, registrationKey, rememberTestSecret } from './challenge';
 import { EVENT_NAMES, NOTICE_DAYS } from './description';
 

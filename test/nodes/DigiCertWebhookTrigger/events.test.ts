@@ -12,7 +12,6 @@ import { credentialFor, fakeData } from '../../helpers/fake';
 import { useFakeCertCentral } from '../../helpers/useFakeCertCentral';
 import { WebhookTriggerHarness, webhookTriggerNode } from '../../helpers/webhookTrigger';
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
 const server = useFakeCertCentral({ fresh: true });
 let harness: WebhookTriggerHarness;
 

@@ -13,7 +13,6 @@ import {
 	webhookTriggerNode,
 } from '../../helpers/webhookTrigger';
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
 const example = JSON.parse(
 	readFileSync(join(__dirname, '../../../examples/certificate-issued-deploy-slack.json'), 'utf8'),
 );
