@@ -137,6 +137,25 @@ export class WebhookTriggerHarness {
 		if (!(await methods.checkExists.call(context))) await methods.create.call(context);
 	}
 
+	/**
+	 * The test webhook removed (the listen ended or timed out): n8n's TestWebhooks calls delete in
+	 * mode 'internal' with the test webhook's data, on the workflow's static data as stored.
+	 */
+	async stopListening(): Promise<boolean> {
+		const workflow = this.workflow(false);
+		const data = { ...this.webhookData('internal'), isTest: true };
+		const context = new HookContext(
+			workflow,
+			this.node,
+			data.workflowExecuteAdditionalData,
+			'internal',
+			'update',
+			data,
+		);
+		this.listening = undefined;
+		return await nodeType.webhookMethods.default.delete.call(context);
+	}
+
 	private workflow(active: boolean) {
 		return new Workflow({
 			id: this.workflowId,

@@ -11,7 +11,13 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { DigiCertClient } from '../../common/transport';
 import { isObject } from '../../common/types';
-import { awaitChallenge, challengeTiming, registrationKey, rememberTestSecret } from './challenge';
+import {
+	awaitChallenge,
+	challengeTiming,
+	forgetTestSecret,
+	registrationKey,
+	rememberTestSecret,
+} from './challenge';
 import { EVENT_NAMES, NOTICE_DAYS } from './description';
 
 /** What this node remembers in the workflow's static data. */
@@ -185,7 +191,12 @@ export async function create(this: IHookFunctions): Promise<boolean> {
 	const existing = await accountWebhook(this, client);
 	const stored = storedWebhook(this);
 	const replace = this.getNodeParameter('replaceExisting', false) === true;
-	if (existing !== undefined && existing.endpoint !== endpoint && !replace) {
+	// This workflow's own registration at an earlier URL of n8n (WEBHOOK_URL changed) is updated too.
+	const ours =
+		existing !== undefined &&
+		existing.id === stored.webhookId &&
+		existing.endpoint === stored.endpoint;
+	if (existing !== undefined && existing.endpoint !== endpoint && !ours && !replace) {
 		throw new NodeOperationError(
 			this.getNode(),
 			`The account's CertCentral webhook points at another endpoint: ${existing.endpoint}`,
@@ -276,10 +287,14 @@ async function askForTestEvent(
 	return true;
 }
 
-/** Unpublishing: deactivates the account's webhook when it is still this node's; forgets it. */
+/** Unpublishing: deactivates the account's webhook when it is still this node's. */
 export async function remove(this: IHookFunctions): Promise<boolean> {
-	if (this.getMode() === 'manual') return true;
 	const stored = storedWebhook(this);
+	// n8n removes the test webhook in mode "internal" too: only the registered URL's removal deactivates.
+	if (this.getMode() === 'manual' || this.getNodeWebhookUrl('default') !== stored.endpoint) {
+		forgetTestSecret(registrationKey(this.getWorkflow().id, this.getNode().id));
+		return true;
+	}
 	if (stored.webhookId === undefined) return true;
 	const client = await DigiCertClient.connect(this);
 	try {
@@ -296,7 +311,6 @@ export async function remove(this: IHookFunctions): Promise<boolean> {
 		);
 		return false;
 	}
-	delete stored.webhookId;
-	delete stored.endpoint;
+	// Remembered: the deactivated webhook stays in the account, and publishing again updates it as this workflow's.
 	return true;
 }

@@ -124,6 +124,19 @@ describe('publishing registers the account webhook', () => {
 		});
 	});
 
+	it("follows n8n's new URL (WEBHOOK_URL changed): its own webhook is updated, not refused", async () => {
+		const harness = await trigger();
+		await harness.activate();
+		const oldUrl = 'https://n8n-old.example.com/webhook/hook-DigiCertWebhookTrigger/webhook';
+		server.data.webhook.endpoint = oldUrl;
+		(harness.saved['node:DigiCert Webhook Trigger'] as { endpoint: string }).endpoint = oldUrl;
+		await expect(harness.activate('init')).resolves.toEqual({ created: true });
+		expect(server.data.webhook).toMatchObject({
+			endpoint: harness.productionUrl,
+			status: 'active',
+		});
+	});
+
 	it('registers again when someone deactivated it in CertCentral', async () => {
 		const harness = await trigger();
 		await harness.activate();
@@ -265,15 +278,17 @@ describe('when webhooks are not available', () => {
 });
 
 describe('unpublishing', () => {
-	it('deactivates the webhook (DigiCert documents no delete) and forgets it', async () => {
+	it('deactivates the webhook (DigiCert documents no delete) and remembers it as its own', async () => {
 		const harness = await trigger();
 		await harness.activate();
 		server.requests.length = 0;
 		await expect(harness.deactivate()).resolves.toBe(true);
 		expect(webhookCalls()).toEqual(['GET /webhook', 'PUT /webhook/5001/deactivate']);
 		expect(server.data.webhook.status).toBe('inactive');
-		expect(harness.saved['node:DigiCert Webhook Trigger']).not.toHaveProperty('webhookId');
-		// Published again: the same webhook, challenged and activated again.
+		// Published again (after n8n's URL changed, even): the same webhook, updated, challenged, activated.
+		server.data.webhook.endpoint = 'https://n8n-old.example.com/webhook/x/webhook';
+		(harness.saved['node:DigiCert Webhook Trigger'] as { endpoint: string }).endpoint =
+			server.data.webhook.endpoint;
 		await harness.activate();
 		expect(server.data.webhook.status).toBe('active');
 	});
@@ -312,6 +327,23 @@ describe('"Listen for test event"', () => {
 			endpoint: 'https://production.example.com/hook',
 		});
 		expect(harness.saved).toEqual({});
+	});
+
+	it('ending the listen (n8n deletes the test webhook in mode "internal") leaves the published webhook active', async () => {
+		const harness = await trigger();
+		await harness.activate();
+		await harness.listen();
+		server.requests.length = 0;
+		await expect(harness.stopListening()).resolves.toBe(true);
+		expect(webhookCalls()).toEqual([]);
+		expect(server.data.webhook.status).toBe('active');
+		// Still published: its events still start it.
+		server.data.setOrderStatus(server.data.addOrder({ status: 'pending' }).id, 'issued');
+		await server.data.webhookSettled();
+		expect(harness.executions.map((run) => run[0].json.event)).toEqual([
+			'test_webhook_endpoint',
+			'certificate_issued',
+		]);
 	});
 
 	it('says DigiCert could not reach the test URL, and that the webhook was not changed', async () => {
