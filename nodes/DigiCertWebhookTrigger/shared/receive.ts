@@ -110,10 +110,10 @@ async function eventItem(
 ) {
 	const { certificate_chain: chain, ...rest } = data;
 	const json: IDataObject = {
+		...rest,
 		event,
 		order_id: data.order_id ?? null,
 		certificate_id: data.certificate_id ?? null,
-		...rest,
 	};
 	let binary: IBinaryKeyData | undefined;
 	const entries = Array.isArray(chain) ? chain.filter(isChainEntry) : [];
