@@ -8,8 +8,10 @@ import type {
 	IDataObject,
 	IExecuteFunctions,
 	ILoadOptionsFunctions,
+	IHookFunctions,
 	IHttpRequestOptions,
 	IPollFunctions,
+	IWebhookFunctions,
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
@@ -73,7 +75,8 @@ export const DEFAULT_TRANSPORT_OPTIONS: TransportOptions = {
 	maxBlockedWaitMs: DEFAULT_MAX_BLOCKED_WAIT_MS,
 };
 
-type RequestContext = IExecuteFunctions | IPollFunctions | ILoadOptionsFunctions;
+type RequestContext =
+	IExecuteFunctions | IPollFunctions | ILoadOptionsFunctions | IHookFunctions | IWebhookFunctions;
 
 /** The clock and the randomness (of retry back-off) the client uses: real in n8n, controlled in unit tests. */
 export interface Timing extends Clock {
