@@ -257,6 +257,12 @@ export function explain(
 			`DigiCert had a server error (tried ${times(attempts)}). Try again later; if it persists, check DigiCert's status page (status.digicert.com).`,
 		];
 	}
+	if (statusCode >= 400 && codes.some((c) => /random_value/.test(c) && /expire/.test(c))) {
+		return [
+			undefined,
+			'Get a new value with Order > Get DCV Random Value, publish it in place of the old one, then check DCV again.',
+		];
+	}
 	if (statusCode >= 400) {
 		return [undefined, "Check the item's parameters against DigiCert's message."];
 	}

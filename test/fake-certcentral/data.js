@@ -17,6 +17,7 @@ const { DAY_MS, clone, daysUntil, isoDate, isoTime, startOfDay } = require('./co
 const { MAX_LIMIT, dateFilter, matchesSearch } = require('./queries');
 const { routesFor } = require('./routes');
 const { buildDomainsAndOrganizations } = require('./domains');
+const { buildOrderDcv } = require('./orderDcv');
 
 /** Order 12345678 is the order of the seed requests; its duplicates are the seed's certificates. */
 const SEED_ORDER_ID = 12345678;
@@ -593,9 +594,11 @@ function buildData(options = {}) {
 		routes: [],
 	};
 
-	data.routes.push(...routesFor(data));
+	/** DCV on orders: random values, validated names, the DNS the checks look in (orderDcv.js). */
+	const withDcv = Object.assign(data, { orderDcv: buildOrderDcv(data) });
+	withDcv.routes.push(...routesFor(withDcv));
 
-	return data;
+	return withDcv;
 }
 
 module.exports = {

@@ -14,6 +14,7 @@ const RESOURCES = [
 	require('./orders'),
 	require('./certificates'),
 	require('./lifecycle'),
+	require('./orderDcv'),
 	require('./domains'),
 	require('./organizations'),
 ];

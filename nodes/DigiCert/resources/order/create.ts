@@ -26,6 +26,7 @@ import {
 	organizationIdProperty,
 } from '../../shared/fields';
 import type { DigiCertOperation } from '../../shared/operation';
+import { assertDcvMethod, dcvAnswer, dcvMethodProperty } from '../../shared/dcv';
 
 /** The TLS products this operation orders (DigiCert's product name IDs, by name) and their validation: DV needs no organization. */
 export const TLS_PRODUCTS = [
@@ -46,6 +47,11 @@ const PRODUCT_IDS = TLS_PRODUCTS.map((p) => p.value);
 const PAYMENT_METHODS = ['balance', 'card', 'profile'] as const;
 
 type Parameters = { product: string; body: IDataObject };
+
+/** Create's DCV Method option: how DigiCert checks control of the order's domains. */
+const dcvMethodOption = dcvMethodProperty(
+	"How DigiCert checks control of the order's domains. A DNS or HTTP method returns the random value to publish (dcvRecords), so a next step can publish it. By default the account's.",
+);
 
 export const create: DigiCertOperation<Parameters> = {
 	value: 'create',
@@ -136,6 +142,7 @@ export const create: DigiCertOperation<Parameters> = {
 				default: -1,
 				description: "DigiCert's server platform ID (-1 = Other, 2 = Apache, 45 = nginx)",
 			},
+			dcvMethodOption,
 			signatureHashOption,
 			skipApprovalOption,
 		]),
@@ -195,6 +202,8 @@ export const create: DigiCertOperation<Parameters> = {
 			),
 			...readSubmissionOptions(options),
 		};
+		if (options.dcvMethod !== undefined)
+			body.dcv_method = assertDcvMethod(options.dcvMethod, [commonName, ...dnsNames]);
 		if (validation !== 'dv')
 			body.organization = { id: assertPositiveId(read('organizationId'), 'Organization ID') };
 		if (options.containerId !== undefined && options.containerId !== '')
@@ -207,5 +216,10 @@ export const create: DigiCertOperation<Parameters> = {
 		body,
 		subject: `Product ${product}`,
 	}),
-	toItems: (response) => [requestAnswer(response)],
+	toItems: (response, { body }) => [
+		{
+			...requestAnswer(response),
+			...dcvAnswer((response.body ?? {}) as IDataObject, body.dcv_method as string | undefined),
+		},
+	],
 };

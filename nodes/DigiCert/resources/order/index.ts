@@ -2,8 +2,11 @@ import type { DigiCertResource } from '../../shared/operation';
 import { get } from './get';
 import { getExpiring } from './getExpiring';
 import { cancel } from './cancel';
+import { changeDcvMethod } from './changeDcvMethod';
+import { checkDcv } from './checkDcv';
 import { create } from './create';
 import { duplicate } from './duplicate';
+import { getDcvRandomValue } from './getDcvRandomValue';
 import { getMany } from './getMany';
 import { listDuplicates } from './listDuplicates';
 import { listReissues } from './listReissues';
@@ -26,6 +29,9 @@ export const order: DigiCertResource = {
 		duplicate,
 		revoke,
 		cancel,
+		checkDcv,
+		getDcvRandomValue,
+		changeDcvMethod,
 	],
 	defaultOperation: 'getMany',
 };

@@ -1,0 +1,31 @@
+import { isObject } from '../../../shared/types';
+import { assertPositiveId } from '../../../shared/validation';
+import { orderIdProperty } from '../../shared/fields';
+import type { DigiCertOperation } from '../../shared/operation';
+import { UnexpectedAnswerError } from '../../shared/operation';
+
+type Parameters = { orderId: number };
+
+/**
+ * DigiCert's "Generate DCV token" for orders: the order's random value, a new one only when the
+ * current one expired (DigiCert's page), with its expiration date.
+ */
+export const getDcvRandomValue: DigiCertOperation<Parameters> = {
+	value: 'getDcvRandomValue',
+	name: 'Get DCV Random Value',
+	action: "Get order's DCV random value",
+	description:
+		"The random value to publish for a pending order's DNS or HTTP DCV, and when it expires; DigiCert makes a new one once it has expired",
+	properties: [orderIdProperty('The ID of the pending order whose random value to get')],
+	readParameters: (read) => ({ orderId: assertPositiveId(read('orderId'), 'Order ID') }),
+	request: ({ orderId }) => ({
+		method: 'PUT',
+		path: `/order/certificate/${orderId}/dcv-random-value`,
+		subject: `Order ${orderId}`,
+	}),
+	toItems: ({ body }, { orderId }) => {
+		if (!isObject(body) || typeof body.dcv_random_value !== 'string')
+			throw new UnexpectedAnswerError();
+		return [{ orderId, ...body }];
+	},
+};
