@@ -257,6 +257,12 @@ export function explain(
 			`DigiCert had a server error (tried ${times(attempts)}). Try again later; if it persists, check DigiCert's status page (status.digicert.com).`,
 		];
 	}
+	if (statusCode === 400 && has('invalid_dns_method')) {
+		return [
+			'DigiCert cannot check DCV for this order: its DCV method is email (or none)',
+			'Use Order > Change DCV Method to DNS TXT, DNS CNAME or HTTP File, publish the value it outputs, then check again.',
+		];
+	}
 	if (statusCode >= 400 && codes.some((c) => /random_value/.test(c) && /expire/.test(c))) {
 		return [
 			undefined,

@@ -152,6 +152,9 @@ export const OPERATION_SAMPLES: Record<string, Samples> = {
 	'domain.getMany': () => [{ limit: 5, filters: { status: 'active', search: 'example', dcvMethod: 'dns-txt-token', containerId: '5' } }],
 	'domain.getExpiringValidations': () => [{ days: 30 }],
 	'domain.checkDcv': () => [{ domainId: String(DOMAIN_IDS.pendingTxt) }],
+	'domain.submitForValidation': () => [{ domainId: String(DOMAIN_IDS.ovIn30), validationTypes: ['ov'], dcvMethod: 'dns-txt-token' }],
+	'domain.generateDcvToken': () => [{ domainId: String(DOMAIN_IDS.pendingTxt) }],
+	'domain.changeDcvMethod': () => [{ domainId: String(DOMAIN_IDS.pendingCname), dcvMethod: 'dns-txt-token' }],
 	'organization.getMany': () => [{ limit: 5, filters: { status: 'active', validation: 'not_pending', search: 'Contoso' } }],
 	'organization.getExpiringValidations': () => [{ days: 30 }],
 };

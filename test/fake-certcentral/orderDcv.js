@@ -90,10 +90,7 @@ function buildOrderDcv(data) {
 
 		/** Starts DCV for an order's names with `method`; returns the 201's DCV fields. */
 		start(/** @type {any} */ order, /** @type {string} */ method, /** @type {string[]} */ names) {
-			if (!TOKEN_METHODS.includes(method)) {
-				order.dcv_method = method;
-				return {};
-			}
+			// Email DCV waits for a person; a token method for Check DCV.
 			const state = {
 				method,
 				randomValue: newRandomValue(),
@@ -103,7 +100,7 @@ function buildOrderDcv(data) {
 			};
 			states.set(order.id, state);
 			order.dcv_method = method;
-			return answerFields(state);
+			return TOKEN_METHODS.includes(method) ? answerFields(state) : {};
 		},
 
 		/** Runs `finish` now when the order needs no DCV (or it is complete), else once it is. */
@@ -127,11 +124,20 @@ function buildOrderDcv(data) {
 						'invalid_order_status',
 					),
 				};
+			// DigiCert's (older) page: an email-validated order answers this 400, with this message.
 			if (!TOKEN_METHODS.includes(state.method))
 				return {
-					error: refusal(
-						`Order ${order.id} is validated by ${state.method}: there is no token to check.`,
-					),
+					error: {
+						status: 400,
+						body: {
+							errors: [
+								{
+									code: 'invalid_dns_method',
+									message: 'An error occurred while processing your request.',
+								},
+							],
+						},
+					},
 				};
 			if (state.expiresAt <= data.now())
 				return {

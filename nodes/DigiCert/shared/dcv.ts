@@ -29,7 +29,7 @@ const DCV_METHOD_OPTIONS = [
 		name: 'HTTP File',
 		value: 'http-token',
 		description:
-			'Serve the random value at /.well-known/pki-validation/fileauth.txt on each exact host name (no wildcards)',
+			'Serve the value at /.well-known/pki-validation/fileauth.txt on each host name (no wildcards)',
 	},
 	{
 		name: 'Email',

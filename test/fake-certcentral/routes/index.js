@@ -16,6 +16,7 @@ const RESOURCES = [
 	require('./lifecycle'),
 	require('./orderDcv'),
 	require('./domains'),
+	require('./domainDcv'),
 	require('./organizations'),
 ];
 

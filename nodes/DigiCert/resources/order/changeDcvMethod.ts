@@ -12,7 +12,7 @@ export const changeDcvMethod: DigiCertOperation<Parameters> = {
 	name: 'Change DCV Method',
 	action: "Change order's DCV method",
 	description:
-		"Validate a pending order's domains another way (e.g. DNS TXT instead of email); outputs the random value to publish",
+		"Validate a pending order's domains another way (e.g. DNS TXT); outputs the value to publish",
 	properties: [
 		orderIdProperty('The ID of the pending order (or order with a pending reissue)'),
 		dcvMethodProperty("How DigiCert is to check control of the order's domains", true),

@@ -23,7 +23,7 @@ export const checkDcv: DigiCertOperation<Parameters> = {
 	name: 'Check DCV',
 	action: "Check order's domain control validation now",
 	description:
-		"Ask DigiCert to look for a pending order's DNS or HTTP token now; not found yet gives validated: false and the names still pending",
+		"Ask DigiCert to look for a pending order's DNS or HTTP token; not found yet gives validated: false",
 	properties: [
 		orderIdProperty('The ID of the pending order (or order with a pending reissue) to check'),
 		optionsProperty([

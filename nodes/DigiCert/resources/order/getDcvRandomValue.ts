@@ -15,7 +15,7 @@ export const getDcvRandomValue: DigiCertOperation<Parameters> = {
 	name: 'Get DCV Random Value',
 	action: "Get order's DCV random value",
 	description:
-		"The random value to publish for a pending order's DNS or HTTP DCV, and when it expires; DigiCert makes a new one once it has expired",
+		"The value to publish for a pending order's DNS or HTTP DCV and its expiry (a new one once expired)",
 	properties: [orderIdProperty('The ID of the pending order whose random value to get')],
 	readParameters: (read) => ({ orderId: assertPositiveId(read('orderId'), 'Order ID') }),
 	request: ({ orderId }) => ({

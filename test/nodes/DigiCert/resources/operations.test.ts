@@ -30,7 +30,18 @@ describe('the node offers every operation of issue 4, described for AI agents', 
 			],
 			['request', ['approve', 'get', 'getMany', 'reject']],
 			['certificate', ['download', 'revoke']],
-			['domain', ['checkDcv', 'get', 'getExpiringValidations', 'getMany']],
+			[
+				'domain',
+				[
+					'changeDcvMethod',
+					'checkDcv',
+					'generateDcvToken',
+					'get',
+					'getExpiringValidations',
+					'getMany',
+					'submitForValidation',
+				],
+			],
 			['organization', ['getExpiringValidations', 'getMany']],
 		]);
 	});

@@ -95,6 +95,17 @@ describe('Order > Check DCV', () => {
 		);
 	});
 
+	it("an email-validated order: DigiCert's vague 400 invalid_dns_method is explained", async () => {
+		await reissueAwaitingDcv('email');
+		const result = await checkDcv();
+		expect(result.error?.message).toBe(
+			'DigiCert cannot check DCV for this order: its DCV method is email (or none)',
+		);
+		expect((result.error as { description?: string }).description).toContain(
+			'An error occurred while processing your request. [invalid_dns_method]',
+		);
+	});
+
 	it('is not sent again after a 502 (DigiCert may have acted on it)', async () => {
 		await reissueAwaitingDcv();
 		server.fail({ times: 1, respond: { status: 502, body: 'Bad Gateway' } });
