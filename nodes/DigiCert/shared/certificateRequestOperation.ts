@@ -6,19 +6,14 @@ import {
 	assertHostNames,
 	assertOneOf,
 	assertText,
-} from '../../shared/certificateInput';
-import {
-	commonNameProperty,
-	csrProperty,
-	dnsNamesProperty,
-	optionsProperty,
-	orderIdProperty,
-} from './fields';
+} from '../../common/certificateInput';
+import { commonNameProperty, csrProperty, dnsNamesProperty, optionsProperty } from './fields';
+import { orderIdProperty } from './locators';
 import type { DigiCertOperation, OperationIdentity } from './operation';
 import { operationIdentity } from './operation';
-import type { DigiCertResponse } from '../../shared/types';
+import type { DigiCertResponse } from '../../common/types';
+import { assertBoolean, assertPositiveId } from '../../common/inputChecks';
 import { assertDcvMethod, dcvAnswer, dcvMethodProperty } from './dcv';
-import { assertBoolean, assertPositiveId } from '../../shared/validation';
 
 export const SIGNATURE_HASHES = ['sha256', 'sha384', 'sha512'] as const;
 

@@ -1,7 +1,7 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { assertOneOf } from '../../shared/certificateInput';
-import { isObject } from '../../shared/types';
+import { assertOneOf } from '../../common/certificateInput';
+import { isObject } from '../../common/types';
 
 /**
  * Domain control validation (DCV) on orders and domains: the methods, the DCV Method field, and

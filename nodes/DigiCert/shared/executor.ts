@@ -7,12 +7,12 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { mapBounded } from '../../shared/concurrency';
-import { CDN_ADVICE } from '../../shared/errors';
-import { DigiCertClient } from '../../shared/transport';
-import type { ParameterReader } from '../../shared/types';
-import { isObject } from '../../shared/types';
-import { locatorId } from './fields';
+import { mapBounded } from '../../common/concurrency';
+import { CDN_ADVICE } from '../../common/errors';
+import { DigiCertClient } from '../../common/transport';
+import type { ParameterReader } from '../../common/types';
+import { isObject } from '../../common/types';
+import { locatorId } from './locators';
 import type { DigiCertOperation, DigiCertResource } from './operation';
 import type { OutputChoice } from './output';
 import { readOutputChoice, shapeOutput } from './output';

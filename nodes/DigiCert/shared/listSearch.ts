@@ -6,12 +6,12 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { containsSearch } from '../../shared/filters';
-import { REGION_BASE_URLS } from '../../shared/region';
-import { DigiCertClient } from '../../shared/transport';
-import type { DigiCertRequest } from '../../shared/types';
-import { isObject } from '../../shared/types';
-import { CERTCENTRAL_HOSTS, pageUrl } from './fields';
+import { containsSearch } from '../../common/filters';
+import { REGION_BASE_URLS } from '../../common/region';
+import { DigiCertClient } from '../../common/transport';
+import type { DigiCertRequest } from '../../common/types';
+import { isObject } from '../../common/types';
+import { CERTCENTRAL_HOSTS, pageUrl } from './locators';
 import { transportOptionsFrom } from './requestOptions';
 
 /**
@@ -220,5 +220,5 @@ export const searchDomains: Search = async function (filter, paginationToken) {
 	};
 };
 
-/** The node's `methods.listSearch`: each locator names one of these (fields.ts). */
+/** The node's `methods.listSearch`: each locator names one of these (locators.ts). */
 export const listSearch = { searchOrders, searchRequests, searchCertificates, searchDomains };

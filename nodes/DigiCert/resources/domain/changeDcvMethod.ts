@@ -1,7 +1,7 @@
-import { isObject } from '../../../shared/types';
-import { assertPositiveId } from '../../../shared/validation';
+import { isObject } from '../../../common/types';
+import { assertPositiveId } from '../../../common/inputChecks';
 import { assertDcvMethod, dcvMethodProperty } from '../../shared/dcv';
-import { domainIdProperty } from '../../shared/fields';
+import { domainIdProperty } from '../../shared/locators';
 import type { DigiCertOperation } from '../../shared/operation';
 
 type Parameters = { domainId: number; dcvMethod: string };

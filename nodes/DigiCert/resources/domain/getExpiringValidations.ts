@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { validationAuditOperation } from '../../shared/validationAuditOperation';
-import { DOMAIN_AUDIT_QUERY, domainValidationDates } from '../../../shared/validationExpiry';
+import { DOMAIN_AUDIT_QUERY, domainValidationDates } from '../../../common/validationExpiry';
 
 export const getExpiringValidations = validationAuditOperation({
 	value: 'getExpiringValidations',

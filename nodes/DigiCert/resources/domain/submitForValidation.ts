@@ -1,9 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { quoteValue, assertPositiveId } from '../../../shared/validation';
-import { isObject } from '../../../shared/types';
+import { quoteValue, assertPositiveId } from '../../../common/inputChecks';
+import { isObject } from '../../../common/types';
 import { assertDcvMethod, dcvMethodProperty } from '../../shared/dcv';
-import { domainIdProperty } from '../../shared/fields';
+import { domainIdProperty } from '../../shared/locators';
 import type { DigiCertOperation } from '../../shared/operation';
 
 type Parameters = { domainId: number; types: string[]; dcvMethod: string };

@@ -1,9 +1,10 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { assertHostNames } from '../../../shared/certificateInput';
-import { isObject } from '../../../shared/types';
-import { assertPositiveId } from '../../../shared/validation';
-import { optionsProperty, orderIdProperty } from '../../shared/fields';
+import { assertHostNames } from '../../../common/certificateInput';
+import { isObject } from '../../../common/types';
+import { assertPositiveId } from '../../../common/inputChecks';
+import { optionsProperty } from '../../shared/fields';
+import { orderIdProperty } from '../../shared/locators';
 import type { DigiCertOperation } from '../../shared/operation';
 import { UnexpectedAnswerError } from '../../shared/operation';
 

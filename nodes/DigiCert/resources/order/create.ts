@@ -7,8 +7,8 @@ import {
 	assertHostNames,
 	assertOneOf,
 	assertText,
-} from '../../../shared/certificateInput';
-import { assertPositiveId, quoteValue } from '../../../shared/validation';
+} from '../../../common/certificateInput';
+import { assertPositiveId, quoteValue } from '../../../common/inputChecks';
 import {
 	commentsOption,
 	readSubmissionOptions,

@@ -1,6 +1,6 @@
-import { isObject } from '../../../shared/types';
-import { assertPositiveId } from '../../../shared/validation';
-import { orderIdProperty } from '../../shared/fields';
+import { isObject } from '../../../common/types';
+import { assertPositiveId } from '../../../common/inputChecks';
+import { orderIdProperty } from '../../shared/locators';
 import type { DigiCertOperation } from '../../shared/operation';
 import { UnexpectedAnswerError } from '../../shared/operation';
 

@@ -13,7 +13,6 @@ import {
 
 const server = useFakeCertCentral();
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 const orderWith = (test: (order: any) => boolean) => [...server.data.orders.values()].find(test);
 
 async function download(parameters: INodeParameters, input: IDataObject[] = [{}]) {
@@ -293,7 +292,6 @@ describe('Download Certificate', () => {
 });
 
 describe('Download Certificate by certificate ID', () => {
-	// eslint-disable-next-line @typescript-eslint/no-explicit-any
 	const reissueWith = (status: string) =>
 		[...server.data.reissues.entries()]
 			.map(([orderId, list]) => ({
