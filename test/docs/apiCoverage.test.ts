@@ -136,6 +136,11 @@ export const OPERATION_SAMPLES: Record<string, Samples> = {
 	'order.cancel': (fake) => [{ orderId: String(fake.data.addOrder({ status: 'pending' }).id), note: 'canceled by the coverage test' }],
 	'order.checkDcv': (fake) => [{ orderId: String(pendingDcvOrder(fake)) }, { orderId: String(pendingDcvOrder(fake)), options: { dnsNames: 'dcv.example.com' } }],
 	'order.getDcvRandomValue': (fake) => [{ orderId: String(pendingDcvOrder(fake)) }],
+	'order.setAutoReissue': (fake) => {
+		const order = fake.data.addOrder({ status: 'issued', validDays: 90 });
+		order.validity_years = 3;
+		return [{ orderId: String(order.id), autoReissue: true }];
+	},
 	'order.changeDcvMethod': (fake) => [{ orderId: String(pendingDcvOrder(fake)), dcvMethod: 'dns-cname-token' }],
 	'certificate.revoke': (fake) => {
 		const certificate = fake.data.addOrder({ status: 'issued', validDays: 90 }).certificate;

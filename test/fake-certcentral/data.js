@@ -187,6 +187,9 @@ function buildData(options = {}) {
 				: {}),
 			organization: { ...o.organization, city: 'Minneapolis', state: 'mn', country: 'us' },
 			validity_years: 1,
+			// The plan's end (order info's order_valid_till) and auto-reissue (0/1), as DigiCert's Order info lists them.
+			...(hasValidity ? { order_valid_till: isoDate(o.validTillMs) } : {}),
+			auto_reissue: 0,
 			disable_renewal_notifications: false,
 			auto_renew: 0,
 			container: { ...o.container, is_active: true },

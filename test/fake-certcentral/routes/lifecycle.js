@@ -450,6 +450,22 @@ module.exports = (data) => {
 				'custom_expiration_date must be a future date (YYYY-MM-DD).',
 			); // [U]
 		}
+		// renewal_of_order_id: an order of the account, of the same product [A: codes; that a renewal
+		// must be of the same product is DigiCert's rule for renewals, the refusal's shape is not shown].
+		const renewed =
+			body.renewal_of_order_id === undefined ? undefined : orders.get(body.renewal_of_order_id);
+		if (body.renewal_of_order_id !== undefined && !renewed)
+			return errorAnswer(
+				400,
+				'invalid_renewal_of_order_id',
+				`Order ${body.renewal_of_order_id} is not an order of this account.`,
+			);
+		if (renewed && renewed.product.name_id !== product.name_id)
+			return errorAnswer(
+				400,
+				'renewal_product_mismatch',
+				`Order ${renewed.id} is a ${renewed.product.name_id} order: a renewal must be of the same product.`,
+			);
 		const dcvMethod = data.orderDcv.readMethod(body, product.name_id, namesOf(read.certificate));
 		if ('error' in dcvMethod) return dcvMethod.error;
 		const container = data.containers.find((/** @type {any} */ c) => c.id === body.container?.id);
@@ -476,6 +492,11 @@ module.exports = (data) => {
 		if (organization)
 			order.organization = { ...order.organization, id: organization.id, name: organization.name };
 		order.payment_method = body.payment_method ?? 'balance';
+		if (renewed) {
+			// [A] DigiCert marks the renewed order when the renewal is placed.
+			renewed.is_renewed = true;
+			Object.assign(order, { is_renewal: true, renewed_order_id: renewed.id });
+		}
 		if (typeof body.comments === 'string') order.comments = body.comments;
 		const dcvFields = dcvMethod.method
 			? data.orderDcv.start(order, dcvMethod.method, namesOf(order.certificate))

@@ -64,7 +64,29 @@ module.exports = (data) => {
 		return 'error' in result ? result.error : { status: 200, body: result };
 	}
 
+	/**
+	 * PUT /order/certificate/{id}/auto-reissue `{auto_reissue: 1 | 0}` (required integer, DigiCert's
+	 * page). "Not supported if the product does not support Multi-year Plans": the fake refuses orders
+	 * of a one-year plan [A: code, status and that a 1-year order counts as no plan]. Answer 204 [A].
+	 */
+	function autoReissue(/** @type {RegExpExecArray} */ m, /** @type {any} */ req) {
+		const order = orderFor(m[1]);
+		if (!order) return notFound('order');
+		const value = req.body?.auto_reissue;
+		if (value !== 0 && value !== 1)
+			return errorAnswer(400, 'invalid_auto_reissue', 'auto_reissue must be 1 or 0.');
+		if (!(order.validity_years > 1))
+			return errorAnswer(
+				400,
+				'auto_reissue_not_supported',
+				`Order ${order.id} is not a Multi-year Plan: auto-reissue is not supported.`,
+			);
+		order.auto_reissue = value;
+		return { status: 204 };
+	}
+
 	return [
+		{ method: 'PUT', pattern: /^\/order\/certificate\/(\d+)\/auto-reissue$/, handle: autoReissue },
 		{ method: 'PUT', pattern: /^\/order\/certificate\/(\d+)\/check-dcv$/, handle: checkDcv },
 		{
 			method: 'PUT',

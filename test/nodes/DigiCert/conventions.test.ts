@@ -85,6 +85,7 @@ describe("n8n's vocabulary", () => {
 				checkDcv: 'Check DCV',
 				getDcvRandomValue: 'Get DCV Random Value',
 				changeDcvMethod: 'Change DCV Method',
+				setAutoReissue: 'Set Auto-Reissue',
 			},
 			request: { get: 'Get', getMany: 'Get Many', approve: 'Approve', reject: 'Reject' },
 			certificate: { download: 'Download', revoke: 'Revoke' },

@@ -12,6 +12,7 @@ import { listDuplicates } from './listDuplicates';
 import { listReissues } from './listReissues';
 import { reissue } from './reissue';
 import { revoke } from './revoke';
+import { setAutoReissue } from './setAutoReissue';
 
 export const order: DigiCertResource = {
 	value: 'order',
@@ -32,6 +33,7 @@ export const order: DigiCertResource = {
 		checkDcv,
 		getDcvRandomValue,
 		changeDcvMethod,
+		setAutoReissue,
 	],
 	defaultOperation: 'getMany',
 };
