@@ -23,7 +23,7 @@ export interface DigiCertOperation<P = IDataObject> {
 	description: string;
 	/** Its own fields; the node adds the displayOptions that tie them to this operation. */
 	properties: INodeProperties[];
-	/** Reads and validates the item's parameters; throws a user-facing Error on bad input. */
+	/** Reads and checks the item's parameters; throws a user-facing Error on bad input. */
 	readParameters(read: ParameterReader): P;
 	/** The request for these parameters (a list is paged by the executor; see DigiCertRequest.paginate); `toItems` may send follow-ups. */
 	request(parameters: P): DigiCertRequest;

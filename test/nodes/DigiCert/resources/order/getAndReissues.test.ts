@@ -1,17 +1,16 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { digiCertNode, inputNodes, runWorkflow } from '../../../../helpers/engine';
-import { credentialFor, fakeData } from '../../../../helpers/fake';
+import { fakeData } from '../../../../helpers/fake';
 import { useFakeCertCentral } from '../../../../helpers/useFakeCertCentral';
+import { runDigiCert } from '../../../../helpers/runOperation';
 
 const server = useFakeCertCentral();
 
 async function run(parameters: INodeParameters, input: IDataObject[] = [{}], typeVersion = 1) {
-	return await runWorkflow(
-		[...inputNodes(input), digiCertNode({ resource: 'order', ...parameters }, { typeVersion })],
-		{
-			credentials: credentialFor(server),
-		},
+	return await runDigiCert(
+		server,
+		{ resource: 'order', ...parameters },
+		{ input, node: { typeVersion } },
 	);
 }
 
