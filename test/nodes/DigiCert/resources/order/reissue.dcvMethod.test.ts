@@ -5,7 +5,7 @@ import { runOperation } from '../../../../helpers/runOperation';
 import { useFakeCertCentral } from '../../../../helpers/useFakeCertCentral';
 import { NEW_CSR, WILDCARD_CSR } from '../../../../fixtures/csr';
 
-// The DCV Method option of Create and Reissue, and the DCV data their answers carry.
+// Reissue's DCV Method option, and the DCV data its answer carries.
 const server = useFakeCertCentral({ fresh: true });
 const ORDER = fakeData.SEED_ORDER_ID;
 
@@ -17,7 +17,7 @@ const reissue = (options: INodeParameters, csr = NEW_CSR) =>
 		options: { dnsNames: 'new.example.com', ...options },
 	});
 
-describe('DCV Method on Reissue and Create', () => {
+describe('Reissue: DCV Method', () => {
 	it("Reissue sends dcv_method and outputs the random value, each domain's token and the record to publish", async () => {
 		const result = await reissue({ dcvMethod: 'dns-txt-token', skipApproval: true });
 		expect(result.error).toBeUndefined();
@@ -98,20 +98,5 @@ describe('DCV Method on Reissue and Create', () => {
 		const result = await reissue({ dcvMethod: 'dns-cname-token' });
 		expect(result.error?.message).toBe('DCV method not allowed.');
 		expect(server.requests).toHaveLength(1);
-	});
-
-	it('Create sends dcv_method and outputs the DNS record; the order is issued only after DCV', async () => {
-		const result = await runOperation(server, 'order', 'create', {
-			product: 'ssl_dv_geotrust',
-			csr: NEW_CSR,
-			options: { dcvMethod: 'dns-txt-token', skipApproval: true },
-		});
-		expect(result.error).toBeUndefined();
-		expect(server.requests[0].body).toMatchObject({ dcv_method: 'dns-txt-token' });
-		const item = result.items()[0].json;
-		expect(item.dcvRecords).toEqual([
-			expect.objectContaining({ type: 'TXT', name: '_dnsauth.new.example.com' }),
-		]);
-		expect(server.data.orders.get(item.orderId).status).toBe('pending');
 	});
 });
