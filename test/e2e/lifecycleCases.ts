@@ -72,9 +72,14 @@ export const lifecycleCases: DigiCertCase[] = [
 		check: (run, fake) => {
 			expect(run.nodeError(DIGICERT)?.message).toBeUndefined();
 			expect(run.ok).toBe(true);
+			// The order's signature hash first: DigiCert requires one on a duplicate.
 			expect(sentTo(fake)).toEqual([
+				`GET /services/v2/order/certificate/${ORDERS.duplicate}`,
 				`POST /services/v2/order/certificate/${ORDERS.duplicate}/duplicate`,
 			]);
+			expect(fake.requests.at(-1)?.body).toMatchObject({
+				certificate: { signature_hash: 'sha256' },
+			});
 			const [item] = run.items(DIGICERT);
 			expect(item).toMatchObject({
 				orderId: ORDERS.duplicate,

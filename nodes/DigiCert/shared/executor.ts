@@ -10,7 +10,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { mapBounded } from '../../shared/concurrency';
 import { CDN_ADVICE } from '../../shared/errors';
 import { DigiCertClient } from '../../shared/transport';
-import type { ParameterReader } from '../../shared/types';
+import type { DigiCertRequest, ParameterReader } from '../../shared/types';
 import { isObject } from '../../shared/types';
 import { locatorId } from './fields';
 import type { DigiCertOperation, DigiCertResource } from './operation';
@@ -128,18 +128,15 @@ export async function executeOperation(
 						'Fix the parameter (or the expression that sets it) and run again; no request was sent.',
 				});
 			}
+			const send = async (next: DigiCertRequest) => await client.send(next, itemIndex);
+			if (operation.prepare) parameters = await operation.prepare(parameters, send);
 			const request = operation.request(parameters);
 			const response = request.paginate
 				? await client.sendPaginated(request, itemIndex)
 				: await client.send(request, itemIndex);
 			const output = toExecutionData(
 				node,
-				await operation.toItems(
-					response,
-					parameters,
-					this,
-					async (next) => await client.send(next, itemIndex),
-				),
+				await operation.toItems(response, parameters, this, send),
 				itemIndex,
 				request.binary === true,
 			);

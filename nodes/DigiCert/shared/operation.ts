@@ -25,6 +25,15 @@ export interface DigiCertOperation<P = IDataObject> {
 	properties: INodeProperties[];
 	/** Reads and validates the item's parameters; throws a user-facing Error on bad input. */
 	readParameters(read: ParameterReader): P;
+	/**
+	 * Completes the parameters from DigiCert's current data with read-only requests (e.g. the
+	 * order's signature hash, which Duplicate must send), after every check and before `request`.
+	 * It throws a user-facing Error when something still cannot be known; the change is then not sent.
+	 */
+	prepare?(
+		parameters: P,
+		send: (request: DigiCertRequest) => Promise<DigiCertResponse>,
+	): Promise<P>;
 	/** The request for these parameters (a list is paged by the executor; see DigiCertRequest.paginate); `toItems` may send follow-ups. */
 	request(parameters: P): DigiCertRequest;
 	/**

@@ -9,7 +9,15 @@
  * Error codes DigiCert does not document are marked [U].
  */
 
-const { DAY_MS, errorAnswer, isoDate, isoTime, notFound, startOfDay } = require('../common');
+const {
+	DAY_MS,
+	assumed,
+	errorAnswer,
+	isoDate,
+	isoTime,
+	notFound,
+	startOfDay,
+} = require('../common');
 
 /** Public TLS certificates issued from 15 March 2026 live at most 199 days (DigiCert's pages). */
 const MAX_VALIDITY_DAYS = 199;
@@ -115,6 +123,26 @@ module.exports = (data) => {
 		};
 	}
 
+	/**
+	 * The `certificate.*` fields DigiCert's page marks required that the body leaves out, as its
+	 * answer: "Missing required parameter: certificate.common_name" (the code is ASSUMED: `missing_param`).
+	 */
+	function missingRequired(/** @type {any} */ body, /** @type {string[]} */ fields) {
+		const certificate = isObject(body) && isObject(body.certificate) ? body.certificate : {};
+		const missing = fields.find(
+			(field) =>
+				certificate[field] === undefined ||
+				certificate[field] === null ||
+				certificate[field] === '',
+		);
+		return missing === undefined
+			? undefined
+			: assumed(
+					'missing required field: code not documented',
+					errorAnswer(400, 'missing_param', `Missing required parameter: certificate.${missing}`),
+				);
+	}
+
 	const orderFor = (/** @type {string} */ id) => orders.get(Number(id));
 	const notFoundOrder = () => notFound('order');
 	const requestAnswer = (
@@ -139,6 +167,9 @@ module.exports = (data) => {
 	function reissue(/** @type {RegExpExecArray} */ m, /** @type {any} */ req) {
 		const order = orderFor(m[1]);
 		if (!order) return notFoundOrder();
+		// The page: common_name is required for public (and private) TLS reissues.
+		const missing = missingRequired(req.body, ['common_name']);
+		if (missing) return missing;
 		const read = readCertificate(req.body, order);
 		if ('error' in read) return read.error;
 		if (order.status === 'reissue_pending')
@@ -196,6 +227,9 @@ module.exports = (data) => {
 	function duplicate(/** @type {RegExpExecArray} */ m, /** @type {any} */ req) {
 		const order = orderFor(m[1]);
 		if (!order) return notFoundOrder();
+		// The page marks certificate.common_name, .csr and .signature_hash required.
+		const missing = missingRequired(req.body, ['common_name', 'signature_hash']);
+		if (missing) return missing;
 		const read = readCertificate(req.body, order);
 		if ('error' in read) return read.error;
 		if (order.status !== 'issued')

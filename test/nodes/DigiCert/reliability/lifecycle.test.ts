@@ -25,7 +25,14 @@ const operations: Array<[string, INodeParameters, () => string]> = [
 	],
 	[
 		'order duplicate',
-		{ resource: 'order', operation: 'duplicate', orderId: ORDER, csr: WWW_CSR },
+		// With the signature hash given, the POST is the only request (else the order is read first).
+		{
+			resource: 'order',
+			operation: 'duplicate',
+			orderId: ORDER,
+			csr: WWW_CSR,
+			options: { signatureHash: 'sha256' },
+		},
 		() => `Order ${ORDER}`,
 	],
 	[
