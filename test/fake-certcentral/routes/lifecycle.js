@@ -30,6 +30,11 @@ const REVOCATION_REASONS = [
 ];
 const PAYMENT_METHODS = ['balance', 'card', 'profile'];
 const SIGNATURE_HASHES = ['sha256', 'sha384', 'sha512'];
+/** The most names (common name and SANs) on one certificate: 250 (DigiCert's multi-domain products). */
+const MAX_NAMES = 250;
+/** Private, loopback and link-local addresses, which no public certificate holds (IPv4 and the usual IPv6 forms). */
+const PRIVATE_IP =
+	/^(10\.|127\.|169\.254\.|192\.168\.|172\.(1[6-9]|2\d|3[01])\.|::1$|f[cd][0-9a-f]{0,2}:|fe[89ab][0-9a-f]?:)/i;
 const CSR_PEM =
 	/^-----BEGIN (NEW )?CERTIFICATE REQUEST-----[A-Za-z0-9+/=\s]+-----END (NEW )?CERTIFICATE REQUEST-----\s*$/;
 const isObject = (/** @type {unknown} */ v) =>
@@ -104,6 +109,26 @@ module.exports = (data) => {
 				error: errorAnswer(400, 'invalid_dns_names', 'dns_names must be a list of strings.'),
 			}; // [U]
 		}
+		const names = new Set([c.common_name, ...(c.dns_names ?? [])].filter(Boolean));
+		if (names.size > MAX_NAMES)
+			return {
+				error: assumed(
+					'too many names: code not documented',
+					errorAnswer(400, 'invalid_dns_names', `A certificate holds at most ${MAX_NAMES} names.`),
+				),
+			};
+		const privateIp = (c.dns_names ?? []).find((/** @type {string} */ n) => PRIVATE_IP.test(n));
+		if (privateIp !== undefined)
+			return {
+				error: assumed(
+					'private IP SAN: code not documented',
+					errorAnswer(
+						400,
+						'invalid_dns_names',
+						`${privateIp} is a private IP address; public certificates hold public IP addresses only.`,
+					),
+				),
+			};
 		if (c.signature_hash !== undefined && !SIGNATURE_HASHES.includes(c.signature_hash)) {
 			return {
 				error: errorAnswer(

@@ -8,7 +8,7 @@ import {
 	assertOneOf,
 	assertText,
 } from '../../../shared/certificateInput';
-import { assertPositiveId, quoteValue } from '../../../shared/validation';
+import { assertBoolean, assertPositiveId, quoteValue } from '../../../shared/validation';
 import {
 	commentsOption,
 	readSubmissionOptions,
@@ -72,6 +72,14 @@ export const create: DigiCertOperation<Parameters> = {
 		),
 		commonNameProperty,
 		dnsNamesProperty('. Can add costs.'),
+		{
+			displayName: "Use the CSR's Host Names",
+			name: 'useCsrHostNames',
+			type: 'boolean',
+			default: false,
+			description:
+				"Whether to order the CSR's other host names (its subjectAltName) when Other Host Names is empty: DigiCert itself does not read them from the CSR. Can add costs.",
+		},
 		{
 			...organizationIdProperty(
 				'The organization (already validated in CertCentral) the OV or EV certificate names',
@@ -153,7 +161,13 @@ export const create: DigiCertOperation<Parameters> = {
 					: undefined;
 		if (commonName === undefined)
 			throw new Error('Common Name is required: the CSR has no common name');
-		const dnsNames = assertHostNames(read('dnsNames', ''), 'Other Host Names (SANs)');
+		const typed = assertHostNames(read('dnsNames', ''), 'Other Host Names (SANs)');
+		// DigiCert does not read the CSR's SANs: without names of its own the order takes them (1.2 on).
+		const dnsNames =
+			typed.length === 0 &&
+			assertBoolean(read('useCsrHostNames', false), "Use the CSR's Host Names")
+				? assertHostNames(csr.subjectAltNames, "The CSR's other host names (SANs)")
+				: typed;
 		const options = read<IDataObject>('options', {}) ?? {};
 		const certificate: IDataObject = { common_name: commonName, csr: csr.pem };
 		if (dnsNames.length > 0) certificate.dns_names = dnsNames;
