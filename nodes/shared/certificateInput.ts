@@ -56,11 +56,13 @@ const COMMON_NAME_OID = Buffer.from([0x55, 0x04, 0x03]);
 const BMP_STRING = 0x1e;
 const STRING_TAGS = new Set([0x0c, 0x13, 0x14, 0x16, BMP_STRING]);
 
-/** A CSR whose structure is right but whose content cannot be used; the message says what to do. */
-class CsrProblem extends Error {}
+/** What makes a well-formed CSR unusable, and what to do about it. */
+interface CsrProblem {
+	problem: string;
+}
 
-/** The subject's common name in a CSR's DER, if it has one. */
-function commonNameOf(der: Buffer, name: Tlv): string | undefined {
+/** The subject's common name in a CSR's DER, if it has one, or why it cannot be read. */
+function commonNameOf(der: Buffer, name: Tlv): string | CsrProblem | undefined {
 	for (const rdn of children(der, name) ?? []) {
 		if (rdn.tag !== SET) continue;
 		for (const attribute of children(der, rdn) ?? []) {
@@ -75,9 +77,9 @@ function commonNameOf(der: Buffer, name: Tlv): string | undefined {
 				if (value.tag !== BMP_STRING) return bytes.toString('utf8');
 				// A BMPString is UTF-16: two bytes a character. An odd count is a damaged CSR.
 				if (bytes.length % 2 !== 0)
-					throw new CsrProblem(
-						`its common name is a BMPString (UTF-16) of ${bytes.length} bytes, an odd number, so it cannot be read: the CSR is damaged or was made by a faulty tool. Make the CSR again (e.g. openssl req -new -utf8 …)`,
-					);
+					return {
+						problem: `its common name is a BMPString (UTF-16) of ${bytes.length} bytes, an odd number, so it cannot be read: the CSR is damaged or was made by a faulty tool. Make the CSR again (e.g. openssl req -new -utf8 …)`,
+					};
 				return Buffer.from(bytes).swap16().toString('utf16le');
 			}
 		}
@@ -144,7 +146,7 @@ function subjectAltNamesOf(der: Buffer, attributes: Tlv): string[] {
  */
 function parseCertificationRequest(
 	der: Buffer,
-): { commonName: string | undefined; subjectAltNames: string[] } | undefined {
+): { commonName: string | CsrProblem | undefined; subjectAltNames: string[] } | undefined {
 	const outer = readTlv(der, 0, der.length);
 	if (outer?.tag !== SEQUENCE || outer.end !== der.length) return undefined;
 	const [info, algorithm, signature, ...rest] = children(der, outer) ?? [];
@@ -209,21 +211,18 @@ export function assertCsr(value: unknown, field: string): CertificateSigningRequ
 			`${field} is not valid: the text between its BEGIN and END lines is not base64`,
 		);
 	}
-	let parsed: ReturnType<typeof parseCertificationRequest>;
-	try {
-		parsed = parseCertificationRequest(Buffer.from(base64, 'base64'));
-	} catch (error) {
-		if (error instanceof CsrProblem) throw new Error(`${field} cannot be used: ${error.message}`);
-		throw error;
-	}
+	const parsed = parseCertificationRequest(Buffer.from(base64, 'base64'));
 	if (parsed === undefined) {
 		throw new Error(
 			`${field} is not valid: its base64 does not decode to a certificate signing request (PKCS#10); it may be cut short or damaged`,
 		);
 	}
+	const { commonName } = parsed;
+	if (typeof commonName === 'object')
+		throw new Error(`${field} cannot be used: ${commonName.problem}`);
 	return {
 		pem: `-----BEGIN CERTIFICATE REQUEST-----${base64}-----END CERTIFICATE REQUEST-----`,
-		commonName: parsed.commonName,
+		commonName,
 		subjectAltNames: parsed.subjectAltNames,
 	};
 }
