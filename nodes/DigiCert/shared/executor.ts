@@ -12,7 +12,7 @@ import { CDN_ADVICE } from '../../shared/errors';
 import { DigiCertClient } from '../../shared/transport';
 import type { DigiCertRequest, ParameterReader } from '../../shared/types';
 import { isObject } from '../../shared/types';
-import { locatorId } from './fields';
+import { locatorId } from './locators';
 import type { DigiCertOperation, DigiCertResource } from './operation';
 import type { OutputChoice } from './output';
 import { readOutputChoice, shapeOutput } from './output';
