@@ -26,6 +26,7 @@ import {
 	organizationIdProperty,
 } from '../../shared/fields';
 import type { DigiCertOperation } from '../../shared/operation';
+import { changedDefault } from '../../shared/versions';
 
 /** The TLS products this operation orders (DigiCert's product name IDs, by name) and their validation: DV needs no organization. */
 export const TLS_PRODUCTS = [
@@ -72,14 +73,18 @@ export const create: DigiCertOperation<Parameters> = {
 		),
 		commonNameProperty,
 		dnsNamesProperty('. Can add costs.'),
-		{
-			displayName: "Use the CSR's Host Names",
-			name: 'useCsrHostNames',
-			type: 'boolean',
-			default: false,
-			description:
-				"Whether to order the CSR's other host names (its subjectAltName) when Other Host Names is empty: DigiCert itself does not read them from the CSR. Can add costs.",
-		},
+		// On for new nodes (typeVersion 1.2); nodes saved before keep ordering the common name only.
+		changedDefault(
+			{
+				displayName: "Use the CSR's Host Names",
+				name: 'useCsrHostNames',
+				type: 'boolean',
+				default: true,
+				description:
+					"Whether to order the CSR's other host names (its subjectAltName) when Other Host Names is empty: DigiCert itself does not read them from the CSR. Can add costs.",
+			},
+			false,
+		),
 		{
 			...organizationIdProperty(
 				'The organization (already validated in CertCentral) the OV or EV certificate names',

@@ -265,6 +265,21 @@ describe("Create Order: the certificate's names", () => {
 		]);
 	});
 
+	it.each([
+		[1.2, ['san.example.com', 'www.san.example.com', 'api.san.example.com']],
+		[1.1, undefined],
+		[1, undefined],
+	])(
+		"by default a typeVersion %s node orders the CSR's host names: %j (saved nodes keep ordering the common name only)",
+		async (typeVersion, dnsNames) => {
+			const result = await run({ ...base, csr: SAN_CSR }, [{}], { typeVersion });
+			expect(result.error).toBeUndefined();
+			expect(
+				(server.requests[0].body as { certificate: IDataObject }).certificate.dns_names,
+			).toEqual(dnsNames);
+		},
+	);
+
 	it("typed Other Host Names win over the CSR's; with the option off the CSR's are not sent", async () => {
 		await run({ ...base, csr: SAN_CSR, useCsrHostNames: true, dnsNames: 'shop.example.com' });
 		expect(server.requests[0].body).toMatchObject({
