@@ -461,6 +461,12 @@ function buildData(options = {}) {
 		 * @type {'id' | 'scrambled'}
 		 */
 		listOrder: /** @type {'id' | 'scrambled'} */ ('id'),
+		/**
+		 * What the order list's `filters[valid_till]` compares: the current certificate's valid_till, or
+		 * the order's end (`order_valid_till`, later on a multi-year plan). DigiCert does not say.
+		 * @type {'certificate' | 'order'}
+		 */
+		validTillFilters: /** @type {'certificate' | 'order'} */ ('certificate'),
 		/** The data's clock (ms): dates and days_remaining are relative to it. */
 		now: () => now,
 		/** Moves the clock (e.g. to simulate days passing between polls). */

@@ -128,7 +128,10 @@ export async function executeOperation(
 						'Fix the parameter (or the expression that sets it) and run again; no request was sent.',
 				});
 			}
-			const send = async (next: DigiCertRequest) => await client.send(next, itemIndex);
+			const send = async (next: DigiCertRequest) =>
+				next.paginate
+					? await client.sendPaginated(next, itemIndex)
+					: await client.send(next, itemIndex);
 			if (operation.prepare) parameters = await operation.prepare(parameters, send);
 			const request = operation.request(parameters);
 			const response = request.paginate

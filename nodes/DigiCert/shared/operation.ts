@@ -44,7 +44,8 @@ export interface DigiCertOperation<P = IDataObject> {
 	/**
 	 * Turns DigiCert's answer into output: its data (json objects), or whole items (json + binary)
 	 * for a binary request. Throws UnexpectedAnswerError for an answer of the wrong shape.
-	 * `send` sends a follow-up request for the same item, paced and retried like the first.
+	 * `send` sends a follow-up request for the same item, paced and retried like the first (every
+	 * page of it when it paginates).
 	 */
 	toItems(
 		response: DigiCertResponse,

@@ -48,6 +48,8 @@ export const simplifyOrder: Simplifier = (raw, now) => {
 		days_remaining: remainingDays(certificate, raw, now),
 		serial_number: certificate.serial_number,
 		certificate_id: certificate.id,
+		// Get Expiring's mark: the current certificate runs out while a reissue waits.
+		reissue_pending: raw.reissue_pending,
 		product: object(raw.product).name ?? raw.product_name_id,
 		organization: organization.display_name ?? organization.name,
 		division: object(raw.container).name,
