@@ -43,6 +43,12 @@ const ORDER_STATUSES = [
 	'reissue_pending',
 	'canceled',
 ];
+/**
+ * Statuses an order can reach besides those the list filters on (DigiCert's glossary shows
+ * needs_approval; public clients also see processing, needs_csr and expired): status-changes and
+ * order info report them.
+ */
+const OTHER_ORDER_STATUSES = ['needs_approval', 'processing', 'needs_csr', 'expired'];
 const REQUEST_STATUSES = ['submitted', 'pending', 'approved', 'rejected'];
 const REQUEST_TYPES = ['new_request', 'revoke', 'duplicate', 'reissue'];
 const PRODUCTS = [
@@ -541,7 +547,8 @@ function buildData(options = {}) {
 		setOrderStatus(id, status, details = {}) {
 			const order = orders.get(id);
 			if (!order) throw new Error(`fake: no order ${id}`);
-			if (!ORDER_STATUSES.includes(status)) throw new Error(`fake: bad order status ${status}`);
+			if (!ORDER_STATUSES.includes(status) && !OTHER_ORDER_STATUSES.includes(status))
+				throw new Error(`fake: bad order status ${status}`);
 			const time = details.time ?? now;
 			orderStatusChanges.push({
 				order_id: id,
