@@ -9,6 +9,7 @@ import { DIGICERT } from './support/workflows';
 import type { DigiCertCase } from './support/workflows';
 import type { FakeCertCentral } from '../helpers/fake';
 import { NEW_CSR, WWW_CSR, oneLineCsr } from '../fixtures/csr';
+import { SUBMITTED_MESSAGE } from '../../nodes/DigiCert/shared/revocationOperation';
 
 /** Orders of the generated data for these cases: issued (or pending for Cancel), without reissues. */
 const ORDERS = {
@@ -141,6 +142,8 @@ export const lifecycleCases: DigiCertCase[] = [
 					revocationReason: 'key_compromise',
 					status: 'revoked',
 					waitingForApproval: false,
+					submittedForRevocation: true,
+					message: SUBMITTED_MESSAGE,
 					requestId: null,
 				},
 			]);

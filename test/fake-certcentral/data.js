@@ -473,6 +473,8 @@ function buildData(options = {}) {
 		 * @type {'certificate' | 'order'}
 		 */
 		validTillFilters: /** @type {'certificate' | 'order'} */ ('certificate'),
+		/** The CertCentral preference that revokes an order with its last certificate (off: DigiCert's default). */
+		revokeOrderWithLastCertificate: false,
 		/** The data's clock (ms): dates and days_remaining are relative to it. */
 		now: () => now,
 		/** Moves the clock (e.g. to simulate days passing between polls). */

@@ -374,8 +374,10 @@ module.exports = (data) => {
 	}
 
 	/**
-	 * Revoke certificate: PUT /certificate/{id or serial}/revoke. Revoking the order's own certificate
-	 * revokes the order [U: a CertCentral preference]; a duplicate or reissue only itself.
+	 * Revoke certificate: PUT /certificate/{id or serial}/revoke. DigiCert's default: revoking the
+	 * order's only certificate leaves the order active (its certificate is revoked; an account
+	 * preference, `data.revokeOrderWithLastCertificate`, revokes the order too); a duplicate or reissue
+	 * only itself.
 	 */
 	function revokeCertificate(/** @type {RegExpExecArray} */ m, /** @type {any} */ req) {
 		const found = findCertificate(m[1]);
@@ -391,7 +393,7 @@ module.exports = (data) => {
 			); // page's rule, code [U]
 		}
 		const primary = certificate === order.certificate;
-		const status = primary ? order.status : certificate.status;
+		const status = primary && certificate.status !== 'revoked' ? order.status : certificate.status;
 		if (status !== 'issued')
 			return errorAnswer(
 				400,
@@ -399,8 +401,8 @@ module.exports = (data) => {
 				`Certificate ${certificate.id} cannot be revoked: its status is ${status}.`,
 			); // [U]
 		return revokeAnswer(order, req.body, () => {
-			if (primary) data.setOrderStatus(order.id, 'revoked');
-			else certificate.status = 'revoked';
+			certificate.status = 'revoked';
+			if (primary && data.revokeOrderWithLastCertificate) data.setOrderStatus(order.id, 'revoked');
 		});
 	}
 
