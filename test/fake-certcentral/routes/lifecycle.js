@@ -466,6 +466,9 @@ module.exports = (data) => {
 				'invalid_organization',
 				'organization.id must be an organization of the account.',
 			); // [U]
+		// "card" pays with the card given in the order (credit_card{…}); without it DigiCert cannot charge.
+		if (body.payment_method === 'card' && !isObject(body.credit_card))
+			return errorAnswer(400, 'missing_param', 'Missing required parameter: credit_card'); // code [U]
 		if (body.payment_method !== undefined && !PAYMENT_METHODS.includes(body.payment_method)) {
 			return errorAnswer(
 				400,

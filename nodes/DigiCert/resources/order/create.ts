@@ -44,7 +44,19 @@ export const TLS_PRODUCTS = [
 	{ name: 'Wildcard SSL (OV)', value: 'ssl_wildcard', validation: 'ov' },
 ] as const;
 const PRODUCT_IDS = TLS_PRODUCTS.map((p) => p.value);
-const PAYMENT_METHODS = ['balance', 'card', 'profile'] as const;
+const PAYMENT_METHODS = ['balance', 'profile'] as const;
+
+/**
+ * `balance` or `profile`. DigiCert's `card` needs the card's details in the order, which this node
+ * does not send: a workflow saved with the old "Credit Card on File" choice is told what to pick.
+ */
+function readPaymentMethod(value: unknown): string {
+	if (value === 'card')
+		throw new Error(
+			"Payment Method 'card' needs the card's details, which this node does not send: choose Payment Profile (the credit card saved in CertCentral by the API key's user) or Account Balance",
+		);
+	return assertOneOf(value ?? 'balance', PAYMENT_METHODS, 'Payment Method');
+}
 
 type Parameters = { product: string; body: IDataObject };
 
@@ -136,8 +148,11 @@ export const create: DigiCertOperation<Parameters> = {
 				type: 'options',
 				options: [
 					{ name: 'Account Balance', value: 'balance' },
-					{ name: 'Credit Card on File', value: 'card' },
-					{ name: 'Billing Profile', value: 'profile' },
+					{
+						name: "Payment Profile (Saved Card of the Key's User)",
+						value: 'profile',
+						description: 'The credit card saved in CertCentral by the user the API key belongs to',
+					},
 				],
 				default: 'balance',
 				description: 'How the order is paid, where the account needs one',
@@ -207,11 +222,7 @@ export const create: DigiCertOperation<Parameters> = {
 		const body: IDataObject = {
 			certificate,
 			order_validity: orderValidity,
-			payment_method: assertOneOf(
-				options.paymentMethod ?? 'balance',
-				PAYMENT_METHODS,
-				'Payment Method',
-			),
+			payment_method: readPaymentMethod(options.paymentMethod),
 			...readSubmissionOptions(options),
 		};
 		if (validation !== 'dv')

@@ -164,7 +164,7 @@ describe('Create Order', () => {
 			[{ ...valid, product: '={{ "ssl_basic/../../user" }}' }, 'but it is "ssl_basic/../../user"'],
 			[
 				{ ...valid, options: { paymentMethod: '={{ "cash" }}' } },
-				'Payment Method must be one of balance, card, profile, but it is "cash"',
+				'Payment Method must be one of balance, profile, but it is "cash"',
 			],
 		];
 		for (const [parameters, message] of cases) {
@@ -341,5 +341,52 @@ describe("Create Order: the certificate's names", () => {
 		);
 		expect((result.error as { description?: string }).description).toMatch(/no request was sent/);
 		expect(server.requests).toHaveLength(0);
+	});
+});
+
+describe('Create Order: Payment Method', () => {
+	const base = {
+		product: 'ssl_basic',
+		csr: NEW_CSR,
+		organizationId: String(ORGANIZATION),
+		validity: 'years',
+		years: 1,
+	};
+
+	it("offers the saved card as a payment profile (the key's user's), and sends profile", async () => {
+		const { create } = await import('../../../../../nodes/DigiCert/resources/order/create');
+		const options = create.properties.find((p) => p.name === 'options')!.options as Array<{
+			name: string;
+			options?: Array<{ name: string; value: string }>;
+		}>;
+		expect(options.find((o) => o.name === 'paymentMethod')!.options).toEqual([
+			{ name: 'Account Balance', value: 'balance' },
+			expect.objectContaining({
+				name: "Payment Profile (Saved Card of the Key's User)",
+				value: 'profile',
+			}),
+		]);
+		await run({ ...base, options: { paymentMethod: 'profile' } });
+		expect(server.requests[0].body).toMatchObject({ payment_method: 'profile' });
+	});
+
+	it("refuses a saved 'card' (DigiCert needs the card's details, never sent) before sending, saying what to pick", async () => {
+		const result = await run({ ...base, options: { paymentMethod: 'card' } });
+		expect(result.error?.message).toBe(
+			"Payment Method 'card' needs the card's details, which this node does not send: choose Payment Profile (the credit card saved in CertCentral by the API key's user) or Account Balance",
+		);
+		expect(server.requests).toHaveLength(0);
+		// DigiCert's side: card without credit_card is refused.
+		const answer = await fetch(`${server.baseUrl}/order/certificate/ssl_basic`, {
+			method: 'POST',
+			headers: { 'X-DC-DEVKEY': server.apiKey, 'Content-Type': 'application/json' },
+			body: JSON.stringify({
+				certificate: { csr: oneLineCsr(NEW_CSR), common_name: 'new.example.com' },
+				organization: { id: ORGANIZATION },
+				order_validity: { years: 1 },
+				payment_method: 'card',
+			}),
+		});
+		expect(answer.status).toBe(400);
 	});
 });
