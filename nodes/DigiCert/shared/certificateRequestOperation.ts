@@ -6,14 +6,14 @@ import {
 	assertHostNames,
 	assertOneOf,
 	assertText,
-} from '../../shared/certificateInput';
+} from '../../common/certificateInput';
 import { commonNameProperty, csrProperty, dnsNamesProperty, optionsProperty } from './fields';
 import { orderIdProperty } from './locators';
 import type { DigiCertOperation, OperationIdentity } from './operation';
 import { operationIdentity } from './operation';
-import type { DigiCertResponse } from '../../shared/types';
-import { isObject } from '../../shared/types';
-import { assertBoolean, assertPositiveId, quoteValue } from '../../shared/validation';
+import type { DigiCertResponse } from '../../common/types';
+import { isObject } from '../../common/types';
+import { assertBoolean, assertPositiveId, quoteValue } from '../../common/inputChecks';
 
 export const SIGNATURE_HASHES = ['sha256', 'sha384', 'sha512'] as const;
 

@@ -5,7 +5,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import type { DigiCertRequest, DigiCertResponse, ParameterReader } from '../../shared/types';
+import type { DigiCertRequest, DigiCertResponse, ParameterReader } from '../../common/types';
 import type { Simplifier } from './output';
 
 /**
@@ -23,7 +23,7 @@ export interface DigiCertOperation<P = IDataObject> {
 	description: string;
 	/** Its own fields; the node adds the displayOptions that tie them to this operation. */
 	properties: INodeProperties[];
-	/** Reads and validates the item's parameters; throws a user-facing Error on bad input. */
+	/** Reads and checks the item's parameters; throws a user-facing Error on bad input. */
 	readParameters(read: ParameterReader): P;
 	/**
 	 * Completes the parameters from DigiCert's current data with read-only requests (e.g. the

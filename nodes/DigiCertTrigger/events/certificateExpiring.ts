@@ -1,6 +1,6 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import type { ExpiringOrder } from '../../shared/expiry';
+import type { ExpiringOrder } from '../../common/expiry';
 import {
 	assertDays,
 	excludeRenewedProperty,
@@ -9,8 +9,8 @@ import {
 	expiryWindow,
 	findExpiring,
 	unreadableWarning,
-} from '../../shared/expiry';
-import { assertBoolean } from '../../shared/validation';
+} from '../../common/expiry';
+import { assertBoolean } from '../../common/inputChecks';
 import { changedTriggerDefault } from '../shared/versions';
 import type { ExpiringState, ExpiryKey } from '../shared/expiring';
 import { droppedWarning, newlyWithin, readExpiringState } from '../shared/expiring';

@@ -3,9 +3,9 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import { optionsProperty } from '../../shared/fields';
 import { certificateIdProperty, orderIdProperty } from '../../shared/locators';
 import type { DigiCertOperation } from '../../shared/operation';
-import { containsSecretEncoded, decodePercents } from '../../../shared/errors';
-import { CREDENTIAL_TYPE } from '../../../shared/transport';
-import { assertPositiveId, quoteValue } from '../../../shared/validation';
+import { containsSecretEncoded, decodePercents } from '../../../common/errors';
+import { CREDENTIAL_TYPE } from '../../../common/transport';
+import { assertPositiveId, quoteValue } from '../../../common/inputChecks';
 
 type Parameters = {
 	/** Which certificate: the order's current one, or one by its certificate ID (a duplicate, a reissue). */

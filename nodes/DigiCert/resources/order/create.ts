@@ -7,8 +7,8 @@ import {
 	assertHostNames,
 	assertOneOf,
 	assertText,
-} from '../../../shared/certificateInput';
-import { assertBoolean, assertPositiveId, quoteValue } from '../../../shared/validation';
+} from '../../../common/certificateInput';
+import { assertBoolean, assertPositiveId, quoteValue } from '../../../common/inputChecks';
 import {
 	commentsOption,
 	readSubmissionOptions,

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { clock } from '../../../shared/clock';
+import { clock } from '../../../common/clock';
 import {
 	assertDays,
 	excludeRenewedProperty,
@@ -8,8 +8,8 @@ import {
 	expiryDaysProperty,
 	findExpiring,
 	unreadableWarning,
-} from '../../../shared/expiry';
-import { assertBoolean } from '../../../shared/validation';
+} from '../../../common/expiry';
+import { assertBoolean } from '../../../common/inputChecks';
 import { warnUser } from '../../shared/hints';
 import type { DigiCertOperation } from '../../shared/operation';
 import { simplifyOrder } from '../../shared/output';

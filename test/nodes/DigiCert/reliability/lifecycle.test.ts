@@ -6,11 +6,11 @@
  */
 import type { INodeParameters } from 'n8n-workflow';
 
-import { digiCertNode, inputNodes, runWorkflow } from '../../../helpers/engine';
 import type { FaultResponse } from '../../../helpers/fake';
-import { credentialFor, fakeData } from '../../../helpers/fake';
+import { fakeData } from '../../../helpers/fake';
 import { useFakeCertCentral } from '../../../helpers/useFakeCertCentral';
 import { WWW_CSR } from '../../../fixtures/csr';
+import { runDigiCert } from '../../../helpers/runOperation';
 
 const server = useFakeCertCentral({ fresh: true });
 
@@ -80,10 +80,7 @@ const operations: Array<[string, INodeParameters, () => string]> = [
 const isChange = (r: { method: string }) => r.method !== 'GET';
 
 async function run(parameters: INodeParameters) {
-	return await runWorkflow(
-		[...inputNodes([{}]), digiCertNode({ ...parameters, requestOptions: FAST })],
-		{ credentials: credentialFor(server) },
-	);
+	return await runDigiCert(server, { ...parameters, requestOptions: FAST });
 }
 
 const serverError = (status: number): FaultResponse => ({
@@ -153,15 +150,13 @@ describe("n8n's Retry On Fail", () => {
 			match: (r) => r.method === 'POST' && JSON.stringify(r.body).includes('"two"'),
 			respond: { status: 400, body: { errors: [{ code: 'invalid_request', message: 'No.' }] } },
 		});
-		await runWorkflow(
-			[
-				...inputNodes([{ comment: 'one' }, { comment: 'two' }]),
-				digiCertNode(
-					{ ...create, options: { comments: '={{ $json.comment }}' }, requestOptions: FAST },
-					{ retryOnFail: true, maxTries: 2, waitBetweenTries: 0 },
-				),
-			],
-			{ credentials: credentialFor(server) },
+		await runDigiCert(
+			server,
+			{ ...create, options: { comments: '={{ $json.comment }}' }, requestOptions: FAST },
+			{
+				input: [{ comment: 'one' }, { comment: 'two' }],
+				node: { retryOnFail: true, maxTries: 2, waitBetweenTries: 0 },
+			},
 		);
 		expect(
 			server.requests.filter(

@@ -8,6 +8,7 @@ import type { INodeParameters } from 'n8n-workflow';
 import { digiCertNode, inputNodes, runWorkflow } from '../../../helpers/engine';
 import { credentialFor, fakeData } from '../../../helpers/fake';
 import { useFakeCertCentral } from '../../../helpers/useFakeCertCentral';
+import { runDigiCert } from '../../../helpers/runOperation';
 
 const SCALE = 100;
 const WINDOWS = [
@@ -23,17 +24,15 @@ const ids = Array.from({ length: ITEMS }, (_, i) =>
 );
 
 async function run(requestOptions: INodeParameters) {
-	return await runWorkflow(
-		[
-			...inputNodes(ids.map((id) => ({ id }))),
-			digiCertNode({
-				resource: 'request',
-				operation: 'get',
-				requestId: '={{ $json.id }}',
-				requestOptions,
-			}),
-		],
-		{ credentials: credentialFor(server) },
+	return await runDigiCert(
+		server,
+		{
+			resource: 'request',
+			operation: 'get',
+			requestId: '={{ $json.id }}',
+			requestOptions,
+		},
+		{ input: ids.map((id) => ({ id })) },
 	);
 }
 
@@ -126,7 +125,6 @@ describe('Return All over 5,000 orders', () => {
 		const ids = result.items().map((i) => i.json.id);
 		expect(ids).toHaveLength(fakeData.TOTAL_ORDERS);
 		expect(new Set(ids).size).toBe(fakeData.TOTAL_ORDERS);
-		// eslint-disable-next-line @typescript-eslint/no-explicit-any
 		expect(ids).toEqual(strict.data.orderSummaries().map((o: any) => o.id));
 		result.items().forEach((item) => expect(item.pairedItem).toEqual({ item: 0 }));
 	}

@@ -5,7 +5,7 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import { credentialFor } from '../../../helpers/fake';
 import { ActiveTrigger, triggerNode } from '../../../helpers/poll';
 import { useFakeCertCentral } from '../../../helpers/useFakeCertCentral';
-import { clock } from '../../../../nodes/shared/clock';
+import { clock } from '../../../../nodes/common/clock';
 import {
 	certificateExpiring,
 	expiringItem,

@@ -2,27 +2,24 @@ import { X509Certificate } from 'node:crypto';
 
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { digiCertNode, inputNodes, runWorkflow } from '../../../../helpers/engine';
-import { credentialFor, fakeData, fakeFiles } from '../../../../helpers/fake';
+import { fakeData, fakeFiles } from '../../../../helpers/fake';
 import { useFakeCertCentral } from '../../../../helpers/useFakeCertCentral';
 import {
 	downloadFileName,
 	fileNameFromDisposition,
 	safeFileName,
 } from '../../../../../nodes/DigiCert/resources/certificate/download';
+import { runDigiCert } from '../../../../helpers/runOperation';
 
 const server = useFakeCertCentral();
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 const orderWith = (test: (order: any) => boolean) => [...server.data.orders.values()].find(test);
 
 async function download(parameters: INodeParameters, input: IDataObject[] = [{}]) {
-	return await runWorkflow(
-		[
-			...inputNodes(input),
-			digiCertNode({ resource: 'certificate', operation: 'download', ...parameters }),
-		],
-		{ credentials: credentialFor(server) },
+	return await runDigiCert(
+		server,
+		{ resource: 'certificate', operation: 'download', ...parameters },
+		{ input },
 	);
 }
 
@@ -274,15 +271,13 @@ describe('Download Certificate', () => {
 
 	it('with Continue On Fail, a failed download is an error item and the others still download', async () => {
 		const pending = orderWith((o) => o.status === 'pending');
-		const result = await runWorkflow(
-			[
-				...inputNodes([{ id: fakeData.SEED_ORDER_ID }, { id: pending.id }]),
-				digiCertNode(
-					{ resource: 'certificate', operation: 'download', orderId: '={{ $json.id }}' },
-					{ onError: 'continueRegularOutput' },
-				),
-			],
-			{ credentials: credentialFor(server) },
+		const result = await runDigiCert(
+			server,
+			{ resource: 'certificate', operation: 'download', orderId: '={{ $json.id }}' },
+			{
+				input: [{ id: fakeData.SEED_ORDER_ID }, { id: pending.id }],
+				node: { onError: 'continueRegularOutput' },
+			},
 		);
 		const items = result.items();
 		expect(items).toHaveLength(2);
@@ -293,7 +288,6 @@ describe('Download Certificate', () => {
 });
 
 describe('Download Certificate by certificate ID', () => {
-	// eslint-disable-next-line @typescript-eslint/no-explicit-any
 	const reissueWith = (status: string) =>
 		[...server.data.reissues.entries()]
 			.map(([orderId, list]) => ({

@@ -1,14 +1,10 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { capturedLogs, digiCertNode, inputNodes, runWorkflow } from '../../../../helpers/engine';
+import { capturedLogs, digiCertNode } from '../../../../helpers/engine';
 import type { FakeCertCentral } from '../../../../helpers/fake';
-import {
-	credentialFor,
-	fakeData,
-	fakeDomains,
-	startFakeCertCentral,
-} from '../../../../helpers/fake';
+import { fakeData, fakeDomains, startFakeCertCentral } from '../../../../helpers/fake';
 import { expectNoKey } from '../../../../helpers/secrets';
+import { runDigiCert } from '../../../../helpers/runOperation';
 
 let server: FakeCertCentral;
 beforeAll(async () => {
@@ -20,22 +16,16 @@ beforeEach(() => server.reset());
 const { DOMAIN_IDS } = fakeDomains;
 
 async function audit(days: unknown, settings: Partial<Parameters<typeof digiCertNode>[1]> = {}) {
-	return await runWorkflow(
-		[
-			...inputNodes([{}]),
-			digiCertNode(
-				{ resource: 'domain', operation: 'getExpiringValidations', days } as INodeParameters,
-				settings,
-			),
-		],
-		{ credentials: credentialFor(server) },
+	return await runDigiCert(
+		server,
+		{ resource: 'domain', operation: 'getExpiringValidations', days } as INodeParameters,
+		{ node: settings },
 	);
 }
 
 /** What the audit should list, worked out from the fake's own records: active domains, DCV lapsing in 0..days. */
 function expected(days: number): Array<[number, Array<[string, number]>]> {
 	const now = Date.now();
-	// eslint-disable-next-line @typescript-eslint/no-explicit-any
 	const domains = [...server.data.domains.values()] as any[];
 	return domains
 		.filter((d) => d.is_active && d.dcv_expiration)

@@ -1,8 +1,8 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { digiCertNode, inputNodes, runWorkflow } from '../../../../helpers/engine';
 import type { FakeCertCentral } from '../../../../helpers/fake';
-import { credentialFor, fakeDomains, startFakeCertCentral } from '../../../../helpers/fake';
+import { fakeDomains, startFakeCertCentral } from '../../../../helpers/fake';
+import { runDigiCert } from '../../../../helpers/runOperation';
 
 let server: FakeCertCentral;
 beforeAll(async () => {
@@ -14,11 +14,10 @@ beforeEach(() => server.reset());
 const { DOMAIN_IDS, TOTAL_DOMAINS } = fakeDomains;
 
 async function run(parameters: INodeParameters, input: IDataObject[] = [{}], settings = {}) {
-	return await runWorkflow(
-		[...inputNodes(input), digiCertNode({ resource: 'domain', ...parameters }, settings)],
-		{
-			credentials: credentialFor(server),
-		},
+	return await runDigiCert(
+		server,
+		{ resource: 'domain', ...parameters },
+		{ input, node: settings },
 	);
 }
 

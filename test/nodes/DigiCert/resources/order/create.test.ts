@@ -1,7 +1,6 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { digiCertNode, inputNodes, runWorkflow } from '../../../../helpers/engine';
-import { credentialFor, fakeData } from '../../../../helpers/fake';
+import { fakeData } from '../../../../helpers/fake';
 import { useFakeCertCentral } from '../../../../helpers/useFakeCertCentral';
 import {
 	NEW_CSR,
@@ -11,6 +10,7 @@ import {
 	bmpCommonNameCsr,
 	oneLineCsr,
 } from '../../../../fixtures/csr';
+import { runDigiCert } from '../../../../helpers/runOperation';
 
 const server = useFakeCertCentral({ fresh: true });
 
@@ -19,14 +19,10 @@ const fakeOrderCount = fakeData.TOTAL_ORDERS;
 const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 async function run(parameters: INodeParameters, input: IDataObject[] = [{}], extra = {}) {
-	return await runWorkflow(
-		[
-			...inputNodes(input),
-			digiCertNode({ resource: 'order', operation: 'create', ...parameters }, extra),
-		],
-		{
-			credentials: credentialFor(server),
-		},
+	return await runDigiCert(
+		server,
+		{ resource: 'order', operation: 'create', ...parameters },
+		{ input, node: extra },
 	);
 }
 
@@ -93,24 +89,16 @@ describe('Create Order', () => {
 		});
 
 		// Approved, the order is issued and Get Order shows it.
-		await runWorkflow(
-			[
-				...inputNodes([{}]),
-				digiCertNode({
-					resource: 'request',
-					operation: 'approve',
-					requestId: item.requestId as number,
-				}),
-			],
-			{ credentials: credentialFor(server) },
-		);
-		const got = await runWorkflow(
-			[
-				...inputNodes([{}]),
-				digiCertNode({ resource: 'order', operation: 'get', orderId: item.orderId as number }),
-			],
-			{ credentials: credentialFor(server) },
-		);
+		await runDigiCert(server, {
+			resource: 'request',
+			operation: 'approve',
+			requestId: item.requestId as number,
+		});
+		const got = await runDigiCert(server, {
+			resource: 'order',
+			operation: 'get',
+			orderId: item.orderId as number,
+		});
 		expect(got.items()[0].json).toMatchObject({
 			id: item.orderId,
 			status: 'issued',

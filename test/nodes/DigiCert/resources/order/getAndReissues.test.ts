@@ -1,17 +1,16 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { digiCertNode, inputNodes, runWorkflow } from '../../../../helpers/engine';
-import { credentialFor, fakeData } from '../../../../helpers/fake';
+import { fakeData } from '../../../../helpers/fake';
 import { useFakeCertCentral } from '../../../../helpers/useFakeCertCentral';
+import { runDigiCert } from '../../../../helpers/runOperation';
 
 const server = useFakeCertCentral();
 
 async function run(parameters: INodeParameters, input: IDataObject[] = [{}], typeVersion = 1) {
-	return await runWorkflow(
-		[...inputNodes(input), digiCertNode({ resource: 'order', ...parameters }, { typeVersion })],
-		{
-			credentials: credentialFor(server),
-		},
+	return await runDigiCert(
+		server,
+		{ resource: 'order', ...parameters },
+		{ input, node: { typeVersion } },
 	);
 }
 
@@ -77,7 +76,6 @@ describe('Get Order', () => {
 	});
 
 	it("says no order has the thumbprint of a certificate that is not an order's current one (a reissue's)", async () => {
-		// eslint-disable-next-line @typescript-eslint/no-explicit-any
 		const reissued = [...server.data.reissues.values()].flat().find((c: any) => c.thumbprint) as {
 			thumbprint: string;
 		};
@@ -105,7 +103,6 @@ describe('Get Order', () => {
 });
 
 describe('List Order Reissues', () => {
-	// eslint-disable-next-line @typescript-eslint/no-explicit-any
 	const reissuedOrder = () => [...server.data.reissues.keys()][0] as number;
 
 	it('sends GET /order/certificate/{id}/reissue and outputs one item per reissued certificate', async () => {

@@ -1,9 +1,10 @@
 import type { INodeParameters, NodeParameterValue } from 'n8n-workflow';
 
-import { capturedLogs, digiCertNode, inputNodes, runWorkflow } from '../../../../helpers/engine';
-import { credentialFor, fakeData } from '../../../../helpers/fake';
+import { capturedLogs } from '../../../../helpers/engine';
+import { fakeData } from '../../../../helpers/fake';
 import { useFakeCertCentral } from '../../../../helpers/useFakeCertCentral';
-import { clock } from '../../../../../nodes/shared/clock';
+import { clock } from '../../../../../nodes/common/clock';
+import { runDigiCert } from '../../../../helpers/runOperation';
 
 const server = useFakeCertCentral();
 /** The moment the node runs at: the fake's clock, which its dates were made from (no race with midnight). */
@@ -18,15 +19,10 @@ const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 const DAY = 86_400_000;
 
 async function getExpiring(days: NodeParameterValue, extra: INodeParameters = {}, typeVersion = 1) {
-	return await runWorkflow(
-		[
-			...inputNodes([{}]),
-			digiCertNode(
-				{ resource: 'order', operation: 'getExpiring', days, ...extra },
-				{ typeVersion },
-			),
-		],
-		{ credentials: credentialFor(server) },
+	return await runDigiCert(
+		server,
+		{ resource: 'order', operation: 'getExpiring', days, ...extra },
+		{ node: { typeVersion } },
 	);
 }
 
@@ -35,28 +31,23 @@ const EXPIRING = ['issued', 'reissue_pending'];
 
 /** What the node should list: those orders expiring today..today+days, soonest first (then by ID). */
 function expected(days: number, { excludeRenewed = false } = {}) {
-	return (
-		[...server.data.orders.values()]
-			.filter(
-				// eslint-disable-next-line @typescript-eslint/no-explicit-any
-				(o: any) =>
-					EXPIRING.includes(o.status) &&
-					o.certificate.valid_till &&
-					!(excludeRenewed && o.is_renewed),
-			)
-			// eslint-disable-next-line @typescript-eslint/no-explicit-any
-			.map((o: any) => ({
-				id: o.id as number,
-				remaining: fakeData.daysUntil(o.certificate.valid_till, now),
-			}))
-			.filter((o) => o.remaining >= 0 && o.remaining <= days)
-			.sort((a, b) => a.remaining - b.remaining || a.id - b.id)
-	);
+	return [...server.data.orders.values()]
+		.filter(
+			(o: any) =>
+				EXPIRING.includes(o.status) &&
+				o.certificate.valid_till &&
+				!(excludeRenewed && o.is_renewed),
+		)
+		.map((o: any) => ({
+			id: o.id as number,
+			remaining: fakeData.daysUntil(o.certificate.valid_till, now),
+		}))
+		.filter((o) => o.remaining >= 0 && o.remaining <= days)
+		.sort((a, b) => a.remaining - b.remaining || a.id - b.id);
 }
 
 /** How many orders of `status` the list from today on holds (what the node pages through). */
 const listed = (status: string) =>
-	// eslint-disable-next-line @typescript-eslint/no-explicit-any
 	[...server.data.orders.values()].filter(
 		(o: any) =>
 			o.status === status &&

@@ -1,9 +1,10 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { capturedLogs, digiCertNode, inputNodes, runWorkflow } from '../../../../helpers/engine';
+import { capturedLogs } from '../../../../helpers/engine';
 import type { FakeCertCentral } from '../../../../helpers/fake';
-import { credentialFor, fakeData, startFakeCertCentral } from '../../../../helpers/fake';
+import { fakeData, startFakeCertCentral } from '../../../../helpers/fake';
 import { expectNoKey } from '../../../../helpers/secrets';
+import { runDigiCert } from '../../../../helpers/runOperation';
 
 let server: FakeCertCentral;
 beforeAll(async () => {
@@ -13,12 +14,7 @@ afterAll(async () => await server.close());
 beforeEach(() => server.reset());
 
 async function run(parameters: INodeParameters, settings = {}) {
-	return await runWorkflow(
-		[...inputNodes([{}]), digiCertNode({ resource: 'organization', ...parameters }, settings)],
-		{
-			credentials: credentialFor(server),
-		},
-	);
+	return await runDigiCert(server, { resource: 'organization', ...parameters }, { node: settings });
 }
 
 const today = (days = 0) => fakeData.isoDate(Date.now() + days * 86_400_000);

@@ -7,7 +7,7 @@ import {
 	assertSerialNumber,
 	assertText,
 	MAX_CERTIFICATE_NAMES,
-} from '../../../nodes/shared/certificateInput';
+} from '../../../nodes/common/certificateInput';
 import {
 	API_RSA_CSR,
 	NO_COMMON_NAME_CSR,
