@@ -13,7 +13,7 @@ export const cancel: DigiCertOperation<Parameters> = {
 	name: 'Cancel',
 	action: 'Cancel pending certificate order',
 	description:
-		"Cancel an order not issued yet, or an issued order's pending reissue (the order then stays issued with its current certificate). Cannot be undone.",
+		"Cancel a pending order, or an order's pending reissue (it stays issued). Cannot be undone.",
 	properties: [
 		irreversibleNotice('A canceled order must be placed again'),
 		orderIdProperty('The ID of the pending order to cancel'),

@@ -50,7 +50,7 @@ export const getExpiring: DigiCertOperation<Parameters> = {
 	name: 'Get Expiring',
 	action: 'Get orders with certificates expiring soon',
 	description:
-		'Orders whose current certificate expires within the given days, soonest first: issued ones, and those whose reissue is still pending (reissue_pending: true)',
+		'Orders whose current certificate expires within the days, soonest first (reissue_pending too)',
 	output: { simplify: simplifyOrder, noun: 'order' },
 	properties: [
 		expiryDaysProperty('List certificates that expire within this many days from today (UTC)'),

@@ -5,7 +5,7 @@ export const reissue = certificateRequestOperation({
 	name: 'Reissue',
 	action: 'Reissue order certificate with new CSR',
 	description:
-		"A new certificate for the order from a new CSR (new key); it replaces the current one once issued. Changing or removing host names (SANs) revokes the order's earlier certificates.",
+		"A new certificate from a new CSR; changing or removing SANs revokes the order's earlier certificates",
 	segment: 'reissue',
 	dnsNamesNote:
 		". Changing or removing a host name revokes the order's earlier certificates (DigiCert's rule)",

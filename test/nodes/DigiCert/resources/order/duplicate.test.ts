@@ -94,8 +94,6 @@ describe('Duplicate sends the fields DigiCert requires', () => {
 
 describe("Duplicate's description", () => {
 	it('says a duplicate needs current domain validation, else to reissue first', () => {
-		expect(duplicateOperation.description).toContain(
-			"Needs the order's domain validation to be current: if it has expired, reissue first",
-		);
+		expect(duplicateOperation.description).toContain('needs current DCV, else reissue first');
 	});
 });

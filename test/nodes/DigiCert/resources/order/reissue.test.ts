@@ -58,7 +58,7 @@ describe('Reissue sends the common name DigiCert requires', () => {
 describe("Reissue's description", () => {
 	it("says changing or removing host names revokes the order's earlier certificates, also at the SANs field", () => {
 		expect(reissueOperation.description).toContain(
-			"Changing or removing host names (SANs) revokes the order's earlier certificates",
+			"changing or removing SANs revokes the order's earlier certificates",
 		);
 		const options = reissueOperation.properties.find((p) => p.name === 'options')!
 			.options as Array<{ name: string; description?: string }>;
