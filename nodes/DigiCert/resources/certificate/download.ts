@@ -3,7 +3,7 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import { optionsProperty } from '../../shared/fields';
 import { certificateIdProperty, orderIdProperty } from '../../shared/locators';
 import type { DigiCertOperation } from '../../shared/operation';
-import { containsSecretEncoded, decodePercents } from '../../../common/errors';
+import { containsSecretEncoded, decodePercents } from '../../../common/redaction';
 import { CREDENTIAL_TYPE } from '../../../common/transport';
 import { assertPositiveId, quoteValue } from '../../../common/inputChecks';
 
