@@ -9,6 +9,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { events } from './events';
 import { buildTriggerProperties, triggerSubtitle } from './shared/description';
 import { pollEvent } from './shared/poll';
+import { LATEST_TRIGGER_VERSION, TRIGGER_VERSIONS } from './shared/versions';
 
 export class DigiCertTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -16,7 +17,8 @@ export class DigiCertTrigger implements INodeType {
 		name: 'digiCertTrigger',
 		icon: { light: 'file:digicert.svg', dark: 'file:digicert.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		version: TRIGGER_VERSIONS,
+		defaultVersion: LATEST_TRIGGER_VERSION,
 		subtitle: triggerSubtitle(events),
 		description:
 			'Starts the workflow when a DigiCert CertCentral request or order changes, or a certificate or a validation nears expiry',

@@ -58,11 +58,38 @@ export function assertDays(value: unknown): number {
 	return n;
 }
 
-/** The order-list query for issued orders whose certificate expires within `days` of `now`. */
-export function expiringOrdersQuery(days: number, now: number): IDataObject {
-	const { from, to } = expiryWindow(days, now);
-	return { 'filters[status]': 'issued', 'filters[valid_till]': `${from}...${to}` };
+/**
+ * The order statuses whose current certificate can run out: `issued`, and `reissue_pending` (a
+ * reissue, or DigiCert's auto-reissue, waiting for DCV or approval: the current certificate still
+ * expires, and it is the one most at risk).
+ */
+export const EXPIRING_ORDER_STATUSES = ['issued', 'reissue_pending'] as const;
+
+/**
+ * The order-list queries for the orders whose certificate may expire within a window from `now`:
+ * one per status of EXPIRING_ORDER_STATUSES (several statuses in one filter are not documented),
+ * `valid_till` from today on only, and not renewed when asked. DigiCert does not say whether
+ * `filters[valid_till]` is the certificate's end or the order's (they differ on multi-year plans);
+ * an order ends no sooner than its certificate, so "from today" is right either way, and the
+ * window's end is applied to the certificate's valid_till here (findExpiring).
+ */
+export function expiringOrdersQueries(now: number, excludeRenewed: boolean): IDataObject[] {
+	return EXPIRING_ORDER_STATUSES.map((status) => ({
+		'filters[status]': status,
+		'filters[valid_till]': `${isoDay(now)}...9999-12-31`,
+		...(excludeRenewed ? { 'filters[is_renewed]': 'false' } : {}),
+	}));
 }
+
+/** The Exclude Renewed Orders field of the expiry audits: on for new nodes (`changedDefault` by each node's versions). */
+export const excludeRenewedProperty: INodeProperties = {
+	displayName: 'Exclude Renewed Orders',
+	name: 'excludeRenewed',
+	type: 'boolean',
+	default: true,
+	description:
+		'Whether to leave out orders already renewed (DigiCert marks the old order renewed when its renewal is ordered): their certificates expire, but a new one replaces them',
+};
 
 export interface ExpiringOrder {
 	order: IDataObject;
@@ -84,18 +111,26 @@ export function readDay(value: unknown): string | undefined {
 
 /**
  * The orders among `orders` whose certificate expires within `days` of `now` (today included,
- * already expired ones not), soonest first, ties by order ID; orders outside the window are dropped,
- * in case the API's filter was wider than asked. An order whose valid_till is missing or not a date
+ * already expired ones not), soonest first, ties by order ID; orders outside the window are dropped
+ * (the lists are asked for from today on only, see expiringOrdersQueries). An order whose valid_till is missing or not a date
  * is `unreadable`: left out of the list, never a reason to fail it.
  */
 export function findExpiring(
 	orders: IDataObject[],
 	days: number,
 	now: number,
+	{ excludeRenewed = false }: { excludeRenewed?: boolean } = {},
 ): { expiring: ExpiringOrder[]; unreadable: IDataObject[] } {
 	const expiring: ExpiringOrder[] = [];
 	const unreadable: IDataObject[] = [];
+	const seen = new Set<unknown>();
 	for (const order of orders) {
+		// Only orders whose certificate can still run out, each once (two lists are read), not
+		// renewed when asked: checked here too, whatever DigiCert's filters did.
+		if (!(EXPIRING_ORDER_STATUSES as readonly unknown[]).includes(order.status)) continue;
+		if (excludeRenewed && order.is_renewed === true) continue;
+		if (order.id !== undefined && seen.has(String(order.id))) continue;
+		seen.add(String(order.id));
 		const day = readDay((order.certificate as IDataObject | undefined)?.valid_till);
 		if (day === undefined) {
 			unreadable.push(order);

@@ -9,6 +9,7 @@ import { DIGICERT } from './support/workflows';
 import type { DigiCertCase } from './support/workflows';
 import type { FakeCertCentral } from '../helpers/fake';
 import { NEW_CSR, WWW_CSR, oneLineCsr } from '../fixtures/csr';
+import { SUBMITTED_MESSAGE } from '../../nodes/DigiCert/shared/revocationOperation';
 
 /** Orders of the generated data for these cases: issued (or pending for Cancel), without reissues. */
 const ORDERS = {
@@ -72,9 +73,14 @@ export const lifecycleCases: DigiCertCase[] = [
 		check: (run, fake) => {
 			expect(run.nodeError(DIGICERT)?.message).toBeUndefined();
 			expect(run.ok).toBe(true);
+			// The order's signature hash first: DigiCert requires one on a duplicate.
 			expect(sentTo(fake)).toEqual([
+				`GET /services/v2/order/certificate/${ORDERS.duplicate}`,
 				`POST /services/v2/order/certificate/${ORDERS.duplicate}/duplicate`,
 			]);
+			expect(fake.requests.at(-1)?.body).toMatchObject({
+				certificate: { signature_hash: 'sha256' },
+			});
 			const [item] = run.items(DIGICERT);
 			expect(item).toMatchObject({
 				orderId: ORDERS.duplicate,
@@ -136,6 +142,8 @@ export const lifecycleCases: DigiCertCase[] = [
 					revocationReason: 'key_compromise',
 					status: 'revoked',
 					waitingForApproval: false,
+					submittedForRevocation: true,
+					message: SUBMITTED_MESSAGE,
 					requestId: null,
 				},
 			]);
@@ -158,13 +166,15 @@ export const lifecycleCases: DigiCertCase[] = [
 			const items = run.items(DIGICERT);
 			expect(items[0]).toEqual({
 				orderId: ORDERS.cancel,
+				canceled: 'order',
 				status: 'canceled',
 				note: 'withdrawn in e2e',
 			});
 			expect(items[1].error).toMatch(
 				new RegExp(`Order ${ORDERS.revokeOrder} cannot be canceled: its status is issued`),
 			);
-			expect(fake.requests.map((r) => r.body)).toEqual([
+			// Each order is read first (a reissue_pending order's cancel is its reissue's).
+			expect(fake.requests.filter((r) => r.method === 'PUT').map((r) => r.body)).toEqual([
 				{ status: 'canceled', note: 'withdrawn in e2e' },
 				{ status: 'canceled', note: 'withdrawn in e2e' },
 			]);

@@ -44,6 +44,12 @@ const ORDER_STATUSES = [
 	'reissue_pending',
 	'canceled',
 ];
+/**
+ * Statuses an order can reach besides those the list filters on (DigiCert's glossary shows
+ * needs_approval; public clients also see processing, needs_csr and expired): status-changes and
+ * order info report them.
+ */
+const OTHER_ORDER_STATUSES = ['needs_approval', 'processing', 'needs_csr', 'expired'];
 const REQUEST_STATUSES = ['submitted', 'pending', 'approved', 'rejected'];
 const REQUEST_TYPES = ['new_request', 'revoke', 'duplicate', 'reissue'];
 const PRODUCTS = [
@@ -465,6 +471,14 @@ function buildData(options = {}) {
 		 * @type {'id' | 'scrambled'}
 		 */
 		listOrder: /** @type {'id' | 'scrambled'} */ ('id'),
+		/**
+		 * What the order list's `filters[valid_till]` compares: the current certificate's valid_till, or
+		 * the order's end (`order_valid_till`, later on a multi-year plan). DigiCert does not say.
+		 * @type {'certificate' | 'order'}
+		 */
+		validTillFilters: /** @type {'certificate' | 'order'} */ ('certificate'),
+		/** The CertCentral preference that revokes an order with its last certificate (off: DigiCert's default). */
+		revokeOrderWithLastCertificate: false,
 		/** The data's clock (ms): dates and days_remaining are relative to it. */
 		now: () => now,
 		/** Moves the clock (e.g. to simulate days passing between polls). */
@@ -539,7 +553,8 @@ function buildData(options = {}) {
 		setOrderStatus(id, status, details = {}) {
 			const order = orders.get(id);
 			if (!order) throw new Error(`fake: no order ${id}`);
-			if (!ORDER_STATUSES.includes(status)) throw new Error(`fake: bad order status ${status}`);
+			if (!ORDER_STATUSES.includes(status) && !OTHER_ORDER_STATUSES.includes(status))
+				throw new Error(`fake: bad order status ${status}`);
 			const time = details.time ?? now;
 			orderStatusChanges.push({
 				order_id: id,

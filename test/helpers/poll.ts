@@ -40,12 +40,12 @@ function loadedTriggerType(): INodeType {
 registerNodeType(TRIGGER_TYPE, loadedTriggerType());
 
 /** The DigiCert Trigger node with these parameters and the test credential reference. */
-export function triggerNode(parameters: INode['parameters']): INode {
+export function triggerNode(parameters: INode['parameters'], typeVersion = 1): INode {
 	return {
 		id: 'digicert-trigger',
 		name: 'DigiCert Trigger',
 		type: TRIGGER_TYPE,
-		typeVersion: 1,
+		typeVersion,
 		position: [0, 0],
 		parameters,
 		credentials: { digiCertApi: { id: 'cred-1', name: 'DigiCert test' } },

@@ -12,7 +12,8 @@ import { orderIdProperty } from './locators';
 import type { DigiCertOperation, OperationIdentity } from './operation';
 import { operationIdentity } from './operation';
 import type { DigiCertResponse } from '../../common/types';
-import { assertBoolean, assertPositiveId } from '../../common/inputChecks';
+import { isObject } from '../../common/types';
+import { assertBoolean, assertPositiveId, quoteValue } from '../../common/inputChecks';
 import { assertDcvMethod, dcvAnswer, dcvMethodProperty } from './dcv';
 
 export const SIGNATURE_HASHES = ['sha256', 'sha384', 'sha512'] as const;
@@ -30,7 +31,8 @@ export const signatureHashOption: INodeProperties = {
 		{ name: 'SHA-512', value: 'sha512' },
 	],
 	default: 'sha256',
-	description: "The hash DigiCert signs the certificate with; by default the order's",
+	description:
+		"The hash DigiCert signs the certificate with; by default the order's current one (Reissue and Duplicate) or SHA-256 (Create)",
 };
 
 /** The Comments option, shared by Create, Reissue and Duplicate. */
@@ -83,10 +85,18 @@ export function requestAnswer(response: DigiCertResponse, orderId?: number): IDa
 	};
 }
 
+/** The order's current certificate fields a reissue or duplicate may take over. */
+function currentCertificate(response: DigiCertResponse): IDataObject {
+	const order = response.body;
+	return isObject(order) && isObject(order.certificate) ? order.certificate : {};
+}
+
 /**
  * Reissue and Duplicate are the same call on a different path segment: POST
- * /order/certificate/{id}/<segment> with `{certificate: {csr, common_name?, dns_names?,
+ * /order/certificate/{id}/<segment> with `{certificate: {csr, common_name, dns_names?,
  * signature_hash?}, comments?, skip_approval?}`, answered 201 with the request(s) it made.
+ * DigiCert requires `common_name` on both, and `signature_hash` on Duplicate: what neither the
+ * fields nor the CSR give is taken from the order (one GET) before the change is sent.
  */
 export function certificateRequestOperation(
 	declaration: OperationIdentity & {
@@ -95,9 +105,12 @@ export function certificateRequestOperation(
 		csrDescription: string;
 		/** Whether it takes a DCV method (a reissue needs fresh DCV; a duplicate uses the order's). */
 		dcv?: boolean;
+		/** What the Other Host Names field adds to its description. */
+		dnsNamesNote?: string;
 	},
 ): DigiCertOperation<Parameters> {
 	const { segment, csrDescription } = declaration;
+	const required = segment === 'duplicate' ? ['common_name', 'signature_hash'] : ['common_name'];
 	return {
 		...operationIdentity(declaration),
 		properties: [
@@ -113,7 +126,7 @@ export function certificateRequestOperation(
 							),
 						]
 					: []),
-				dnsNamesProperty(),
+				dnsNamesProperty(declaration.dnsNamesNote),
 				signatureHashOption,
 				skipApprovalOption,
 			]),
@@ -141,6 +154,34 @@ export function certificateRequestOperation(
 					...dnsNames,
 				]);
 			return { orderId: assertPositiveId(read('orderId'), 'Order ID'), body };
+		},
+		async prepare(parameters, send) {
+			const certificate = parameters.body.certificate as IDataObject;
+			if (required.every((field) => certificate[field] !== undefined)) return parameters;
+			const { orderId } = parameters;
+			const current = currentCertificate(
+				await send({
+					method: 'GET',
+					path: `/order/certificate/${orderId}`,
+					subject: `Order ${orderId}`,
+				}),
+			);
+			const completed: IDataObject = { ...certificate };
+			if (completed.common_name === undefined) {
+				if (typeof current.common_name !== 'string' || current.common_name === '')
+					throw new Error(
+						`No common name for the ${segment} of order ${orderId}: the CSR has none and DigiCert gave none for the order. Set Options › Common Name; nothing was ${segment === 'reissue' ? 'reissued' : 'duplicated'}.`,
+					);
+				completed.common_name = current.common_name;
+			}
+			if (segment === 'duplicate' && completed.signature_hash === undefined) {
+				if (!(SIGNATURE_HASHES as readonly unknown[]).includes(current.signature_hash))
+					throw new Error(
+						`No signature hash for the duplicate of order ${orderId}: DigiCert requires one and gave ${quoteValue(current.signature_hash ?? null)} for the order. Set Options › Signature Hash; nothing was duplicated.`,
+					);
+				completed.signature_hash = current.signature_hash;
+			}
+			return { ...parameters, body: { ...parameters.body, certificate: completed } };
 		},
 		request: ({ orderId, body }) => ({
 			method: 'POST',

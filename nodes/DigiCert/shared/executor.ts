@@ -10,7 +10,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { mapBounded } from '../../common/concurrency';
 import { CDN_ADVICE } from '../../common/errors';
 import { DigiCertClient } from '../../common/transport';
-import type { ParameterReader } from '../../common/types';
+import type { DigiCertRequest, ParameterReader } from '../../common/types';
 import { isObject } from '../../common/types';
 import { locatorId } from './locators';
 import type { DigiCertOperation, DigiCertResource } from './operation';
@@ -146,6 +146,11 @@ export async function executeOperation(
 						'Fix the parameter (or the expression that sets it) and run again; no request was sent.',
 				});
 			}
+			const send = async (next: DigiCertRequest) =>
+				next.paginate
+					? await client.sendPaginated(next, itemIndex)
+					: await client.send(next, itemIndex);
+			if (operation.prepare) parameters = await operation.prepare(parameters, send);
 			const request = operation.request(parameters);
 			const response = request.paginate
 				? await client.sendPaginated(request, itemIndex)
@@ -153,12 +158,7 @@ export async function executeOperation(
 			// An answer to a change that cannot be read means the change was probably made: the client says so.
 			const output = await client.readAnswer(request, response, itemIndex, async () =>
 				toExecutionData(
-					await operation.toItems(
-						response,
-						parameters,
-						this,
-						async (next) => await client.send(next, itemIndex),
-					),
+					await operation.toItems(response, parameters, this, send),
 					itemIndex,
 					request.binary === true,
 				),

@@ -25,6 +25,15 @@ export interface DigiCertOperation<P = IDataObject> {
 	properties: INodeProperties[];
 	/** Reads and checks the item's parameters; throws a user-facing Error on bad input. */
 	readParameters(read: ParameterReader): P;
+	/**
+	 * Completes the parameters from DigiCert's current data with read-only requests (e.g. the
+	 * order's signature hash, which Duplicate must send), after every check and before `request`.
+	 * It throws a user-facing Error when something still cannot be known; the change is then not sent.
+	 */
+	prepare?(
+		parameters: P,
+		send: (request: DigiCertRequest) => Promise<DigiCertResponse>,
+	): Promise<P>;
 	/** The request for these parameters (a list is paged by the executor; see DigiCertRequest.paginate); `toItems` may send follow-ups. */
 	request(parameters: P): DigiCertRequest;
 	/**
@@ -35,7 +44,8 @@ export interface DigiCertOperation<P = IDataObject> {
 	/**
 	 * Turns DigiCert's answer into output: its data (json objects), or whole items (json + binary)
 	 * for a binary request. Throws UnexpectedAnswerError for an answer of the wrong shape.
-	 * `send` sends a follow-up request for the same item, paced and retried like the first.
+	 * `send` sends a follow-up request for the same item, paced and retried like the first (every
+	 * page of it when it paginates).
 	 */
 	toItems(
 		response: DigiCertResponse,

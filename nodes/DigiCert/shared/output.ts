@@ -52,6 +52,8 @@ export const simplifyOrder: Simplifier = (raw, now) => {
 		auto_reissue: raw.auto_reissue,
 		serial_number: certificate.serial_number,
 		certificate_id: certificate.id,
+		// Get Expiring's mark: the current certificate runs out while a reissue waits.
+		reissue_pending: raw.reissue_pending,
 		product: object(raw.product).name ?? raw.product_name_id,
 		organization: organization.display_name ?? organization.name,
 		division: object(raw.container).name,
@@ -61,14 +63,22 @@ export const simplifyOrder: Simplifier = (raw, now) => {
 	});
 };
 
-/** A request: id, status, type, date, what it is for (order, common name, product, organization, division) and who asked. */
+/** "First Last" of one of DigiCert's people (requester, processor), or undefined. */
+const fullName = (person: IDataObject): string | undefined =>
+	[person.first_name, person.last_name]
+		.filter((part) => typeof part === 'string' && part !== '')
+		.join(' ') || undefined;
+
+/**
+ * A request: id, status, type, date, what it is for (order, common name, product, organization,
+ * division), who asked, and who decided it, when and why (what an "approved/rejected → Slack or
+ * ticket" workflow posts).
+ */
 export const simplifyRequest: Simplifier = (raw) => {
 	const order = object(raw.order);
 	const certificate = object(order.certificate);
 	const requester = object(raw.requester);
-	const name = [requester.first_name, requester.last_name]
-		.filter((part) => typeof part === 'string' && part !== '')
-		.join(' ');
+	const processor = object(raw.processor);
 	return present({
 		id: raw.id,
 		status: raw.status,
@@ -80,9 +90,13 @@ export const simplifyRequest: Simplifier = (raw) => {
 		product: object(order.product).name,
 		organization: object(order.organization).display_name ?? object(order.organization).name,
 		division: object(order.container).name,
-		requester: name || undefined,
+		requester: fullName(requester),
 		requester_email: requester.email,
 		comments: raw.comments,
+		processor: fullName(processor),
+		processor_email: processor.email,
+		date_processed: raw.date_processed,
+		processor_comment: raw.processor_comment,
 	});
 };
 

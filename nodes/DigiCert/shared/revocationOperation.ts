@@ -64,7 +64,7 @@ const revocationProperties: INodeProperties[] = [
 		type: 'boolean',
 		default: false,
 		description:
-			'Whether to revoke at once instead of creating a revoke request for an administrator to approve (the API key needs admin rights)',
+			'Whether to submit the revocation to DigiCert at once instead of creating a revoke request for an administrator to approve (the API key needs admin rights)',
 	},
 ];
 
@@ -78,14 +78,26 @@ export function readRevocation(read: ParameterReader): IDataObject {
 	};
 }
 
+/** What a 204 means, for the output: DigiCert took the revocation, done on its side shortly. */
+export const SUBMITTED_MESSAGE =
+	'Submitted to DigiCert for revocation (Skip Approval): no approval is needed; DigiCert revokes it and publishes it in its revocation lists shortly';
+
 /**
- * DigiCert's two successes: 204 (revoked at once: no request) or 201 with the revoke request that
- * now waits for approval (`{id, date, type: "revoke", status: "pending", requester, comments}`).
+ * DigiCert's two successes: 204 (submitted for revocation at once, with Skip Approval: no request)
+ * or 201 with the revoke request that now waits for approval (`{id, date, type: "revoke", status:
+ * "pending", requester, comments}`). typeVersion 1.2 says `submitted` for a 204; nodes saved before
+ * keep `revoked`, with the same message.
  */
-function revocationOutcome(response: DigiCertResponse): IDataObject {
+function revocationOutcome(response: DigiCertResponse, typeVersion: number): IDataObject {
 	const request = response.body as IDataObject | undefined;
 	if (response.statusCode === 204 || request === undefined || request.id === undefined) {
-		return { status: 'revoked', waitingForApproval: false, requestId: null };
+		return {
+			status: typeVersion >= 1.2 ? 'submitted' : 'revoked',
+			submittedForRevocation: true,
+			message: SUBMITTED_MESSAGE,
+			waitingForApproval: false,
+			requestId: null,
+		};
 	}
 	return {
 		status: typeof request.status === 'string' ? request.status : 'pending',
@@ -119,11 +131,11 @@ export function revocationOperation<P extends IDataObject>(
 			body: readRevocation(read),
 		}),
 		request: ({ target, body }) => declaration.request(target, body),
-		toItems: (response, { target, body }) => [
+		toItems: (response, { target, body }, context) => [
 			{
 				...declaration.output(target),
 				revocationReason: body.revocation_reason,
-				...revocationOutcome(response),
+				...revocationOutcome(response, context.getNode().typeVersion),
 			},
 		],
 	};

@@ -1,9 +1,9 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { mapBounded } from '../../common/concurrency';
-import { ORDER_STATUS_OPTIONS, ORDER_STATUSES } from '../../common/orderStatuses';
+import { ORDER_CHANGE_STATUSES, statusOptions } from '../../common/orderStatuses';
 import { assertBoolean, quoteValue } from '../../common/inputChecks';
-import { checkedMap, newestById, recordId } from '../shared/state';
+import { checkedMap, MAX_REMEMBERED, newestById, recordId } from '../shared/state';
 import { SAMPLE_ORDER } from './samples';
 import type { DigiCertSource, DigiCertTriggerEvent } from './types';
 
@@ -54,31 +54,67 @@ export function statusChangesWindow(
 	};
 }
 
-/** One change: an order reached a status (a reissue has a new certificate ID, so it counts apart). */
-export function changeKey(change: IDataObject): string {
-	return `${String(change.order_id)}:${String(change.certificate_id)}:${String(change.status)}`;
+/** A DigiCert ID as the trigger stores it: a decimal whole number from 1 (a number, or its digits). */
+const STRICT_ID = /^[1-9]\d{0,15}$/;
+const strictId = (value: unknown): string | undefined => {
+	const text = typeof value === 'number' ? String(value) : value;
+	return typeof text === 'string' && STRICT_ID.test(text) && Number.isSafeInteger(Number(text))
+		? text
+		: undefined;
+};
+/** A status as DigiCert writes them (`issued`, `reissue_pending` …). */
+const STATUS = /^[a-z_]{1,40}$/;
+/** The stored form of a changeKey: `<order ID>:<certificate ID or none>:<status>`. */
+const CHANGE_KEY = /^[1-9]\d{0,15}:(?:[1-9]\d{0,15}|none):[a-z_]{1,40}$/;
+
+/**
+ * One change: an order reached a status (a reissue has a new certificate ID, so it counts apart), or
+ * undefined for a change whose order ID or status is not in DigiCert's form ("012", "0x10", "1e3"):
+ * such a key would be refused by the state's own reader, and every poll would start over.
+ */
+export function changeKey(change: IDataObject): string | undefined {
+	const order = strictId(change.order_id);
+	const status =
+		typeof change.status === 'string' && STATUS.test(change.status) ? change.status : undefined;
+	if (order === undefined || status === undefined) return undefined;
+	return `${order}:${strictId(change.certificate_id) ?? 'none'}:${status}`;
 }
 
 /**
  * The changes in this window not reported before, and what to remember: keys first seen before the
- * window's start cannot come back (the change happened before they were seen), so they are dropped.
+ * window's start cannot come back (the change happened before they were seen), so they are dropped;
+ * past `max` keys, the newest are kept. A change that has no key (see changeKey) is left out and
+ * counted in `unusable`.
  */
 export function freshStatusChanges(
 	changes: IDataObject[],
 	seen: Record<string, number>,
 	start: number,
 	now: number,
-): { fresh: IDataObject[]; seen: Record<string, number> } {
+	max = MAX_REMEMBERED,
+): { fresh: IDataObject[]; seen: Record<string, number>; unusable: number } {
 	const next: Record<string, number> = {};
 	for (const [key, at] of Object.entries(seen)) if (at >= start) next[key] = at;
 	const fresh: IDataObject[] = [];
+	let unusable = 0;
 	for (const change of changes) {
 		const key = changeKey(change);
-		if (Object.hasOwn(next, key) || recordId(change, 'order_id') === undefined) continue;
+		if (key === undefined) unusable++;
+		if (key === undefined || Object.hasOwn(next, key)) continue;
 		next[key] = now;
 		fresh.push(change);
 	}
-	return { fresh, seen: next };
+	const entries = Object.entries(next);
+	const kept =
+		entries.length <= max
+			? next
+			: Object.fromEntries(entries.sort(([, a], [, b]) => b - a).slice(0, max));
+	return { fresh, seen: kept, unusable };
+}
+
+/** What to tell the user about changes left out because DigiCert gave them no usable order ID or status. */
+export function unusableWarning(count: number): string {
+	return `${count === 1 ? 'One order status change was' : `${count} order status changes were`} left out because DigiCert gave no usable order ID (a whole number) or status for ${count === 1 ? 'it' : 'them'}.`;
 }
 
 /** The item for one order status change (with the order's details when asked for). */
@@ -106,10 +142,10 @@ const properties: INodeProperties[] = [
 		displayName: 'Statuses',
 		name: 'statuses',
 		type: 'multiOptions',
-		options: ORDER_STATUS_OPTIONS,
+		options: statusOptions(ORDER_CHANGE_STATUSES),
 		default: [],
 		description:
-			'Only changes to these statuses start the workflow (e.g. Issued, to download new certificates). None selected: every change.',
+			'Only changes to these statuses start the workflow (e.g. Issued, to download new certificates; Needs Approval, to ask an approver in Slack). None selected: every change.',
 	},
 	{
 		displayName: 'Include Order Details',
@@ -129,9 +165,12 @@ export const orderStatusChanged: DigiCertTriggerEvent<Parameters, StatusChangesS
 	properties,
 	readParameters(read) {
 		const statuses = read<unknown>('statuses', []);
-		if (!Array.isArray(statuses) || statuses.some((s) => !ORDER_STATUSES.includes(String(s)))) {
+		if (
+			!Array.isArray(statuses) ||
+			statuses.some((s) => !ORDER_CHANGE_STATUSES.includes(String(s)))
+		) {
 			throw new Error(
-				`Statuses must be a list of ${ORDER_STATUSES.join(', ')}, but it is ${quoteValue(statuses)}`,
+				`Statuses must be a list of ${ORDER_CHANGE_STATUSES.join(', ')}, but it is ${quoteValue(statuses)}`,
 			);
 		}
 		const includeOrderDetails = assertBoolean(
@@ -145,9 +184,10 @@ export const orderStatusChanged: DigiCertTriggerEvent<Parameters, StatusChangesS
 		// Keys are changeKey()s, which start with the order's ID.
 		const seen = checkedMap(
 			state?.seen,
-			(key) => /^[1-9]\d*:/.test(key),
+			(key) => CHANGE_KEY.test(key),
 			(at): at is number => typeof at === 'number' && Number.isFinite(at),
 		);
+		if (seen && Object.keys(seen).length > MAX_REMEMBERED) return undefined;
 		const since = state?.since;
 		return seen && typeof since === 'number' && Number.isFinite(since)
 			? { since, seen }
@@ -161,9 +201,19 @@ export const orderStatusChanged: DigiCertTriggerEvent<Parameters, StatusChangesS
 			{ minutes: window.minutes },
 			'orders',
 		);
-		const { fresh, seen } = freshStatusChanges(changes, previous?.seen ?? {}, window.start, now);
+		const { fresh, seen, unusable } = freshStatusChanges(
+			changes,
+			previous?.seen ?? {},
+			window.start,
+			now,
+		);
+		const warnings = [
+			...(window.truncated && previous !== undefined ? [TRUNCATED_WARNING] : []),
+			...(unusable > 0 ? [unusableWarning(unusable)] : []),
+		];
+		const warning = warnings.length > 0 ? { warning: warnings.join(' ') } : {};
 		// The first poll only records what it saw: no details to fetch for changes it will not emit.
-		if (previous === undefined) return { events: [], state: { since: now, seen } };
+		if (previous === undefined) return { events: [], state: { since: now, seen }, ...warning };
 		const wanted =
 			parameters.statuses.length === 0
 				? fresh
@@ -171,7 +221,7 @@ export const orderStatusChanged: DigiCertTriggerEvent<Parameters, StatusChangesS
 		return {
 			events: await toItems(source, wanted, parameters),
 			state: { since: now, seen },
-			...(window.truncated ? { warning: TRUNCATED_WARNING } : {}),
+			...warning,
 		};
 	},
 	async sample(source, parameters) {

@@ -77,3 +77,11 @@ export function readExpiringState(
 		? { days, reported }
 		: undefined;
 }
+
+/**
+ * What to tell the user when more entries expire within Days than an event keeps track of
+ * (MAX_REMEMBERED): the soonest are checked, the others wait; `what` is "certificates" or "validations".
+ */
+export function droppedWarning(dropped: number, kept: number, days: number, what: string): string {
+	return `${kept + dropped} ${what} expire within ${days} days, more than the ${kept} this trigger keeps track of: the ${kept} soonest were checked; the other ${dropped} are reported once they are among the soonest. Lower Days, or list them all with the DigiCert node (Order › Get Expiring).`;
+}

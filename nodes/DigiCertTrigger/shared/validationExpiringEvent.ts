@@ -19,7 +19,7 @@ import {
 } from '../../common/validationExpiry';
 import type { DigiCertSource, DigiCertTriggerEvent } from '../events/types';
 import type { ExpiringState, ExpiryKey } from './expiring';
-import { newlyWithin, readExpiringState } from './expiring';
+import { droppedWarning, newlyWithin, readExpiringState } from './expiring';
 import { isIdKey, MAX_REMEMBERED, recordId } from './state';
 
 export interface ValidationExpiringParameters extends IDataObject {
@@ -73,7 +73,7 @@ export function expiringValidations(
 	now: number,
 	datesOf: ValidationDates,
 	max = MAX_REMEMBERED,
-): { expiring: ValidationEntry[]; unreadable: UnreadableDate[] } {
+): { expiring: ValidationEntry[]; unreadable: UnreadableDate[]; dropped: number } {
 	const { found, unreadable } = findExpiringValidations(records, days, now, datesOf);
 	const expiring = found
 		.flatMap(({ record, validations }) => validations.map((validation) => ({ record, validation })))
@@ -83,7 +83,11 @@ export function expiringValidations(
 				Number(a.record.id) - Number(b.record.id) ||
 				a.validation.type.localeCompare(b.validation.type),
 		);
-	return { expiring: expiring.slice(0, max), unreadable };
+	return {
+		expiring: expiring.slice(0, max),
+		unreadable,
+		dropped: Math.max(0, expiring.length - max),
+	};
 }
 
 /** The validations to report, one audit per record (in the order of its first, so soonest first), as the node's Get Expiring Validations has them. */
@@ -140,12 +144,13 @@ export function validationExpiringEvent(declaration: {
 		readParameters: (read) => ({ days: assertDays(read<unknown>('days', 30)) }),
 		readState: (stored) => readExpiringState(stored, isValidationKey),
 		async poll(source, { days }, previous, now) {
-			const { expiring, unreadable } = await currentlyExpiring(source, days, now);
+			const { expiring, unreadable, dropped } = await currentlyExpiring(source, days, now);
 			const { reports, state } = newlyWithin(previous, expiring, validationExpiry, days, now);
 			// One unreadable date or unusable record must not hide the others (nor fail every poll): it is only left out.
 			const warnings = [
 				unreadableDatesWarning(unreadable, records),
 				unrememberedWarning(expiring, records),
+				dropped > 0 ? droppedWarning(dropped, expiring.length, days, 'validations') : undefined,
 			].filter((w) => w !== undefined);
 			const warning = warnings.length > 0 ? warnings.join(' ') : undefined;
 			return {

@@ -9,7 +9,15 @@
  * Error codes DigiCert does not document are marked [U].
  */
 
-const { DAY_MS, errorAnswer, isoDate, isoTime, notFound, startOfDay } = require('../common');
+const {
+	DAY_MS,
+	assumed,
+	errorAnswer,
+	isoDate,
+	isoTime,
+	notFound,
+	startOfDay,
+} = require('../common');
 
 /** Public TLS certificates issued from 15 March 2026 live at most 199 days (DigiCert's pages). */
 const MAX_VALIDITY_DAYS = 199;
@@ -22,6 +30,11 @@ const REVOCATION_REASONS = [
 ];
 const PAYMENT_METHODS = ['balance', 'card', 'profile'];
 const SIGNATURE_HASHES = ['sha256', 'sha384', 'sha512'];
+/** The most names (common name and SANs) on one certificate: 250 (DigiCert's multi-domain products). */
+const MAX_NAMES = 250;
+/** Private, loopback and link-local addresses, which no public certificate holds (IPv4 and the usual IPv6 forms). */
+const PRIVATE_IP =
+	/^(10\.|127\.|169\.254\.|192\.168\.|172\.(1[6-9]|2\d|3[01])\.|::1$|f[cd][0-9a-f]{0,2}:|fe[89ab][0-9a-f]?:)/i;
 const CSR_PEM =
 	/^-----BEGIN (NEW )?CERTIFICATE REQUEST-----[A-Za-z0-9+/=\s]+-----END (NEW )?CERTIFICATE REQUEST-----\s*$/;
 const isObject = (/** @type {unknown} */ v) =>
@@ -96,6 +109,26 @@ module.exports = (data) => {
 				error: errorAnswer(400, 'invalid_dns_names', 'dns_names must be a list of strings.'),
 			}; // [U]
 		}
+		const names = new Set([c.common_name, ...(c.dns_names ?? [])].filter(Boolean));
+		if (names.size > MAX_NAMES)
+			return {
+				error: assumed(
+					'too many names: code not documented',
+					errorAnswer(400, 'invalid_dns_names', `A certificate holds at most ${MAX_NAMES} names.`),
+				),
+			};
+		const privateIp = (c.dns_names ?? []).find((/** @type {string} */ n) => PRIVATE_IP.test(n));
+		if (privateIp !== undefined)
+			return {
+				error: assumed(
+					'private IP SAN: code not documented',
+					errorAnswer(
+						400,
+						'invalid_dns_names',
+						`${privateIp} is a private IP address; public certificates hold public IP addresses only.`,
+					),
+				),
+			};
 		if (c.signature_hash !== undefined && !SIGNATURE_HASHES.includes(c.signature_hash)) {
 			return {
 				error: errorAnswer(
@@ -113,6 +146,26 @@ module.exports = (data) => {
 				signature_hash: c.signature_hash ?? order?.certificate.signature_hash ?? 'sha256',
 			},
 		};
+	}
+
+	/**
+	 * The `certificate.*` fields DigiCert's page marks required that the body leaves out, as its
+	 * answer: "Missing required parameter: certificate.common_name" (the code is ASSUMED: `missing_param`).
+	 */
+	function missingRequired(/** @type {any} */ body, /** @type {string[]} */ fields) {
+		const certificate = isObject(body) && isObject(body.certificate) ? body.certificate : {};
+		const missing = fields.find(
+			(field) =>
+				certificate[field] === undefined ||
+				certificate[field] === null ||
+				certificate[field] === '',
+		);
+		return missing === undefined
+			? undefined
+			: assumed(
+					'missing required field: code not documented',
+					errorAnswer(400, 'missing_param', `Missing required parameter: certificate.${missing}`),
+				);
 	}
 
 	const orderFor = (/** @type {string} */ id) => orders.get(Number(id));
@@ -143,6 +196,9 @@ module.exports = (data) => {
 	function reissue(/** @type {RegExpExecArray} */ m, /** @type {any} */ req) {
 		const order = orderFor(m[1]);
 		if (!order) return notFoundOrder();
+		// The page: common_name is required for public (and private) TLS reissues.
+		const missing = missingRequired(req.body, ['common_name']);
+		if (missing) return missing;
 		const read = readCertificate(req.body, order);
 		if ('error' in read) return read.error;
 		if (order.status === 'reissue_pending')
@@ -216,6 +272,9 @@ module.exports = (data) => {
 	function duplicate(/** @type {RegExpExecArray} */ m, /** @type {any} */ req) {
 		const order = orderFor(m[1]);
 		if (!order) return notFoundOrder();
+		// The page marks certificate.common_name, .csr and .signature_hash required.
+		const missing = missingRequired(req.body, ['common_name', 'signature_hash']);
+		if (missing) return missing;
 		const read = readCertificate(req.body, order);
 		if ('error' in read) return read.error;
 		if (order.status !== 'issued')
@@ -335,8 +394,10 @@ module.exports = (data) => {
 	}
 
 	/**
-	 * Revoke certificate: PUT /certificate/{id or serial}/revoke. Revoking the order's own certificate
-	 * revokes the order [U: a CertCentral preference]; a duplicate or reissue only itself.
+	 * Revoke certificate: PUT /certificate/{id or serial}/revoke. DigiCert's default: revoking the
+	 * order's only certificate leaves the order active (its certificate is revoked; an account
+	 * preference, `data.revokeOrderWithLastCertificate`, revokes the order too); a duplicate or reissue
+	 * only itself.
 	 */
 	function revokeCertificate(/** @type {RegExpExecArray} */ m, /** @type {any} */ req) {
 		const found = findCertificate(m[1]);
@@ -352,7 +413,7 @@ module.exports = (data) => {
 			); // page's rule, code [U]
 		}
 		const primary = certificate === order.certificate;
-		const status = primary ? order.status : certificate.status;
+		const status = primary && certificate.status !== 'revoked' ? order.status : certificate.status;
 		if (status !== 'issued')
 			return errorAnswer(
 				400,
@@ -360,8 +421,8 @@ module.exports = (data) => {
 				`Certificate ${certificate.id} cannot be revoked: its status is ${status}.`,
 			); // [U]
 		return revokeAnswer(order, req.body, () => {
-			if (primary) data.setOrderStatus(order.id, 'revoked');
-			else certificate.status = 'revoked';
+			certificate.status = 'revoked';
+			if (primary && data.revokeOrderWithLastCertificate) data.setOrderStatus(order.id, 'revoked');
 		});
 	}
 
@@ -425,6 +486,9 @@ module.exports = (data) => {
 				'invalid_organization',
 				'organization.id must be an organization of the account.',
 			); // [U]
+		// "card" pays with the card given in the order (credit_card{…}); without it DigiCert cannot charge.
+		if (body.payment_method === 'card' && !isObject(body.credit_card))
+			return errorAnswer(400, 'missing_param', 'Missing required parameter: credit_card'); // code [U]
 		if (body.payment_method !== undefined && !PAYMENT_METHODS.includes(body.payment_method)) {
 			return errorAnswer(
 				400,

@@ -49,6 +49,8 @@ module.exports = (data) => [
 				],
 				// "the order with the certificate that has the given serial number" (case-insensitive: ASSUMED).
 				['filters[serial_number]', (o, v) => sameText(v, o.certificate.serial_number)],
+				// The list's `is_renewed` as text, `true` or `false` (the form is ASSUMED: the page names the field only).
+				['filters[is_renewed]', (o, v) => String(o.is_renewed === true) === v],
 				// "the email or common_name property" (which email: the orderer's, or an S/MIME certificate's: ASSUMED).
 				[
 					'filters[search]',
@@ -63,7 +65,16 @@ module.exports = (data) => [
 				if (q[key] !== undefined && q[key] !== '') list = list.filter((o) => test(o, q[key]));
 			}
 			for (const [key, field] of /** @type {Array<[string, (o: any) => string | undefined]>} */ ([
-				['filters[valid_till]', (o) => o.certificate.valid_till],
+				// ASSUMED either way: DigiCert does not say whether this is the certificate's end or the
+				// order's (they differ on multi-year plans); `data.validTillFilters` picks, so a test can
+				// prove an audit right in both cases.
+				[
+					'filters[valid_till]',
+					(o) =>
+						data.validTillFilters === 'order'
+							? (o.order_valid_till ?? o.certificate.valid_till)
+							: o.certificate.valid_till,
+				],
 				['filters[date_created]', (o) => o.date_created?.slice(0, 10)],
 			])) {
 				if (q[key] === undefined || q[key] === '') continue;

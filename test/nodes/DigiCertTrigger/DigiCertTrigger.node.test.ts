@@ -590,7 +590,7 @@ describe('certificateExpiring', () => {
 		[...server.data.orders.values()]
 			.filter(
 				(o: any) =>
-					o.status === 'issued' &&
+					['issued', 'reissue_pending'].includes(o.status) &&
 					o.certificate.valid_till >= isoDate(now) &&
 					o.certificate.valid_till <= isoDate(now + days * DAY_MS),
 			)
@@ -601,13 +601,18 @@ describe('certificateExpiring', () => {
 	it('records the certificates already expiring on activation, then reports each one once as it comes within the threshold', async () => {
 		const trigger = activeTrigger(parameters);
 		expect(await trigger.activate()).toEqual({});
-		const query = {
-			'filters[status]': 'issued',
-			'filters[valid_till]': `${isoDate(now)}...${isoDate(now + 30 * DAY_MS)}`,
+		// Issued orders, then those whose reissue is pending, valid till today or later (every page).
+		const query = (status: string) => ({
+			'filters[status]': status,
+			'filters[valid_till]': `${isoDate(now)}...9999-12-31`,
 			offset: '0',
 			limit: '1000',
-		};
-		expect(sent()).toEqual([{ method: 'GET', path: '/order/certificate', query }]);
+		});
+		const firstPages = sent().filter((r) => r.query.offset === '0');
+		expect(firstPages).toEqual([
+			{ method: 'GET', path: '/order/certificate', query: query('issued') },
+			{ method: 'GET', path: '/order/certificate', query: query('reissue_pending') },
+		]);
 		const reported = (trigger.nodeStaticData().certificateExpiring as IDataObject)
 			.reported as IDataObject;
 		expect(Object.keys(reported).map(Number).sort()).toEqual(expiringWithin(30).sort());
@@ -662,9 +667,7 @@ describe('certificateExpiring', () => {
 		jest.spyOn(clock, 'now').mockReturnValue(now);
 		const trigger = activeTrigger(parameters);
 		await trigger.activate();
-		expect(sent()[0].query['filters[valid_till]']).toBe(
-			`${isoDate(now)}...${isoDate(now + 30 * DAY_MS)}`,
-		);
+		expect(sent()[0].query['filters[valid_till]']).toBe(`${isoDate(now)}...9999-12-31`);
 		const reported = (trigger.nodeStaticData().certificateExpiring as IDataObject)
 			.reported as IDataObject;
 		expect(Object.keys(reported).map(Number).sort()).toEqual(expiringWithin(30).sort());
@@ -714,9 +717,7 @@ describe('certificateExpiring', () => {
 		const edited = activeTrigger({ ...parameters, days: 60 }, trigger.saved);
 		server.reset();
 		expect(await edited.activate('update')).toEqual({});
-		expect(sent()[0].query['filters[valid_till]']).toBe(
-			`${isoDate(now)}...${isoDate(now + 60 * DAY_MS)}`,
-		);
+		expect(sent()[0].query['filters[valid_till]']).toBe(`${isoDate(now)}...9999-12-31`);
 		const next = server.data.addOrder({ status: 'issued', validDays: 50 });
 		expect(json((await edited.poll()).emitted).map((j) => [j.orderId, j.threshold_days])).toEqual([
 			[next.id, 60],

@@ -6,8 +6,16 @@ import {
 	assertOneOf,
 	assertSerialNumber,
 	assertText,
+	MAX_CERTIFICATE_NAMES,
 } from '../../../nodes/common/certificateInput';
-import { API_RSA_CSR, NO_COMMON_NAME_CSR, WILDCARD_CSR, WWW_CSR } from '../../fixtures/csr';
+import {
+	API_RSA_CSR,
+	NO_COMMON_NAME_CSR,
+	SAN_CSR,
+	WILDCARD_CSR,
+	WWW_CSR,
+	bmpCommonNameCsr,
+} from '../../fixtures/csr';
 
 const base64Of = (pem: string) => pem.replace(/-----[A-Z ]+-----/g, '').replace(/\s+/g, '');
 
@@ -16,10 +24,28 @@ describe('assertCsr', () => {
 		expect(assertCsr(WWW_CSR, 'CSR')).toEqual({
 			pem: `-----BEGIN CERTIFICATE REQUEST-----${base64Of(WWW_CSR)}-----END CERTIFICATE REQUEST-----`,
 			commonName: 'www.example.com',
+			subjectAltNames: ['www.example.com', 'example.com'],
 		});
 		expect(assertCsr(API_RSA_CSR, 'CSR').commonName).toBe('api.example.com');
 		expect(assertCsr(WILDCARD_CSR, 'CSR').commonName).toBe('*.example.com');
 		expect(assertCsr(NO_COMMON_NAME_CSR, 'CSR').commonName).toBeUndefined();
+	});
+
+	it("reads the DNS names of the CSR's subjectAltName extension, in its order", () => {
+		expect(assertCsr(SAN_CSR, 'CSR')).toMatchObject({
+			commonName: 'san.example.com',
+			subjectAltNames: ['san.example.com', 'www.san.example.com', 'API.san.example.com'],
+		});
+		expect(assertCsr(WWW_CSR, 'CSR').subjectAltNames).toEqual(['www.example.com', 'example.com']);
+		expect(assertCsr(API_RSA_CSR, 'CSR').subjectAltNames).toEqual([]);
+	});
+
+	it('reads a BMPString common name, and refuses one of an odd byte count with what to do (not a raw Buffer error)', () => {
+		const name = Buffer.from('www.example.com', 'utf16le').swap16();
+		expect(assertCsr(bmpCommonNameCsr(name), 'CSR').commonName).toBe('www.example.com');
+		expect(() => assertCsr(bmpCommonNameCsr(name.subarray(1)), 'CSR')).toThrow(
+			'CSR cannot be used: its common name is a BMPString (UTF-16) of 29 bytes, an odd number, so it cannot be read: the CSR is damaged or was made by a faulty tool. Make the CSR again (e.g. openssl req -new -utf8 …)',
+		);
 	});
 
 	it('accepts Windows line breaks, "\\n" typed into an expression, NEW CERTIFICATE REQUEST and surrounding blanks', () => {
@@ -116,6 +142,7 @@ describe('host names', () => {
 		['www_1.example.com', 'its label "www_1"'],
 		['www..example.com', 'it has an empty label'],
 		['192.168.1.10', 'it is an IP address, not a host name'],
+		['93.184.216.34', 'it is an IP address, not a host name'],
 		['2001:db8::1', 'it is an IP address, not a host name'],
 		['bücher.example', 'give an international name in its punycode form (xn--…)'],
 		['example.123', 'its last label is a number'],
@@ -139,6 +166,53 @@ describe('host names', () => {
 		]);
 		expect(assertHostNames('', 'SANs')).toEqual([]);
 		expect(assertHostNames(undefined, 'SANs')).toEqual([]);
+	});
+
+	it('takes public IPv4 and IPv6 addresses as SANs (DigiCert issues them), in their usual form', () => {
+		expect(
+			assertHostNames(
+				'93.184.216.34, 2606:2800:0220:0001:0248:1893:25C8:1946, [2a00:1450::1]',
+				'SANs',
+			),
+		).toEqual(['93.184.216.34', '2606:2800:220:1:248:1893:25c8:1946', '2a00:1450::1']);
+	});
+
+	it.each([
+		['10.1.2.3', 'it is a private address (RFC 1918)'],
+		['172.20.0.1', 'it is a private address (RFC 1918)'],
+		['192.168.0.10', 'it is a private address (RFC 1918)'],
+		['127.0.0.1', 'it is a loopback address'],
+		['169.254.1.1', 'it is a link-local address'],
+		['100.64.0.1', 'it is a shared (carrier-grade NAT) address'],
+		['224.0.0.1', 'it is a reserved or multicast address'],
+		['192.0.2.1', 'it is a reserved (documentation or benchmarking) address'],
+		['256.1.1.1', 'it is not a valid IPv4 address'],
+		['010.1.1.1', 'it is not a valid IPv4 address'],
+		['::1', 'it is the loopback or unspecified address'],
+		['fd00::1', 'it is a private (unique local) address'],
+		['fe80::1', 'it is a link-local address'],
+		['2001:db8::1', 'it is a reserved (documentation) address'],
+		['::ffff:10.0.0.1', 'it is not a valid IPv6 address'],
+		['::ffff:a00:1', 'it is a private address (RFC 1918)'],
+		['1:2:3:4:5:6:7:8:9', 'it is not a valid IPv6 address'],
+	])('refuses the IP address %s as a SAN, saying why', (address, reason) => {
+		expect(() => assertHostNames(address, 'SANs')).toThrow(
+			`SANs "${address}" cannot be on a public certificate: ${reason}. DigiCert issues public IP addresses only (validated over HTTP: DCV method http-token).`,
+		);
+	});
+
+	it(`refuses more than ${MAX_CERTIFICATE_NAMES} different names at once, and takes repeats of fewer in linear time`, () => {
+		const names = (count: number) =>
+			Array.from({ length: count }, (_, i) => `h${i}.example.com`).join(',');
+		expect(assertHostNames(names(MAX_CERTIFICATE_NAMES), 'SANs')).toHaveLength(
+			MAX_CERTIFICATE_NAMES,
+		);
+		expect(() => assertHostNames(names(80_000), 'SANs')).toThrow(
+			`SANs has more than ${MAX_CERTIFICATE_NAMES} different names: DigiCert puts at most ${MAX_CERTIFICATE_NAMES} names on one certificate. Split them over several orders.`,
+		);
+		// 80,000 entries that repeat 200 names: each is checked once against a set, not a list.
+		const repeated = Array.from({ length: 80_000 }, (_, i) => `h${i % 200}.example.com`);
+		expect(assertHostNames(repeated, 'SANs')).toHaveLength(200);
 	});
 
 	it('names the SAN field and the bad name', () => {

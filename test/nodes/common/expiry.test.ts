@@ -3,7 +3,7 @@ import type { ValidationDates } from '../../../nodes/common/expiry';
 import {
 	assertDays,
 	daysRemaining,
-	expiringOrdersQuery,
+	expiringOrdersQueries,
 	expiryWindow,
 	findExpiringValidations,
 	isoDay,
@@ -32,6 +32,7 @@ describe('expiry', () => {
 	it('expiringOrders keeps the window, sorts soonest first then by ID, and adds days_remaining', () => {
 		const order = (id: number, validTill?: string) => ({
 			id,
+			status: 'issued',
 			certificate: validTill ? { valid_till: validTill } : {},
 		});
 		const result = expiringOrders(
@@ -55,6 +56,7 @@ describe('expiry', () => {
 		]);
 		expect(result.items[0]).toEqual({
 			id: 7,
+			status: 'issued',
 			certificate: { valid_till: '2026-03-10' },
 			days_remaining: 0,
 		});
@@ -86,10 +88,16 @@ describe('expiry', () => {
 		);
 	});
 
-	it('expiringOrdersQuery asks for issued orders valid till today...today+days', () => {
-		expect(expiringOrdersQuery(30, Date.parse('2026-11-22T15:30:00Z'))).toEqual({
-			'filters[status]': 'issued',
-			'filters[valid_till]': '2026-11-22...2026-12-22',
+	it('expiringOrdersQueries asks for issued and for reissue_pending orders valid till today or later (the window is applied to the certificate here), not renewed when asked', () => {
+		const now = Date.parse('2026-11-22T15:30:00Z');
+		expect(expiringOrdersQueries(now, false)).toEqual([
+			{ 'filters[status]': 'issued', 'filters[valid_till]': '2026-11-22...9999-12-31' },
+			{ 'filters[status]': 'reissue_pending', 'filters[valid_till]': '2026-11-22...9999-12-31' },
+		]);
+		expect(expiringOrdersQueries(now, true)[1]).toEqual({
+			'filters[status]': 'reissue_pending',
+			'filters[valid_till]': '2026-11-22...9999-12-31',
+			'filters[is_renewed]': 'false',
 		});
 	});
 

@@ -8,7 +8,7 @@ import {
 	assertOneOf,
 	assertText,
 } from '../../../common/certificateInput';
-import { assertPositiveId, quoteValue } from '../../../common/inputChecks';
+import { assertBoolean, assertPositiveId, quoteValue } from '../../../common/inputChecks';
 import {
 	commentsOption,
 	readSubmissionOptions,
@@ -28,6 +28,7 @@ import {
 import type { DigiCertOperation } from '../../shared/operation';
 import { assertDcvMethod, dcvAnswer, dcvMethodProperty } from '../../shared/dcv';
 import { locatorId, orderIdProperty } from '../../shared/locators';
+import { changedDefault } from '../../shared/versions';
 
 /** The TLS products this operation orders (DigiCert's product name IDs, by name) and their validation: DV needs no organization. */
 export const TLS_PRODUCTS = [
@@ -45,7 +46,19 @@ export const TLS_PRODUCTS = [
 	{ name: 'Wildcard SSL (OV)', value: 'ssl_wildcard', validation: 'ov' },
 ] as const;
 const PRODUCT_IDS = TLS_PRODUCTS.map((p) => p.value);
-const PAYMENT_METHODS = ['balance', 'card', 'profile'] as const;
+const PAYMENT_METHODS = ['balance', 'profile'] as const;
+
+/**
+ * `balance` or `profile`. DigiCert's `card` needs the card's details in the order, which this node
+ * does not send: a workflow saved with the old "Credit Card on File" choice is told what to pick.
+ */
+function readPaymentMethod(value: unknown): string {
+	if (value === 'card')
+		throw new Error(
+			"Payment Method 'card' needs the card's details, which this node does not send: choose Payment Profile (the credit card saved in CertCentral by the API key's user) or Account Balance",
+		);
+	return assertOneOf(value ?? 'balance', PAYMENT_METHODS, 'Payment Method');
+}
 
 type Parameters = { product: string; body: IDataObject };
 
@@ -96,6 +109,18 @@ export const create: DigiCertOperation<Parameters> = {
 		),
 		commonNameProperty,
 		dnsNamesProperty('. Can add costs.'),
+		// On for new nodes (typeVersion 1.2); nodes saved before keep ordering the common name only.
+		changedDefault(
+			{
+				displayName: "Use the CSR's Host Names",
+				name: 'useCsrHostNames',
+				type: 'boolean',
+				default: true,
+				description:
+					"Whether to order the CSR's other host names (its subjectAltName) when Other Host Names is empty: DigiCert itself does not read them from the CSR. Can add costs.",
+			},
+			false,
+		),
 		{
 			...organizationIdProperty(
 				'The organization (already validated in CertCentral) the OV or EV certificate names',
@@ -148,8 +173,11 @@ export const create: DigiCertOperation<Parameters> = {
 				type: 'options',
 				options: [
 					{ name: 'Account Balance', value: 'balance' },
-					{ name: 'Credit Card on File', value: 'card' },
-					{ name: 'Billing Profile', value: 'profile' },
+					{
+						name: "Payment Profile (Saved Card of the Key's User)",
+						value: 'profile',
+						description: 'The credit card saved in CertCentral by the user the API key belongs to',
+					},
 				],
 				default: 'balance',
 				description: 'How the order is paid, where the account needs one',
@@ -179,7 +207,13 @@ export const create: DigiCertOperation<Parameters> = {
 					: undefined;
 		if (commonName === undefined)
 			throw new Error('Common Name is required: the CSR has no common name');
-		const dnsNames = assertHostNames(read('dnsNames', ''), 'Other Host Names (SANs)');
+		const typed = assertHostNames(read('dnsNames', ''), 'Other Host Names (SANs)');
+		// DigiCert does not read the CSR's SANs: without names of its own the order takes them (1.2 on).
+		const dnsNames =
+			typed.length === 0 &&
+			assertBoolean(read('useCsrHostNames', false), "Use the CSR's Host Names")
+				? assertHostNames(csr.subjectAltNames, "The CSR's other host names (SANs)")
+				: typed;
 		const options = read<IDataObject>('options', {}) ?? {};
 		const certificate: IDataObject = { common_name: commonName, csr: csr.pem };
 		if (dnsNames.length > 0) certificate.dns_names = dnsNames;
@@ -214,11 +248,7 @@ export const create: DigiCertOperation<Parameters> = {
 		const body: IDataObject = {
 			certificate,
 			order_validity: orderValidity,
-			payment_method: assertOneOf(
-				options.paymentMethod ?? 'balance',
-				PAYMENT_METHODS,
-				'Payment Method',
-			),
+			payment_method: readPaymentMethod(options.paymentMethod),
 			...readSubmissionOptions(options),
 		};
 		const renewalOf = locatorId(options.renewalOfOrderId, renewalOfOrderOption);

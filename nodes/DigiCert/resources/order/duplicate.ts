@@ -4,7 +4,8 @@ export const duplicate = certificateRequestOperation({
 	value: 'duplicate',
 	name: 'Duplicate',
 	action: 'Request duplicate certificate for order',
-	description: 'Another certificate on the same order (e.g. for a second server with its own key)',
+	description:
+		'Another certificate on the order for a second server; needs current DCV, else reissue first',
 	segment: 'duplicate',
 	csrDescription:
 		"The certificate signing request made with the other server's private key (PEM, -----BEGIN CERTIFICATE REQUEST-----)",

@@ -1,4 +1,11 @@
+import { Logger } from '@n8n/backend-common';
+import { Container } from '@n8n/di';
 import type { IDataObject } from 'n8n-workflow';
+
+import { credentialFor } from '../../../helpers/fake';
+import { ActiveTrigger, triggerNode } from '../../../helpers/poll';
+import { useFakeCertCentral } from '../../../helpers/useFakeCertCentral';
+import { MAX_REMEMBERED } from '../../../../nodes/DigiCertTrigger/shared/state';
 
 import {
 	changeKey,
@@ -56,18 +63,18 @@ describe('freshStatusChanges', () => {
 	it('reports changes not seen, and remembers them at `now`', () => {
 		const { fresh, seen } = freshStatusChanges([a, b], {}, NOW - 5 * MINUTE, NOW);
 		expect(fresh).toEqual([a, b]);
-		expect(seen).toEqual({ [changeKey(a)]: NOW, [changeKey(b)]: NOW });
+		expect(seen).toEqual({ [changeKey(a)!]: NOW, [changeKey(b)!]: NOW });
 	});
 
 	it('does not report a change again while the overlapping windows still return it', () => {
 		const { fresh, seen } = freshStatusChanges(
 			[a, b],
-			{ [changeKey(a)]: NOW - 2 * MINUTE },
+			{ [changeKey(a)!]: NOW - 2 * MINUTE },
 			NOW - 6 * MINUTE,
 			NOW,
 		);
 		expect(fresh).toEqual([b]);
-		expect(seen[changeKey(a)]).toBe(NOW - 2 * MINUTE);
+		expect(seen[changeKey(a)!]).toBe(NOW - 2 * MINUTE);
 	});
 
 	it('forgets changes first seen before the window starts (they cannot be in it)', () => {
@@ -85,7 +92,7 @@ describe('freshStatusChanges', () => {
 		const reissued = { ...a, certificate_id: 12 };
 		const { fresh } = freshStatusChanges(
 			[revoked, reissued],
-			{ [changeKey(a)]: NOW },
+			{ [changeKey(a)!]: NOW },
 			NOW - 6 * MINUTE,
 			NOW,
 		);
@@ -178,10 +185,108 @@ describe('orderStatusChanged.poll', () => {
 		);
 		expect(first).toEqual({
 			events: [],
-			state: { since: NOW, seen: { [changeKey(change)]: NOW } },
+			state: { since: NOW, seen: { [changeKey(change)!]: NOW } },
 		});
 		expect(stub.asked).toEqual([
 			{ path: '/order/certificate/status-changes', qs: { minutes: 5 }, rootProperty: 'orders' },
+		]);
+	});
+});
+
+describe('orderStatusChanged through the trigger: a hostile or odd answer cannot poison the state', () => {
+	const fake = useFakeCertCentral({ fresh: true });
+	afterEach(() => jest.restoreAllMocks());
+	const trigger = () =>
+		new ActiveTrigger(
+			triggerNode({ event: 'orderStatusChanged', includeOrderDetails: false }),
+			credentialFor(fake),
+		);
+	const answer = (orders: IDataObject[]) => ({
+		status: 200,
+		body: { orders, page: { total: orders.length, limit: 100_000, offset: 0 } },
+	});
+	const onStatusChanges = (orders: IDataObject[]) =>
+		fake.fail({
+			times: 1,
+			match: (r) => r.path.endsWith('/status-changes'),
+			respond: answer(orders),
+		});
+
+	it('leaves out order IDs like "012", "0x10", "1e3" (with a warning) and keeps its state: the next change is still emitted', async () => {
+		const warn = jest.spyOn(Container.get(Logger), 'warn').mockImplementation(() => {});
+		const active = trigger();
+		onStatusChanges([
+			{ order_id: '012', certificate_id: 1, status: 'issued' },
+			{ order_id: '0x10', certificate_id: 2, status: 'issued' },
+			{ order_id: '1e3', certificate_id: 3, status: 'issued' },
+			{ order_id: 77, certificate_id: 4, status: 'issued' },
+		]);
+		await active.activate();
+		const state = active.nodeStaticData().orderStatusChanged as IDataObject;
+		expect(Object.keys(state.seen as IDataObject)).toEqual(['77:4:issued']);
+		expect(warn).toHaveBeenCalledWith(
+			'DigiCert Trigger "DigiCert Trigger": 3 order status changes were left out because DigiCert gave no usable order ID (a whole number) or status for them.',
+			{ workflowId: 'trigger-workflow' },
+		);
+
+		onStatusChanges([{ order_id: 78, certificate_id: 5, status: 'revoked' }]);
+		const { emitted } = await active.poll();
+		expect(emitted?.map((i) => i.json)).toEqual([
+			{ event: 'orderStatusChanged', orderId: 78, certificateId: 5, status: 'revoked' },
+		]);
+	});
+
+	it(`remembers at most ${MAX_REMEMBERED} changes, and the state it saved is still its own`, async () => {
+		const active = trigger();
+		const many = Array.from({ length: MAX_REMEMBERED + 500 }, (_, i) => ({
+			order_id: 1000 + i,
+			certificate_id: 1,
+			status: 'issued',
+		}));
+		onStatusChanges(many);
+		await active.activate();
+		const state = active.nodeStaticData().orderStatusChanged as IDataObject;
+		expect(Object.keys(state.seen as IDataObject)).toHaveLength(MAX_REMEMBERED);
+		onStatusChanges([{ order_id: 5, certificate_id: 6, status: 'issued' }]);
+		const { emitted } = await active.poll();
+		expect(emitted?.map((i) => i.json.orderId)).toEqual([5]);
+	});
+});
+
+describe('orderStatusChanged: every status an order reaches', () => {
+	const fake = useFakeCertCentral({ fresh: true });
+
+	it('offers Needs Approval (and processing, needs_csr, expired), so "tell Slack when an order needs approval" can be built', async () => {
+		const options = (
+			orderStatusChanged.properties.find((p) => p.name === 'statuses')!.options as Array<{
+				value: string;
+			}>
+		).map((o) => o.value);
+		expect(options).toEqual(
+			expect.arrayContaining(['needs_approval', 'processing', 'needs_csr', 'expired']),
+		);
+
+		const active = new ActiveTrigger(
+			triggerNode({
+				event: 'orderStatusChanged',
+				statuses: ['needs_approval'],
+				includeOrderDetails: true,
+			}),
+			credentialFor(fake),
+		);
+		await active.activate();
+		const order = fake.data.addOrder({ status: 'pending' });
+		fake.data.setOrderStatus(order.id, 'needs_approval');
+		const other = fake.data.addOrder({ status: 'pending' });
+		fake.data.setOrderStatus(other.id, 'processing');
+		const { emitted, error } = await active.poll();
+		expect(error).toBeUndefined();
+		expect(emitted?.map((i) => i.json)).toEqual([
+			expect.objectContaining({
+				orderId: order.id,
+				status: 'needs_approval',
+				order: expect.objectContaining({ id: order.id, status: 'needs_approval' }),
+			}),
 		]);
 	});
 });

@@ -3,6 +3,7 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { fakeData } from '../../../../helpers/fake';
 import { runOperation } from '../../../../helpers/runOperation';
 import { useFakeCertCentral } from '../../../../helpers/useFakeCertCentral';
+import { SUBMITTED_MESSAGE } from '../../../../../nodes/DigiCert/shared/revocationOperation';
 
 // A fresh fake each test: revocations change its data.
 const server = useFakeCertCentral({ fresh: true });
@@ -39,6 +40,8 @@ describe('Revoke Certificate', () => {
 			revocationReason: 'cessation_of_operation',
 			status: 'revoked',
 			waitingForApproval: false,
+			submittedForRevocation: true,
+			message: SUBMITTED_MESSAGE,
 			requestId: null,
 		});
 		expect(duplicate.status).toBe('revoked');
@@ -123,5 +126,40 @@ describe('Revoke Certificate', () => {
 			revocationReason: 'superseded',
 		});
 		expect(unknown.error?.message).toBe('Certificate 999999999 was not found in DigiCert');
+	});
+});
+
+describe("Revoke Certificate: DigiCert's 204 means submitted for revocation", () => {
+	it("revoking an order's only certificate leaves the order active (DigiCert's default); a typeVersion 1.2 node says submitted", async () => {
+		const certificateId = order().certificate.id;
+		const result = await run(
+			'certificate',
+			'revoke',
+			{
+				identifyBy: 'certificateId',
+				certificateId: String(certificateId),
+				revocationReason: 'key_compromise',
+				skipApproval: true,
+			},
+			[{}],
+			{ typeVersion: 1.2 },
+		);
+		expect(result.error).toBeUndefined();
+		expect(result.items()[0].json).toMatchObject({
+			status: 'submitted',
+			submittedForRevocation: true,
+			message: SUBMITTED_MESSAGE,
+			waitingForApproval: false,
+		});
+		expect(order().status).toBe('issued');
+		expect(order().certificate.status).toBe('revoked');
+		// Revoked once is refused the second time.
+		const again = await run('certificate', 'revoke', {
+			identifyBy: 'certificateId',
+			certificateId: String(certificateId),
+			revocationReason: 'key_compromise',
+			skipApproval: true,
+		});
+		expect(again.error?.message).toMatch(/cannot be revoked: its status is revoked/);
 	});
 });

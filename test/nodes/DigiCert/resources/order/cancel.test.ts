@@ -3,6 +3,7 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { fakeData } from '../../../../helpers/fake';
 import { runOperation } from '../../../../helpers/runOperation';
 import { useFakeCertCentral } from '../../../../helpers/useFakeCertCentral';
+import { WWW_CSR } from '../../../../fixtures/csr';
 
 // A fresh fake each test: revocations and cancellations change its data.
 const server = useFakeCertCentral({ fresh: true });
@@ -22,13 +23,16 @@ describe('Cancel Order', () => {
 		const request = server.data.addRequest();
 		const orderId = request.order.id;
 		const result = await run('order', 'cancel', { orderId, note: 'CHG-3 withdrawn' });
-		expect(server.requests[0]).toMatchObject({
+		// The order is read first: what a cancel does depends on its status.
+		expect(server.requests.map((r) => r.method)).toEqual(['GET', 'PUT']);
+		expect(server.requests[1]).toMatchObject({
 			method: 'PUT',
 			path: `/services/v2/order/certificate/${orderId}/status`,
 			body: { status: 'canceled', note: 'CHG-3 withdrawn' },
 		});
 		expect(result.items()[0].json).toEqual({
 			orderId,
+			canceled: 'order',
 			status: 'canceled',
 			note: 'CHG-3 withdrawn',
 		});
@@ -51,5 +55,48 @@ describe('Cancel Order', () => {
 			new RegExp(`Order ${ORDER} cannot be canceled: its status is issued`),
 		);
 		expect(order().status).toBe('issued');
+	});
+});
+
+describe('Cancel on an order whose reissue is pending', () => {
+	it('cancels the reissue, not the order: the output says the order is issued again and the reissue request rejected', async () => {
+		const reissued = await runOperation(server, 'order', 'reissue', {
+			orderId: ORDER,
+			csr: WWW_CSR,
+		});
+		const { requestId } = reissued.items()[0].json as { requestId: number };
+		expect(server.data.orders.get(ORDER).status).toBe('reissue_pending');
+		server.requests.length = 0;
+
+		const result = await runOperation(server, 'order', 'cancel', {
+			orderId: ORDER,
+			note: 'Wrong CSR',
+		});
+		expect(result.error).toBeUndefined();
+		expect(server.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+			`GET /services/v2/order/certificate/${ORDER}`,
+			`PUT /services/v2/order/certificate/${ORDER}/status`,
+		]);
+		expect(result.items()[0].json).toEqual({
+			orderId: ORDER,
+			canceled: 'reissue',
+			status: 'issued',
+			reissueRequestStatus: 'rejected',
+			message:
+				'The pending reissue was canceled (its request is rejected); the order is issued again with its current certificate',
+			note: 'Wrong CSR',
+		});
+		// What DigiCert's page says happens, and the fake does.
+		expect(server.data.orders.get(ORDER).status).toBe('issued');
+		expect(server.data.requests.get(requestId)).toMatchObject({
+			status: 'rejected',
+			processor_comment: 'Wrong CSR',
+		});
+	});
+
+	it('an unknown order is refused before anything is changed', async () => {
+		const result = await runOperation(server, 'order', 'cancel', { orderId: 424242, note: 'x' });
+		expect(result.error?.message).toBe('Order 424242 was not found in DigiCert');
+		expect(server.requests.map((r) => r.method)).toEqual(['GET']);
 	});
 });

@@ -1,12 +1,21 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
+import { fakeData } from '../../../../helpers/fake';
 import { useFakeCertCentral } from '../../../../helpers/useFakeCertCentral';
-import { NEW_CSR, NO_COMMON_NAME_CSR, WWW_CSR, oneLineCsr } from '../../../../fixtures/csr';
+import {
+	NEW_CSR,
+	NO_COMMON_NAME_CSR,
+	SAN_CSR,
+	WWW_CSR,
+	bmpCommonNameCsr,
+	oneLineCsr,
+} from '../../../../fixtures/csr';
 import { runDigiCert } from '../../../../helpers/runOperation';
 
 const server = useFakeCertCentral({ fresh: true });
 
 const ORGANIZATION = 112233;
+const fakeOrderCount = fakeData.TOTAL_ORDERS;
 const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 async function run(parameters: INodeParameters, input: IDataObject[] = [{}], extra = {}) {
@@ -143,7 +152,7 @@ describe('Create Order', () => {
 			[{ ...valid, product: '={{ "ssl_basic/../../user" }}' }, 'but it is "ssl_basic/../../user"'],
 			[
 				{ ...valid, options: { paymentMethod: '={{ "cash" }}' } },
-				'Payment Method must be one of balance, card, profile, but it is "cash"',
+				'Payment Method must be one of balance, profile, but it is "cash"',
 			],
 		];
 		for (const [parameters, message] of cases) {
@@ -216,5 +225,156 @@ describe('Create Order', () => {
 		expect(result.error?.message).toBe('organization.id must be an organization of the account.');
 		expect((result.error as { httpCode?: string }).httpCode).toBe('400');
 		expect(server.requests).toHaveLength(1);
+	});
+});
+
+describe("Create Order: the certificate's names", () => {
+	const base = {
+		product: 'ssl_basic',
+		organizationId: String(ORGANIZATION),
+		validity: 'years',
+		years: 1,
+	};
+
+	it("takes the CSR's other host names when Use the CSR's Host Names is on and none are typed (DigiCert does not read them)", async () => {
+		const result = await run({ ...base, csr: SAN_CSR, useCsrHostNames: true });
+		expect(result.error).toBeUndefined();
+		expect(server.requests[0].body).toMatchObject({
+			certificate: {
+				common_name: 'san.example.com',
+				dns_names: ['san.example.com', 'www.san.example.com', 'api.san.example.com'],
+			},
+		});
+		const order = server.data.orders.get(result.items()[0].json.orderId);
+		expect(order.certificate.dns_names).toEqual([
+			'san.example.com',
+			'www.san.example.com',
+			'api.san.example.com',
+		]);
+	});
+
+	it.each([
+		[1.2, ['san.example.com', 'www.san.example.com', 'api.san.example.com']],
+		[1.1, undefined],
+		[1, undefined],
+	])(
+		"by default a typeVersion %s node orders the CSR's host names: %j (saved nodes keep ordering the common name only)",
+		async (typeVersion, dnsNames) => {
+			const result = await run({ ...base, csr: SAN_CSR }, [{}], { typeVersion });
+			expect(result.error).toBeUndefined();
+			expect(
+				(server.requests[0].body as { certificate: IDataObject }).certificate.dns_names,
+			).toEqual(dnsNames);
+		},
+	);
+
+	it("typed Other Host Names win over the CSR's; with the option off the CSR's are not sent", async () => {
+		await run({ ...base, csr: SAN_CSR, useCsrHostNames: true, dnsNames: 'shop.example.com' });
+		expect(server.requests[0].body).toMatchObject({
+			certificate: { dns_names: ['shop.example.com'] },
+		});
+		await run({ ...base, csr: SAN_CSR, useCsrHostNames: false });
+		expect((server.requests[1].body as IDataObject).certificate).not.toHaveProperty('dns_names');
+	});
+
+	it('sends public IP addresses as SANs, and refuses a private one before sending anything', async () => {
+		const ok = await run({ ...base, csr: NEW_CSR, dnsNames: '93.184.216.34, 2a00:1450::1' });
+		expect(ok.error).toBeUndefined();
+		expect(server.requests[0].body).toMatchObject({
+			certificate: { dns_names: ['93.184.216.34', '2a00:1450::1'] },
+		});
+		const refused = await run({ ...base, csr: NEW_CSR, dnsNames: '93.184.216.34, 10.0.0.8' });
+		expect(refused.error?.message).toBe(
+			'Other Host Names (SANs) "10.0.0.8" cannot be on a public certificate: it is a private address (RFC 1918). DigiCert issues public IP addresses only (validated over HTTP: DCV method http-token).',
+		);
+		expect(server.requests).toHaveLength(1);
+	});
+
+	it('refuses more names than DigiCert puts on a certificate before sending anything, quickly', async () => {
+		const names = Array.from({ length: 80_000 }, (_, i) => `h${i}.example.com`).join(',');
+		const result = await run({ ...base, csr: NEW_CSR, dnsNames: '={{ $json.names }}' }, [
+			{ names },
+		]);
+		expect(result.error?.message).toBe(
+			'Other Host Names (SANs) has more than 250 different names: DigiCert puts at most 250 names on one certificate. Split them over several orders.',
+		);
+		expect(server.requests).toHaveLength(0);
+	});
+
+	it('the fake refuses what DigiCert refuses: a private IP address, or more than 250 names', async () => {
+		const send = async (certificate: IDataObject) =>
+			await fetch(`${server.baseUrl}/order/certificate/ssl_basic`, {
+				method: 'POST',
+				headers: { 'X-DC-DEVKEY': server.apiKey, 'Content-Type': 'application/json' },
+				body: JSON.stringify({
+					certificate: { csr: oneLineCsr(NEW_CSR), common_name: 'new.example.com', ...certificate },
+					organization: { id: ORGANIZATION },
+					order_validity: { years: 1 },
+				}),
+			});
+		const privateIp = await send({ dns_names: ['192.168.1.1'] });
+		expect(privateIp.status).toBe(400);
+		const tooMany = await send({
+			dns_names: Array.from({ length: 250 }, (_, i) => `h${i}.example.com`),
+		});
+		expect(tooMany.status).toBe(400);
+		expect(server.data.orders.size).toBe(fakeOrderCount);
+	});
+
+	it('says what to do with a CSR whose common name has an odd byte count (not "Buffer size must be a multiple of 16-bits")', async () => {
+		const odd = bmpCommonNameCsr(Buffer.from('www.example.com', 'utf16le').swap16().subarray(1));
+		const result = await run({ ...base, csr: odd });
+		expect(result.error?.message).toBe(
+			'CSR cannot be used: its common name is a BMPString (UTF-16) of 29 bytes, an odd number, so it cannot be read: the CSR is damaged or was made by a faulty tool. Make the CSR again (e.g. openssl req -new -utf8 …)',
+		);
+		expect((result.error as { description?: string }).description).toMatch(/no request was sent/);
+		expect(server.requests).toHaveLength(0);
+	});
+});
+
+describe('Create Order: Payment Method', () => {
+	const base = {
+		product: 'ssl_basic',
+		csr: NEW_CSR,
+		organizationId: String(ORGANIZATION),
+		validity: 'years',
+		years: 1,
+	};
+
+	it("offers the saved card as a payment profile (the key's user's), and sends profile", async () => {
+		const { create } = await import('../../../../../nodes/DigiCert/resources/order/create');
+		const options = create.properties.find((p) => p.name === 'options')!.options as Array<{
+			name: string;
+			options?: Array<{ name: string; value: string }>;
+		}>;
+		expect(options.find((o) => o.name === 'paymentMethod')!.options).toEqual([
+			{ name: 'Account Balance', value: 'balance' },
+			expect.objectContaining({
+				name: "Payment Profile (Saved Card of the Key's User)",
+				value: 'profile',
+			}),
+		]);
+		await run({ ...base, options: { paymentMethod: 'profile' } });
+		expect(server.requests[0].body).toMatchObject({ payment_method: 'profile' });
+	});
+
+	it("refuses a saved 'card' (DigiCert needs the card's details, never sent) before sending, saying what to pick", async () => {
+		const result = await run({ ...base, options: { paymentMethod: 'card' } });
+		expect(result.error?.message).toBe(
+			"Payment Method 'card' needs the card's details, which this node does not send: choose Payment Profile (the credit card saved in CertCentral by the API key's user) or Account Balance",
+		);
+		expect(server.requests).toHaveLength(0);
+		// DigiCert's side: card without credit_card is refused.
+		const answer = await fetch(`${server.baseUrl}/order/certificate/ssl_basic`, {
+			method: 'POST',
+			headers: { 'X-DC-DEVKEY': server.apiKey, 'Content-Type': 'application/json' },
+			body: JSON.stringify({
+				certificate: { csr: oneLineCsr(NEW_CSR), common_name: 'new.example.com' },
+				organization: { id: ORGANIZATION },
+				order_validity: { years: 1 },
+				payment_method: 'card',
+			}),
+		});
+		expect(answer.status).toBe(400);
 	});
 });

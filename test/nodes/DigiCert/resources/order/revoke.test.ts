@@ -3,6 +3,7 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { fakeData } from '../../../../helpers/fake';
 import { runOperation } from '../../../../helpers/runOperation';
 import { useFakeCertCentral } from '../../../../helpers/useFakeCertCentral';
+import { SUBMITTED_MESSAGE } from '../../../../../nodes/DigiCert/shared/revocationOperation';
 
 // A fresh fake each test: revocations and cancellations change its data.
 const server = useFakeCertCentral({ fresh: true });
@@ -48,6 +49,8 @@ describe('Revoke Order', () => {
 					revocationReason: 'key_compromise',
 					status: 'revoked',
 					waitingForApproval: false,
+					submittedForRevocation: true,
+					message: SUBMITTED_MESSAGE,
 					requestId: null,
 				},
 				pairedItem: { item: 0 },

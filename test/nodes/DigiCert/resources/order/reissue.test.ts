@@ -1,0 +1,69 @@
+import { reissue as reissueOperation } from '../../../../../nodes/DigiCert/resources/order/reissue';
+import { fakeData } from '../../../../helpers/fake';
+import { runOperation } from '../../../../helpers/runOperation';
+import { useFakeCertCentral } from '../../../../helpers/useFakeCertCentral';
+import { API_RSA_CSR, NO_COMMON_NAME_CSR, oneLineCsr } from '../../../../fixtures/csr';
+
+// A fresh fake each test: reissues change its data.
+const server = useFakeCertCentral({ fresh: true });
+const ORDER = fakeData.SEED_ORDER_ID;
+const reissue = async (parameters: Record<string, unknown>) =>
+	await runOperation(server, 'order', 'reissue', { orderId: ORDER, ...parameters } as never);
+
+describe('Reissue sends the common name DigiCert requires', () => {
+	it("takes the CSR's common name without asking DigiCert anything else", async () => {
+		await reissue({ csr: API_RSA_CSR });
+		expect(server.requests.map((r) => r.method)).toEqual(['POST']);
+		expect(server.requests[0].body).toEqual({
+			certificate: { csr: oneLineCsr(API_RSA_CSR), common_name: 'api.example.com' },
+		});
+	});
+
+	it("takes the order's common name when the CSR has none", async () => {
+		const result = await reissue({ csr: NO_COMMON_NAME_CSR });
+		expect(result.error).toBeUndefined();
+		expect(server.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+			`GET /services/v2/order/certificate/${ORDER}`,
+			`POST /services/v2/order/certificate/${ORDER}/reissue`,
+		]);
+		expect(server.requests[1].body).toEqual({
+			certificate: { csr: oneLineCsr(NO_COMMON_NAME_CSR), common_name: 'example.com' },
+		});
+	});
+
+	it('refuses before sending the reissue when no common name can be found', async () => {
+		server.data.orders.get(ORDER).certificate.common_name = undefined;
+		const result = await reissue({ csr: NO_COMMON_NAME_CSR });
+		expect(result.error?.message).toBe(
+			`No common name for the reissue of order ${ORDER}: the CSR has none and DigiCert gave none for the order. Set Options › Common Name; nothing was reissued.`,
+		);
+		expect(server.requests.filter((r) => r.method === 'POST')).toHaveLength(0);
+	});
+
+	it('the fake refuses what DigiCert refuses: a reissue without common_name', async () => {
+		const response = await fetch(`${server.baseUrl}/order/certificate/${ORDER}/reissue`, {
+			method: 'POST',
+			headers: { 'X-DC-DEVKEY': server.apiKey, 'Content-Type': 'application/json' },
+			body: JSON.stringify({ certificate: { csr: oneLineCsr(API_RSA_CSR) } }),
+		});
+		expect(response.status).toBe(400);
+		expect(await response.json()).toEqual({
+			errors: [
+				{ code: 'missing_param', message: 'Missing required parameter: certificate.common_name' },
+			],
+		});
+	});
+});
+
+describe("Reissue's description", () => {
+	it("says changing or removing host names revokes the order's earlier certificates, also at the SANs field", () => {
+		expect(reissueOperation.description).toContain(
+			"changing or removing SANs revokes the order's earlier certificates",
+		);
+		const options = reissueOperation.properties.find((p) => p.name === 'options')!
+			.options as Array<{ name: string; description?: string }>;
+		expect(options.find((o) => o.name === 'dnsNames')?.description).toContain(
+			"Changing or removing a host name revokes the order's earlier certificates",
+		);
+	});
+});
