@@ -2,8 +2,7 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { certificateIdProperty, optionsProperty, orderIdProperty } from '../../shared/fields';
 import type { DigiCertOperation } from '../../shared/operation';
-import { containsSecretEncoded, decodePercents } from '../../../shared/errors';
-import { CREDENTIAL_TYPE } from '../../../shared/transport';
+import { decodePercents } from '../../../shared/errors';
 import { assertPositiveId, quoteValue } from '../../../shared/validation';
 
 type Parameters = {
@@ -119,7 +118,7 @@ export function safeFileName(name: string): string | undefined {
 
 /**
  * The downloaded file's name: the one the user chose, else DigiCert's (named after the common name)
- * unless it repeats `secret`, else `certificate-<order or certificate ID>.<extension>` — always with
+ * unless it holds the API key, else `certificate-<order or certificate ID>.<extension>` — always with
  * the format's extension.
  */
 export function downloadFileName(options: {
@@ -127,7 +126,8 @@ export function downloadFileName(options: {
 	disposition?: unknown;
 	id: number;
 	format: string;
-	secret?: string;
+	/** Whether a name holds the API key: such a name is not used (the client's check). */
+	containsSecret: (text: string) => boolean;
 }): string {
 	const { extension } = DOWNLOAD_FORMATS[options.format];
 	const name =
@@ -136,9 +136,7 @@ export function downloadFileName(options: {
 			const fromServer = fileNameFromDisposition(options.disposition);
 			const safe = fromServer !== undefined ? safeFileName(fromServer) : undefined;
 			// The name itself, not just the header the transport checked: it reaches json and binary.
-			return safe !== undefined && containsSecretEncoded(safe, options.secret ?? '')
-				? undefined
-				: safe;
+			return safe !== undefined && options.containsSecret(safe) ? undefined : safe;
 		})() ??
 		`certificate-${options.id}.${extension}`;
 	return name.toLowerCase().endsWith(`.${extension}`) ? name : `${name}.${extension}`;
@@ -267,14 +265,14 @@ export const download: DigiCertOperation<Parameters> = {
 		{ body, headers },
 		{ by, id, format, binaryPropertyName, fileName },
 		context,
+		{ containsSecret },
 	): Promise<INodeExecutionData[]> => {
-		const credentials = await context.getCredentials(CREDENTIAL_TYPE);
 		const name = downloadFileName({
 			chosen: fileName,
 			disposition: headers['content-disposition'],
 			id,
 			format,
-			secret: String(credentials.apiKey ?? ''),
+			containsSecret,
 		});
 		const { mimeType } = DOWNLOAD_FORMATS[format];
 		const content = body as Buffer;
