@@ -8,7 +8,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { resources } from './resources';
 import { buildProperties } from './shared/description';
-import { LATEST_VERSION, NODE_VERSIONS } from './shared/fields';
+import { LATEST_VERSION, NODE_VERSIONS } from './shared/versions';
 import { listSearch } from './shared/listSearch';
 import { executeOperation } from './shared/executor';
 

@@ -7,13 +7,8 @@ import {
 	assertOneOf,
 	assertText,
 } from '../../shared/certificateInput';
-import {
-	commonNameProperty,
-	csrProperty,
-	dnsNamesProperty,
-	optionsProperty,
-	orderIdProperty,
-} from './fields';
+import { commonNameProperty, csrProperty, dnsNamesProperty, optionsProperty } from './fields';
+import { orderIdProperty } from './locators';
 import type { DigiCertOperation, OperationIdentity } from './operation';
 import { operationIdentity } from './operation';
 import type { DigiCertResponse } from '../../shared/types';

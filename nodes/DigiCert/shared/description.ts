@@ -1,17 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { fromVersion1_1, onlyInVersion1, version1FormOf } from './fields';
+import { formsByVersion, fromVersion1_1, onlyInVersion1 } from './versions';
 import type { DigiCertResource } from './operation';
 import { outputProperties } from './output';
 import { requestOptionsProperty, retryOnFailNotice } from './requestOptions';
 
 const byName = <T extends { name: string }>(a: T, b: T) => a.name.localeCompare(b.name);
-
-/** A property, preceded by what typeVersion 1 showed in its place when it replaced one. */
-function withVersion1Form(property: INodeProperties): INodeProperties[] {
-	const version1 = version1FormOf(property);
-	return version1 === undefined ? [property] : [onlyInVersion1(version1), fromVersion1_1(property)];
-}
 
 /** The node's properties, assembled from the declared resources and operations. */
 export function buildProperties(resources: DigiCertResource[]): INodeProperties[] {
@@ -51,7 +45,7 @@ export function buildProperties(resources: DigiCertResource[]): INodeProperties[
 					];
 		const fields = resource.operations.flatMap((operation) =>
 			[
-				...operation.properties.flatMap(withVersion1Form),
+				...operation.properties.flatMap(formsByVersion),
 				...(operation.output ? outputProperties(operation.output.noun) : []),
 			].map((property) => ({
 				...property,

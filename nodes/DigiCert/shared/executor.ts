@@ -13,7 +13,7 @@ import { isChange } from '../../shared/retry';
 import { DigiCertClient, provesNotActed } from '../../shared/transport';
 import type { DigiCertRequest, ParameterReader } from '../../shared/types';
 import { isObject } from '../../shared/types';
-import { locatorId } from './fields';
+import { locatorId } from './locators';
 import type { DigiCertOperation, DigiCertResource, OperationTools } from './operation';
 import type { OutputChoice } from './output';
 import { readOutputChoice, shapeOutput } from './output';

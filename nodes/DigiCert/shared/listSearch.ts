@@ -11,7 +11,7 @@ import { REGION_BASE_URLS } from '../../shared/region';
 import { DigiCertClient } from '../../shared/transport';
 import type { DigiCertRequest } from '../../shared/types';
 import { isObject } from '../../shared/types';
-import { CERTCENTRAL_HOSTS, pageUrl } from './fields';
+import { CERTCENTRAL_HOSTS, pageUrl } from './locators';
 import { transportOptionsFrom } from './requestOptions';
 
 /**
@@ -220,5 +220,5 @@ export const searchDomains: Search = async function (filter, paginationToken) {
 	};
 };
 
-/** The node's `methods.listSearch`: each locator names one of these (fields.ts). */
+/** The node's `methods.listSearch`: each locator names one of these (locators.ts). */
 export const listSearch = { searchOrders, searchRequests, searchCertificates, searchDomains };

@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { optionsProperty, orderIdProperty } from './fields';
+import { optionsProperty } from './fields';
+import { orderIdProperty } from './locators';
 import type { DigiCertOperation, OperationIdentity } from './operation';
 import { operationIdentity, UnexpectedAnswerError } from './operation';
 import type { DigiCertRequest } from '../../shared/types';

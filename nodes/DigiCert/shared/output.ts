@@ -3,7 +3,7 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { daysRemaining } from '../../shared/expiry';
 import { isObject } from '../../shared/types';
 import { quoteValue } from '../../shared/validation';
-import { fromVersion1_1 } from './fields';
+import { fromVersion1_1 } from './versions';
 
 /**
  * What the read operations output: DigiCert's raw objects (typeVersion 1, or Simplify off), or the

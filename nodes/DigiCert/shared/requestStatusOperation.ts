@@ -1,6 +1,8 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { irreversibleNotice, replacesVersion1, requestIdProperty } from './fields';
+import { irreversibleNotice } from './fields';
+import { requestIdProperty } from './locators';
+import { withOlderForms } from './versions';
 import type { DigiCertOperation, OperationIdentity } from './operation';
 import { operationIdentity } from './operation';
 import { assertPositiveId, quoteValue } from '../../shared/validation';
@@ -35,9 +37,9 @@ export function requestStatusOperation(
 			irreversibleNotice(spec.notice),
 			requestIdProperty(`The ID of the pending request to ${spec.value}`),
 			spec.commentRequired
-				? replacesVersion1(
+				? withOlderForms(
 						{ ...comment, required: true, placeholder: 'e.g. Not an approved domain' },
-						comment,
+						{ version1: comment },
 					)
 				: comment,
 		],

@@ -1,6 +1,7 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
-import { certificateIdProperty, optionsProperty, orderIdProperty } from '../../shared/fields';
+import { optionsProperty } from '../../shared/fields';
+import { certificateIdProperty, orderIdProperty } from '../../shared/locators';
 import type { DigiCertOperation } from '../../shared/operation';
 import { decodePercents } from '../../../shared/errors';
 import { assertPositiveId, quoteValue } from '../../../shared/validation';

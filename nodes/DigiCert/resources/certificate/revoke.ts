@@ -2,7 +2,8 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { assertOneOf, assertSerialNumber } from '../../../shared/certificateInput';
 import { assertPositiveId } from '../../../shared/validation';
-import { certificateIdProperty, serialNumberProperty } from '../../shared/fields';
+import { serialNumberProperty } from '../../shared/fields';
+import { certificateIdProperty } from '../../shared/locators';
 import { revocationOperation } from '../../shared/revocationOperation';
 
 /** Certificate ID or serial number: DigiCert takes either in the path. */

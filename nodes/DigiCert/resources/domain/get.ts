@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { domainIdProperty } from '../../shared/fields';
+import { domainIdProperty } from '../../shared/locators';
 import type { DigiCertOperation } from '../../shared/operation';
 import { assertPositiveId } from '../../../shared/validation';
 

@@ -1,6 +1,7 @@
 import { assertText } from '../../../shared/certificateInput';
 import { assertPositiveId } from '../../../shared/validation';
-import { irreversibleNotice, orderIdProperty } from '../../shared/fields';
+import { irreversibleNotice } from '../../shared/fields';
+import { orderIdProperty } from '../../shared/locators';
 import type { DigiCertOperation } from '../../shared/operation';
 
 type Parameters = { orderId: number; note: string };

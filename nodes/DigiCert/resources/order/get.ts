@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { orderIdProperty } from '../../shared/fields';
+import { orderIdProperty } from '../../shared/locators';
 import type { DigiCertOperation } from '../../shared/operation';
 import { simplifyOrder } from '../../shared/output';
 import type { OrderIdentifier } from '../../../shared/validation';

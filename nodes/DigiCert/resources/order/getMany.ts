@@ -16,12 +16,8 @@ import { ORDER_STATUS_OPTIONS, ORDER_STATUSES } from '../../../shared/orderStatu
 import type { DigiCertRequest, DigiCertResponse, ParameterReader } from '../../../shared/types';
 import { isObject } from '../../../shared/types';
 import { assertBoolean, assertPositiveId, quoteValue } from '../../../shared/validation';
-import {
-	filtersProperty,
-	fromVersion1_1,
-	onlyInVersion1,
-	optionsProperty,
-} from '../../shared/fields';
+import { filtersProperty, optionsProperty } from '../../shared/fields';
+import { fromVersion1_1, onlyInVersion1 } from '../../shared/versions';
 import type { DigiCertOperation } from '../../shared/operation';
 import type { OrderCertificateKind } from '../../shared/orderCertificateListOperation';
 import {

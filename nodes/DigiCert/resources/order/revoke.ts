@@ -1,5 +1,5 @@
 import { assertPositiveId } from '../../../shared/validation';
-import { orderIdProperty } from '../../shared/fields';
+import { orderIdProperty } from '../../shared/locators';
 import { revocationOperation } from '../../shared/revocationOperation';
 
 export const revoke = revocationOperation({

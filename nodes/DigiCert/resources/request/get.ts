@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { requestIdProperty } from '../../shared/fields';
+import { requestIdProperty } from '../../shared/locators';
 import type { DigiCertOperation } from '../../shared/operation';
 import { simplifyRequest } from '../../shared/output';
 import { assertPositiveId } from '../../../shared/validation';

@@ -3,7 +3,7 @@ import type { INodeProperties, INodePropertyCollection, INodePropertyOptions } f
 import { DigiCert } from '../../../../nodes/DigiCert/DigiCert.node';
 import { resources } from '../../../../nodes/DigiCert/resources';
 import { buildProperties } from '../../../../nodes/DigiCert/shared/description';
-import { NODE_VERSIONS, version1FormOf } from '../../../../nodes/DigiCert/shared/fields';
+import { NODE_VERSIONS, formIn } from '../../../../nodes/DigiCert/shared/versions';
 import { outputProperties } from '../../../../nodes/DigiCert/shared/output';
 import type {
 	DigiCertOperation,
@@ -91,9 +91,7 @@ describe('the node description built from the declared resources', () => {
 
 	/** What an operation declares for a node of `version`: its fields (typeVersion 1's forms in 1), then Simplify/Output from 1.1. */
 	const declaredFields = (operation: DigiCertOperation, version: number) => [
-		...operation.properties
-			.map((p) => (version === 1 ? (version1FormOf(p) ?? p) : p))
-			.filter(shownIn(version)),
+		...operation.properties.map((p) => formIn(p, version)).filter(shownIn(version)),
 		...(operation.output && version >= 1.1 ? outputProperties(operation.output.noun) : []),
 	];
 
@@ -191,16 +189,20 @@ describe('the node description built from the declared resources', () => {
 		}
 	});
 
-	it('is versioned: typeVersion 1 (saved workflows) and 1.1, the default for new nodes', () => {
+	it('is versioned: typeVersion 1 and 1.1 (saved workflows) and 1.2, the default for new nodes', () => {
 		const { description } = new DigiCert();
-		expect(description.version).toEqual([1, 1.1]);
-		expect(description.defaultVersion).toBe(1.1);
+		expect(description.version).toEqual([1, 1.1, 1.2]);
+		expect(description.defaultVersion).toBe(1.2);
 		expect(Object.keys(new DigiCert().methods.listSearch).sort()).toEqual([
 			'searchCertificates',
 			'searchDomains',
 			'searchOrders',
 			'searchRequests',
 		]);
+	});
+
+	it('lists no older forms as data of their own: each is a property of its versions', () => {
+		expect(walk(properties).filter(({ property }) => 'olderForms' in property)).toEqual([]);
 	});
 
 	it('names a list search the node has in every locator', () => {

@@ -12,8 +12,8 @@ import {
 	pageUrlPattern,
 	requestIdProperty,
 	urlFormatMessage,
-	version1FormOf,
-} from '../../../../nodes/DigiCert/shared/fields';
+} from '../../../../nodes/DigiCert/shared/locators';
+import { formIn } from '../../../../nodes/DigiCert/shared/versions';
 
 const orderUrl = new RegExp(pageUrlPattern('orders'));
 const requestUrl = new RegExp(pageUrlPattern('requests'));
@@ -82,7 +82,7 @@ describe('ID fields', () => {
 				searchListMethod: kind.searchMethod,
 				searchable: true,
 			});
-			expect(version1FormOf(property)).toEqual({
+			expect(formIn(property, 1)).toEqual({
 				displayName: kind.displayName,
 				name: kind.name,
 				type: 'string',
