@@ -2,7 +2,12 @@ import { X509Certificate } from 'node:crypto';
 
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { digiCertNode, inputNodes, runWorkflow } from '../../../../helpers/engine';
+import {
+	TestCredentialsHelper,
+	digiCertNode,
+	inputNodes,
+	runWorkflow,
+} from '../../../../helpers/engine';
 import { credentialFor, fakeData, fakeFiles } from '../../../../helpers/fake';
 import { useFakeCertCentral } from '../../../../helpers/useFakeCertCentral';
 import {
@@ -235,6 +240,23 @@ describe('Download Certificate', () => {
 		const items = result.items();
 		expect(items.map((i) => i.json.orderId)).toEqual(issued.map((o) => o.id));
 		expect(items.map((i) => i.pairedItem)).toEqual(issued.map((_o, index) => ({ item: index })));
+	});
+
+	it('reads the credential once per run, not once per file', async () => {
+		const decrypt = jest.spyOn(TestCredentialsHelper.prototype, 'getDecrypted');
+		try {
+			const issued = [...server.data.orders.values()]
+				.filter((o) => o.status === 'issued')
+				.slice(0, 5);
+			const result = await download(
+				{ orderId: '={{ $json.id }}' },
+				issued.map((o) => ({ id: o.id })),
+			);
+			expect(result.items()).toHaveLength(5);
+			expect(decrypt).toHaveBeenCalledTimes(1);
+		} finally {
+			decrypt.mockRestore();
+		}
 	});
 
 	it('keeps the API key out of the run and its binary metadata', async () => {
