@@ -189,7 +189,9 @@ function batchError(
 		`The node stopped at item ${failed.itemIndex}; no item's result is output.`,
 		made.length > 0
 			? `DigiCert made the changes of ${made.length} other item${made.length === 1 ? '' : 's'}: ${listed(made)}.`
-			: "No other item's change was made.",
+			: unsure.length > 0
+				? ''
+				: "No other item's change was made.",
 		unsure.length > 0 ? `These may have been made (check CertCentral): ${listed(unsure)}.` : '',
 		refused.length > 0 ? `Refused, nothing changed: items ${items(refused)}.` : '',
 		unsent.length > 0 ? `Not sent: items ${items(unsent)}.` : '',
