@@ -7,17 +7,14 @@ import { join } from 'node:path';
 
 import { BENCH_DATA, PROJECT_ROOT } from './data';
 
-/* eslint-disable @typescript-eslint/no-require-imports */
 const fake = require(
 	join(PROJECT_ROOT, 'test', 'fake-certcentral'),
 ) as typeof import('../test/helpers/fake');
 const { buildData, seeds } = require(join(PROJECT_ROOT, 'test', 'fake-certcentral', 'data'));
-/* eslint-enable @typescript-eslint/no-require-imports */
 
 type Message = { id: number; command: 'count' | 'reset' | 'close' | 'arrivals' };
 
 /** The duplicate audit's account: the fake's orders, every 50th with one duplicate (2 %), none other. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 function auditAccount(data: any) {
 	data.duplicates.clear();
 	let index = 0;

@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { DIGICERT_RATE_WINDOWS } from '../nodes/shared/rateLimiter';
+import { DIGICERT_RATE_WINDOWS } from '../nodes/common/rateLimiter';
 import { BENCH_DATA, DIGICERT_LIMITS, PROJECT_ROOT, expectedItems } from './data';
 import { n8nInstallDir } from './loadNodesBase';
 import type { RealRun } from './realN8n';

@@ -18,7 +18,6 @@ export function n8nInstallDir(): string {
 const SHARED = /^(n8n-workflow|n8n-core|@n8n\/)/;
 
 function shareEnginePackages(installDir: string) {
-	// eslint-disable-next-line @typescript-eslint/no-require-imports
 	const Module = require('node:module') as {
 		_resolveFilename: (
 			request: string,
@@ -48,10 +47,8 @@ export function loadNodesBase():
 	const base = join(installDir, 'node_modules', 'n8n-nodes-base', 'dist', 'nodes');
 	try {
 		shareEnginePackages(installDir);
-		/* eslint-disable @typescript-eslint/no-require-imports */
 		const { HttpRequest } = require(join(base, 'HttpRequest', 'HttpRequest.node.js'));
 		const { SplitOut } = require(join(base, 'Transform', 'SplitOut', 'SplitOut.node.js'));
-		/* eslint-enable @typescript-eslint/no-require-imports */
 		return { httpRequest: new HttpRequest(), splitOut: new SplitOut() };
 	} catch (error) {
 		return {

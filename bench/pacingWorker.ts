@@ -13,7 +13,7 @@ import type { INode, INodeType } from 'n8n-workflow';
 import { BENCH_DATA, PROJECT_ROOT } from './data';
 import type { Target } from './workflows';
 import { DIGICERT_TYPE } from './workflows';
-import { REAL_CLOCK, keyPacers } from '../nodes/shared/rateLimiter';
+import { REAL_CLOCK, keyPacers } from '../nodes/common/rateLimiter';
 import { digiCertNode, inputNodes, registerNodeType, runWorkflow } from '../test/helpers/engine';
 
 export type PacingJob = 'concurrent' | 'audit';
@@ -41,7 +41,6 @@ export interface PacingAnswer {
 const BASELINE_TYPE = 'n8n-nodes-digicert-baseline.digiCert';
 const BASELINE_DIST = join(PROJECT_ROOT, '.cache', 'bench-baseline', 'dist');
 
-/* eslint-disable @typescript-eslint/no-require-imports */
 let baselineWindows: Array<{ limit: number; ms: number }> | undefined;
 function loadBaseline() {
 	if (baselineWindows === undefined) {
@@ -57,7 +56,6 @@ function loadBaseline() {
 	}
 	return baselineWindows;
 }
-/* eslint-enable @typescript-eslint/no-require-imports */
 
 function scaledClock(scale: number) {
 	const start = Date.now();

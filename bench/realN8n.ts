@@ -15,7 +15,6 @@ import { PROJECT_ROOT, expectedItems } from './data';
 import type { JobName, Target, Variant } from './workflows';
 import { inputItems, jobNodes } from './workflows';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const runner = require(
 	join(PROJECT_ROOT, 'test', 'e2e', 'support', 'n8n'),
 ) as typeof import('../test/e2e/support/n8n');

@@ -5,7 +5,7 @@
  * Started with --expose-gc so each run begins from a collected heap.
  */
 import { inputNodes, registerNodeType, runWorkflow } from '../test/helpers/engine';
-import { DIGICERT_RATE_WINDOWS } from '../nodes/shared/rateLimiter';
+import { DIGICERT_RATE_WINDOWS } from '../nodes/common/rateLimiter';
 
 import type { JobName, Target, Variant } from './workflows';
 import { HTTP_REQUEST_TYPE, SPLIT_OUT_TYPE, inputItems, jobNodes } from './workflows';

@@ -7,7 +7,7 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
-import { REGION_BASE_URLS, resolveBaseUrl } from '../nodes/shared/region';
+import { REGION_BASE_URLS, resolveBaseUrl } from '../nodes/common/region';
 
 /** The statuses that redirect; none is followed. */
 const REDIRECT_STATUSES = [301, 302, 303, 307, 308];

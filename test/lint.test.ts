@@ -101,6 +101,36 @@ describe('lint configuration', () => {
 		);
 	});
 
+	it.each(['test/probe.test.ts', 'bench/probe.ts', 'scripts/probe.ts'])(
+		'lints %s with typescript-eslint and import-x, but not the n8n Cloud rules',
+		(fileName) => {
+			const messages = lintAs(
+				fileName,
+				[
+					"import { missing } from './no-such-module';",
+					'export const unused = 1;',
+					'let neverReassigned = process.env.HOME;',
+					'console.log(neverReassigned, missing, __dirname);',
+					'var old = 1;',
+					'export { old };',
+				].join('\n'),
+			);
+			expect(ruleIds(messages)).toEqual(
+				expect.arrayContaining(['import-x/no-unresolved', 'prefer-const', 'no-var']),
+			);
+			expect(ruleIds(messages).filter((id) => id?.startsWith('@n8n/'))).toEqual([]);
+			expect(ruleIds(messages)).not.toContain('no-console');
+		},
+	);
+
+	it('lints the fake CertCentral as CommonJS', () => {
+		const messages = lintAs(
+			'test/fake-certcentral/probe.js',
+			"const crypto = require('node:crypto');\nconst unused = 1;\nmodule.exports = { crypto };\n",
+		);
+		expect(ruleIds(messages)).toEqual(['@typescript-eslint/no-unused-vars']);
+	});
+
 	it('applies the community package.json rules', () => {
 		const messages = lintAs(
 			'package.json',

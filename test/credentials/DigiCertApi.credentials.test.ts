@@ -2,7 +2,7 @@ import type { ICredentialDataDecryptedObject, IHttpRequestOptions, INode } from 
 import { Workflow } from 'n8n-workflow';
 
 import { DigiCertApi } from '../../credentials/DigiCertApi.credentials';
-import { REGION_BASE_URLS } from '../../nodes/shared/region';
+import { REGION_BASE_URLS } from '../../nodes/common/region';
 import { testConnection } from '../helpers/credentialTest';
 import {
 	TestNodeTypes,

@@ -245,7 +245,6 @@ export const exampleCases: ExampleCase[] = [
 		id: 'digicertDupAudit',
 		check: (run, fake) => {
 			expect(run.ok).toBe(true);
-			// eslint-disable-next-line @typescript-eslint/no-explicit-any
 			const orders: any[] = fake.data.orderSummaries();
 			const duplicated = orders.filter((o) => o.has_duplicates === true);
 			// One request per 1,000 orders, plus one per order with duplicates: no other.

@@ -8,10 +8,8 @@
 import type { FakeCertCentral } from '../helpers/fake';
 import { fakeData } from '../helpers/fake';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { buildData } = require('../fake-certcentral/data') as { buildData(): FakeData };
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
 interface FakeData {
 	requests: Map<number, any>;
 	orders: Map<number, any>;
@@ -29,7 +27,6 @@ interface Run {
 	): Array<{ json: Record<string, any>; pairedItem?: any }>;
 	nodeError(nodeName: string): any;
 }
-/* eslint-enable @typescript-eslint/no-explicit-any */
 
 export interface OperationCase {
 	name: string;

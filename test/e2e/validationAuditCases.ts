@@ -10,7 +10,6 @@ import { DIGICERT } from './support/workflows';
 import type { FakeCertCentral } from '../helpers/fake';
 import { fakeData, fakeDomains } from '../helpers/fake';
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
 const { DOMAIN_IDS, TOTAL_DOMAINS } = fakeDomains;
 const UNKNOWN_DOMAIN_ID = 987654321;
 const DAYS = 30;

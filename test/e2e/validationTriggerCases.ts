@@ -12,7 +12,6 @@ import type { FakeCertCentral } from '../helpers/fake';
 import { fakeData } from '../helpers/fake';
 import { expectNoKey } from '../helpers/secrets';
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
 /** The owner the suite's Test connection sets up (n8n has one): whichever runs first creates it. */
 const OWNER = { email: 'owner@example.com', password: 'E2e-test-connection-1' };
 const DAYS = 30;

@@ -132,7 +132,6 @@ describe('weekly-audit-report.json', () => {
 	function report(outputs: Array<Array<Record<string, unknown>>>) {
 		const byName = new Map(audits.map((audit, index) => [audit.name, outputs[index].map((json) => ({ json }))]));
 		const $ = (name: string) => ({ all: () => byName.get(name) ?? [] });
-		// eslint-disable-next-line @typescript-eslint/no-implied-eval
 		const [{ json }] = new Function('$', String(compose?.parameters.jsCode))($) as Array<{ json: Record<string, string> }>;
 		return json;
 	}

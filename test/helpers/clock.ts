@@ -1,4 +1,4 @@
-import type { PacerClock } from '../../nodes/shared/rateLimiter';
+import type { PacerClock } from '../../nodes/common/rateLimiter';
 
 /** Lets every promise chain that can move now move (several turns of the event loop). */
 export async function settle(): Promise<void> {

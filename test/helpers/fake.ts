@@ -1,5 +1,4 @@
 /** Typed access to the shared fake CertCentral (plain JS, so scripts and n8n itself can start it too). */
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const fake = require('../fake-certcentral') as {
 	startFakeCertCentral(options?: {
 		data?: unknown;
@@ -16,7 +15,6 @@ const fake = require('../fake-certcentral') as {
 	}): Promise<FakeCertCentral>;
 	VALID_API_KEY: string;
 };
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 export const fakeData = require('../fake-certcentral/data') as {
 	SEED_ORDER_ID: number;
 	ORDER_WITHOUT_DUPLICATES: number;
@@ -38,7 +36,6 @@ export const fakeData = require('../fake-certcentral/data') as {
 };
 
 /** The fake's domains and organizations (their validations lapse across the audit thresholds). */
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 export const fakeDomains = require('../fake-certcentral/domains') as {
 	DOMAIN_IDS: {
 		bothIn12: number;
@@ -54,7 +51,6 @@ export const fakeDomains = require('../fake-certcentral/domains') as {
 };
 
 /** The fake's download files: `readZip` reads a downloaded archive back. */
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 export const fakeFiles = require('../fake-certcentral/files') as {
 	readZip(zip: Buffer): Record<string, Buffer>;
 	certificateFile(
@@ -87,7 +83,6 @@ export interface FakeCertCentral {
 	origin: string;
 	baseUrl: string;
 	port: number;
-	// eslint-disable-next-line @typescript-eslint/no-explicit-any
 	data: any;
 	requests: RecordedRequest[];
 	/** 429s answered because of the windows, and how many times the key was blocked. */

@@ -204,7 +204,6 @@ describe('n8n queue mode (main + Redis + PostgreSQL + 2 workers)', () => {
 	itIf(HAS_DOWNLOAD)(
 		'a certificate downloaded on a worker reaches the main instance through binary data in the database',
 		async () => {
-			// eslint-disable-next-line @typescript-eslint/no-require-imports
 			const { certificateFile } = require('../fake-certcentral/files') as {
 				certificateFile(order: unknown, format: string): { content: string | Buffer };
 			};

@@ -6,13 +6,13 @@ import {
 	assertHostNames,
 	assertOneOf,
 	assertText,
-} from '../../shared/certificateInput';
+} from '../../common/certificateInput';
 import { commonNameProperty, csrProperty, dnsNamesProperty, optionsProperty } from './fields';
 import { orderIdProperty } from './locators';
 import type { DigiCertOperation, OperationIdentity } from './operation';
 import { operationIdentity } from './operation';
-import type { DigiCertResponse } from '../../shared/types';
-import { assertBoolean, assertPositiveId } from '../../shared/validation';
+import type { DigiCertResponse } from '../../common/types';
+import { assertBoolean, assertPositiveId } from '../../common/inputChecks';
 
 export const SIGNATURE_HASHES = ['sha256', 'sha384', 'sha512'] as const;
 

@@ -7,12 +7,12 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { mapBounded } from '../../shared/concurrency';
-import { CDN_ADVICE } from '../../shared/errors';
-import { isChange } from '../../shared/retry';
-import { DigiCertClient, provesNotActed } from '../../shared/transport';
-import type { DigiCertRequest, ParameterReader } from '../../shared/types';
-import { isObject } from '../../shared/types';
+import { mapBounded } from '../../common/concurrency';
+import { CDN_ADVICE } from '../../common/errors';
+import { isChange } from '../../common/retry';
+import { DigiCertClient, provesNotActed } from '../../common/transport';
+import type { DigiCertRequest, ParameterReader } from '../../common/types';
+import { isObject } from '../../common/types';
 import { locatorId } from './locators';
 import type { DigiCertOperation, DigiCertResource, OperationTools } from './operation';
 import type { OutputChoice } from './output';

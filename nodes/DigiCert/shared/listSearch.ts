@@ -6,11 +6,11 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { containsSearch } from '../../shared/filters';
-import { REGION_BASE_URLS } from '../../shared/region';
-import { DigiCertClient } from '../../shared/transport';
-import type { DigiCertRequest } from '../../shared/types';
-import { isObject } from '../../shared/types';
+import { containsSearch } from '../../common/filters';
+import { REGION_BASE_URLS } from '../../common/region';
+import { DigiCertClient } from '../../common/transport';
+import type { DigiCertRequest } from '../../common/types';
+import { isObject } from '../../common/types';
 import { CERTCENTRAL_HOSTS, pageUrl } from './locators';
 import { transportOptionsFrom } from './requestOptions';
 

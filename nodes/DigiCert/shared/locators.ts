@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { isObject } from '../../shared/types';
-import { quoteValue } from '../../shared/validation';
+import { isObject } from '../../common/types';
+import { quoteValue } from '../../common/inputChecks';
 import type { VersionedProperty } from './versions';
 import { withOlderForms } from './versions';
 

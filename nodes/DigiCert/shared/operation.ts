@@ -5,7 +5,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import type { DigiCertRequest, DigiCertResponse, ParameterReader } from '../../shared/types';
+import type { DigiCertRequest, DigiCertResponse, ParameterReader } from '../../common/types';
 import type { Simplifier } from './output';
 
 /**

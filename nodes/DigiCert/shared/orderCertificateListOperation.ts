@@ -4,9 +4,9 @@ import { optionsProperty } from './fields';
 import { orderIdProperty } from './locators';
 import type { DigiCertOperation, OperationIdentity } from './operation';
 import { operationIdentity, UnexpectedAnswerError } from './operation';
-import type { DigiCertRequest } from '../../shared/types';
-import { isObject } from '../../shared/types';
-import { assertBoolean, assertPositiveId } from '../../shared/validation';
+import type { DigiCertRequest } from '../../common/types';
+import { isObject } from '../../common/types';
+import { assertBoolean, assertPositiveId } from '../../common/inputChecks';
 
 /** The kinds of certificates an order lists besides its own: `GET /order/certificate/{id}/<kind>`. */
 export type OrderCertificateKind = 'duplicate' | 'reissue';

@@ -1,8 +1,8 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { daysRemaining } from '../../shared/expiry';
-import { isObject } from '../../shared/types';
-import { quoteValue } from '../../shared/validation';
+import { daysRemaining } from '../../common/expiry';
+import { isObject } from '../../common/types';
+import { quoteValue } from '../../common/inputChecks';
 import { fromVersion1_1 } from './versions';
 
 /**

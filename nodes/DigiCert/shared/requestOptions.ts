@@ -1,11 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { RateWindow } from '../../shared/rateLimiter';
-import { quoteValue } from '../../shared/validation';
-import { DIGICERT_RATE_WINDOWS } from '../../shared/rateLimiter';
-import type { TransportOptions } from '../../shared/transport';
-import { DEFAULT_TRANSPORT_OPTIONS } from '../../shared/transport';
+import type { RateWindow } from '../../common/rateLimiter';
+import { quoteValue } from '../../common/inputChecks';
+import { DIGICERT_RATE_WINDOWS } from '../../common/rateLimiter';
+import type { TransportOptions } from '../../common/transport';
+import { DEFAULT_TRANSPORT_OPTIONS } from '../../common/transport';
 
 // Named so the lint can see each number parameter has a default.
 const { maxRetries, retryDelayMs, timeoutMs } = DEFAULT_TRANSPORT_OPTIONS;

@@ -5,7 +5,7 @@ import { requestIdProperty } from './locators';
 import { withOlderForms } from './versions';
 import type { DigiCertOperation, OperationIdentity } from './operation';
 import { operationIdentity } from './operation';
-import { assertPositiveId, quoteValue } from '../../shared/validation';
+import { assertPositiveId, quoteValue } from '../../common/inputChecks';
 
 type Parameters = { requestId: number; comment: string };
 

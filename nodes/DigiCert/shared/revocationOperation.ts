@@ -1,11 +1,11 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { assertOneOf, assertText } from '../../shared/certificateInput';
+import { assertOneOf, assertText } from '../../common/certificateInput';
 import { irreversibleNotice } from './fields';
 import type { DigiCertOperation, OperationIdentity } from './operation';
 import { operationIdentity } from './operation';
-import type { DigiCertRequest, DigiCertResponse, ParameterReader } from '../../shared/types';
-import { assertBoolean } from '../../shared/validation';
+import type { DigiCertRequest, DigiCertResponse, ParameterReader } from '../../common/types';
+import { assertBoolean } from '../../common/inputChecks';
 
 /** The revocation reasons DigiCert takes in `revocation_reason` (the RFC 5280 reasons a subscriber may choose). */
 export const REVOCATION_REASONS = [

@@ -1,12 +1,12 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { warnUser } from './hints';
-import { clock } from '../../shared/clock';
+import { clock } from '../../common/clock';
 import type { DigiCertOperation, OperationIdentity } from './operation';
 import { operationIdentity } from './operation';
-import type { ValidationDates } from '../../shared/expiry';
-import { assertDays, expiryDaysProperty, findExpiringValidations } from '../../shared/expiry';
-import { unreadableDatesWarning, validationAuditItem } from '../../shared/validationExpiry';
+import type { ValidationDates } from '../../common/expiry';
+import { assertDays, expiryDaysProperty, findExpiringValidations } from '../../common/expiry';
+import { unreadableDatesWarning, validationAuditItem } from '../../common/validationExpiry';
 
 type Parameters = { days: number; now: number };
 

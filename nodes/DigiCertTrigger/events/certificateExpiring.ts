@@ -1,6 +1,6 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import type { ExpiringOrder } from '../../shared/expiry';
+import type { ExpiringOrder } from '../../common/expiry';
 import {
 	assertDays,
 	expiringOrdersQuery,
@@ -8,7 +8,7 @@ import {
 	expiryWindow,
 	findExpiring,
 	unreadableWarning,
-} from '../../shared/expiry';
+} from '../../common/expiry';
 import type { ExpiringState, ExpiryKey } from '../shared/expiring';
 import { newlyWithin, readExpiringState } from '../shared/expiring';
 import { isIdKey, MAX_REMEMBERED, recordId } from '../shared/state';

@@ -1,4 +1,4 @@
-import { DOMAIN_AUDIT_QUERY, domainValidationDates } from '../../shared/validationExpiry';
+import { DOMAIN_AUDIT_QUERY, domainValidationDates } from '../../common/validationExpiry';
 import { validationExpiringEvent } from '../shared/validationExpiringEvent';
 import { sampleDomain } from './samples';
 

@@ -1,8 +1,8 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { mapBounded } from '../../shared/concurrency';
-import { ORDER_STATUS_OPTIONS, ORDER_STATUSES } from '../../shared/orderStatuses';
-import { assertBoolean, quoteValue } from '../../shared/validation';
+import { mapBounded } from '../../common/concurrency';
+import { ORDER_STATUS_OPTIONS, ORDER_STATUSES } from '../../common/orderStatuses';
+import { assertBoolean, quoteValue } from '../../common/inputChecks';
 import { checkedMap, newestById, recordId } from '../shared/state';
 import { SAMPLE_ORDER } from './samples';
 import type { DigiCertSource, DigiCertTriggerEvent } from './types';

@@ -1,7 +1,7 @@
 import {
 	ORGANIZATION_AUDIT_QUERY,
 	organizationValidationDates,
-} from '../../shared/validationExpiry';
+} from '../../common/validationExpiry';
 import { validationExpiringEvent } from '../shared/validationExpiringEvent';
 import { sampleOrganization } from './samples';
 

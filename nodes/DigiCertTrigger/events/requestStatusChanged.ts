@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { mapBounded } from '../../shared/concurrency';
+import { mapBounded } from '../../common/concurrency';
 import { checkedMap, isIdKey, MAX_REMEMBERED, newestById, recordId } from '../shared/state';
 import { SAMPLE_REQUEST } from './samples';
 import type { DigiCertTriggerEvent } from './types';

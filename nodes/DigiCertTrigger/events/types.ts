@@ -1,6 +1,6 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import type { ParameterReader } from '../../shared/types';
+import type { ParameterReader } from '../../common/types';
 
 /** What an event may ask of DigiCert: lists (every page) and single records. */
 export interface DigiCertSource {

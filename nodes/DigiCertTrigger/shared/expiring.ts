@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { EXPIRY_MAX_DAYS, isoDay, readDay } from '../../shared/expiry';
+import { EXPIRY_MAX_DAYS, isoDay, readDay } from '../../common/expiry';
 import { checkedMap, MAX_REMEMBERED } from './state';
 
 /**

@@ -1,10 +1,10 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { clock } from '../../shared/clock';
-import type { ParameterReader } from '../../shared/types';
-import { isObject } from '../../shared/types';
-import { DigiCertClient } from '../../shared/transport';
+import { clock } from '../../common/clock';
+import type { ParameterReader } from '../../common/types';
+import { isObject } from '../../common/types';
+import { DigiCertClient } from '../../common/transport';
 import type { DigiCertTriggerEvent } from '../events/types';
 import { findEvent } from './description';
 import { clientSource } from './source';

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import type { DigiCertClient } from '../../shared/transport';
+import type { DigiCertClient } from '../../common/transport';
 import type { DigiCertSource } from '../events/types';
 
 /** The events' view of DigiCert, over the shared transport (retries, rate cap, pagination, errors). */

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { isObject } from '../../shared/types';
+import { isObject } from '../../common/types';
 
 /**
  * The trigger remembers what it has seen in the workflow's static data for the node (n8n stores it

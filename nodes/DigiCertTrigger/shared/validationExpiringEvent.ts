@@ -5,18 +5,18 @@ import type {
 	UnreadableDate,
 	ValidationAudit,
 	ValidationDates,
-} from '../../shared/expiry';
+} from '../../common/expiry';
 import {
 	assertDays,
 	expiryDaysProperty,
 	expiryWindow,
 	findExpiringValidations,
-} from '../../shared/expiry';
+} from '../../common/expiry';
 import {
 	recordLabel,
 	unreadableDatesWarning,
 	validationAuditItem,
-} from '../../shared/validationExpiry';
+} from '../../common/validationExpiry';
 import type { DigiCertSource, DigiCertTriggerEvent } from '../events/types';
 import type { ExpiringState, ExpiryKey } from './expiring';
 import { newlyWithin, readExpiringState } from './expiring';

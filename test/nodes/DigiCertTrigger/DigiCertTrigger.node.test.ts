@@ -16,7 +16,7 @@ import { expectNoKey } from '../../helpers/secrets';
 import { useFakeCertCentral } from '../../helpers/useFakeCertCentral';
 import { startHostileServer } from '../../helpers/hostileServer';
 import { ActiveTrigger, triggerNode } from '../../helpers/poll';
-import { clock } from '../../../nodes/shared/clock';
+import { clock } from '../../../nodes/common/clock';
 
 const DAY_MS = 86_400_000;
 const NODE_KEY = 'node:DigiCert Trigger';
@@ -42,7 +42,6 @@ const sent = () =>
 		query: r.query,
 	}));
 const json = (items: INodeExecutionData[] | undefined) => (items ?? []).map((item) => item.json);
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 const requestsWith = (status: string): number[] =>
 	[...server.data.requests.values()]
 		.filter((r: any) => r.status === status)
@@ -409,7 +408,6 @@ describe('orderStatusChanged', () => {
 	beforeEach(() => {
 		server.data.orderStatusChanges.length = 0;
 	});
-	// eslint-disable-next-line @typescript-eslint/no-explicit-any
 	const ordersWith = (status: string): number[] =>
 		[...server.data.orders.values()].filter((o: any) => o.status === status).map((o: any) => o.id);
 
@@ -444,7 +442,6 @@ describe('orderStatusChanged', () => {
 			{ method: 'GET', path: `/order/certificate/${issued}`, query: {} },
 			{ method: 'GET', path: `/order/certificate/${revoked}`, query: {} },
 		]);
-		// eslint-disable-next-line @typescript-eslint/no-explicit-any
 		const certificateOf = (id: number) => (server.data.orders.get(id) as any).certificate.id;
 		expect(json(result.emitted)).toEqual([
 			{
@@ -589,19 +586,15 @@ describe('orderStatusChanged', () => {
 
 describe('certificateExpiring', () => {
 	const parameters = { event: 'certificateExpiring', days: 30 };
-	// eslint-disable-next-line @typescript-eslint/no-explicit-any
 	const expiringWithin = (days: number): number[] =>
 		[...server.data.orders.values()]
-			// eslint-disable-next-line @typescript-eslint/no-explicit-any
 			.filter(
 				(o: any) =>
 					o.status === 'issued' &&
 					o.certificate.valid_till >= isoDate(now) &&
 					o.certificate.valid_till <= isoDate(now + days * DAY_MS),
 			)
-			// eslint-disable-next-line @typescript-eslint/no-explicit-any
 			.map((o: any) => o.id);
-	// eslint-disable-next-line @typescript-eslint/no-explicit-any
 	const setValidTill = (id: number, days: number) =>
 		((server.data.orders.get(id) as any).certificate.valid_till = isoDate(now + days * DAY_MS));
 
@@ -681,7 +674,6 @@ describe('certificateExpiring', () => {
 		const trigger = activeTrigger(parameters);
 		await trigger.activate();
 		const broken = server.data.addOrder({ status: 'issued', validDays: 3 });
-		// eslint-disable-next-line @typescript-eslint/no-explicit-any
 		(broken as any).certificate.valid_till = '0000-00-00';
 		const soon = server.data.addOrder({ status: 'issued', validDays: 4 });
 		// The fake's own window filter would drop the broken order: answer with it as DigiCert would list it.
@@ -935,7 +927,6 @@ describe('a list that shifts while a poll reads it (offset paging over a changin
 	});
 	const trigger = (parameters: INodeParameters) =>
 		new ActiveTrigger(triggerNode(parameters), credentialFor(shifting));
-	// eslint-disable-next-line @typescript-eslint/no-explicit-any
 	const records = (map: Map<number, any>, keep: (r: any) => boolean): number[] =>
 		[...map.values()]
 			.filter(keep)
@@ -1081,7 +1072,6 @@ describe('corrupt remembered state', () => {
 });
 
 describe('examples/notify-on-order-status-change.json', () => {
-	// eslint-disable-next-line @typescript-eslint/no-require-imports
 	const example = require('../../../examples/notify-on-order-status-change.json') as {
 		nodes: Array<IDataObject & { type: string }>;
 	};
@@ -1094,7 +1084,6 @@ describe('examples/notify-on-order-status-change.json', () => {
 		const trigger = new ActiveTrigger(shipped as never, credentialFor(server));
 		server.data.orderStatusChanges.length = 0;
 		await trigger.activate();
-		// eslint-disable-next-line @typescript-eslint/no-explicit-any
 		const order = [...server.data.orders.values()].find((o: any) => o.status === 'pending') as {
 			id: number;
 		};

@@ -3,8 +3,8 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import { optionsProperty } from '../../shared/fields';
 import { certificateIdProperty, orderIdProperty } from '../../shared/locators';
 import type { DigiCertOperation } from '../../shared/operation';
-import { decodePercents } from '../../../shared/errors';
-import { assertPositiveId, quoteValue } from '../../../shared/validation';
+import { decodePercents } from '../../../common/errors';
+import { assertPositiveId, quoteValue } from '../../../common/inputChecks';
 
 type Parameters = {
 	/** Which certificate: the order's current one, or one by its certificate ID (a duplicate, a reissue). */

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { assertOneOf, assertSerialNumber } from '../../../shared/certificateInput';
-import { assertPositiveId } from '../../../shared/validation';
+import { assertOneOf, assertSerialNumber } from '../../../common/certificateInput';
+import { assertPositiveId } from '../../../common/inputChecks';
 import { serialNumberProperty } from '../../shared/fields';
 import { certificateIdProperty } from '../../shared/locators';
 import { revocationOperation } from '../../shared/revocationOperation';

@@ -3,8 +3,8 @@ import type { IDataObject } from 'n8n-workflow';
 import { domainIdProperty } from '../../shared/locators';
 import type { DigiCertOperation } from '../../shared/operation';
 import { UnexpectedAnswerError } from '../../shared/operation';
-import { isObject } from '../../../shared/types';
-import { assertPositiveId } from '../../../shared/validation';
+import { isObject } from '../../../common/types';
+import { assertPositiveId } from '../../../common/inputChecks';
 
 type Parameters = { domainId: number };
 

@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { domainIdProperty } from '../../shared/locators';
 import type { DigiCertOperation } from '../../shared/operation';
-import { assertPositiveId } from '../../../shared/validation';
+import { assertPositiveId } from '../../../common/inputChecks';
 
 type Parameters = { domainId: number };
 

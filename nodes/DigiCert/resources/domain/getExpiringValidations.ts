@@ -1,5 +1,5 @@
 import { validationAuditOperation } from '../../shared/validationAuditOperation';
-import { DOMAIN_AUDIT_QUERY, domainValidationDates } from '../../../shared/validationExpiry';
+import { DOMAIN_AUDIT_QUERY, domainValidationDates } from '../../../common/validationExpiry';
 
 export const getExpiringValidations = validationAuditOperation({
 	value: 'getExpiringValidations',

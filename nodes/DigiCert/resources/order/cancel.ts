@@ -1,5 +1,5 @@
-import { assertText } from '../../../shared/certificateInput';
-import { assertPositiveId } from '../../../shared/validation';
+import { assertText } from '../../../common/certificateInput';
+import { assertPositiveId } from '../../../common/inputChecks';
 import { irreversibleNotice } from '../../shared/fields';
 import { orderIdProperty } from '../../shared/locators';
 import type { DigiCertOperation } from '../../shared/operation';

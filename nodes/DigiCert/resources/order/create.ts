@@ -7,8 +7,8 @@ import {
 	assertHostNames,
 	assertOneOf,
 	assertText,
-} from '../../../shared/certificateInput';
-import { assertPositiveId, assertWholeNumber } from '../../../shared/validation';
+} from '../../../common/certificateInput';
+import { assertPositiveId, assertWholeNumber } from '../../../common/inputChecks';
 import {
 	commentsOption,
 	readSubmissionOptions,

@@ -3,8 +3,8 @@ import type { IDataObject } from 'n8n-workflow';
 import { orderIdProperty } from '../../shared/locators';
 import type { DigiCertOperation } from '../../shared/operation';
 import { simplifyOrder } from '../../shared/output';
-import type { OrderIdentifier } from '../../../shared/validation';
-import { assertOrderIdentifier } from '../../../shared/validation';
+import type { OrderIdentifier } from '../../../common/inputChecks';
+import { assertOrderIdentifier } from '../../../common/inputChecks';
 
 type Parameters = { order: OrderIdentifier };
 

@@ -1,13 +1,13 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { clock } from '../../../shared/clock';
+import { clock } from '../../../common/clock';
 import {
 	assertDays,
 	expiringOrdersQuery,
 	expiryDaysProperty,
 	findExpiring,
 	unreadableWarning,
-} from '../../../shared/expiry';
+} from '../../../common/expiry';
 import { warnUser } from '../../shared/hints';
 import type { DigiCertOperation } from '../../shared/operation';
 import { simplifyOrder } from '../../shared/output';

@@ -1,7 +1,7 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { mapBounded } from '../../../shared/concurrency';
-import type { FilterSpec } from '../../../shared/filters';
+import { mapBounded } from '../../../common/concurrency';
+import type { FilterSpec } from '../../../common/filters';
 import {
 	asId,
 	asText,
@@ -11,11 +11,11 @@ import {
 	filtersToQuery,
 	oneOf,
 	toFilterDate,
-} from '../../../shared/filters';
-import { ORDER_STATUS_OPTIONS, ORDER_STATUSES } from '../../../shared/orderStatuses';
-import type { DigiCertRequest, DigiCertResponse, ParameterReader } from '../../../shared/types';
-import { isObject } from '../../../shared/types';
-import { assertBoolean, assertPositiveId, quoteValue } from '../../../shared/validation';
+} from '../../../common/filters';
+import { ORDER_STATUS_OPTIONS, ORDER_STATUSES } from '../../../common/orderStatuses';
+import type { DigiCertRequest, DigiCertResponse, ParameterReader } from '../../../common/types';
+import { isObject } from '../../../common/types';
+import { assertBoolean, assertPositiveId, quoteValue } from '../../../common/inputChecks';
 import { filtersProperty, optionsProperty } from '../../shared/fields';
 import { fromVersion1_1, onlyInVersion1 } from '../../shared/versions';
 import type { DigiCertOperation } from '../../shared/operation';
@@ -25,7 +25,7 @@ import {
 	orderCertificatesRequest,
 } from '../../shared/orderCertificateListOperation';
 import { simplifyOrder } from '../../shared/output';
-import { readMaxItems, returnAllProperties } from '../../shared/pagination';
+import { readMaxItems, returnAllProperties } from '../../shared/returnAll';
 
 /** Which of each order's other certificates to add to its item. */
 type Includes = { duplicates: boolean; reissues: boolean };

@@ -1,4 +1,4 @@
-import { assertPositiveId } from '../../../shared/validation';
+import { assertPositiveId } from '../../../common/inputChecks';
 import { orderIdProperty } from '../../shared/locators';
 import { revocationOperation } from '../../shared/revocationOperation';
 

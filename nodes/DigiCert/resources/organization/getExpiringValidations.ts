@@ -2,7 +2,7 @@ import { validationAuditOperation } from '../../shared/validationAuditOperation'
 import {
 	ORGANIZATION_AUDIT_QUERY,
 	organizationValidationDates,
-} from '../../../shared/validationExpiry';
+} from '../../../common/validationExpiry';
 
 export const getExpiringValidations = validationAuditOperation({
 	value: 'getExpiringValidations',

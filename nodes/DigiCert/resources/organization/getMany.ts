@@ -1,10 +1,10 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { FilterSpec } from '../../../shared/filters';
-import { asText, filtersToQuery, oneOf } from '../../../shared/filters';
+import type { FilterSpec } from '../../../common/filters';
+import { asText, filtersToQuery, oneOf } from '../../../common/filters';
 import type { DigiCertOperation } from '../../shared/operation';
 import { ACTIVE_STATUSES, activeStatusFilter, filtersProperty } from '../../shared/fields';
-import { readMaxItems, returnAllProperties } from '../../shared/pagination';
+import { readMaxItems, returnAllProperties } from '../../shared/returnAll';
 
 type Parameters = { maxItems: number | undefined; qs: IDataObject };
 

@@ -3,7 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { requestIdProperty } from '../../shared/locators';
 import type { DigiCertOperation } from '../../shared/operation';
 import { simplifyRequest } from '../../shared/output';
-import { assertPositiveId } from '../../../shared/validation';
+import { assertPositiveId } from '../../../common/inputChecks';
 
 type Parameters = { requestId: number };
 

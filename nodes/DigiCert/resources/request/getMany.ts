@@ -1,11 +1,11 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { FilterSpec } from '../../../shared/filters';
-import { asId, asContainsSearch, filtersToQuery, oneOf } from '../../../shared/filters';
+import type { FilterSpec } from '../../../common/filters';
+import { asId, asContainsSearch, filtersToQuery, oneOf } from '../../../common/filters';
 import { filtersProperty } from '../../shared/fields';
 import type { DigiCertOperation } from '../../shared/operation';
 import { simplifyRequest } from '../../shared/output';
-import { readMaxItems, returnAllProperties } from '../../shared/pagination';
+import { readMaxItems, returnAllProperties } from '../../shared/returnAll';
 
 type Parameters = { maxItems: number | undefined; qs: IDataObject };
 

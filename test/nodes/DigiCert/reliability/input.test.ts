@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import type { IDataObject, INode, INodeParameters } from 'n8n-workflow';
 
 import { resources } from '../../../../nodes/DigiCert/resources';
-import { assertOrderIdentifier } from '../../../../nodes/shared/validation';
+import { assertOrderIdentifier } from '../../../../nodes/common/inputChecks';
 
 import { digiCertNode, inputNodes, runWorkflow } from '../../../helpers/engine';
 import { REQUIRED_SAMPLES } from '../../../fixtures/parameters';

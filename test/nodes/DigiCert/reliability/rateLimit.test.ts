@@ -126,7 +126,6 @@ describe('Return All over 5,000 orders', () => {
 		const ids = result.items().map((i) => i.json.id);
 		expect(ids).toHaveLength(fakeData.TOTAL_ORDERS);
 		expect(new Set(ids).size).toBe(fakeData.TOTAL_ORDERS);
-		// eslint-disable-next-line @typescript-eslint/no-explicit-any
 		expect(ids).toEqual(strict.data.orderSummaries().map((o: any) => o.id));
 		result.items().forEach((item) => expect(item.pairedItem).toEqual({ item: 0 }));
 	}

@@ -8,8 +8,8 @@
  */
 import { sleep } from 'n8n-workflow';
 
-import type { PacerClock } from '../../../../nodes/shared/rateLimiter';
-import { DIGICERT_RATE_WINDOWS, REAL_CLOCK, keyPacers } from '../../../../nodes/shared/rateLimiter';
+import type { PacerClock } from '../../../../nodes/common/rateLimiter';
+import { DIGICERT_RATE_WINDOWS, REAL_CLOCK, keyPacers } from '../../../../nodes/common/rateLimiter';
 import { digiCertNode, inputNodes, runWorkflow } from '../../../helpers/engine';
 import type { FakeCertCentral } from '../../../helpers/fake';
 import { credentialFor, fakeData, startFakeCertCentral } from '../../../helpers/fake';

@@ -39,7 +39,6 @@ async function search(
 	return await listSearch[method].call(context, filter, token);
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 const orders = (): any[] => server.data.orderSummaries();
 const newestFirst = () =>
 	[...orders()].sort((a, b) => b.date_created.localeCompare(a.date_created) || a.id - b.id);
@@ -193,7 +192,6 @@ describe('Certificate list search', () => {
 });
 
 describe('Request list search', () => {
-	// eslint-disable-next-line @typescript-eslint/no-explicit-any
 	const requests = (): any[] => server.data.requestSummaries();
 
 	it('lists requests waiting for approval first, with common name, type, status and requester', async () => {

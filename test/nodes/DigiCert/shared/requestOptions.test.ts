@@ -1,6 +1,6 @@
 import { transportOptionsFrom } from '../../../../nodes/DigiCert/shared/requestOptions';
-import { DIGICERT_RATE_WINDOWS } from '../../../../nodes/shared/rateLimiter';
-import { DEFAULT_TRANSPORT_OPTIONS } from '../../../../nodes/shared/transport';
+import { DIGICERT_RATE_WINDOWS } from '../../../../nodes/common/rateLimiter';
+import { DEFAULT_TRANSPORT_OPTIONS } from '../../../../nodes/common/transport';
 
 describe('transportOptionsFrom', () => {
 	it("uses the defaults and DigiCert's limits when nothing is set", () => {

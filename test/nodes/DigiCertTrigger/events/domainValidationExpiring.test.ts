@@ -8,8 +8,8 @@ import { domainValidationExpiring } from '../../../../nodes/DigiCertTrigger/even
 import type { DigiCertSource } from '../../../../nodes/DigiCertTrigger/events/types';
 import type { ExpiringState } from '../../../../nodes/DigiCertTrigger/shared/expiring';
 import { expiringValidations } from '../../../../nodes/DigiCertTrigger/shared/validationExpiringEvent';
-import { domainValidationDates } from '../../../../nodes/shared/validationExpiry';
-import { isoDay } from '../../../../nodes/shared/expiry';
+import { domainValidationDates } from '../../../../nodes/common/validationExpiry';
+import { isoDay } from '../../../../nodes/common/expiry';
 
 const DAY_MS = 86_400_000;
 /** Mid-afternoon UTC: already the next day nowhere it matters, and not midnight. */

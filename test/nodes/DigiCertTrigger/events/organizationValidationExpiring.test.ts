@@ -8,7 +8,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { organizationValidationExpiring } from '../../../../nodes/DigiCertTrigger/events/organizationValidationExpiring';
 import type { DigiCertSource } from '../../../../nodes/DigiCertTrigger/events/types';
 import type { ExpiringState } from '../../../../nodes/DigiCertTrigger/shared/expiring';
-import { isoDay } from '../../../../nodes/shared/expiry';
+import { isoDay } from '../../../../nodes/common/expiry';
 
 const DAY_MS = 86_400_000;
 const NOW = Date.parse('2026-11-22T15:30:00Z');

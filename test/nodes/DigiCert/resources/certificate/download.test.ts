@@ -15,11 +15,10 @@ import {
 	fileNameFromDisposition,
 	safeFileName,
 } from '../../../../../nodes/DigiCert/resources/certificate/download';
-import { containsSecretEncoded } from '../../../../../nodes/shared/errors';
+import { containsSecretEncoded } from '../../../../../nodes/common/errors';
 
 const server = useFakeCertCentral();
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 const orderWith = (test: (order: any) => boolean) => [...server.data.orders.values()].find(test);
 
 async function download(parameters: INodeParameters, input: IDataObject[] = [{}]) {
@@ -319,7 +318,6 @@ describe('Download Certificate', () => {
 });
 
 describe('Download Certificate by certificate ID', () => {
-	// eslint-disable-next-line @typescript-eslint/no-explicit-any
 	const reissueWith = (status: string) =>
 		[...server.data.reissues.entries()]
 			.map(([orderId, list]) => ({

@@ -19,11 +19,9 @@ const order = (id = ORDER) => server.data.orders.get(id);
 
 describe('Revoke Certificate', () => {
 	it('a duplicate by its ID: only it is revoked, the order stays issued', async () => {
-		// eslint-disable-next-line @typescript-eslint/no-explicit-any
 		const [orderId, list] = [...server.data.duplicates].find(([, certificates]: [number, any[]]) =>
 			certificates.some((c) => c.status === 'issued'),
 		);
-		// eslint-disable-next-line @typescript-eslint/no-explicit-any
 		const duplicate = list.find((c: any) => c.status === 'issued');
 		const result = await run('certificate', 'revoke', {
 			identifyBy: 'certificateId',

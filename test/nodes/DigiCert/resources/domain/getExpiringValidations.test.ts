@@ -35,7 +35,6 @@ async function audit(days: unknown, settings: Partial<Parameters<typeof digiCert
 /** What the audit should list, worked out from the fake's own records: active domains, DCV lapsing in 0..days. */
 function expected(days: number): Array<[number, Array<[string, number]>]> {
 	const now = Date.now();
-	// eslint-disable-next-line @typescript-eslint/no-explicit-any
 	const domains = [...server.data.domains.values()] as any[];
 	return domains
 		.filter((d) => d.is_active && d.dcv_expiration)

@@ -77,7 +77,6 @@ describe('Get Order', () => {
 	});
 
 	it("says no order has the thumbprint of a certificate that is not an order's current one (a reissue's)", async () => {
-		// eslint-disable-next-line @typescript-eslint/no-explicit-any
 		const reissued = [...server.data.reissues.values()].flat().find((c: any) => c.thumbprint) as {
 			thumbprint: string;
 		};
@@ -105,7 +104,6 @@ describe('Get Order', () => {
 });
 
 describe('List Order Reissues', () => {
-	// eslint-disable-next-line @typescript-eslint/no-explicit-any
 	const reissuedOrder = () => [...server.data.reissues.keys()][0] as number;
 
 	it('sends GET /order/certificate/{id}/reissue and outputs one item per reissued certificate', async () => {

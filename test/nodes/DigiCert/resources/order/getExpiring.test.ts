@@ -3,7 +3,7 @@ import type { NodeParameterValue } from 'n8n-workflow';
 import { capturedLogs, digiCertNode, inputNodes, runWorkflow } from '../../../../helpers/engine';
 import { credentialFor, fakeData } from '../../../../helpers/fake';
 import { useFakeCertCentral } from '../../../../helpers/useFakeCertCentral';
-import { clock } from '../../../../../nodes/shared/clock';
+import { clock } from '../../../../../nodes/common/clock';
 
 const server = useFakeCertCentral();
 /** The moment the node runs at: the fake's clock, which its dates were made from (no race with midnight). */
@@ -26,18 +26,14 @@ async function getExpiring(days: NodeParameterValue) {
 
 /** What the node should list: issued orders expiring today..today+days, soonest first (then by ID). */
 function expected(days: number) {
-	return (
-		[...server.data.orders.values()]
-			// eslint-disable-next-line @typescript-eslint/no-explicit-any
-			.filter((o: any) => o.status === 'issued' && o.certificate.valid_till)
-			// eslint-disable-next-line @typescript-eslint/no-explicit-any
-			.map((o: any) => ({
-				id: o.id as number,
-				remaining: fakeData.daysUntil(o.certificate.valid_till, now),
-			}))
-			.filter((o) => o.remaining >= 0 && o.remaining <= days)
-			.sort((a, b) => a.remaining - b.remaining || a.id - b.id)
-	);
+	return [...server.data.orders.values()]
+		.filter((o: any) => o.status === 'issued' && o.certificate.valid_till)
+		.map((o: any) => ({
+			id: o.id as number,
+			remaining: fakeData.daysUntil(o.certificate.valid_till, now),
+		}))
+		.filter((o) => o.remaining >= 0 && o.remaining <= days)
+		.sort((a, b) => a.remaining - b.remaining || a.id - b.id);
 }
 
 describe('Get Expiring Orders', () => {

@@ -1,4 +1,3 @@
-/* eslint-disable @typescript-eslint/no-explicit-any */
 import type { INodeParameters } from 'n8n-workflow';
 
 import { digiCertNode, inputNodes, runWorkflow } from '../../../../helpers/engine';
@@ -17,7 +16,6 @@ async function getMany(parameters: INodeParameters) {
 
 const pages = () =>
 	server.requests.map((r: RecordedRequest) => ({ offset: r.query.offset, limit: r.query.limit }));
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 const allOrders = (): any[] => server.data.orderSummaries();
 
 describe('Get Many Orders', () => {
@@ -277,7 +275,6 @@ describe('Get Many Orders', () => {
 
 describe('Get Many Orders with their duplicate and reissued certificates', () => {
 	const listPath = '/services/v2/order/certificate';
-	// eslint-disable-next-line @typescript-eslint/no-explicit-any
 	const shownDuplicates = (id: number) =>
 		(server.data.duplicates.get(id) ?? []).filter((c: any) => c.archived !== '1');
 

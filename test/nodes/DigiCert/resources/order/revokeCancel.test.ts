@@ -55,7 +55,6 @@ describe('Revoke Order', () => {
 		]);
 		expect(order().status).toBe('revoked');
 		// Its duplicates too (the seed order's archived one was the issued one).
-		// eslint-disable-next-line @typescript-eslint/no-explicit-any
 		expect(server.data.duplicates.get(ORDER).map((c: any) => c.status)).toEqual([
 			'approved',
 			'rejected',

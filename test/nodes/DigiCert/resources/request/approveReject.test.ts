@@ -19,7 +19,6 @@ async function run(
 	);
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 const pendingIds = (): number[] =>
 	[...server.data.requests.values()]
 		.filter((r: any) => r.status === 'pending')

@@ -19,7 +19,6 @@ async function getMany(parameters: INodeParameters, input: IDataObject[] = [{}])
 
 const pages = () =>
 	server.requests.map((r: RecordedRequest) => ({ offset: r.query.offset, limit: r.query.limit }));
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 const allRequests = (): any[] => server.data.requestSummaries();
 
 describe('Get Many Requests', () => {
@@ -157,7 +156,6 @@ describe('Get Many Requests', () => {
 	});
 
 	it("Search matches what DigiCert's search matches: the order's common name, not request or order IDs", async () => {
-		// eslint-disable-next-line @typescript-eslint/no-explicit-any
 		const request: any = server.data.requests.get(fakeData.APPROVED_REQUEST_ID);
 		const run = async (search: string) =>
 			(

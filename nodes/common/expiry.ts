@@ -1,6 +1,6 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { quoteValue } from './validation';
+import { quoteValue } from './inputChecks';
 
 /**
  * Expiry, shared by the node's Get Expiring operations and the trigger's expiring events: the

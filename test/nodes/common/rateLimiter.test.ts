@@ -1,13 +1,13 @@
 import { inspect } from 'node:util';
 
-import type { LaneOptions, RateWindow, Ticket } from '../../../nodes/shared/rateLimiter';
+import type { LaneOptions, RateWindow, Ticket } from '../../../nodes/common/rateLimiter';
 import {
 	BlockedTooLongError,
 	DIGICERT_RATE_WINDOWS,
 	KeyPacer,
 	PacerRegistry,
 	windowDelay,
-} from '../../../nodes/shared/rateLimiter';
+} from '../../../nodes/common/rateLimiter';
 import { VirtualClock } from '../../helpers/clock';
 
 const KEY = 'dc-secret-key-0123456789abcdef';

@@ -1,9 +1,9 @@
 import type { IExecuteFunctions, IHttpRequestOptions, INode } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import type { Timing, TransportOptions } from '../../../nodes/shared/transport';
-import { keyPacers } from '../../../nodes/shared/rateLimiter';
-import { DEFAULT_TRANSPORT_OPTIONS, DigiCertClient } from '../../../nodes/shared/transport';
+import type { Timing, TransportOptions } from '../../../nodes/common/transport';
+import { keyPacers } from '../../../nodes/common/rateLimiter';
+import { DEFAULT_TRANSPORT_OPTIONS, DigiCertClient } from '../../../nodes/common/transport';
 import { VirtualClock } from '../../helpers/clock';
 import { digiCertNode, inputNodes, runWorkflow } from '../../helpers/engine';
 import { credentialFor } from '../../helpers/fake';

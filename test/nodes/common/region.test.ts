@@ -1,4 +1,4 @@
-import { REGION_BASE_URLS, isLoopbackHost, resolveBaseUrl } from '../../../nodes/shared/region';
+import { REGION_BASE_URLS, isLoopbackHost, resolveBaseUrl } from '../../../nodes/common/region';
 
 describe('REGION_BASE_URLS', () => {
 	it("are DigiCert's two CertCentral instances", () => {

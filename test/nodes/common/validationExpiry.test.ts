@@ -4,7 +4,7 @@ import {
 	recordLabel,
 	unreadableDatesWarning,
 	validationAuditItem,
-} from '../../../nodes/shared/validationExpiry';
+} from '../../../nodes/common/validationExpiry';
 
 describe('domainValidationDates', () => {
 	it("takes dcv_expiration's OV and EV days first, else an active validation's validated_until", () => {

@@ -1,5 +1,5 @@
 import { expiringOrders } from '../../../nodes/DigiCert/resources/order/getExpiring';
-import type { ValidationDates } from '../../../nodes/shared/expiry';
+import type { ValidationDates } from '../../../nodes/common/expiry';
 import {
 	assertDays,
 	daysRemaining,
@@ -9,7 +9,7 @@ import {
 	isoDay,
 	readDay,
 	unreadableWarning,
-} from '../../../nodes/shared/expiry';
+} from '../../../nodes/common/expiry';
 
 const NOW = Date.parse('2026-03-10T15:30:00Z');
 

@@ -1,4 +1,4 @@
-import { mapBounded } from '../../../nodes/shared/concurrency';
+import { mapBounded } from '../../../nodes/common/concurrency';
 
 describe('mapBounded', () => {
 	it('keeps the input order and never runs more than the limit at once', async () => {

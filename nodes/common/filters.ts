@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { isObject } from './types';
-import { assertPositiveId, quoteValue } from './validation';
+import { assertPositiveId, quoteValue } from './inputChecks';
 
 /**
  * DigiCert list filters: the node's `filters` collection becomes DigiCert's `filters[<key>]` query

@@ -5,7 +5,7 @@ import {
 	assertOrderIdentifier,
 	assertPositiveId,
 	quoteValue,
-} from '../../../nodes/shared/validation';
+} from '../../../nodes/common/inputChecks';
 
 describe('IDs and booleans', () => {
 	describe('assertPositiveId', () => {

@@ -6,7 +6,7 @@ import {
 	assertOneOf,
 	assertSerialNumber,
 	assertText,
-} from '../../../nodes/shared/certificateInput';
+} from '../../../nodes/common/certificateInput';
 import { API_RSA_CSR, NO_COMMON_NAME_CSR, WILDCARD_CSR, WWW_CSR } from '../../fixtures/csr';
 
 const base64Of = (pem: string) => pem.replace(/-----[A-Z ]+-----/g, '').replace(/\s+/g, '');

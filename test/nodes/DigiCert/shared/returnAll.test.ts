@@ -1,5 +1,5 @@
-import type { ParameterReader } from '../../../../nodes/shared/types';
-import { readMaxItems, returnAllProperties } from '../../../../nodes/DigiCert/shared/pagination';
+import type { ParameterReader } from '../../../../nodes/common/types';
+import { readMaxItems, returnAllProperties } from '../../../../nodes/DigiCert/shared/returnAll';
 
 const reader = (values: Record<string, unknown>): ParameterReader =>
 	(<T>(name: string, fallback?: T) =>

@@ -1,11 +1,11 @@
-import type { RetryOptions } from '../../../nodes/shared/retry';
+import type { RetryOptions } from '../../../nodes/common/retry';
 import {
 	backoffDelay,
 	isRetryable,
 	nextRetryDelay,
 	parseRetryAfter,
-} from '../../../nodes/shared/retry';
-import { DEFAULT_TRANSPORT_OPTIONS } from '../../../nodes/shared/transport';
+} from '../../../nodes/common/retry';
+import { DEFAULT_TRANSPORT_OPTIONS } from '../../../nodes/common/transport';
 
 const options = (overrides: Partial<RetryOptions> = {}): RetryOptions => ({
 	...DEFAULT_TRANSPORT_OPTIONS,

@@ -1,7 +1,7 @@
 import type { INode } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import type { FailedExchange } from '../../../nodes/shared/errors';
+import type { FailedExchange } from '../../../nodes/common/errors';
 import {
 	apiError,
 	containsSecret,
@@ -10,7 +10,7 @@ import {
 	parseDigiCertErrors,
 	redact,
 	redactJson,
-} from '../../../nodes/shared/errors';
+} from '../../../nodes/common/errors';
 
 describe('the messages users see', () => {
 	const node: INode = {

@@ -5,7 +5,7 @@ import {
 	filtersToQuery,
 	oneOf,
 	toFilterDate,
-} from '../../../nodes/shared/filters';
+} from '../../../nodes/common/filters';
 import { requestFilters } from '../../../nodes/DigiCert/resources/request/getMany';
 import { orderDateFilters, orderFilters } from '../../../nodes/DigiCert/resources/order/getMany';
 

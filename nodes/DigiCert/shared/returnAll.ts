@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import type { ParameterReader } from '../../shared/types';
-import { assertWholeNumber } from '../../shared/validation';
+import type { ParameterReader } from '../../common/types';
+import { assertWholeNumber } from '../../common/inputChecks';
 
 /** n8n's Return All / Limit pair for a list operation, worded as n8n's lint requires. */
 export function returnAllProperties(): INodeProperties[] {

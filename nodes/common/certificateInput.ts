@@ -3,7 +3,7 @@
  * names, dates and revocation reasons. Each throws a plain Error naming the field, before any
  * request is sent (the executor adds the item and says nothing was sent).
  */
-import { quoteValue } from './validation';
+import { quoteValue } from './inputChecks';
 
 const PEM_CSR =
 	/^-----BEGIN (NEW )?CERTIFICATE REQUEST-----([\s\S]*?)-----END (NEW )?CERTIFICATE REQUEST-----$/;
