@@ -57,4 +57,31 @@ describe('Reject', () => {
 			processor_comment: 'Not our domain',
 		});
 	});
+
+	it('a batch that DigiCert refuses at one item names the requests already rejected', async () => {
+		const ids = [...server.data.requests.values()]
+			.filter((r: { status: string }) => r.status === 'pending')
+			.slice(0, 3)
+			.map((r: { id: number }) => r.id);
+		server.fail({
+			match: (r) => r.path.endsWith(`/request/${ids[1]}/status`),
+			respond: { status: 400, body: { errors: [{ code: 'invalid_request', message: 'No.' }] } },
+		});
+		const result = await runWorkflow(
+			[
+				...inputNodes(ids.map((id) => ({ id }))),
+				digiCertNode(
+					{ resource: 'request', operation: 'reject', requestId: '={{ $json.id }}', comment: 'No' },
+					{ typeVersion: 1.1 },
+				),
+			],
+			{ credentials: credentialFor(server) },
+		);
+		expect(server.requests).toHaveLength(3);
+		expect(result.error?.message).toBe('No.');
+		expect(result.error?.description).toContain(
+			`DigiCert made the changes of 2 other items: item 0 (requestId ${ids[0]}); item 2 (requestId ${ids[2]}).`,
+		);
+		expect(server.data.requests.get(ids[0]).status).toBe('rejected');
+	});
 });
