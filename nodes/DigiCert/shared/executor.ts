@@ -170,6 +170,7 @@ function batchError(
 	outcomes: Array<ChangeOutcome | undefined>,
 	redact: (text: string) => string,
 ): NodeError {
+	if (outcomes.length <= 1) return failed.error;
 	const made: string[] = [];
 	const unsure: string[] = [];
 	const refused: number[] = [];
@@ -183,7 +184,6 @@ function batchError(
 		else if (outcome.kind === 'unsure') unsure.push(`item ${itemIndex} (${outcome.error.message})`);
 		else refused.push(itemIndex);
 	}
-	if (outcomes.length <= 1) return failed.error;
 	const items = (indexes: number[]) => listed(indexes.map(String), ', ');
 	const report = [
 		`The node stopped at item ${failed.itemIndex}; no item's result is output.`,
@@ -196,7 +196,7 @@ function batchError(
 		refused.length > 0 ? `Refused, nothing changed: items ${items(refused)}.` : '',
 		unsent.length > 0 ? `Not sent: items ${items(unsent)}.` : '',
 		made.length + unsure.length > 0
-			? "Take the made items out of the input before running again, so nothing is done twice; or set the node's Settings > On Error to Continue, so every item gets its own result."
+			? "Before running again, take the items DigiCert changed out of the input (and check those that may have been changed), so nothing is done twice; or set the node's Settings > On Error to Continue, so every item gets its own result."
 			: '',
 	]
 		.filter(Boolean)

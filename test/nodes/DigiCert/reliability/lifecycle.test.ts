@@ -173,7 +173,7 @@ describe.each(operations)('%s', (_name, parameters, subject) => {
 		expect(error.message).toBe('No.');
 		expect(error.description).toMatch(/DigiCert made the changes of 1 other item: item [01]\b/);
 		expect(error.description).toContain(
-			'Take the made items out of the input before running again',
+			'Before running again, take the items DigiCert changed out of the input',
 		);
 		expect(error.description).not.toContain('no request was sent');
 	});
