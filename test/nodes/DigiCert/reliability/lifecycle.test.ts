@@ -165,7 +165,10 @@ describe.each(operations)('%s', (_name, parameters, subject) => {
 					? { certificateId: server.data.orders.get(ORDER).certificate.id }
 					: {};
 		const result = await runWorkflow(
-			[...inputNodes([{}, {}]), digiCertNode({ ...parameters, ...live, requestOptions: FAST })],
+			[
+				...inputNodes([{}, {}]),
+				digiCertNode({ ...parameters, ...live, requestOptions: { ...FAST, timeout: 60_000 } }),
+			],
 			{ credentials: credentialFor(server) },
 		);
 		expect(server.requests).toHaveLength(2);
@@ -208,7 +211,8 @@ async function createEach(
 					...CREATE,
 					csr: '={{ $json.csr ?? ' + JSON.stringify(WWW_CSR) + ' }}',
 					options: { comments: '={{ $json.comment }}' },
-					requestOptions: FAST,
+					// No timeout fault here: a generous timeout keeps a loaded machine from failing an item.
+					requestOptions: { ...FAST, timeout: 60_000 },
 					...parameters,
 				},
 				extra,
