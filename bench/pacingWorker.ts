@@ -13,7 +13,8 @@ import type { INode, INodeType } from 'n8n-workflow';
 import { BENCH_DATA, PROJECT_ROOT } from './data';
 import type { Target } from './workflows';
 import { DIGICERT_TYPE } from './workflows';
-import { REAL_CLOCK, keyPacers } from '../nodes/common/rateLimiter';
+import { REAL_CLOCK } from '../nodes/common/clock';
+import { keyPacers } from '../nodes/common/rateLimiter';
 import { digiCertNode, inputNodes, registerNodeType, runWorkflow } from '../test/helpers/engine';
 
 export type PacingJob = 'concurrent' | 'audit';

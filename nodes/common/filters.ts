@@ -5,7 +5,7 @@ import { assertPositiveId, quoteValue } from './inputChecks';
 
 /**
  * DigiCert list filters: the node's `filters` collection becomes DigiCert's `filters[<key>]` query
- * parameters. Each filter is validated here, so a bad value fails before any request is sent.
+ * parameters. Each filter is checked here, so a bad value fails before any request is sent.
  */
 
 /**
@@ -93,7 +93,7 @@ export interface FilterSpec {
 	key: string;
 	/** Sent as a query parameter of its own (`container_id=5` on the domain list), not inside `filters[...]`. */
 	topLevel?: boolean;
-	/** Validates and converts the value; `undefined` means "not set". */
+	/** Checks and converts the value; `undefined` means "not set". */
 	convert?: (value: unknown, displayName: string) => string | undefined;
 }
 

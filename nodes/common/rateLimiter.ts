@@ -6,7 +6,8 @@
  */
 import { createHmac, randomBytes } from 'node:crypto';
 
-import { sleep } from 'n8n-workflow';
+import type { Clock } from './clock';
+import { REAL_CLOCK } from './clock';
 
 export interface RateWindow {
 	/** At most this many requests ... */
@@ -24,26 +25,8 @@ export const DIGICERT_RATE_WINDOWS: RateWindow[] = [
 /** No 429 pauses a key longer than DigiCert's longest rate window. */
 const LONGEST_BLOCK_MS = longest(DIGICERT_RATE_WINDOWS);
 
-/** The clock and waits a pacer uses: real ones in n8n, controlled ones in tests. */
-export interface PacerClock {
-	now(): number;
-	/** Resolves after `ms`, or as soon as `wake` aborts. */
-	sleep(ms: number, wake: AbortSignal): Promise<void>;
-}
-
 /** The longest a pacer sleeps while it waits for an answer rather than for a time. */
 const MAX_IDLE_SLEEP_MS = 1000;
-
-export const REAL_CLOCK: PacerClock = {
-	now: () => Date.now(),
-	async sleep(ms, wake) {
-		// n8n 1.x's sleep ignores the signal: the race still wakes the pacer at once.
-		const woken = new Promise<void>((resolve) =>
-			wake.addEventListener('abort', () => resolve(), { once: true }),
-		);
-		await Promise.race([sleep(ms, wake).catch(() => undefined), woken]);
-	},
-};
 
 /** Why a request stopped waiting for its turn while DigiCert blocked the key. */
 export class BlockedTooLongError extends Error {
@@ -196,7 +179,7 @@ export class KeyPacer {
 	private lastUsed: number;
 
 	constructor(
-		private readonly clock: PacerClock,
+		private readonly clock: Clock,
 		/** The key's own limits, read when a block needs them (the benchmark scales them). */
 		private readonly keyWindows: () => RateWindow[] = () => DIGICERT_RATE_WINDOWS,
 	) {
@@ -388,7 +371,7 @@ export class PacerRegistry {
 
 	private readonly secret = randomBytes(32);
 
-	constructor(private clock: PacerClock = REAL_CLOCK) {}
+	constructor(private clock: Clock = REAL_CLOCK) {}
 
 	pacerFor(apiKey: string, baseUrl: string): KeyPacer {
 		const now = this.clock.now();
@@ -410,7 +393,7 @@ export class PacerRegistry {
 	}
 
 	/** Forgets every pacer and, if given, uses another clock from now on (tests). */
-	reset(clock?: PacerClock): void {
+	reset(clock?: Clock): void {
 		this.pacers.clear();
 		if (clock) this.clock = clock;
 	}

@@ -31,6 +31,8 @@ import {
 import type { Lane, RateWindow, Ticket } from './rateLimiter';
 import { BlockedTooLongError, DIGICERT_RATE_WINDOWS, keyPacers } from './rateLimiter';
 import { resolveBaseUrl } from './region';
+import type { Clock } from './clock';
+import { REAL_CLOCK } from './clock';
 import type { AttemptFailure, RetryOptions } from './retry';
 import { isRetryable, networkCode, nextRetryDelay, parseRetryAfter, surelyNotActed } from './retry';
 import type { DigiCertRequest, DigiCertResponse } from './types';
@@ -89,14 +91,12 @@ export const DEFAULT_TRANSPORT_OPTIONS: TransportOptions = {
 
 type RequestContext = IExecuteFunctions | IPollFunctions | ILoadOptionsFunctions;
 
-/** The clock, waits and randomness the client uses: real ones in n8n, controlled ones in unit tests. */
-export interface Timing {
-	now: () => number;
-	sleep: (ms: number) => Promise<void>;
+/** The clock and the randomness (of retry back-off) the client uses: real in n8n, controlled in unit tests. */
+export interface Timing extends Clock {
 	random: () => number;
 }
 
-const REAL_TIMING: Timing = { now: () => Date.now(), sleep, random: Math.random };
+const REAL_TIMING: Timing = { ...REAL_CLOCK, random: Math.random };
 
 /** The client's errors after which DigiCert surely did not act on the request (see surelyNotActed). */
 const NOT_ACTED = new WeakSet<object>();

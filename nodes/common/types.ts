@@ -12,7 +12,7 @@ export type ParameterReader = <T = unknown>(name: string, fallback?: T) => T;
 /** What an operation asks the executor to send; the path is relative to the credential's base URL. */
 export interface DigiCertRequest {
 	method: IHttpRequestMethods;
-	/** Built only from validated values (see validation.ts), never from raw user strings. */
+	/** Built only from validated values (see inputChecks.ts), never from raw user strings. */
 	path: string;
 	qs?: IDataObject;
 	body?: IDataObject;

@@ -15,11 +15,12 @@ import { DigiCert } from '../../nodes/DigiCert/DigiCert.node';
 import { resources } from '../../nodes/DigiCert/resources';
 import { events } from '../../nodes/DigiCertTrigger/events';
 import { testConnection } from '../helpers/credentialTest';
-import { digiCertNode, inputNodes, loadOptionsContext, runWorkflow } from '../helpers/engine';
+import { digiCertNode, loadOptionsContext } from '../helpers/engine';
 import type { FakeCertCentral, RecordedRequest } from '../helpers/fake';
 import { credentialFor, fakeData, fakeDomains, startFakeCertCentral } from '../helpers/fake';
 import { ActiveTrigger, triggerNode } from '../helpers/poll';
 import { WWW_CSR } from '../fixtures/csr';
+import { runDigiCert } from '../helpers/runOperation';
 
 const ROOT = join(__dirname, '..', '..');
 const COVERAGE_FILE = join(ROOT, 'docs', 'api-coverage.md');
@@ -186,9 +187,7 @@ describe('docs/api-coverage.md lists every DigiCert call', () => {
 		const problems: string[] = [];
 		for (const parameters of samples(server)) {
 			server.reset();
-			const result = await runWorkflow([...inputNodes([{}]), digiCertNode({ resource, operation, ...parameters })], {
-				credentials: credentialFor(server),
-			});
+			const result = await runDigiCert(server, { resource, operation, ...parameters });
 			expect(result.error?.message).toBeUndefined();
 			expect(server.requests.length).toBeGreaterThan(0);
 			problems.push(...checkCalls(caller, server.requests));

@@ -1,4 +1,4 @@
-import type { PacerClock } from '../../nodes/common/rateLimiter';
+import type { Clock } from '../../nodes/common/clock';
 
 /** Lets every promise chain that can move now move (several turns of the event loop). */
 export async function settle(): Promise<void> {
@@ -9,7 +9,7 @@ export async function settle(): Promise<void> {
  * A clock that moves only when a test runs it: sleeps become timers that fire in time order, so
  * waits are exact and no real time passes.
  */
-export class VirtualClock implements PacerClock {
+export class VirtualClock implements Clock {
 	time = 0;
 
 	private timers: Array<{ at: number; seq: number; fire: () => void }> = [];

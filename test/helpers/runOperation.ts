@@ -1,8 +1,31 @@
-import type { IDataObject, INodeParameters } from 'n8n-workflow';
+import type { IDataObject, INode, INodeParameters } from 'n8n-workflow';
 
 import { digiCertNode, inputNodes, runWorkflow } from './engine';
 import type { FakeCertCentral } from './fake';
 import { credentialFor } from './fake';
+
+export interface DigiCertRunOptions {
+	/** The items the DigiCert node gets (default: one empty item). */
+	input?: IDataObject[];
+	/** More of the node than its parameters: typeVersion, onError, the tool's type, ... */
+	node?: Partial<INode>;
+	/** Changes to the credential for `server`, e.g. another region or API key. */
+	credential?: Record<string, unknown>;
+}
+
+/**
+ * Runs the DigiCert node with `parameters` through n8n's engine, after input nodes giving the items,
+ * with the credential for `server`: the one way tests run an operation.
+ */
+export async function runDigiCert(
+	server: FakeCertCentral,
+	parameters: INodeParameters,
+	{ input = [{}], node = {}, credential }: DigiCertRunOptions = {},
+) {
+	return await runWorkflow([...inputNodes(input), digiCertNode(parameters, node)], {
+		credentials: credentialFor(server, credential),
+	});
+}
 
 /** Runs one DigiCert operation through n8n's engine against `server`, after input nodes giving `input`. */
 export async function runOperation(
@@ -11,12 +34,7 @@ export async function runOperation(
 	operation: string,
 	parameters: INodeParameters,
 	input: IDataObject[] = [{}],
-	extra = {},
+	node: Partial<INode> = {},
 ) {
-	return await runWorkflow(
-		[...inputNodes(input), digiCertNode({ resource, operation, ...parameters }, extra)],
-		{
-			credentials: credentialFor(server),
-		},
-	);
+	return await runDigiCert(server, { resource, operation, ...parameters }, { input, node });
 }

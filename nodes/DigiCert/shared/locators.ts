@@ -93,7 +93,7 @@ export function urlFormatMessage(kind: LocatorKind): string {
 const ID_PATTERN = '^\\s*[1-9]\\d{0,17}\\s*$';
 
 /** What the By ID mode accepts, when it is more than a whole number (Get Order also takes a thumbprint or serial). */
-export interface IdModeValidation {
+export interface IdModeCheck {
 	regex: string;
 	errorMessage: string;
 	placeholder: string;
@@ -103,7 +103,7 @@ export interface IdModeValidation {
 function locatorProperty(
 	kind: LocatorKind,
 	description: string,
-	idMode?: IdModeValidation,
+	idMode?: IdModeCheck,
 ): VersionedProperty {
 	const urlRegex = pageUrlPattern(kind.pageSegment ?? '');
 	const current: INodeProperties = {
@@ -167,7 +167,7 @@ function plainIdField(kind: LocatorKind, description: string): INodeProperties {
 	};
 }
 
-export function orderIdProperty(description: string, idMode?: IdModeValidation): VersionedProperty {
+export function orderIdProperty(description: string, idMode?: IdModeCheck): VersionedProperty {
 	return locatorProperty(ORDER, description, idMode);
 }
 
@@ -191,7 +191,7 @@ export function isLocatorValue(
 }
 
 /**
- * The ID a resource locator's value names, as the operation then validates it: the value itself in
+ * The ID a resource locator's value names, as the operation then checks it: the value itself in
  * the list and ID modes, the ID taken from the URL in the URL mode. A value that is not a locator's
  * (typeVersion 1's plain field, or an expression on the whole parameter) is returned as it is. The
  * URL is checked here, at run time, because n8n checks it only in the editor.

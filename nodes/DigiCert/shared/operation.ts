@@ -24,7 +24,7 @@ export interface DigiCertOperation<P = IDataObject> {
 	/** Its own fields; the node adds the displayOptions that tie them to this operation. */
 	properties: INodeProperties[];
 	/**
-	 * Reads and validates the item's parameters; throws a user-facing Error on bad input. The
+	 * Reads and checks the item's parameters; throws a user-facing Error on bad input. The
 	 * executor reads every item's before it sends a change, so a bad item stops the batch unsent.
 	 */
 	readParameters(read: ParameterReader, node: { typeVersion: number }): P;

@@ -5,40 +5,32 @@
  * Over 300 lines on purpose: what every operation shares (errors, On Error, regions, logs) is tested
  * here once; each operation's own tests are under resources/.
  */
-import type { IDataObject, INode, INodeExecutionData, INodeParameters } from 'n8n-workflow';
+import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
 import {
 	capturedLogs,
-	digiCertNode,
-	inputNodes,
 	outboundUrls,
 	regionRedirect,
 	resetEngineRecords,
-	runWorkflow,
 } from '../../helpers/engine';
 import type { RecordedRequest } from '../../helpers/fake';
-import { credentialFor, fakeData } from '../../helpers/fake';
+import { fakeData } from '../../helpers/fake';
 import { expectNoKey } from '../../helpers/secrets';
 import { useFakeCertCentral } from '../../helpers/useFakeCertCentral';
+import type { DigiCertRunOptions } from '../../helpers/runOperation';
+import { runDigiCert } from '../../helpers/runOperation';
 
 const WRONG_KEY = 'dc-wrong-key-0000aaaa1111';
 
 const server = useFakeCertCentral();
 beforeEach(() => resetEngineRecords());
 
-interface RunDigiCert {
-	parameters: INode['parameters'];
-	/** The input items; each one runs the operation once. */
-	items?: IDataObject[];
-	node?: Partial<INode>;
-	credential?: Record<string, unknown>;
-}
-
-async function runDigiCert({ parameters, items = [{}], node = {}, credential = {} }: RunDigiCert) {
-	const result = await runWorkflow([...inputNodes(items), digiCertNode(parameters, node)], {
-		credentials: credentialFor(server, credential),
-	});
-	// The secrets a run may have used: none of them may appear anywhere in what the run left behind.
+/** Runs the node; none of the secrets a run may have used may appear anywhere in what it left behind. */
+async function runAndCheck({
+	parameters,
+	...options
+}: { parameters: INodeParameters } & DigiCertRunOptions) {
+	const result = await runDigiCert(server, parameters, options);
 	expectNoKey([result.run, result.error, capturedLogs], [server.apiKey, WRONG_KEY]);
 	return result;
 }
@@ -79,9 +71,9 @@ const {
 
 describe('List Order Duplicates', () => {
 	it('outputs one item per duplicate certificate, exactly as DigiCert returns it', async () => {
-		const result = await runDigiCert({
+		const result = await runAndCheck({
 			parameters: listDuplicates('={{ $json.orderId }}'),
-			items: [{ orderId: SEED_ORDER_ID }],
+			input: [{ orderId: SEED_ORDER_ID }],
 		});
 
 		expect(result.error).toBeUndefined();
@@ -100,7 +92,7 @@ describe('List Order Duplicates', () => {
 	});
 
 	it('outputs no items and no error for an order without duplicates', async () => {
-		const result = await runDigiCert({
+		const result = await runAndCheck({
 			parameters: listDuplicates(String(ORDER_WITHOUT_DUPLICATES)),
 		});
 
@@ -117,7 +109,7 @@ describe('List Order Duplicates', () => {
 	});
 
 	it('sends show_archived=true only when the option is on, and then lists archived duplicates too', async () => {
-		const on = await runDigiCert({
+		const on = await runAndCheck({
 			parameters: listDuplicates(SEED_ORDER_ID, { show_archived: true }),
 		});
 		expect(on.error).toBeUndefined();
@@ -133,7 +125,7 @@ describe('List Order Duplicates', () => {
 		expect(pairs(on.items())).toEqual(Array(4).fill({ item: 0 }));
 
 		server.reset();
-		const off = await runDigiCert({
+		const off = await runAndCheck({
 			parameters: listDuplicates(SEED_ORDER_ID, { show_archived: false }),
 		});
 		expect(off.error).toBeUndefined();
@@ -142,9 +134,9 @@ describe('List Order Duplicates', () => {
 	});
 
 	it('pairs each certificate with the input item of its order', async () => {
-		const result = await runDigiCert({
+		const result = await runAndCheck({
 			parameters: listDuplicates('={{ $json.orderId }}'),
-			items: [
+			input: [
 				{ orderId: SEED_ORDER_ID },
 				{ orderId: ORDER_WITHOUT_DUPLICATES },
 				{ orderId: SEED_ORDER_ID },
@@ -160,9 +152,9 @@ describe('List Order Duplicates', () => {
 
 describe('Get Request', () => {
 	it('outputs an approved request exactly as DigiCert returns it', async () => {
-		const result = await runDigiCert({
+		const result = await runAndCheck({
 			parameters: getRequest('={{ $json.id }}'),
-			items: [{ id: APPROVED_REQUEST_ID }],
+			input: [{ id: APPROVED_REQUEST_ID }],
 		});
 
 		expect(result.error).toBeUndefined();
@@ -181,7 +173,7 @@ describe('Get Request', () => {
 	});
 
 	it('outputs a pending request, which has no date_processed yet', async () => {
-		const result = await runDigiCert({ parameters: getRequest(String(PENDING_REQUEST_ID)) });
+		const result = await runAndCheck({ parameters: getRequest(String(PENDING_REQUEST_ID)) });
 
 		expect(result.error).toBeUndefined();
 		expect(server.requests.map(seen)).toEqual([
@@ -214,7 +206,7 @@ describe('IDs that are not positive whole numbers are refused before any request
 	];
 
 	it.each(badIds)('Order ID: %s', async (_name, value, shown) => {
-		const result = await runDigiCert({ parameters: listDuplicates(value) });
+		const result = await runAndCheck({ parameters: listDuplicates(value) });
 
 		expect(server.requests).toEqual([]);
 		expect(outboundUrls).toEqual([]);
@@ -225,7 +217,7 @@ describe('IDs that are not positive whole numbers are refused before any request
 	});
 
 	it.each(badIds)('Request ID: %s', async (_name, value, shown) => {
-		const result = await runDigiCert({ parameters: getRequest(value) });
+		const result = await runAndCheck({ parameters: getRequest(value) });
 
 		expect(server.requests).toEqual([]);
 		expect(outboundUrls).toEqual([]);
@@ -235,9 +227,7 @@ describe('IDs that are not positive whole numbers are refused before any request
 	});
 
 	it('an empty ID typed in the field is refused by n8n itself (required parameter), naming the field', async () => {
-		const result = await runWorkflow([...inputNodes([{}]), digiCertNode(getRequest(''))], {
-			credentials: credentialFor(server),
-		}).then(
+		const result = await runDigiCert(server, getRequest('')).then(
 			() => undefined,
 			(error: Error) => error,
 		);
@@ -248,9 +238,9 @@ describe('IDs that are not positive whole numbers are refused before any request
 	});
 
 	it('an ID missing from the input item is refused, naming the parameter', async () => {
-		const result = await runDigiCert({
+		const result = await runAndCheck({
 			parameters: listDuplicates('={{ $json.orderId }}'),
-			items: [{ other: 1 }],
+			input: [{ other: 1 }],
 		});
 
 		expect(server.requests).toEqual([]);
@@ -262,7 +252,7 @@ describe('IDs that are not positive whole numbers are refused before any request
 
 describe('DigiCert errors become errors a user can act on', () => {
 	it('says the API key was rejected on 403 access_denied_invalid_key, with the code in the description', async () => {
-		const result = await runDigiCert({
+		const result = await runAndCheck({
 			parameters: getRequest(APPROVED_REQUEST_ID),
 			credential: { apiKey: WRONG_KEY },
 		});
@@ -283,7 +273,7 @@ describe('DigiCert errors become errors a user can act on', () => {
 	});
 
 	it('names the order that was not found (404 not_found|order)', async () => {
-		const result = await runDigiCert({ parameters: listDuplicates('99999999') });
+		const result = await runAndCheck({ parameters: listDuplicates('99999999') });
 
 		expect(server.requests.map(seen)).toEqual([
 			{
@@ -299,7 +289,7 @@ describe('DigiCert errors become errors a user can act on', () => {
 	});
 
 	it("names the request that was not found (404 with DigiCert's generic not_found)", async () => {
-		const result = await runDigiCert({ parameters: getRequest('424242') });
+		const result = await runAndCheck({ parameters: getRequest('424242') });
 
 		expect(server.requests.map(seen)).toEqual([
 			{ method: 'GET', path: '/services/v2/request/424242', query: {}, key: server.apiKey },
@@ -322,7 +312,7 @@ describe('DigiCert errors become errors a user can act on', () => {
 				},
 			},
 		});
-		const result = await runDigiCert({ parameters: getRequest(APPROVED_REQUEST_ID) });
+		const result = await runAndCheck({ parameters: getRequest(APPROVED_REQUEST_ID) });
 
 		expect(server.requests).toHaveLength(1);
 		expect(result.error?.message).toBe('The request ID is not valid for this account.');
@@ -336,7 +326,7 @@ describe('DigiCert errors become errors a user can act on', () => {
 			times: 1,
 			respond: { status: 302, headers: { location: `${server.origin}/services/v2/user/me` } },
 		});
-		const result = await runDigiCert({ parameters: getRequest(APPROVED_REQUEST_ID) });
+		const result = await runAndCheck({ parameters: getRequest(APPROVED_REQUEST_ID) });
 
 		expect(server.requests.map((r) => r.path)).toEqual([
 			`/services/v2/request/${APPROVED_REQUEST_ID}`,
@@ -357,7 +347,7 @@ describe('DigiCert errors become errors a user can act on', () => {
 				},
 			},
 		});
-		const result = await runDigiCert({ parameters: getRequest(APPROVED_REQUEST_ID) });
+		const result = await runAndCheck({ parameters: getRequest(APPROVED_REQUEST_ID) });
 
 		expect(result.error?.message).toBe('Bad key [redacted] given.');
 		expect(result.error?.description).toContain('[bad_key|[redacted]]');
@@ -395,9 +385,9 @@ describe('On Error: Continue', () => {
 	])(
 		'outputs every item in input order, the failed ones as error items (%s)',
 		async (_name, setting) => {
-			const result = await runDigiCert({
+			const result = await runAndCheck({
 				parameters: getRequest('={{ $json.id }}'),
-				items: mixed,
+				input: mixed,
 				node: setting,
 			});
 
@@ -407,9 +397,9 @@ describe('On Error: Continue', () => {
 	);
 
 	it('keeps List Order Duplicates results grouped and paired around failed items', async () => {
-		const result = await runDigiCert({
+		const result = await runAndCheck({
 			parameters: listDuplicates('={{ $json.orderId }}'),
-			items: [
+			input: [
 				{ orderId: SEED_ORDER_ID },
 				{ orderId: ORDER_WITHOUT_DUPLICATES },
 				{ orderId: 'x' },
@@ -430,9 +420,9 @@ describe('On Error: Continue', () => {
 	});
 
 	it('with "Continue (using error output)", sends the failed items to the error output, each paired', async () => {
-		const result = await runDigiCert({
+		const result = await runAndCheck({
 			parameters: getRequest('={{ $json.id }}'),
-			items: mixed,
+			input: mixed,
 			node: { onError: 'continueErrorOutput' },
 		});
 
@@ -454,7 +444,7 @@ describe('On Error: Continue', () => {
 	});
 
 	it("without it, the first failing item stops the node with that item's error", async () => {
-		const result = await runDigiCert({ parameters: getRequest('={{ $json.id }}'), items: mixed });
+		const result = await runAndCheck({ parameters: getRequest('={{ $json.id }}'), input: mixed });
 
 		expect(result.error?.message).toBe(
 			'Request ID must be a positive whole number, but it is "abc"',
@@ -477,9 +467,9 @@ describe('many items', () => {
 					return { id: `bad-${i}` }; // refused before sending
 			}
 		});
-		const result = await runDigiCert({
+		const result = await runAndCheck({
 			parameters: { ...getRequest('={{ $json.id }}'), requestOptions: { rateLimit: 'off' } },
-			items: input,
+			input: input,
 			node: { onError: 'continueRegularOutput' },
 		});
 
@@ -512,7 +502,7 @@ describe('regions', () => {
 		['eu', 'https://certcentral.digicert.eu/services/v2'],
 	])('region %s sends to %s', async (region, base) => {
 		regionRedirect.target = server.origin;
-		const result = await runDigiCert({
+		const result = await runAndCheck({
 			parameters: listDuplicates(SEED_ORDER_ID, { show_archived: true }),
 			credential: { region, baseUrl: 'http://ignored.example/services/v2' },
 		});
@@ -533,7 +523,7 @@ describe('regions', () => {
 
 describe('custom base URL', () => {
 	it('refuses plain http to a host that is not this machine, and sends nothing', async () => {
-		const result = await runDigiCert({
+		const result = await runAndCheck({
 			parameters: getRequest(APPROVED_REQUEST_ID),
 			credential: { baseUrl: 'http://digicert-proxy.example.test/services/v2' },
 		});
@@ -545,7 +535,7 @@ describe('custom base URL', () => {
 	});
 
 	it('refuses a base URL that is not a URL', async () => {
-		const result = await runDigiCert({
+		const result = await runAndCheck({
 			parameters: getRequest(APPROVED_REQUEST_ID),
 			credential: { baseUrl: 'digicert proxy' },
 		});
@@ -557,7 +547,7 @@ describe('custom base URL', () => {
 	it('allows https to any host', async () => {
 		regionRedirect.target = server.origin;
 		regionRedirect.extraHosts = ['https://digicert-proxy.example.test'];
-		const result = await runDigiCert({
+		const result = await runAndCheck({
 			parameters: getRequest(APPROVED_REQUEST_ID),
 			credential: { baseUrl: 'https://digicert-proxy.example.test/services/v2' },
 		});
@@ -581,7 +571,7 @@ describe('custom base URL', () => {
 		['127.0.0.1 with several trailing slashes', () => `${server.baseUrl}///`],
 		['localhost', () => `http://localhost:${server.port}/services/v2`],
 	])('allows plain http to %s', async (_name, baseUrl) => {
-		const result = await runDigiCert({
+		const result = await runAndCheck({
 			parameters: getRequest(APPROVED_REQUEST_ID),
 			credential: { baseUrl: baseUrl() },
 		});
@@ -601,7 +591,7 @@ describe('custom base URL', () => {
 
 describe('logs', () => {
 	it('are captured, so the searches for the API key above are meaningful', async () => {
-		await runDigiCert({ parameters: getRequest(APPROVED_REQUEST_ID) });
+		await runAndCheck({ parameters: getRequest(APPROVED_REQUEST_ID) });
 		expect(capturedLogs.length).toBeGreaterThan(0);
 	});
 });

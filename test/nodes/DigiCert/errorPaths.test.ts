@@ -2,21 +2,16 @@
  * Failure paths not covered elsewhere, through n8n's engine: each must stop with a message a user can
  * act on, and (for bad input) before anything reaches DigiCert.
  */
-import { digiCertNode, inputNodes, runWorkflow } from '../../helpers/engine';
-import { credentialFor } from '../../helpers/fake';
 import { useFakeCertCentral } from '../../helpers/useFakeCertCentral';
+import { runDigiCert } from '../../helpers/runOperation';
 
 const server = useFakeCertCentral();
 
 const run = async (parameters: Record<string, unknown>) =>
-	await runWorkflow(
-		[
-			...inputNodes([{ n: 1 }]),
-			digiCertNode({ ...parameters, requestOptions: { rateLimit: 'off', maxRetries: 0 } } as never),
-		],
-		{
-			credentials: credentialFor(server),
-		},
+	await runDigiCert(
+		server,
+		{ ...parameters, requestOptions: { rateLimit: 'off', maxRetries: 0 } } as never,
+		{ input: [{ n: 1 }] },
 	);
 
 describe('refused before any request', () => {

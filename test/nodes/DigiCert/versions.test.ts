@@ -5,9 +5,10 @@
 import type { IDataObject, INodeParameterResourceLocator, INodeParameters } from 'n8n-workflow';
 
 import { DigiCert } from '../../../nodes/DigiCert/DigiCert.node';
-import { digiCertNode, inputNodes, registerNodeType, runWorkflow } from '../../helpers/engine';
-import { credentialFor, fakeData } from '../../helpers/fake';
+import { registerNodeType } from '../../helpers/engine';
+import { fakeData } from '../../helpers/fake';
 import { useFakeCertCentral } from '../../helpers/useFakeCertCentral';
+import { runDigiCert } from '../../helpers/runOperation';
 
 const server = useFakeCertCentral({ fresh: true });
 const { SEED_ORDER_ID, PENDING_REQUEST_ID } = fakeData;
@@ -23,15 +24,10 @@ async function run(
 	items: IDataObject[] = [{}],
 	onError?: 'continueRegularOutput',
 ) {
-	return await runWorkflow(
-		[
-			...inputNodes(items),
-			digiCertNode(parameters, { typeVersion, ...(onError ? { onError } : {}) }),
-		],
-		{
-			credentials: credentialFor(server),
-		},
-	);
+	return await runDigiCert(server, parameters, {
+		input: items,
+		node: { typeVersion, ...(onError ? { onError } : {}) },
+	});
 }
 const paths = () => server.requests.map((r) => `${r.method} ${r.path.replace('/services/v2', '')}`);
 
@@ -235,15 +231,9 @@ describe('Simplify (typeVersion 1.1) and Output (as an AI tool)', () => {
 		tool.description = { ...tool.description, name: 'digiCertTool' };
 		registerNodeType('n8n-nodes-digicert.digiCertTool', tool);
 		const runTool = async (parameters: INodeParameters) =>
-			await runWorkflow(
-				[
-					...inputNodes([{}]),
-					digiCertNode(parameters, { typeVersion: 1.1, type: 'n8n-nodes-digicert.digiCertTool' }),
-				],
-				{
-					credentials: credentialFor(server),
-				},
-			);
+			await runDigiCert(server, parameters, {
+				node: { typeVersion: 1.1, type: 'n8n-nodes-digicert.digiCertTool' },
+			});
 		const orderId = rl('id', String(SEED_ORDER_ID));
 		const simplified = await runTool({ resource: 'order', operation: 'get', orderId });
 		expect(simplified.items()[0].json).toMatchObject({

@@ -5,10 +5,10 @@ import type { Timing, TransportOptions } from '../../../nodes/common/transport';
 import { keyPacers } from '../../../nodes/common/rateLimiter';
 import { DEFAULT_TRANSPORT_OPTIONS, DigiCertClient } from '../../../nodes/common/transport';
 import { VirtualClock } from '../../helpers/clock';
-import { digiCertNode, inputNodes, runWorkflow } from '../../helpers/engine';
 import { credentialFor } from '../../helpers/fake';
 import { ActiveTrigger, triggerNode } from '../../helpers/poll';
 import { useFakeCertCentral } from '../../helpers/useFakeCertCentral';
+import { runDigiCert } from '../../helpers/runOperation';
 
 const options = (overrides: Partial<TransportOptions> = {}): TransportOptions => ({
 	...DEFAULT_TRANSPORT_OPTIONS,
@@ -286,20 +286,12 @@ describe('paging through a list that does not advance', () => {
 	const ids = (from: number, count: number) =>
 		Array.from({ length: count }, (_, i) => ({ id: from + i, status: 'pending' }));
 	const getAllRequests = async () =>
-		await runWorkflow(
-			[
-				...inputNodes([{}]),
-				digiCertNode({
-					resource: 'request',
-					operation: 'getMany',
-					returnAll: true,
-					requestOptions: { rateLimit: 'off', maxRetries: 0 },
-				}),
-			],
-			{
-				credentials: credentialFor(server),
-			},
-		);
+		await runDigiCert(server, {
+			resource: 'request',
+			operation: 'getMany',
+			returnAll: true,
+			requestOptions: { rateLimit: 'off', maxRetries: 0 },
+		});
 	const pagesAsked = () => server.requests.map((r) => r.query.offset);
 
 	it('a server that ignores offset (with a plausible total): an error, not the first page passed off as the whole list', async () => {
@@ -380,18 +372,12 @@ describe('paging through a list that misstates itself', () => {
 			dcv_expiration: { ov: soon },
 		}));
 	const audit = async () =>
-		await runWorkflow(
-			[
-				...inputNodes([{}]),
-				digiCertNode({
-					resource: 'domain',
-					operation: 'getExpiringValidations',
-					days: 30,
-					requestOptions: { rateLimit: 'off', maxRetries: 0 },
-				}),
-			],
-			{ credentials: credentialFor(server) },
-		);
+		await runDigiCert(server, {
+			resource: 'domain',
+			operation: 'getExpiringValidations',
+			days: 30,
+			requestOptions: { rateLimit: 'off', maxRetries: 0 },
+		});
 
 	it('a total lower than what the pages hold: reads on to the end, not stopping at the total', async () => {
 		const pages: Record<string, unknown[]> = { '0': domains(1, 1000), '1000': domains(1001, 200) };

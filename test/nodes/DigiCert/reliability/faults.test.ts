@@ -15,6 +15,7 @@ import { credentialFor, fakeData } from '../../../helpers/fake';
 import { endlessBody, startHostileServer, trickle } from '../../../helpers/hostileServer';
 import { MAX_ANSWER_BYTES } from '../../../../nodes/common/transport';
 import { useFakeCertCentral } from '../../../helpers/useFakeCertCentral';
+import { runDigiCert } from '../../../helpers/runOperation';
 
 const server = useFakeCertCentral();
 
@@ -41,20 +42,15 @@ async function getRequests(
 	requestOptions: IDataObject,
 	extra: Partial<INode> = {},
 ) {
-	return await runWorkflow(
-		[
-			...inputNodes(ids.map((id) => ({ id }) as IDataObject)),
-			digiCertNode(
-				{
-					resource: 'request',
-					operation: 'get',
-					requestId: '={{ $json.id }}',
-					requestOptions: { rateLimit: 'off', ...requestOptions },
-				},
-				extra,
-			),
-		],
-		{ credentials: credentialFor(server) },
+	return await runDigiCert(
+		server,
+		{
+			resource: 'request',
+			operation: 'get',
+			requestId: '={{ $json.id }}',
+			requestOptions: { rateLimit: 'off', ...requestOptions },
+		},
+		{ input: ids.map((id) => ({ id }) as IDataObject), node: extra },
 	);
 }
 
@@ -118,7 +114,7 @@ describe('rate limits (429)', () => {
 
 	it('a 429 among many concurrent items: every item still comes out, in order', async () => {
 		// That the other items wait out the same hold is shown with a controlled clock in
-		// test/nodes/shared/transport.test.ts; here, on a real clock, only the outcome.
+		// test/nodes/common/transport.test.ts; here, on a real clock, only the outcome.
 		const ids = Array.from({ length: 12 }, (_, i) =>
 			i % 2 ? fakeData.PENDING_REQUEST_ID : REQUEST_ID,
 		);
@@ -377,18 +373,12 @@ describe('answers that are not what DigiCert sends', () => {
 				body: { requests: [element], page: { total: 1, limit: 1000, offset: 0 } },
 			},
 		});
-		const result = await runWorkflow(
-			[
-				...inputNodes([{}]),
-				digiCertNode({
-					resource: 'request',
-					operation: 'getMany',
-					returnAll: true,
-					requestOptions: { rateLimit: 'off' },
-				}),
-			],
-			{ credentials: credentialFor(server) },
-		);
+		const result = await runDigiCert(server, {
+			resource: 'request',
+			operation: 'getMany',
+			returnAll: true,
+			requestOptions: { rateLimit: 'off' },
+		});
 
 		expect(result.items()).toEqual([{ json: element, pairedItem: { item: 0 } }]);
 	});
@@ -401,31 +391,23 @@ describe('answers that are not what DigiCert sends', () => {
 			['certificates that are not a list', { status: 200, body: { certificates: 'none' } }],
 		])('%s is an unexpected answer, not "no certificates"', async (_name, respond) => {
 			server.fail({ respond: respond as FaultResponse });
-			const result = await runWorkflow(
-				[
-					...inputNodes([{}]),
-					digiCertNode({
-						resource: 'order',
-						operation,
-						orderId: fakeData.SEED_ORDER_ID,
-						requestOptions: { rateLimit: 'off', maxRetries: 0 },
-					}),
-				],
-				{ credentials: credentialFor(server) },
-			);
+			const result = await runDigiCert(server, {
+				resource: 'order',
+				operation,
+				orderId: fakeData.SEED_ORDER_ID,
+				requestOptions: { rateLimit: 'off', maxRetries: 0 },
+			});
 
 			expect(errorOf(result).message).toBe('DigiCert answered with data of an unexpected shape');
 		});
 
 		it('{} is no certificates', async () => {
 			server.fail({ respond: { status: 200, body: {} } });
-			const result = await runWorkflow(
-				[
-					...inputNodes([{}]),
-					digiCertNode({ resource: 'order', operation, orderId: fakeData.SEED_ORDER_ID }),
-				],
-				{ credentials: credentialFor(server) },
-			);
+			const result = await runDigiCert(server, {
+				resource: 'order',
+				operation,
+				orderId: fakeData.SEED_ORDER_ID,
+			});
 
 			expect(result.error).toBeUndefined();
 			expect(result.items()).toEqual([]);
@@ -435,17 +417,15 @@ describe('answers that are not what DigiCert sends', () => {
 
 describe('file downloads', () => {
 	async function download() {
-		return await runWorkflow(
-			[
-				...inputNodes([{ n: 1 }]),
-				digiCertNode({
-					resource: 'certificate',
-					operation: 'download',
-					orderId: String(fakeData.SEED_ORDER_ID),
-					requestOptions: { rateLimit: 'off', maxRetries: 2, retryDelay: 5 },
-				}),
-			],
-			{ credentials: credentialFor(server) },
+		return await runDigiCert(
+			server,
+			{
+				resource: 'certificate',
+				operation: 'download',
+				orderId: String(fakeData.SEED_ORDER_ID),
+				requestOptions: { rateLimit: 'off', maxRetries: 2, retryDelay: 5 },
+			},
+			{ input: [{ n: 1 }] },
 		);
 	}
 

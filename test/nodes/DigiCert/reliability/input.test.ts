@@ -14,6 +14,7 @@ import { REQUIRED_SAMPLES } from '../../../fixtures/parameters';
 import { credentialFor, fakeData } from '../../../helpers/fake';
 import { expectNoKey } from '../../../helpers/secrets';
 import { useFakeCertCentral } from '../../../helpers/useFakeCertCentral';
+import { runDigiCert } from '../../../helpers/runOperation';
 
 const server = useFakeCertCentral();
 
@@ -101,20 +102,18 @@ describe('IDs', () => {
 				async (raw) => {
 					server.reset();
 					const values = raw.map(jsonTrip);
-					const result = await runWorkflow(
-						[
-							...inputNodes(values.map((v) => ({ v }) as IDataObject)),
-							digiCertNode(
-								{
-									resource: 'request',
-									operation: 'get',
-									requestId: '={{ $json.v }}',
-									requestOptions: { rateLimit: 'off', maxRetries: 0 },
-								},
-								{ onError: 'continueRegularOutput' },
-							),
-						],
-						{ credentials: credentialFor(server) },
+					const result = await runDigiCert(
+						server,
+						{
+							resource: 'request',
+							operation: 'get',
+							requestId: '={{ $json.v }}',
+							requestOptions: { rateLimit: 'off', maxRetries: 0 },
+						},
+						{
+							input: values.map((v) => ({ v }) as IDataObject),
+							node: { onError: 'continueRegularOutput' },
+						},
 					);
 
 					expect(result.error).toBeUndefined();
@@ -161,20 +160,15 @@ describe('IDs', () => {
 				idValues.filter((v) => expectedId(jsonTrip(v)) === undefined),
 				async (raw) => {
 					server.reset();
-					const result = await runWorkflow(
-						[
-							...inputNodes([
-								{ v: fakeData.APPROVED_REQUEST_ID },
-								{ v: jsonTrip(raw) } as IDataObject,
-							]),
-							digiCertNode({
-								resource: 'request',
-								operation: 'get',
-								requestId: '={{ $json.v }}',
-								requestOptions: { rateLimit: 'off' },
-							}),
-						],
-						{ credentials: credentialFor(server) },
+					const result = await runDigiCert(
+						server,
+						{
+							resource: 'request',
+							operation: 'get',
+							requestId: '={{ $json.v }}',
+							requestOptions: { rateLimit: 'off' },
+						},
+						{ input: [{ v: fakeData.APPROVED_REQUEST_ID }, { v: jsonTrip(raw) } as IDataObject] },
 					);
 					const error = result.error as unknown as {
 						name: string;
@@ -210,21 +204,16 @@ describe('IDs', () => {
 				async (rawId, rawArchived) => {
 					server.reset();
 					const [v, a] = [jsonTrip(rawId), jsonTrip(rawArchived)];
-					const result = await runWorkflow(
-						[
-							...inputNodes([{ v, a } as IDataObject]),
-							digiCertNode(
-								{
-									resource: 'order',
-									operation: 'listDuplicates',
-									orderId: '={{ $json.v }}',
-									options: { show_archived: '={{ $json.a }}' },
-									requestOptions: { rateLimit: 'off', maxRetries: 0 },
-								},
-								{ onError: 'continueRegularOutput' },
-							),
-						],
-						{ credentials: credentialFor(server) },
+					const result = await runDigiCert(
+						server,
+						{
+							resource: 'order',
+							operation: 'listDuplicates',
+							orderId: '={{ $json.v }}',
+							options: { show_archived: '={{ $json.a }}' },
+							requestOptions: { rateLimit: 'off', maxRetries: 0 },
+						},
+						{ input: [{ v, a } as IDataObject], node: { onError: 'continueRegularOutput' } },
 					);
 					expect(result.error).toBeUndefined();
 					for (const request of server.requests) {
@@ -290,19 +279,17 @@ describe('every operation', () => {
 				fc.asyncProperty(fc.array(idValues, { minLength: 1, maxLength: 10 }), async (raw) => {
 					server.reset();
 					const values = raw.map(jsonTrip);
-					const result = await runWorkflow(
-						[
-							...inputNodes(values.map((v) => ({ v }) as IDataObject)),
-							digiCertNode(
-								{
-									...parameters,
-									[idField]: '={{ $json.v }}',
-									requestOptions: { rateLimit: 'off', maxRetries: 0 },
-								},
-								{ onError: 'continueRegularOutput' },
-							),
-						],
-						{ credentials: credentialFor(server) },
+					const result = await runDigiCert(
+						server,
+						{
+							...parameters,
+							[idField]: '={{ $json.v }}',
+							requestOptions: { rateLimit: 'off', maxRetries: 0 },
+						},
+						{
+							input: values.map((v) => ({ v }) as IDataObject),
+							node: { onError: 'continueRegularOutput' },
+						},
 					);
 					expect(result.error).toBeUndefined();
 					// Every path is made of plain lowercase words and positive numbers only (and uppercase hex, for Get Order).
@@ -347,21 +334,16 @@ describe('list filters', () => {
 			await fc.assert(
 				fc.asyncProperty(text, async (raw) => {
 					server.reset();
-					const result = await runWorkflow(
-						[
-							...inputNodes([{ v: raw }]),
-							digiCertNode(
-								{
-									resource,
-									operation: 'getMany',
-									limit: 1,
-									filters: { [field]: '={{ $json.v }}' },
-									requestOptions: { rateLimit: 'off', maxRetries: 0 },
-								},
-								{ onError: 'continueRegularOutput' },
-							),
-						],
-						{ credentials: credentialFor(server) },
+					const result = await runDigiCert(
+						server,
+						{
+							resource,
+							operation: 'getMany',
+							limit: 1,
+							filters: { [field]: '={{ $json.v }}' },
+							requestOptions: { rateLimit: 'off', maxRetries: 0 },
+						},
+						{ input: [{ v: raw }], node: { onError: 'continueRegularOutput' } },
 					);
 					expect(result.error).toBeUndefined();
 					expect(server.requests.length).toBeLessThanOrEqual(1);
@@ -429,13 +411,12 @@ describe('list filters of the wrong type (from an expression)', () => {
 	])(
 		'%s Get Many: %s = %s is refused before any request',
 		async (resource, field, value, message) => {
-			const result = await runWorkflow(
-				[
-					...inputNodes([{}]),
-					digiCertNode({ resource, operation: 'getMany', limit: 5, filters: { [field]: value } }),
-				],
-				{ credentials: credentialFor(server) },
-			);
+			const result = await runDigiCert(server, {
+				resource,
+				operation: 'getMany',
+				limit: 5,
+				filters: { [field]: value },
+			});
 			expect(server.requests).toEqual([]);
 			expect(result.error?.message).toBe(message);
 		},

@@ -8,11 +8,11 @@
  */
 import type { IDataObject, INode, INodeParameters } from 'n8n-workflow';
 
-import { digiCertNode, inputNodes, runWorkflow } from '../../../helpers/engine';
 import type { FaultResponse } from '../../../helpers/fake';
-import { credentialFor, fakeData } from '../../../helpers/fake';
+import { fakeData } from '../../../helpers/fake';
 import { useFakeCertCentral } from '../../../helpers/useFakeCertCentral';
 import { WWW_CSR } from '../../../fixtures/csr';
+import { runDigiCert } from '../../../helpers/runOperation';
 
 const server = useFakeCertCentral({ fresh: true });
 
@@ -72,10 +72,7 @@ const operations: Array<[string, INodeParameters, () => string]> = [
 ];
 
 async function run(parameters: INodeParameters) {
-	return await runWorkflow(
-		[...inputNodes([{}]), digiCertNode({ ...parameters, requestOptions: FAST })],
-		{ credentials: credentialFor(server) },
-	);
+	return await runDigiCert(server, { ...parameters, requestOptions: FAST });
 }
 
 const serverError = (status: number): FaultResponse => ({
@@ -164,12 +161,10 @@ describe.each(operations)('%s', (_name, parameters, subject) => {
 				: parameters.certificateId !== undefined
 					? { certificateId: server.data.orders.get(ORDER).certificate.id }
 					: {};
-		const result = await runWorkflow(
-			[
-				...inputNodes([{}, {}]),
-				digiCertNode({ ...parameters, ...live, requestOptions: { ...FAST, timeout: 60_000 } }),
-			],
-			{ credentials: credentialFor(server) },
+		const result = await runDigiCert(
+			server,
+			{ ...parameters, ...live, requestOptions: { ...FAST, timeout: 60_000 } },
+			{ input: [{}, {}] },
 		);
 		expect(server.requests).toHaveLength(2);
 		const error = result.error as unknown as { message: string; description: string };
@@ -203,22 +198,17 @@ async function createEach(
 	extra: Partial<INode> = {},
 	parameters: INodeParameters = {},
 ) {
-	return await runWorkflow(
-		[
-			...inputNodes(input),
-			digiCertNode(
-				{
-					...CREATE,
-					csr: '={{ $json.csr ?? ' + JSON.stringify(WWW_CSR) + ' }}',
-					options: { comments: '={{ $json.comment }}' },
-					// No timeout fault here: a generous timeout keeps a loaded machine from failing an item.
-					requestOptions: { ...FAST, timeout: 60_000 },
-					...parameters,
-				},
-				extra,
-			),
-		],
-		{ credentials: credentialFor(server) },
+	return await runDigiCert(
+		server,
+		{
+			...CREATE,
+			csr: '={{ $json.csr ?? ' + JSON.stringify(WWW_CSR) + ' }}',
+			options: { comments: '={{ $json.comment }}' },
+			// No timeout fault here: a generous timeout keeps a loaded machine from failing an item.
+			requestOptions: { ...FAST, timeout: 60_000 },
+			...parameters,
+		},
+		{ input, node: extra },
 	);
 }
 

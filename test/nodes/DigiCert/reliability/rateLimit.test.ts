@@ -8,6 +8,7 @@ import type { INodeParameters } from 'n8n-workflow';
 import { digiCertNode, inputNodes, runWorkflow } from '../../../helpers/engine';
 import { credentialFor, fakeData } from '../../../helpers/fake';
 import { useFakeCertCentral } from '../../../helpers/useFakeCertCentral';
+import { runDigiCert } from '../../../helpers/runOperation';
 
 const SCALE = 100;
 const WINDOWS = [
@@ -23,17 +24,15 @@ const ids = Array.from({ length: ITEMS }, (_, i) =>
 );
 
 async function run(requestOptions: INodeParameters) {
-	return await runWorkflow(
-		[
-			...inputNodes(ids.map((id) => ({ id }))),
-			digiCertNode({
-				resource: 'request',
-				operation: 'get',
-				requestId: '={{ $json.id }}',
-				requestOptions,
-			}),
-		],
-		{ credentials: credentialFor(server) },
+	return await runDigiCert(
+		server,
+		{
+			resource: 'request',
+			operation: 'get',
+			requestId: '={{ $json.id }}',
+			requestOptions,
+		},
+		{ input: ids.map((id) => ({ id })) },
 	);
 }
 

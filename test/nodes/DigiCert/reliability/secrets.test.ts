@@ -16,6 +16,7 @@ import { shownText } from '../../../helpers/secrets';
 import { useFakeCertCentral } from '../../../helpers/useFakeCertCentral';
 import { ActiveTrigger, triggerNode } from '../../../helpers/poll';
 import { REQUIRED_SAMPLES } from '../../../fixtures/parameters';
+import { runDigiCert } from '../../../helpers/runOperation';
 
 const KEY = 'CANARY-dc-key-5b1e0c7a9d3f';
 
@@ -252,10 +253,7 @@ describe.each(operations)('$label', ({ label, parameters }) => {
 						}
 					: parameters;
 			const { value: result, written } = await captureOutput(
-				async () =>
-					await runWorkflow([...inputNodes([{ n: 1 }, { n: 2 }]), digiCertNode(run, settings)], {
-						credentials: credentialFor(server),
-					}),
+				async () => await runDigiCert(server, run, { input: [{ n: 1 }, { n: 2 }], node: settings }),
 			);
 
 			expect(server.requests.length).toBeGreaterThan(0);
@@ -279,20 +277,15 @@ describe.each(operations)('$label', ({ label, parameters }) => {
 
 describe('a key in pieces: cut by the node, or already cut by DigiCert', () => {
 	const getRequest = (settings = {}) =>
-		runWorkflow(
-			[
-				...inputNodes([{ n: 1 }]),
-				digiCertNode(
-					{
-						resource: 'request',
-						operation: 'get',
-						requestId: String(fakeData.APPROVED_REQUEST_ID),
-						requestOptions: { rateLimit: 'off', maxRetries: 0 },
-					},
-					settings,
-				),
-			],
-			{ credentials: credentialFor(server) },
+		runDigiCert(
+			server,
+			{
+				resource: 'request',
+				operation: 'get',
+				requestId: String(fakeData.APPROVED_REQUEST_ID),
+				requestOptions: { rateLimit: 'off', maxRetries: 0 },
+			},
+			{ input: [{ n: 1 }], node: settings },
 		);
 	const refusal = (code: string, message: string): FaultResponse => ({
 		status: 400,
@@ -364,16 +357,14 @@ describe('a successful answer that repeats the key', () => {
 
 	it('reaches the item with the key replaced (Get Request)', async () => {
 		server.fail({ respond: echoing });
-		const result = await runWorkflow(
-			[
-				...inputNodes([{ n: 1 }]),
-				digiCertNode({
-					resource: 'request',
-					operation: 'get',
-					requestId: String(fakeData.APPROVED_REQUEST_ID),
-				}),
-			],
-			{ credentials: credentialFor(server) },
+		const result = await runDigiCert(
+			server,
+			{
+				resource: 'request',
+				operation: 'get',
+				requestId: String(fakeData.APPROVED_REQUEST_ID),
+			},
+			{ input: [{ n: 1 }] },
 		);
 
 		expect(result.error).toBeUndefined();
@@ -563,17 +554,15 @@ describe('a file whose name repeats the key (Content-Disposition)', () => {
 					headers: { 'content-type': 'application/x-pem-file', 'content-disposition': disposition },
 				},
 			});
-			const result = await runWorkflow(
-				[
-					...inputNodes([{ n: 1 }]),
-					digiCertNode({
-						resource: 'certificate',
-						operation: 'download',
-						...by,
-						requestOptions: { rateLimit: 'off', maxRetries: 0 },
-					}),
-				],
-				{ credentials: credentialFor(server) },
+			const result = await runDigiCert(
+				server,
+				{
+					resource: 'certificate',
+					operation: 'download',
+					...by,
+					requestOptions: { rateLimit: 'off', maxRetries: 0 },
+				},
+				{ input: [{ n: 1 }] },
 			);
 
 			expect(result.error).toBeUndefined();

@@ -8,16 +8,17 @@
  */
 import { sleep } from 'n8n-workflow';
 
-import type { PacerClock } from '../../../../nodes/common/rateLimiter';
-import { DIGICERT_RATE_WINDOWS, REAL_CLOCK, keyPacers } from '../../../../nodes/common/rateLimiter';
-import { digiCertNode, inputNodes, runWorkflow } from '../../../helpers/engine';
+import type { Clock } from '../../../../nodes/common/clock';
+import { REAL_CLOCK } from '../../../../nodes/common/clock';
+import { DIGICERT_RATE_WINDOWS, keyPacers } from '../../../../nodes/common/rateLimiter';
 import type { FakeCertCentral } from '../../../helpers/fake';
-import { credentialFor, fakeData, startFakeCertCentral } from '../../../helpers/fake';
+import { fakeData, startFakeCertCentral } from '../../../helpers/fake';
+import { runDigiCert } from '../../../helpers/runOperation';
 
 const SCALE = 10;
 
 /** Real time, 10 times faster: what the fake and the pacer both read. */
-function scaledClock(): PacerClock {
+function scaledClock(): Clock {
 	const start = Date.now();
 	return {
 		now: () => start + (Date.now() - start) * SCALE,
@@ -26,7 +27,7 @@ function scaledClock(): PacerClock {
 }
 
 let server: FakeCertCentral;
-let clock: PacerClock;
+let clock: Clock;
 beforeAll(async () => {
 	clock = scaledClock();
 	server = await startFakeCertCentral({
@@ -48,12 +49,10 @@ const EXECUTIONS = [
 ];
 
 async function execution(requestId: number, count: number) {
-	return await runWorkflow(
-		[
-			...inputNodes(Array.from({ length: count }, () => ({ id: requestId }))),
-			digiCertNode({ resource: 'request', operation: 'get', requestId: '={{ $json.id }}' }),
-		],
-		{ credentials: credentialFor(server) },
+	return await runDigiCert(
+		server,
+		{ resource: 'request', operation: 'get', requestId: '={{ $json.id }}' },
+		{ input: Array.from({ length: count }, () => ({ id: requestId })) },
 	);
 }
 

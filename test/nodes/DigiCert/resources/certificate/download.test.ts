@@ -2,13 +2,8 @@ import { X509Certificate } from 'node:crypto';
 
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import {
-	TestCredentialsHelper,
-	digiCertNode,
-	inputNodes,
-	runWorkflow,
-} from '../../../../helpers/engine';
-import { credentialFor, fakeData, fakeFiles } from '../../../../helpers/fake';
+import { TestCredentialsHelper } from '../../../../helpers/engine';
+import { fakeData, fakeFiles } from '../../../../helpers/fake';
 import { useFakeCertCentral } from '../../../../helpers/useFakeCertCentral';
 import {
 	downloadFileName,
@@ -16,18 +11,17 @@ import {
 	safeFileName,
 } from '../../../../../nodes/DigiCert/resources/certificate/download';
 import { containsSecretEncoded } from '../../../../../nodes/common/errors';
+import { runDigiCert } from '../../../../helpers/runOperation';
 
 const server = useFakeCertCentral();
 
 const orderWith = (test: (order: any) => boolean) => [...server.data.orders.values()].find(test);
 
 async function download(parameters: INodeParameters, input: IDataObject[] = [{}]) {
-	return await runWorkflow(
-		[
-			...inputNodes(input),
-			digiCertNode({ resource: 'certificate', operation: 'download', ...parameters }),
-		],
-		{ credentials: credentialFor(server) },
+	return await runDigiCert(
+		server,
+		{ resource: 'certificate', operation: 'download', ...parameters },
+		{ input },
 	);
 }
 
@@ -299,15 +293,13 @@ describe('Download Certificate', () => {
 
 	it('with Continue On Fail, a failed download is an error item and the others still download', async () => {
 		const pending = orderWith((o) => o.status === 'pending');
-		const result = await runWorkflow(
-			[
-				...inputNodes([{ id: fakeData.SEED_ORDER_ID }, { id: pending.id }]),
-				digiCertNode(
-					{ resource: 'certificate', operation: 'download', orderId: '={{ $json.id }}' },
-					{ onError: 'continueRegularOutput' },
-				),
-			],
-			{ credentials: credentialFor(server) },
+		const result = await runDigiCert(
+			server,
+			{ resource: 'certificate', operation: 'download', orderId: '={{ $json.id }}' },
+			{
+				input: [{ id: fakeData.SEED_ORDER_ID }, { id: pending.id }],
+				node: { onError: 'continueRegularOutput' },
+			},
 		);
 		const items = result.items();
 		expect(items).toHaveLength(2);

@@ -1,13 +1,8 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { digiCertNode, inputNodes, runWorkflow } from '../../../../helpers/engine';
 import type { FakeCertCentral } from '../../../../helpers/fake';
-import {
-	credentialFor,
-	fakeData,
-	fakeDomains,
-	startFakeCertCentral,
-} from '../../../../helpers/fake';
+import { fakeData, fakeDomains, startFakeCertCentral } from '../../../../helpers/fake';
+import { runDigiCert } from '../../../../helpers/runOperation';
 
 let server: FakeCertCentral;
 beforeEach(async () => {
@@ -19,19 +14,14 @@ afterEach(async () => await server.close());
 const { DOMAIN_IDS, DCV_REUSE_DAYS } = fakeDomains;
 
 async function checkDcv(input: IDataObject[], settings = {}) {
-	return await runWorkflow(
-		[
-			...inputNodes(input),
-			digiCertNode(
-				{
-					resource: 'domain',
-					operation: 'checkDcv',
-					domainId: '={{ $json.id }}',
-				} as INodeParameters,
-				settings,
-			),
-		],
-		{ credentials: credentialFor(server) },
+	return await runDigiCert(
+		server,
+		{
+			resource: 'domain',
+			operation: 'checkDcv',
+			domainId: '={{ $json.id }}',
+		} as INodeParameters,
+		{ input, node: settings },
 	);
 }
 

@@ -1,14 +1,10 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { capturedLogs, digiCertNode, inputNodes, runWorkflow } from '../../../../helpers/engine';
+import { capturedLogs, digiCertNode } from '../../../../helpers/engine';
 import type { FakeCertCentral } from '../../../../helpers/fake';
-import {
-	credentialFor,
-	fakeData,
-	fakeDomains,
-	startFakeCertCentral,
-} from '../../../../helpers/fake';
+import { fakeData, fakeDomains, startFakeCertCentral } from '../../../../helpers/fake';
 import { expectNoKey } from '../../../../helpers/secrets';
+import { runDigiCert } from '../../../../helpers/runOperation';
 
 let server: FakeCertCentral;
 beforeAll(async () => {
@@ -20,15 +16,10 @@ beforeEach(() => server.reset());
 const { DOMAIN_IDS } = fakeDomains;
 
 async function audit(days: unknown, settings: Partial<Parameters<typeof digiCertNode>[1]> = {}) {
-	return await runWorkflow(
-		[
-			...inputNodes([{}]),
-			digiCertNode(
-				{ resource: 'domain', operation: 'getExpiringValidations', days } as INodeParameters,
-				settings,
-			),
-		],
-		{ credentials: credentialFor(server) },
+	return await runDigiCert(
+		server,
+		{ resource: 'domain', operation: 'getExpiringValidations', days } as INodeParameters,
+		{ node: settings },
 	);
 }
 

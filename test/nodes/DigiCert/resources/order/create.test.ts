@@ -1,9 +1,8 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { digiCertNode, inputNodes, runWorkflow } from '../../../../helpers/engine';
-import { credentialFor } from '../../../../helpers/fake';
 import { useFakeCertCentral } from '../../../../helpers/useFakeCertCentral';
 import { NEW_CSR, NO_COMMON_NAME_CSR, WWW_CSR, oneLineCsr } from '../../../../fixtures/csr';
+import { runDigiCert } from '../../../../helpers/runOperation';
 
 const server = useFakeCertCentral({ fresh: true });
 
@@ -11,14 +10,10 @@ const ORGANIZATION = 112233;
 const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 async function run(parameters: INodeParameters, input: IDataObject[] = [{}], extra = {}) {
-	return await runWorkflow(
-		[
-			...inputNodes(input),
-			digiCertNode({ resource: 'order', operation: 'create', ...parameters }, extra),
-		],
-		{
-			credentials: credentialFor(server),
-		},
+	return await runDigiCert(
+		server,
+		{ resource: 'order', operation: 'create', ...parameters },
+		{ input, node: extra },
 	);
 }
 
@@ -85,24 +80,16 @@ describe('Create Order', () => {
 		});
 
 		// Approved, the order is issued and Get Order shows it.
-		await runWorkflow(
-			[
-				...inputNodes([{}]),
-				digiCertNode({
-					resource: 'request',
-					operation: 'approve',
-					requestId: item.requestId as number,
-				}),
-			],
-			{ credentials: credentialFor(server) },
-		);
-		const got = await runWorkflow(
-			[
-				...inputNodes([{}]),
-				digiCertNode({ resource: 'order', operation: 'get', orderId: item.orderId as number }),
-			],
-			{ credentials: credentialFor(server) },
-		);
+		await runDigiCert(server, {
+			resource: 'request',
+			operation: 'approve',
+			requestId: item.requestId as number,
+		});
+		const got = await runDigiCert(server, {
+			resource: 'order',
+			operation: 'get',
+			orderId: item.orderId as number,
+		});
 		expect(got.items()[0].json).toMatchObject({
 			id: item.orderId,
 			status: 'issued',

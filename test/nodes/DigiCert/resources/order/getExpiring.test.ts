@@ -1,9 +1,10 @@
 import type { NodeParameterValue } from 'n8n-workflow';
 
-import { capturedLogs, digiCertNode, inputNodes, runWorkflow } from '../../../../helpers/engine';
-import { credentialFor, fakeData } from '../../../../helpers/fake';
+import { capturedLogs } from '../../../../helpers/engine';
+import { fakeData } from '../../../../helpers/fake';
 import { useFakeCertCentral } from '../../../../helpers/useFakeCertCentral';
 import { clock } from '../../../../../nodes/common/clock';
+import { runDigiCert } from '../../../../helpers/runOperation';
 
 const server = useFakeCertCentral();
 /** The moment the node runs at: the fake's clock, which its dates were made from (no race with midnight). */
@@ -18,10 +19,7 @@ const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 const DAY = 86_400_000;
 
 async function getExpiring(days: NodeParameterValue) {
-	return await runWorkflow(
-		[...inputNodes([{}]), digiCertNode({ resource: 'order', operation: 'getExpiring', days })],
-		{ credentials: credentialFor(server) },
-	);
+	return await runDigiCert(server, { resource: 'order', operation: 'getExpiring', days });
 }
 
 /** What the node should list: issued orders expiring today..today+days, soonest first (then by ID). */

@@ -1,17 +1,14 @@
 import type { INodeParameters } from 'n8n-workflow';
 
-import { digiCertNode, inputNodes, runWorkflow } from '../../../../helpers/engine';
 import type { RecordedRequest } from '../../../../helpers/fake';
-import { credentialFor, fakeData } from '../../../../helpers/fake';
+import { fakeData } from '../../../../helpers/fake';
 import { useFakeCertCentral } from '../../../../helpers/useFakeCertCentral';
+import { runDigiCert } from '../../../../helpers/runOperation';
 
 const server = useFakeCertCentral();
 
 async function getMany(parameters: INodeParameters) {
-	return await runWorkflow(
-		[...inputNodes([{}]), digiCertNode({ resource: 'order', operation: 'getMany', ...parameters })],
-		{ credentials: credentialFor(server) },
-	);
+	return await runDigiCert(server, { resource: 'order', operation: 'getMany', ...parameters });
 }
 
 const pages = () =>
@@ -322,17 +319,10 @@ describe('Get Many Orders with their duplicate and reissued certificates', () =>
 
 	it('typeVersion 1.1 with Simplify (its default): the certificates asked for stay on the simplified orders', async () => {
 		const simplified = async (parameters: INodeParameters) =>
-			await runWorkflow(
-				[
-					...inputNodes([{}]),
-					digiCertNode(
-						{ resource: 'order', operation: 'getMany', ...parameters },
-						{ typeVersion: 1.1 },
-					),
-				],
-				{
-					credentials: credentialFor(server),
-				},
+			await runDigiCert(
+				server,
+				{ resource: 'order', operation: 'getMany', ...parameters },
+				{ node: { typeVersion: 1.1 } },
 			);
 		const withDuplicates = await simplified({
 			returnAll: true,

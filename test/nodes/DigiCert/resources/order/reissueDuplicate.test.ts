@@ -1,9 +1,9 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { digiCertNode, inputNodes, runWorkflow } from '../../../../helpers/engine';
-import { credentialFor, fakeData } from '../../../../helpers/fake';
+import { fakeData } from '../../../../helpers/fake';
 import { useFakeCertCentral } from '../../../../helpers/useFakeCertCentral';
 import { API_RSA_CSR, ORGANIZATION_NAME_CSR, WWW_CSR, oneLineCsr } from '../../../../fixtures/csr';
+import { runDigiCert } from '../../../../helpers/runOperation';
 
 // A fresh fake each test: reissues and duplicates change its data.
 const server = useFakeCertCentral({ fresh: true });
@@ -17,12 +17,7 @@ async function run(
 	input: IDataObject[] = [{}],
 	extra = {},
 ) {
-	return await runWorkflow(
-		[...inputNodes(input), digiCertNode({ resource, operation, ...parameters }, extra)],
-		{
-			credentials: credentialFor(server),
-		},
-	);
+	return await runDigiCert(server, { resource, operation, ...parameters }, { input, node: extra });
 }
 const order = (id = ORDER) => server.data.orders.get(id);
 

@@ -1,8 +1,8 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { digiCertNode, inputNodes, runWorkflow } from '../../../../helpers/engine';
-import { credentialFor, fakeData } from '../../../../helpers/fake';
+import { fakeData } from '../../../../helpers/fake';
 import { useFakeCertCentral } from '../../../../helpers/useFakeCertCentral';
+import { runDigiCert } from '../../../../helpers/runOperation';
 
 // A fresh fake each test: approving changes its data.
 const server = useFakeCertCentral({ fresh: true });
@@ -13,9 +13,10 @@ async function run(
 	input: IDataObject[] = [{}],
 	extra = {},
 ) {
-	return await runWorkflow(
-		[...inputNodes(input), digiCertNode({ resource: 'request', operation, ...parameters }, extra)],
-		{ credentials: credentialFor(server) },
+	return await runDigiCert(
+		server,
+		{ resource: 'request', operation, ...parameters },
+		{ input, node: extra },
 	);
 }
 
@@ -121,13 +122,11 @@ describe.each([
 it('a request added and approved between runs shows as approved in Get Request', async () => {
 	const added = server.data.addRequest();
 	await run('approve', { requestId: added.id, comment: 'ok' });
-	const result = await runWorkflow(
-		[
-			...inputNodes([{}]),
-			digiCertNode({ resource: 'request', operation: 'get', requestId: added.id }),
-		],
-		{ credentials: credentialFor(server) },
-	);
+	const result = await runDigiCert(server, {
+		resource: 'request',
+		operation: 'get',
+		requestId: added.id,
+	});
 	expect(result.items()[0].json).toMatchObject({
 		id: added.id,
 		status: 'approved',

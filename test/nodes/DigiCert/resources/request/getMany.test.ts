@@ -1,19 +1,17 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { digiCertNode, inputNodes, runWorkflow } from '../../../../helpers/engine';
 import type { RecordedRequest } from '../../../../helpers/fake';
-import { credentialFor, fakeData } from '../../../../helpers/fake';
+import { fakeData } from '../../../../helpers/fake';
 import { useFakeCertCentral } from '../../../../helpers/useFakeCertCentral';
+import { runDigiCert } from '../../../../helpers/runOperation';
 
 const server = useFakeCertCentral();
 
 async function getMany(parameters: INodeParameters, input: IDataObject[] = [{}]) {
-	return await runWorkflow(
-		[
-			...inputNodes(input),
-			digiCertNode({ resource: 'request', operation: 'getMany', ...parameters }),
-		],
-		{ credentials: credentialFor(server) },
+	return await runDigiCert(
+		server,
+		{ resource: 'request', operation: 'getMany', ...parameters },
+		{ input },
 	);
 }
 
@@ -159,18 +157,12 @@ describe('Get Many Requests', () => {
 		const request: any = server.data.requests.get(fakeData.APPROVED_REQUEST_ID);
 		const run = async (search: string) =>
 			(
-				await runWorkflow(
-					[
-						...inputNodes([{}]),
-						digiCertNode({
-							resource: 'request',
-							operation: 'getMany',
-							returnAll: true,
-							filters: { search },
-						}),
-					],
-					{ credentials: credentialFor(server) },
-				)
+				await runDigiCert(server, {
+					resource: 'request',
+					operation: 'getMany',
+					returnAll: true,
+					filters: { search },
+				})
 			)
 				.items()
 				.map((i) => i.json.id);

@@ -1,5 +1,5 @@
 /**
- * The whole-day filters send the picked day in every time zone: dateFilters.zoned.test.ts run in
+ * The whole-day filters send the picked day in every time zone: getMany.dateFilters.zoned.test.ts run in
  * child processes east and west of UTC (the process zone TZ and n8n's GENERIC_TIMEZONE both), since
  * a jest test cannot change its own process's zone.
  */
@@ -8,7 +8,7 @@ import * as path from 'node:path';
 
 const ROOT = path.resolve(__dirname, '../../../../..');
 const JEST = require.resolve('jest/bin/jest');
-const ZONED = path.join(__dirname, 'dateFilters.zoned.test.ts');
+const ZONED = path.join(__dirname, 'getMany.dateFilters.zoned.test.ts');
 
 const zones = [
 	{ TZ: 'Europe/Berlin', GENERIC_TIMEZONE: 'Asia/Tokyo' },

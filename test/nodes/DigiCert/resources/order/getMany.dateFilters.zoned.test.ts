@@ -6,9 +6,9 @@
  */
 import type { INodeParameters } from 'n8n-workflow';
 
-import { digiCertNode, inputNodes, runWorkflow } from '../../../../helpers/engine';
 import type { FakeCertCentral } from '../../../../helpers/fake';
-import { credentialFor, startFakeCertCentral } from '../../../../helpers/fake';
+import { startFakeCertCentral } from '../../../../helpers/fake';
+import { runDigiCert } from '../../../../helpers/runOperation';
 
 const zoned = process.env.DIGICERT_ZONED_RUN === '1';
 const { TZ, GENERIC_TIMEZONE } = process.env;
@@ -24,15 +24,10 @@ const { TZ, GENERIC_TIMEZONE } = process.env;
 		beforeEach(() => server.reset());
 
 		async function filtersSent(filters: INodeParameters, typeVersion = 1) {
-			const result = await runWorkflow(
-				[
-					...inputNodes([{}]),
-					digiCertNode(
-						{ resource: 'order', operation: 'getMany', limit: 1, filters },
-						{ typeVersion },
-					),
-				],
-				{ credentials: credentialFor(server) },
+			const result = await runDigiCert(
+				server,
+				{ resource: 'order', operation: 'getMany', limit: 1, filters },
+				{ node: { typeVersion } },
 			);
 			expect(result.error).toBeUndefined();
 			expect(server.requests).toHaveLength(1);
