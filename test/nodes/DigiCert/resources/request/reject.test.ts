@@ -1,27 +1,22 @@
 import type { INodeParameters } from 'n8n-workflow';
 
-import { digiCertNode, inputNodes, runWorkflow } from '../../../../helpers/engine';
-import { credentialFor, fakeData } from '../../../../helpers/fake';
+import { fakeData } from '../../../../helpers/fake';
+import { runDigiCert } from '../../../../helpers/runOperation';
 import { useFakeCertCentral } from '../../../../helpers/useFakeCertCentral';
 
 // A fresh fake each test: rejecting changes its data.
 const server = useFakeCertCentral({ fresh: true });
 
 async function reject(parameters: INodeParameters, typeVersion: number) {
-	return await runWorkflow(
-		[
-			...inputNodes([{}]),
-			digiCertNode(
-				{
-					resource: 'request',
-					operation: 'reject',
-					requestId: fakeData.PENDING_REQUEST_ID,
-					...parameters,
-				},
-				{ typeVersion },
-			),
-		],
-		{ credentials: credentialFor(server) },
+	return await runDigiCert(
+		server,
+		{
+			resource: 'request',
+			operation: 'reject',
+			requestId: fakeData.PENDING_REQUEST_ID,
+			...parameters,
+		},
+		{ node: { typeVersion } },
 	);
 }
 
@@ -67,15 +62,10 @@ describe('Reject', () => {
 			match: (r) => r.path.endsWith(`/request/${ids[1]}/status`),
 			respond: { status: 400, body: { errors: [{ code: 'invalid_request', message: 'No.' }] } },
 		});
-		const result = await runWorkflow(
-			[
-				...inputNodes(ids.map((id) => ({ id }))),
-				digiCertNode(
-					{ resource: 'request', operation: 'reject', requestId: '={{ $json.id }}', comment: 'No' },
-					{ typeVersion: 1.1 },
-				),
-			],
-			{ credentials: credentialFor(server) },
+		const result = await runDigiCert(
+			server,
+			{ resource: 'request', operation: 'reject', requestId: '={{ $json.id }}', comment: 'No' },
+			{ input: ids.map((id) => ({ id })), node: { typeVersion: 1.1 } },
 		);
 		expect(server.requests).toHaveLength(3);
 		expect(result.error?.message).toBe('No.');
