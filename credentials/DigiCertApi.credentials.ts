@@ -88,11 +88,12 @@ export class DigiCertApi implements ICredentialType {
 		};
 	};
 
-	// The same base URL the node uses (resolveBaseUrl): trimmed, without trailing slashes. A bad custom
+	// The same base URL the node uses (resolveBaseUrl): trimmed, without trailing slashes (as
+	// TRAILING_SLASHES, linear in a run of them). A bad custom
 	// URL is refused by `authenticate`, whose message "Test connection" then shows.
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: `={{ $credentials.region === "custom" ? String($credentials.baseUrl || "").trim().replace(/\\/+$/, "") : ($credentials.region === "eu" ? "${REGION_BASE_URLS.eu}" : "${REGION_BASE_URLS.us}") }}`,
+			baseURL: `={{ $credentials.region === "custom" ? String($credentials.baseUrl || "").trim().replace(/(?<!\\/)\\/+$/, "") : ($credentials.region === "eu" ? "${REGION_BASE_URLS.eu}" : "${REGION_BASE_URLS.us}") }}`,
 			url: '/user/me',
 			method: 'GET',
 			// n8n keeps custom headers on a redirect to another host: following one would hand that

@@ -40,7 +40,8 @@ interface PackResult {
 
 const nodeFiles = pkg.n8n?.nodes ?? [];
 const credentialFiles = pkg.n8n?.credentials ?? [];
-const MAX_TARBALL_BYTES = 100 * 1024;
+/** Three nodes (action, polling trigger, webhook trigger) and a credential, with their type declarations. */
+const MAX_TARBALL_BYTES = 112 * 1024;
 
 function packDryRun(): PackResult {
 	const output = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {
@@ -164,7 +165,11 @@ describe('the npm package', () => {
 			expect(pkg.n8n).toEqual({
 				n8nNodesApiVersion: 1,
 				strict: true,
-				nodes: expect.arrayContaining(['dist/nodes/DigiCert/DigiCert.node.js']),
+				nodes: [
+					'dist/nodes/DigiCert/DigiCert.node.js',
+					'dist/nodes/DigiCertTrigger/DigiCertTrigger.node.js',
+					'dist/nodes/DigiCertWebhookTrigger/DigiCertWebhookTrigger.node.js',
+				],
 				credentials: ['dist/credentials/DigiCertApi.credentials.js'],
 			});
 			for (const file of nodeFiles) expect(file).toMatch(/^dist\/nodes\/\w+\/\w+\.node\.js$/);
@@ -196,6 +201,26 @@ describe('the npm package', () => {
 			const credential = loadBuilt<ICredentialType>('dist/credentials/DigiCertApi.credentials.js');
 			expect(credential.name).toBe('digiCertApi');
 			expect(isHttpsUrl(credential.documentationUrl)).toBe(true);
+		});
+
+		it('the webhook trigger registers itself (webhookMethods) and answers on one POST webhook', () => {
+			const trigger = loadBuilt<INodeType>(
+				'dist/nodes/DigiCertWebhookTrigger/DigiCertWebhookTrigger.node.js',
+			);
+			expect(trigger.description).toMatchObject({
+				name: 'digiCertWebhookTrigger',
+				group: ['trigger'],
+				inputs: [],
+				credentials: [{ name: 'digiCertApi', required: true }],
+				webhooks: [{ name: 'default', httpMethod: 'POST', path: 'webhook' }],
+			});
+			expect(trigger.description).not.toHaveProperty('usableAsTool');
+			expect(Object.keys(trigger.webhookMethods?.default ?? {}).sort()).toEqual([
+				'checkExists',
+				'create',
+				'delete',
+			]);
+			expect(typeof trigger.webhook).toBe('function');
 		});
 
 		it.each(nodeFiles)(

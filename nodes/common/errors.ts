@@ -2,6 +2,7 @@ import type { INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import { MAYBE_SENT_NETWORK_CODES, networkCode, SAFE_METHODS, surelyNotActed } from './retry';
+import { redactEncoded } from './redaction';
 
 /** DigiCert's error body: `{"errors":[{"code":"...","message":"..."}]}`. */
 export interface DigiCertErrorEntry {
@@ -12,22 +13,37 @@ export interface DigiCertErrorEntry {
 /** Long enough for any DigiCert message; an echoed page or request is cut, not dumped. */
 const MAX_ENTRY_LENGTH = 300;
 
+/** DigiCert lists a few errors at most; a body listing thousands is cut to these (and a count). */
+export const MAX_ERROR_ENTRIES = 10;
+
+/** An error's message and description stay this short, whatever they quote. */
+const MAX_MESSAGE_LENGTH = 1000;
+const MAX_DESCRIPTION_LENGTH = 5000;
+
 /** Redacts, then cuts: a key straddling the cut would otherwise escape redaction in part. */
-function clip(text: string, secret: string): string {
-	const redacted = redact(text, secret);
-	return redacted.length > MAX_ENTRY_LENGTH ? `${redacted.slice(0, MAX_ENTRY_LENGTH)}…` : redacted;
+function clip(text: string, secret: string, maxLength = MAX_ENTRY_LENGTH): string {
+	const redacted = redactEncoded(text, secret);
+	return redacted.length > maxLength ? `${redacted.slice(0, maxLength)}…` : redacted;
 }
 
-/** The entries of a DigiCert error body (the key redacted), or none when the body is not one. */
-export function parseDigiCertErrors(body: unknown, secret: string): DigiCertErrorEntry[] {
+/** The entries of a DigiCert error body, as they came (unredacted), or none when the body is not one. */
+function errorEntries(body: unknown): JsonObject[] {
 	if (typeof body !== 'object' || body === null) return [];
 	const errors = (body as { errors?: unknown }).errors;
 	if (!Array.isArray(errors)) return [];
-	return errors
-		.filter(
-			(entry): entry is JsonObject =>
-				typeof entry === 'object' && entry !== null && !Array.isArray(entry),
-		)
+	return errors.filter(
+		(entry): entry is JsonObject =>
+			typeof entry === 'object' && entry !== null && !Array.isArray(entry),
+	);
+}
+
+/**
+ * The first MAX_ERROR_ENTRIES entries of a DigiCert error body (the key redacted, each cut to
+ * MAX_ENTRY_LENGTH), or none when the body is not one.
+ */
+export function parseDigiCertErrors(body: unknown, secret: string): DigiCertErrorEntry[] {
+	return errorEntries(body)
+		.slice(0, MAX_ERROR_ENTRIES)
 		.map((entry) => ({
 			code:
 				typeof entry.code === 'string' && entry.code !== '' ? clip(entry.code, secret) : 'unknown',
@@ -35,96 +51,15 @@ export function parseDigiCertErrors(body: unknown, secret: string): DigiCertErro
 		}));
 }
 
-export const REDACTED = '[redacted]';
-
-/**
- * The shortest piece of the key that is still replaced. A shorter piece, cut from either end of the
- * key or from its middle, leaves too much of a 32-character key unknown to help guess it; and
- * shorter pieces would match ordinary text (dates, IDs) and garble messages.
- */
-export const MIN_KEY_FRAGMENT = 8;
-
-/**
- * Replaces the secret wherever it appears in `text`, and every piece of it MIN_KEY_FRAGMENT or more
- * characters long: what someone else cut (DigiCert, a proxy, n8n, a log line) cannot leak most of it.
- */
-export function redact(text: string, secret: string): string {
-	if (secret.length < 4) return text;
-	const whole = text.includes(secret) ? text.split(secret).join(REDACTED) : text;
-	if (secret.length <= MIN_KEY_FRAGMENT) return whole;
-	// Every stretch of `whole` covered by some MIN_KEY_FRAGMENT-long piece of the key.
-	const stretches: Array<[number, number]> = [];
-	for (let start = 0; start + MIN_KEY_FRAGMENT <= secret.length; start++) {
-		const piece = secret.slice(start, start + MIN_KEY_FRAGMENT);
-		for (let at = whole.indexOf(piece); at !== -1; at = whole.indexOf(piece, at + 1))
-			stretches.push([at, at + MIN_KEY_FRAGMENT]);
-	}
-	if (stretches.length === 0) return whole;
-	stretches.sort((a, b) => a[0] - b[0]);
-	// Overlapping or touching stretches become one [redacted].
-	const merged: Array<[number, number]> = [];
-	for (const [from, to] of stretches) {
-		const last = merged[merged.length - 1];
-		if (last !== undefined && from <= last[1]) last[1] = Math.max(last[1], to);
-		else merged.push([from, to]);
-	}
-	let out = '';
-	let done = 0;
-	for (const [from, to] of merged) {
-		out += `${whole.slice(done, from)}${REDACTED}`;
-		done = to;
-	}
-	return out + whole.slice(done);
+/** How many entries of a DigiCert error body `parseDigiCertErrors` left out. */
+export function omittedErrorCount(body: unknown): number {
+	return Math.max(0, errorEntries(body).length - MAX_ERROR_ENTRIES);
 }
 
-/** Whether `text` holds the secret, or a piece of it that `redact` replaces. */
-export function containsSecret(text: string, secret: string): boolean {
-	return redact(text, secret) !== text;
-}
-
-/** `encoded` decoded, or undefined when it is not percent-encoded UTF-8. */
-function tryDecode(encoded: string): string | undefined {
-	try {
-		return decodeURIComponent(encoded);
-	} catch {
-		return undefined;
-	}
-}
-
-/**
- * `text` with its percent-encoded runs decoded, never throwing: one malformed sequence (`%zz`, a
- * stray byte) must not leave the rest encoded, where a key would pass for harmless text.
- */
-export function decodePercents(text: string): string {
-	// Whole runs, as a multi-byte character spans several; a run with a stray byte, one by one.
-	return text.replace(
-		/(?:%[0-9a-f]{2})+/gi,
-		(run) => tryDecode(run) ?? run.replace(/%[0-9a-f]{2}/gi, (one) => tryDecode(one) ?? one),
-	);
-}
-
-/** Whether `text` holds the secret, plainly or percent-encoded (a header, a file name). */
-export function containsSecretEncoded(text: string, secret: string): boolean {
-	return containsSecret(text, secret) || containsSecret(decodePercents(text), secret);
-}
-
-/**
- * A JSON value (an answer) with the secret redacted from every string and every key in it. The
- * value itself when there is nothing to redact, which is nearly always (one scan of its JSON).
- */
-export function redactJson<T>(value: T, secret: string): T {
-	if (secret.length < 4 || !containsSecret(JSON.stringify(value) ?? '', secret)) return value;
-	const walk = (node: unknown): unknown => {
-		if (typeof node === 'string') return redact(node, secret);
-		if (Array.isArray(node)) return node.map(walk);
-		if (typeof node === 'object' && node !== null) {
-			return Object.fromEntries(
-				Object.entries(node).map(([key, child]) => [redact(key, secret), walk(child)]),
-			);
-		}
-		return node;
-	};
-	return walk(value) as T;
+/** DigiCert's entries as a sentence's end: `msg [code]; msg [code] and 12 more`. */
+function entriesText(entries: DigiCertErrorEntry[], omitted: number): string {
+	const listed = entries.map((e) => `${e.message || '(no message)'} [${e.code}]`).join('; ');
+	return omitted > 0 ? `${listed} and ${omitted.toLocaleString('en-US')} more` : listed;
 }
 
 export interface ApiErrorParts {
@@ -145,18 +80,20 @@ export interface ApiErrorParts {
  * ECONNRESET & co. for its own generic text, and pick descriptions out of the raw response.
  */
 export function apiError(node: INode, parts: ApiErrorParts, apiKey: string): NodeApiError {
-	const message = redact(parts.message, apiKey);
+	const message = clip(parts.message, apiKey, MAX_MESSAGE_LENGTH);
 	const description =
-		parts.description === undefined ? undefined : redact(parts.description, apiKey);
+		parts.description === undefined
+			? undefined
+			: clip(parts.description, apiKey, MAX_DESCRIPTION_LENGTH);
 	const httpCode = parts.httpCode === undefined ? undefined : String(parts.httpCode);
 	const errorResponse: JsonObject = {
 		...(httpCode ? { httpCode } : {}),
-		...(parts.code ? { code: redact(parts.code, apiKey) } : {}),
+		...(parts.code ? { code: clip(parts.code, apiKey) } : {}),
 		...(parts.errors
 			? {
 					errors: parts.errors.map((e) => ({
-						code: redact(e.code, apiKey),
-						message: redact(e.message, apiKey),
+						code: clip(e.code, apiKey),
+						message: clip(e.message, apiKey),
 					})),
 				}
 			: {}),
@@ -294,9 +231,7 @@ export function blockedTooLongError(node: INode, failure: BlockedTooLong): NodeA
 			: `DigiCert kept the API key blocked (429): the node waited ${formatDuration(waitedMs)} and gave up`;
 	const entries = parseDigiCertErrors(failure.body, apiKey);
 	const digiCertSays =
-		entries.length > 0
-			? ` (${entries.map((e) => `${e.message || '(no message)'} [${e.code}]`).join('; ')})`
-			: '';
+		entries.length > 0 ? ` (${entriesText(entries, omittedErrorCount(failure.body))})` : '';
 	const description = [
 		`DigiCert answered 429${digiCertSays} ${times(refusals)} in a row to requests with this API key; this item's request was sent ${times(attempts)}. Every execution using the key in this n8n process waited meanwhile, sending one request at a time to see whether the block was over.`,
 		RATE_LIMITS_TEXT,
@@ -320,7 +255,7 @@ export function digiCertApiError(node: INode, failure: FailedExchange): NodeApiE
 		subject,
 		attempts,
 	);
-	const digiCertSays = entries.map((e) => `${e.message || '(no message)'} [${e.code}]`).join('; ');
+	const digiCertSays = entriesText(entries, omittedErrorCount(failure.body));
 
 	let message = headline ?? entries.find((e) => e.message)?.message;
 	if (message === undefined) {
@@ -352,19 +287,32 @@ export function digiCertApiError(node: INode, failure: FailedExchange): NodeApiE
 	);
 }
 
+/**
+ * A change DigiCert answered with success (2xx) in a form the node cannot read (an HTML page, cut-off
+ * or odd JSON, an answer too large): DigiCert most likely made the change, so the user must look in
+ * CertCentral before running the item again; it is never sent again by the node.
+ */
+export function changeProbablyMadeError(
+	node: INode,
+	answer: { statusCode: number; what: string; subject?: string; itemIndex: number },
+	apiKey: string,
+): NodeApiError {
+	const { statusCode, what, subject, itemIndex } = answer;
+	return apiError(
+		node,
+		{
+			message: `The change was probably made, but DigiCert's answer (HTTP ${statusCode}) was ${what}`,
+			description: `Check ${subject ?? 'the change'} in CertCentral before running this item again, so nothing is done twice. DigiCert answered with success, so the node did not send it again; what it sent back could not be read (a proxy or DigiCert's CDN may have changed the answer), so this item has no output.`,
+			httpCode: statusCode,
+			itemIndex,
+		},
+		apiKey,
+	);
+}
+
 /** What to do when something other than DigiCert's API seems to have answered. */
 export const CDN_ADVICE =
 	"A proxy or DigiCert's CDN may have answered instead of the API (an outage or a block). Check the credential's region or base URL, and try again later.";
-
-/** A body that starts like an HTML page (some CDNs send one without saying so). */
-export function looksLikeHtml(raw: unknown): boolean {
-	const text = Buffer.isBuffer(raw)
-		? raw.subarray(0, 100).toString('utf8')
-		: typeof raw === 'string'
-			? raw.slice(0, 100)
-			: '';
-	return /^\s*<(!doctype|html|head|body)/i.test(text);
-}
 
 /** An answer that is not what DigiCert's API gives (a redirect, an HTML page, a file echoing the key). */
 export function unexpectedAnswer(
@@ -379,6 +327,44 @@ export function unexpectedAnswer(
 			message: `DigiCert answered unexpectedly: HTTP ${statusCode} with ${what}`,
 			description: advice,
 			httpCode: statusCode,
+			itemIndex,
+		},
+		apiKey,
+	);
+}
+
+/** A list that stopped advancing, or ran past the pages its total allows: nothing rather than part of it. */
+export function listNotAdvancingError(
+	node: INode,
+	failure: { what: string; itemIndex: number },
+	apiKey: string,
+): NodeApiError {
+	return apiError(
+		node,
+		{
+			message: `DigiCert's list did not advance: ${failure.what}`,
+			description:
+				"Nothing was returned rather than an incomplete list. The list may have changed a lot while it was read (try again), or a proxy in between ignores the offset parameter (check the credential's base URL).",
+			itemIndex: failure.itemIndex,
+		},
+		apiKey,
+	);
+}
+
+/** A list whose pages passed the bytes the node reads at once: nothing rather than part of it. */
+export function listTooLargeError(
+	node: INode,
+	failure: { maxBytes: number; pages: number; elements: number; itemIndex: number },
+	apiKey: string,
+): NodeApiError {
+	const { maxBytes, pages, elements, itemIndex } = failure;
+	const megabytes = Number((maxBytes / 1024 / 1024).toFixed(1));
+	return apiError(
+		node,
+		{
+			message: `DigiCert's list is larger than the node reads at once: over ${megabytes} MB in ${pages} pages (${elements.toLocaleString('en-US')} elements), and more to come`,
+			description:
+				"Nothing was returned rather than part of the list, and n8n's memory was spared the rest. Turn off Return All and set a Limit, or narrow the list with the operation's filters (for example a status or a date range), and read it in parts.",
 			itemIndex,
 		},
 		apiKey,

@@ -1,67 +1,66 @@
 /**
- * The client both nodes and the credential's list searches use. Over 300 lines on purpose: one
- * class, whose sending, paging and accepting share the credential, the rate limiter and the retry
- * loop; the retry policy (retry.ts) and every message (errors.ts) live apart.
+ * The client both nodes and the credential's list searches use: it sends (pacing, retrying) and
+ * accepts or explains each answer. What it leans on lives apart: the retry policy (retry.ts), every
+ * message (errors.ts), keeping the key out (redaction.ts), reading a body (body.ts), paging (paging.ts).
  */
 import type {
 	ICredentialsDecrypted,
 	IDataObject,
 	IExecuteFunctions,
 	ILoadOptionsFunctions,
+	IHookFunctions,
 	IHttpRequestOptions,
 	IPollFunctions,
-	NodeApiError,
+	IWebhookFunctions,
 } from 'n8n-workflow';
-import { NodeOperationError, sleep } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
 import {
-	apiError,
+	destroyStream,
+	looksLikeHtml,
+	MAX_ANSWER_BYTES,
+	parseJsonBody,
+	parseJsonBodyOrNothing,
+	readBody,
+	TOO_LARGE,
+} from './body';
+import {
 	blockedTooLongError,
 	CDN_ADVICE,
-	containsSecret,
-	containsSecretEncoded,
+	changeProbablyMadeError,
 	digiCertApiError,
-	looksLikeHtml,
+	listNotAdvancingError,
+	listTooLargeError,
 	networkError,
+	omittedErrorCount,
 	parseDigiCertErrors,
-	redact,
-	redactJson,
 	unexpectedAnswer,
 } from './errors';
+import { readAllPages } from './paging';
 import type { Lane, RateWindow, Ticket } from './rateLimiter';
 import { BlockedTooLongError, DIGICERT_RATE_WINDOWS, keyPacers } from './rateLimiter';
 import { resolveBaseUrl } from './region';
 import type { Clock } from './clock';
 import { REAL_CLOCK } from './clock';
 import type { AttemptFailure, RetryOptions } from './retry';
-import { isRetryable, networkCode, nextRetryDelay, parseRetryAfter, surelyNotActed } from './retry';
+import {
+	isRetryable,
+	networkCode,
+	nextRetryDelay,
+	parseRetryAfter,
+	SAFE_METHODS,
+	surelyNotActed,
+} from './retry';
+import {
+	containsSecret,
+	containsSecretEncoded,
+	redactEncoded,
+	redactJson,
+	withoutSecretHeaders,
+} from './redaction';
 import type { DigiCertRequest, DigiCertResponse } from './types';
-import { isObject } from './types';
 
 export const CREDENTIAL_TYPE = 'digiCertApi';
-
-/** DigiCert's largest page for offset/limit lists. */
-export const MAX_PAGE_SIZE = 1000;
-
-/** The most pages one list is read in: a million elements at DigiCert's page size, more than n8n can hold. */
-export const MAX_PAGES = 1000;
-
-/** Pages allowed beyond what the first page's total needs, for elements added while the list is read. */
-const EXTRA_PAGES = 2;
-
-/** What identifies a list element across pages: its ID, else its whole content. */
-function elementKey(element: unknown): string {
-	const id = (element as IDataObject | null)?.id;
-	return typeof id === 'number' || typeof id === 'string'
-		? `id:${id}`
-		: `json:${JSON.stringify(element)}`;
-}
-
-/** The list's `page.total` when it is a count, else undefined. */
-function pageTotal(page: IDataObject): number | undefined {
-	const total = (page.page as IDataObject | undefined)?.total;
-	return typeof total === 'number' && Number.isSafeInteger(total) && total >= 0 ? total : undefined;
-}
 
 const USER_AGENT = 'n8n-nodes-digicert';
 
@@ -89,7 +88,8 @@ export const DEFAULT_TRANSPORT_OPTIONS: TransportOptions = {
 	maxBlockedWaitMs: DEFAULT_MAX_BLOCKED_WAIT_MS,
 };
 
-type RequestContext = IExecuteFunctions | IPollFunctions | ILoadOptionsFunctions;
+type RequestContext =
+	IExecuteFunctions | IPollFunctions | ILoadOptionsFunctions | IHookFunctions | IWebhookFunctions;
 
 /** The clock and the randomness (of retry back-off) the client uses: real in n8n, controlled in unit tests. */
 export interface Timing extends Clock {
@@ -118,27 +118,6 @@ interface RawResponse {
 	statusCode: number;
 	headers: IDataObject;
 	body: unknown;
-}
-
-/** Parses a JSON body; `undefined` for an empty one, and throws for anything that is not JSON. */
-function parseJsonBody(raw: unknown): unknown {
-	if (raw === undefined || raw === null || raw === '') return undefined;
-	const text = Buffer.isBuffer(raw)
-		? raw.toString('utf8')
-		: typeof raw === 'string'
-			? raw
-			: undefined;
-	if (text === undefined) return raw; // already parsed
-	if (text.trim() === '') return undefined;
-	return JSON.parse(text);
-}
-
-function parseJsonBodyOrNothing(raw: unknown): unknown {
-	try {
-		return parseJsonBody(raw);
-	} catch {
-		return undefined;
-	}
 }
 
 /**
@@ -198,9 +177,9 @@ export class DigiCertClient {
 		return String(this.credentials.data?.apiKey ?? '');
 	}
 
-	/** Replaces the API key wherever it appears in `text` (for messages built from answers or input). */
+	/** Replaces the API key, plain or percent-encoded, in `text` (messages built from answers or input). */
 	redact(text: string): string {
-		return redact(text, this.apiKey);
+		return redactEncoded(text, this.apiKey);
 	}
 
 	/** Whether `text` holds the API key (or a piece of it), plainly or percent-encoded. */
@@ -280,7 +259,10 @@ export class DigiCertClient {
 				throw outcome !== undefined && surelyNotActed(outcome) ? notActed(error) : error;
 			}
 			try {
-				return this.accept(request, response, attempt, itemIndex);
+				return {
+					...this.accept(request, response, attempt, itemIndex),
+					bodyBytes: Buffer.isBuffer(response.body) ? response.body.length : undefined,
+				};
 			} catch (error) {
 				throw outcome !== undefined && surelyNotActed(outcome) ? notActed(error as Error) : error;
 			}
@@ -331,99 +313,16 @@ export class DigiCertClient {
 		return context.getExecutionCancelSignal?.()?.aborted === true;
 	}
 
-	/**
-	 * Sends an offset/limit list request page by page and returns every element of
-	 * `request.paginate.rootProperty` (up to `maxItems`) as the response body. Pages are as large as
-	 * DigiCert allows, so the number of requests is the minimum; an element seen on an earlier page
-	 * (the list shifted between pages) is not repeated. A list that stops advancing (a page adding
-	 * nothing new), or runs past the pages its first page's total allows, is an error: never an
-	 * endless loop, nor a list silently returned incomplete.
-	 */
+	/** Every element of an offset/limit list, read page by page (see paging.ts). */
 	async sendPaginated(request: DigiCertRequest, itemIndex: number): Promise<DigiCertResponse> {
-		const { rootProperty, maxItems = Infinity } = request.paginate!;
-		const collected: unknown[] = [];
-		const seen = new Set<string>();
-		let offset = request.paginate!.offset ?? 0;
-		let finished = false;
-		let maxPages = MAX_PAGES;
-		let last: DigiCertResponse | undefined;
-		for (let pages = 1; collected.length < maxItems; pages++) {
-			const limit = Math.min(MAX_PAGE_SIZE, maxItems - collected.length);
-			last = await this.send({ ...request, qs: { ...request.qs, offset, limit } }, itemIndex);
-			const page = last.body as IDataObject | undefined;
-			if (typeof page !== 'object' || page === null || Array.isArray(page)) {
-				throw this.unexpected(
-					last.statusCode,
-					'something other than a list',
-					itemIndex,
-					CDN_ADVICE,
-				);
-			}
-			// An empty list omits its array key altogether; anything else in its place is not DigiCert's list,
-			// and must not pass for an empty one (an audit would report nothing to do).
-			const list = page[rootProperty] ?? [];
-			if (!Array.isArray(list) || !list.every(isObject)) {
-				throw this.unexpected(
-					last.statusCode,
-					`a "${rootProperty}" that is not a list of objects`,
-					itemIndex,
-					CDN_ADVICE,
-				);
-			}
-			const elements: unknown[] = list;
-			let added = 0;
-			for (const element of elements) {
-				const key = elementKey(element);
-				if (seen.has(key)) continue;
-				seen.add(key);
-				added++;
-				if (collected.length < maxItems) collected.push(element);
-			}
-			offset += elements.length;
-			const total = pageTotal(page);
-			if (pages === 1 && total !== undefined && elements.length > 0) {
-				maxPages = Math.min(MAX_PAGES, Math.ceil(total / elements.length) + EXTRA_PAGES);
-			}
-			// Past the total the total is wrong (too low): read on to an empty page rather than stop short.
-			const done = total !== undefined ? offset === total : elements.length < limit;
-			if (elements.length === 0 || done) {
-				finished = true;
-				break;
-			}
-			if (collected.length >= maxItems) break;
-			if (added === 0) {
-				throw this.listNotAdvancing(
-					`page ${pages} (offset ${offset - elements.length}) held only elements of earlier pages`,
-					itemIndex,
-				);
-			}
-			if (pages >= maxPages) {
-				const said =
-					total === undefined
-						? 'without saying how many elements it holds'
-						: `after saying it holds ${total} elements`;
-				throw this.listNotAdvancing(`it did not end after ${pages} pages, ${said}`, itemIndex);
-			}
-		}
-		return {
-			statusCode: last?.statusCode ?? 200,
-			headers: last?.headers ?? {},
-			body: collected,
-			...(finished ? {} : { nextOffset: offset }),
-		};
-	}
-
-	private listNotAdvancing(what: string, itemIndex: number): NodeApiError {
-		return apiError(
-			this.context.getNode(),
-			{
-				message: `DigiCert's list did not advance: ${what}`,
-				description:
-					"Nothing was returned rather than an incomplete list. The list may have changed a lot while it was read (try again), or a proxy in between ignores the offset parameter (check the credential's base URL).",
-				itemIndex,
-			},
-			this.apiKey,
-		);
+		return await readAllPages(request, {
+			send: async (page) => await this.send(page, itemIndex),
+			notAList: (statusCode, what) => this.unexpected(statusCode, what, itemIndex, CDN_ADVICE),
+			notAdvancing: (what) =>
+				listNotAdvancingError(this.context.getNode(), { what, itemIndex }, this.apiKey),
+			tooLarge: (read) =>
+				listTooLargeError(this.context.getNode(), { ...read, itemIndex }, this.apiKey),
+		});
 	}
 
 	/**
@@ -509,12 +408,9 @@ export class DigiCertClient {
 			);
 		}
 		if (response.body === TOO_LARGE) {
-			throw this.unexpected(
-				statusCode,
-				`an answer over ${MAX_ANSWER_BYTES / 1024 / 1024} MB, which was not read further`,
-				itemIndex,
-				CDN_ADVICE,
-			);
+			const what = `an answer over ${MAX_ANSWER_BYTES / 1024 / 1024} MB, which was not read further`;
+			if (success) this.unreadableAnswer(request, statusCode, what, itemIndex);
+			throw this.unexpected(statusCode, what, itemIndex, CDN_ADVICE);
 		}
 		if (success && request.binary) {
 			const raw = response.body;
@@ -551,6 +447,7 @@ export class DigiCertClient {
 		}
 		if (success) {
 			if (bodyKind !== undefined) {
+				this.unreadableAnswer(request, statusCode, bodyKind, itemIndex);
 				throw this.unexpected(statusCode, bodyKind, itemIndex, CDN_ADVICE);
 			}
 			// An answer that repeats the key (or a piece of it) reaches no item, node's or trigger's, with it.
@@ -585,6 +482,8 @@ export class DigiCertClient {
 		body: unknown,
 	): IDataObject | undefined {
 		if (!request.answerCodes || statusCode < 400 || statusCode >= 500) return undefined;
+		// Each entry must be an expected one: a body with more than can be read is not an answer.
+		if (omittedErrorCount(body) > 0) return undefined;
 		const entries = parseDigiCertErrors(body, this.apiKey).map((e) => ({
 			...e,
 			code: e.code.trim(),
@@ -592,6 +491,53 @@ export class DigiCertClient {
 		if (entries.length === 0 || !entries.every((e) => request.answerCodes!.includes(e.code)))
 			return undefined;
 		return { errors: entries };
+	}
+
+	/**
+	 * Makes sense of a successful answer with `read` (an operation's toItems): for a change, an answer
+	 * `read` fails on (a TypeError on odd JSON, an UnexpectedAnswerError) means the change was probably
+	 * made, and says so. Errors of follow-up requests (n8n's own) pass as they are.
+	 */
+	async readAnswer<T>(
+		request: DigiCertRequest,
+		response: DigiCertResponse,
+		itemIndex: number,
+		read: () => Promise<T>,
+	): Promise<T> {
+		if (SAFE_METHODS.has(request.method.toUpperCase())) return await read();
+		let failure: unknown;
+		try {
+			return await read();
+		} catch (error) {
+			failure = error;
+		}
+		// Follow-up requests fail with n8n's errors, which say what happened: as they are.
+		if (failure instanceof NodeApiError || failure instanceof NodeOperationError) throw failure;
+		throw changeProbablyMadeError(
+			this.context.getNode(),
+			{
+				statusCode: response.statusCode,
+				what: 'data of an unexpected shape',
+				subject: request.subject,
+				itemIndex,
+			},
+			this.apiKey,
+		);
+	}
+
+	/** Throws changeProbablyMadeError when `request` is a change (DigiCert answered it with success). */
+	private unreadableAnswer(
+		request: DigiCertRequest,
+		statusCode: number,
+		what: string,
+		itemIndex: number,
+	): void {
+		if (SAFE_METHODS.has(request.method.toUpperCase())) return;
+		throw changeProbablyMadeError(
+			this.context.getNode(),
+			{ statusCode, what, subject: request.subject, itemIndex },
+			this.apiKey,
+		);
 	}
 
 	private unexpected(
@@ -606,57 +552,4 @@ export class DigiCertClient {
 			this.apiKey,
 		);
 	}
-}
-
-/**
- * The headers without any that repeat the API key, plainly or percent-encoded (a Content-Disposition
- * file name becomes the downloaded file's name): an answer's headers reach items too.
- */
-function withoutSecretHeaders(headers: IDataObject, apiKey: string): IDataObject {
-	const repeatsKey = (value: unknown) =>
-		containsSecretEncoded(Array.isArray(value) ? value.join('\n') : String(value), apiKey);
-	return Object.fromEntries(
-		Object.entries(headers).filter(([name, value]) => !repeatsKey(name) && !repeatsKey(value)),
-	);
-}
-
-/**
- * The largest answer read. DigiCert's largest (a page of 1,000 orders, a certificate bundle) is a
- * few MB; a server sending more is not DigiCert's API, and reading on would fill n8n's memory.
- */
-export const MAX_ANSWER_BYTES = 64 * 1024 * 1024;
-
-/** In place of a body that went past MAX_ANSWER_BYTES (its stream closed). */
-const TOO_LARGE = Symbol('an answer over MAX_ANSWER_BYTES');
-
-/** A body n8n hands as a stream (`encoding: 'stream'`): readable chunk by chunk, and closable. */
-interface BodyStream extends AsyncIterable<unknown> {
-	destroy(): void;
-}
-
-const isStream = (body: unknown): body is BodyStream =>
-	typeof body === 'object' &&
-	body !== null &&
-	Symbol.asyncIterator in body &&
-	typeof (body as BodyStream).destroy === 'function';
-
-/** All of a streamed body (TOO_LARGE past MAX_ANSWER_BYTES, the stream closed), or the body as it came. */
-async function readBody(body: unknown): Promise<unknown> {
-	if (!isStream(body)) return body;
-	const chunks: Buffer[] = [];
-	let bytes = 0;
-	for await (const chunk of body) {
-		const data = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string);
-		bytes += data.length;
-		if (bytes > MAX_ANSWER_BYTES) {
-			body.destroy();
-			return TOO_LARGE;
-		}
-		chunks.push(data);
-	}
-	return Buffer.concat(chunks);
-}
-
-function destroyStream(body: unknown) {
-	if (isStream(body)) body.destroy();
 }

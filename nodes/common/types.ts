@@ -43,6 +43,8 @@ export interface DigiCertResponse {
 	headers: IDataObject;
 	/** Parsed JSON, `undefined` for an empty body (204), a Buffer for binary requests, or the collected array when paginated. */
 	body: unknown;
+	/** How many bytes the body had as it came (before parsing): what reading it cost. */
+	bodyBytes?: number;
 	/** For a paginated request stopped at `maxItems` before the list's end: the offset of the next element. */
 	nextOffset?: number;
 }

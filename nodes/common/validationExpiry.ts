@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { UnreadableDate, ValidationAudit, ValidationDates } from './expiry';
-import { MIN_KEY_FRAGMENT } from './errors';
+import { MIN_KEY_FRAGMENT } from './redaction';
 import { isObject } from './types';
 
 /**

@@ -19,6 +19,7 @@ import { digiCertNode, loadOptionsContext } from '../helpers/engine';
 import type { FakeCertCentral, RecordedRequest } from '../helpers/fake';
 import { credentialFor, fakeData, fakeDomains, startFakeCertCentral } from '../helpers/fake';
 import { ActiveTrigger, triggerNode } from '../helpers/poll';
+import { WebhookTriggerHarness, webhookTriggerNode } from '../helpers/webhookTrigger';
 import { WWW_CSR } from '../fixtures/csr';
 import { runDigiCert } from '../helpers/runOperation';
 
@@ -217,6 +218,24 @@ describe('docs/api-coverage.md lists every DigiCert call', () => {
 		await listSearch[method as keyof typeof listSearch].call(context, '12345678');
 		expect(server.requests.length).toBeGreaterThan(0);
 		expect(checkCalls(`listSearch.${method}`, server.requests)).toEqual([]);
+	});
+
+	it('webhook trigger: every call its lifecycle and its events make has a row naming it', async () => {
+		const harness = new WebhookTriggerHarness(webhookTriggerNode({ events: ['certificate_issued'], options: { includeOrderDetails: true } }), credentialFor(server));
+		await harness.start();
+		try {
+			await harness.activate(); // created, challenged, activated
+			harness.node.parameters.events = ['certificate_issued', 'order_rejected'];
+			await harness.activate(); // updated
+			server.data.setOrderStatus(server.data.addOrder({ status: 'pending' }).id, 'issued');
+			await server.data.webhookSettled(); // the event fetches its order
+			await harness.listen(); // the test event
+			await harness.deactivate();
+		} finally {
+			await harness.close();
+		}
+		expect(harness.executions.length).toBe(2);
+		expect(checkCalls('webhookTrigger', server.requests)).toEqual([]);
 	});
 
 	it('Test connection: every call it makes has a row naming it', async () => {

@@ -316,4 +316,43 @@ describe('the DigiCert node in the n8n 2.41.1 editor', () => {
 		await page.locator('[data-test-id=node-parameters]').click({ position: { x: 5, y: 5 } });
 		await screenshot('locator-by-id');
 	});
+
+	step('adds the DigiCert Webhook Trigger: its events and options render', async () => {
+		await page.keyboard.press('Escape');
+		await page.locator('[data-test-id=ndv]').waitFor({ state: 'hidden' });
+		await page.click('[data-test-id=node-creator-plus-button]');
+		await page.fill(
+			'input[data-test-id=node-creator-search-bar], [data-test-id=node-creator-search-bar] input',
+			'DigiCert Webhook',
+		);
+		// n8n lists it as "DigiCert Webhook", with one trigger entry per event of its Events field.
+		await page
+			.locator('[data-test-id=node-creator-item-name]')
+			.getByText('DigiCert Webhook', { exact: true })
+			.first()
+			.click();
+		const entries = page.locator('[data-test-id=node-creator-item-name]', { hasText: /^On / });
+		await entries.filter({ hasText: 'On order rejected' }).waitFor();
+		expect(await entries.allInnerTexts()).toEqual(
+			expect.arrayContaining([
+				'On certificate issued',
+				'On certificate revoked',
+				'On order rejected',
+			]),
+		);
+		await screenshot('webhook-trigger-events');
+		await entries.filter({ hasText: 'On certificate issued' }).first().click();
+		const ndv = page.locator('[data-test-id=ndv]');
+		await ndv.waitFor();
+		await ndv.getByText('CertCentral has one webhook per account', { exact: false }).waitFor();
+		await ndv.getByText('Certificate Issued', { exact: true }).first().waitFor();
+		await ndv.getByText("Replace the Account's Existing Webhook").waitFor();
+		// The collection's picker: a select whose placeholder is "Add Option".
+		await ndv.locator('[placeholder="Add Option"], :text-is("Add Option")').first().click();
+		for (const option of ['Certificate Chain', 'Chain as Binary Files', 'Include Order Details'])
+			await page.getByText(option, { exact: true }).first().waitFor();
+		await screenshot('webhook-trigger');
+		// Opening the node registers nothing with CertCentral.
+		expect(fake.requests.filter((r) => r.path.includes('/webhook'))).toEqual([]);
+	});
 });

@@ -556,6 +556,7 @@ function buildData(options = {}) {
 				c.serial_number ??= (c.id * 7919).toString(16).toUpperCase().padStart(32, '0');
 				order.date_issued = isoTime(time);
 			}
+			for (const listener of data.orderStatusListeners) listener(order, status);
 			return order;
 		},
 		/**
@@ -589,6 +590,9 @@ function buildData(options = {}) {
 		orderSummaries: () => [...orders.values()].sort((a, b) => a.id - b.id).map(orderSummary),
 		/** Every request as DigiCert lists it (short form), by id. */
 		requestSummaries: () => [...requests.values()].sort((a, b) => a.id - b.id).map(requestSummary),
+		/** Called after each order status change (the webhook resource delivers its events from here). */
+		/** @type {Array<(order: any, status: string) => void>} */
+		orderStatusListeners: [],
 		/** @type {Array<{method: string, pattern: RegExp, handle: (m: RegExpExecArray, req: any, data: any) => any}>} */
 		routes: [],
 	};

@@ -176,9 +176,12 @@ async function startFakeCertCentral(options = {}) {
 			} else {
 				answer = route(recorded);
 			}
-			const delay = 'delayMs' in answer ? answer.delayMs : undefined;
-			if (delay) setTimeout(() => reply(res, answer), delay);
-			else reply(res, answer);
+			// A route may answer later (the webhook's test event waits for the endpoint's answer).
+			Promise.resolve(answer).then((settled) => {
+				const delay = 'delayMs' in settled ? settled.delayMs : undefined;
+				if (delay) setTimeout(() => reply(res, settled), delay);
+				else reply(res, settled);
+			});
 		});
 	});
 	server.keepAliveTimeout = 1000;

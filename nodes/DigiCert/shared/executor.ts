@@ -50,13 +50,12 @@ function unexpectedShape(node: INode, itemIndex: number): NodeApiError {
  * has `json` or `binary` keys of its own, so an answer can never choose an item's json or binary.
  */
 function toExecutionData(
-	node: INode,
 	output: IDataObject[] | INodeExecutionData[],
 	itemIndex: number,
 	buildsItems: boolean,
 ): INodeExecutionData[] {
 	// An answer of the wrong shape (empty, a bare string, a list of numbers) must not become a broken item.
-	if (!Array.isArray(output) || !output.every(isObject)) throw unexpectedShape(node, itemIndex);
+	if (!Array.isArray(output) || !output.every(isObject)) throw new UnexpectedAnswerError();
 	return output.map((entry) => ({
 		...((buildsItems ? entry : { json: entry }) as INodeExecutionData),
 		pairedItem: { item: itemIndex },
@@ -278,11 +277,13 @@ export async function executeOperation(
 			? await client.sendPaginated(request, itemIndex)
 			: await client.send(request, itemIndex);
 		sent();
-		const output = toExecutionData(
-			node,
-			await operation.toItems(response, parameters, this, tools(itemIndex)),
-			itemIndex,
-			request.binary === true,
+		// An answer to a change that cannot be read means the change was probably made: the client says so.
+		const output = await client.readAnswer(request, response, itemIndex, async () =>
+			toExecutionData(
+				await operation.toItems(response, parameters, this, tools(itemIndex)),
+				itemIndex,
+				request.binary === true,
+			),
 		);
 		const { simplify } = operation.output ?? {};
 		return outputChoice === undefined || simplify === undefined

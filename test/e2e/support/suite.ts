@@ -14,6 +14,7 @@ import { expectNoKey } from '../../helpers/secrets';
 import { digiCertCases, exampleCases } from '../cases';
 import { WRONG_API_KEY, caseWorkflow, caseWorkflowId, credentialsFor } from './workflows';
 import { describeValidationTriggersInRealN8n } from '../validationTriggerCases';
+import { describeWebhookTriggerInRealN8n } from '../webhookTriggerCases';
 
 const EXPECTED_VERSION: Record<N8nMajor, RegExp> = { 2: /^2\.41\.1$/, 1: /^1\.123\.\d+$/ };
 
@@ -219,5 +220,6 @@ export function describeInRealN8n(major: N8nMajor) {
 		});
 
 		describeValidationTriggersInRealN8n(() => ({ fake, home }));
+		describeWebhookTriggerInRealN8n(() => ({ fake, home }));
 	});
 }

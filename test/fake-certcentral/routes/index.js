@@ -16,6 +16,7 @@ const RESOURCES = [
 	require('./lifecycle'),
 	require('./domains'),
 	require('./organizations'),
+	require('./webhooks'),
 ];
 
 /** Every route of every resource, for `data`. */

@@ -2,15 +2,7 @@ import type { INode } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import type { FailedExchange } from '../../../nodes/common/errors';
-import {
-	apiError,
-	containsSecret,
-	digiCertApiError,
-	MIN_KEY_FRAGMENT,
-	parseDigiCertErrors,
-	redact,
-	redactJson,
-} from '../../../nodes/common/errors';
+import { apiError, digiCertApiError, parseDigiCertErrors } from '../../../nodes/common/errors';
 
 describe('the messages users see', () => {
 	const node: INode = {
@@ -66,49 +58,6 @@ describe('the messages users see', () => {
 			{ errors: {} },
 		])('finds no entries in %j', (value) => {
 			expect(parseDigiCertErrors(value, KEY)).toEqual([]);
-		});
-	});
-
-	describe('redact', () => {
-		it('replaces every occurrence of the secret', () => {
-			expect(redact(`a ${KEY} b ${KEY}`, KEY)).toBe('a [redacted] b [redacted]');
-		});
-
-		it('leaves text without the secret as it is', () => {
-			expect(redact('nothing here', KEY)).toBe('nothing here');
-		});
-
-		it('does not mangle text for an empty or tiny secret', () => {
-			expect(redact('abc', '')).toBe('abc');
-			expect(redact('abc', 'a')).toBe('abc');
-		});
-
-		it.each([
-			['cut at its end', `key ${KEY.slice(0, 20)}`, 'key [redacted]'],
-			['cut at its start', `${KEY.slice(6)} is bad`, '[redacted] is bad'],
-			['a piece of its middle', `x${KEY.slice(5, 5 + MIN_KEY_FRAGMENT)}y`, 'x[redacted]y'],
-			['two pieces side by side', `${KEY.slice(0, 10)}${KEY.slice(12, 22)}`, '[redacted]'],
-			['pieces apart', `${KEY.slice(0, 9)} and ${KEY.slice(15)}`, '[redacted] and [redacted]'],
-		])('replaces the key %s', (_how, text, redacted) => {
-			expect(redact(text, KEY)).toBe(redacted);
-		});
-
-		it(`leaves pieces shorter than ${MIN_KEY_FRAGMENT} characters (too short to help, too common to replace)`, () => {
-			const piece = KEY.slice(0, MIN_KEY_FRAGMENT - 1);
-			expect(redact(`x ${piece} y`, KEY)).toBe(`x ${piece} y`);
-		});
-
-		it('redacts every string and key of an answer, and leaves a clean answer untouched', () => {
-			const clean = { id: 1, list: ['a', { b: 2 }], flag: null };
-			expect(redactJson(clean, KEY)).toBe(clean);
-			expect(redactJson({ [KEY]: [`x ${KEY.slice(1)}`, 3, { deep: KEY }] }, KEY)).toEqual({
-				'[redacted]': ['x [redacted]', 3, { deep: '[redacted]' }],
-			});
-		});
-
-		it('says whether text holds the key or a piece of it', () => {
-			expect(containsSecret(`..${KEY.slice(3, 14)}..`, KEY)).toBe(true);
-			expect(containsSecret('2026-11-25 order 1234', KEY)).toBe(false);
 		});
 	});
 
@@ -327,17 +276,6 @@ describe('failure bodies, redaction and apiError', () => {
 				KEY,
 			);
 			expect(entry.message).toBe(`${'y'.repeat(295)}[reda…`);
-		});
-	});
-
-	describe('redact', () => {
-		it('replaces every occurrence of the key', () => {
-			expect(redact(`a ${KEY} b ${KEY}`, KEY)).toBe('a [redacted] b [redacted]');
-		});
-
-		it('leaves text alone when the key is empty or too short to be one', () => {
-			expect(redact('abc', '')).toBe('abc');
-			expect(redact('a b c', 'a')).toBe('a b c');
 		});
 	});
 

@@ -1,3 +1,6 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
 import { REGION_BASE_URLS, isLoopbackHost, resolveBaseUrl } from '../../../nodes/common/region';
 
 describe('REGION_BASE_URLS', () => {
@@ -162,4 +165,36 @@ describe('resolveBaseUrl', () => {
 			);
 		},
 	);
+});
+
+describe('trailing slashes', () => {
+	it('are trimmed from a custom base URL, and slashes elsewhere kept', () => {
+		const base = 'https://proxy.example.com/services/v2';
+		expect(resolveBaseUrl({ region: 'custom', baseUrl: `${base}${'/'.repeat(5)}` })).toBe(base);
+		expect(resolveBaseUrl({ region: 'custom', baseUrl: `${base}${'/'.repeat(40_000)}x` })).toBe(
+			`${base}${'/'.repeat(40_000)}x`,
+		);
+	});
+
+	/**
+	 * `/\/+$/` tries every slash of a run as a start and scans the run from each: 40,000 slashes
+	 * not at the end cost 1.6 s. A pattern ending in a quantifier before `$` is linear only when
+	 * anchored at the start (`^`) or when only a run's first character may start it (`(?<!…)`).
+	 */
+	it('are trimmed by no pattern that is quadratic in a run of them (structural)', () => {
+		const root = join(__dirname, '../../..');
+		const sources = ['nodes', 'credentials'].flatMap((dir) =>
+			(readdirSync(join(root, dir), { recursive: true }) as string[])
+				.filter((file) => file.endsWith('.ts'))
+				.map((file) => join(dir, file)),
+		);
+		const risky = sources.flatMap((file) =>
+			readFileSync(join(root, file), 'utf8')
+				.split('\n')
+				.map((line, index) => ({ where: `${file}:${index + 1}`, line }))
+				.filter(({ line }) => /[+*]\$\//.test(line) && !/\/\^/.test(line) && !/\(\?<!/.test(line))
+				.map(({ where, line }) => `${where}: ${line.trim()}`),
+		);
+		expect(risky).toEqual([]);
+	});
 });

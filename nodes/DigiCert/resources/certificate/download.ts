@@ -3,7 +3,7 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import { optionsProperty } from '../../shared/fields';
 import { certificateIdProperty, orderIdProperty } from '../../shared/locators';
 import type { DigiCertOperation } from '../../shared/operation';
-import { decodePercents } from '../../../common/errors';
+import { decodePercents } from '../../../common/redaction';
 import { assertPositiveId, quoteValue } from '../../../common/inputChecks';
 
 type Parameters = {

@@ -13,7 +13,7 @@ import { digiCertNode, inputNodes, runWorkflow } from '../../../helpers/engine';
 import type { FaultResponse } from '../../../helpers/fake';
 import { credentialFor, fakeData } from '../../../helpers/fake';
 import { endlessBody, startHostileServer, trickle } from '../../../helpers/hostileServer';
-import { MAX_ANSWER_BYTES } from '../../../../nodes/common/transport';
+import { MAX_ANSWER_BYTES } from '../../../../nodes/common/body';
 import { useFakeCertCentral } from '../../../helpers/useFakeCertCentral';
 import { runDigiCert } from '../../../helpers/runOperation';
 

@@ -10,7 +10,7 @@ import {
 	fileNameFromDisposition,
 	safeFileName,
 } from '../../../../../nodes/DigiCert/resources/certificate/download';
-import { containsSecretEncoded } from '../../../../../nodes/common/errors';
+import { containsSecretEncoded } from '../../../../../nodes/common/redaction';
 import { runDigiCert } from '../../../../helpers/runOperation';
 
 const server = useFakeCertCentral();
