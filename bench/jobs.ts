@@ -4,12 +4,13 @@
  * floor), the same in a real n8n, 3b the rate-capped run, 4 cold start and package size.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { DIGICERT_RATE_WINDOWS } from '../nodes/common/rateLimiter';
 import { BENCH_DATA, DIGICERT_LIMITS, PROJECT_ROOT, expectedItems } from './data';
 import { n8nInstallDir } from './loadNodesBase';
+import { packageTopTable, profileTable, readCpuProfile } from './profile';
 import type { RealRun } from './realN8n';
 import { startRealN8n } from './realN8n';
 import type { JobReport } from './report';
@@ -25,6 +26,37 @@ import type { Fake } from './runner';
 import { log, measure, startFake, stopFake } from './runner';
 import { formatRange, markdownTable, minimumSendTime, ratio, summarize } from './stats';
 import type { JobName, Variant } from './workflows';
+
+/** Where the CPU profiles of the Get Request runs are written (one per variant, in-process and real n8n). */
+export const PROFILE_DIR = join(PROJECT_ROOT, '.cache', 'bench-profiles');
+
+/** The in-process profiles of job 1 side by side, and the package's costliest functions. */
+function inProcessProfile(): string {
+	const file = (variant: string) => join(PROFILE_DIR, `get-${variant}.cpuprofile`);
+	if (!existsSync(file('digicert')) || !existsSync(file('httpRequest'))) return '';
+	const digicert = readCpuProfile(file('digicert'));
+	const http = readCpuProfile(file('httpRequest'));
+	return `Where the CPU goes (one more run of each under V8's profiler, self time; the engine and the fake's client are in the same process):\n\n${profileTable(
+		[
+			{ name: 'DigiCert node', summary: digicert },
+			{ name: 'HTTP Request node', summary: http },
+		],
+	)}\n\n${packageTopTable(digicert)}`;
+}
+
+/** The real-n8n profiles of job 1 side by side. */
+function realProfile(): string {
+	const file = (variant: string) => join(PROFILE_DIR, `real-get-${variant}.cpuprofile`);
+	if (!existsSync(file('digicert')) || !existsSync(file('httpRequest'))) return '';
+	const digicert = readCpuProfile(file('digicert'));
+	const http = readCpuProfile(file('httpRequest'));
+	return `Where the CPU of \`n8n execute\` goes for Get Request × ${BENCH_DATA.requests} (one more run of each under \`node --cpu-prof\`, self time, n8n's start-up included):\n\n${profileTable(
+		[
+			{ name: 'DigiCert node', summary: digicert },
+			{ name: 'HTTP Request node', summary: http },
+		],
+	)}\n\n${packageTopTable(digicert)}`;
+}
 
 /** The command line's choices (see run.ts). */
 export interface BenchOptions {
@@ -45,8 +77,17 @@ export async function getJob(fake: Fake, runs: number): Promise<JobReport> {
 	const summary = new Map<string, string[]>();
 	let section = '';
 	log(`job 1: Get Request for ${BENCH_DATA.requests} items`);
-	const r = await measure('get', ['digicert', 'httpRequest', 'fetch'], fake, runs);
-	section = `### Job 1: Get Request for ${BENCH_DATA.requests} items (rate limit off)\n\n${markdownTable(TABLE_HEADER, variantRows('1', r, BENCH_DATA.requests))}\n\n${ratiosLine(r)}`;
+	mkdirSync(PROFILE_DIR, { recursive: true });
+	const r = await measure(
+		'get',
+		['digicert', 'httpRequest', 'fetch'],
+		fake,
+		runs,
+		undefined,
+		true,
+		PROFILE_DIR,
+	);
+	section = `### Job 1: Get Request for ${BENCH_DATA.requests} items (rate limit off)\n\n${markdownTable(TABLE_HEADER, variantRows('1', r, BENCH_DATA.requests))}\n\n${ratiosLine(r)}\n\n${inProcessProfile()}`;
 	const t = (v: Variant) => summarize(r.get(v)!.time);
 	const h = (v: Variant) => summarize(r.get(v)!.heapPerItem);
 	const has = (v: Variant) => r.get(v)!.time.length > 0;
@@ -268,6 +309,7 @@ export async function realN8nJob(fake: Fake, options: BenchOptions): Promise<Job
 	const rows: string[][] = [];
 	const targets: string[][] = [];
 	const summaryCells = new Map<string, string[]>();
+	let profileSection = '';
 	try {
 		for (const [job, variants] of plan) {
 			const results = new Map(
@@ -296,6 +338,14 @@ export async function realN8nJob(fake: Fake, options: BenchOptions): Promise<Job
 					m.rss.push(r.peakRssBytes ?? NaN);
 					m.requests.push(counts.requests);
 				}
+			}
+			if (job === 'get') {
+				// One more run of each node under V8's profiler (the whole n8n process, start-up included).
+				for (const variant of ['digicert', 'httpRequest'] as const) {
+					await fake.child.ask({ command: 'reset' });
+					await session.run(job, variant, join(PROFILE_DIR, `real-get-${variant}.cpuprofile`));
+				}
+				profileSection = realProfile();
 			}
 			const items = expectedItems(job);
 			const base = results.get('baseline')!;
@@ -380,7 +430,8 @@ export async function realN8nJob(fake: Fake, options: BenchOptions): Promise<Job
 				'peak RSS above baseline, per item',
 			],
 			rows,
-		);
+		) +
+		(profileSection ? `\n\n${profileSection}` : '');
 	return { section, targets, summary: summaryCells };
 }
 

@@ -95,6 +95,100 @@ const VARIANT_NAMES: Record<PacingVariant, string> = {
 	includeDuplicates: 'Get Many Orders with Include Duplicate Certificates',
 };
 
+/**
+ * Processes sharing one API key, as n8n's queue-mode workers do: `processes` engine processes
+ * started at once (each its own pacer), `total` Get Requests split between them, against the fake
+ * enforcing DigiCert's windows and blocking the key past them. The processes do not talk.
+ */
+async function sharedKeyRun(processes: number, total: number, options: Options) {
+	const fake = await startFake(DIGICERT_LIMITS, undefined, { timeScale: options.timeScale });
+	const workers = Array.from({ length: processes }, () => startWorker());
+	try {
+		await Promise.all(workers.map((w) => w.ready));
+		const per = Math.ceil(total / processes);
+		const started = Date.now();
+		const answers = await Promise.all(
+			workers.map((worker, p) => {
+				const first = BENCH_DATA.firstConcurrentRequestId + p * per;
+				const ids = Array.from({ length: Math.min(per, total - p * per) }, (_, i) => first + i);
+				const request: Omit<PacingRequest, 'id'> = {
+					pacing: 'sharedKey',
+					variant: 'shared',
+					target: fake.target,
+					timeScale: options.timeScale,
+					ids,
+				};
+				return worker.ask<PacingAnswer>(request as unknown as Record<string, unknown>);
+			}),
+		);
+		const wallMs = (Date.now() - started) * options.timeScale;
+		const counts = await fake.child.ask<{ requests: number; rateLimited: number }>({
+			command: 'count',
+		});
+		return { answers, wallMs, ...counts };
+	} finally {
+		for (const worker of workers) worker.stop();
+		await stopFake(fake);
+	}
+}
+
+async function sharedKeyJob(options: Options): Promise<JobReport> {
+	const total = 800;
+	const minimum = minimumSendTime(total, DIGICERT_LIMITS);
+	const rows: string[][] = [];
+	const targets: string[][] = [];
+	for (const processes of [1, 2, 4]) {
+		for (let run = 0; run < options.runs; run++) {
+			log(`pacing: ${processes} processes sharing one key, ${total} Get Requests`);
+			const r = await sharedKeyRun(processes, total, options);
+			const failed = r.answers.find((a) => !a.ok);
+			const items = r.answers.reduce((n, a) => n + (a.items?.[0] ?? 0), 0);
+			const inOrder = r.answers.every((a) => a.ok && a.inOrder);
+			const refused = (100 * r.rateLimited) / Math.max(1, r.requests);
+			const ratio = r.wallMs / minimum;
+			log(
+				`pacing: ${processes} processes: ${r.rateLimited} of ${r.requests} refused, ${(r.wallMs / 1000).toFixed(0)} s (${ratio.toFixed(2)}×), ${items} items`,
+			);
+			rows.push([
+				String(processes),
+				failed ? `failed: ${failed.error}` : `${(r.wallMs / 1000).toFixed(0)} s`,
+				`${ratio.toFixed(2)}×`,
+				`${r.rateLimited} of ${r.requests} (${refused.toFixed(1)} %)`,
+				`${items} of ${total}${inOrder ? ', in order' : ', NOT in order'}`,
+			]);
+			const alone = processes === 1;
+			targets.push([
+				alone
+					? 'One process alone: 0 × 429, ≤ 1.1× the least time'
+					: `${processes} processes on one key: ≤ 5 % refused, ≤ 1.3× the least time, every item out in order`,
+				`${r.rateLimited} × 429 (${refused.toFixed(1)} %), ${ratio.toFixed(2)}×, ${items} items`,
+				verdict(
+					!failed &&
+						inOrder &&
+						items === total &&
+						(alone ? r.rateLimited === 0 && ratio <= 1.1 : refused <= 5 && ratio <= 1.3),
+				),
+			]);
+		}
+	}
+	const section =
+		`### Processes sharing one API key (queue-mode workers; issue 26)\n\n` +
+		`${total} Get Requests split evenly between 1, 2 or 4 engine processes started at once, each with its own pacer (DigiCert's Limits, the default) and nothing shared between them, ` +
+		`against the fake enforcing DigiCert's windows (100 per 5 s, 1,000 per 3 min) and blocking the key past them (for the window crossed). ` +
+		`Least time for ${total} requests under those windows: ${(minimum / 1000).toFixed(0)} s. Scaled time: the fake's clock and the pacers run ${options.timeScale} times faster than real time; times are scaled back.\n\n` +
+		markdownTable(
+			[
+				'processes',
+				'wall time (scaled back)',
+				'vs least time',
+				'429s (of requests sent)',
+				'items out',
+			],
+			rows,
+		);
+	return { section, targets };
+}
+
 export async function pacingJobs(options: Options): Promise<JobReport[]> {
 	const reports: JobReport[] = [];
 	const { timeScale } = options;
@@ -172,6 +266,8 @@ export async function pacingJobs(options: Options): Promise<JobReport[]> {
 		]);
 		reports.push({ section, targets });
 	}
+
+	if (options.wanted('sharedKey')) reports.push(await sharedKeyJob({ ...options, timeScale: 4 }));
 
 	if (options.wanted('audit')) {
 		const { auditOrders, auditDuplicateEvery } = BENCH_DATA;

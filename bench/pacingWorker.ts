@@ -17,7 +17,7 @@ import { REAL_CLOCK } from '../nodes/common/clock';
 import { keyPacers } from '../nodes/common/rateLimiter';
 import { digiCertNode, inputNodes, registerNodeType, runWorkflow } from '../test/helpers/engine';
 
-export type PacingJob = 'concurrent' | 'audit';
+export type PacingJob = 'concurrent' | 'audit' | 'sharedKey';
 export type PacingVariant = 'shared' | 'perExecution' | 'oldExample' | 'includeDuplicates';
 
 export interface PacingRequest {
@@ -26,6 +26,8 @@ export interface PacingRequest {
 	variant: PacingVariant;
 	target: Target;
 	timeScale: number;
+	/** sharedKey: this process's request IDs (one execution of Get Requests, one item per ID). */
+	ids?: number[];
 }
 
 export interface PacingAnswer {
@@ -37,6 +39,8 @@ export interface PacingAnswer {
 	/** When each execution finished, scaled back (ms from the start). */
 	finishedMs?: number[];
 	items?: number[];
+	/** sharedKey: whether every item came out, in the input's order. */
+	inOrder?: boolean;
 }
 
 const BASELINE_TYPE = 'n8n-nodes-digicert-baseline.digiCert';
@@ -68,6 +72,14 @@ function scaledClock(scale: number) {
 
 function executions(request: PacingRequest): INode[][] {
 	const { variant, timeScale } = request;
+	if (request.pacing === 'sharedKey') {
+		const node = digiCertNode({
+			resource: 'request',
+			operation: 'get',
+			requestId: '={{ $json.id }}',
+		});
+		return [[...inputNodes(request.ids!.map((id) => ({ id }))), { ...node, type: DIGICERT_TYPE }]];
+	}
 	if (request.pacing === 'audit') {
 		const getMany = digiCertNode({
 			resource: 'order',
@@ -136,12 +148,16 @@ export async function runPacing(request: PacingRequest): Promise<PacingAnswer> {
 		);
 		const failed = runs.find((run) => run.error);
 		if (failed) return { id, ok: false, error: failed.error!.message };
+		const ids = request.ids;
 		return {
 			id,
 			ok: true,
 			wallMs: clock.now() - started,
 			finishedMs: finishedMs.sort((a, b) => a - b),
 			items: runs.map((run) => run.items().length),
+			inOrder:
+				ids === undefined ||
+				JSON.stringify(runs[0].items().map((item) => item.json.id)) === JSON.stringify(ids),
 		};
 	} finally {
 		keyPacers.reset(REAL_CLOCK);

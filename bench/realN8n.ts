@@ -7,7 +7,7 @@
  */
 import { spawn } from 'node:child_process';
 import { openSync, closeSync, readFileSync, promises as fsp } from 'node:fs';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import type { INode } from 'n8n-workflow';
 
 import type { N8nHome } from '../test/e2e/support/n8n';
@@ -129,7 +129,7 @@ function cpuTimeMs(pid: number): number | undefined {
 }
 
 /** `n8n execute --id --rawOutput`, watching the process's peak RSS (the runner's own `run` does not expose the process). */
-async function executeWatched(home: N8nHome, id: string) {
+async function executeWatched(home: N8nHome, id: string, profileFile?: string) {
 	const env: NodeJS.ProcessEnv = {
 		...process.env,
 		...home.env,
@@ -149,7 +149,15 @@ async function executeWatched(home: N8nHome, id: string) {
 	let peak = 0;
 	let cpuMs = 0;
 	const code = await new Promise<number | null>((resolve, reject) => {
-		const child = spawn(home.n8n.node, [home.n8n.n8nBin, 'execute', `--id=${id}`, '--rawOutput'], {
+		const profile = profileFile
+			? [
+					'--cpu-prof',
+					`--cpu-prof-dir=${dirname(profileFile)}`,
+					`--cpu-prof-name=${basename(profileFile)}`,
+				]
+			: [];
+		const args = [...profile, home.n8n.n8nBin, 'execute', `--id=${id}`, '--rawOutput'];
+		const child = spawn(home.n8n.node, args, {
 			env,
 			cwd: home.userFolder,
 			stdio: ['ignore', out, err],
@@ -183,7 +191,8 @@ export interface RealN8nSession {
 	home: N8nHome;
 	version: string;
 	node: string;
-	run(job: JobName, variant: Variant | 'baseline'): Promise<RealRun>;
+	/** `profileFile`: write a CPU profile of the whole `n8n execute` process there. */
+	run(job: JobName, variant: Variant | 'baseline', profileFile?: string): Promise<RealRun>;
 	cleanup(): Promise<void>;
 }
 
@@ -212,11 +221,12 @@ export async function startRealN8n(
 		home,
 		version: home.n8n.version,
 		node: nodeVersion,
-		async run(job, variant) {
+		async run(job, variant, profileFile) {
 			const workflow = workflowFor(job, variant, target);
 			const { code, run, processMs, peakRssBytes, cpuMs, stderr } = await executeWatched(
 				home,
 				workflow.id,
+				profileFile,
 			);
 			const runData = run?.data?.resultData?.runData ?? {};
 			// n8n sometimes ends by a signal after printing a successful run: the printed run decides.

@@ -5,7 +5,7 @@
  * markers). Options: --runs N (in-process runs per variant, default 5), --real-runs N (real n8n,
  * default 3), --no-real (skip the real n8n), --time-scale N and --capped-runs N (the rate-capped
  * run), --pacing-runs N (the pacing jobs, default 1), --quick (fewer runs, everything shorter), --no-write,
- * --only get,returnAll,duplicates,rateCapped,sharedPacing,audit,coldStart.
+ * --only get,returnAll,duplicates,rateCapped,sharedPacing,sharedKey,audit,pacerCpu,coldStart.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -21,6 +21,7 @@ import {
 	returnAllJob,
 } from './jobs';
 import type { JobReport } from './report';
+import { pacerCpuJob } from './pacerCpu';
 import { pacingJobs } from './pacing';
 import { machineSection, resultsReport, writeResults } from './report';
 import { log, startFake, stopFake } from './runner';
@@ -83,6 +84,7 @@ async function main() {
 		wanted: options.wanted,
 	}))
 		add(report);
+	if (options.wanted('pacerCpu')) add(await pacerCpuJob());
 	if (options.wanted('coldStart')) add(await coldStartJob(options.quick));
 
 	const elapsed = ((Date.now() - started) / 1000).toFixed(0);

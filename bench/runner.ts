@@ -127,6 +127,8 @@ export async function measure(
 	runs: number,
 	timeScale?: number,
 	warmUp = true,
+	/** After the measured runs, one more run per engine variant under the CPU profiler, written here. */
+	profileDir?: string,
 ) {
 	const workers = new Map(variants.map((v) => [v, startWorker()] as const));
 	await Promise.all([...workers.values()].map((w) => w.ready));
@@ -164,6 +166,14 @@ export async function measure(
 				m.items.push(answer.items!);
 				m.heapPerItem.push((answer.heapPeakBytes ?? 0) / Math.max(1, answer.items!));
 				m.retainedPerItem.push((answer.retainedBytes ?? 0) / Math.max(1, answer.items!));
+			}
+		}
+		if (profileDir !== undefined) {
+			for (const variant of variants.filter((v) => v !== 'fetch')) {
+				await fake.child.ask({ command: 'reset' });
+				const profileFile = join(profileDir, `${job}-${variant}.cpuprofile`);
+				const request: Omit<RunRequest, 'id'> = { job, variant, target: fake.target, profileFile };
+				await workers.get(variant)!.ask<RunAnswer>(request as unknown as Record<string, unknown>);
 			}
 		}
 	} finally {

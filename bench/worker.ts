@@ -4,6 +4,9 @@
  * answers with the node's executionTime and the peak heap above the pre-run baseline.
  * Started with --expose-gc so each run begins from a collected heap.
  */
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector';
+
 import { inputNodes, registerNodeType, runWorkflow } from '../test/helpers/engine';
 import { DIGICERT_RATE_WINDOWS } from '../nodes/common/rateLimiter';
 
@@ -20,6 +23,8 @@ export interface RunRequest {
 	target: Target;
 	/** Divide the node's rate-limit windows by this (the rate-capped job runs in scaled time). */
 	timeScale?: number;
+	/** Write a CPU profile of the run here (node:inspector, the same format as `--cpu-prof`). */
+	profileFile?: string;
 }
 
 export interface RunAnswer {
@@ -115,6 +120,27 @@ function ensureNodesBase(): true | string {
 
 const DEFAULT_WINDOWS = DIGICERT_RATE_WINDOWS.map((w) => ({ ...w }));
 
+/** Runs `work` under V8's CPU profiler and writes the profile to `file` (when given). */
+async function profiled<T>(file: string | undefined, work: () => Promise<T>): Promise<T> {
+	if (file === undefined) return await work();
+	const session = new Session();
+	session.connect();
+	const post = (method: string, params?: object) =>
+		new Promise<unknown>((resolve, reject) =>
+			session.post(method, params, (error, result) => (error ? reject(error) : resolve(result))),
+		);
+	await post('Profiler.enable');
+	await post('Profiler.setSamplingInterval', { interval: 500 });
+	await post('Profiler.start');
+	try {
+		return await work();
+	} finally {
+		const { profile } = (await post('Profiler.stop')) as { profile: unknown };
+		writeFileSync(file, JSON.stringify(profile));
+		session.disconnect();
+	}
+}
+
 async function runOne(request: RunRequest): Promise<RunAnswer> {
 	const { id, job, variant, target } = request;
 	// The node's own windows, scaled like the fake's (an exported array: scaled in place for this run only).
@@ -149,7 +175,9 @@ async function runOne(request: RunRequest): Promise<RunAnswer> {
 	const credentials = {
 		digiCertApi: { region: 'custom', baseUrl: target.baseUrl, apiKey: target.apiKey },
 	};
-	const m = await measured(() => runWorkflow(workflow, { credentials }));
+	const m = await measured(() =>
+		profiled(request.profileFile, () => runWorkflow(workflow, { credentials })),
+	);
 	const run = m.result;
 	if (run.error) return { id, ok: false, error: run.error.message };
 	const timeMs = nodes.reduce(

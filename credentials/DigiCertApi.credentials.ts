@@ -23,6 +23,26 @@ const STATUSES_STILL_FAILING = Array.from({ length: 300 }, (_, i) => 300 + i).fi
 	(status) => status !== 403,
 );
 
+/** The base URL and origin of each credential seen, so a run's requests do not parse them again. */
+const resolvedBases = new WeakMap<
+	object,
+	{ region: unknown; url: unknown; baseUrl: string; origin: string }
+>();
+
+function resolvedBase(credentials: ICredentialDataDecryptedObject) {
+	const known = resolvedBases.get(credentials);
+	if (known?.region === credentials.region && known.url === credentials.baseUrl) return known;
+	const baseUrl = resolveBaseUrl(credentials);
+	const resolved = {
+		region: credentials.region,
+		url: credentials.baseUrl,
+		baseUrl,
+		origin: new URL(baseUrl).origin,
+	};
+	resolvedBases.set(credentials, resolved);
+	return resolved;
+}
+
 export class DigiCertApi implements ICredentialType {
 	name = 'digiCertApi';
 
@@ -75,11 +95,11 @@ export class DigiCertApi implements ICredentialType {
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> => {
-		const baseUrl = resolveBaseUrl(credentials);
+		const { baseUrl, origin } = resolvedBase(credentials);
 		const target = new URL(requestOptions.url, requestOptions.baseURL ?? baseUrl);
-		if (target.origin !== new URL(baseUrl).origin) {
+		if (target.origin !== origin) {
 			throw new Error(
-				`Refusing to send the DigiCert API key to ${target.origin}: the credential is for ${new URL(baseUrl).origin}`,
+				`Refusing to send the DigiCert API key to ${target.origin}: the credential is for ${origin}`,
 			);
 		}
 		return {

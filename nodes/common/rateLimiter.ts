@@ -42,49 +42,89 @@ export class BlockedTooLongError extends Error {
 	}
 }
 
-/** One request's place in the windows: from when it was sent until `ms` after its answer. */
-interface Slot {
-	at: number;
-	answered: boolean;
-}
-
 /**
- * How long before one more request fits in every window. A request counts from when it was sent
- * until a window's length after its answer came: DigiCert counted it somewhere in between, so a
- * request sent after that can never meet it in DigiCert's window, however long the network took.
- * Infinity when only an answer still outstanding can make room.
+ * What one window needs to know: when the latest requests answered inside its span were answered
+ * (at most `limit` of them, oldest first, in a ring). A request counts from when it was sent (the
+ * pacer's count of requests out) until `ms` after its answer: DigiCert counted it somewhere in
+ * between, so a request sent after that can never meet it in DigiCert's window, however long the
+ * network took. Older answers can never decide when the next request fits, so nothing more is kept:
+ * the cost per request is constant, whatever the traffic.
  */
-export function windowDelay(
-	slots: readonly Slot[],
-	windows: readonly RateWindow[],
-	now: number,
-): number {
-	let delay = 0;
-	for (const { limit, ms } of windows) {
-		let inside = 0;
-		const answered: number[] = [];
-		for (const slot of slots) {
-			if (!slot.answered) inside++;
-			else if (slot.at > now - ms) {
-				inside++;
-				answered.push(slot.at);
-			}
-		}
-		if (inside < limit) continue;
-		const leaving = inside - limit + 1;
-		if (leaving > answered.length) return Infinity;
-		answered.sort((a, b) => a - b);
-		delay = Math.max(delay, answered[leaving - 1] + ms - now);
+export class WindowTracker {
+	private readonly times: Float64Array;
+
+	private head = 0;
+
+	private count = 0;
+
+	/** Lanes waiting that pace by this window. */
+	users = 0;
+
+	/** Whether the pacer records answers in it. */
+	registered = false;
+
+	/** When a lane pacing by it last asked for a turn. */
+	named = 0;
+
+	/** The share of its limit this process uses: 1 until DigiCert refuses while this window is busy. */
+	share = 1;
+
+	/** Its limit at this process's share of the key. */
+	get sharedLimit(): number {
+		return this.share >= 1 ? this.limit : Math.max(1, Math.floor(this.limit * this.share));
 	}
-	return delay;
+
+	constructor(
+		readonly limit: number,
+		readonly ms: number,
+	) {
+		this.times = new Float64Array(Math.max(1, Math.ceil(limit)));
+	}
+
+	record(at: number): void {
+		const size = this.times.length;
+		if (this.count < size) {
+			this.times[(this.head + this.count) % size] = at;
+			this.count++;
+		} else {
+			this.times[this.head] = at;
+			this.head = (this.head + 1) % size;
+		}
+	}
+
+	/** How many answers it keeps that are still inside the window at `now` (it forgets the others). */
+	answered(now: number): number {
+		while (this.count > 0 && this.times[this.head] <= now - this.ms) {
+			this.head = (this.head + 1) % this.times.length;
+			this.count--;
+		}
+		return this.count;
+	}
+
+	/**
+	 * How long before one more request fits, with `out` requests unanswered and at most `limit`
+	 * (not above the window's own) in the window. Infinity when only an answer still out can make room.
+	 */
+	delay(now: number, out: number, limit = this.limit): number {
+		const answered = this.answered(now);
+		const inside = out + answered;
+		if (inside < limit) return 0;
+		// Only the newest `limit` answers can be the one whose leaving makes room (see record).
+		const leaving = inside - limit + 1;
+		if (leaving > answered) return Infinity;
+		return this.times[(this.head + leaving - 1) % this.times.length] + this.ms - now;
+	}
 }
 
 export interface LaneOptions {
 	/** How fast this lane's requests may go, counted over every request sent with the key. */
-	windows: RateWindow[];
+	windows: readonly RateWindow[];
 	/** How long one request waits in all while DigiCert blocks the key before it gives up. */
 	maxBlockedWaitMs: number;
-	/** The wait after DigiCert's first 429; it doubles with each 429 in a row. */
+	/**
+	 * This lane's own wait before it sends a refused request again; it doubles with each 429 to that
+	 * request. It delays only this lane's retries: the key's pause is the pacer's, the same for all.
+	 */
 	firstBlockedWaitMs: number;
 	/** The execution's cancel signal: its waiting requests are dropped. */
 	signal?: AbortSignal;
@@ -93,8 +133,10 @@ export interface LaneOptions {
 interface Waiter {
 	/** Since when this request has been waiting, for its patience. */
 	since: number;
-	/** Whether DigiCert refused this request before (it then waits since its first 429). */
-	retry: boolean;
+	/** For a request DigiCert refused before: its 429s so far; it waits since its first. */
+	refusals: number;
+	/** Not sent before this (the lane's own wait after a 429). */
+	notBefore: number;
 	resolve: (ticket: Ticket) => void;
 	reject: (error: Error) => void;
 }
@@ -111,10 +153,19 @@ interface Block {
 export class Lane {
 	readonly waiters: Waiter[] = [];
 
+	/** The windows it paces by, as the pacer keeps them. */
+	trackers: WindowTracker[];
+
+	/** Its neighbours in the pacer's ring of lanes waiting, while it waits. */
+	next: Lane | undefined;
+
+	prev: Lane | undefined;
+
 	constructor(
 		private readonly pacer: KeyPacer,
 		readonly options: LaneOptions,
 	) {
+		this.trackers = options.windows.map((w) => pacer.tracker(w));
 		options.signal?.addEventListener(
 			'abort',
 			() => pacer.drop(this, new Error('The execution was cancelled')),
@@ -139,14 +190,18 @@ export class Ticket {
 	/** When DigiCert refused the request this ticket or an earlier one of it was for (429). */
 	blockedSince: number | undefined;
 
+	/** When DigiCert refused this ticket's request, if it did. */
+	refusedAt: number | undefined;
+
 	constructor(
 		private readonly pacer: KeyPacer,
-		readonly slot: Slot,
 		readonly lane: Lane,
 		/** Whether it is the one request sent to see if a block is over. */
 		readonly probe: boolean,
 		/** For a request refused before: since when it has waited. */
 		waitingSince: number | undefined,
+		/** 429s to this request so far. */
+		public refusals = 0,
 	) {
 		this.blockedSince = waitingSince;
 	}
@@ -159,16 +214,49 @@ export class Ticket {
 	}
 }
 
-/** The requests of one API key in this process: windows, turns and blocks. */
+/** The first pause of the key after DigiCert's 429; it doubles with each 429 in a row. */
+export const FIRST_BLOCKED_WAIT_MS = 1000;
+
+/**
+ * Sharing a key with other processes (n8n's queue-mode workers, other tools): each backs off on
+ * DigiCert's 429 and probes back up slowly, the way TCP shares a link. After a 429 the pacer uses
+ * at most DECREASE of its share before (multiplicative decrease), and at most what it had in the
+ * window when the key filled up (its part of DigiCert's count: together the processes fit) ...
+ */
+const DECREASE = 0.7;
+/** ... but never less than this of its share before (a process that got nothing through still gets some) ... */
+const SMALLEST_STEP = 0.1;
+/** ... holds it for this many of its shortest windows after the key is free again ... */
+const HOLD_WINDOWS = 8;
+/** ... then takes this much more of its windows per shortest window (additive increase). */
+const INCREASE = 0.05;
+
+/** The requests of one API key in this process: windows, turns, blocks and its share of the key. */
 export class KeyPacer {
-	private slots: Slot[] = [];
+	/** Windows that lanes pace by (one per distinct limit and span), recording every answer. */
+	private readonly trackers = new Map<string, WindowTracker>();
 
-	/** Lanes with requests waiting, in turn order; `turn` is the index of the lane whose turn is next. */
-	private lanes: Lane[] = [];
+	/** Trackers of the lanes waiting now: the windows that hold for every request. */
+	private readonly active = new Set<WindowTracker>();
 
-	private turn = 0;
+	/** Requests sent and not answered yet. */
+	private out = 0;
+
+	/** The lane whose turn is next, in a ring of the lanes waiting. */
+	private current: Lane | undefined;
 
 	private block: Block | undefined;
+
+	/** No increase of the share before this. */
+	private holdUntil = 0;
+
+	private lastRaise = 0;
+
+	/** While sharing: requests are spaced out, not sent in bursts (fewer in flight when DigiCert refuses). */
+	private nextSpacedGrant = 0;
+
+	/** How far apart, while sharing (0 alone). */
+	private spacing = 0;
 
 	private pumping = false;
 
@@ -192,9 +280,21 @@ export class KeyPacer {
 		return new Lane(this, options);
 	}
 
+	/** The tracker of one window: one per distinct limit and span, whichever lanes name it. */
+	tracker(window: RateWindow): WindowTracker {
+		const id = `${window.limit}/${window.ms}`;
+		let tracker = this.trackers.get(id);
+		if (tracker === undefined) {
+			tracker = new WindowTracker(window.limit, window.ms);
+			tracker.registered = true;
+			this.trackers.set(id, tracker);
+		}
+		return tracker;
+	}
+
 	/** Whether this pacer holds nothing worth keeping: nothing waiting or in flight, every window and block over. */
 	isIdle(now: number): boolean {
-		if (this.lanes.length > 0 || this.slots.some((s) => !s.answered)) return false;
+		if (this.current !== undefined || this.out > 0) return false;
 		return now >= Math.max(this.lastUsed + this.longestMs, this.block?.until ?? 0);
 	}
 
@@ -203,21 +303,50 @@ export class KeyPacer {
 		return this.block !== undefined;
 	}
 
+	/** How many answer times the pacer keeps (over all its windows): bounded by the windows' limits. */
+	get keptAnswers(): number {
+		let kept = 0;
+		for (const tracker of this.trackers.values()) kept += tracker.answered(this.clock.now());
+		return kept;
+	}
+
+	/** How many distinct windows the pacer keeps. */
+	get windowCount(): number {
+		return this.trackers.size;
+	}
+
+	/** The smallest share of a window's limit this process uses now: 1 alone, less once DigiCert refused. */
+	get share(): number {
+		let share = 1;
+		for (const tracker of this.trackers.values()) share = Math.min(share, tracker.share);
+		return share;
+	}
+
 	async enqueue(lane: Lane, refused?: Ticket): Promise<Ticket> {
 		if (lane.options.signal?.aborted) throw new Error('The execution was cancelled');
 		const now = this.clock.now();
 		this.lastUsed = now;
+		for (let i = 0; i < lane.trackers.length; i++) {
+			if (!lane.trackers[i].registered) lane.trackers[i] = this.tracker(lane.trackers[i]);
+			lane.trackers[i].named = now;
+		}
+		// Nobody else waiting, the key free, room in the windows: go at once, without a turn to take.
+		if (refused === undefined && this.current === undefined && this.block === undefined) {
+			if (this.paceDelay(lane.trackers, now) <= 0) return this.grant(lane, undefined, now);
+		}
+		const refusals = refused?.refusals ?? 0;
+		const since = refused?.blockedSince ?? now;
+		const notBefore =
+			refused?.refusedAt === undefined ? now : refused.refusedAt + this.ownWait(lane, refusals);
+		if (notBefore > since + lane.options.maxBlockedWaitMs) {
+			// Its own wait would take it past its patience: it gives up now rather than wait in vain.
+			throw new BlockedTooLongError(now - since, this.block?.refusals ?? refusals, notBefore - now);
+		}
 		return await new Promise<Ticket>((resolve, reject) => {
-			const waiter = {
-				since: refused?.blockedSince ?? now,
-				retry: refused !== undefined,
-				resolve,
-				reject,
-			};
+			const waiter = { since, refusals, notBefore, resolve, reject };
 			if (refused) lane.waiters.unshift(waiter);
 			else lane.waiters.push(waiter);
-			// A lane that was not waiting goes next: the others have just had their turns.
-			if (!this.lanes.includes(lane)) this.lanes.splice(this.turn, 0, lane);
+			this.join(lane);
 			this.kick();
 		});
 	}
@@ -225,24 +354,32 @@ export class KeyPacer {
 	/** Drops a lane's waiting requests (its execution was cancelled). */
 	drop(lane: Lane, error: Error): void {
 		for (const waiter of lane.waiters.splice(0)) waiter.reject(error);
-		this.removeLane(lane);
+		this.leave(lane);
 	}
 
 	settle(ticket: Ticket, outcome: 'answered' | 'refused' | 'failed', retryAfterMs?: number): void {
 		const now = this.clock.now();
-		ticket.slot.at = now;
-		ticket.slot.answered = true;
-		if (outcome === 'refused') ticket.blockedSince ??= now;
+		this.out--;
+		if (outcome === 'refused') {
+			ticket.blockedSince ??= now;
+			ticket.refusedAt = now;
+			ticket.refusals++;
+		}
 		this.lastUsed = now;
 		const block = this.block;
 		if (outcome === 'refused') this.refused(ticket, now, retryAfterMs);
 		else if (block?.probe === ticket) {
 			// The probe got through: the block is over. With no answer at all, another probe may go.
-			if (outcome === 'answered') this.block = undefined;
+			if (outcome === 'answered') this.unblocked(now);
 			else block.probe = undefined;
 		}
-		if (this.slots.length > 64)
-			this.slots = this.slots.filter((s) => !s.answered || s.at > now - this.longestMs);
+		for (const [id, tracker] of this.trackers) {
+			// A window no lane has named for longer than its span: forgotten until a lane names it again.
+			if (tracker.users === 0 && now - tracker.named > tracker.ms) {
+				this.trackers.delete(id);
+				tracker.registered = false;
+			} else tracker.record(now);
+		}
 		this.kick();
 	}
 
@@ -250,7 +387,10 @@ export class KeyPacer {
 		let block = this.block;
 		// While the key is paused only probes go: any other request was out before, and its 429 says nothing new.
 		if (block !== undefined && !ticket.probe) return;
-		if (block === undefined) block = this.block = { since: now, until: now, refusals: 0 };
+		if (block === undefined) {
+			block = this.block = { since: now, until: now, refusals: 0 };
+			this.decrease(now);
+		}
 		block.refusals++;
 		block.probe = undefined;
 		const own = this.blockedWait(block.refusals, now, ticket.lane.options.firstBlockedWaitMs);
@@ -262,37 +402,143 @@ export class KeyPacer {
 	}
 
 	/**
+	 * DigiCert refused: someone else uses the key too (or this process went too fast). The window this
+	 * process is busiest in (the largest part of its limit: the one DigiCert most likely counted full)
+	 * gets a smaller share from now on (see DECREASE); a short burst does not cut the 3-minute window,
+	 * a long run does.
+	 */
+	private decrease(now: number): void {
+		let busiest = 0;
+		for (const tracker of this.trackers.values())
+			busiest = Math.max(busiest, tracker.answered(now) / tracker.limit);
+		const shortestMs = this.shortestMs();
+		for (const tracker of this.trackers.values()) {
+			const used = tracker.answered(now) / tracker.limit;
+			// With nothing of its own in any window, the key is someone else's: the shortest window shares.
+			if (busiest === 0 ? tracker.ms > shortestMs : used < busiest * 0.9) continue;
+			tracker.share = Math.max(
+				tracker.share * SMALLEST_STEP,
+				Math.min(tracker.share * DECREASE, used),
+				1 / tracker.limit,
+			);
+		}
+		this.holdUntil = Infinity;
+		this.respace();
+	}
+
+	/** The probe got through: the key is free again; the shares hold a while, then grow slowly. */
+	private unblocked(now: number): void {
+		this.block = undefined;
+		if (this.spacing === 0) return;
+		this.holdUntil = now + HOLD_WINDOWS * this.shortestMs();
+		this.lastRaise = this.holdUntil;
+	}
+
+	/** Additive increase: a step more of each share per shortest window without a 429, after the hold. */
+	private raise(now: number): void {
+		if (now < this.holdUntil || now - this.lastRaise < this.shortestMs()) return;
+		for (const tracker of this.trackers.values())
+			tracker.share = Math.min(1, tracker.share + INCREASE);
+		this.lastRaise = now;
+		this.respace();
+	}
+
+	/** While sharing, requests go one by one, spaced as the shortest shared window allows, not in bursts. */
+	private respace(): void {
+		let spacing = Infinity;
+		for (const tracker of this.trackers.values())
+			if (tracker.share < 1) spacing = Math.min(spacing, tracker.ms / tracker.sharedLimit);
+		this.spacing = Number.isFinite(spacing) ? spacing : 0;
+	}
+
+	private shortestMs(): number {
+		let shortest = Infinity;
+		for (const tracker of this.trackers.values()) shortest = Math.min(shortest, tracker.ms);
+		return shortest;
+	}
+
+	/** How long before one more request fits in `trackers` (and, while sharing, its spacing). */
+	private paceDelay(trackers: Iterable<WindowTracker>, now: number): number {
+		let delay = 0;
+		for (const tracker of trackers)
+			delay = Math.max(delay, tracker.delay(now, this.out, tracker.sharedLimit));
+		if (this.spacing > 0) {
+			this.raise(now);
+			delay = Math.max(delay, this.nextSpacedGrant - now);
+		}
+		return delay;
+	}
+
+	/**
 	 * How long to pause every request after the `refusals`-th 429 in a row. DigiCert says neither
 	 * how long nor why: a key over its 5-second window is free again within seconds, one over its
 	 * 3-minute window may stay blocked for up to that window. So the pause doubles from the first
 	 * wait up to a sixth of the longest window (one probe at a time, never a burst), and is never
-	 * shorter than it takes this process's own requests to leave the key's windows.
+	 * shorter than it takes this process's own requests to leave the key's windows. It is the key's
+	 * pause: an execution's Retry Delay may shorten its first wait (a probe is one request) but never
+	 * lengthen it, so one workflow's long delay does not hold every other workflow on the key.
 	 */
-	private blockedWait(refusals: number, now: number, firstWaitMs: number): number {
+	private blockedWait(refusals: number, now: number, laneFirstMs: number): number {
 		const windows = this.keyWindows();
-		const first = Math.max(1, firstWaitMs);
+		const first = Math.max(1, Math.min(FIRST_BLOCKED_WAIT_MS, laneFirstMs));
 		const backoff = Math.min(first * 2 ** (refusals - 1), Math.max(first, longest(windows) / 6));
-		const drain = windowDelay(this.slots, windows, now);
-		return Math.max(backoff, Number.isFinite(drain) ? drain : 0);
+		let drain = 0;
+		for (const window of windows) {
+			const tracker = this.trackers.get(`${window.limit}/${window.ms}`);
+			const delay = tracker?.delay(now, this.out) ?? 0;
+			if (Number.isFinite(delay)) drain = Math.max(drain, delay);
+		}
+		return Math.max(backoff, drain);
 	}
 
-	private removeLane(lane: Lane): void {
-		const index = this.lanes.indexOf(lane);
-		if (index < 0) return;
-		this.lanes.splice(index, 1);
-		if (index < this.turn) this.turn--;
-		if (this.turn >= this.lanes.length) this.turn = 0;
+	/** A lane's own wait before it sends a request refused `refusals` times again (its Retry Delay). */
+	private ownWait(lane: Lane, refusals: number): number {
+		const first = Math.max(0, lane.options.firstBlockedWaitMs);
+		const longestMs = longest(this.keyWindows());
+		return Math.min(first * 2 ** (refusals - 1), Math.max(first, longestMs / 6), LONGEST_BLOCK_MS);
+	}
+
+	/** Puts a lane in the ring of lanes waiting, next in turn (the others have just had theirs). */
+	private join(lane: Lane): void {
+		if (lane.next !== undefined) return;
+		const current = this.current;
+		if (current === undefined) {
+			lane.next = lane.prev = lane;
+		} else {
+			lane.prev = current.prev;
+			lane.next = current;
+			current.prev!.next = lane;
+			current.prev = lane;
+		}
+		this.current = lane;
+		for (const tracker of lane.trackers) {
+			if (tracker.users++ === 0) this.active.add(tracker);
+		}
+	}
+
+	private leave(lane: Lane): void {
+		if (lane.next === undefined) return;
+		if (lane.next === lane) this.current = undefined;
+		else {
+			lane.prev!.next = lane.next;
+			lane.next.prev = lane.prev;
+			if (this.current === lane) this.current = lane.next;
+		}
+		lane.next = lane.prev = undefined;
+		for (const tracker of lane.trackers) {
+			if (--tracker.users === 0) this.active.delete(tracker);
+		}
 	}
 
 	private kick(): void {
 		if (this.pumping) this.wake?.abort();
-		else void this.pump();
+		else if (this.current !== undefined) void this.pump();
 	}
 
 	private async pump(): Promise<void> {
 		this.pumping = true;
 		try {
-			while (this.lanes.length > 0) {
+			while (this.current !== undefined) {
 				const wait = this.grantOrWait(this.clock.now());
 				if (wait <= 0) continue;
 				this.wake = new AbortController();
@@ -304,56 +550,85 @@ export class KeyPacer {
 		}
 	}
 
-	/** Sends one request on (or turns one away) and returns 0, or returns how long nothing can happen. */
+	/** Turns away every request out of patience while the key is blocked; returns the earliest deadline to come. */
+	private dropImpatient(block: Block, now: number): number {
+		const next = block.probe !== undefined ? Infinity : block.until;
+		let wait = Infinity;
+		const lanes: Lane[] = [];
+		let lane = this.current!;
+		do {
+			lanes.push(lane);
+			lane = lane.next!;
+		} while (lane !== this.current);
+		for (const lane of lanes) {
+			for (let i = 0; i < lane.waiters.length; i++) {
+				const waiter = lane.waiters[i];
+				const deadline = Math.max(waiter.since, block.since) + lane.options.maxBlockedWaitMs;
+				const attempt = Math.max(next, waiter.notBefore);
+				// Give up once out of patience, or at once when the next try would come after it.
+				if (now >= deadline || (attempt !== Infinity && attempt > deadline)) {
+					lane.waiters.splice(i--, 1);
+					waiter.reject(
+						new BlockedTooLongError(
+							now - Math.max(waiter.since, block.since),
+							block.refusals,
+							Math.max(0, attempt - now),
+						),
+					);
+				} else wait = Math.min(wait, deadline - now);
+			}
+			if (lane.waiters.length === 0) this.leave(lane);
+		}
+		return wait;
+	}
+
+	/** Sends one request on and returns 0, or returns how long nothing can happen. */
 	private grantOrWait(now: number): number {
 		let wait = Infinity;
 		const block = this.block;
 		if (block !== undefined) {
+			wait = this.dropImpatient(block, now);
+			if (this.current === undefined) return 0;
 			const next = block.probe !== undefined ? Infinity : block.until;
-			for (const lane of this.lanes) {
-				for (const waiter of lane.waiters) {
-					const deadline = Math.max(waiter.since, block.since) + lane.options.maxBlockedWaitMs;
-					// Give up once out of patience, or at once when the next try would come after it.
-					if (now >= deadline || (next !== Infinity && next > deadline)) {
-						lane.waiters.splice(lane.waiters.indexOf(waiter), 1);
-						if (lane.waiters.length === 0) this.removeLane(lane);
-						waiter.reject(
-							new BlockedTooLongError(
-								now - Math.max(waiter.since, block.since),
-								block.refusals,
-								Math.max(0, next - now),
-							),
-						);
-						return 0;
-					}
-					wait = Math.min(wait, deadline - now);
-				}
-			}
 			if (next > now) return Math.min(wait, next - now);
 		}
 		// One pace for every lane: the strictest setting among the executions waiting holds for all,
 		// so none is starved by another with laxer windows, and turns decide who goes.
-		const windows = [...new Set(this.lanes.map((lane) => lane.options.windows))].flat();
-		const delay = windowDelay(this.slots, windows, now);
+		const delay = this.paceDelay(this.active, now);
 		if (delay > 0) return Math.min(wait, delay);
-		const lane = this.lanes[this.turn];
-		const waiter = lane.waiters.shift()!;
-		this.turn++;
-		if (lane.waiters.length === 0) this.removeLane(lane);
-		if (this.turn >= this.lanes.length) this.turn = 0;
-		const slot: Slot = { at: now, answered: false };
-		this.slots.push(slot);
+		// The lane whose turn it is goes, unless all its requests wait out their own delay: then the next.
+		let lane = this.current!;
+		let soonest = Infinity;
+		for (;;) {
+			const index = lane.waiters.findIndex((w) => w.notBefore <= now);
+			if (index >= 0) {
+				const [waiter] = lane.waiters.splice(index, 1);
+				this.current = lane.next;
+				if (lane.waiters.length === 0) this.leave(lane);
+				waiter.resolve(this.grant(lane, waiter, now));
+				return 0;
+			}
+			for (const waiter of lane.waiters) soonest = Math.min(soonest, waiter.notBefore - now);
+			lane = lane.next!;
+			if (lane === this.current) return Math.min(wait, soonest);
+		}
+	}
+
+	private grant(lane: Lane, waiter: Waiter | undefined, now: number): Ticket {
+		const block = this.block;
+		const retried = waiter !== undefined && waiter.refusals > 0;
 		const ticket = new Ticket(
 			this,
-			slot,
 			lane,
 			block !== undefined,
-			waiter.retry ? waiter.since : undefined,
+			retried ? waiter.since : undefined,
+			waiter?.refusals ?? 0,
 		);
 		if (block !== undefined) block.probe = ticket;
+		this.out++;
 		this.lastUsed = now;
-		waiter.resolve(ticket);
-		return 0;
+		this.nextSpacedGrant = now + this.spacing;
+		return ticket;
 	}
 }
 

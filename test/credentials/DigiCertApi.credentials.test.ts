@@ -77,6 +77,19 @@ describe('authenticate', () => {
 		});
 	});
 
+	it('the same credential changed to another region is checked against the new host (nothing stale is kept)', async () => {
+		const data: ICredentialDataDecryptedObject = { region: 'us', apiKey: KEY };
+		await authenticate(data, { url: `${REGION_BASE_URLS.us}/user/me` });
+		data.region = 'eu';
+		const refused = await refusal(data, { url: `${REGION_BASE_URLS.us}/user/me` });
+		expect(refused.message).toContain('Refusing to send the DigiCert API key');
+		data.region = 'custom';
+		data.baseUrl = 'http://127.0.0.1:9/services/v2';
+		expect((await refusal(data, { url: `${REGION_BASE_URLS.eu}/user/me` })).message).toContain(
+			'the credential is for http://127.0.0.1:9',
+		);
+	});
+
 	it('does not change the request it was given', async () => {
 		const options = {
 			url: `${REGION_BASE_URLS.us}/user/me`,

@@ -98,6 +98,16 @@ type ChangeOutcome =
 	/** DigiCert refused it, or it never reached DigiCert: nothing changed. */
 	| { kind: 'refused'; error: NodeError };
 
+/** A value that cannot be changed by whoever reads it (so one copy may serve every item). */
+const isPlain = (value: unknown) => value === null || typeof value !== 'object';
+
+/** Whether a raw parameter value (or anything in it) is an n8n expression, resolved per item. */
+function holdsExpression(raw: unknown): boolean {
+	if (typeof raw === 'string') return raw.startsWith('=');
+	if (raw === null || typeof raw !== 'object') return false;
+	return Object.values(raw).some(holdsExpression);
+}
+
 /**
  * The changes each run of a node made or may have made, by item, for n8n's Retry On Fail: n8n
  * calls `execute` again with the same execute data, and a change must not be sent twice. Kept
@@ -239,12 +249,21 @@ export async function executeOperation(
 		operation.properties.filter((p) => p.type === 'resourceLocator').map((p) => [p.name, p]),
 	);
 
+	// A parameter without an expression is the same for every item: n8n resolves and checks it once.
+	const sameForAll = new Map<string, unknown>();
+
 	const prepare = (itemIndex: number): Prepared | NodeError => {
 		try {
 			const read: ParameterReader = <T>(name: string, fallback?: T) => {
+				const key = `${name}\u0000${String(fallback)}`;
+				if (sameForAll.has(key)) return sameForAll.get(key) as T;
 				const value = this.getNodeParameter(name, itemIndex, fallback);
 				const locator = locators.get(name);
-				return (locator === undefined ? value : locatorId(value, locator)) as T;
+				const resolved = locator === undefined ? value : locatorId(value, locator);
+				// A path into a collection ("options.x") is not looked at here: read per item.
+				if (isPlain(resolved) && !name.includes('.') && !holdsExpression(node.parameters[name]))
+					sameForAll.set(key, resolved);
+				return resolved as T;
 			};
 			const parameters = operation.readParameters(read, { typeVersion: node.typeVersion });
 			const outputChoice = operation.output ? readOutputChoice(read) : undefined;

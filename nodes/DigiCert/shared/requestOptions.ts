@@ -137,6 +137,23 @@ export function customRateWindow(perSecond: number): RateWindow {
 	return { limit, ms: (limit * 1000) / perSecond };
 }
 
+/** No pacing (Rate Limit Off): one array for every execution. */
+const NO_WINDOWS: readonly RateWindow[] = Object.freeze([]);
+
+/** One windows array per custom rate, so executions with the same rate share it (and the pacer's work). */
+const customWindows = new Map<number, readonly RateWindow[]>();
+
+function customRateWindows(perSecond: number): readonly RateWindow[] {
+	let windows = customWindows.get(perSecond);
+	if (windows === undefined) {
+		// Bounded: a rate set by an expression could otherwise grow this without end.
+		if (customWindows.size >= 1000) customWindows.clear();
+		windows = Object.freeze([Object.freeze(customRateWindow(perSecond))]);
+		customWindows.set(perSecond, windows);
+	}
+	return windows;
+}
+
 /** The transport settings from the Rate Limit and Retries collection, validated. */
 export function transportOptionsFrom(raw: unknown): TransportOptions {
 	if (raw === undefined || raw === null || raw === '') raw = {};
@@ -150,8 +167,8 @@ export function transportOptionsFrom(raw: unknown): TransportOptions {
 			`${SETTINGS_LABEL} > Rate Limit must be one of ${RATE_LIMITS.join(', ')}, but it is ${quoteValue(rateLimit)}`,
 		);
 	}
-	let rateWindows = DIGICERT_RATE_WINDOWS;
-	if (rateLimit === 'off') rateWindows = [];
+	let rateWindows: readonly RateWindow[] = DIGICERT_RATE_WINDOWS;
+	if (rateLimit === 'off') rateWindows = NO_WINDOWS;
 	else if (rateLimit === 'custom') {
 		const perSecond = numberInRange(
 			'Requests per Second',
@@ -160,7 +177,7 @@ export function transportOptionsFrom(raw: unknown): TransportOptions {
 			0.01,
 			1000,
 		);
-		rateWindows = [customRateWindow(perSecond)];
+		rateWindows = customRateWindows(perSecond);
 	}
 	return {
 		...DEFAULT_TRANSPORT_OPTIONS,
@@ -175,7 +192,8 @@ export function transportOptionsFrom(raw: unknown): TransportOptions {
 				0,
 				3600,
 			) * 1000,
-		rateWindows,
+		// Shared and frozen: no one may change them (TransportOptions predates readonly windows).
+		rateWindows: rateWindows as RateWindow[],
 	};
 }
 

@@ -6,7 +6,7 @@ import {
 	DIGICERT_RATE_WINDOWS,
 	KeyPacer,
 	PacerRegistry,
-	windowDelay,
+	WindowTracker,
 } from '../../../nodes/common/rateLimiter';
 import { VirtualClock } from '../../helpers/clock';
 
@@ -53,20 +53,30 @@ function requests(
 	});
 }
 
-describe('windowDelay', () => {
+describe('WindowTracker', () => {
 	it('counts a request until a window after its answer, and an unanswered one for as long as it is out', () => {
-		const slots = [
-			{ at: 1000, answered: true },
-			{ at: 0, answered: false },
-		];
-		// Full: the answered one leaves 5 s after its answer; with a limit of one, only the answer still out can make room.
-		expect(windowDelay(slots, [{ limit: 2, ms: 5000 }], 1000)).toBe(5000);
-		expect(windowDelay(slots, [{ limit: 1, ms: 5000 }], 1000)).toBe(Infinity);
-		slots[1] = { at: 3000, answered: true };
-		// Room for one more once the earlier answer is 5 s old; for two once both are.
-		expect(windowDelay(slots, [{ limit: 2, ms: 5000 }], 3000)).toBe(3000);
-		expect(windowDelay(slots, [{ limit: 3, ms: 5000 }], 3000)).toBe(0);
-		expect(windowDelay(slots, [{ limit: 1, ms: 5000 }], 3000)).toBe(5000);
+		const two = new WindowTracker(2, 5000);
+		two.record(1000);
+		// One answered at 1 s, one still out: full; the answered one leaves 5 s after its answer.
+		expect(two.delay(1000, 1)).toBe(5000);
+		// With a limit of one, only the answer still out can make room.
+		expect(two.delay(1000, 1, 1)).toBe(Infinity);
+		two.record(3000);
+		// Room for one more once the earlier answer is 5 s old.
+		expect(two.delay(3000, 0)).toBe(3000);
+		expect(new WindowTracker(3, 5000).delay(3000, 0)).toBe(0);
+		expect(two.delay(3000, 0, 1)).toBe(5000);
+		expect(two.delay(6000, 0)).toBe(0);
+	});
+
+	it('keeps at most its limit of answers, and forgets those past its span', () => {
+		const tracker = new WindowTracker(3, 1000);
+		for (let at = 0; at < 100; at++) tracker.record(at);
+		expect(tracker.answered(99)).toBe(3);
+		// The newest three decide: the oldest of them (97) leaves at 1,097.
+		expect(tracker.delay(99, 0)).toBe(97 + 1000 - 99);
+		expect(tracker.answered(1098)).toBe(1);
+		expect(tracker.answered(5000)).toBe(0);
 	});
 });
 
@@ -181,15 +191,18 @@ describe('KeyPacer', () => {
 			{ name: 'a', at: 7000 },
 		]);
 		probes[1].settle('answered');
-		await clock.run(7000);
+		await clock.run(10_000);
 		await Promise.all(pending);
 		expect(pacer.blocked).toBe(false);
 		expect(log).toHaveLength(6);
-		expect(log.slice(2).every((l) => l.at === 7000)).toBe(true);
+		// The rest go once the probe got through, spaced out now that the key is shared (see AIMD below).
+		expect(log.slice(2).every((l) => l.at >= 7000)).toBe(true);
 	});
 
 	it('waits for its own requests to leave the 3-minute window when it filled it itself', async () => {
 		const { clock, lane } = setup();
+		// A trigger poll paced by the key's windows: they record every request with the key meanwhile.
+		(await lane().acquire()).settle('answered');
 		const off = lane({ windows: [] });
 		const tickets = [];
 		for (let i = 0; i < 1000; i++) {
@@ -282,6 +295,102 @@ describe('KeyPacer', () => {
 	});
 });
 
+describe('KeyPacer: cost per request', () => {
+	/** Sends `count` requests through `lane`, each answered at once, `gapMs` apart. */
+	async function traffic(
+		clock: VirtualClock,
+		laneOf: ReturnType<ReturnType<typeof setup>['lane']>,
+		count: number,
+		gapMs: number,
+	) {
+		for (let i = 0; i < count; i++) {
+			const ticket = laneOf.acquire();
+			await clock.run(clock.now());
+			(await ticket).settle('answered');
+			clock.time += gapMs;
+		}
+	}
+
+	it('with Rate Limit Off, keeps no answered request at all (only the block state)', async () => {
+		const { clock, pacer, lane } = setup();
+		await traffic(clock, lane({ windows: [] }), 2000, 1);
+		expect(pacer.keptAnswers).toBe(0);
+		expect(pacer.windowCount).toBe(0);
+	});
+
+	it('with a Custom limit, keeps at most the limit of its window, however long the run', async () => {
+		const { clock, pacer, lane } = setup();
+		const windows = [{ limit: 30, ms: 100 }]; // 300 per second
+		await traffic(clock, lane({ windows }), 3000, 4);
+		expect(pacer.windowCount).toBe(1);
+		expect(pacer.keptAnswers).toBeLessThanOrEqual(30);
+	});
+
+	it("with DigiCert's limits, keeps at most their limits: 100 + 1,000 answers", async () => {
+		const { clock, pacer, lane } = setup();
+		await traffic(clock, lane(), 3000, 200);
+		expect(pacer.keptAnswers).toBeLessThanOrEqual(1100);
+	});
+
+	it('executions with equal windows (each its own array) share one window in the pacer', async () => {
+		const { clock, pacer, lane } = setup();
+		const lanes = Array.from({ length: 500 }, () => lane({ windows: [{ limit: 5, ms: 1000 }] }));
+		const log: Array<{ name: string; at: number }> = [];
+		const done = Promise.all(lanes.flatMap((l, i) => requests(l, 1, log, String(i), clock)));
+		expect(pacer.windowCount).toBe(1);
+		await clock.run(50_000);
+		expect(pacer.windowCount).toBe(1);
+		await clock.run(200_000);
+		await done;
+		// Together they still kept to 5 per second.
+		expect(
+			busiest(
+				log.map((l) => l.at),
+				1000,
+			),
+		).toBe(5);
+	});
+});
+
+describe("KeyPacer: an execution's own Retry Delay", () => {
+	it("delays only that execution's refused request, not the key for the others", async () => {
+		const { clock, pacer, lane } = setup();
+		const patient = lane({ firstBlockedWaitMs: 600_000, maxBlockedWaitMs: 3_600_000 });
+		const other = lane();
+		const refused = await patient.acquire();
+		refused.settle('refused');
+		const log: Array<{ name: string; at: number }> = [];
+		const retry = patient.acquire(refused).then((t) => {
+			log.push({ name: 'retry', at: clock.now() });
+			t.settle('answered');
+		});
+		requests(other, 3, log, 'other', clock);
+		await clock.run(5000);
+		// The key's own pause after one 429 (1 s): the other execution's probe goes, then the rest.
+		expect(log.map((l) => l.name)).toEqual(['other', 'other', 'other']);
+		expect(log[0].at).toBe(1000);
+		expect(pacer.blocked).toBe(false);
+		await clock.run(400_000);
+		await retry;
+		// The refused request itself waited its execution's own delay (bounded by DigiCert's longest window).
+		expect(log[3]).toEqual({ name: 'retry', at: 180_000 });
+	});
+
+	it('a refused request whose own delay outlasts its patience gives up at once, without holding the key', async () => {
+		const { clock, lane } = setup();
+		const short = lane({ firstBlockedWaitMs: 600_000, maxBlockedWaitMs: 60_000 });
+		const refused = await short.acquire();
+		refused.settle('refused');
+		const error = (await short.acquire(refused).catch((e: unknown) => e)) as BlockedTooLongError;
+		expect(error).toBeInstanceOf(BlockedTooLongError);
+		expect(error.nextAttemptInMs).toBe(180_000);
+		const log: Array<{ name: string; at: number }> = [];
+		requests(lane(), 1, log, 'other', clock);
+		await clock.run(10_000);
+		expect(log).toEqual([{ name: 'other', at: 1000 }]);
+	});
+});
+
 describe('PacerRegistry', () => {
 	it('one pacer per API key and base URL, found by a keyed hash: the key itself is not kept', () => {
 		const registry = new PacerRegistry(new VirtualClock());
@@ -309,5 +418,117 @@ describe('PacerRegistry', () => {
 		clock.time = 360_001;
 		registry.pacerFor('third-key', BASE);
 		expect(registry.size).toBe(1);
+	});
+});
+
+describe('KeyPacer: processes sharing a key (AIMD)', () => {
+	/**
+	 * DigiCert as the fake enforces it: at most 100 requests accepted in any 5 s; past that the key is
+	 * blocked for 5 s and every request gets 429 (refused requests are not counted).
+	 */
+	function digiCert(clock: VirtualClock) {
+		const accepted: number[] = [];
+		let blockedUntil = 0;
+		const counts = { accepted: 0, refused: 0 };
+		return {
+			counts,
+			answer(): boolean {
+				const now = clock.now();
+				const inWindow = accepted.filter((at) => at > now - 5000).length;
+				if (now < blockedUntil || inWindow >= 100) {
+					if (now >= blockedUntil) blockedUntil = now + 5000;
+					counts.refused++;
+					return false;
+				}
+				accepted.push(now);
+				counts.accepted++;
+				return true;
+			},
+		};
+	}
+
+	/** One process's execution: `count` items, 10 in flight, each resent after a 429 until accepted. */
+	async function execution(
+		pacer: KeyPacer,
+		server: ReturnType<typeof digiCert>,
+		clock: VirtualClock,
+		count: number,
+		done: number[],
+	) {
+		const lane = pacer.lane({
+			windows: DIGICERT_RATE_WINDOWS,
+			maxBlockedWaitMs: 360_000,
+			firstBlockedWaitMs: 1000,
+		});
+		let next = 0;
+		const worker = async () => {
+			while (next < count) {
+				const item = next++;
+				let refused: Ticket | undefined;
+				for (;;) {
+					const ticket = await lane.acquire(refused);
+					await clock.sleep(20); // the round trip
+					if (server.answer()) {
+						ticket.settle('answered');
+						break;
+					}
+					ticket.settle('refused');
+					refused = ticket;
+				}
+				done.push(item);
+			}
+		};
+		await Promise.all(Array.from({ length: 10 }, worker));
+	}
+
+	it.each([2, 4])(
+		'%i processes on one key converge on its budget: every item out, few refused, each refused request retried',
+		async (processes) => {
+			const clock = new VirtualClock();
+			const server = digiCert(clock);
+			const pacers = Array.from({ length: processes }, () => new KeyPacer(clock));
+			const done = pacers.map(() => [] as number[]);
+			const runs = pacers.map(
+				async (pacer, i) => await execution(pacer, server, clock, 800 / processes, done[i]),
+			);
+			await clock.run(600_000);
+			await Promise.all(runs);
+			done.forEach((items) => expect(items).toHaveLength(800 / processes));
+			expect(server.counts.accepted).toBe(800);
+			// Each backed off after DigiCert's first refusals, so few more came: under 5 % in all.
+			expect(server.counts.refused).toBeGreaterThan(0);
+			expect(server.counts.refused).toBeLessThanOrEqual(40);
+			pacers.forEach((pacer) => expect(pacer.share).toBeLessThan(1));
+		},
+	);
+
+	it('one process alone keeps its full share: no 429, the share stays whole', async () => {
+		const clock = new VirtualClock();
+		const server = digiCert(clock);
+		const pacer = new KeyPacer(clock);
+		const done: number[] = [];
+		const run = execution(pacer, server, clock, 800, done);
+		await clock.run(600_000);
+		await run;
+		expect(done).toHaveLength(800);
+		expect(server.counts.refused).toBe(0);
+		expect(pacer.share).toBe(1);
+	});
+
+	it('the share comes back up once the other process is gone', async () => {
+		const clock = new VirtualClock();
+		const server = digiCert(clock);
+		const [alone, leaving] = [new KeyPacer(clock), new KeyPacer(clock)];
+		await clock.run(0);
+		const both = [
+			execution(alone, server, clock, 2000, []),
+			execution(leaving, server, clock, 200, []),
+		];
+		await clock.run(30_000);
+		const shared = alone.share;
+		expect(shared).toBeLessThan(1);
+		await clock.run(1_200_000);
+		await Promise.all(both);
+		expect(alone.share).toBe(1);
 	});
 });

@@ -40,6 +40,15 @@ describe('transportOptionsFrom', () => {
 		).toEqual([{ limit: 1, ms: 2000 }]);
 	});
 
+	it('gives every execution with the same rate the same windows (the pacer compares them, per request)', () => {
+		const custom = () =>
+			transportOptionsFrom({ rateLimit: 'custom', requestsPerSecond: 300 }).rateWindows;
+		expect(custom()).toBe(custom());
+		expect(transportOptionsFrom({ rateLimit: 'off' }).rateWindows).toBe(
+			transportOptionsFrom({ rateLimit: 'off' }).rateWindows,
+		);
+	});
+
 	it('paces nothing when the rate limit is off', () => {
 		expect(transportOptionsFrom({ rateLimit: 'off' }).rateWindows).toEqual([]);
 	});

@@ -1,0 +1,64 @@
+import { ExecuteContext } from 'n8n-core';
+import type { INodeParameters } from 'n8n-workflow';
+
+import { digiCertNode, inputNodes, runWorkflow } from '../../../../helpers/engine';
+import { credentialFor, fakeData } from '../../../../helpers/fake';
+import { useFakeCertCentral } from '../../../../helpers/useFakeCertCentral';
+
+const server = useFakeCertCentral();
+
+const ID = fakeData.PENDING_REQUEST_ID;
+
+async function getRequests(parameters: INodeParameters, items: number, typeVersion = 1.1) {
+	return await runWorkflow(
+		[
+			...inputNodes(Array.from({ length: items }, () => ({ id: ID }))),
+			digiCertNode({ resource: 'request', operation: 'get', ...parameters }, { typeVersion }),
+		],
+		{ credentials: credentialFor(server) },
+	);
+}
+
+describe('Get Request', () => {
+	afterEach(() => jest.restoreAllMocks());
+
+	/** How often n8n was asked for each parameter during the run. */
+	function countReads() {
+		// Every getNodeParameter of n8n-core's contexts ends in this one method.
+		const base = Object.getPrototypeOf(ExecuteContext.prototype) as {
+			_getNodeParameter: (name: string) => unknown;
+		};
+		const spy = jest.spyOn(base, '_getNodeParameter');
+		return () => {
+			const counts: Record<string, number> = {};
+			for (const [name] of spy.mock.calls) counts[name] = (counts[name] ?? 0) + 1;
+			return counts;
+		};
+	}
+
+	it('resolves a parameter set by an expression per item, and one without an expression once per run', async () => {
+		const reads = countReads();
+		const result = await getRequests(
+			{ requestId: { __rl: true, mode: 'id', value: '={{ $json.id }}' }, simplify: false },
+			20,
+		);
+		expect(result.error).toBeUndefined();
+		expect(result.items()).toHaveLength(20);
+		expect(result.items().every((item) => item.json.id === ID)).toBe(true);
+		expect(server.requests).toHaveLength(20);
+		const counts = reads();
+		expect(counts.requestId).toBe(20);
+		expect(counts.simplify).toBe(1);
+		expect(counts.output).toBe(1);
+	});
+
+	it('a fixed ID is resolved once and sent for every item', async () => {
+		const reads = countReads();
+		const result = await getRequests({ requestId: ID }, 5, 1);
+		expect(result.items()).toHaveLength(5);
+		expect(server.requests.map((r) => r.path)).toEqual(
+			Array.from({ length: 5 }, () => `/services/v2/request/${ID}`),
+		);
+		expect(reads().requestId).toBe(1);
+	});
+});
