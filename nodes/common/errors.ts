@@ -186,6 +186,18 @@ export function explain(
 			`DigiCert had a server error (tried ${times(attempts)}). Try again later; if it persists, check DigiCert's status page (status.digicert.com).`,
 		];
 	}
+	if (statusCode === 400 && has('invalid_dns_method')) {
+		return [
+			'DigiCert cannot check DCV for this order: its DCV method is email (or none)',
+			'Use Order > Change DCV Method to DNS TXT, DNS CNAME or HTTP File, publish the value it outputs, then check again.',
+		];
+	}
+	if (statusCode >= 400 && codes.some((c) => /random_value/.test(c) && /expire/.test(c))) {
+		return [
+			undefined,
+			'Get a new value with Order > Get DCV Random Value, publish it in place of the old one, then check DCV again.',
+		];
+	}
 	if (statusCode >= 400) {
 		return [undefined, "Check the item's parameters against DigiCert's message."];
 	}

@@ -105,6 +105,13 @@ type Samples = (fake: FakeCertCentral) => INodeParameters[];
  * The parameters each operation of the DigiCert node runs with here: one set per DigiCert call it
  * can make (e.g. Download by order and by certificate ID). Every operation needs an entry.
  */
+/** A pending order of its own (dcv.example.com) waiting for DNS TXT DCV. */
+function pendingDcvOrder(fake: FakeCertCentral): number {
+	const order = fake.data.addOrder({ status: 'pending', commonName: 'dcv.example.com' });
+	fake.data.orderDcv.start(order, 'dns-txt-token', ['dcv.example.com']);
+	return order.id;
+}
+
 export const OPERATION_SAMPLES: Record<string, Samples> = {
 	'request.get': () => [{ requestId: String(APPROVED_REQUEST_ID) }],
 	'request.getMany': () => [{ limit: 5, filters: { status: 'pending', type: 'new_request', containerId: '5', search: 'example' } }],
@@ -129,6 +136,14 @@ export const OPERATION_SAMPLES: Record<string, Samples> = {
 	'order.duplicate': (fake) => [{ orderId: String(fake.data.addOrder({ status: 'issued', validDays: 90 }).id), csr: WWW_CSR }],
 	'order.revoke': (fake) => [{ orderId: String(fake.data.addOrder({ status: 'issued', validDays: 90 }).id), revocationReason: 'superseded' }],
 	'order.cancel': (fake) => [{ orderId: String(fake.data.addOrder({ status: 'pending' }).id), note: 'canceled by the coverage test' }],
+	'order.checkDcv': (fake) => [{ orderId: String(pendingDcvOrder(fake)) }, { orderId: String(pendingDcvOrder(fake)), options: { dnsNames: 'dcv.example.com' } }],
+	'order.getDcvRandomValue': (fake) => [{ orderId: String(pendingDcvOrder(fake)) }],
+	'order.setAutoReissue': (fake) => {
+		const order = fake.data.addOrder({ status: 'issued', validDays: 90 });
+		order.validity_years = 3;
+		return [{ orderId: String(order.id), autoReissue: true }];
+	},
+	'order.changeDcvMethod': (fake) => [{ orderId: String(pendingDcvOrder(fake)), dcvMethod: 'dns-cname-token' }],
 	'certificate.revoke': (fake) => {
 		const certificate = fake.data.addOrder({ status: 'issued', validDays: 90 }).certificate;
 		return [
@@ -144,6 +159,9 @@ export const OPERATION_SAMPLES: Record<string, Samples> = {
 	'domain.getMany': () => [{ limit: 5, filters: { status: 'active', search: 'example', dcvMethod: 'dns-txt-token', containerId: '5' } }],
 	'domain.getExpiringValidations': () => [{ days: 30 }],
 	'domain.checkDcv': () => [{ domainId: String(DOMAIN_IDS.pendingTxt) }],
+	'domain.submitForValidation': () => [{ domainId: String(DOMAIN_IDS.ovIn30), validationTypes: ['ov'], dcvMethod: 'dns-txt-token' }],
+	'domain.generateDcvToken': () => [{ domainId: String(DOMAIN_IDS.pendingTxt) }],
+	'domain.changeDcvMethod': () => [{ domainId: String(DOMAIN_IDS.pendingCname), dcvMethod: 'dns-txt-token' }],
 	'organization.getMany': () => [{ limit: 5, filters: { status: 'active', validation: 'not_pending', search: 'Contoso' } }],
 	'organization.getExpiringValidations': () => [{ days: 30 }],
 };

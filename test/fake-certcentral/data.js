@@ -17,6 +17,7 @@ const { DAY_MS, clone, daysUntil, isoDate, isoTime, startOfDay } = require('./co
 const { MAX_LIMIT, dateFilter, matchesSearch } = require('./queries');
 const { routesFor } = require('./routes');
 const { buildDomainsAndOrganizations } = require('./domains');
+const { buildOrderDcv } = require('./orderDcv');
 
 /** Order 12345678 is the order of the seed requests; its duplicates are the seed's certificates. */
 const SEED_ORDER_ID = 12345678;
@@ -186,6 +187,9 @@ function buildData(options = {}) {
 				: {}),
 			organization: { ...o.organization, city: 'Minneapolis', state: 'mn', country: 'us' },
 			validity_years: 1,
+			// The plan's end (order info's order_valid_till) and auto-reissue (0/1), as DigiCert's Order info lists them.
+			...(hasValidity ? { order_valid_till: isoDate(o.validTillMs) } : {}),
+			auto_reissue: 0,
 			disable_renewal_notifications: false,
 			auto_renew: 0,
 			container: { ...o.container, is_active: true },
@@ -597,9 +601,11 @@ function buildData(options = {}) {
 		routes: [],
 	};
 
-	data.routes.push(...routesFor(data));
+	/** DCV on orders: random values, validated names, the DNS the checks look in (orderDcv.js). */
+	const withDcv = Object.assign(data, { orderDcv: buildOrderDcv(data) });
+	withDcv.routes.push(...routesFor(withDcv));
 
-	return data;
+	return withDcv;
 }
 
 module.exports = {

@@ -13,6 +13,7 @@ import type { DigiCertOperation, OperationIdentity } from './operation';
 import { operationIdentity } from './operation';
 import type { DigiCertResponse } from '../../common/types';
 import { assertBoolean, assertPositiveId } from '../../common/inputChecks';
+import { assertDcvMethod, dcvAnswer, dcvMethodProperty } from './dcv';
 
 export const SIGNATURE_HASHES = ['sha256', 'sha384', 'sha512'] as const;
 
@@ -92,6 +93,8 @@ export function certificateRequestOperation(
 		segment: 'reissue' | 'duplicate';
 		/** What the order's new certificate is for, in field descriptions. */
 		csrDescription: string;
+		/** Whether it takes a DCV method (a reissue needs fresh DCV; a duplicate uses the order's). */
+		dcv?: boolean;
 	},
 ): DigiCertOperation<Parameters> {
 	const { segment, csrDescription } = declaration;
@@ -103,6 +106,13 @@ export function certificateRequestOperation(
 			optionsProperty([
 				commentsOption,
 				commonNameProperty,
+				...(declaration.dcv
+					? [
+							dcvMethodProperty(
+								`How DigiCert checks control of the domains for the ${segment}. A DNS or HTTP method returns the random value to publish (dcvRecords); by default the order's.`,
+							),
+						]
+					: []),
 				dnsNamesProperty(),
 				signatureHashOption,
 				skipApprovalOption,
@@ -124,10 +134,13 @@ export function certificateRequestOperation(
 					SIGNATURE_HASHES,
 					'Signature Hash',
 				);
-			return {
-				orderId: assertPositiveId(read('orderId'), 'Order ID'),
-				body: { certificate, ...readSubmissionOptions(options) },
-			};
+			const body: IDataObject = { certificate, ...readSubmissionOptions(options) };
+			if (declaration.dcv && options.dcvMethod !== undefined)
+				body.dcv_method = assertDcvMethod(options.dcvMethod, [
+					...(typeof certificate.common_name === 'string' ? [certificate.common_name] : []),
+					...dnsNames,
+				]);
+			return { orderId: assertPositiveId(read('orderId'), 'Order ID'), body };
 		},
 		request: ({ orderId, body }) => ({
 			method: 'POST',
@@ -135,6 +148,11 @@ export function certificateRequestOperation(
 			body,
 			subject: `Order ${orderId}`,
 		}),
-		toItems: (response, { orderId }) => [requestAnswer(response, orderId)],
+		toItems: (response, { orderId, body }) => [
+			{
+				...requestAnswer(response, orderId),
+				...dcvAnswer((response.body ?? {}) as IDataObject, body.dcv_method as string | undefined),
+			},
+		],
 	};
 }

@@ -46,6 +46,10 @@ export const simplifyOrder: Simplifier = (raw, now) => {
 		status: raw.status,
 		valid_till: certificate.valid_till,
 		days_remaining: remainingDays(certificate, raw, now),
+		// Reissue (the plan still runs) or renew: the plan's end, and whether it was renewed or reissues itself.
+		order_valid_till: raw.order_valid_till,
+		is_renewed: raw.is_renewed,
+		auto_reissue: raw.auto_reissue,
 		serial_number: certificate.serial_number,
 		certificate_id: certificate.id,
 		product: object(raw.product).name ?? raw.product_name_id,

@@ -24,9 +24,11 @@ export function validationAuditOperation(
 		datesOf: ValidationDates;
 		/** What the records are, plural: the array in DigiCert's answer, and the word for the Days field and the warning. */
 		records: 'domains' | 'organizations';
+		/** What to do about an item, added to it as `next_step` (e.g. revalidate a domain before it lapses). */
+		nextStep?: (item: IDataObject) => string;
 	},
 ): DigiCertOperation<Parameters> {
-	const { path, qs, datesOf, records } = declaration;
+	const { path, qs, datesOf, records, nextStep } = declaration;
 	return {
 		...operationIdentity(declaration),
 		properties: [
@@ -45,7 +47,8 @@ export function validationAuditOperation(
 			);
 			const warning = unreadableDatesWarning(unreadable, records);
 			if (warning !== undefined) warnUser(context, warning);
-			return found.map(validationAuditItem);
+			const items = found.map(validationAuditItem);
+			return nextStep ? items.map((item) => ({ ...item, next_step: nextStep(item) })) : items;
 		},
 	};
 }

@@ -14,7 +14,9 @@ const RESOURCES = [
 	require('./orders'),
 	require('./certificates'),
 	require('./lifecycle'),
+	require('./orderDcv'),
 	require('./domains'),
+	require('./domainDcv'),
 	require('./organizations'),
 	require('./webhooks'),
 ];

@@ -121,14 +121,18 @@ module.exports = (data) => {
 		/** @type {any} */ order,
 		/** @type {any} */ request,
 		/** @type {number | undefined} */ certificateId,
+		/** @type {object} */ dcvFields = {},
 	) => ({
 		status: 201,
 		body: {
 			id: order.id,
 			requests: [{ id: request.id, status: request.status }],
 			...(certificateId !== undefined ? { certificate_id: certificateId } : {}),
+			...dcvFields,
 		},
 	});
+	/** The names of a certificate body, for its DCV. */
+	const namesOf = (/** @type {any} */ c) => [...new Set([c.common_name, ...(c.dns_names ?? [])])];
 	/** skip_approval: the request is approved at once (the fake's key is an admin's). */
 	const approveIfSkipped = (/** @type {any} */ body, /** @type {any} */ request) => {
 		if (isObject(body) && body.skip_approval === true)
@@ -153,6 +157,9 @@ module.exports = (data) => {
 				'invalid_order_status',
 				`Order ${order.id} cannot be reissued: its status is ${order.status}.`,
 			); // [U]
+		const reissueNames = namesOf(read.certificate);
+		const dcvMethod = data.orderDcv.readMethod(req.body, order.product.name_id, reissueNames);
+		if ('error' in dcvMethod) return dcvMethod.error;
 		const id = nextCertificateId++;
 		const certificate = {
 			id,
@@ -168,7 +175,15 @@ module.exports = (data) => {
 		};
 		reissues.set(order.id, [...(reissues.get(order.id) ?? []), certificate]);
 		data.setOrderStatus(order.id, 'reissue_pending');
+		const dcvFields = dcvMethod.method
+			? data.orderDcv.start(order, dcvMethod.method, reissueNames)
+			: {};
 		const request = addRequest(order, 'reissue', req.body.comments ?? '', (status) => {
+			if (status === 'approved') data.orderDcv.whenValidated(order, () => issueReissue(status));
+			else issueReissue(status);
+		});
+		/** What processing the reissue request does (once approved and, with a token method, validated). */
+		function issueReissue(/** @type {string} */ status) {
 			if (status === 'approved') {
 				Object.assign(certificate, issuedFields(id, undefined));
 				order.certificate = {
@@ -187,9 +202,14 @@ module.exports = (data) => {
 				certificate.status = 'rejected';
 			}
 			data.setOrderStatus(order.id, 'issued');
-		});
+		}
 		approveIfSkipped(req.body, request);
-		return requestAnswer(order, request, certificate.status === 'issued' ? id : undefined);
+		return requestAnswer(
+			order,
+			request,
+			certificate.status === 'issued' ? id : undefined,
+			dcvFields,
+		);
 	}
 
 	/** Duplicate: POST /order/certificate/{id}/duplicate → 201 {id, requests}; the duplicate shares the order's end date. */
@@ -430,6 +450,24 @@ module.exports = (data) => {
 				'custom_expiration_date must be a future date (YYYY-MM-DD).',
 			); // [U]
 		}
+		// renewal_of_order_id: an order of the account, of the same product [A: codes; that a renewal
+		// must be of the same product is DigiCert's rule for renewals, the refusal's shape is not shown].
+		const renewed =
+			body.renewal_of_order_id === undefined ? undefined : orders.get(body.renewal_of_order_id);
+		if (body.renewal_of_order_id !== undefined && !renewed)
+			return errorAnswer(
+				400,
+				'invalid_renewal_of_order_id',
+				`Order ${body.renewal_of_order_id} is not an order of this account.`,
+			);
+		if (renewed && renewed.product.name_id !== product.name_id)
+			return errorAnswer(
+				400,
+				'renewal_product_mismatch',
+				`Order ${renewed.id} is a ${renewed.product.name_id} order: a renewal must be of the same product.`,
+			);
+		const dcvMethod = data.orderDcv.readMethod(body, product.name_id, namesOf(read.certificate));
+		if ('error' in dcvMethod) return dcvMethod.error;
 		const container = data.containers.find((/** @type {any} */ c) => c.id === body.container?.id);
 		if (body.container !== undefined && !container)
 			return errorAnswer(
@@ -454,10 +492,20 @@ module.exports = (data) => {
 		if (organization)
 			order.organization = { ...order.organization, id: organization.id, name: organization.name };
 		order.payment_method = body.payment_method ?? 'balance';
+		if (renewed) {
+			// [A] DigiCert marks the renewed order when the renewal is placed.
+			renewed.is_renewed = true;
+			Object.assign(order, { is_renewal: true, renewed_order_id: renewed.id });
+		}
 		if (typeof body.comments === 'string') order.comments = body.comments;
+		const dcvFields = dcvMethod.method
+			? data.orderDcv.start(order, dcvMethod.method, namesOf(order.certificate))
+			: {};
 		const request = addRequest(order, 'new_request', body.comments ?? '', (status) => {
 			if (status === 'approved')
-				data.setOrderStatus(order.id, 'issued', { validDays: MAX_VALIDITY_DAYS });
+				data.orderDcv.whenValidated(order, () =>
+					data.setOrderStatus(order.id, 'issued', { validDays: MAX_VALIDITY_DAYS }),
+				);
 			else data.setOrderStatus(order.id, 'rejected');
 		});
 		approveIfSkipped(body, request);
@@ -465,6 +513,7 @@ module.exports = (data) => {
 			order,
 			request,
 			order.status === 'issued' ? order.certificate.id : undefined,
+			dcvFields,
 		);
 	}
 

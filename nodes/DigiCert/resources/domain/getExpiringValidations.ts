@@ -1,3 +1,5 @@
+import type { IDataObject } from 'n8n-workflow';
+
 import { validationAuditOperation } from '../../shared/validationAuditOperation';
 import { DOMAIN_AUDIT_QUERY, domainValidationDates } from '../../../common/validationExpiry';
 
@@ -10,4 +12,19 @@ export const getExpiringValidations = validationAuditOperation({
 	qs: DOMAIN_AUDIT_QUERY,
 	datesOf: domainValidationDates,
 	records: 'domains',
+	nextStep: revalidationHint,
 });
+
+/**
+ * What to do before a domain's DCV lapses: with it lapsed, the next order or reissue waits for DCV.
+ * An email-validated domain needs a person; a token method can be automated.
+ */
+export function revalidationHint(item: IDataObject): string {
+	const types = Array.isArray(item.expiring_validations)
+		? item.expiring_validations.map((v) => String((v as IDataObject).type).toUpperCase())
+		: [];
+	const revalidate = `Revalidate before ${String(item.expires)}: Domain > Submit for Validation (${[...new Set(types)].sort().reverse().join(', ')}) outputs the DCV token to publish, then Domain > Check DCV`;
+	return item.dcv_method === 'email'
+		? `${revalidate}. Its DCV method is email, which needs a person: Domain > Change DCV Method to DNS TXT lets a workflow do it.`
+		: `${revalidate}.`;
+}

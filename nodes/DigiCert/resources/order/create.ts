@@ -1,4 +1,4 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import {
 	assertCsr,
@@ -26,6 +26,8 @@ import {
 	organizationIdProperty,
 } from '../../shared/fields';
 import type { DigiCertOperation } from '../../shared/operation';
+import { assertDcvMethod, dcvAnswer, dcvMethodProperty } from '../../shared/dcv';
+import { locatorId, orderIdProperty } from '../../shared/locators';
 
 /** The TLS products this operation orders (DigiCert's product name IDs, by name) and their validation: DV needs no organization. */
 export const TLS_PRODUCTS = [
@@ -46,6 +48,28 @@ const PRODUCT_IDS = TLS_PRODUCTS.map((p) => p.value);
 const PAYMENT_METHODS = ['balance', 'card', 'profile'] as const;
 
 type Parameters = { product: string; body: IDataObject };
+
+/**
+ * Create's Renewal of Order option: the Order locator under its own name. A new option inside a
+ * collection, so it has no older forms (saved nodes simply do not have it).
+ */
+const orderLocator: INodeProperties & { olderForms?: unknown } = {
+	...orderIdProperty(
+		'The order this one renews (same product): DigiCert marks it renewed, so expiry audits stop listing it',
+	),
+};
+delete orderLocator.olderForms;
+const renewalOfOrderOption: INodeProperties = {
+	...orderLocator,
+	displayName: 'Renewal of Order',
+	name: 'renewalOfOrderId',
+	required: false,
+};
+
+/** Create's DCV Method option: how DigiCert checks control of the order's domains. */
+const dcvMethodOption = dcvMethodProperty(
+	"How DigiCert checks control of the order's domains. A DNS or HTTP method returns the random value to publish (dcvRecords), so a next step can publish it. By default the account's.",
+);
 
 export const create: DigiCertOperation<Parameters> = {
 	value: 'create',
@@ -117,6 +141,7 @@ export const create: DigiCertOperation<Parameters> = {
 			containerIdProperty(
 				"The container (division) the order belongs to; by default the API key user's",
 			),
+			dcvMethodOption,
 			{
 				displayName: 'Payment Method',
 				name: 'paymentMethod',
@@ -129,6 +154,7 @@ export const create: DigiCertOperation<Parameters> = {
 				default: 'balance',
 				description: 'How the order is paid, where the account needs one',
 			},
+			renewalOfOrderOption,
 			{
 				displayName: 'Server Platform ID',
 				name: 'serverPlatformId',
@@ -187,6 +213,11 @@ export const create: DigiCertOperation<Parameters> = {
 			),
 			...readSubmissionOptions(options),
 		};
+		const renewalOf = locatorId(options.renewalOfOrderId, renewalOfOrderOption);
+		if (renewalOf !== undefined && renewalOf !== '')
+			body.renewal_of_order_id = assertPositiveId(renewalOf, 'Renewal of Order');
+		if (options.dcvMethod !== undefined)
+			body.dcv_method = assertDcvMethod(options.dcvMethod, [commonName, ...dnsNames]);
 		if (validation !== 'dv')
 			body.organization = { id: assertPositiveId(read('organizationId'), 'Organization ID') };
 		if (options.containerId !== undefined && options.containerId !== '')
@@ -199,5 +230,10 @@ export const create: DigiCertOperation<Parameters> = {
 		body,
 		subject: `Product ${product}`,
 	}),
-	toItems: (response) => [requestAnswer(response)],
+	toItems: (response, { body }) => [
+		{
+			...requestAnswer(response),
+			...dcvAnswer((response.body ?? {}) as IDataObject, body.dcv_method as string | undefined),
+		},
+	],
 };

@@ -2,13 +2,17 @@ import type { DigiCertResource } from '../../shared/operation';
 import { get } from './get';
 import { getExpiring } from './getExpiring';
 import { cancel } from './cancel';
+import { changeDcvMethod } from './changeDcvMethod';
+import { checkDcv } from './checkDcv';
 import { create } from './create';
 import { duplicate } from './duplicate';
+import { getDcvRandomValue } from './getDcvRandomValue';
 import { getMany } from './getMany';
 import { listDuplicates } from './listDuplicates';
 import { listReissues } from './listReissues';
 import { reissue } from './reissue';
 import { revoke } from './revoke';
+import { setAutoReissue } from './setAutoReissue';
 
 export const order: DigiCertResource = {
 	value: 'order',
@@ -26,6 +30,10 @@ export const order: DigiCertResource = {
 		duplicate,
 		revoke,
 		cancel,
+		checkDcv,
+		getDcvRandomValue,
+		changeDcvMethod,
+		setAutoReissue,
 	],
 	defaultOperation: 'getMany',
 };

@@ -206,3 +206,18 @@ describe('Domain > Get Expiring Validations', () => {
 		expect(server.requests).toHaveLength(0);
 	});
 });
+
+describe('Domain > Get Expiring Validations: what to do next', () => {
+	it('each item says how to revalidate before the date, and that an email-validated domain needs a person', async () => {
+		const result = await audit(12);
+		const byId = new Map(result.items().map((i) => [i.json.id, i.json]));
+		expect(byId.get(DOMAIN_IDS.bothIn12)?.next_step).toBe(
+			`Revalidate before ${String(byId.get(DOMAIN_IDS.bothIn12)?.expires)}: Domain > Submit for Validation (OV, EV) outputs the DCV token to publish, then Domain > Check DCV.`,
+		);
+		const email = result.items().find((i) => i.json.dcv_method === 'email');
+		expect(email?.json.next_step).toMatch(
+			/Its DCV method is email, which needs a person: Domain > Change DCV Method to DNS TXT lets a workflow do it\.$/,
+		);
+		expect(result.items().every((i) => typeof i.json.next_step === 'string')).toBe(true);
+	});
+});
