@@ -1,12 +1,7 @@
 import type { INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import {
-	MAYBE_PROCESSED_STATUSES,
-	MAYBE_SENT_NETWORK_CODES,
-	networkCode,
-	SAFE_METHODS,
-} from './retry';
+import { MAYBE_SENT_NETWORK_CODES, networkCode, SAFE_METHODS, surelyNotActed } from './retry';
 import { redactEncoded } from './redaction';
 
 /** DigiCert's error body: `{"errors":[{"code":"...","message":"..."}]}`. */
@@ -129,9 +124,6 @@ export interface FailedExchange {
 	itemIndex: number;
 	apiKey: string;
 }
-
-/** Statuses after which DigiCert may have done what a change asked (it failed or timed out while, or after, acting). */
-const MAYBE_DONE_STATUSES = new Set([500, ...MAYBE_PROCESSED_STATUSES]);
 
 /**
  * What to add when a change (order, reissue, revoke, approve, ...) failed in a way that may mean
@@ -294,7 +286,10 @@ export function digiCertApiError(node: INode, failure: FailedExchange): NodeApiE
 		]
 			.filter(Boolean)
 			.join(' ') +
-		(MAYBE_DONE_STATUSES.has(statusCode) ? checkBeforeRetrying(method, subject) : '');
+		// A server error may have come after DigiCert did the change (see surelyNotActed).
+		(statusCode >= 500 && !surelyNotActed({ status: statusCode, codes: entries.map((e) => e.code) })
+			? checkBeforeRetrying(method, subject)
+			: '');
 
 	// Only DigiCert's own error entries travel with the error, never the request (its headers hold the key).
 	return apiError(

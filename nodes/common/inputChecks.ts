@@ -47,6 +47,31 @@ export function assertPositiveId(value: unknown, parameterName: string): number 
 	return id;
 }
 
+/**
+ * A whole number from `min` (to `max`), given as a number or a string of digits as expressions
+ * give. Nothing else is coerced: `true`, `[3]`, `null` or `""` would pass `Number()` as 1, 3 or 0.
+ */
+export function assertWholeNumber(
+	value: unknown,
+	parameterName: string,
+	range: { min: number; max?: number },
+): number {
+	const n =
+		typeof value === 'number'
+			? value
+			: typeof value === 'string' && /^\s*-?\d+\s*$/.test(value)
+				? Number(value)
+				: NaN;
+	const { min, max } = range;
+	if (!Number.isSafeInteger(n) || n < min || (max !== undefined && n > max)) {
+		const bounds = max === undefined ? `from ${min}` : `from ${min} to ${max}`;
+		throw new Error(
+			`${parameterName} must be a whole number ${bounds}, but it is ${quoteValue(value)}`,
+		);
+	}
+	return n;
+}
+
 /** What DigiCert's Order info takes in place of the order ID: the order ID, or its primary certificate's thumbprint or serial number. */
 export interface OrderIdentifier {
 	kind: 'id' | 'thumbprint' | 'serial';

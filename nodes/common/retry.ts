@@ -3,14 +3,28 @@
  * long to wait before it, and how to read DigiCert's Retry-After. The client applies it.
  */
 
-/** Statuses that mean "not now": DigiCert did not act on the request, so it is sent again after a wait. */
-const NOT_PROCESSED_STATUSES = new Set([429, 503]);
+/**
+ * DigiCert's rate-limit refusal (429, `request_limit_exceeded`): its limiter answers before the
+ * request is handled, so the request was not acted on and is sent again after a wait.
+ */
+const RATE_LIMITED_STATUS = 429;
+
+/** DigiCert's error code for a request refused by its rate limiter (whatever the status). */
+const RATE_LIMITED_CODE = 'request_limit_exceeded';
+
+/**
+ * "Unavailable" (maintenance, overload). DigiCert documents no guarantee that a 503 comes before the
+ * request is handled (its CDN or a server may answer 503 after a timeout behind it), so a read is
+ * sent again, but a change only when DigiCert's own answer says it was refused (its rate limiter's
+ * code): a second paid order is worse than a failed one.
+ */
+const UNAVAILABLE_STATUS = 503;
 
 /**
  * A gateway's bad answer or timeout: DigiCert may or may not have acted (a gateway answers 502 when
  * the server behind it broke off its answer, after it may have done the change).
  */
-export const MAYBE_PROCESSED_STATUSES = new Set([502, 504]);
+const MAYBE_PROCESSED_STATUSES = new Set([502, 504]);
 
 /** Network failures before the request reached DigiCert: always safe to send again. */
 const NOT_SENT_NETWORK_CODES = new Set([
@@ -36,23 +50,49 @@ export const MAYBE_SENT_NETWORK_CODES = new Set([
 /** Requests DigiCert handles the same however often they arrive: safe to resend after any failure. */
 export const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-/** What went wrong with one attempt: a status DigiCert (or its CDN) answered, or a network error code. */
-export type AttemptFailure = { status: number } | { code: string | undefined };
+/** Whether a request changes something at DigiCert (orders, approves, revokes...): never sent twice. */
+export const isChange = (method: string) => !SAFE_METHODS.has(method.toUpperCase());
+
+/**
+ * What went wrong with one attempt: a status DigiCert (or its CDN) answered, with DigiCert's error
+ * codes when its body had them, or a network error code.
+ */
+export type AttemptFailure = { status: number; codes?: string[] } | { code: string | undefined };
+
+const rateLimited = (codes: string[] | undefined) =>
+	codes?.some(
+		(c) => c.trim() === RATE_LIMITED_CODE || c.trim().endsWith(`|${RATE_LIMITED_CODE}`),
+	) === true;
+
+/**
+ * Whether the failed attempt surely left DigiCert unchanged: it never reached DigiCert, or DigiCert
+ * refused it (a 4xx, its rate limiter). Anything else (a 5xx, a cut connection, a timeout) may have
+ * come after DigiCert did the change.
+ */
+export function surelyNotActed(failure: AttemptFailure): boolean {
+	if ('status' in failure) {
+		if (failure.status === UNAVAILABLE_STATUS) return rateLimited(failure.codes);
+		return failure.status >= 400 && failure.status < 500;
+	}
+	// An unknown host is not worth a retry, but nothing reached DigiCert either.
+	return NOT_SENT_NETWORK_CODES.has(failure.code ?? '') || failure.code === 'ENOTFOUND';
+}
 
 /**
  * Whether a failed attempt is worth another. A GET is resent after any passing failure; a change
- * (approve, reject, revoke) only when DigiCert surely did not act on it, so nothing is done twice.
+ * (order, approve, revoke) only when DigiCert surely did not act on it, so nothing is done twice.
  */
 export function isRetryable(method: string, failure: AttemptFailure): boolean {
-	const safe = SAFE_METHODS.has(method.toUpperCase());
 	if ('status' in failure) {
-		return (
-			NOT_PROCESSED_STATUSES.has(failure.status) ||
-			(safe && MAYBE_PROCESSED_STATUSES.has(failure.status))
-		);
+		const { status } = failure;
+		if (status === RATE_LIMITED_STATUS) return true;
+		if (status === UNAVAILABLE_STATUS) return !isChange(method) || surelyNotActed(failure);
+		return !isChange(method) && MAYBE_PROCESSED_STATUSES.has(status);
 	}
 	const code = failure.code ?? '';
-	return NOT_SENT_NETWORK_CODES.has(code) || (safe && MAYBE_SENT_NETWORK_CODES.has(code));
+	return (
+		NOT_SENT_NETWORK_CODES.has(code) || (!isChange(method) && MAYBE_SENT_NETWORK_CODES.has(code))
+	);
 }
 
 /** The limits a retry loop keeps to (part of the client's TransportOptions). */

@@ -43,8 +43,21 @@ import { resolveBaseUrl } from './region';
 import type { Clock } from './clock';
 import { REAL_CLOCK } from './clock';
 import type { AttemptFailure, RetryOptions } from './retry';
-import { isRetryable, networkCode, nextRetryDelay, parseRetryAfter, SAFE_METHODS } from './retry';
-import { containsSecret, redactEncoded, redactJson, withoutSecretHeaders } from './redaction';
+import {
+	isRetryable,
+	networkCode,
+	nextRetryDelay,
+	parseRetryAfter,
+	SAFE_METHODS,
+	surelyNotActed,
+} from './retry';
+import {
+	containsSecret,
+	containsSecretEncoded,
+	redactEncoded,
+	redactJson,
+	withoutSecretHeaders,
+} from './redaction';
 import type { DigiCertRequest, DigiCertResponse } from './types';
 
 export const CREDENTIAL_TYPE = 'digiCertApi';
@@ -84,6 +97,22 @@ export interface Timing extends Clock {
 }
 
 const REAL_TIMING: Timing = { ...REAL_CLOCK, random: Math.random };
+
+/** The client's errors after which DigiCert surely did not act on the request (see surelyNotActed). */
+const NOT_ACTED = new WeakSet<object>();
+
+function notActed<E extends object>(error: E): E {
+	NOT_ACTED.add(error);
+	return error;
+}
+
+/**
+ * Whether `error`, thrown by `DigiCertClient.send`, proves DigiCert did not act on the request (it
+ * never reached DigiCert, or DigiCert refused it). Any other failure of a change may have come after
+ * DigiCert made the change.
+ */
+export const provesNotActed = (error: unknown): boolean =>
+	typeof error === 'object' && error !== null && NOT_ACTED.has(error);
 
 interface RawResponse {
 	statusCode: number;
@@ -153,6 +182,11 @@ export class DigiCertClient {
 		return redactEncoded(text, this.apiKey);
 	}
 
+	/** Whether `text` holds the API key (or a piece of it), plainly or percent-encoded. */
+	containsSecret(text: string): boolean {
+		return containsSecretEncoded(text, this.apiKey);
+	}
+
 	/** Sends one request (retrying as configured) and returns DigiCert's successful answer. */
 	async send(request: DigiCertRequest, itemIndex: number): Promise<DigiCertResponse> {
 		let waited = 0;
@@ -187,7 +221,7 @@ export class DigiCertClient {
 				response === undefined
 					? { code: networkCode(failure) }
 					: response.statusCode >= 400
-						? { status: response.statusCode }
+						? { status: response.statusCode, codes: this.errorCodes(response) }
 						: undefined;
 			if (
 				outcome !== undefined &&
@@ -212,7 +246,7 @@ export class DigiCertClient {
 			}
 
 			if (response === undefined) {
-				throw networkError(this.context.getNode(), {
+				const error = networkError(this.context.getNode(), {
 					method: request.method,
 					subject: request.subject,
 					error: failure,
@@ -222,12 +256,25 @@ export class DigiCertClient {
 					itemIndex,
 					apiKey: this.apiKey,
 				});
+				throw outcome !== undefined && surelyNotActed(outcome) ? notActed(error) : error;
 			}
-			return {
-				...this.accept(request, response, attempt, itemIndex),
-				bodyBytes: Buffer.isBuffer(response.body) ? response.body.length : undefined,
-			};
+			try {
+				return {
+					...this.accept(request, response, attempt, itemIndex),
+					bodyBytes: Buffer.isBuffer(response.body) ? response.body.length : undefined,
+				};
+			} catch (error) {
+				throw outcome !== undefined && surelyNotActed(outcome) ? notActed(error as Error) : error;
+			}
 		}
+	}
+
+	/** DigiCert's error codes in a refusal (only a 503's are needed: they tell whether it acted). */
+	private errorCodes(response: RawResponse): string[] | undefined {
+		if (response.statusCode !== 503) return undefined;
+		return parseDigiCertErrors(parseJsonBodyOrNothing(response.body), this.apiKey).map(
+			(e) => e.code,
+		);
 	}
 
 	/** Waits for this request's turn in its key's pacer; gives up when DigiCert blocks the key too long. */
@@ -240,18 +287,23 @@ export class DigiCertClient {
 			return await this.lane.acquire(refused);
 		} catch (error) {
 			// Otherwise the execution was cancelled while the request waited.
+			// Either way this attempt was not sent, and any before it were refused (see isRetryable).
 			if (!(error instanceof BlockedTooLongError))
-				throw new NodeOperationError(this.context.getNode(), error as Error, { itemIndex });
-			throw blockedTooLongError(this.context.getNode(), {
-				waitedMs: error.waitedMs,
-				refusals: error.refusals,
-				nextAttemptInMs: error.nextAttemptInMs,
-				maxBlockedWaitMs: this.options.maxBlockedWaitMs,
-				attempts,
-				body: this.lastRefusal,
-				itemIndex,
-				apiKey: this.apiKey,
-			});
+				throw notActed(
+					new NodeOperationError(this.context.getNode(), error as Error, { itemIndex }),
+				);
+			throw notActed(
+				blockedTooLongError(this.context.getNode(), {
+					waitedMs: error.waitedMs,
+					refusals: error.refusals,
+					nextAttemptInMs: error.nextAttemptInMs,
+					maxBlockedWaitMs: this.options.maxBlockedWaitMs,
+					attempts,
+					body: this.lastRefusal,
+					itemIndex,
+					apiKey: this.apiKey,
+				}),
+			);
 		}
 	}
 

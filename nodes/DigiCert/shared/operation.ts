@@ -23,8 +23,16 @@ export interface DigiCertOperation<P = IDataObject> {
 	description: string;
 	/** Its own fields; the node adds the displayOptions that tie them to this operation. */
 	properties: INodeProperties[];
-	/** Reads and checks the item's parameters; throws a user-facing Error on bad input. */
-	readParameters(read: ParameterReader): P;
+	/**
+	 * Reads and checks the item's parameters; throws a user-facing Error on bad input. The
+	 * executor reads every item's before it sends a change, so a bad item stops the batch unsent.
+	 */
+	readParameters(read: ParameterReader, node: { typeVersion: number }): P;
+	/**
+	 * The request for these parameters (a list is paged by the executor; see DigiCertRequest.paginate);
+	 * `toItems` may send follow-ups. Its method says whether it is a change (anything but GET): a
+	 * change is never sent twice, and a batch of changes reports every item it made when one fails.
+	 */
 	/**
 	 * Completes the parameters from DigiCert's current data with read-only requests (e.g. the
 	 * order's signature hash, which Duplicate must send), after every check and before `request`.
@@ -34,7 +42,6 @@ export interface DigiCertOperation<P = IDataObject> {
 		parameters: P,
 		send: (request: DigiCertRequest) => Promise<DigiCertResponse>,
 	): Promise<P>;
-	/** The request for these parameters (a list is paged by the executor; see DigiCertRequest.paginate); `toItems` may send follow-ups. */
 	request(parameters: P): DigiCertRequest;
 	/**
 	 * For read operations with large objects: how an item is simplified, and what it is ("order").
@@ -44,15 +51,21 @@ export interface DigiCertOperation<P = IDataObject> {
 	/**
 	 * Turns DigiCert's answer into output: its data (json objects), or whole items (json + binary)
 	 * for a binary request. Throws UnexpectedAnswerError for an answer of the wrong shape.
-	 * `send` sends a follow-up request for the same item, paced and retried like the first (every
-	 * page of it when it paginates).
 	 */
 	toItems(
 		response: DigiCertResponse,
 		parameters: P,
 		context: IExecuteFunctions,
-		send: (request: DigiCertRequest) => Promise<DigiCertResponse>,
+		tools: OperationTools,
 	): IDataObject[] | INodeExecutionData[] | Promise<IDataObject[] | INodeExecutionData[]>;
+}
+
+/** What the executor's client lends an operation's `toItems` (the credential is read once per run). */
+export interface OperationTools {
+	/** Sends a follow-up request for the same item, paced and retried like the first. */
+	send: (request: DigiCertRequest) => Promise<DigiCertResponse>;
+	/** Whether text from an answer (e.g. a file name) holds the API key, plainly or percent-encoded. */
+	containsSecret: (text: string) => boolean;
 }
 
 /** What names an operation; the factories of operations that differ only by data take it as given. */

@@ -212,7 +212,7 @@ export function readTransportOptions(context: IExecuteFunctions): TransportOptio
 /** Next to n8n's own Retry On Fail: how the two combine. */
 export const retryOnFailNotice: INodeProperties = {
 	displayName:
-		"These retries resend one request to DigiCert and never resend a change DigiCert may have acted on. n8n's Retry On Fail (above) runs the whole node again, items that succeeded included: keep it off for Create, Reissue, Duplicate, Revoke, Cancel, Approve and Reject, or an order may be placed twice.",
+		"These retries resend one request to DigiCert and never resend a change DigiCert may have acted on. n8n's Retry On Fail (above) runs the whole node again: for Create, Reissue, Duplicate, Revoke, Cancel, Approve and Reject the node then keeps the changes already made and does not send again one that may have been made, so it only repeats DigiCert's refusals. Keep it off for them.",
 	name: 'retryOnFailNotice',
 	type: 'notice',
 	default: '',

@@ -43,7 +43,7 @@ export function requestStatusOperation(
 					)
 				: comment,
 		],
-		readParameters: (read) => {
+		readParameters: (read, { typeVersion }) => {
 			const comment = read<unknown>('comment', '');
 			if (
 				comment !== undefined &&
@@ -53,10 +53,14 @@ export function requestStatusOperation(
 			) {
 				throw new Error(`Comment must be text, but it is ${quoteValue(comment)}`);
 			}
-			return {
-				requestId: assertPositiveId(read('requestId'), 'Request ID'),
-				comment: comment === undefined || comment === null ? '' : String(comment),
-			};
+			const text = comment === undefined || comment === null ? '' : String(comment);
+			// DigiCert takes none, but the requester then never learns why (typeVersion 1 kept that).
+			if (spec.commentRequired && typeVersion >= 1.1 && text.trim() === '') {
+				throw new Error(
+					`Comment is required to ${spec.value}: give the reason the requester will see (an expression that gives nothing counts as none)`,
+				);
+			}
+			return { requestId: assertPositiveId(read('requestId'), 'Request ID'), comment: text };
 		},
 		request: ({ requestId, comment }) => ({
 			method: 'PUT',

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { ParameterReader } from '../../common/types';
-import { quoteValue } from '../../common/inputChecks';
+import { assertWholeNumber } from '../../common/inputChecks';
 
 /** n8n's Return All / Limit pair for a list operation, worded as n8n's lint requires. */
 export function returnAllProperties(): INodeProperties[] {
@@ -29,10 +29,5 @@ export function returnAllProperties(): INodeProperties[] {
 export function readMaxItems(read: ParameterReader): number | undefined {
 	const returnAll = read<unknown>('returnAll', false);
 	if (returnAll === true || returnAll === 'true') return undefined;
-	const limit = read<unknown>('limit', 50);
-	const n = typeof limit === 'string' && limit.trim() !== '' ? Number(limit) : limit;
-	if (typeof n !== 'number' || !Number.isSafeInteger(n) || n < 1) {
-		throw new Error(`Limit must be a whole number from 1, but it is ${quoteValue(limit)}`);
-	}
-	return n;
+	return assertWholeNumber(read<unknown>('limit', 50), 'Limit', { min: 1 });
 }

@@ -2,6 +2,7 @@ import type { RetryOptions } from '../../../nodes/common/retry';
 import {
 	backoffDelay,
 	isRetryable,
+	surelyNotActed,
 	nextRetryDelay,
 	parseRetryAfter,
 } from '../../../nodes/common/retry';
@@ -121,9 +122,12 @@ describe('isRetryable', () => {
 	);
 
 	it('resends a change only when DigiCert surely did not act on it', () => {
-		for (const status of [429, 503]) expect(isRetryable('PUT', { status })).toBe(true);
+		expect(isRetryable('PUT', { status: 429 })).toBe(true);
 		expect(isRetryable('PUT', { code: 'ECONNREFUSED' })).toBe(true);
-		for (const status of [502, 504]) {
+		// A 503 may come after DigiCert acted (a timeout behind its CDN): only its rate limiter's code proves it did not.
+		expect(isRetryable('POST', { status: 503, codes: ['request_limit_exceeded'] })).toBe(true);
+		expect(isRetryable('POST', { status: 503, codes: ['server_error'] })).toBe(false);
+		for (const status of [502, 503, 504]) {
 			expect(isRetryable('PUT', { status })).toBe(false);
 			expect(isRetryable('POST', { status })).toBe(false);
 		}
@@ -139,4 +143,20 @@ describe('isRetryable', () => {
 			expect(isRetryable('GET', { code })).toBe(false);
 		},
 	);
+});
+
+describe('surelyNotActed', () => {
+	it('only a refusal by DigiCert, or a request that never reached it, proves nothing was changed', () => {
+		for (const status of [400, 403, 404, 409, 429])
+			expect(surelyNotActed({ status, codes: [] })).toBe(true);
+		for (const status of [200, 201, 302, 500, 502, 503, 504])
+			expect(surelyNotActed({ status, codes: [] })).toBe(false);
+		expect(surelyNotActed({ status: 503, codes: ['request_limit_exceeded'] })).toBe(true);
+		expect(surelyNotActed({ status: 503, codes: ['x|request_limit_exceeded'] })).toBe(true);
+		expect(surelyNotActed({ status: 503 })).toBe(false);
+		for (const code of ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN'])
+			expect(surelyNotActed({ code })).toBe(true);
+		for (const code of ['ECONNRESET', 'ETIMEDOUT', 'CERT_HAS_EXPIRED', undefined])
+			expect(surelyNotActed({ code })).toBe(false);
+	});
 });

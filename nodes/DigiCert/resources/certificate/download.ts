@@ -3,8 +3,7 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import { optionsProperty } from '../../shared/fields';
 import { certificateIdProperty, orderIdProperty } from '../../shared/locators';
 import type { DigiCertOperation } from '../../shared/operation';
-import { containsSecretEncoded, decodePercents } from '../../../common/redaction';
-import { CREDENTIAL_TYPE } from '../../../common/transport';
+import { decodePercents } from '../../../common/redaction';
 import { assertPositiveId, quoteValue } from '../../../common/inputChecks';
 
 type Parameters = {
@@ -120,7 +119,7 @@ export function safeFileName(name: string): string | undefined {
 
 /**
  * The downloaded file's name: the one the user chose, else DigiCert's (named after the common name)
- * unless it repeats `secret`, else `certificate-<order or certificate ID>.<extension>` — always with
+ * unless it holds the API key, else `certificate-<order or certificate ID>.<extension>` — always with
  * the format's extension.
  */
 export function downloadFileName(options: {
@@ -128,7 +127,8 @@ export function downloadFileName(options: {
 	disposition?: unknown;
 	id: number;
 	format: string;
-	secret?: string;
+	/** Whether a name holds the API key: such a name is not used (the client's check). */
+	containsSecret: (text: string) => boolean;
 }): string {
 	const { extension } = DOWNLOAD_FORMATS[options.format];
 	const name =
@@ -137,9 +137,7 @@ export function downloadFileName(options: {
 			const fromServer = fileNameFromDisposition(options.disposition);
 			const safe = fromServer !== undefined ? safeFileName(fromServer) : undefined;
 			// The name itself, not just the header the transport checked: it reaches json and binary.
-			return safe !== undefined && containsSecretEncoded(safe, options.secret ?? '')
-				? undefined
-				: safe;
+			return safe !== undefined && options.containsSecret(safe) ? undefined : safe;
 		})() ??
 		`certificate-${options.id}.${extension}`;
 	return name.toLowerCase().endsWith(`.${extension}`) ? name : `${name}.${extension}`;
@@ -268,14 +266,14 @@ export const download: DigiCertOperation<Parameters> = {
 		{ body, headers },
 		{ by, id, format, binaryPropertyName, fileName },
 		context,
+		{ containsSecret },
 	): Promise<INodeExecutionData[]> => {
-		const credentials = await context.getCredentials(CREDENTIAL_TYPE);
 		const name = downloadFileName({
 			chosen: fileName,
 			disposition: headers['content-disposition'],
 			id,
 			format,
-			secret: String(credentials.apiKey ?? ''),
+			containsSecret,
 		});
 		const { mimeType } = DOWNLOAD_FORMATS[format];
 		const content = body as Buffer;

@@ -8,7 +8,7 @@ import {
 	assertOneOf,
 	assertText,
 } from '../../../common/certificateInput';
-import { assertBoolean, assertPositiveId, quoteValue } from '../../../common/inputChecks';
+import { assertBoolean, assertPositiveId, assertWholeNumber } from '../../../common/inputChecks';
 import {
 	commentsOption,
 	readSubmissionOptions,
@@ -223,12 +223,8 @@ export const create: DigiCertOperation<Parameters> = {
 			'Signature Hash',
 		);
 		if (options.serverPlatformId !== undefined) {
-			const platform = Number(options.serverPlatformId);
-			if (!Number.isInteger(platform) || platform < -1)
-				throw new Error(
-					`Server Platform ID must be a whole number from -1, but it is ${quoteValue(options.serverPlatformId)}`,
-				);
-			certificate.server_platform = { id: platform };
+			const id = assertWholeNumber(options.serverPlatformId, 'Server Platform ID', { min: -1 });
+			certificate.server_platform = { id };
 		}
 		const validity = assertOneOf(
 			read('validity', 'years'),
@@ -237,11 +233,7 @@ export const create: DigiCertOperation<Parameters> = {
 		);
 		let orderValidity: IDataObject;
 		if (validity === 'years') {
-			const rawYears = read<unknown>('years', 1);
-			const years = Number(rawYears);
-			if (!Number.isInteger(years) || years < 1 || years > 3)
-				throw new Error(`Years must be 1, 2 or 3, but it is ${quoteValue(rawYears)}`);
-			orderValidity = { years };
+			orderValidity = { years: assertWholeNumber(read('years', 1), 'Years', { min: 1, max: 3 }) };
 		} else {
 			orderValidity = { custom_expiration_date: assertFutureDay(read('endDate'), 'End Date') };
 		}

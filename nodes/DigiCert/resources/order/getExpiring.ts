@@ -64,7 +64,7 @@ export const getExpiring: DigiCertOperation<Parameters> = {
 	}),
 	// The issued orders first, then (in toItems) those whose reissue is pending.
 	request: ({ now, excludeRenewed }) => orderList(expiringOrdersQueries(now, excludeRenewed)[0]),
-	toItems: async ({ body }, { days, now, excludeRenewed }, context, send) => {
+	toItems: async ({ body }, { days, now, excludeRenewed }, context, { send }) => {
 		const pending = await send(orderList(expiringOrdersQueries(now, excludeRenewed)[1]));
 		const orders = [...(body as IDataObject[]), ...(pending.body as IDataObject[])];
 		const { items, warning } = expiringOrders(orders, days, now, excludeRenewed);

@@ -377,7 +377,7 @@ export const getMany: DigiCertOperation<Parameters> = {
 		// Sorting here needs every match first; the Limit applies after.
 		paginate: { rootProperty: 'orders', maxItems: localSort === undefined ? maxItems : undefined },
 	}),
-	toItems: async ({ body }, { maxItems, localSort, include }, _context, send) => {
+	toItems: async ({ body }, { maxItems, localSort, include }, _context, { send }) => {
 		const orders = body as IDataObject[];
 		const listed =
 			localSort === undefined ? orders : sortOrders(orders, localSort).slice(0, maxItems);

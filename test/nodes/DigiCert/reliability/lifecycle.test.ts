@@ -2,9 +2,11 @@
  * Nothing happens twice: the lifecycle operations (order, reissue, duplicate, revoke, cancel)
  * change DigiCert, so after an answer that may mean DigiCert acted (a 500, a gateway timeout, a
  * connection cut after sending, a timeout) they are not sent again, and the error says to check
- * the order first. Answers that surely mean "not done" (429, 503, connection refused) are retried.
+ * the order first. Answers that surely mean "not done" (429, connection refused) are retried; a 503
+ * only with DigiCert's rate-limit code. A batch that fails names what it made; Retry On Fail does
+ * not place an order twice.
  */
-import type { INodeParameters } from 'n8n-workflow';
+import type { IDataObject, INode, INodeParameters } from 'n8n-workflow';
 
 import type { FaultResponse } from '../../../helpers/fake';
 import { fakeData } from '../../../helpers/fake';
@@ -119,51 +121,226 @@ describe.each(operations)('%s', (_name, parameters, subject) => {
 		},
 	);
 
-	it('after a 429 or 503 (DigiCert did not act): sent again', async () => {
-		server.fail({
-			times: 1,
-			match: isChange,
-			respond: {
-				status: 429,
-				body: {
-					errors: [
-						{
-							code: 'request_limit_exceeded',
-							message: 'Service unavailable, please limit request volume',
-						},
-					],
+	it("after a 429, or a 503 with DigiCert's rate-limit code (DigiCert did not act): sent again", async () => {
+		const refusal = {
+			errors: [
+				{
+					code: 'request_limit_exceeded',
+					message: 'Service unavailable, please limit request volume',
 				},
-			},
-		});
-		server.fail({ times: 1, match: isChange, respond: serverError(503) });
+			],
+		};
+		server.fail({ times: 1, match: isChange, respond: { status: 429, body: refusal } });
+		server.fail({ times: 1, match: isChange, respond: { status: 503, body: refusal } });
 		await run(parameters);
 		expect(server.requests.filter(isChange)).toHaveLength(3);
 	});
-});
 
-describe("n8n's Retry On Fail", () => {
-	it('runs the whole node again, so an order that already succeeded is placed twice: the notice beside it names every change', async () => {
-		const { retryOnFailNotice } = await import('../../../../nodes/DigiCert/shared/requestOptions');
-		const create = operations.find(([name]) => name === 'order create')![1];
-		// The second item is refused (a 400 is never retried by the node); n8n then runs both items again.
+	// DigiCert documents no promise that a 503 comes before the request is handled (a CDN answers 503
+	// when the server behind it timed out): a change is not sent again, unless DigiCert says it refused.
+	it.each([
+		['a 503 with a server error', serverError(503)],
+		[
+			"a 503 page from DigiCert's CDN",
+			{ status: 503, raw: '<html><body>Service Unavailable</body></html>' },
+		],
+		['an empty 503', { status: 503, raw: '' }],
+	] as Array<[string, FaultResponse]>)(
+		'after %s: sent once, and the error says to check before running the item again',
+		async (_what, fault) => {
+			server.fail({ respond: fault });
+			const result = await run(parameters);
+			expect(server.requests).toHaveLength(1);
+			const error = result.error as unknown as { message: string; description: string };
+			expect(error.description).toContain(
+				`may have reached DigiCert: check ${subject()} in CertCentral before running this item again`,
+			);
+		},
+	);
+
+	it('a batch that fails at DigiCert halfway names the change it made, not "no request was sent"', async () => {
+		// The second request to arrive is refused; the other is made.
+		let arrived = 0;
 		server.fail({
-			match: (r) => r.method === 'POST' && JSON.stringify(r.body).includes('"two"'),
+			match: () => ++arrived === 2,
 			respond: { status: 400, body: { errors: [{ code: 'invalid_request', message: 'No.' }] } },
 		});
-		await runDigiCert(
+		// What the fake can change for real (the other tests answer every request with a fault).
+		const live =
+			parameters.operation === 'cancel'
+				? { orderId: server.data.addOrder({ status: 'pending' }).id }
+				: parameters.certificateId !== undefined
+					? { certificateId: server.data.orders.get(ORDER).certificate.id }
+					: {};
+		const result = await runDigiCert(
 			server,
-			{ ...create, options: { comments: '={{ $json.comment }}' }, requestOptions: FAST },
-			{
-				input: [{ comment: 'one' }, { comment: 'two' }],
-				node: { retryOnFail: true, maxTries: 2, waitBetweenTries: 0 },
-			},
+			{ ...parameters, ...live, requestOptions: { ...FAST, timeout: 60_000 } },
+			{ input: [{}, {}] },
 		);
-		expect(
-			server.requests.filter(
-				(r) => r.method === 'POST' && JSON.stringify(r.body).includes('"one"'),
-			),
-		).toHaveLength(2);
+		expect(server.requests).toHaveLength(2);
+		const error = result.error as unknown as { message: string; description: string };
+		expect(error.message).toBe('No.');
+		expect(error.description).toMatch(/DigiCert made the changes of 1 other item: item [01]\b/);
+		expect(error.description).toContain(
+			'Before running again, take the items DigiCert changed out of the input',
+		);
+		expect(error.description).not.toContain('no request was sent');
+	});
+});
 
+/** Creates for `count` items, item `i` with comment `item-i` (the fake's faults pick items by it). */
+const CREATE = operations.find(([name]) => name === 'order create')![1];
+const comments = (count: number) =>
+	Array.from({ length: count }, (_unused, index) => ({ comment: `item-${index}` }));
+const posted = (comment: string) =>
+	server.requests.filter(
+		(r) => r.method === 'POST' && JSON.stringify(r.body).includes(`"${comment}"`),
+	);
+const refuse = (comment: string): Parameters<typeof server.fail>[0] => ({
+	match: (r) => r.method === 'POST' && JSON.stringify(r.body).includes(`"${comment}"`),
+	respond: {
+		status: 400,
+		body: { errors: [{ code: 'invalid_request', message: `Refused ${comment}.` }] },
+	},
+});
+
+async function createEach(
+	input: IDataObject[],
+	extra: Partial<INode> = {},
+	parameters: INodeParameters = {},
+) {
+	return await runDigiCert(
+		server,
+		{
+			...CREATE,
+			csr: '={{ $json.csr ?? ' + JSON.stringify(WWW_CSR) + ' }}',
+			options: { comments: '={{ $json.comment }}' },
+			// No timeout fault here: a generous timeout keeps a loaded machine from failing an item.
+			requestOptions: { ...FAST, timeout: 60_000 },
+			...parameters,
+		},
+		{ input, node: extra },
+	);
+}
+
+/** The IDs of the orders the fake holds that Create placed (each named after its comment). */
+const placedOrders = () =>
+	[...server.data.orders.values()].filter((order) =>
+		String((order as { comments?: unknown }).comments ?? '').startsWith('item-'),
+	) as Array<{ id: number; comments: string }>;
+
+describe('a batch of paid orders', () => {
+	it('a bad CSR in item 5 of 10 stops the batch before any order is placed', async () => {
+		const input = comments(10).map((item, index) =>
+			index === 5 ? { ...item, csr: 'not a CSR' } : item,
+		);
+		const result = await createEach(input);
+		expect(server.requests).toHaveLength(0);
+		const error = result.error as unknown as { message: string; description: string };
+		expect(error.message).toContain('CSR must be a PEM certificate signing request');
+		expect(error.description).toContain('no request was sent');
+		expect((error as unknown as { context: { itemIndex: number } }).context.itemIndex).toBe(5);
+	});
+
+	it('refused by DigiCert at item 5 of 25: the error names every order placed (its order and request IDs) and every item not sent', async () => {
+		server.fail(refuse('item-5'));
+		const result = await createEach(comments(25));
+		const error = result.error as unknown as { message: string; description: string };
+		expect(error.message).toBe('Refused item-5.');
+		expect(error.description).not.toContain('no request was sent');
+		const placed = placedOrders();
+		// Items in flight when item 5 failed finish; none starts after it.
+		expect(placed.length).toBeGreaterThanOrEqual(9);
+		expect(placed.length).toBeLessThan(24);
+		expect(error.description).toContain(
+			`DigiCert made the changes of ${placed.length} other items:`,
+		);
+		for (const order of placed) {
+			const index = Number(order.comments.slice('item-'.length));
+			expect(error.description).toMatch(
+				new RegExp(`item ${index} \\(orderId ${order.id}, requestId \\d+[,)]`),
+			);
+		}
+		const sent = new Set(server.requests.map((r) => (r.body as { comments: string }).comments));
+		const unsent = comments(25)
+			.map(({ comment }, index) => (sent.has(comment) ? undefined : index))
+			.filter((index) => index !== undefined);
+		expect(error.description).toContain(
+			unsent.length > 0 ? `Not sent: items ${unsent.join(', ')}.` : 'DigiCert made',
+		);
+		expect(server.requests).toHaveLength(placed.length + 1);
+	});
+
+	it('with On Error: Continue, every item gets its own order or error, paired with it', async () => {
+		server.fail(refuse('item-5'));
+		const input = comments(10).map((item, index) =>
+			index === 7 ? { ...item, csr: 'not a CSR' } : item,
+		);
+		const result = await createEach(input, { onError: 'continueRegularOutput' });
+		expect(result.error).toBeUndefined();
+		const items = result.items();
+		expect(items).toHaveLength(10);
+		items.forEach((item, index) => expect(item.pairedItem).toEqual({ item: index }));
+		expect(items[5].json.error).toBe('Refused item-5.');
+		expect(items[7].json.error).toContain('CSR must be a PEM certificate signing request');
+		expect(items[7].json.details).toContain('no request was sent for this item');
+		const placed = placedOrders();
+		expect(placed).toHaveLength(8);
+		for (const order of placed) {
+			const index = Number(order.comments.slice('item-'.length));
+			expect(items[index].json.orderId).toBe(order.id);
+		}
+	});
+});
+describe("n8n's Retry On Fail", () => {
+	const retryOnFail = { retryOnFail: true, maxTries: 3, waitBetweenTries: 0 };
+
+	it('a 502 to Create with 3 tries: one POST, and the error names the setting', async () => {
+		server.fail({ respond: serverError(502) });
+		const result = await createEach([{ comment: 'item-0' }], retryOnFail);
+		expect(posted('item-0')).toHaveLength(1);
+		const error = result.error as unknown as { message: string; description: string };
+		expect(error.message).toContain('Retry On Fail is on: this change was not sent again');
+		expect(error.description).toContain('tried 1 time');
+		expect(error.description).toContain('Check CertCentral before running this item again');
+		expect(error.description).toContain("Turn off the node's Settings > Retry On Fail");
+	});
+
+	it('runs the whole node again, but an order already placed is not placed again', async () => {
+		// The second item is refused (a 400 is never retried by the node); n8n then runs the node again.
+		server.fail(refuse('item-1'));
+		const result = await createEach(comments(2), retryOnFail);
+		expect(posted('item-0')).toHaveLength(1);
+		// A refusal changed nothing: each try sends it again.
+		expect(posted('item-1')).toHaveLength(3);
+		const error = result.error as unknown as { message: string; description: string };
+		expect(error.message).toBe('Refused item-1.');
+		const [order] = placedOrders();
+		expect(error.description).toContain(`item 0 (orderId ${order.id}`);
+	});
+
+	it('with On Error: Continue (n8n runs the node again when the first item failed): each order placed once, each item its own result', async () => {
+		server.fail({
+			match: (r) => JSON.stringify(r.body).includes('"item-0"'),
+			respond: serverError(502),
+		});
+		const result = await createEach(comments(3), {
+			...retryOnFail,
+			onError: 'continueRegularOutput',
+		});
+		for (const comment of ['item-0', 'item-1', 'item-2']) expect(posted(comment)).toHaveLength(1);
+		const items = result.items();
+		expect(items).toHaveLength(3);
+		expect(items[0].json.error).toContain('Retry On Fail is on: this change was not sent again');
+		const placed = placedOrders();
+		expect(placed).toHaveLength(2);
+		for (const order of placed)
+			expect(items[Number(order.comments.slice(5))].json.orderId).toBe(order.id);
+		items.forEach((item, index) => expect(item.pairedItem).toEqual({ item: index }));
+	});
+
+	it('the notice beside it names every change', async () => {
+		const { retryOnFailNotice } = await import('../../../../nodes/DigiCert/shared/requestOptions');
 		for (const change of [
 			'Create',
 			'Reissue',

@@ -2,6 +2,7 @@ import { X509Certificate } from 'node:crypto';
 
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
+import { TestCredentialsHelper } from '../../../../helpers/engine';
 import { fakeData, fakeFiles } from '../../../../helpers/fake';
 import { useFakeCertCentral } from '../../../../helpers/useFakeCertCentral';
 import {
@@ -9,6 +10,7 @@ import {
 	fileNameFromDisposition,
 	safeFileName,
 } from '../../../../../nodes/DigiCert/resources/certificate/download';
+import { containsSecretEncoded } from '../../../../../nodes/common/redaction';
 import { runDigiCert } from '../../../../helpers/runOperation';
 
 const server = useFakeCertCentral();
@@ -93,6 +95,9 @@ function pkcs7Certificates(der: Buffer): Buffer[] {
 	}
 	throw new Error('no certificates in the PKCS#7 bundle');
 }
+
+/** No name holds the key (the check the client lends the operation). */
+const noKey = () => false;
 
 describe('Download Certificate', () => {
 	it('downloads pem_all by default as a PEM file named after the common name', async () => {
@@ -228,6 +233,23 @@ describe('Download Certificate', () => {
 		const items = result.items();
 		expect(items.map((i) => i.json.orderId)).toEqual(issued.map((o) => o.id));
 		expect(items.map((i) => i.pairedItem)).toEqual(issued.map((_o, index) => ({ item: index })));
+	});
+
+	it('reads the credential once per run, not once per file', async () => {
+		const decrypt = jest.spyOn(TestCredentialsHelper.prototype, 'getDecrypted');
+		try {
+			const issued = [...server.data.orders.values()]
+				.filter((o) => o.status === 'issued')
+				.slice(0, 5);
+			const result = await download(
+				{ orderId: '={{ $json.id }}' },
+				issued.map((o) => ({ id: o.id })),
+			);
+			expect(result.items()).toHaveLength(5);
+			expect(decrypt).toHaveBeenCalledTimes(1);
+		} finally {
+			decrypt.mockRestore();
+		}
 	});
 
 	it('keeps the API key out of the run and its binary metadata', async () => {
@@ -414,27 +436,43 @@ describe('download file names', () => {
 				disposition: 'attachment; filename="x.pem"',
 				id: 5,
 				format: 'pem_all',
+				containsSecret: noKey,
 			}),
 		).toBe('mine.pem');
 		expect(
-			downloadFileName({ disposition: 'attachment; filename="x.pem"', id: 5, format: 'pem_all' }),
+			downloadFileName({
+				disposition: 'attachment; filename="x.pem"',
+				id: 5,
+				format: 'pem_all',
+				containsSecret: noKey,
+			}),
 		).toBe('x.pem');
 		expect(
-			downloadFileName({ disposition: 'attachment; filename="x.pem"', id: 5, format: 'default' }),
+			downloadFileName({
+				disposition: 'attachment; filename="x.pem"',
+				id: 5,
+				format: 'default',
+				containsSecret: noKey,
+			}),
 		).toBe('x.pem.zip');
-		expect(downloadFileName({ id: 5, format: 'p7b' })).toBe('certificate-5.p7b');
-		expect(downloadFileName({ chosen: '../', id: 5, format: 'cer' })).toBe('certificate-5.cer');
+		expect(downloadFileName({ id: 5, format: 'p7b', containsSecret: noKey })).toBe(
+			'certificate-5.p7b',
+		);
+		expect(downloadFileName({ chosen: '../', id: 5, format: 'cer', containsSecret: noKey })).toBe(
+			'certificate-5.cer',
+		);
 	});
 
 	it("falls back to certificate-<order> when DigiCert's name repeats the key, plainly or percent-encoded", () => {
 		const secret = 'CANARY-dc-key-5b1e0c7a9d3f';
+		const containsSecret = (text: string) => containsSecretEncoded(text, secret);
 		const encoded = Array.from(secret, (c) => `%${c.charCodeAt(0).toString(16)}`).join('');
 		for (const disposition of [
 			`attachment; filename="${secret}.pem"`,
 			`attachment; filename="${encoded}%zz.pem"`,
 			`attachment; filename*=UTF-8''${encoded}%zz.pem`,
 		]) {
-			expect(downloadFileName({ disposition, id: 5, format: 'pem_all', secret })).toBe(
+			expect(downloadFileName({ disposition, id: 5, format: 'pem_all', containsSecret })).toBe(
 				'certificate-5.pem',
 			);
 		}
@@ -443,7 +481,7 @@ describe('download file names', () => {
 				disposition: 'attachment; filename="x.pem"',
 				id: 5,
 				format: 'pem_all',
-				secret,
+				containsSecret,
 			}),
 		).toBe('x.pem');
 	});

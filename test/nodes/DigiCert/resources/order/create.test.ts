@@ -147,7 +147,32 @@ describe('Create Order', () => {
 				{ ...valid, organizationId: '={{ $json.missing }}' },
 				'Organization ID must be a positive whole number, but it is nothing',
 			],
-			[{ ...valid, years: 5 }, 'Years must be 1, 2 or 3, but it is 5'],
+			[{ ...valid, years: 5 }, 'Years must be a whole number from 1 to 3, but it is 5'],
+			// Number() would read these as 1, 3, 0 and 1: nothing but a whole number passes.
+			[
+				{ ...valid, years: '={{ true }}' },
+				'Years must be a whole number from 1 to 3, but it is true',
+			],
+			[
+				{ ...valid, years: '={{ [3] }}' },
+				'Years must be a whole number from 1 to 3, but it is a list [3]',
+			],
+			[
+				{ ...valid, years: '={{ 1.5 }}' },
+				'Years must be a whole number from 1 to 3, but it is 1.5',
+			],
+			[
+				{ ...valid, options: { serverPlatformId: '={{ null }}' } },
+				'Server Platform ID must be a whole number from -1, but it is null',
+			],
+			[
+				{ ...valid, options: { serverPlatformId: '={{ true }}' } },
+				'Server Platform ID must be a whole number from -1, but it is true',
+			],
+			[
+				{ ...valid, options: { serverPlatformId: '={{ [45] }}' } },
+				'Server Platform ID must be a whole number from -1, but it is a list [45]',
+			],
 			[{ ...valid, validity: 'endDate', endDate: '2020-01-01' }, 'End Date must be after today'],
 			[{ ...valid, product: '={{ "ssl_basic/../../user" }}' }, 'but it is "ssl_basic/../../user"'],
 			[
