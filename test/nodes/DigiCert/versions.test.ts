@@ -180,6 +180,10 @@ describe('Simplify (typeVersion 1.1) and Output (as an AI tool)', () => {
 			status: 'issued',
 			valid_till: order.certificate.valid_till,
 			days_remaining: 200,
+			// Added by the renewal fields (additive: a workflow's fields keep their values).
+			order_valid_till: order.order_valid_till,
+			is_renewed: order.is_renewed,
+			auto_reissue: order.auto_reissue,
 			serial_number: order.certificate.serial_number,
 			certificate_id: order.certificate.id,
 			product: order.product.name,
