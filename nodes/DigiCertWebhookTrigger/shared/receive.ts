@@ -100,7 +100,7 @@ const isChainEntry = (entry: unknown): entry is ChainEntry =>
 	isObject(entry) && typeof entry.pem === 'string';
 
 /** PEM with plain \n line breaks (DigiCert sends \r\n) and a final newline. */
-const normalPem = (pem: string) => pem.replace(/\r\n?/g, '\n').replace(/\n*$/, '\n');
+const normalPem = (pem: string) => pem.replace(/\r\n?/g, '\n').replace(/(?<!\n)\n*$/, '\n');
 
 async function eventItem(
 	context: IWebhookFunctions,
