@@ -148,9 +148,10 @@ describe.each(operations)('%s', (_name, parameters, subject) => {
 	] as Array<[string, FaultResponse]>)(
 		'after %s: sent once, and the error says to check before running the item again',
 		async (_what, fault) => {
-			server.fail({ respond: fault });
+			// The change is what must not be sent twice (Cancel reads the order first; a read may be retried).
+			server.fail({ match: isChange, respond: fault });
 			const result = await run(parameters);
-			expect(server.requests).toHaveLength(1);
+			expect(server.requests.filter(isChange)).toHaveLength(1);
 			const error = result.error as unknown as { message: string; description: string };
 			expect(error.description).toContain(
 				`may have reached DigiCert: check ${subject()} in CertCentral before running this item again`,
@@ -159,10 +160,10 @@ describe.each(operations)('%s', (_name, parameters, subject) => {
 	);
 
 	it('a batch that fails at DigiCert halfway names the change it made, not "no request was sent"', async () => {
-		// The second request to arrive is refused; the other is made.
+		// The second change to arrive is refused; the other is made (Cancel's reads of the order pass).
 		let arrived = 0;
 		server.fail({
-			match: () => ++arrived === 2,
+			match: (r) => isChange(r) && ++arrived === 2,
 			respond: { status: 400, body: { errors: [{ code: 'invalid_request', message: 'No.' }] } },
 		});
 		// What the fake can change for real (the other tests answer every request with a fault).
@@ -177,7 +178,7 @@ describe.each(operations)('%s', (_name, parameters, subject) => {
 			{ ...parameters, ...live, requestOptions: { ...FAST, timeout: 60_000 } },
 			{ input: [{}, {}] },
 		);
-		expect(server.requests).toHaveLength(2);
+		expect(server.requests.filter(isChange)).toHaveLength(2);
 		const error = result.error as unknown as { message: string; description: string };
 		expect(error.message).toBe('No.');
 		expect(error.description).toMatch(/DigiCert made the changes of 1 other item: item [01]\b/);
@@ -185,6 +186,76 @@ describe.each(operations)('%s', (_name, parameters, subject) => {
 			'Before running again, take the items DigiCert changed out of the input',
 		);
 		expect(error.description).not.toContain('no request was sent');
+	});
+});
+
+describe('order cancel reads the order first', () => {
+	it('a batch whose second read of an order fails names the change made, and sends no change for that item', async () => {
+		const orders = [
+			server.data.addOrder({ status: 'pending' }),
+			server.data.addOrder({ status: 'pending' }),
+		];
+		// Item 1's read of its order fails with a 500 (for a change, "may have been made"): its cancel
+		// was never sent, so nothing changed for it; item 0's cancel is made.
+		server.fail({
+			match: (r) => r.method === 'GET' && r.path.endsWith(`/order/certificate/${orders[1].id}`),
+			respond: serverError(500),
+		});
+		const result = await runDigiCert(
+			server,
+			{
+				resource: 'order',
+				operation: 'cancel',
+				orderId: '={{ $json.orderId }}',
+				note: 'x',
+				requestOptions: { ...FAST, timeout: 60_000 },
+			},
+			{ input: orders.map(({ id }) => ({ orderId: id })) },
+		);
+		expect(server.requests.filter(isChange).map((r) => r.path)).toEqual([
+			`/services/v2/order/certificate/${orders[0].id}/status`,
+		]);
+		const error = result.error as unknown as { message: string; description: string };
+		expect(error.message).toContain('Internal error');
+		expect(error.description).toMatch(
+			new RegExp(`DigiCert made the changes of 1 other item: item 0 \\(orderId ${orders[0].id}\\)`),
+		);
+		expect(error.description).not.toContain('These may have been made');
+		expect(error.description).not.toContain('may have reached DigiCert');
+	});
+
+	it('with Retry On Fail, a cancel whose read of the order failed is sent on the next try (it changed nothing)', async () => {
+		const orders = [
+			server.data.addOrder({ status: 'pending' }),
+			server.data.addOrder({ status: 'pending' }),
+		];
+		server.fail({
+			times: 1,
+			match: (r) => r.method === 'GET' && r.path.endsWith(`/order/certificate/${orders[1].id}`),
+			respond: serverError(500),
+		});
+		const result = await runDigiCert(
+			server,
+			{
+				resource: 'order',
+				operation: 'cancel',
+				orderId: '={{ $json.orderId }}',
+				note: 'x',
+				requestOptions: { ...FAST, timeout: 60_000 },
+			},
+			{
+				input: orders.map(({ id }) => ({ orderId: id })),
+				node: { retryOnFail: true, maxTries: 3, waitBetweenTries: 0 },
+			},
+		);
+		expect(result.error).toBeUndefined();
+		// Each order canceled once: item 0's on the first try (not again), item 1's on the second.
+		expect(server.requests.filter(isChange).map((r) => r.path)).toEqual(
+			orders.map(({ id }) => `/services/v2/order/certificate/${id}/status`),
+		);
+		expect(result.items().map(({ json }) => [json.orderId, json.status])).toEqual(
+			orders.map(({ id }) => [id, 'canceled']),
+		);
 	});
 });
 
