@@ -10,7 +10,7 @@ import {
 import { commonNameProperty, csrProperty, dnsNamesProperty, optionsProperty } from './fields';
 import { orderIdProperty } from './locators';
 import type { DigiCertOperation, OperationIdentity } from './operation';
-import { operationIdentity } from './operation';
+import { operationIdentity, UnexpectedAnswerError } from './operation';
 import type { DigiCertResponse } from '../../common/types';
 import { isObject } from '../../common/types';
 import { assertBoolean, assertPositiveId, quoteValue } from '../../common/inputChecks';
@@ -85,10 +85,14 @@ export function requestAnswer(response: DigiCertResponse, orderId?: number): IDa
 	};
 }
 
-/** The order's current certificate fields a reissue or duplicate may take over. */
+/**
+ * The order's current certificate fields a reissue or duplicate may take over. An answer that is no
+ * order is of the wrong shape (read-only: nothing was changed), not an order lacking a field.
+ */
 function currentCertificate(response: DigiCertResponse): IDataObject {
 	const order = response.body;
-	return isObject(order) && isObject(order.certificate) ? order.certificate : {};
+	if (!isObject(order) || !isObject(order.certificate)) throw new UnexpectedAnswerError();
+	return order.certificate;
 }
 
 /**

@@ -6,6 +6,7 @@ import type {
 } from 'n8n-workflow';
 
 import type { DigiCertRequest, DigiCertResponse, ParameterReader } from '../../common/types';
+import { isObject } from '../../common/types';
 import type { Simplifier } from './output';
 
 /**
@@ -93,3 +94,13 @@ export interface DigiCertResource {
 
 /** Thrown by `toItems` when DigiCert's answer is not the shape the operation expects (e.g. no body). */
 export class UnexpectedAnswerError extends Error {}
+
+/**
+ * An answer that is empty (204) or a JSON object, as an object. Anything else (a list, a bare
+ * string) is of the wrong shape: to a change, the client then says the change was probably made.
+ */
+export function emptyOrObject(body: unknown): IDataObject {
+	if (body === undefined) return {};
+	if (!isObject(body)) throw new UnexpectedAnswerError();
+	return body;
+}

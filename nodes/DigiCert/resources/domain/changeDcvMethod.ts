@@ -1,8 +1,8 @@
-import { isObject } from '../../../common/types';
 import { assertPositiveId } from '../../../common/inputChecks';
 import { assertDcvMethod, dcvMethodProperty } from '../../shared/dcv';
 import { domainIdProperty } from '../../shared/locators';
 import type { DigiCertOperation } from '../../shared/operation';
+import { emptyOrObject } from '../../shared/operation';
 
 type Parameters = { domainId: number; dcvMethod: string };
 
@@ -27,7 +27,5 @@ export const changeDcvMethod: DigiCertOperation<Parameters> = {
 		body: { dcv_method: dcvMethod },
 		subject: `Domain ${domainId}`,
 	}),
-	toItems: ({ body }, { domainId, dcvMethod }) => [
-		{ domainId, dcvMethod, ...(isObject(body) ? body : {}) },
-	],
+	toItems: ({ body }, { domainId, dcvMethod }) => [{ domainId, dcvMethod, ...emptyOrObject(body) }],
 };

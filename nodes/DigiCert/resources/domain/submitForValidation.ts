@@ -1,10 +1,8 @@
-import type { IDataObject } from 'n8n-workflow';
-
 import { quoteValue, assertPositiveId } from '../../../common/inputChecks';
-import { isObject } from '../../../common/types';
 import { assertDcvMethod, dcvMethodProperty } from '../../shared/dcv';
 import { domainIdProperty } from '../../shared/locators';
 import type { DigiCertOperation } from '../../shared/operation';
+import { emptyOrObject } from '../../shared/operation';
 
 type Parameters = { domainId: number; types: string[]; dcvMethod: string };
 
@@ -60,7 +58,7 @@ export const submitForValidation: DigiCertOperation<Parameters> = {
 			domainId,
 			validationTypes: types,
 			dcvMethod,
-			...(isObject(body) ? (body as IDataObject) : {}),
+			...emptyOrObject(body),
 		},
 	],
 };

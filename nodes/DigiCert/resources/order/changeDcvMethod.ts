@@ -1,8 +1,8 @@
-import { isObject } from '../../../common/types';
 import { assertPositiveId } from '../../../common/inputChecks';
 import { assertDcvMethod, dcvMethodProperty } from '../../shared/dcv';
 import { orderIdProperty } from '../../shared/locators';
 import type { DigiCertOperation } from '../../shared/operation';
+import { emptyOrObject } from '../../shared/operation';
 
 type Parameters = { orderId: number; dcvMethod: string };
 
@@ -27,7 +27,5 @@ export const changeDcvMethod: DigiCertOperation<Parameters> = {
 		body: { dcv_method: dcvMethod },
 		subject: `Order ${orderId}`,
 	}),
-	toItems: ({ body }, { orderId, dcvMethod }) => [
-		{ orderId, dcvMethod, ...(isObject(body) ? body : {}) },
-	],
+	toItems: ({ body }, { orderId, dcvMethod }) => [{ orderId, dcvMethod, ...emptyOrObject(body) }],
 };
