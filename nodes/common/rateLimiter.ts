@@ -292,6 +292,14 @@ export class KeyPacer {
 		return tracker;
 	}
 
+	/** A lane uses its windows now: the pacer keeps them (again) and records answers in them. */
+	private name(lane: Lane, now: number): void {
+		for (let i = 0; i < lane.trackers.length; i++) {
+			if (!lane.trackers[i].registered) lane.trackers[i] = this.tracker(lane.trackers[i]);
+			lane.trackers[i].named = now;
+		}
+	}
+
 	/** Whether this pacer holds nothing worth keeping: nothing waiting or in flight, every window and block over. */
 	isIdle(now: number): boolean {
 		if (this.current !== undefined || this.out > 0) return false;
@@ -326,10 +334,7 @@ export class KeyPacer {
 		if (lane.options.signal?.aborted) throw new Error('The execution was cancelled');
 		const now = this.clock.now();
 		this.lastUsed = now;
-		for (let i = 0; i < lane.trackers.length; i++) {
-			if (!lane.trackers[i].registered) lane.trackers[i] = this.tracker(lane.trackers[i]);
-			lane.trackers[i].named = now;
-		}
+		this.name(lane, now);
 		// Nobody else waiting, the key free, room in the windows: go at once, without a turn to take.
 		if (refused === undefined && this.current === undefined && this.block === undefined) {
 			if (this.paceDelay(lane.trackers, now) <= 0) return this.grant(lane, undefined, now);
@@ -366,6 +371,9 @@ export class KeyPacer {
 			ticket.refusals++;
 		}
 		this.lastUsed = now;
+		// The answer belongs in its lane's windows, however long the lane waited for its turn and the
+		// answer took: else the next request (a list's next page) would find the window forgotten.
+		this.name(ticket.lane, now);
 		const block = this.block;
 		if (outcome === 'refused') this.refused(ticket, now, retryAfterMs);
 		else if (block?.probe === ticket) {

@@ -293,6 +293,25 @@ describe('KeyPacer', () => {
 		expect(await waiting).toBe('The execution was cancelled');
 		await clock.run(5000);
 	});
+
+	it('one request after another (pages of a list): an answer that comes a while after its turn still counts', async () => {
+		const { clock, lane } = setup([{ limit: 1, ms: 1000 }]);
+		const pages = lane();
+		const sent: number[] = [];
+		for (let page = 0; page < 4; page++) {
+			const ticket = pages.acquire().then((t) => {
+				sent.push(clock.now());
+				return t;
+			});
+			await clock.run(clock.now());
+			while (sent.length === page) await clock.advance(1);
+			// A large page: its answer comes 50 ms after it was sent, over a window after the lane asked.
+			clock.time += 50;
+			(await ticket).settle('answered');
+		}
+		// Each page a window after the previous page's answer: never two inside one window.
+		expect(sent).toEqual([0, 1050, 2100, 3150]);
+	});
 });
 
 describe('KeyPacer: cost per request', () => {
