@@ -15,6 +15,9 @@ const UNKNOWN_DOMAIN_ID = 987654321;
 const DAYS = 30;
 
 const sentTo = (fake: FakeCertCentral) => fake.requests.map((r) => `${r.method} ${r.path}`);
+/** The queries of the order lists sent (the expiry audit asks for issued, then reissue_pending, orders). */
+const orderListQueries = (fake: FakeCertCentral) =>
+	fake.requests.filter((r) => r.path === '/services/v2/order/certificate').map((r) => r.query);
 const within = (remaining: number, days: number) => remaining >= 0 && remaining <= days;
 const domainsOf = (fake: FakeCertCentral): any[] => [...fake.data.domains.values()];
 const organizationsOf = (fake: FakeCertCentral): any[] => [...fake.data.organizations.values()];
@@ -65,15 +68,18 @@ function expectedOrganizationAudit(fake: FakeCertCentral, days: number) {
 /** The issued orders whose certificate expires within `days` (today included), soonest first, ties by ID. */
 function expectedExpiringOrders(fake: FakeCertCentral, days: number): any[] {
 	const now = Date.now();
-	return (fake.data.orderSummaries() as any[])
-		.filter((o) => o.status === 'issued' && o.certificate.valid_till)
-		.map((o) => ({
-			order: o,
-			remaining: fakeData.daysUntil(o.certificate.valid_till.slice(0, 10), now),
-		}))
-		.filter(({ remaining }) => within(remaining, days))
-		.sort((a, b) => a.remaining - b.remaining || a.order.id - b.order.id)
-		.map(({ order }) => order);
+	return (
+		(fake.data.orderSummaries() as any[])
+			// A reissue_pending order's current certificate still runs out: the audit lists it too.
+			.filter((o) => ['issued', 'reissue_pending'].includes(o.status) && o.certificate.valid_till)
+			.map((o) => ({
+				order: o,
+				remaining: fakeData.daysUntil(o.certificate.valid_till.slice(0, 10), now),
+			}))
+			.filter(({ remaining }) => within(remaining, days))
+			.sort((a, b) => a.remaining - b.remaining || a.order.id - b.order.id)
+			.map(({ order }) => order)
+	);
 }
 
 /** What an audit output: [id, [[type, days_remaining] …]] per item. */
@@ -448,9 +454,11 @@ export const validationAuditExampleCases: Array<{
 			const domains = expectedDomainAudit(fake, DAYS);
 			const organizations = expectedOrganizationAudit(fake, DAYS);
 			expect([orders.length, domains.length, organizations.length].every((n) => n > 0)).toBe(true);
-			// One list of orders, all pages of domains, one of organizations: each audit ran once.
+			// The issued orders (every page) and the reissue_pending ones, all pages of domains, one
+			// list of organizations: each audit ran once.
+			expect(orderListQueries(fake).at(-1)).toMatchObject({ 'filters[status]': 'reissue_pending' });
 			expect(sentTo(fake)).toEqual([
-				'GET /services/v2/order/certificate',
+				...orderListQueries(fake).map(() => 'GET /services/v2/order/certificate'),
 				...Array.from({ length: Math.ceil(TOTAL_DOMAINS / 1000) }, () => 'GET /services/v2/domain'),
 				'GET /services/v2/organization',
 			]);
@@ -515,7 +523,9 @@ export const validationAuditExampleCases: Array<{
 			fake.fail({ respond: { status: 200, body: { page: { total: 0, limit: 1000, offset: 0 } } } });
 		},
 		check: (run, fake) => {
+			// Orders twice (issued, then reissue_pending), domains, organizations.
 			expect(sentTo(fake)).toEqual([
+				'GET /services/v2/order/certificate',
 				'GET /services/v2/order/certificate',
 				'GET /services/v2/domain',
 				'GET /services/v2/organization',
