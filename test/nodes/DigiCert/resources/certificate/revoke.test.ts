@@ -1,5 +1,3 @@
-import type { IDataObject, INodeParameters } from 'n8n-workflow';
-
 import { fakeData } from '../../../../helpers/fake';
 import { runOperation } from '../../../../helpers/runOperation';
 import { useFakeCertCentral } from '../../../../helpers/useFakeCertCentral';
@@ -9,13 +7,6 @@ import { SUBMITTED_MESSAGE } from '../../../../../nodes/DigiCert/shared/revocati
 const server = useFakeCertCentral({ fresh: true });
 
 const ORDER = fakeData.SEED_ORDER_ID;
-const run = (
-	resource: string,
-	operation: string,
-	parameters: INodeParameters,
-	input: IDataObject[] = [{}],
-	extra = {},
-) => runOperation(server, resource, operation, parameters, input, extra);
 const order = (id = ORDER) => server.data.orders.get(id);
 
 describe('Revoke Certificate', () => {
@@ -24,7 +15,7 @@ describe('Revoke Certificate', () => {
 			certificates.some((c) => c.status === 'issued'),
 		);
 		const duplicate = list.find((c: any) => c.status === 'issued');
-		const result = await run('certificate', 'revoke', {
+		const result = await runOperation(server, 'certificate', 'revoke', {
 			identifyBy: 'certificateId',
 			certificateId: String(duplicate.id),
 			revocationReason: 'cessation_of_operation',
@@ -51,7 +42,7 @@ describe('Revoke Certificate', () => {
 	it("the order's certificate by serial number (with colons), waiting for approval", async () => {
 		const serial: string = order().certificate.serial_number;
 		const withColons = serial.toLowerCase().match(/../g)!.join(':');
-		const result = await run('certificate', 'revoke', {
+		const result = await runOperation(server, 'certificate', 'revoke', {
 			identifyBy: 'serialNumber',
 			serialNumber: withColons,
 			revocationReason: 'key_compromise',
@@ -71,13 +62,13 @@ describe('Revoke Certificate', () => {
 	});
 
 	it('refuses an ID or serial that could change the path, before sending anything', async () => {
-		const byId = await run('certificate', 'revoke', {
+		const byId = await runOperation(server, 'certificate', 'revoke', {
 			identifyBy: 'certificateId',
 			certificateId: '1/../../order/certificate/1',
 			revocationReason: 'superseded',
 		});
 		expect(byId.error?.message).toMatch(/^Certificate ID must be a positive whole number/);
-		const bySerial = await run('certificate', 'revoke', {
+		const bySerial = await runOperation(server, 'certificate', 'revoke', {
 			identifyBy: 'serialNumber',
 			serialNumber: '06?x=1',
 			revocationReason: 'superseded',
@@ -87,7 +78,7 @@ describe('Revoke Certificate', () => {
 	});
 
 	it('refuses a reason or serial number of the wrong type from an expression (object, number), before sending anything', async () => {
-		const reason = await run('certificate', 'revoke', {
+		const reason = await runOperation(server, 'certificate', 'revoke', {
 			identifyBy: 'certificateId',
 			certificateId: '1',
 			revocationReason: '={{ { a: 1 } }}',
@@ -95,7 +86,7 @@ describe('Revoke Certificate', () => {
 		expect(reason.error?.message).toBe(
 			'Reason must be one of unspecified, key_compromise, affiliation_changed, superseded, cessation_of_operation, but it is an object {"a":1}',
 		);
-		const serialObject = await run('certificate', 'revoke', {
+		const serialObject = await runOperation(server, 'certificate', 'revoke', {
 			identifyBy: 'serialNumber',
 			serialNumber: '={{ { a: 1 } }}',
 			revocationReason: 'superseded',
@@ -103,7 +94,7 @@ describe('Revoke Certificate', () => {
 		expect(serialObject.error?.message).toBe(
 			'Serial Number must be a hexadecimal serial number like 0669D46CAE79EF684A69777490602485, but it is an object {"a":1}',
 		);
-		const serialNumber = await run('certificate', 'revoke', {
+		const serialNumber = await runOperation(server, 'certificate', 'revoke', {
 			identifyBy: 'serialNumber',
 			serialNumber: '={{ 12345 }}',
 			revocationReason: 'superseded',
@@ -116,12 +107,12 @@ describe('Revoke Certificate', () => {
 
 	it("a certificate with a pending reissue cannot be revoked (DigiCert's rule), and an unknown one is not found", async () => {
 		server.data.setOrderStatus(ORDER, 'reissue_pending');
-		const blocked = await run('certificate', 'revoke', {
+		const blocked = await runOperation(server, 'certificate', 'revoke', {
 			certificateId: order().certificate.id,
 			revocationReason: 'superseded',
 		});
 		expect(blocked.error?.message).toMatch(/pending reissue cannot be revoked/);
-		const unknown = await run('certificate', 'revoke', {
+		const unknown = await runOperation(server, 'certificate', 'revoke', {
 			certificateId: 999999999,
 			revocationReason: 'superseded',
 		});
@@ -132,7 +123,8 @@ describe('Revoke Certificate', () => {
 describe("Revoke Certificate: DigiCert's 204 means submitted for revocation", () => {
 	it("revoking an order's only certificate leaves the order active (DigiCert's default); a typeVersion 1.2 node says submitted", async () => {
 		const certificateId = order().certificate.id;
-		const result = await run(
+		const result = await runOperation(
+			server,
 			'certificate',
 			'revoke',
 			{
@@ -154,7 +146,7 @@ describe("Revoke Certificate: DigiCert's 204 means submitted for revocation", ()
 		expect(order().status).toBe('issued');
 		expect(order().certificate.status).toBe('revoked');
 		// Revoked once is refused the second time.
-		const again = await run('certificate', 'revoke', {
+		const again = await runOperation(server, 'certificate', 'revoke', {
 			identifyBy: 'certificateId',
 			certificateId: String(certificateId),
 			revocationReason: 'key_compromise',

@@ -1,5 +1,3 @@
-import type { IDataObject, INodeParameters } from 'n8n-workflow';
-
 import { fakeData } from '../../../../helpers/fake';
 import { runOperation } from '../../../../helpers/runOperation';
 import { useFakeCertCentral } from '../../../../helpers/useFakeCertCentral';
@@ -9,20 +7,16 @@ import { WWW_CSR } from '../../../../fixtures/csr';
 const server = useFakeCertCentral({ fresh: true });
 
 const ORDER = fakeData.SEED_ORDER_ID;
-const run = (
-	resource: string,
-	operation: string,
-	parameters: INodeParameters,
-	input: IDataObject[] = [{}],
-	extra = {},
-) => runOperation(server, resource, operation, parameters, input, extra);
 const order = (id = ORDER) => server.data.orders.get(id);
 
 describe('Cancel Order', () => {
 	it('PUT /order/certificate/{id}/status {status: "canceled", note}, 204: the pending order is canceled and its request rejected', async () => {
 		const request = server.data.addRequest();
 		const orderId = request.order.id;
-		const result = await run('order', 'cancel', { orderId, note: 'CHG-3 withdrawn' });
+		const result = await runOperation(server, 'order', 'cancel', {
+			orderId,
+			note: 'CHG-3 withdrawn',
+		});
 		// The order is read first: what a cancel does depends on its status.
 		expect(server.requests.map((r) => r.method)).toEqual(['GET', 'PUT']);
 		expect(server.requests[1]).toMatchObject({
@@ -44,13 +38,13 @@ describe('Cancel Order', () => {
 	});
 
 	it('requires a note, before sending anything', async () => {
-		const result = await run('order', 'cancel', { orderId: ORDER, note: '  ' });
+		const result = await runOperation(server, 'order', 'cancel', { orderId: ORDER, note: '  ' });
 		expect(result.error?.message).toBe('Note is required');
 		expect(server.requests).toHaveLength(0);
 	});
 
 	it("an issued order cannot be canceled: DigiCert's refusal is the message", async () => {
-		const result = await run('order', 'cancel', { orderId: ORDER, note: 'x' });
+		const result = await runOperation(server, 'order', 'cancel', { orderId: ORDER, note: 'x' });
 		expect(result.error?.message).toMatch(
 			new RegExp(`Order ${ORDER} cannot be canceled: its status is issued`),
 		);

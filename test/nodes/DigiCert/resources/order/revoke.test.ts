@@ -1,4 +1,4 @@
-import type { IDataObject, INodeParameters } from 'n8n-workflow';
+import type { INodeParameters } from 'n8n-workflow';
 
 import { fakeData } from '../../../../helpers/fake';
 import { runOperation } from '../../../../helpers/runOperation';
@@ -9,18 +9,12 @@ import { SUBMITTED_MESSAGE } from '../../../../../nodes/DigiCert/shared/revocati
 const server = useFakeCertCentral({ fresh: true });
 
 const ORDER = fakeData.SEED_ORDER_ID;
-const run = (
-	resource: string,
-	operation: string,
-	parameters: INodeParameters,
-	input: IDataObject[] = [{}],
-	extra = {},
-) => runOperation(server, resource, operation, parameters, input, extra);
 const order = (id = ORDER) => server.data.orders.get(id);
 
 describe('Revoke Order', () => {
 	it('with Skip Approval: PUT {revocation_reason, comments, skip_approval}, 204, and the order and its duplicates are revoked', async () => {
-		const result = await run(
+		const result = await runOperation(
+			server,
 			'order',
 			'revoke',
 			{
@@ -67,7 +61,10 @@ describe('Revoke Order', () => {
 	});
 
 	it('without Skip Approval: 201 with the revoke request, which revokes the order once approved', async () => {
-		const result = await run('order', 'revoke', { orderId: ORDER, revocationReason: 'superseded' });
+		const result = await runOperation(server, 'order', 'revoke', {
+			orderId: ORDER,
+			revocationReason: 'superseded',
+		});
 		expect(server.requests[0].body).toEqual({ revocation_reason: 'superseded' });
 		const item = result.items()[0].json;
 		expect(item).toMatchObject({
@@ -78,12 +75,12 @@ describe('Revoke Order', () => {
 			request: { type: 'revoke', status: 'pending' },
 		});
 		expect(order().status).toBe('issued');
-		await run('request', 'approve', { requestId: item.requestId as number });
+		await runOperation(server, 'request', 'approve', { requestId: item.requestId as number });
 		expect(order().status).toBe('revoked');
 	});
 
 	it("refuses a reason that is not DigiCert's, before sending anything", async () => {
-		const result = await run('order', 'revoke', {
+		const result = await runOperation(server, 'order', 'revoke', {
 			orderId: ORDER,
 			revocationReason: '={{ "compromised" }}',
 		});
@@ -106,7 +103,10 @@ describe('Revoke Order', () => {
 			],
 		];
 		for (const [parameters, message] of cases) {
-			const result = await run('order', 'revoke', { orderId: ORDER, ...parameters });
+			const result = await runOperation(server, 'order', 'revoke', {
+				orderId: ORDER,
+				...parameters,
+			});
 			expect({ message: result.error?.message }).toEqual({ message });
 		}
 		expect(server.requests).toHaveLength(0);
@@ -115,7 +115,7 @@ describe('Revoke Order', () => {
 
 	it('an order that is not issued: DigiCert refuses and the message says why', async () => {
 		const pending = server.data.addOrder({ status: 'pending' });
-		const result = await run('order', 'revoke', {
+		const result = await runOperation(server, 'order', 'revoke', {
 			orderId: pending.id,
 			revocationReason: 'superseded',
 			skipApproval: true,
