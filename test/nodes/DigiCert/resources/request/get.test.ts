@@ -1,5 +1,9 @@
 import { ExecuteContext } from 'n8n-core';
 import type { INodeParameters } from 'n8n-workflow';
+import { Expression } from 'n8n-workflow';
+
+import { DigiCert } from '../../../../../nodes/DigiCert/DigiCert.node';
+import { redactionWork } from '../../../../../nodes/common/redaction';
 
 import { digiCertNode, inputNodes, runWorkflow } from '../../../../helpers/engine';
 import { credentialFor, fakeData } from '../../../../helpers/fake';
@@ -50,6 +54,52 @@ describe('Get Request', () => {
 		expect(counts.requestId).toBe(20);
 		expect(counts.simplify).toBe(1);
 		expect(counts.output).toBe(1);
+	});
+
+	it("evaluates an item's expression once, skipping n8n's value check, which this node's properties never need", async () => {
+		const evaluated: string[] = [];
+		const resolve = Expression.prototype.resolveSimpleParameterValue;
+		jest.spyOn(Expression.prototype, 'resolveSimpleParameterValue').mockImplementation(function (
+			this: Expression,
+			value,
+			...rest
+		) {
+			if (typeof value === 'string' && value.startsWith('=')) evaluated.push(value);
+			return resolve.call(this, value, ...rest);
+		});
+		const base = Object.getPrototypeOf(ExecuteContext.prototype) as {
+			_getNodeParameter: (
+				name: string,
+				itemIndex: number,
+				fallback: unknown,
+				options: unknown,
+			) => unknown;
+		};
+		const reads = jest.spyOn(base, '_getNodeParameter');
+		const result = await getRequests(
+			{ requestId: { __rl: true, mode: 'id', value: '={{ $json.id }}' } },
+			20,
+			1.2,
+		);
+		expect(result.error).toBeUndefined();
+		expect(result.items()).toHaveLength(20);
+		expect(evaluated).toEqual(Array.from({ length: 20 }, () => '={{ $json.id }}'));
+		const requestIdReads = reads.mock.calls.filter(([name]) => name === 'requestId');
+		expect(
+			requestIdReads.every(
+				([, , , options]) => (options as { skipValidation?: boolean })?.skipValidation,
+			),
+		).toBe(true);
+		// What the skipped check would look at: a property with a validateType (none has one).
+		const declared = JSON.stringify(new DigiCert().description.properties);
+		expect(declared).not.toContain('validateType');
+	});
+
+	it("builds the key's redaction table once per run, not once per answer or header", async () => {
+		redactionWork.tables = 0;
+		const result = await getRequests({ requestId: '={{ $json.id }}' }, 20, 1);
+		expect(result.items()).toHaveLength(20);
+		expect(redactionWork.tables).toBe(1);
 	});
 
 	it('a fixed ID is resolved once and sent for every item', async () => {
