@@ -4,7 +4,8 @@
  * Prints the results as markdown and writes them into docs/benchmarks.md (between the results
  * markers). Options: --runs N (in-process runs per variant, default 5), --real-runs N (real n8n,
  * default 3), --no-real (skip the real n8n), --time-scale N and --capped-runs N (the rate-capped
- * run), --pacing-runs N (the pacing jobs, default 1), --quick (fewer runs, everything shorter), --no-write,
+ * run), --pacing-runs N (the pacing jobs, default 1), --no-engine (real n8n only for the
+ * speed jobs), --quick (fewer runs, everything shorter), --no-write,
  * --only get,returnAll,duplicates,rateCapped,sharedPacing,sharedKey,audit,pacerCpu,coldStart.
  */
 import { existsSync } from 'node:fs';
@@ -63,7 +64,7 @@ async function main() {
 			['returnAll', returnAllJob],
 			['duplicates', duplicatesJob],
 		] as const) {
-			if (!options.wanted(name)) continue;
+			if (!options.wanted(name) || flag('--no-engine')) continue;
 			const report = await job(fake, options.runs);
 			add(report);
 			for (const [key, cells] of report.summary ?? []) summary.set(key, cells);
