@@ -44,13 +44,17 @@ function inProcessProfile(): string {
 	)}\n\n${packageTopTable(digicert)}`;
 }
 
-/** The real-n8n profiles of job 1 side by side. */
-function realProfile(): string {
-	const file = (variant: string) => join(PROFILE_DIR, `real-get-${variant}.cpuprofile`);
+/** The real-n8n profiles of a speed job side by side. */
+function realProfile(job: 'get' | 'returnAll'): string {
+	const file = (variant: string) => join(PROFILE_DIR, `real-${job}-${variant}.cpuprofile`);
 	if (!existsSync(file('digicert')) || !existsSync(file('httpRequest'))) return '';
 	const digicert = readCpuProfile(file('digicert'));
 	const http = readCpuProfile(file('httpRequest'));
-	return `Where the CPU of \`n8n execute\` goes for Get Request × ${BENCH_DATA.requests} (one more run of each under \`node --cpu-prof\`, self time, n8n's start-up included):\n\n${profileTable(
+	const what =
+		job === 'get'
+			? `Get Request × ${BENCH_DATA.requests}`
+			: `Return All over ${BENCH_DATA.orders} orders (HTTP Request: with Split Out)`;
+	return `Where the CPU of \`n8n execute\` goes for ${what} (one more run of each under \`node --cpu-prof\`, self time, n8n's start-up included):\n\n${profileTable(
 		[
 			{ name: 'DigiCert node', summary: digicert },
 			{ name: 'HTTP Request node', summary: http },
@@ -309,7 +313,7 @@ export async function realN8nJob(fake: Fake, options: BenchOptions): Promise<Job
 	const rows: string[][] = [];
 	const targets: string[][] = [];
 	const summaryCells = new Map<string, string[]>();
-	let profileSection = '';
+	const profileSections: string[] = [];
 	try {
 		for (const [job, variants] of plan) {
 			const results = new Map(
@@ -339,13 +343,13 @@ export async function realN8nJob(fake: Fake, options: BenchOptions): Promise<Job
 					m.requests.push(counts.requests);
 				}
 			}
-			if (job === 'get') {
+			if (job === 'get' || job === 'returnAll') {
 				// One more run of each node under V8's profiler (the whole n8n process, start-up included).
 				for (const variant of ['digicert', 'httpRequest'] as const) {
 					await fake.child.ask({ command: 'reset' });
-					await session.run(job, variant, join(PROFILE_DIR, `real-get-${variant}.cpuprofile`));
+					await session.run(job, variant, join(PROFILE_DIR, `real-${job}-${variant}.cpuprofile`));
 				}
-				profileSection = realProfile();
+				profileSections.push(realProfile(job));
 			}
 			const items = expectedItems(job);
 			const base = results.get('baseline')!;
@@ -431,7 +435,10 @@ export async function realN8nJob(fake: Fake, options: BenchOptions): Promise<Job
 			],
 			rows,
 		) +
-		(profileSection ? `\n\n${profileSection}` : '');
+		profileSections
+			.filter(Boolean)
+			.map((section) => `\n\n${section}`)
+			.join('');
 	return { section, targets, summary: summaryCells };
 }
 

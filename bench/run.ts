@@ -27,6 +27,13 @@ import { pacingJobs } from './pacing';
 import { machineSection, resultsReport, writeResults } from './report';
 import { log, startFake, stopFake } from './runner';
 
+/** The summary's row names, for a run without the in-process jobs (--no-engine). */
+const JOB_LABELS: Record<string, string> = {
+	get: 'Get Request × 1,000',
+	returnAll: 'Return All, 10,000 orders',
+	duplicates: 'List Order Duplicates × 500',
+};
+
 const args = process.argv.slice(2);
 const flag = (name: string) => args.includes(name);
 const option = (name: string) => {
@@ -73,7 +80,10 @@ async function main() {
 			const real = await realN8nJob(fake, options);
 			add(real);
 			for (const [job, cells] of real.summary ?? [])
-				summary.set(job, [...(summary.get(job) ?? [job, '', '', '', '']), ...cells]);
+				summary.set(job, [
+					...(summary.get(job) ?? [JOB_LABELS[job] ?? job, '', '', '', '']),
+					...cells,
+				]);
 		}
 	} finally {
 		await stopFake(fake);
