@@ -56,10 +56,12 @@ function toExecutionData(
 ): INodeExecutionData[] {
 	// An answer of the wrong shape (empty, a bare string, a list of numbers) must not become a broken item.
 	if (!Array.isArray(output) || !output.every(isObject)) throw new UnexpectedAnswerError();
-	return output.map((entry) => ({
-		...((buildsItems ? entry : { json: entry }) as INodeExecutionData),
-		pairedItem: { item: itemIndex },
-	}));
+	return buildsItems
+		? output.map((entry) => ({
+				...(entry as INodeExecutionData),
+				pairedItem: { item: itemIndex },
+			}))
+		: output.map((entry) => ({ json: entry as IDataObject, pairedItem: { item: itemIndex } }));
 }
 
 /**
@@ -324,7 +326,8 @@ export async function executeOperation(
 			),
 		);
 		const { simplify } = operation.output ?? {};
-		return outputChoice === undefined || simplify === undefined
+		// Raw output is the answer as it came: no second item per element (Return All makes thousands).
+		return outputChoice === undefined || simplify === undefined || outputChoice.mode === 'raw'
 			? output
 			: output.map((item) => ({
 					...item,
