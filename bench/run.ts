@@ -5,7 +5,7 @@
  * markers). Options: --runs N (in-process runs per variant, default 5), --real-runs N (real n8n,
  * default 3), --no-real (skip the real n8n), --time-scale N and --capped-runs N (the rate-capped
  * run), --pacing-runs N (the pacing jobs, default 1), --no-engine (real n8n only for the
- * speed jobs), --quick (fewer runs, everything shorter), --no-write,
+ * speed jobs), --before <dist dir> (another build's node alternating with this one's in real n8n), --quick (fewer runs, everything shorter), --no-write,
  * --only get,returnAll,duplicates,rateCapped,sharedPacing,sharedKey,audit,pacerCpu,coldStart.
  */
 import { existsSync } from 'node:fs';
@@ -49,6 +49,7 @@ const options: BenchOptions = {
 	timeScale: Number(option('--time-scale') ?? (QUICK ? 60 : 12)),
 	cappedRuns: Number(option('--capped-runs') ?? 1),
 	wanted: (name: string) => ONLY === undefined || ONLY.includes(name),
+	beforeDist: option('--before'),
 };
 
 async function main() {
