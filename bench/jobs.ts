@@ -377,7 +377,7 @@ export async function realN8nJob(fake: Fake, options: BenchOptions): Promise<Job
 						: job === 'duplicates' && variant === 'httpRequest'
 							? 'HTTP Request node + Split Out'
 							: variant === 'before'
-								? `DigiCert node, before (${options.beforeDist})`
+								? 'DigiCert node, before (the `--before` build)'
 								: VARIANT_NAMES[variant];
 				if (m.time.length === 0) {
 					rows.push([job, name, `not measured: ${m.errors[0] ?? 'no runs'}`, '', '', '', '', '']);
