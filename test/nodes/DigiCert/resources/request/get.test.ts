@@ -1,9 +1,10 @@
 import { ExecuteContext } from 'n8n-core';
-import type { INodeParameters } from 'n8n-workflow';
+import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
 import { digiCertNode, inputNodes, runWorkflow } from '../../../../helpers/engine';
-import { credentialFor, fakeData } from '../../../../helpers/fake';
+import { credentialFor, fakeData, seenByServer } from '../../../../helpers/fake';
 import { useFakeCertCentral } from '../../../../helpers/useFakeCertCentral';
+import { runDigiCert } from '../../../../helpers/runOperation';
 
 const server = useFakeCertCentral();
 
@@ -60,5 +61,57 @@ describe('Get Request', () => {
 			Array.from({ length: 5 }, () => `/services/v2/request/${ID}`),
 		);
 		expect(reads().requestId).toBe(1);
+	});
+});
+
+const { APPROVED_REQUEST_ID, PENDING_REQUEST_ID } = fakeData;
+const getRequest = (requestId: unknown): INodeParameters => ({
+	resource: 'request',
+	operation: 'get',
+	requestId: requestId as string,
+});
+const pairs = (items: INodeExecutionData[]) => items.map((item) => item.pairedItem);
+const jsons = (items: INodeExecutionData[]) => items.map((item) => item.json);
+
+describe('Get Request: the answer', () => {
+	it('outputs an approved request exactly as DigiCert returns it', async () => {
+		const result = await runDigiCert(server, getRequest('={{ $json.id }}'), {
+			input: [{ id: APPROVED_REQUEST_ID }],
+			neverShown: [server.apiKey],
+		});
+
+		expect(result.error).toBeUndefined();
+		expect(server.requests.map(seenByServer)).toEqual([
+			{
+				method: 'GET',
+				path: `/services/v2/request/${APPROVED_REQUEST_ID}`,
+				query: {},
+				key: server.apiKey,
+			},
+		]);
+		expect(server.requests[0].headers['user-agent']).toBe('n8n-nodes-digicert');
+		const items = result.items();
+		expect(jsons(items)).toEqual([fakeData.seeds.requestApproved]);
+		expect(pairs(items)).toEqual([{ item: 0 }]);
+	});
+
+	it('outputs a pending request, which has no date_processed yet', async () => {
+		const result = await runDigiCert(server, getRequest(String(PENDING_REQUEST_ID)), {
+			neverShown: [server.apiKey],
+		});
+
+		expect(result.error).toBeUndefined();
+		expect(server.requests.map(seenByServer)).toEqual([
+			{
+				method: 'GET',
+				path: `/services/v2/request/${PENDING_REQUEST_ID}`,
+				query: {},
+				key: server.apiKey,
+			},
+		]);
+		const items = result.items();
+		// Exactly DigiCert's answer: status pending, and no date_processed added by the node.
+		expect(jsons(items)).toEqual([{ ...fakeData.seeds.requestPending, id: PENDING_REQUEST_ID }]);
+		expect(pairs(items)).toEqual([{ item: 0 }]);
 	});
 });
