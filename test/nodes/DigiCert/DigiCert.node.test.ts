@@ -9,7 +9,9 @@ import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
 import {
 	capturedLogs,
+	jsonsOf,
 	outboundUrls,
+	pairsOf,
 	regionRedirect,
 	resetEngineRecords,
 } from '../../helpers/engine';
@@ -45,9 +47,6 @@ const getRequest = (requestId: unknown): INodeParameters => ({
 	operation: 'get',
 	requestId: requestId as string,
 });
-
-const pairs = (items: INodeExecutionData[]) => items.map((item) => item.pairedItem);
-const jsons = (items: INodeExecutionData[]) => items.map((item) => item.json);
 
 const seedCertificates = fakeData.seeds.orderDuplicates.certificates;
 const { SEED_ORDER_ID, ORDER_WITHOUT_DUPLICATES, APPROVED_REQUEST_ID, PENDING_REQUEST_ID } =
@@ -226,7 +225,7 @@ describe('On Error: Continue', () => {
 	];
 
 	function expectMixedOutput(items: INodeExecutionData[]) {
-		expect(pairs(items)).toEqual([0, 1, 2, 3, 4].map((item) => ({ item })));
+		expect(pairsOf(items)).toEqual([0, 1, 2, 3, 4].map((item) => ({ item })));
 		expect(items[0].json).toEqual(fakeData.seeds.requestApproved);
 		expect(items[1].json.error).toBe('Request ID must be a positive whole number, but it is "abc"');
 		expect(items[2].json.error).toBe('Request 424242 was not found in DigiCert');
@@ -273,11 +272,11 @@ describe('On Error: Continue', () => {
 
 		expect(result.error).toBeUndefined();
 		const items = result.items();
-		expect(pairs(items)).toEqual([0, 0, 0, 2, 3, 4, 4, 4].map((item) => ({ item })));
-		expect(jsons(items.slice(0, 3))).toEqual(seedCertificates);
+		expect(pairsOf(items)).toEqual([0, 0, 0, 2, 3, 4, 4, 4].map((item) => ({ item })));
+		expect(jsonsOf(items.slice(0, 3))).toEqual(seedCertificates);
 		expect(items[3].json.error).toBe('Order ID must be a positive whole number, but it is "x"');
 		expect(items[4].json.error).toBe('Order 99999999 was not found in DigiCert');
-		expect(jsons(items.slice(5))).toEqual(seedCertificates);
+		expect(jsonsOf(items.slice(5))).toEqual(seedCertificates);
 		expect(server.requests).toHaveLength(4);
 	});
 
@@ -290,12 +289,12 @@ describe('On Error: Continue', () => {
 
 		expect(result.error).toBeUndefined();
 		const [success, failed] = result.taskData()?.data?.main ?? [];
-		expect(jsons(success ?? [])).toEqual([
+		expect(jsonsOf(success ?? [])).toEqual([
 			fakeData.seeds.requestApproved,
 			{ ...fakeData.seeds.requestPending, id: PENDING_REQUEST_ID },
 		]);
-		expect(pairs(success ?? [])).toEqual([{ item: 0 }, { item: 3 }]);
-		expect(pairs(failed ?? [])).toEqual([{ item: 1 }, { item: 2 }, { item: 4 }]);
+		expect(pairsOf(success ?? [])).toEqual([{ item: 0 }, { item: 3 }]);
+		expect(pairsOf(failed ?? [])).toEqual([{ item: 1 }, { item: 2 }, { item: 4 }]);
 		// n8n adds the input item's fields to an error-output item, so the failing ID is visible.
 		expect((failed ?? []).map((item) => [item.json.id, item.json.error])).toEqual([
 			['abc', 'Request ID must be a positive whole number, but it is "abc"'],
@@ -338,7 +337,7 @@ describe('many items', () => {
 		expect(result.error).toBeUndefined();
 		const items = result.items();
 		expect(items).toHaveLength(300);
-		expect(pairs(items)).toEqual(input.map((_, item) => ({ item })));
+		expect(pairsOf(items)).toEqual(input.map((_, item) => ({ item })));
 		items.forEach((item, i) => {
 			if (i % 4 === 0) expect(item.json.status).toBe('approved');
 			if (i % 4 === 1) expect(item.json.status).toBe('pending');
@@ -447,7 +446,7 @@ describe('custom base URL', () => {
 				key: server.apiKey,
 			},
 		]);
-		expect(jsons(result.items())).toEqual([fakeData.seeds.requestApproved]);
+		expect(jsonsOf(result.items())).toEqual([fakeData.seeds.requestApproved]);
 	});
 });
 

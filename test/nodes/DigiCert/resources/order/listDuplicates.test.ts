@@ -1,5 +1,6 @@
-import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
+import type { INodeParameters } from 'n8n-workflow';
 
+import { jsonsOf, pairsOf } from '../../../../helpers/engine';
 import { fakeData, seenByServer } from '../../../../helpers/fake';
 import { useFakeCertCentral } from '../../../../helpers/useFakeCertCentral';
 import type { DigiCertRunOptions } from '../../../../helpers/runOperation';
@@ -20,9 +21,6 @@ const listDuplicates = (orderId: unknown, options: INodeParameters = {}): INodeP
 const run = ({ parameters, ...options }: { parameters: INodeParameters } & DigiCertRunOptions) =>
 	runDigiCert(server, parameters, { ...options, neverShown: [server.apiKey] });
 
-const pairs = (items: INodeExecutionData[]) => items.map((item) => item.pairedItem);
-const jsons = (items: INodeExecutionData[]) => items.map((item) => item.json);
-
 describe('List Order Duplicates', () => {
 	it('outputs one item per duplicate certificate, exactly as DigiCert returns it', async () => {
 		const result = await run({
@@ -41,8 +39,8 @@ describe('List Order Duplicates', () => {
 		]);
 		const items = result.items();
 		expect(seedCertificates).toHaveLength(3);
-		expect(jsons(items)).toEqual(seedCertificates);
-		expect(pairs(items)).toEqual([{ item: 0 }, { item: 0 }, { item: 0 }]);
+		expect(jsonsOf(items)).toEqual(seedCertificates);
+		expect(pairsOf(items)).toEqual([{ item: 0 }, { item: 0 }, { item: 0 }]);
 	});
 
 	it('outputs no items and no error for an order without duplicates', async () => {
@@ -75,8 +73,8 @@ describe('List Order Duplicates', () => {
 				key: server.apiKey,
 			},
 		]);
-		expect(jsons(on.items())).toEqual([...seedCertificates, ARCHIVED_DUPLICATE]);
-		expect(pairs(on.items())).toEqual(Array(4).fill({ item: 0 }));
+		expect(jsonsOf(on.items())).toEqual([...seedCertificates, ARCHIVED_DUPLICATE]);
+		expect(pairsOf(on.items())).toEqual(Array(4).fill({ item: 0 }));
 
 		server.reset();
 		const off = await run({
@@ -84,7 +82,7 @@ describe('List Order Duplicates', () => {
 		});
 		expect(off.error).toBeUndefined();
 		expect(server.requests.map((r) => r.query)).toEqual([{}]);
-		expect(jsons(off.items())).toEqual(seedCertificates);
+		expect(jsonsOf(off.items())).toEqual(seedCertificates);
 	});
 
 	it('pairs each certificate with the input item of its order', async () => {
@@ -99,7 +97,7 @@ describe('List Order Duplicates', () => {
 
 		expect(result.error).toBeUndefined();
 		expect(server.requests).toHaveLength(3);
-		expect(jsons(result.items())).toEqual([...seedCertificates, ...seedCertificates]);
-		expect(pairs(result.items())).toEqual([0, 0, 0, 2, 2, 2].map((item) => ({ item })));
+		expect(jsonsOf(result.items())).toEqual([...seedCertificates, ...seedCertificates]);
+		expect(pairsOf(result.items())).toEqual([0, 0, 0, 2, 2, 2].map((item) => ({ item })));
 	});
 });

@@ -1,7 +1,13 @@
 import { ExecuteContext } from 'n8n-core';
-import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
+import type { INodeParameters } from 'n8n-workflow';
 
-import { digiCertNode, inputNodes, runWorkflow } from '../../../../helpers/engine';
+import {
+	digiCertNode,
+	inputNodes,
+	jsonsOf,
+	pairsOf,
+	runWorkflow,
+} from '../../../../helpers/engine';
 import { credentialFor, fakeData, seenByServer } from '../../../../helpers/fake';
 import { useFakeCertCentral } from '../../../../helpers/useFakeCertCentral';
 import { runDigiCert } from '../../../../helpers/runOperation';
@@ -70,8 +76,6 @@ const getRequest = (requestId: unknown): INodeParameters => ({
 	operation: 'get',
 	requestId: requestId as string,
 });
-const pairs = (items: INodeExecutionData[]) => items.map((item) => item.pairedItem);
-const jsons = (items: INodeExecutionData[]) => items.map((item) => item.json);
 
 describe('Get Request: the answer', () => {
 	it('outputs an approved request exactly as DigiCert returns it', async () => {
@@ -81,18 +85,17 @@ describe('Get Request: the answer', () => {
 		});
 
 		expect(result.error).toBeUndefined();
-		expect(server.requests.map(seenByServer)).toEqual([
-			{
-				method: 'GET',
-				path: `/services/v2/request/${APPROVED_REQUEST_ID}`,
-				query: {},
-				key: server.apiKey,
-			},
-		]);
+		expect(server.requests).toHaveLength(1);
+		expect(seenByServer(server.requests[0])).toEqual({
+			method: 'GET',
+			path: `/services/v2/request/${APPROVED_REQUEST_ID}`,
+			query: {},
+			key: server.apiKey,
+		});
 		expect(server.requests[0].headers['user-agent']).toBe('n8n-nodes-digicert');
 		const items = result.items();
-		expect(jsons(items)).toEqual([fakeData.seeds.requestApproved]);
-		expect(pairs(items)).toEqual([{ item: 0 }]);
+		expect(jsonsOf(items)).toEqual([fakeData.seeds.requestApproved]);
+		expect(pairsOf(items)).toEqual([{ item: 0 }]);
 	});
 
 	it('outputs a pending request, which has no date_processed yet', async () => {
@@ -101,17 +104,16 @@ describe('Get Request: the answer', () => {
 		});
 
 		expect(result.error).toBeUndefined();
-		expect(server.requests.map(seenByServer)).toEqual([
-			{
-				method: 'GET',
-				path: `/services/v2/request/${PENDING_REQUEST_ID}`,
-				query: {},
-				key: server.apiKey,
-			},
-		]);
+		expect(server.requests).toHaveLength(1);
+		expect(seenByServer(server.requests[0])).toEqual({
+			method: 'GET',
+			path: `/services/v2/request/${PENDING_REQUEST_ID}`,
+			query: {},
+			key: server.apiKey,
+		});
 		const items = result.items();
 		// Exactly DigiCert's answer: status pending, and no date_processed added by the node.
-		expect(jsons(items)).toEqual([{ ...fakeData.seeds.requestPending, id: PENDING_REQUEST_ID }]);
-		expect(pairs(items)).toEqual([{ item: 0 }]);
+		expect(jsonsOf(items)).toEqual([{ ...fakeData.seeds.requestPending, id: PENDING_REQUEST_ID }]);
+		expect(pairsOf(items)).toEqual([{ item: 0 }]);
 	});
 });
