@@ -5,9 +5,16 @@ import { Expression } from 'n8n-workflow';
 import { DigiCert } from '../../../../../nodes/DigiCert/DigiCert.node';
 import { redactionWork } from '../../../../../nodes/common/redaction';
 
-import { digiCertNode, inputNodes, runWorkflow } from '../../../../helpers/engine';
-import { credentialFor, fakeData } from '../../../../helpers/fake';
+import {
+	digiCertNode,
+	inputNodes,
+	jsonsOf,
+	pairsOf,
+	runWorkflow,
+} from '../../../../helpers/engine';
+import { credentialFor, fakeData, seenByServer } from '../../../../helpers/fake';
 import { useFakeCertCentral } from '../../../../helpers/useFakeCertCentral';
+import { runDigiCert } from '../../../../helpers/runOperation';
 
 const server = useFakeCertCentral();
 
@@ -110,5 +117,53 @@ describe('Get Request', () => {
 			Array.from({ length: 5 }, () => `/services/v2/request/${ID}`),
 		);
 		expect(reads().requestId).toBe(1);
+	});
+});
+
+const { APPROVED_REQUEST_ID, PENDING_REQUEST_ID } = fakeData;
+const getRequest = (requestId: unknown): INodeParameters => ({
+	resource: 'request',
+	operation: 'get',
+	requestId: requestId as string,
+});
+
+describe('Get Request: the answer', () => {
+	it('outputs an approved request exactly as DigiCert returns it', async () => {
+		const result = await runDigiCert(server, getRequest('={{ $json.id }}'), {
+			input: [{ id: APPROVED_REQUEST_ID }],
+			neverShown: [server.apiKey],
+		});
+
+		expect(result.error).toBeUndefined();
+		expect(server.requests).toHaveLength(1);
+		expect(seenByServer(server.requests[0])).toEqual({
+			method: 'GET',
+			path: `/services/v2/request/${APPROVED_REQUEST_ID}`,
+			query: {},
+			key: server.apiKey,
+		});
+		expect(server.requests[0].headers['user-agent']).toBe('n8n-nodes-digicert');
+		const items = result.items();
+		expect(jsonsOf(items)).toEqual([fakeData.seeds.requestApproved]);
+		expect(pairsOf(items)).toEqual([{ item: 0 }]);
+	});
+
+	it('outputs a pending request, which has no date_processed yet', async () => {
+		const result = await runDigiCert(server, getRequest(String(PENDING_REQUEST_ID)), {
+			neverShown: [server.apiKey],
+		});
+
+		expect(result.error).toBeUndefined();
+		expect(server.requests).toHaveLength(1);
+		expect(seenByServer(server.requests[0])).toEqual({
+			method: 'GET',
+			path: `/services/v2/request/${PENDING_REQUEST_ID}`,
+			query: {},
+			key: server.apiKey,
+		});
+		const items = result.items();
+		// Exactly DigiCert's answer: status pending, and no date_processed added by the node.
+		expect(jsonsOf(items)).toEqual([{ ...fakeData.seeds.requestPending, id: PENDING_REQUEST_ID }]);
+		expect(pairsOf(items)).toEqual([{ item: 0 }]);
 	});
 });
