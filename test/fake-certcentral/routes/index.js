@@ -18,6 +18,7 @@ const RESOURCES = [
 	require('./domains'),
 	require('./domainDcv'),
 	require('./organizations'),
+	require('./products'),
 	require('./webhooks'),
 ];
 
