@@ -3,6 +3,7 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { assertFutureDay, assertOneOf } from '../../common/certificateInput';
 import { clock } from '../../common/clock';
 import { assertWholeNumber } from '../../common/inputChecks';
+import type { DigiCertRequest, DigiCertResponse } from '../../common/types';
 import { isObject } from '../../common/types';
 import type { DigiCertOperation } from './operation';
 import { UnexpectedAnswerError } from './operation';
@@ -185,7 +186,15 @@ export function withCertificateValidity<P extends { orderId: number; body: IData
 			certificate.cert_validity = validity;
 			return { ...parameters, body: { ...parameters.body, certificate } };
 		},
-		async prepare(parameters, send) {
+		async prepare(parameters, sendOnce) {
+			// The order is read at most once, whether the operation or this check asks for it first.
+			const answers = new Map<string, Promise<DigiCertResponse>>();
+			const send = (request: DigiCertRequest) => {
+				if (request.method !== 'GET') return sendOnce(request);
+				const key = `${request.path}?${JSON.stringify(request.qs ?? {})}`;
+				if (!answers.has(key)) answers.set(key, sendOnce(request));
+				return answers.get(key)!;
+			};
 			const completed = operation.prepare ? await operation.prepare(parameters, send) : parameters;
 			const certificate = completed.body.certificate as IDataObject;
 			const validity = certificate.cert_validity as CertValidity | undefined;

@@ -409,7 +409,7 @@ describe('Create: Certificate Validity, checked before sending', () => {
 	const TODAY = Date.parse('2026-12-03T12:00:00Z');
 	afterEach(() => jest.restoreAllMocks());
 	const pinToday = (ms = TODAY) => jest.spyOn(clock, 'now').mockReturnValue(ms);
-	const order = (certificateValidity: IDataObject, more: INodeParameters = {}) =>
+	const order = (certificateValidity: INodeParameters, more: INodeParameters = {}) =>
 		run(
 			{
 				product: 'ssl_basic',
