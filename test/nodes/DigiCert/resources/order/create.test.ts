@@ -603,7 +603,7 @@ describe("Create from typeVersion 1.2: the account's products", () => {
 			{ typeVersion: 1.2 },
 		);
 		expect(result.error?.message).toBe(
-			"Product must be DigiCert's product ID (lowercase letters, digits and _), e.g. ssl_basic, but it is \"Basic OV!\"",
+			'Product must be DigiCert\'s product ID (lowercase letters, digits and _), e.g. ssl_basic, but it is "Basic OV!"',
 		);
 		expect(server.requests).toHaveLength(0);
 	});
