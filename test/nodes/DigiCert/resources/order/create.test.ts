@@ -12,6 +12,8 @@ import {
 } from '../../../../fixtures/csr';
 import { runDigiCert } from '../../../../helpers/runOperation';
 import { clock } from '../../../../../nodes/common/clock';
+import { DigiCert } from '../../../../../nodes/DigiCert/DigiCert.node';
+import { shownIn } from '../../../../helpers/versions';
 
 const server = useFakeCertCentral({ fresh: true });
 
@@ -606,5 +608,37 @@ describe("Create from typeVersion 1.2: the account's products", () => {
 			'Product must be DigiCert\'s product ID (lowercase letters, digits and _), e.g. ssl_basic, but it is "Basic OV!"',
 		);
 		expect(server.requests).toHaveLength(0);
+	});
+});
+
+describe("Create's Product by node version", () => {
+	const productForms = (version: number) =>
+		new DigiCert().description.properties
+			.filter((p) => p.name === 'product' && p.displayOptions?.show?.operation?.includes('create'))
+			.filter(shownIn(version));
+
+	it.each([1, 1.1])(
+		'typeVersion %s keeps the fixed list, replaced products included, ssl_basic by default',
+		(version) => {
+			const [form] = productForms(version);
+			expect(productForms(version)).toHaveLength(1);
+			expect(form).toMatchObject({ type: 'options', default: 'ssl_basic' });
+			expect((form.options as Array<{ value: string }>).map((o) => o.value)).toEqual(
+				expect.arrayContaining(['ssl_plus', 'ssl_ev_plus', 'ssl_dv_geotrust']),
+			);
+		},
+	);
+
+	it("typeVersion 1.2 picks from the account's products (list search) or takes an ID", () => {
+		const [form] = productForms(1.2);
+		expect(productForms(1.2)).toHaveLength(1);
+		expect(form).toMatchObject({
+			type: 'resourceLocator',
+			default: { mode: 'list', value: 'ssl_basic' },
+		});
+		expect(form.modes?.map((m) => [m.name, m.typeOptions?.searchListMethod])).toEqual([
+			['list', 'searchProducts'],
+			['id', undefined],
+		]);
 	});
 });
