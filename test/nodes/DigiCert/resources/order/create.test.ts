@@ -78,7 +78,7 @@ describe('Create Order', () => {
 			status: 'pending',
 			certificateId: null,
 		});
-		const created = server.data.orders.get(item.orderId);
+		const created = server.data.orders.get(item.orderId as number);
 		expect(created).toMatchObject({
 			status: 'pending',
 			product: { name_id: 'ssl_basic' },
@@ -86,7 +86,7 @@ describe('Create Order', () => {
 			container: { id: 6 },
 			certificate: { common_name: 'new.example.com' },
 		});
-		expect(server.data.requests.get(item.requestId)).toMatchObject({
+		expect(server.data.requests.get(item.requestId as number)).toMatchObject({
 			type: 'new_request',
 			status: 'pending',
 		});
@@ -273,7 +273,7 @@ describe("Create Order: the certificate's names", () => {
 				dns_names: ['san.example.com', 'www.san.example.com', 'api.san.example.com'],
 			},
 		});
-		const order = server.data.orders.get(result.items()[0].json.orderId);
+		const order = server.data.orders.get(result.items()[0].json.orderId as number);
 		expect(order.certificate.dns_names).toEqual([
 			'san.example.com',
 			'www.san.example.com',
@@ -526,7 +526,7 @@ describe("Create from typeVersion 1.2: the account's products", () => {
 			order_validity: { years: 2 },
 			organization: { id: ORGANIZATION },
 		});
-		const created = server.data.orders.get(result.items()[0].json.orderId);
+		const created = server.data.orders.get(result.items()[0].json.orderId as number)!;
 		expect(created.product.name_id).toBe('ssl_securesite_flex');
 	});
 
@@ -570,7 +570,7 @@ describe("Create from typeVersion 1.2: the account's products", () => {
 	it("lets DigiCert decide when the product's info cannot be read; the fake refuses the years as DigiCert does", async () => {
 		server.data.productCatalogue.find(
 			(p: IDataObject) => p.name_id === 'ssl_basic',
-		).allowed_order_validity_years = [1];
+		)!.allowed_order_validity_years = [1];
 		server.fail({
 			match: (r) => r.path === '/services/v2/product/ssl_basic',
 			respond: {
