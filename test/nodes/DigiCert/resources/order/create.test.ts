@@ -642,3 +642,54 @@ describe("Create's Product by node version", () => {
 		]);
 	});
 });
+
+describe("Create from typeVersion 1.2: each product's info is read once per run", () => {
+	it('three items ordering one product and one another: one GET per product, then each order once', async () => {
+		const result = await run(
+			{
+				product: '={{ $json.product }}',
+				csr: NEW_CSR,
+				organizationId: String(ORGANIZATION),
+				validity: 'years',
+				years: 1,
+			},
+			[
+				{ product: 'ssl_basic' },
+				{ product: 'ssl_basic' },
+				{ product: 'ssl_securesite_pro' },
+				{ product: 'ssl_basic' },
+			],
+			{ typeVersion: 1.2 },
+		);
+		expect(result.error).toBeUndefined();
+		const reads = server.requests.filter((r) => r.method === 'GET').map((r) => r.path);
+		expect(reads.sort()).toEqual([
+			'/services/v2/product/ssl_basic',
+			'/services/v2/product/ssl_securesite_pro',
+		]);
+		// Items may be sent in parallel: each order once, in any order.
+		expect(
+			server.requests
+				.filter((r) => r.method === 'POST')
+				.map((r) => r.path)
+				.sort(),
+		).toEqual([
+			'/services/v2/order/certificate/ssl_basic',
+			'/services/v2/order/certificate/ssl_basic',
+			'/services/v2/order/certificate/ssl_basic',
+			'/services/v2/order/certificate/ssl_securesite_pro',
+		]);
+		expect(result.items()).toHaveLength(4);
+	});
+
+	it('the next run reads the info again (the account may have changed)', async () => {
+		const parameters = {
+			product: 'ssl_basic',
+			csr: NEW_CSR,
+			organizationId: String(ORGANIZATION),
+		};
+		await run(parameters, [{}], { typeVersion: 1.2 });
+		await run(parameters, [{}], { typeVersion: 1.2 });
+		expect(server.requests.filter((r) => r.method === 'GET')).toHaveLength(2);
+	});
+});
