@@ -171,6 +171,8 @@ export const create: DigiCertOperation<Parameters> = {
 	description:
 		'Order and pay for a new OV, EV or DV TLS certificate from a CSR; it then waits for validation',
 	properties: [
+		// One Product per version; the fixed list last, the form a node without a version resolves to.
+		fromVersion1_2(productLocator),
 		beforeVersion1_2({
 			displayName: 'Product',
 			name: 'product',
@@ -184,7 +186,6 @@ export const create: DigiCertOperation<Parameters> = {
 			default: 'ssl_basic',
 			description: 'The certificate product to order (must be enabled in your CertCentral account)',
 		}),
-		fromVersion1_2(productLocator),
 		csrProperty(
 			'The certificate signing request made with the new private key (PEM, -----BEGIN CERTIFICATE REQUEST-----)',
 		),
