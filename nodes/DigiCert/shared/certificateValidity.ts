@@ -186,7 +186,7 @@ export function withCertificateValidity<P extends { orderId: number; body: IData
 			certificate.cert_validity = validity;
 			return { ...parameters, body: { ...parameters.body, certificate } };
 		},
-		async prepare(parameters, sendOnce) {
+		async prepare(parameters, sendOnce, run) {
 			// The order is read at most once, whether the operation or this check asks for it first.
 			const answers = new Map<string, Promise<DigiCertResponse>>();
 			const send = (request: DigiCertRequest) => {
@@ -195,7 +195,9 @@ export function withCertificateValidity<P extends { orderId: number; body: IData
 				if (!answers.has(key)) answers.set(key, sendOnce(request));
 				return answers.get(key)!;
 			};
-			const completed = operation.prepare ? await operation.prepare(parameters, send) : parameters;
+			const completed = operation.prepare
+				? await operation.prepare(parameters, send, run)
+				: parameters;
 			const certificate = completed.body.certificate as IDataObject;
 			const validity = certificate.cert_validity as CertValidity | undefined;
 			if (validity === undefined) return completed;

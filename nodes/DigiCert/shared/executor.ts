@@ -14,7 +14,7 @@ import { DigiCertClient, provesNotActed } from '../../common/transport';
 import type { DigiCertRequest, ParameterReader } from '../../common/types';
 import { isObject } from '../../common/types';
 import { locatorId } from './locators';
-import type { DigiCertOperation, DigiCertResource, OperationTools } from './operation';
+import type { DigiCertOperation, DigiCertResource, OperationTools, RunMemo } from './operation';
 import type { OutputChoice } from './output';
 import { readOutputChoice, shapeOutput } from './output';
 import { UnexpectedAnswerError } from './operation';
@@ -300,6 +300,13 @@ export async function executeOperation(
 	const earlierTries = changes ? rememberedChanges(this) : undefined;
 	const outcomes: Array<ChangeOutcome | undefined> = new Array(items.length);
 	let stopped = false;
+	const remembered = new Map<string, Promise<unknown>>();
+	const runMemo: RunMemo = {
+		once: <T>(key: string, read: () => Promise<T>) => {
+			if (!remembered.has(key)) remembered.set(key, read());
+			return remembered.get(key) as Promise<T>;
+		},
+	};
 
 	const run = async (
 		{ parameters: checked, outputChoice, request: planned }: Prepared,
@@ -310,7 +317,9 @@ export async function executeOperation(
 		const itemTools = tools(itemIndex);
 		const { send } = itemTools;
 		// Completing the parameters (read-only GETs) may change the request; nothing is changed yet.
-		const parameters = operation.prepare ? await operation.prepare(checked, send) : checked;
+		const parameters = operation.prepare
+			? await operation.prepare(checked, send, runMemo)
+			: checked;
 		const request = operation.prepare ? operation.request(parameters) : planned;
 		sending();
 		const response = request.paginate

@@ -38,10 +38,12 @@ export interface DigiCertOperation<P = IDataObject> {
 	 * Completes the parameters from DigiCert's current data with read-only requests (e.g. the
 	 * order's signature hash, which Duplicate must send), after every check and before `request`.
 	 * It throws a user-facing Error when something still cannot be known; the change is then not sent.
+	 * `run` shares what every item of this run may reuse (e.g. one product's info for 50 orders).
 	 */
 	prepare?(
 		parameters: P,
 		send: (request: DigiCertRequest) => Promise<DigiCertResponse>,
+		run: RunMemo,
 	): Promise<P>;
 	request(parameters: P): DigiCertRequest;
 	/**
@@ -59,6 +61,11 @@ export interface DigiCertOperation<P = IDataObject> {
 		context: IExecuteFunctions,
 		tools: OperationTools,
 	): IDataObject[] | INodeExecutionData[] | Promise<IDataObject[] | INodeExecutionData[]>;
+}
+
+/** What one run of the node remembers for all its items: `once` reads a key's value the first time only. */
+export interface RunMemo {
+	once<T>(key: string, read: () => Promise<T>): Promise<T>;
 }
 
 /** What the executor's client lends an operation's `toItems` (the credential is read once per run). */

@@ -118,25 +118,3 @@ export function assertPlanAllowed(
 			`Product ${productId} does not allow an order end date on this account: set Validity to Years; nothing was ordered.`,
 		);
 }
-
-/** The product info answers (or undefined: unreadable) the items of one run share, by product ID. */
-export type ProductInfoCache = Map<string, Promise<IDataObject | undefined>>;
-
-let openCache: ProductInfoCache | undefined;
-
-/**
- * The product info cache of the current run, so N items ordering one product read its info once.
- * The executor reads every item's parameters in one synchronous pass before it sends anything: the
- * first item opens a cache, which closes when that pass ends (a microtask later). Another run, even
- * at the same time, reads its parameters in a pass of its own and so gets its own cache.
- */
-export function productInfoCache(): ProductInfoCache {
-	if (openCache === undefined) {
-		const cache: ProductInfoCache = new Map();
-		openCache = cache;
-		queueMicrotask(() => {
-			if (openCache === cache) openCache = undefined;
-		});
-	}
-	return openCache;
-}

@@ -38,13 +38,7 @@ import {
 	certificateValidityOption,
 	readCertificateValidity,
 } from '../../shared/certificateValidity';
-import type { ProductInfoCache } from '../../shared/products';
-import {
-	assertPlanAllowed,
-	DV_PRODUCT_IDS,
-	OV_EV_PRODUCT_IDS,
-	productInfoCache,
-} from '../../shared/products';
+import { assertPlanAllowed, DV_PRODUCT_IDS, OV_EV_PRODUCT_IDS } from '../../shared/products';
 import { beforeVersion1_2, changedDefault, fromVersion1_2 } from '../../shared/versions';
 import { clock } from '../../../common/clock';
 import { isObject } from '../../../common/types';
@@ -96,8 +90,6 @@ type Parameters = {
 	body: IDataObject;
 	/** Whether the product's info is read first to refuse a plan it does not allow (typeVersion 1.2 on). */
 	checkProduct: boolean;
-	/** The run's product info answers, shared by its items (one read per product). */
-	productInfos?: ProductInfoCache;
 };
 
 /** Create's Product from typeVersion 1.2: the account's products (GET /product), or an ID typed in. */
@@ -365,30 +357,19 @@ export const create: DigiCertOperation<Parameters> = {
 			body.organization = { id: assertPositiveId(organizationId, 'Organization ID') };
 		if (options.containerId !== undefined && options.containerId !== '')
 			body.container = { id: assertPositiveId(options.containerId, 'Container ID') };
-		return {
-			product,
-			body,
-			checkProduct,
-			...(checkProduct ? { productInfos: productInfoCache() } : {}),
-		};
+		return { product, body, checkProduct };
 	},
-	async prepare(parameters, send) {
-		const { product, productInfos } = parameters;
-		if (!parameters.checkProduct || productInfos === undefined) return parameters;
-		let info = productInfos.get(product);
-		if (info === undefined) {
-			// Unreadable info (a restricted key, a product unknown here) lets DigiCert decide.
-			info = send({
-				method: 'GET',
-				path: `/product/${product}`,
-				subject: `Product ${product}`,
-			}).then(
+	async prepare(parameters, send, run) {
+		const { product } = parameters;
+		if (!parameters.checkProduct) return parameters;
+		// Read once per run, however many items order this product.
+		const read = await run.once(`product ${product}`, () =>
+			send({ method: 'GET', path: `/product/${product}`, subject: `Product ${product}` }).then(
 				(answer) => (isObject(answer.body) ? answer.body : undefined),
+				// Unreadable info (a restricted key, a product unknown here) lets DigiCert decide.
 				() => undefined,
-			);
-			productInfos.set(product, info);
-		}
-		const read = await info;
+			),
+		);
 		if (read !== undefined)
 			assertPlanAllowed(product, read, parameters.body.order_validity as IDataObject);
 		return parameters;
