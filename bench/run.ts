@@ -6,7 +6,8 @@
  * default 3), --no-real (skip the real n8n), --time-scale N and --capped-runs N (the rate-capped
  * run), --pacing-runs N (the pacing jobs, default 1), --no-engine (real n8n only for the
  * speed jobs), --before <dist dir> (another build's node alternating with this one's in real n8n), --quick (fewer runs, everything shorter), --no-write,
- * --only get,returnAll,duplicates,rateCapped,sharedPacing,sharedKey,audit,pacerCpu,coldStart.
+ * --only get,returnAll,duplicates,rateCapped,sharedPacing,sharedKey,audit,pacerCpu,queue,coldStart
+ * (queue: real n8n queue mode, heavy; run it under `flock /tmp/n8n-suite.lock`).
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -24,6 +25,7 @@ import {
 import type { JobReport } from './report';
 import { pacerCpuJob } from './pacerCpu';
 import { pacingJobs } from './pacing';
+import { queueJob } from './queue';
 import { machineSection, resultsReport, writeResults } from './report';
 import { log, startFake, stopFake } from './runner';
 
@@ -97,6 +99,7 @@ async function main() {
 	}))
 		add(report);
 	if (options.wanted('pacerCpu')) add(await pacerCpuJob());
+	if (options.wanted('queue')) add(await queueJob());
 	if (options.wanted('coldStart')) add(await coldStartJob(options.quick));
 
 	const elapsed = ((Date.now() - started) / 1000).toFixed(0);

@@ -219,17 +219,36 @@ export const FIRST_BLOCKED_WAIT_MS = 1000;
 
 /**
  * Sharing a key with other processes (n8n's queue-mode workers, other tools): each backs off on
- * DigiCert's 429 and probes back up slowly, the way TCP shares a link. After a 429 the pacer uses
- * at most DECREASE of its share before (multiplicative decrease), and at most what it had in the
- * window when the key filled up (its part of DigiCert's count: together the processes fit) ...
+ * DigiCert's 429 and probes back up slowly, the way TCP shares a link. A process refused for the
+ * first time cannot tell how many others there are, nor (starting a few ms apart) take its part of
+ * the window it just filled as its fair part: it halves its share, the same for all ...
+ */
+const FIRST_SHARE = 0.5;
+/**
+ * ... and they all restart together when the key is free again, at the same pace (BURST): if the
+ * halves are still too many, the next 429 comes at once, with each process's part of the window now
+ * its fair part. From then on, after a 429 the pacer uses at most DECREASE of its share before
+ * (multiplicative decrease), and at most HEADROOM of what it had in the window when the key filled
+ * up (its part of DigiCert's count: together the processes fit, with a little room) ...
  */
 const DECREASE = 0.7;
+const HEADROOM = 0.95;
 /** ... but never less than this of its share before (a process that got nothing through still gets some) ... */
 const SMALLEST_STEP = 0.1;
 /** ... holds it for this many of its shortest windows after the key is free again ... */
 const HOLD_WINDOWS = 8;
 /** ... then takes this much more of its windows per shortest window (additive increase). */
 const INCREASE = 0.05;
+
+/**
+ * A lane never sends faster than this many times its (shared) limit spread evenly over its shortest
+ * window: alone it still fills a 5-second window in 1.25 s, but processes that start together reach
+ * DigiCert at the same pace (their parts of the window are fair), and a 429 finds few requests in flight.
+ */
+const BURST = 4;
+
+/** How long after the window a refused probe most likely ended the next probe goes. */
+const PROBE_MARGIN_MS = 50;
 
 /** The requests of one API key in this process: windows, turns, blocks and its share of the key. */
 export class KeyPacer {
@@ -252,11 +271,11 @@ export class KeyPacer {
 
 	private lastRaise = 0;
 
-	/** While sharing: requests are spaced out, not sent in bursts (fewer in flight when DigiCert refuses). */
-	private nextSpacedGrant = 0;
+	/** When the latest request went (see BURST). */
+	private lastGrant = -Infinity;
 
-	/** How far apart, while sharing (0 alone). */
-	private spacing = 0;
+	/** Whether this process uses less than its full windows (DigiCert refused it). */
+	private sharing = false;
 
 	private pumping = false;
 
@@ -401,7 +420,13 @@ export class KeyPacer {
 		}
 		block.refusals++;
 		block.probe = undefined;
-		const own = this.blockedWait(block.refusals, now, ticket.lane.options.firstBlockedWaitMs);
+		let own = this.blockedWait(block.refusals, now, ticket.lane.options.firstBlockedWaitMs);
+		// A probe refused too: the key was most likely blocked for the window it was over, from (at the
+		// latest) this process's first 429 of the block. The next probe goes just after that window,
+		// not a whole doubled wait later (a window's worth of the key's budget lost for every process).
+		// Once that window is over, the doubling alone decides (a longer block: no probe every 50 ms).
+		const windowEnd = block.since + this.shortestMs() + PROBE_MARGIN_MS;
+		if (block.refusals >= 2 && windowEnd > now) own = Math.min(own, windowEnd - now);
 		// Retry-After may lengthen the pause, never shorten it (0 would let probes run in a burst), and
 		// never past DigiCert's longest window: a key is free again by then, and an absurd header (a
 		// year, or Infinity) must not block the key for every workflow until n8n restarts.
@@ -424,20 +449,23 @@ export class KeyPacer {
 			const used = tracker.answered(now) / tracker.limit;
 			// With nothing of its own in any window, the key is someone else's: the shortest window shares.
 			if (busiest === 0 ? tracker.ms > shortestMs : used < busiest * 0.9) continue;
-			tracker.share = Math.max(
-				tracker.share * SMALLEST_STEP,
-				Math.min(tracker.share * DECREASE, used),
-				1 / tracker.limit,
-			);
+			tracker.share =
+				tracker.share >= 1
+					? FIRST_SHARE
+					: Math.max(
+							tracker.share * SMALLEST_STEP,
+							Math.min(tracker.share * DECREASE, used * HEADROOM),
+							1 / tracker.limit,
+						);
 		}
 		this.holdUntil = Infinity;
-		this.respace();
+		this.sharing = true;
 	}
 
 	/** The probe got through: the key is free again; the shares hold a while, then grow slowly. */
 	private unblocked(now: number): void {
 		this.block = undefined;
-		if (this.spacing === 0) return;
+		if (!this.sharing) return;
 		this.holdUntil = now + HOLD_WINDOWS * this.shortestMs();
 		this.lastRaise = this.holdUntil;
 	}
@@ -448,15 +476,7 @@ export class KeyPacer {
 		for (const tracker of this.trackers.values())
 			tracker.share = Math.min(1, tracker.share + INCREASE);
 		this.lastRaise = now;
-		this.respace();
-	}
-
-	/** While sharing, requests go one by one, spaced as the shortest shared window allows, not in bursts. */
-	private respace(): void {
-		let spacing = Infinity;
-		for (const tracker of this.trackers.values())
-			if (tracker.share < 1) spacing = Math.min(spacing, tracker.ms / tracker.sharedLimit);
-		this.spacing = Number.isFinite(spacing) ? spacing : 0;
+		this.sharing = this.share < 1;
 	}
 
 	private shortestMs(): number {
@@ -465,16 +485,13 @@ export class KeyPacer {
 		return shortest;
 	}
 
-	/** How long before one more request fits in `trackers` (and, while sharing, its spacing). */
+	/** How long before one more request fits in `trackers` (and BURST allows one). */
 	private paceDelay(trackers: Iterable<WindowTracker>, now: number): number {
 		let delay = 0;
 		for (const tracker of trackers)
 			delay = Math.max(delay, tracker.delay(now, this.out, tracker.sharedLimit));
-		if (this.spacing > 0) {
-			this.raise(now);
-			delay = Math.max(delay, this.nextSpacedGrant - now);
-		}
-		return delay;
+		if (this.sharing) this.raise(now);
+		return Math.max(delay, this.lastGrant + burstGap(trackers) - now);
 	}
 
 	/**
@@ -635,9 +652,16 @@ export class KeyPacer {
 		if (block !== undefined) block.probe = ticket;
 		this.out++;
 		this.lastUsed = now;
-		this.nextSpacedGrant = now + this.spacing;
+		this.lastGrant = now;
 		return ticket;
 	}
+}
+
+/** The least time between two requests of a lane pacing by `trackers` (see BURST). */
+function burstGap(trackers: Iterable<WindowTracker>): number {
+	let gap = Infinity;
+	for (const tracker of trackers) gap = Math.min(gap, tracker.ms / (BURST * tracker.sharedLimit));
+	return Number.isFinite(gap) ? gap : 0;
 }
 
 function longest(windows: readonly RateWindow[]): number {
