@@ -128,6 +128,11 @@ function mountainOffset(/** @type {number} */ ms) {
 	);
 }
 
+/** The day (`YYYY-MM-DD`) it is in Mountain Time at instant `ms`: how DigiCert writes DCV expiry days. */
+function mountainDay(/** @type {number} */ ms) {
+	return new Date(ms + mountainOffset(ms)).toISOString().slice(0, 10);
+}
+
 /**
  * A Mountain Time wall clock (`Date.UTC`-style fields, as ms) as an instant. A time in the hour
  * repeated when DST ends is read as its first occurrence, one skipped when it begins as an hour
@@ -278,6 +283,7 @@ module.exports = {
 	badDateFilter,
 	statusChangeWindow,
 	fromMountain,
+	mountainDay,
 	sortBy,
 	scrambled,
 };
