@@ -49,7 +49,7 @@ export const BACKFILL_CHUNK_MS = 6 * DAY_MS;
  * repeated when DST ends names two instants, and DigiCert may read the later one.
  */
 export const BACKFILL_MARGIN_MS = HOUR_MS;
-/** The oldest a backfill reaches: 90 days before the 7-day window (15 requests at most); a saved state from further back is not chased. */
+/** The oldest a backfill reaches: 90 days before the 7-day window (16 requests at most); a saved state from further back is not chased. */
 export const MAX_BACKFILL_DAYS = 90;
 
 /** One backfill request's range, in ms: DigiCert is asked for `mountainTime(from)...mountainTime(to)`. */
