@@ -74,15 +74,13 @@ export function backfillRanges(
 	const oldest = windowStart - MAX_BACKFILL_DAYS * DAY_MS;
 	const end = windowStart + BACKFILL_MARGIN_MS;
 	const ranges: BackfillRange[] = [];
-	for (
-		let from = Math.max(wanted, oldest);
-		;
-		from = ranges[ranges.length - 1].to - BACKFILL_MARGIN_MS
-	) {
-		const to = Math.min(from + BACKFILL_CHUNK_MS, end);
+	let from = Math.max(wanted, oldest);
+	let to: number;
+	do {
+		to = Math.min(from + BACKFILL_CHUNK_MS, end);
 		ranges.push({ from, to });
-		if (to >= end) break;
-	}
+		from = to - BACKFILL_MARGIN_MS;
+	} while (to < end);
 	return { ranges, cut: wanted < oldest };
 }
 
