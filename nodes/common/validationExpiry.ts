@@ -54,9 +54,10 @@ function activeValidations(record: IDataObject): Array<{ type: string; value: un
 /** A timestamp with its zone (`…T07:00:00+00:00`, `…-06:00`, `…Z`). */
 const ZONED_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})$/;
 
-/** A zoned timestamp as UTC, so its day is the UTC day it falls on; anything else as it is. */
+/** A timestamp with another zone than UTC as UTC, so its day is the UTC day it falls on; anything else as it is. */
 function inUtc(value: unknown): unknown {
-	if (typeof value !== 'string' || !ZONED_TIME.test(value)) return value;
+	if (typeof value !== 'string' || !ZONED_TIME.test(value) || /(?:Z|[+-]00:?00)$/.test(value))
+		return value;
 	const at = Date.parse(value);
 	return Number.isNaN(at) ? value : new Date(at).toISOString();
 }
