@@ -5,6 +5,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
+import { fakeData } from '../helpers/fake';
+
 const root = path.resolve(__dirname, '..', '..');
 const page = fs.readFileSync(path.join(root, 'docs', 'architecture.md'), 'utf8');
 
@@ -31,6 +33,28 @@ const STILL_COMBINED: Record<string, string> = {
 	'order/reissue.ts': 'test/nodes/DigiCert/resources/order/reissueDuplicate.test.ts',
 	'order/duplicate.ts': 'test/nodes/DigiCert/resources/order/reissueDuplicate.test.ts',
 };
+
+/**
+ * CertCentral's resources (the first segment of their Services API paths) and the fake's route file
+ * for each: a file serves one resource, a resource is served by one file.
+ */
+const FAKE_RESOURCES: Record<string, string> = {
+	'user.js': 'user',
+	'requests.js': 'request',
+	'orders.js': 'order',
+	'certificates.js': 'certificate',
+	'domains.js': 'domain',
+	'organizations.js': 'organization',
+	'webhooks.js': 'webhook',
+	'products.js': 'product',
+	'containers.js': 'container',
+	'reports.js': 'report',
+};
+const fakeRoutesDir = path.join(root, 'test', 'fake-certcentral', 'routes');
+const routeFiles = fs.readdirSync(fakeRoutesDir).filter((file) => file !== 'index.js');
+let builtFakeData: unknown;
+/** One fake's data for every route file (building it takes a while). */
+const sharedFakeData = () => (builtFakeData ??= fakeData.buildData());
 
 describe('docs/architecture.md', () => {
 	it('finds the operations and events it checks (the index files still import them this way)', () => {
@@ -66,6 +90,32 @@ describe('docs/architecture.md', () => {
 			expect([file, operations]).toEqual([file, expect.arrayContaining([file.split('.')[0]])]);
 			expect(file).toMatch(/^\w+(\.\w+)*\.test\.ts$/);
 		}
+	});
+
+	it.each(routeFiles)(
+		'the fake serves one CertCentral resource per route file: routes/%s serves its paths only',
+		(file) => {
+			const resourcePath = FAKE_RESOURCES[file];
+			expect([file, resourcePath]).toEqual([file, expect.any(String)]);
+			const routesOf = require(path.join(fakeRoutesDir, file)) as (
+				data: unknown,
+			) => Array<{ pattern: RegExp }>;
+			const patterns = routesOf(sharedFakeData()).map((route) => route.pattern.source);
+			expect(patterns.length).toBeGreaterThan(0);
+			// `^\/order\/...` or `^\/order$`: the resource's own path segment, not merely its prefix.
+			const own = `^\\/${resourcePath}`;
+			for (const pattern of patterns)
+				expect([pattern, pattern.startsWith(`${own}\\/`) || pattern === `${own}$`]).toEqual([
+					pattern,
+					true,
+				]);
+		},
+	);
+
+	it("the fake's routes/index.js loads every route file", () => {
+		const index = fs.readFileSync(path.join(fakeRoutesDir, 'index.js'), 'utf8');
+		const loaded = [...index.matchAll(/require\('\.\/(\w+)'\)/g)].map((match) => `${match[1]}.js`);
+		expect(loaded.sort()).toEqual([...routeFiles].sort());
 	});
 
 	it("is linked from the README's Development section", () => {

@@ -147,7 +147,7 @@ export const lifecycleCases: DigiCertCase[] = [
 					requestId: null,
 				},
 			]);
-			expect(fake.data.duplicates.get(ORDERS.duplicateOwner)[0].status).toBe('revoked');
+			expect(fake.data.duplicates.get(ORDERS.duplicateOwner)![0].status).toBe('revoked');
 			expect(fake.data.orders.get(ORDERS.duplicateOwner).status).toBe('issued');
 		},
 	},

@@ -8,15 +8,6 @@
 import type { FakeCertCentral } from '../helpers/fake';
 import { fakeData } from '../helpers/fake';
 
-const { buildData } = require('../fake-certcentral/data') as { buildData(): FakeData };
-
-interface FakeData {
-	requests: Map<number, any>;
-	orders: Map<number, any>;
-	reissues: Map<number, any[]>;
-	requestSummaries(): any[];
-	orderSummaries(): any[];
-}
 /** What a case reads of a run (a subset of the e2e runner's ExecuteResult). */
 interface Run {
 	ok: boolean;
@@ -40,7 +31,7 @@ const DIGICERT = 'DigiCert';
 const { FIRST_REQUEST_ID, SEED_ORDER_ID, APPROVED_REQUEST_ID, TOTAL_REQUESTS } = fakeData;
 
 // The generated data is the same on every build: read what the cases need from a copy.
-const sample = buildData();
+const sample = fakeData.buildData();
 const generatedPending = [...sample.requests.values()]
 	.filter((r) => r.status === 'pending' && r.id >= FIRST_REQUEST_ID)
 	.map((r) => r.id as number);

@@ -94,7 +94,7 @@ describe.each([2, 1] as N8nMajor[])('unattended renewal in a real n8n %s.x', (ma
 			expect(order.certificate.common_name).toBe('new.example.com');
 
 			// The DNS provider got the record DigiCert asked for, with the token from the credential.
-			const randomValue = fake.data.orderDcv.state(ORDER_ID).randomValue;
+			const randomValue = fake.data.orderDcv.state(ORDER_ID)!.randomValue;
 			expect(standIn.records).toEqual([
 				expect.objectContaining({
 					zone: 'zone-e2e',

@@ -150,7 +150,7 @@ export function describeWebhookTriggerInRealN8n(
 					const order = data.addOrder({ status: 'pending', commonName: 'e2e-webhook.example.com' });
 					data.setOrderStatus(order.id, 'issued');
 					await data.webhookSettled();
-					const delivered = data.webhookDeliveries.at(-1);
+					const delivered = data.webhookDeliveries.at(-1)!;
 					expect(delivered).toMatchObject({ event: 'certificate_issued', status: 200 });
 					await until('the execution searched', () => searches().length > 0, 60_000);
 					const searched = fake.requests.find((r) => r.query['filters[search]'] !== undefined)!;

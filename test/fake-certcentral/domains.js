@@ -157,7 +157,10 @@ function buildDomainsAndOrganizations(
 			...(validated.length > 0
 				? {
 						dcv_expiration: Object.fromEntries(
-							validated.map((v) => [v.type, v.validated_until.slice(0, 10)]),
+							validated.map((v) => [
+								v.type,
+								/** @type {string} */ (v.validated_until).slice(0, 10),
+							]),
 						),
 					}
 				: {}),

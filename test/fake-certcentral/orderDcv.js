@@ -88,7 +88,10 @@ function buildOrderDcv(data) {
 			return { method };
 		},
 
-		/** Starts DCV for an order's names with `method`; returns the 201's DCV fields. */
+		/**
+		 * Starts DCV for an order's names with `method`; returns the 201's DCV fields.
+		 * @returns {{ dcv_random_value?: string, expiration_date?: string }}
+		 */
 		start(/** @type {any} */ order, /** @type {string} */ method, /** @type {string[]} */ names) {
 			// Email DCV waits for a person; a token method for Check DCV.
 			const state = {

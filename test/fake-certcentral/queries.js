@@ -246,6 +246,7 @@ const scrambled = (/** @type {any} */ x) => Math.imul(Number(x.id) ^ 0x5bd1e995,
  */
 function sortBy(list, sort, keys, { allowed, order = 'id' }) {
 	const parts = (sort ?? '').split(',').filter(Boolean);
+	/** @type {Array<{ key: (x: any) => any, sign: number }>} */
 	const comparators = [];
 	for (const part of parts) {
 		const name = part.startsWith('-') ? part.slice(1) : part;

@@ -78,4 +78,10 @@ module.exports = (data) => [
 			return fileAnswer(found.certificate, m[2]);
 		},
 	},
+	// Revoke certificate: handled with the other calls that change an order (../lifecycle.js).
+	{
+		method: 'PUT',
+		pattern: /^\/certificate\/([0-9A-Fa-f]+)\/revoke$/,
+		handle: data.lifecycle.revokeCertificate,
+	},
 ];

@@ -6,17 +6,14 @@
  * next to these and add it to RESOURCES. Routes are tried in this order; the first match answers.
  *
  * @typedef {ReturnType<typeof import('../data').buildData>} FakeData
- * @typedef {{ method: string, pattern: RegExp, handle: (m: RegExpExecArray, req: any, data: any) => any }} Route
+ * @typedef {import('../store').Route} Route
  */
 const RESOURCES = [
 	require('./user'),
 	require('./requests'),
 	require('./orders'),
 	require('./certificates'),
-	require('./lifecycle'),
-	require('./orderDcv'),
 	require('./domains'),
-	require('./domainDcv'),
 	require('./organizations'),
 	require('./webhooks'),
 ];

@@ -54,16 +54,7 @@ const isObject = (/** @type {unknown} */ v) =>
 
 /** @param {import('./index').FakeData} data @returns {import('./index').Route[]} */
 module.exports = (data) => {
-	/**
-	 * The account's webhook feature and the key's user: DigiCert documents no error for an account
-	 * without webhooks or a user who is not an admin, so both answers are ASSUMED.
-	 */
-	data.webhookAccount = { enabled: true, admin: true, strictHttps: false, unreachable: false };
-	/** @type {any} the account's one webhook (with `verified` and `challenge`, which DigiCert does not list) */
-	data.webhook = undefined;
-	/** Every event the fake POSTed, oldest first: what it sent and what the endpoint answered. */
-	/** @type {Array<{event: string, endpoint: string, body: any, key?: string, status?: number, error?: string, time: number}>} */
-	data.webhookDeliveries = [];
+	// The webhook's state (data.webhookAccount, data.webhook, data.webhookDeliveries) is in ../store.js.
 	let nextWebhookId = 5001;
 	let tokenCounter = 0;
 

@@ -153,7 +153,7 @@ describe('requests that start nothing', () => {
 			{ order_id: 1 },
 			{ key: null },
 		);
-		expect(delivery.status).toBe(401);
+		expect(delivery?.status).toBe(401);
 		expect(harness.executions).toEqual([]);
 	});
 

@@ -13,7 +13,7 @@ describe('Revoke Certificate', () => {
 	it('a duplicate by its ID: only it is revoked, the order stays issued', async () => {
 		const [orderId, list] = [...server.data.duplicates].find(([, certificates]: [number, any[]]) =>
 			certificates.some((c) => c.status === 'issued'),
-		);
+		)!;
 		const duplicate = list.find((c: any) => c.status === 'issued');
 		const result = await runOperation(server, 'certificate', 'revoke', {
 			identifyBy: 'certificateId',
@@ -55,7 +55,7 @@ describe('Revoke Certificate', () => {
 			waitingForApproval: true,
 			requestId: expect.any(Number),
 		});
-		expect(server.data.requests.get(result.items()[0].json.requestId)).toMatchObject({
+		expect(server.data.requests.get(result.items()[0].json.requestId as number)).toMatchObject({
 			type: 'revoke',
 			comments: 'leaked',
 		});

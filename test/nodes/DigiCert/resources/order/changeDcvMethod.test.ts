@@ -31,7 +31,7 @@ describe('Order > Change DCV Method', () => {
 		expect(result.items()[0].json).toEqual({
 			orderId: ORDER,
 			dcvMethod: 'dns-txt-token',
-			dcv_random_value: server.data.orderDcv.state(ORDER).randomValue,
+			dcv_random_value: server.data.orderDcv.state(ORDER)!.randomValue,
 		});
 		expect(server.data.orders.get(ORDER).dcv_method).toBe('dns-txt-token');
 	});

@@ -14,7 +14,7 @@ async function reissueAwaitingDcv(method = 'dns-txt-token') {
 		options: { dnsNames: 'new.example.com', dcvMethod: method, skipApproval: true },
 	});
 	server.reset();
-	return server.data.orderDcv.state(ORDER).randomValue as string;
+	return server.data.orderDcv.state(ORDER)!.randomValue as string;
 }
 const checkDcv = (parameters = {}) =>
 	runOperation(server, 'order', 'checkDcv', { orderId: ORDER, ...parameters });

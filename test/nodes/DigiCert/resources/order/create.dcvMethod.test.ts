@@ -18,6 +18,6 @@ describe('Create: DCV Method', () => {
 		expect(item.dcvRecords).toEqual([
 			expect.objectContaining({ type: 'TXT', name: '_dnsauth.new.example.com' }),
 		]);
-		expect(server.data.orders.get(item.orderId).status).toBe('pending');
+		expect(server.data.orders.get(item.orderId as number).status).toBe('pending');
 	});
 });

@@ -75,7 +75,7 @@ describe('Create Order', () => {
 			status: 'pending',
 			certificateId: null,
 		});
-		const created = server.data.orders.get(item.orderId);
+		const created = server.data.orders.get(item.orderId as number);
 		expect(created).toMatchObject({
 			status: 'pending',
 			product: { name_id: 'ssl_basic' },
@@ -83,7 +83,7 @@ describe('Create Order', () => {
 			container: { id: 6 },
 			certificate: { common_name: 'new.example.com' },
 		});
-		expect(server.data.requests.get(item.requestId)).toMatchObject({
+		expect(server.data.requests.get(item.requestId as number)).toMatchObject({
 			type: 'new_request',
 			status: 'pending',
 		});
@@ -270,7 +270,7 @@ describe("Create Order: the certificate's names", () => {
 				dns_names: ['san.example.com', 'www.san.example.com', 'api.san.example.com'],
 			},
 		});
-		const order = server.data.orders.get(result.items()[0].json.orderId);
+		const order = server.data.orders.get(result.items()[0].json.orderId as number);
 		expect(order.certificate.dns_names).toEqual([
 			'san.example.com',
 			'www.san.example.com',

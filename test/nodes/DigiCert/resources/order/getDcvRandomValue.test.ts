@@ -14,7 +14,7 @@ describe('Order > Get DCV Random Value', () => {
 			csr: NEW_CSR,
 			options: { dcvMethod: 'dns-txt-token' },
 		});
-		const first = server.data.orderDcv.state(ORDER).randomValue;
+		const first = server.data.orderDcv.state(ORDER)!.randomValue;
 		server.reset();
 		let result = await getValue();
 		expect(server.requests.map((r) => [r.method, r.path])).toEqual([
@@ -29,7 +29,7 @@ describe('Order > Get DCV Random Value', () => {
 		result = await getValue();
 		expect(result.items()[0].json.dcv_random_value).not.toBe(first);
 		expect(result.items()[0].json.dcv_random_value).toBe(
-			server.data.orderDcv.state(ORDER).randomValue,
+			server.data.orderDcv.state(ORDER)!.randomValue,
 		);
 	});
 

@@ -136,7 +136,7 @@ describe('Get Expiring Orders', () => {
 		);
 	});
 
-	it.each(['certificate', 'order'])(
+	it.each(['certificate', 'order'] as const)(
 		"lists a multi-year order whose certificate expires soon whether filters[valid_till] is the certificate's end or the order's (here: the %s's)",
 		async (filtered) => {
 			const order = server.data.addOrder({ commonName: 'multiyear.example.com' });

@@ -343,7 +343,7 @@ describe('Get Many Orders with their duplicate and reissued certificates', () =>
 		const withReissues = await simplified({ limit: 30, options: { includeReissues: true } });
 		expect(withReissues.items()).toHaveLength(30);
 		for (const { json } of withReissues.items())
-			expect(json.reissued_certificates).toEqual(server.data.reissues.get(json.id) ?? []);
+			expect(json.reissued_certificates).toEqual(server.data.reissues.get(json.id as number) ?? []);
 		expect(
 			withReissues.items().some((i) => (i.json.reissued_certificates as unknown[]).length > 0),
 		).toBe(true);

@@ -22,7 +22,7 @@ describe('Reissue: DCV Method', () => {
 		const result = await reissue({ dcvMethod: 'dns-txt-token', skipApproval: true });
 		expect(result.error).toBeUndefined();
 		expect(server.requests[0].body).toMatchObject({ dcv_method: 'dns-txt-token' });
-		const randomValue = server.data.orderDcv.state(ORDER).randomValue;
+		const randomValue = server.data.orderDcv.state(ORDER)!.randomValue;
 		const [item] = result.items();
 		expect(item.json).toMatchObject({
 			orderId: ORDER,
@@ -50,7 +50,7 @@ describe('Reissue: DCV Method', () => {
 
 	it('gives the CNAME and HTTP records to publish for those methods', async () => {
 		let result = await reissue({ dcvMethod: 'dns-cname-token' });
-		const rv = () => server.data.orderDcv.state(ORDER).randomValue;
+		const rv = () => server.data.orderDcv.state(ORDER)!.randomValue;
 		expect(result.items()[0].json.dcvRecords).toEqual([
 			expect.objectContaining({
 				type: 'CNAME',

@@ -64,7 +64,7 @@ describe.each(['reissue', 'duplicate'] as const)('%s', (operation) => {
 			certificateId: null,
 		});
 		// DigiCert now has a pending request of that type on the order.
-		expect(server.data.requests.get(item.json.requestId)).toMatchObject({
+		expect(server.data.requests.get(item.json.requestId as number)).toMatchObject({
 			type: operation,
 			status: 'pending',
 			order: { id: ORDER },

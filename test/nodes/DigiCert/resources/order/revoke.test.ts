@@ -52,7 +52,7 @@ describe('Revoke Order', () => {
 		]);
 		expect(order().status).toBe('revoked');
 		// Its duplicates too (the seed order's archived one was the issued one).
-		expect(server.data.duplicates.get(ORDER).map((c: any) => c.status)).toEqual([
+		expect(server.data.duplicates.get(ORDER)!.map((c: any) => c.status)).toEqual([
 			'approved',
 			'rejected',
 			'pending',

@@ -2,7 +2,8 @@
 'use strict';
 /**
  * The fake's lifecycle calls: order, reissue, duplicate, revoke, cancel, each as
- * DigiCert's pages describe it (see docs/api-coverage.md), with state: a reissue or duplicate
+ * DigiCert's pages describe it (see docs/api-coverage.md); their routes are in routes/orders.js
+ * and routes/certificates.js. With state: a reissue or duplicate
  * creates a request and a pending certificate that becomes issued (with a new certificate ID)
  * once its request is approved; a revoke either revokes at once (skip_approval, 204) or creates a
  * revoke request (201) that revokes when approved; a cancel moves a pending order to canceled.
@@ -17,7 +18,7 @@ const {
 	isoTime,
 	notFound,
 	startOfDay,
-} = require('../common');
+} = require('./common');
 
 /** Public TLS certificates issued from 15 March 2026 live at most 199 days (DigiCert's pages). */
 const MAX_VALIDITY_DAYS = 199;
@@ -43,8 +44,11 @@ const isObject = (/** @type {unknown} */ v) =>
 const validationOf = (/** @type {string} */ nameId) =>
 	/(^|_)dv(_|$)/.test(nameId) ? 'dv' : /(^|_)ev(_|$)/.test(nameId) ? 'ev' : 'ov';
 
-/** @param {import('./index').FakeData} data @returns {import('./index').Route[]} */
-module.exports = (data) => {
+/**
+ * The handlers of the lifecycle calls, on `data` (one instance per data: they share the IDs they give out).
+ * @param {any} data the fake's data (store, organizations, orderDcv)
+ */
+function buildLifecycle(data) {
 	const { orders, duplicates, reissues, requestEffects: effects } = data;
 	/** IDs for the certificates these calls create, above every generated one. */
 	let nextCertificateId = 40000001;
@@ -217,6 +221,7 @@ module.exports = (data) => {
 		const dcvMethod = data.orderDcv.readMethod(req.body, order.product.name_id, reissueNames);
 		if ('error' in dcvMethod) return dcvMethod.error;
 		const id = nextCertificateId++;
+		/** @type {Record<string, any>} */
 		const certificate = {
 			id,
 			...read.certificate,
@@ -581,16 +586,7 @@ module.exports = (data) => {
 		);
 	}
 
-	return [
-		{ method: 'POST', pattern: /^\/order\/certificate\/(\d+)\/reissue$/, handle: reissue },
-		{ method: 'POST', pattern: /^\/order\/certificate\/(\d+)\/duplicate$/, handle: duplicate },
-		{ method: 'PUT', pattern: /^\/order\/certificate\/(\d+)\/revoke$/, handle: revokeOrder },
-		{ method: 'PUT', pattern: /^\/order\/certificate\/(\d+)\/status$/, handle: updateStatus },
-		{
-			method: 'PUT',
-			pattern: /^\/certificate\/([0-9A-Fa-f]+)\/revoke$/,
-			handle: revokeCertificate,
-		},
-		{ method: 'POST', pattern: /^\/order\/certificate\/([a-z0-9_]+)$/, handle: create },
-	];
-};
+	return { reissue, duplicate, revokeOrder, updateStatus, revokeCertificate, create };
+}
+
+module.exports = { buildLifecycle };
