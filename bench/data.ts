@@ -28,13 +28,6 @@ export const BENCH_DATA = {
 	auditDuplicateEvery: 50,
 };
 
-/**
- * The node as it was before one pacer per API key (each execution paced on its own, 90 / 5 s and
- * 900 / 3 min), built by scripts/bench.sh from this commit into .cache/bench-baseline: the
- * shared-pacing job's baseline.
- */
-export const PER_EXECUTION_PACING_COMMIT = 'dc05673689a0e7da6d7af57c2a0b6d0531c20912';
-
 /** The items a correct run outputs: a run that outputs any other number is reported as failed. */
 export function expectedItems(job: 'get' | 'returnAll' | 'duplicates' | 'rateCapped'): number {
 	if (job === 'get') return BENCH_DATA.requests;

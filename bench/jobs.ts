@@ -44,13 +44,17 @@ function inProcessProfile(): string {
 	)}\n\n${packageTopTable(digicert)}`;
 }
 
-/** The real-n8n profiles of job 1 side by side. */
-function realProfile(): string {
-	const file = (variant: string) => join(PROFILE_DIR, `real-get-${variant}.cpuprofile`);
+/** The real-n8n profiles of a speed job side by side. */
+function realProfile(job: 'get' | 'returnAll'): string {
+	const file = (variant: string) => join(PROFILE_DIR, `real-${job}-${variant}.cpuprofile`);
 	if (!existsSync(file('digicert')) || !existsSync(file('httpRequest'))) return '';
 	const digicert = readCpuProfile(file('digicert'));
 	const http = readCpuProfile(file('httpRequest'));
-	return `Where the CPU of \`n8n execute\` goes for Get Request × ${BENCH_DATA.requests} (one more run of each under \`node --cpu-prof\`, self time, n8n's start-up included):\n\n${profileTable(
+	const what =
+		job === 'get'
+			? `Get Request × ${BENCH_DATA.requests}`
+			: `Return All over ${BENCH_DATA.orders} orders (HTTP Request: with Split Out)`;
+	return `Where the CPU of \`n8n execute\` goes for ${what} (one more run of each under \`node --cpu-prof\`, self time, n8n's start-up included):\n\n${profileTable(
 		[
 			{ name: 'DigiCert node', summary: digicert },
 			{ name: 'HTTP Request node', summary: http },
@@ -69,6 +73,8 @@ export interface BenchOptions {
 	timeScale: number;
 	cappedRuns: number;
 	wanted: (job: string) => boolean;
+	/** Another build's dist/ (`--before <dir>`): its DigiCert node runs alternating with this one's in real n8n. */
+	beforeDist?: string;
 }
 
 /** Job 1: Get Request for every input item (rate limit off). */
@@ -283,6 +289,9 @@ export async function coldStartJob(quick: boolean): Promise<JobReport> {
 	return { section, targets, summary };
 }
 
+/** A real-n8n variant: the workflows' own, or `before`, the DigiCert node of another build (`--before`). */
+type RealVariant = Variant | 'baseline' | 'before';
+
 interface RealMeasurement {
 	time: number[];
 	cpu: number[];
@@ -306,12 +315,20 @@ export async function realN8nJob(fake: Fake, options: BenchOptions): Promise<Job
 		`real n8n: preparing a user folder and importing ${plan.reduce((n, [, v]) => n + v.length, 0)} workflows`,
 	);
 	const session = await startRealN8n(fake.target, plan);
+	const before = options.beforeDist
+		? await startRealN8n(fake.target, plan, options.beforeDist)
+		: undefined;
+	// The earlier build's node, run from its own n8n user folder, as one more variant.
+	const sessionFor = (variant: RealVariant) => (variant === 'before' ? before! : session);
+	const asRun = (variant: RealVariant): Variant | 'baseline' =>
+		variant === 'before' ? 'digicert' : variant;
 	const rows: string[][] = [];
 	const targets: string[][] = [];
 	const summaryCells = new Map<string, string[]>();
-	let profileSection = '';
+	const profileSections: string[] = [];
 	try {
-		for (const [job, variants] of plan) {
+		for (const [job, planned] of plan) {
+			const variants: RealVariant[] = before ? [...planned, 'before'] : planned;
 			const results = new Map(
 				variants.map((v) => [
 					v,
@@ -322,7 +339,7 @@ export async function realN8nJob(fake: Fake, options: BenchOptions): Promise<Job
 				const order = variants.map((_, i) => variants[(i + round) % variants.length]);
 				for (const variant of order) {
 					await fake.child.ask({ command: 'reset' });
-					const r: RealRun = await session.run(job, variant);
+					const r: RealRun = await sessionFor(variant).run(job, asRun(variant));
 					const counts = await fake.child.ask<{ requests: number }>({ command: 'count' });
 					const m = results.get(variant)!;
 					if (!r.ok) {
@@ -339,13 +356,13 @@ export async function realN8nJob(fake: Fake, options: BenchOptions): Promise<Job
 					m.requests.push(counts.requests);
 				}
 			}
-			if (job === 'get') {
+			if (job === 'get' || job === 'returnAll') {
 				// One more run of each node under V8's profiler (the whole n8n process, start-up included).
 				for (const variant of ['digicert', 'httpRequest'] as const) {
 					await fake.child.ask({ command: 'reset' });
-					await session.run(job, variant, join(PROFILE_DIR, `real-get-${variant}.cpuprofile`));
+					await session.run(job, variant, join(PROFILE_DIR, `real-${job}-${variant}.cpuprofile`));
 				}
-				profileSection = realProfile();
+				profileSections.push(realProfile(job));
 			}
 			const items = expectedItems(job);
 			const base = results.get('baseline')!;
@@ -359,7 +376,9 @@ export async function realN8nJob(fake: Fake, options: BenchOptions): Promise<Job
 						? 'HTTP Request node, own pagination + Split Out'
 						: job === 'duplicates' && variant === 'httpRequest'
 							? 'HTTP Request node + Split Out'
-							: VARIANT_NAMES[variant];
+							: variant === 'before'
+								? 'DigiCert node, before (the `--before` build)'
+								: VARIANT_NAMES[variant];
 				if (m.time.length === 0) {
 					rows.push([job, name, `not measured: ${m.errors[0] ?? 'no runs'}`, '', '', '', '', '']);
 					continue;
@@ -384,14 +403,17 @@ export async function realN8nJob(fake: Fake, options: BenchOptions): Promise<Job
 						: formatRange(summarize(m.rss.map((b) => (b - baseRss) / 1024 / items)), '', 1) + ' KB',
 				]);
 			}
-			const t = (v: Variant) => summarize(results.get(v)?.time ?? []);
+			const t = (v: RealVariant) => summarize(results.get(v)?.time ?? []);
 			const rssAbove = (v: Variant) =>
 				summarize((results.get(v)?.rss ?? []).map((b) => b - baseRss));
 			const measuredBoth = t('digicert').runs > 0 && t('httpRequest').runs > 0;
 			summaryCells.set(job, [
 				formatRange(t('digicert'), 'ms'),
 				formatRange(t('httpRequest'), 'ms'),
-				ratio(t('digicert'), t('httpRequest')),
+				ratio(t('digicert'), t('httpRequest')) +
+					(before && t('before').runs > 0
+						? ` (before: ${ratio(t('before'), t('httpRequest'))})`
+						: ''),
 			]);
 			if (job !== 'duplicates') {
 				const label = job === 'get' ? 'Job 1' : 'Job 2';
@@ -413,6 +435,7 @@ export async function realN8nJob(fake: Fake, options: BenchOptions): Promise<Job
 		}
 	} finally {
 		await session.cleanup();
+		await before?.cleanup();
 	}
 	const section =
 		`### Real n8n ${session.version} (Node ${session.node}, \`n8n execute --id --rawOutput\`, package installed under its published name)\n\n` +
@@ -431,7 +454,10 @@ export async function realN8nJob(fake: Fake, options: BenchOptions): Promise<Job
 			],
 			rows,
 		) +
-		(profileSection ? `\n\n${profileSection}` : '');
+		profileSections
+			.filter(Boolean)
+			.map((section) => `\n\n${section}`)
+			.join('');
 	return { section, targets, summary: summaryCells };
 }
 

@@ -2,7 +2,7 @@
  * The pacing jobs of `npm run bench`, against a fake CertCentral that enforces DigiCert's windows
  * (100 per 5 s, 1,000 per 3 min) and blocks the key past them, in scaled time:
  * - `sharedPacing`: three executions of 1,000 Get Requests started at the same moment in one process,
- *   with one pacer per key (this package) and with today's per-execution pacing (the baseline);
+ *   with one pacer per key (the per-execution pacing it replaced is in docs/benchmarks.md, as text);
  * - `audit`: a duplicate audit of 5,000 orders of which 2 % have duplicates, the old example's way
  *   (Get Many Orders, then List Order Duplicates for every order) against Include Duplicate Certificates.
  */
@@ -90,7 +90,6 @@ const seconds = (values: number[]) => formatRange(summarize(values.map((ms) => m
 
 const VARIANT_NAMES: Record<PacingVariant, string> = {
 	shared: 'one pacer per API key (this package)',
-	perExecution: 'per-execution pacing (before: 90 / 5 s and 900 / 3 min each, retries as then)',
 	oldExample: 'the old example: Get Many Orders, then List Order Duplicates for every order',
 	includeDuplicates: 'Get Many Orders with Include Duplicate Certificates',
 };
@@ -192,7 +191,7 @@ async function sharedKeyJob(options: Options): Promise<JobReport> {
 export async function pacingJobs(options: Options): Promise<JobReport[]> {
 	const reports: JobReport[] = [];
 	const { timeScale } = options;
-	const scaleNote = `Scaled time: the fake's clock and the node's pacer run ${timeScale} times faster than real time (the baseline, which reads the real clock, has its windows and first retry delay divided by ${timeScale}); times are scaled back to DigiCert's.`;
+	const scaleNote = `Scaled time: the fake's clock and the node's pacer run ${timeScale} times faster than real time; times are scaled back to DigiCert's.`;
 
 	if (options.wanted('sharedPacing')) {
 		const {
@@ -203,7 +202,7 @@ export async function pacingJobs(options: Options): Promise<JobReport[]> {
 		const total = executions * perExecution;
 		const minimum = minimumSendTime(total, DIGICERT_LIMITS);
 		log(`pacing: ${executions} executions × ${perExecution} Get Requests at once, in one process`);
-		const results = await measure('concurrent', ['shared', 'perExecution'], options);
+		const results = await measure('concurrent', ['shared'], options);
 		const rows = [...results].map(([variant, runs]) => {
 			const ok = runs.filter((r) => r.answer.ok);
 			const failed = runs.length - ok.length;

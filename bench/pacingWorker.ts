@@ -2,23 +2,19 @@
  * The worker side of the pacing jobs (bench/pacing.ts): executions started at the same moment in
  * this one process, through n8n's engine, in scaled time. The node under test paces on a clock that
  * runs `timeScale` times faster than the real one (as the fake does), so DigiCert's windows keep
- * their real numbers; the baseline (the node before one pacer per key, built into
- * .cache/bench-baseline) reads the real clock, so its windows and first retry delay are divided by
- * the same factor instead.
+ * their real numbers.
  */
-import { join } from 'node:path';
+import type { INode } from 'n8n-workflow';
 
-import type { INode, INodeType } from 'n8n-workflow';
-
-import { BENCH_DATA, PROJECT_ROOT } from './data';
+import { BENCH_DATA } from './data';
 import type { Target } from './workflows';
 import { DIGICERT_TYPE } from './workflows';
 import { REAL_CLOCK } from '../nodes/common/clock';
 import { keyPacers } from '../nodes/common/rateLimiter';
-import { digiCertNode, inputNodes, registerNodeType, runWorkflow } from '../test/helpers/engine';
+import { digiCertNode, inputNodes, runWorkflow } from '../test/helpers/engine';
 
 export type PacingJob = 'concurrent' | 'audit' | 'sharedKey';
-export type PacingVariant = 'shared' | 'perExecution' | 'oldExample' | 'includeDuplicates';
+export type PacingVariant = 'shared' | 'oldExample' | 'includeDuplicates';
 
 export interface PacingRequest {
 	id: number;
@@ -43,25 +39,6 @@ export interface PacingAnswer {
 	inOrder?: boolean;
 }
 
-const BASELINE_TYPE = 'n8n-nodes-digicert-baseline.digiCert';
-const BASELINE_DIST = join(PROJECT_ROOT, '.cache', 'bench-baseline', 'dist');
-
-let baselineWindows: Array<{ limit: number; ms: number }> | undefined;
-function loadBaseline() {
-	if (baselineWindows === undefined) {
-		const { DigiCert } = require(join(BASELINE_DIST, 'nodes', 'DigiCert', 'DigiCert.node.js')) as {
-			DigiCert: new () => INodeType;
-		};
-		registerNodeType(BASELINE_TYPE, new DigiCert());
-		baselineWindows = (
-			require(join(BASELINE_DIST, 'nodes', 'shared', 'rateLimiter.js')) as {
-				DIGICERT_RATE_WINDOWS: Array<{ limit: number; ms: number }>;
-			}
-		).DIGICERT_RATE_WINDOWS;
-	}
-	return baselineWindows;
-}
-
 function scaledClock(scale: number) {
 	const start = Date.now();
 	return {
@@ -71,7 +48,7 @@ function scaledClock(scale: number) {
 }
 
 function executions(request: PacingRequest): INode[][] {
-	const { variant, timeScale } = request;
+	const { variant } = request;
 	if (request.pacing === 'sharedKey') {
 		const node = digiCertNode({
 			resource: 'request',
@@ -105,20 +82,12 @@ function executions(request: PacingRequest): INode[][] {
 		const ids = Array.from({ length: requestsPerExecution }, (_, i) => ({
 			id: firstConcurrentRequestId + e * requestsPerExecution + i,
 		}));
-		// The baseline reads the real clock: its first retry wait is scaled like its windows.
-		const requestOptions = variant === 'perExecution' ? { retryDelay: 1000 / timeScale } : {};
 		const node = digiCertNode({
 			resource: 'request',
 			operation: 'get',
 			requestId: '={{ $json.id }}',
-			requestOptions,
 		});
-		return [
-			...inputNodes(ids),
-			variant === 'perExecution'
-				? { ...node, type: BASELINE_TYPE }
-				: { ...node, type: DIGICERT_TYPE },
-		];
+		return [...inputNodes(ids), { ...node, type: DIGICERT_TYPE }];
 	});
 }
 
@@ -126,13 +95,6 @@ export async function runPacing(request: PacingRequest): Promise<PacingAnswer> {
 	const { id, target, timeScale } = request;
 	const clock = scaledClock(timeScale);
 	keyPacers.reset(clock);
-	if (request.variant === 'perExecution') {
-		const windows = loadBaseline();
-		[
-			{ limit: 90, ms: 5_000 },
-			{ limit: 900, ms: 180_000 },
-		].forEach((w, i) => Object.assign(windows[i], { limit: w.limit, ms: w.ms / timeScale }));
-	}
 	const credentials = {
 		digiCertApi: { region: 'custom', baseUrl: target.baseUrl, apiKey: target.apiKey },
 	};

@@ -196,12 +196,28 @@ export interface RealN8nSession {
 	cleanup(): Promise<void>;
 }
 
-/** A real n8n with the package, the credential and every benchmark workflow imported. */
+/**
+ * A real n8n with the package, the credential and every benchmark workflow imported. `dist`: another
+ * build of the package (e.g. an earlier commit's, for before and after in one run) in place of this one's.
+ */
 export async function startRealN8n(
 	target: Target,
 	jobs: Array<[JobName, Array<Variant | 'baseline'>]>,
+	dist?: string,
 ): Promise<RealN8nSession> {
 	const home = await runner.createN8nHome({ major: 2, quietInstall: true });
+	if (dist !== undefined) {
+		const installed = join(
+			home.userFolder,
+			'.n8n',
+			'nodes',
+			'node_modules',
+			'n8n-nodes-digicert',
+			'dist',
+		);
+		await fsp.rm(installed, { recursive: true, force: true });
+		await fsp.cp(dist, installed, { recursive: true });
+	}
 	await home.importCredential({
 		...CREDENTIAL,
 		type: 'digiCertApi',

@@ -4,7 +4,8 @@
  * Prints the results as markdown and writes them into docs/benchmarks.md (between the results
  * markers). Options: --runs N (in-process runs per variant, default 5), --real-runs N (real n8n,
  * default 3), --no-real (skip the real n8n), --time-scale N and --capped-runs N (the rate-capped
- * run), --pacing-runs N (the pacing jobs, default 1), --quick (fewer runs, everything shorter), --no-write,
+ * run), --pacing-runs N (the pacing jobs, default 1), --no-engine (real n8n only for the
+ * speed jobs), --before <dist dir> (another build's node alternating with this one's in real n8n), --quick (fewer runs, everything shorter), --no-write,
  * --only get,returnAll,duplicates,rateCapped,sharedPacing,sharedKey,audit,pacerCpu,coldStart.
  */
 import { existsSync } from 'node:fs';
@@ -26,6 +27,13 @@ import { pacingJobs } from './pacing';
 import { machineSection, resultsReport, writeResults } from './report';
 import { log, startFake, stopFake } from './runner';
 
+/** The summary's row names, for a run without the in-process jobs (--no-engine). */
+const JOB_LABELS: Record<string, string> = {
+	get: 'Get Request × 1,000',
+	returnAll: 'Return All, 10,000 orders',
+	duplicates: 'List Order Duplicates × 500',
+};
+
 const args = process.argv.slice(2);
 const flag = (name: string) => args.includes(name);
 const option = (name: string) => {
@@ -41,6 +49,7 @@ const options: BenchOptions = {
 	timeScale: Number(option('--time-scale') ?? (QUICK ? 60 : 12)),
 	cappedRuns: Number(option('--capped-runs') ?? 1),
 	wanted: (name: string) => ONLY === undefined || ONLY.includes(name),
+	beforeDist: option('--before'),
 };
 
 async function main() {
@@ -63,7 +72,7 @@ async function main() {
 			['returnAll', returnAllJob],
 			['duplicates', duplicatesJob],
 		] as const) {
-			if (!options.wanted(name)) continue;
+			if (!options.wanted(name) || flag('--no-engine')) continue;
 			const report = await job(fake, options.runs);
 			add(report);
 			for (const [key, cells] of report.summary ?? []) summary.set(key, cells);
@@ -72,7 +81,10 @@ async function main() {
 			const real = await realN8nJob(fake, options);
 			add(real);
 			for (const [job, cells] of real.summary ?? [])
-				summary.set(job, [...(summary.get(job) ?? [job, '', '', '', '']), ...cells]);
+				summary.set(job, [
+					...(summary.get(job) ?? [JOB_LABELS[job] ?? job, '', '', '', '']),
+					...cells,
+				]);
 		}
 	} finally {
 		await stopFake(fake);

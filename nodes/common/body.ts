@@ -54,14 +54,15 @@ export function looksLikeHtml(raw: unknown): boolean {
 	return /^\s*<(!doctype|html|head|body)/i.test(text);
 }
 
+/** A body's text (bytes read as UTF-8), or undefined when it is neither bytes nor text. */
+export function jsonText(raw: unknown): string | undefined {
+	return Buffer.isBuffer(raw) ? raw.toString('utf8') : typeof raw === 'string' ? raw : undefined;
+}
+
 /** Parses a JSON body; `undefined` for an empty one, and throws for anything that is not JSON. */
 export function parseJsonBody(raw: unknown): unknown {
 	if (raw === undefined || raw === null || raw === '') return undefined;
-	const text = Buffer.isBuffer(raw)
-		? raw.toString('utf8')
-		: typeof raw === 'string'
-			? raw
-			: undefined;
+	const text = jsonText(raw);
 	if (text === undefined) return raw; // already parsed
 	if (text.trim() === '') return undefined;
 	return JSON.parse(text);

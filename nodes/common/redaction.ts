@@ -15,8 +15,11 @@ export const REDACTED = '[redacted]';
  */
 export const MIN_KEY_FRAGMENT = 8;
 
-/** Characters looked at by redaction since the process started: tests check it grows linearly. */
-export const redactionWork = { characters: 0 };
+/**
+ * Redaction's work since the process started: characters looked at (tests check it grows linearly)
+ * and key tables built (tests check a client builds one, not one per answer or header).
+ */
+export const redactionWork = { characters: 0, tables: 0 };
 
 /** Base of the rolling hash over MIN_KEY_FRAGMENT characters (odd, so multiplying mod 2^32 loses nothing). */
 const HASH_BASE = 0x01000193;
@@ -75,8 +78,9 @@ const MAX_DECODINGS = 4;
 const ENCODED_RUN = /%[0-9a-f]{2}[%0-9a-z]*/gi;
 
 /**
- * The redaction rules for one key, made for one use (a text, an answer) and then dropped: nothing of
- * the key is kept between uses (as the pacer keeps only an HMAC of it). A key shorter than 4
+ * The redaction rules for one key: made for one use (a text) by the functions below, or kept by a
+ * client for the life of its execution (`keyRedaction`), which holds the key itself anyway; nothing
+ * of the key outlives that (as the pacer keeps only an HMAC of it). A key shorter than 4
  * characters is not redacted (it cannot be a real key, and would garble text); one of 4 to
  * MIN_KEY_FRAGMENT characters only whole.
  */
@@ -204,6 +208,7 @@ class KeyRedactor {
 	}
 
 	private buildTable() {
+		redactionWork.tables++;
 		const { secret } = this;
 		const count = secret.length - MIN_KEY_FRAGMENT + 1;
 		let size = 8;
@@ -256,12 +261,20 @@ export function containsSecretEncoded(text: string, secret: string): boolean {
 /**
  * A JSON value (an answer) with the secret redacted, plainly or percent-encoded, from every string
  * and every key in it. The value itself when there is nothing to redact, which is nearly always (one
- * check of its JSON).
+ * check of its JSON text).
  */
-export function redactJson<T>(value: T, secret: string): T {
+export function redactJson<T>(value: T, secret: string, text?: string): T {
 	if (secret.length < 4) return value;
-	const redactor = new KeyRedactor(secret);
-	const json = JSON.stringify(value) ?? '';
+	return jsonRedacted(new KeyRedactor(secret), value, text);
+}
+
+/**
+ * `text`: the JSON `value` was parsed from, when known. Without a backslash it holds no escape, so
+ * every string and key of `value` is a piece of it as it stands: checking it is checking them all,
+ * and saves writing `value` out again. With one (`\u0041` could spell the key), `value` is written out.
+ */
+function jsonRedacted<T>(redactor: KeyRedactor, value: T, text?: string): T {
+	const json = text !== undefined && !text.includes('\\') ? text : (JSON.stringify(value) ?? '');
 	const clean =
 		!redactor.contains(json) && (!json.includes('%') || redactor.redactEncoded(json) === json);
 	if (clean) return value;
@@ -283,9 +296,35 @@ export function redactJson<T>(value: T, secret: string): T {
  * file name becomes the downloaded file's name): an answer's headers reach items too.
  */
 export function withoutSecretHeaders(headers: IDataObject, apiKey: string): IDataObject {
-	const repeatsKey = (value: unknown) =>
-		containsSecretEncoded(Array.isArray(value) ? value.join('\n') : String(value), apiKey);
+	return headersWithout(new KeyRedactor(apiKey), headers);
+}
+
+function headersWithout(redactor: KeyRedactor, headers: IDataObject): IDataObject {
+	const repeatsKey = (value: unknown) => {
+		const text = Array.isArray(value) ? value.join('\n') : String(value);
+		return redactor.redactEncoded(text) !== text;
+	};
 	return Object.fromEntries(
 		Object.entries(headers).filter(([name, value]) => !repeatsKey(name) && !repeatsKey(value)),
 	);
+}
+
+/** Every rule above for one key, its table built once: what a client uses for all its answers. */
+export interface KeyRedaction {
+	redactEncoded(text: string): string;
+	containsEncoded(text: string): boolean;
+	contains(text: string): boolean;
+	redactJson<T>(value: T, text?: string): T;
+	withoutSecretHeaders(headers: IDataObject): IDataObject;
+}
+
+export function keyRedaction(secret: string): KeyRedaction {
+	const redactor = new KeyRedactor(secret);
+	return {
+		redactEncoded: (text) => redactor.redactEncoded(text),
+		containsEncoded: (text) => redactor.redactEncoded(text) !== text,
+		contains: (text) => redactor.contains(text),
+		redactJson: (value, text) => (secret.length < 4 ? value : jsonRedacted(redactor, value, text)),
+		withoutSecretHeaders: (headers) => headersWithout(redactor, headers),
+	};
 }

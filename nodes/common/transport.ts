@@ -17,6 +17,7 @@ import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
 import {
 	destroyStream,
+	jsonText,
 	looksLikeHtml,
 	MAX_ANSWER_BYTES,
 	parseJsonBody,
@@ -51,13 +52,8 @@ import {
 	SAFE_METHODS,
 	surelyNotActed,
 } from './retry';
-import {
-	containsSecret,
-	containsSecretEncoded,
-	redactEncoded,
-	redactJson,
-	withoutSecretHeaders,
-} from './redaction';
+import type { KeyRedaction } from './redaction';
+import { keyRedaction } from './redaction';
 import type { DigiCertRequest, DigiCertResponse } from './types';
 
 export const CREDENTIAL_TYPE = 'digiCertApi';
@@ -98,6 +94,13 @@ export interface Timing extends Clock {
 
 const REAL_TIMING: Timing = { ...REAL_CLOCK, random: Math.random };
 
+/**
+ * Why an exchange's deadline is called off (it ended in time): one Error made once, as aborting with
+ * no reason builds a DOMException, and n8n's sleep wraps a non-Error reason in a new Error, each with
+ * its stack captured, for every request.
+ */
+const EXCHANGE_OVER = new Error('The exchange ended before its deadline');
+
 /** The client's errors after which DigiCert surely did not act on the request (see surelyNotActed). */
 const NOT_ACTED = new WeakSet<object>();
 
@@ -133,6 +136,9 @@ export class DigiCertClient {
 	/** DigiCert's last 429 answer (parsed), quoted when the node gives up waiting. */
 	private lastRefusal: unknown;
 
+	/** The key's redaction rules, built once for every answer and header of this execution. */
+	private readonly redaction: KeyRedaction;
+
 	private constructor(
 		private readonly context: RequestContext,
 		private readonly credentials: ICredentialsDecrypted,
@@ -140,6 +146,7 @@ export class DigiCertClient {
 		private readonly options: TransportOptions,
 		private readonly timing: Timing,
 	) {
+		this.redaction = keyRedaction(this.apiKey);
 		this.lane = keyPacers.pacerFor(this.apiKey, baseUrl).lane({
 			windows: options.rateWindows,
 			maxBlockedWaitMs: options.maxBlockedWaitMs,
@@ -179,12 +186,12 @@ export class DigiCertClient {
 
 	/** Replaces the API key, plain or percent-encoded, in `text` (messages built from answers or input). */
 	redact(text: string): string {
-		return redactEncoded(text, this.apiKey);
+		return this.redaction.redactEncoded(text);
 	}
 
 	/** Whether `text` holds the API key (or a piece of it), plainly or percent-encoded. */
 	containsSecret(text: string): boolean {
-		return containsSecretEncoded(text, this.apiKey);
+		return this.redaction.containsEncoded(text);
 	}
 
 	/** Sends one request (retrying as configured) and returns DigiCert's successful answer. */
@@ -378,7 +385,7 @@ export class DigiCertClient {
 			complete = true;
 			return { statusCode: response.statusCode, headers: response.headers ?? {}, body: raw };
 		} finally {
-			stop.abort();
+			stop.abort(EXCHANGE_OVER);
 			if (!complete) {
 				// Whatever is still arriving after the deadline is dropped, and its connection closed.
 				destroyStream(body);
@@ -424,7 +431,7 @@ export class DigiCertClient {
 				throw this.unexpected(statusCode, 'an HTML page instead of a file', itemIndex, CDN_ADVICE);
 			}
 			// No certificate file holds the API key: an answer that repeats it back is not passed on.
-			if (containsSecret(body.toString('latin1'), this.apiKey)) {
+			if (this.redaction.contains(body.toString('latin1'))) {
 				throw this.unexpected(
 					statusCode,
 					'a file that repeats the API key back, which is not passed on',
@@ -432,12 +439,13 @@ export class DigiCertClient {
 					CDN_ADVICE,
 				);
 			}
-			return { statusCode, headers: withoutSecretHeaders(headers, this.apiKey), body };
+			return { statusCode, headers: this.redaction.withoutSecretHeaders(headers), body };
 		}
 		let body: unknown;
 		let bodyKind: string | undefined;
+		const text = jsonText(response.body);
 		try {
-			body = parseJsonBody(response.body);
+			body = parseJsonBody(text ?? response.body);
 		} catch {
 			const contentType = String(headers['content-type'] ?? '');
 			bodyKind =
@@ -453,13 +461,13 @@ export class DigiCertClient {
 			// An answer that repeats the key (or a piece of it) reaches no item, node's or trigger's, with it.
 			return {
 				statusCode,
-				headers: withoutSecretHeaders(headers, this.apiKey),
-				body: redactJson(body, this.apiKey),
+				headers: this.redaction.withoutSecretHeaders(headers),
+				body: this.redaction.redactJson(body, text),
 			};
 		}
 		const answer = this.refusalAsAnswer(request, statusCode, body);
 		if (answer !== undefined)
-			return { statusCode, headers: withoutSecretHeaders(headers, this.apiKey), body: answer };
+			return { statusCode, headers: this.redaction.withoutSecretHeaders(headers), body: answer };
 		throw digiCertApiError(this.context.getNode(), {
 			statusCode,
 			body,

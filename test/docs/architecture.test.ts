@@ -24,15 +24,6 @@ const operationFiles = resourceNames.flatMap((resource) =>
 const eventFiles = importedFiles(path.join(root, 'nodes', 'DigiCertTrigger', 'events', 'index.ts')).map((file) => `events/${file}`);
 
 const testsDir = path.join(root, 'test', 'nodes', 'DigiCert', 'resources');
-/** Operations whose tests still share a file with another's (to be split), and that file. */
-const STILL_COMBINED: Record<string, string> = {
-	'order/listDuplicates.ts': 'test/nodes/DigiCert/DigiCert.node.test.ts',
-	'request/get.ts': 'test/nodes/DigiCert/DigiCert.node.test.ts',
-	'request/approve.ts': 'test/nodes/DigiCert/resources/request/approveReject.test.ts',
-	'request/reject.ts': 'test/nodes/DigiCert/resources/request/approveReject.test.ts',
-	'order/reissue.ts': 'test/nodes/DigiCert/resources/order/reissueDuplicate.test.ts',
-	'order/duplicate.ts': 'test/nodes/DigiCert/resources/order/reissueDuplicate.test.ts',
-};
 
 /**
  * CertCentral's resources (the first segment of their Services API paths) and the fake's route file
@@ -73,20 +64,13 @@ describe('docs/architecture.md', () => {
 
 	it.each(operationFiles)('%s has its test file, test/nodes/DigiCert/resources/<resource>/<operation>.test.ts', (file) => {
 		const testFile = path.join(testsDir, file.replace(/\.ts$/, '.test.ts'));
-		const combined = STILL_COMBINED[file];
-		if (combined !== undefined && !fs.existsSync(testFile)) {
-			expect(fs.existsSync(path.join(root, combined))).toBe(true);
-			return;
-		}
 		expect(fs.existsSync(testFile)).toBe(true);
 	});
 
 	it.each(resourceNames)('test/…/resources/%s holds only tests of its operations (<operation>[.<aspect>].test.ts)', (resource) => {
 		const dir = path.join(testsDir, resource);
 		const operations = operationFiles.filter((file) => file.startsWith(`${resource}/`)).map((file) => file.slice(resource.length + 1, -'.ts'.length));
-		const combined = Object.values(STILL_COMBINED).map((file) => path.basename(file));
 		for (const file of fs.existsSync(dir) ? fs.readdirSync(dir) : []) {
-			if (combined.includes(file)) continue;
 			expect([file, operations]).toEqual([file, expect.arrayContaining([file.split('.')[0]])]);
 			expect(file).toMatch(/^\w+(\.\w+)*\.test\.ts$/);
 		}

@@ -293,15 +293,16 @@ export const exampleCases: ExampleCase[] = [
 ];
 
 /**
- * examples/v1.1/ holds the examples updated to typeVersion 1.1 (resource locators): each runs with
- * its original's checks, while the originals above keep running unchanged at typeVersion 1.
+ * examples/ holds the examples at the current typeVersion; examples/v1/ and examples/v1.1/ keep them
+ * as saved at typeVersion 1 and 1.1. Each older copy runs with its current example's checks, so
+ * workflows saved before keep working.
  */
-exampleCases.push(
-	...exampleCases
-		.filter((example) => fs.existsSync(path.join(REPO_ROOT, 'examples/v1.1', example.file)))
+const olderCopies = (folder: string, idPrefix: string) =>
+	exampleCases
+		.filter((example) => fs.existsSync(path.join(REPO_ROOT, 'examples', folder, example.file)))
 		.map((example) => ({
 			...example,
-			file: `v1.1/${example.file}`,
-			id: example.id.replace(/^(digicert|dc)/, 'v11'),
-		})),
-);
+			file: `${folder}/${example.file}`,
+			id: example.id.replace(/^(digicert|dc)/, idPrefix),
+		}));
+exampleCases.push(...olderCopies('v1.1', 'v11'), ...olderCopies('v1', 'v10'));

@@ -3,13 +3,15 @@
  * `n8n start` with the built package installed, the owner made through the REST API, then what a
  * user does — find DigiCert in the node panel, add "Get a certificate request", test the credential
  * (the sandbox's key succeeds, a wrong key fails), execute the node, read its output.
- * Screenshots go to .cache/browser-screenshots, or to SCREENSHOTS_DIR (docs/screenshots refreshes
- * the README's).
+ * Each run writes the README's screenshots into docs/screenshots (SCREENSHOTS_DIR elsewhere), so
+ * they show the node as built; commit them when they change. A failed step's picture goes to
+ * .cache/browser-screenshots/failure.png, never among them.
  */
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
+import type { INodeProperties } from 'n8n-workflow';
 import type { Browser, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
 
@@ -18,10 +20,8 @@ import { REPO_ROOT, createN8nHome, setupOwner } from './support/n8n';
 import type { FakeCertCentral } from '../helpers/fake';
 import { fakeData, startFakeCertCentral } from '../helpers/fake';
 
-const SCREENSHOTS = path.resolve(
-	REPO_ROOT,
-	process.env.SCREENSHOTS_DIR ?? '.cache/browser-screenshots',
-);
+const SCREENSHOTS = path.resolve(REPO_ROOT, process.env.SCREENSHOTS_DIR ?? 'docs/screenshots');
+const FAILURES = path.resolve(REPO_ROOT, '.cache/browser-screenshots');
 const OWNER = { email: 'owner@example.com', password: 'Browser-test-1' };
 const WRONG_KEY = 'dc-wrong-key-browser-3c9e';
 const CREDENTIAL = { id: 'browserSandbox01', name: 'DigiCert sandbox' };
@@ -62,6 +62,7 @@ beforeAll(async () => {
 	page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
 	page.setDefaultTimeout(30_000);
 	fs.mkdirSync(SCREENSHOTS, { recursive: true });
+	fs.mkdirSync(FAILURES, { recursive: true });
 }, 15 * 60_000);
 
 afterAll(async () => {
@@ -82,6 +83,28 @@ async function waitUntil(condition: () => boolean, timeoutMs = 30_000) {
 		if (Date.now() > deadline) throw new Error(`waited ${timeoutMs} ms for ${condition}`);
 		await new Promise((resolve) => setTimeout(resolve, 100));
 	}
+}
+/** The DigiCert Trigger's events in the built package (n8n lists one trigger entry per event). */
+function builtTriggerEvents(): number {
+	const { DigiCertTrigger } = require(
+		path.join(REPO_ROOT, 'dist/nodes/DigiCertTrigger/DigiCertTrigger.node.js'),
+	);
+	const event = new DigiCertTrigger().description.properties.find(
+		(p: INodeProperties) => p.name === 'event',
+	);
+	return event.options.length;
+}
+/** The DigiCert node's operations in the built package, each once (Order has a picker per version). */
+function builtOperations(): number {
+	const { DigiCert } = require(path.join(REPO_ROOT, 'dist/nodes/DigiCert/DigiCert.node.js'));
+	const pickers = new DigiCert().description.properties.filter(
+		(p: INodeProperties) => p.name === 'operation',
+	);
+	const operations = new Set<string>();
+	for (const picker of pickers as INodeProperties[])
+		for (const option of picker.options as Array<{ value: string }>)
+			operations.add(`${picker.displayOptions?.show?.resource}/${option.value}`);
+	return operations.size;
 }
 const requestsTo = (pathEnd: string) => fake.requests.filter((r) => r.path.endsWith(pathEnd));
 
@@ -113,9 +136,7 @@ function step(name: string, walk: () => Promise<void>) {
 		try {
 			await walk();
 		} catch (error) {
-			await page
-				?.screenshot({ path: path.join(SCREENSHOTS, 'failure.png') })
-				.catch(() => undefined);
+			await page?.screenshot({ path: path.join(FAILURES, 'failure.png') }).catch(() => undefined);
 			throw error;
 		}
 	});
@@ -163,6 +184,9 @@ describe('the DigiCert node in the n8n 2.41.1 editor', () => {
 		await expect(page.locator('img[src*="digicert"]').count()).resolves.toBeGreaterThan(0);
 		await page.waitForTimeout(1000); // let the panel finish sliding in before the picture
 		await screenshot('node-panel');
+		// The picture shows every event and operation the built package has (the README's went stale).
+		await page.getByText(`Triggers (${builtTriggerEvents()})`, { exact: false }).first().waitFor();
+		await page.getByText(`Actions (${builtOperations()})`, { exact: false }).first().waitFor();
 	});
 
 	step(
@@ -344,7 +368,10 @@ describe('the DigiCert node in the n8n 2.41.1 editor', () => {
 		await entries.filter({ hasText: 'On certificate issued' }).first().click();
 		const ndv = page.locator('[data-test-id=ndv]');
 		await ndv.waitFor();
-		await ndv.getByText('CertCentral has one webhook per account', { exact: false }).waitFor();
+		await ndv
+			.getByText('CertCentral has one webhook per account', { exact: false })
+			.first()
+			.waitFor();
 		await ndv.getByText('Certificate Issued', { exact: true }).first().waitFor();
 		await ndv.getByText("Replace the Account's Existing Webhook").waitFor();
 		// The collection's picker: a select whose placeholder is "Add Option".

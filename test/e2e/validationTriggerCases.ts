@@ -5,15 +5,13 @@
  * scheduled poll (every minute) starts the workflow. The node after the trigger searches DigiCert
  * for the item's fields, so what the trigger emitted is read from the request that reached the fake.
  */
-import type { N8nHome, RunningN8n } from './support/n8n';
-import { setupOwner } from './support/n8n';
+import type { N8nHome } from './support/n8n';
+import { until, useRunningN8n } from './support/runningN8n';
 import { credentialsFor, triggerThenDigiCert } from './support/workflows';
 import type { FakeCertCentral } from '../helpers/fake';
 import { fakeData } from '../helpers/fake';
 import { expectNoKey } from '../helpers/secrets';
 
-/** The owner the suite's Test connection sets up (n8n has one): whichever runs first creates it. */
-const OWNER = { email: 'owner@example.com', password: 'E2e-test-connection-1' };
 const DAYS = 30;
 const MOVED_TO = 20;
 
@@ -79,43 +77,11 @@ function validationBeyondWindow(
 	throw new Error(`the fake has no ${kind} validation beyond the window`);
 }
 
-async function until(what: string, condition: () => boolean, timeoutMs: number) {
-	const deadline = Date.now() + timeoutMs;
-	while (!condition()) {
-		if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
-		await new Promise((resolve) => setTimeout(resolve, 500));
-	}
-}
-
 export function describeValidationTriggersInRealN8n(
 	context: () => { fake: FakeCertCentral; home: N8nHome },
 ) {
 	describe('DigiCert Trigger: the validation events, polled by a running n8n', () => {
-		let n8n: RunningN8n;
-		let cookie: string;
-
-		async function rest<T = any>(method: string, route: string, body?: unknown): Promise<T> {
-			const response = await fetch(`${n8n.url}/rest${route}`, {
-				method,
-				headers: { 'content-type': 'application/json', cookie },
-				body: body === undefined ? undefined : JSON.stringify(body),
-			});
-			const text = await response.text();
-			if (!response.ok)
-				throw new Error(
-					`${method} /rest${route} answered ${response.status}: ${text.slice(0, 500)}`,
-				);
-			return (JSON.parse(text) as { data: T }).data;
-		}
-
-		beforeAll(async () => {
-			n8n = await context().home.startN8n();
-			({ cookie } = await setupOwner(n8n.url, OWNER));
-		}, 5 * 60_000);
-
-		afterAll(async () => {
-			await n8n?.stop();
-		});
+		const { n8n, rest } = useRunningN8n(() => context().home);
 
 		it(
 			'records a baseline on activation; reports a validation moved into Days once, on the next scheduled poll, with its fields',
@@ -198,7 +164,7 @@ export function describeValidationTriggersInRealN8n(
 					for (const id of workflows)
 						await rest('POST', `/workflows/${id}/deactivate`, {}).catch(() => undefined);
 				}
-				expectNoKey(n8n.log(), [fake.apiKey]);
+				expectNoKey(n8n().log(), [fake.apiKey]);
 			},
 			6 * 60_000,
 		);

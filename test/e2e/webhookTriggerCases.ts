@@ -10,13 +10,13 @@
  */
 import { randomUUID } from 'node:crypto';
 
-import type { N8nHome, RunningN8n } from './support/n8n';
-import { NODE_TYPE, PACKAGE_NAME, setupOwner } from './support/n8n';
+import type { N8nHome } from './support/n8n';
+import { until, useRunningN8n } from './support/runningN8n';
+import { NODE_TYPE, PACKAGE_NAME } from './support/n8n';
 import { credentialsFor } from './support/workflows';
 import type { FakeCertCentral } from '../helpers/fake';
 import { expectNoKey } from '../helpers/secrets';
 
-const OWNER = { email: 'owner@example.com', password: 'E2e-test-connection-1' };
 const LOOK_UP = 'Look up';
 
 /** DigiCert Webhook Trigger → a request search whose text is the item's event, IDs and PEM counts. */
@@ -60,43 +60,11 @@ function webhookWorkflow(credential: { id: string; name: string }, webhookId: st
 	};
 }
 
-async function until(what: string, condition: () => boolean, timeoutMs: number) {
-	const deadline = Date.now() + timeoutMs;
-	while (!condition()) {
-		if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
-		await new Promise((resolve) => setTimeout(resolve, 250));
-	}
-}
-
 export function describeWebhookTriggerInRealN8n(
 	context: () => { fake: FakeCertCentral; home: N8nHome },
 ) {
 	describe('DigiCert Webhook Trigger: published in a running n8n', () => {
-		let n8n: RunningN8n;
-		let cookie: string;
-
-		async function rest<T = any>(method: string, route: string, body?: unknown): Promise<T> {
-			const response = await fetch(`${n8n.url}/rest${route}`, {
-				method,
-				headers: { 'content-type': 'application/json', cookie },
-				body: body === undefined ? undefined : JSON.stringify(body),
-			});
-			const text = await response.text();
-			if (!response.ok)
-				throw new Error(
-					`${method} /rest${route} answered ${response.status}: ${text.slice(0, 500)}`,
-				);
-			return (JSON.parse(text) as { data: T }).data;
-		}
-
-		beforeAll(async () => {
-			n8n = await context().home.startN8n();
-			({ cookie } = await setupOwner(n8n.url, OWNER));
-		}, 5 * 60_000);
-
-		afterAll(async () => {
-			await n8n?.stop();
-		});
+		const { n8n, rest } = useRunningN8n(() => context().home);
 
 		it(
 			'registers the webhook on publishing; an issued order starts one execution with the chain; forged events start none; unpublishing deactivates it',
@@ -126,8 +94,13 @@ export function describeWebhookTriggerInRealN8n(
 				let secret = '';
 				try {
 					// Published (n8n 2.41 may finish it in the background): created, challenged, activated.
-					await until('the webhook is active', () => data.webhook?.status === 'active', 120_000);
-					const endpoint = `${n8n.url}/webhook/${webhookId}/webhook`;
+					await until(
+						'the webhook is active',
+						() => data.webhook?.status === 'active',
+						120_000,
+						250,
+					);
+					const endpoint = `${n8n().url}/webhook/${webhookId}/webhook`;
 					expect(data.webhook).toMatchObject({ id: 5001, endpoint, status: 'active' });
 					secret = data.webhook.secret;
 					expect(secret).toMatch(/^[A-Za-z0-9_-]{43}$/);
@@ -152,7 +125,7 @@ export function describeWebhookTriggerInRealN8n(
 					await data.webhookSettled();
 					const delivered = data.webhookDeliveries.at(-1)!;
 					expect(delivered).toMatchObject({ event: 'certificate_issued', status: 200 });
-					await until('the execution searched', () => searches().length > 0, 60_000);
+					await until('the execution searched', () => searches().length > 0, 60_000, 250);
 					const searched = fake.requests.find((r) => r.query['filters[search]'] !== undefined)!;
 					process.stderr.write(
 						`webhook e2e: certificate_issued sent → next node's request after ${searched.time - delivered.time} ms\n`,
@@ -181,9 +154,14 @@ export function describeWebhookTriggerInRealN8n(
 					await rest('POST', `/workflows/${created.id}/deactivate`, {});
 				}
 				// Unpublished: the webhook deactivated (DigiCert documents no delete).
-				await until('the webhook is inactive', () => data.webhook?.status === 'inactive', 60_000);
+				await until(
+					'the webhook is inactive',
+					() => data.webhook?.status === 'inactive',
+					60_000,
+					250,
+				);
 				expect(webhookCalls()).toEqual(['GET /webhook', 'PUT /webhook/5001/deactivate']);
-				expectNoKey(n8n.log(), [fake.apiKey, secret]);
+				expectNoKey(n8n().log(), [fake.apiKey, secret]);
 			},
 			6 * 60_000,
 		);

@@ -5,18 +5,24 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { DigiCert } from '../../nodes/DigiCert/DigiCert.node';
 import { resources } from '../../nodes/DigiCert/resources';
+import { DigiCertTrigger } from '../../nodes/DigiCertTrigger/DigiCertTrigger.node';
+import { DigiCertWebhookTrigger } from '../../nodes/DigiCertWebhookTrigger/DigiCertWebhookTrigger.node';
 
 const EXAMPLES = join(__dirname, '../../examples');
-/** This suite's examples (other examples in the folder have their own tests). */
+/**
+ * This suite's examples (other examples in the folder have their own tests): each as users import it
+ * (examples/, the current typeVersion) and as saved at typeVersion 1 (examples/v1/).
+ */
 const files = [
 	'approve-request-from-slack.json',
 	'download-issued-certificates.json',
 	'weekly-expiry-audit-email.json',
 	'reissue-before-expiry.json',
 	'revoke-from-ticket.json',
-];
-/** Examples written after typeVersion 1.1 came out: at 1.1, with no typeVersion 1 original (examples/v1.1/ holds copies of those). */
+].flatMap((file) => [`v1/${file}`, file]);
+/** Examples written after typeVersion 1.1 came out: no typeVersion 1 original (examples/v1.1/ keeps their 1.1 form). */
 const writtenForLatest = ['weekly-audit-report.json'];
+const LATEST_VERSION = new DigiCert().description.defaultVersion;
 
 interface ExampleNode {
 	name: string;
@@ -38,8 +44,8 @@ function shownFor(resource: string, operation: string): INodeProperties[] {
 }
 
 describe('example workflows', () => {
-	it('are all in examples/', () => {
-		const present = readdirSync(EXAMPLES);
+	it('are all in examples/ and examples/v1/', () => {
+		const present = [...readdirSync(EXAMPLES), ...readdirSync(join(EXAMPLES, 'v1')).map((f) => `v1/${f}`)];
 		expect([...files, ...writtenForLatest].filter((f) => !present.includes(f))).toEqual([]);
 	});
 
@@ -55,7 +61,7 @@ describe('example workflows', () => {
 		it('uses the DigiCert node as installed from npm, with the sandbox credential', () => {
 			expect(digiCertNodes.length).toBeGreaterThan(0);
 			for (const node of digiCertNodes) {
-				expect(node.typeVersion).toBe(writtenForLatest.includes(file) ? 1.1 : 1);
+				expect(node.typeVersion).toBe(file.startsWith('v1/') ? 1 : LATEST_VERSION);
 				expect(node.credentials).toEqual({ digiCertApi: { id: expect.any(String), name: 'DigiCert sandbox' } });
 			}
 		});
@@ -150,5 +156,29 @@ describe('weekly-audit-report.json', () => {
 		const sent = report([[{}], [domain('<script>alert(1)</script>.example.com')], [{}]]);
 		expect(sent.html).toContain('<li>&#60;script&#62;alert(1)&#60;/script&#62;.example.com (domain 7): OV on 2026-12-01 (in 6 days)</li>');
 		expect(sent.html).not.toContain('<script>');
+	});
+});
+
+/** The version n8n gives a node added now: `defaultVersion`, else the newest of `version`. */
+function newestVersion({ description }: { description: { version: number | number[]; defaultVersion?: number } }) {
+	return description.defaultVersion ?? Math.max(...[description.version].flat());
+}
+
+describe('the examples in examples/ (what users import)', () => {
+	const latest: Record<string, number> = {
+		'n8n-nodes-digicert.digiCert': newestVersion(new DigiCert()),
+		'n8n-nodes-digicert.digiCertTrigger': newestVersion(new DigiCertTrigger()),
+		'n8n-nodes-digicert.digiCertWebhookTrigger': newestVersion(new DigiCertWebhookTrigger()),
+	};
+	const shipped = readdirSync(EXAMPLES).filter((f) => f.endsWith('.json'));
+
+	it.each(shipped)('%s: every DigiCert node is at the version a node added now gets', (file) => {
+		const { nodes } = JSON.parse(readFileSync(join(EXAMPLES, file), 'utf8')) as { nodes: ExampleNode[] };
+		const ours = nodes.filter((n) => n.type.startsWith('n8n-nodes-digicert.'));
+		expect(ours.length).toBeGreaterThan(0);
+		for (const node of ours) {
+			expect(Object.keys(latest)).toContain(node.type);
+			expect({ node: node.name, typeVersion: node.typeVersion }).toEqual({ node: node.name, typeVersion: latest[node.type] });
+		}
 	});
 });

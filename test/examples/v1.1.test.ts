@@ -1,7 +1,8 @@
 /**
- * examples/v1.1/: the shipped examples updated to typeVersion 1.1. The originals in examples/ stay
- * as they were (typeVersion 1, what users saved) and keep running; each copy differs only in what
- * 1.1 changed, so both run with the same end-to-end checks (test/e2e/cases.ts).
+ * examples/v1.1/: the examples as saved at typeVersion 1.1. Those first written for typeVersion 1
+ * (examples/v1/, what users saved) differ from their original only in what 1.1 changed; those first
+ * written for 1.1 are the current example back at 1.1. All run with the same end-to-end checks as
+ * the current examples/ (test/e2e/cases.ts).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,7 +12,10 @@ import type { INodeProperties } from 'n8n-workflow';
 import { DigiCert } from '../../nodes/DigiCert/DigiCert.node';
 
 const EXAMPLES = join(__dirname, '../../examples');
-const copies = readdirSync(join(EXAMPLES, 'v1.1')).filter((f) => f.endsWith('.json'));
+const originals = readdirSync(join(EXAMPLES, 'v1')).filter((f) => f.endsWith('.json'));
+const copies = originals.filter((f) => readdirSync(join(EXAMPLES, 'v1.1')).includes(f));
+/** Copies of examples first written at typeVersion 1.1 (no typeVersion 1 original). */
+const writtenFor1_1 = readdirSync(join(EXAMPLES, 'v1.1')).filter((f) => f.endsWith('.json') && !originals.includes(f));
 const read = (file: string) => JSON.parse(readFileSync(join(EXAMPLES, file), 'utf8'));
 const ID_FIELDS = ['orderId', 'requestId', 'certificateId', 'domainId'];
 const properties = new DigiCert().description.properties;
@@ -29,17 +33,27 @@ function shownInLatest(resource: string, operation: string): INodeProperties[] {
 const readingSimplified = (value: unknown) => (value === '={{ $json.certificate.id }}' ? '={{ $json.certificate_id }}' : value);
 
 describe('examples updated to typeVersion 1.1', () => {
-	it('there is one for every example with a DigiCert node at typeVersion 1 (examples written for 1.1 need none)', () => {
-		const withNode = readdirSync(EXAMPLES)
-			.filter((f) => f.endsWith('.json'))
-			.filter((f) => read(f).nodes.some((n: { type: string; typeVersion: number }) => n.type === 'n8n-nodes-digicert.digiCert' && n.typeVersion === 1));
+	it('there is one for every example saved at typeVersion 1 with a DigiCert node', () => {
+		const withNode = originals.filter((f) =>
+			read(`v1/${f}`).nodes.some((n: { type: string; typeVersion: number }) => n.type === 'n8n-nodes-digicert.digiCert' && n.typeVersion === 1),
+		);
 		expect(copies.sort()).toEqual(withNode.sort());
 	});
 
-	it.each(copies)('%s: the original workflow, its DigiCert nodes at typeVersion 1.1 with IDs in locators (By ID)', (file) => {
-		const original = read(file);
+	it.each(writtenFor1_1)('%s: the current example with its DigiCert nodes back at typeVersion 1.1', (file) => {
+		const current = read(file);
 		const copy = read(`v1.1/${file}`);
-		expect(copy.id).toBe(original.id.replace(/^(digicert|dc)/, 'v11'));
+		expect(copy.id).toBe(current.id.replace(/^(digicert|dc)/, 'v11'));
+		const at1_1 = (nodes: Array<{ type: string; typeVersion: number }>) =>
+			nodes.map((n) => (n.type === 'n8n-nodes-digicert.digiCert' ? { ...n, typeVersion: 1.1 } : n));
+		expect(copy.nodes).toEqual(at1_1(current.nodes));
+		expect(copy.connections).toEqual(current.connections);
+	});
+
+	it.each(copies)('%s: the original workflow, its DigiCert nodes at typeVersion 1.1 with IDs in locators (By ID)', (file) => {
+		const original = read(`v1/${file}`);
+		const copy = read(`v1.1/${file}`);
+		expect(copy.id).toBe(original.id.replace(/^v10/, 'v11'));
 		expect(copy.connections).toEqual(original.connections);
 		const shape = (w: { nodes: Array<{ name: string; type: string }> }) => w.nodes.map((n) => [n.name, n.type]);
 		expect(shape(copy)).toEqual(shape(original));

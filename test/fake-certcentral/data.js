@@ -8,24 +8,7 @@
  */
 const { daysUntil, isoDate } = require('./common');
 const { MAX_LIMIT, dateFilter, matchesSearch } = require('./queries');
-const {
-	seeds,
-	ARCHIVED_DUPLICATE,
-	SEED_ORDER_ID,
-	ORDER_WITHOUT_DUPLICATES,
-	APPROVED_REQUEST_ID,
-	PENDING_REQUEST_ID,
-	TOTAL_ORDERS,
-	TOTAL_REQUESTS,
-	FIRST_ORDER_ID,
-	FIRST_REQUEST_ID,
-	ORDER_STATUSES,
-	REQUEST_STATUSES,
-	REQUEST_TYPES,
-	PRODUCTS,
-	CONTAINERS,
-	ORGANIZATIONS,
-} = require('./seed');
+const seed = require('./seed');
 const { createStore } = require('./store');
 const { seededRandom } = require('./generated');
 const { buildDomainsAndOrganizations } = require('./domains');
@@ -42,8 +25,8 @@ function buildData(options = {}) {
 	const data = Object.assign(
 		store,
 		buildDomainsAndOrganizations(store.now, {
-			organizations: ORGANIZATIONS,
-			containers: CONTAINERS,
+			organizations: seed.ORGANIZATIONS,
+			containers: seed.CONTAINERS,
 			random: seededRandom(20261125),
 		}),
 	);
@@ -55,24 +38,11 @@ function buildData(options = {}) {
 	return withLifecycle;
 }
 
+// The seed's IDs, sizes and lists, and the helpers tests compute expectations with.
 module.exports = {
 	buildData,
-	seeds,
-	ARCHIVED_DUPLICATE,
-	SEED_ORDER_ID,
-	ORDER_WITHOUT_DUPLICATES,
-	APPROVED_REQUEST_ID,
-	PENDING_REQUEST_ID,
-	TOTAL_ORDERS,
-	TOTAL_REQUESTS,
-	FIRST_ORDER_ID,
-	FIRST_REQUEST_ID,
+	...seed,
 	MAX_LIMIT,
-	ORDER_STATUSES,
-	REQUEST_STATUSES,
-	REQUEST_TYPES,
-	PRODUCTS,
-	CONTAINERS,
 	daysUntil,
 	isoDate,
 	dateFilter,

@@ -6,25 +6,7 @@
  * relative to the clock it is given.
  */
 const { DAY_MS, clone, isoTime, startOfDay } = require('./common');
-const {
-	seeds,
-	SEED_ORDER_ID,
-	APPROVED_REQUEST_ID,
-	PENDING_REQUEST_ID,
-	ORDER_WITHOUT_DUPLICATES,
-	TOTAL_ORDERS,
-	TOTAL_REQUESTS,
-	FIRST_ORDER_ID,
-	FIRST_CERTIFICATE_ID,
-	FIRST_REQUEST_ID,
-	PRODUCTS,
-	CONTAINERS,
-	ORGANIZATIONS,
-	DOMAINS,
-	HOSTS,
-	PEOPLE,
-	ARCHIVED_DUPLICATE,
-} = require('./seed');
+const seed = require('./seed');
 const { makeOrder, makeRequest } = require('./records');
 
 /** mulberry32: a small seeded generator, so generated data is identical on every run. */
@@ -81,36 +63,37 @@ function generateOrdersAndRequests(now) {
 
 	// The seed orders: 12345678 (the seed requests' order, with the seed's duplicates) and 12345679.
 	for (const [id, validDays] of /** @type {Array<[number, number]>} */ ([
-		[SEED_ORDER_ID, 200],
-		[ORDER_WITHOUT_DUPLICATES, 20],
+		[seed.SEED_ORDER_ID, 200],
+		[seed.ORDER_WITHOUT_DUPLICATES, 20],
 	])) {
 		const order = makeOrder({
 			id,
 			certificateId: id - 12000000,
-			commonName: id === SEED_ORDER_ID ? 'example.com' : 'www.example.org',
-			dnsNames: id === SEED_ORDER_ID ? ['example.com', 'www.example.com'] : ['www.example.org'],
+			commonName: id === seed.SEED_ORDER_ID ? 'example.com' : 'www.example.org',
+			dnsNames:
+				id === seed.SEED_ORDER_ID ? ['example.com', 'www.example.com'] : ['www.example.org'],
 			createdMs: Date.parse('2018-10-16T20:05:28Z'),
 			validTillMs: startOfDay(now) + validDays * DAY_MS,
 			status: 'issued',
-			organization: ORGANIZATIONS[0],
-			container: CONTAINERS[0],
-			product: PRODUCTS[1],
+			organization: seed.ORGANIZATIONS[0],
+			container: seed.CONTAINERS[0],
+			product: seed.PRODUCTS[1],
 		});
 		orders.set(id, order);
 	}
-	orders.get(SEED_ORDER_ID).has_duplicates = true;
-	duplicates.set(SEED_ORDER_ID, [
-		...clone(seeds.orderDuplicates.certificates),
-		clone(ARCHIVED_DUPLICATE),
+	orders.get(seed.SEED_ORDER_ID).has_duplicates = true;
+	duplicates.set(seed.SEED_ORDER_ID, [
+		...clone(seed.seeds.orderDuplicates.certificates),
+		clone(seed.ARCHIVED_DUPLICATE),
 	]);
-	duplicates.set(ORDER_WITHOUT_DUPLICATES, []);
+	duplicates.set(seed.ORDER_WITHOUT_DUPLICATES, []);
 
-	const generatedOrders = TOTAL_ORDERS - orders.size;
+	const generatedOrders = seed.TOTAL_ORDERS - orders.size;
 	for (let i = 0; i < generatedOrders; i++) {
-		const id = FIRST_ORDER_ID + i;
-		const product = PRODUCTS[Math.floor(random() * PRODUCTS.length)];
-		const domain = DOMAINS[i % DOMAINS.length];
-		const host = HOSTS[Math.floor(random() * HOSTS.length)];
+		const id = seed.FIRST_ORDER_ID + i;
+		const product = seed.PRODUCTS[Math.floor(random() * seed.PRODUCTS.length)];
+		const domain = seed.DOMAINS[i % seed.DOMAINS.length];
+		const host = seed.HOSTS[Math.floor(random() * seed.HOSTS.length)];
 		const wildcard = product.name_id === 'ssl_cloud_wildcard';
 		const commonName = wildcard ? `*.svc${i}.${domain}` : `${host}${i}.${domain}`;
 		const status = orderStatus(random);
@@ -119,14 +102,14 @@ function generateOrdersAndRequests(now) {
 		const hasValidity = !['pending', 'rejected', 'canceled'].includes(status);
 		const order = makeOrder({
 			id,
-			certificateId: FIRST_CERTIFICATE_ID + i,
+			certificateId: seed.FIRST_CERTIFICATE_ID + i,
 			commonName,
 			dnsNames: wildcard ? [commonName, `svc${i}.${domain}`] : [commonName],
 			createdMs: startOfDay(now) - Math.floor(random() * 700) * DAY_MS - (i % 86400) * 1000,
 			validTillMs: hasValidity ? startOfDay(now) + offset * DAY_MS : undefined,
 			status,
-			organization: ORGANIZATIONS[i % ORGANIZATIONS.length],
-			container: CONTAINERS[Math.floor(random() * CONTAINERS.length)],
+			organization: seed.ORGANIZATIONS[i % seed.ORGANIZATIONS.length],
+			container: seed.CONTAINERS[Math.floor(random() * seed.CONTAINERS.length)],
 			product,
 		});
 		orders.set(id, order);
@@ -182,10 +165,13 @@ function generateOrdersAndRequests(now) {
 
 	/** @type {Map<number, any>} */
 	const requests = new Map();
-	requests.set(APPROVED_REQUEST_ID, clone(seeds.requestApproved));
-	requests.set(PENDING_REQUEST_ID, { ...clone(seeds.requestPending), id: PENDING_REQUEST_ID });
+	requests.set(seed.APPROVED_REQUEST_ID, clone(seed.seeds.requestApproved));
+	requests.set(seed.PENDING_REQUEST_ID, {
+		...clone(seed.seeds.requestPending),
+		id: seed.PENDING_REQUEST_ID,
+	});
 
-	const generatedRequests = TOTAL_REQUESTS - requests.size;
+	const generatedRequests = seed.TOTAL_REQUESTS - requests.size;
 	const orderIds = [...orders.keys()];
 	for (let i = 0; i < generatedRequests; i++) {
 		const r = random();
@@ -196,12 +182,12 @@ function generateOrdersAndRequests(now) {
 		const orderId = orderIds[2 + ((i * 2) % generatedOrders)];
 		const request = makeRequest(
 			{
-				id: FIRST_REQUEST_ID + i,
+				id: seed.FIRST_REQUEST_ID + i,
 				dateMs: now - Math.floor(random() * 365) * DAY_MS - (i % 86400) * 1000,
 				type,
 				status,
 				orderId,
-				requester: PEOPLE[i % PEOPLE.length],
+				requester: seed.PEOPLE[i % seed.PEOPLE.length],
 				comments: `Request ${i} for ${orders.get(orderId).certificate.common_name}`,
 			},
 			orders,

@@ -67,6 +67,26 @@ function buildLifecycle(data) {
 		};
 	}
 
+	/**
+	 * The certificate a reissue or duplicate creates, pending until its request is processed; `own`
+	 * holds the fields only that kind lists (a reissue's receipt, a duplicate's sub ID).
+	 * @param {number} id @param {object} certificate @param {object} own @returns {Record<string, any>}
+	 */
+	function pendingCertificate(id, certificate, own) {
+		return {
+			id,
+			...certificate,
+			status: 'pending',
+			date_created: isoTime(data.now()),
+			key_size: 2048,
+			server_platform: { id: -1, name: 'OTHER' },
+			...own,
+			user_id: data.user.id,
+			firstname: data.user.first_name,
+			lastname: data.user.last_name,
+		};
+	}
+
 	/** A request on an order, shaped like DigiCert's request info, with what approving it does. */
 	function addRequest(
 		/** @type {any} */ order,
@@ -221,19 +241,7 @@ function buildLifecycle(data) {
 		const dcvMethod = data.orderDcv.readMethod(req.body, order.product.name_id, reissueNames);
 		if ('error' in dcvMethod) return dcvMethod.error;
 		const id = nextCertificateId++;
-		/** @type {Record<string, any>} */
-		const certificate = {
-			id,
-			...read.certificate,
-			status: 'pending',
-			date_created: isoTime(data.now()),
-			key_size: 2048,
-			server_platform: { id: -1, name: 'OTHER' },
-			receipt_id: id,
-			user_id: data.user.id,
-			firstname: data.user.first_name,
-			lastname: data.user.last_name,
-		};
+		const certificate = pendingCertificate(id, read.certificate, { receipt_id: id });
 		reissues.set(order.id, [...(reissues.get(order.id) ?? []), certificate]);
 		data.setOrderStatus(order.id, 'reissue_pending');
 		const dcvFields = dcvMethod.method
@@ -289,20 +297,11 @@ function buildLifecycle(data) {
 				`Order ${order.id} cannot be duplicated: its status is ${order.status}.`,
 			); // [U]
 		const id = nextCertificateId++;
-		const certificate = {
-			id,
-			...read.certificate,
-			status: 'pending',
-			date_created: isoTime(data.now()),
-			key_size: 2048,
-			server_platform: { id: -1, name: 'OTHER' },
+		const certificate = pendingCertificate(id, read.certificate, {
 			ca_cert_id: '1005',
 			sub_id: String(id % 1000),
 			archived: '0',
-			user_id: data.user.id,
-			firstname: data.user.first_name,
-			lastname: data.user.last_name,
-		};
+		});
 		duplicates.set(order.id, [...(duplicates.get(order.id) ?? []), certificate]);
 		const request = addRequest(order, 'duplicate', req.body.comments ?? '', (status) => {
 			if (status === 'approved') {

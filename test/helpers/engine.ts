@@ -368,6 +368,11 @@ registerNodeType('test.start', {
 	},
 } as INodeType);
 
+/** The output items' `pairedItem`s, in order: which input item each came from. */
+export const pairsOf = (items: INodeExecutionData[]) => items.map((item) => item.pairedItem);
+/** The output items' `json`s, in order. */
+export const jsonsOf = (items: INodeExecutionData[]) => items.map((item) => item.json);
+
 /** The nodes that feed `items` into the node under test. */
 export function inputNodes(items: IDataObject[]): INode[] {
 	return [

@@ -7,6 +7,8 @@ import data = require('../fake-certcentral/data');
 import domains = require('../fake-certcentral/domains');
 import files = require('../fake-certcentral/files');
 
+import type { RecordedRequest } from '../fake-certcentral';
+
 export type { RecordedRequest, FaultResponse, Fault } from '../fake-certcentral';
 /** A running fake: its address, key, data, the requests it got, and its fault and rate-limit controls. */
 export type FakeCertCentral = Awaited<ReturnType<typeof fake.startFakeCertCentral>>;
@@ -21,6 +23,16 @@ export const fakeData = data;
 export const fakeDomains = domains;
 /** The fake's download files: `readZip` reads a downloaded archive back. */
 export const fakeFiles = files;
+
+/** What the fake got, in the parts most tests assert: method, path, query and the API key sent. */
+export function seenByServer(request: RecordedRequest) {
+	return {
+		method: request.method,
+		path: request.path,
+		query: request.query,
+		key: request.headers['x-dc-devkey'],
+	};
+}
 
 /** The credential data for the fake (region custom), or for a real region with the fake behind it. */
 export function credentialFor(server: FakeCertCentral, overrides: Record<string, unknown> = {}) {

@@ -1,8 +1,9 @@
 import type { IDataObject, INode, INodeParameters } from 'n8n-workflow';
 
-import { digiCertNode, inputNodes, runWorkflow } from './engine';
+import { capturedLogs, digiCertNode, inputNodes, runWorkflow } from './engine';
 import type { FakeCertCentral } from './fake';
 import { credentialFor } from './fake';
+import { expectNoKey } from './secrets';
 
 export interface DigiCertRunOptions {
 	/** The items the DigiCert node gets (default: one empty item). */
@@ -11,6 +12,8 @@ export interface DigiCertRunOptions {
 	node?: Partial<INode>;
 	/** Changes to the credential for `server`, e.g. another region or API key. */
 	credential?: Record<string, unknown>;
+	/** Secrets (API keys) the run must not show: in its data, its error or anything n8n logged. */
+	neverShown?: string[];
 }
 
 /**
@@ -20,11 +23,13 @@ export interface DigiCertRunOptions {
 export async function runDigiCert(
 	server: FakeCertCentral,
 	parameters: INodeParameters,
-	{ input = [{}], node = {}, credential }: DigiCertRunOptions = {},
+	{ input = [{}], node = {}, credential, neverShown }: DigiCertRunOptions = {},
 ) {
-	return await runWorkflow([...inputNodes(input), digiCertNode(parameters, node)], {
+	const result = await runWorkflow([...inputNodes(input), digiCertNode(parameters, node)], {
 		credentials: credentialFor(server, credential),
 	});
+	if (neverShown !== undefined) expectNoKey([result.run, result.error, capturedLogs], neverShown);
+	return result;
 }
 
 /** Runs one DigiCert operation through n8n's engine against `server`, after input nodes giving `input`. */

@@ -56,10 +56,12 @@ function toExecutionData(
 ): INodeExecutionData[] {
 	// An answer of the wrong shape (empty, a bare string, a list of numbers) must not become a broken item.
 	if (!Array.isArray(output) || !output.every(isObject)) throw new UnexpectedAnswerError();
-	return output.map((entry) => ({
-		...((buildsItems ? entry : { json: entry }) as INodeExecutionData),
-		pairedItem: { item: itemIndex },
-	}));
+	return buildsItems
+		? output.map((entry) => ({
+				...(entry as INodeExecutionData),
+				pairedItem: { item: itemIndex },
+			}))
+		: output.map((entry) => ({ json: entry as IDataObject, pairedItem: { item: itemIndex } }));
 }
 
 /**
@@ -254,19 +256,28 @@ export async function executeOperation(
 
 	// A parameter without an expression is the same for every item: n8n resolves and checks it once.
 	const sameForAll = new Map<string, unknown>();
+	// Parameters set by an expression, read for every item (looked up once, not walked per item).
+	const perItem = new Set<string>();
+	// n8n's check of a value against the node's properties finds nothing to check in this node (no
+	// property declares a validateType) but walks them all: the operation checks every value itself.
+	const asRead = { skipValidation: true };
+	const readAt = <T>(name: string, itemIndex: number, fallback?: T): T => {
+		const value = this.getNodeParameter(name, itemIndex, fallback, asRead);
+		const locator = locators.get(name);
+		return (locator === undefined ? value : locatorId(value, locator)) as T;
+	};
 
 	const prepare = (itemIndex: number): Prepared | NodeError => {
 		try {
 			const read: ParameterReader = <T>(name: string, fallback?: T) => {
+				if (perItem.has(name)) return readAt<T>(name, itemIndex, fallback);
 				const key = `${name}\u0000${String(fallback)}`;
 				if (sameForAll.has(key)) return sameForAll.get(key) as T;
-				const value = this.getNodeParameter(name, itemIndex, fallback);
-				const locator = locators.get(name);
-				const resolved = locator === undefined ? value : locatorId(value, locator);
+				const resolved = readAt<T>(name, itemIndex, fallback);
 				// A path into a collection ("options.x") is not looked at here: read per item.
-				if (isPlain(resolved) && !name.includes('.') && !holdsExpression(node.parameters[name]))
-					sameForAll.set(key, resolved);
-				return resolved as T;
+				if (name.includes('.') || holdsExpression(node.parameters[name])) perItem.add(name);
+				else if (isPlain(resolved)) sameForAll.set(key, resolved);
+				return resolved;
 			};
 			const parameters = operation.readParameters(read, { typeVersion: node.typeVersion });
 			const outputChoice = operation.output ? readOutputChoice(read) : undefined;
@@ -296,7 +307,8 @@ export async function executeOperation(
 		sending: () => void,
 		sent: () => void,
 	): Promise<INodeExecutionData[]> => {
-		const { send } = tools(itemIndex);
+		const itemTools = tools(itemIndex);
+		const { send } = itemTools;
 		// Completing the parameters (read-only GETs) may change the request; nothing is changed yet.
 		const parameters = operation.prepare ? await operation.prepare(checked, send) : checked;
 		const request = operation.prepare ? operation.request(parameters) : planned;
@@ -308,13 +320,14 @@ export async function executeOperation(
 		// An answer to a change that cannot be read means the change was probably made: the client says so.
 		const output = await client.readAnswer(request, response, itemIndex, async () =>
 			toExecutionData(
-				await operation.toItems(response, parameters, this, tools(itemIndex)),
+				await operation.toItems(response, parameters, this, itemTools),
 				itemIndex,
 				request.binary === true,
 			),
 		);
 		const { simplify } = operation.output ?? {};
-		return outputChoice === undefined || simplify === undefined
+		// Raw output is the answer as it came: no second item per element (Return All makes thousands).
+		return outputChoice === undefined || simplify === undefined || outputChoice.mode === 'raw'
 			? output
 			: output.map((item) => ({
 					...item,

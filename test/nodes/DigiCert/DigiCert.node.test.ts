@@ -9,13 +9,13 @@ import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
 import {
 	capturedLogs,
+	jsonsOf,
 	outboundUrls,
+	pairsOf,
 	regionRedirect,
 	resetEngineRecords,
 } from '../../helpers/engine';
-import type { RecordedRequest } from '../../helpers/fake';
-import { fakeData } from '../../helpers/fake';
-import { expectNoKey } from '../../helpers/secrets';
+import { fakeData, seenByServer } from '../../helpers/fake';
 import { useFakeCertCentral } from '../../helpers/useFakeCertCentral';
 import type { DigiCertRunOptions } from '../../helpers/runOperation';
 import { runDigiCert } from '../../helpers/runOperation';
@@ -30,9 +30,10 @@ async function runAndCheck({
 	parameters,
 	...options
 }: { parameters: INodeParameters } & DigiCertRunOptions) {
-	const result = await runDigiCert(server, parameters, options);
-	expectNoKey([result.run, result.error, capturedLogs], [server.apiKey, WRONG_KEY]);
-	return result;
+	return await runDigiCert(server, parameters, {
+		...options,
+		neverShown: [server.apiKey, WRONG_KEY],
+	});
 }
 
 const listDuplicates = (orderId: unknown, options: INodeParameters = {}): INodeParameters => ({
@@ -47,149 +48,9 @@ const getRequest = (requestId: unknown): INodeParameters => ({
 	requestId: requestId as string,
 });
 
-/** The request the server got, in the parts that matter. */
-function seen(request: RecordedRequest) {
-	return {
-		method: request.method,
-		path: request.path,
-		query: request.query,
-		key: request.headers['x-dc-devkey'],
-	};
-}
-
-const pairs = (items: INodeExecutionData[]) => items.map((item) => item.pairedItem);
-const jsons = (items: INodeExecutionData[]) => items.map((item) => item.json);
-
 const seedCertificates = fakeData.seeds.orderDuplicates.certificates;
-const {
-	SEED_ORDER_ID,
-	ORDER_WITHOUT_DUPLICATES,
-	APPROVED_REQUEST_ID,
-	PENDING_REQUEST_ID,
-	ARCHIVED_DUPLICATE,
-} = fakeData;
-
-describe('List Order Duplicates', () => {
-	it('outputs one item per duplicate certificate, exactly as DigiCert returns it', async () => {
-		const result = await runAndCheck({
-			parameters: listDuplicates('={{ $json.orderId }}'),
-			input: [{ orderId: SEED_ORDER_ID }],
-		});
-
-		expect(result.error).toBeUndefined();
-		expect(server.requests.map(seen)).toEqual([
-			{
-				method: 'GET',
-				path: `/services/v2/order/certificate/${SEED_ORDER_ID}/duplicate`,
-				query: {},
-				key: server.apiKey,
-			},
-		]);
-		const items = result.items();
-		expect(seedCertificates).toHaveLength(3);
-		expect(jsons(items)).toEqual(seedCertificates);
-		expect(pairs(items)).toEqual([{ item: 0 }, { item: 0 }, { item: 0 }]);
-	});
-
-	it('outputs no items and no error for an order without duplicates', async () => {
-		const result = await runAndCheck({
-			parameters: listDuplicates(String(ORDER_WITHOUT_DUPLICATES)),
-		});
-
-		expect(result.error).toBeUndefined();
-		expect(server.requests.map(seen)).toEqual([
-			{
-				method: 'GET',
-				path: `/services/v2/order/certificate/${ORDER_WITHOUT_DUPLICATES}/duplicate`,
-				query: {},
-				key: server.apiKey,
-			},
-		]);
-		expect(result.items()).toEqual([]);
-	});
-
-	it('sends show_archived=true only when the option is on, and then lists archived duplicates too', async () => {
-		const on = await runAndCheck({
-			parameters: listDuplicates(SEED_ORDER_ID, { show_archived: true }),
-		});
-		expect(on.error).toBeUndefined();
-		expect(server.requests.map(seen)).toEqual([
-			{
-				method: 'GET',
-				path: `/services/v2/order/certificate/${SEED_ORDER_ID}/duplicate`,
-				query: { show_archived: 'true' },
-				key: server.apiKey,
-			},
-		]);
-		expect(jsons(on.items())).toEqual([...seedCertificates, ARCHIVED_DUPLICATE]);
-		expect(pairs(on.items())).toEqual(Array(4).fill({ item: 0 }));
-
-		server.reset();
-		const off = await runAndCheck({
-			parameters: listDuplicates(SEED_ORDER_ID, { show_archived: false }),
-		});
-		expect(off.error).toBeUndefined();
-		expect(server.requests.map((r) => r.query)).toEqual([{}]);
-		expect(jsons(off.items())).toEqual(seedCertificates);
-	});
-
-	it('pairs each certificate with the input item of its order', async () => {
-		const result = await runAndCheck({
-			parameters: listDuplicates('={{ $json.orderId }}'),
-			input: [
-				{ orderId: SEED_ORDER_ID },
-				{ orderId: ORDER_WITHOUT_DUPLICATES },
-				{ orderId: SEED_ORDER_ID },
-			],
-		});
-
-		expect(result.error).toBeUndefined();
-		expect(server.requests).toHaveLength(3);
-		expect(jsons(result.items())).toEqual([...seedCertificates, ...seedCertificates]);
-		expect(pairs(result.items())).toEqual([0, 0, 0, 2, 2, 2].map((item) => ({ item })));
-	});
-});
-
-describe('Get Request', () => {
-	it('outputs an approved request exactly as DigiCert returns it', async () => {
-		const result = await runAndCheck({
-			parameters: getRequest('={{ $json.id }}'),
-			input: [{ id: APPROVED_REQUEST_ID }],
-		});
-
-		expect(result.error).toBeUndefined();
-		expect(server.requests.map(seen)).toEqual([
-			{
-				method: 'GET',
-				path: `/services/v2/request/${APPROVED_REQUEST_ID}`,
-				query: {},
-				key: server.apiKey,
-			},
-		]);
-		expect(server.requests[0].headers['user-agent']).toBe('n8n-nodes-digicert');
-		const items = result.items();
-		expect(jsons(items)).toEqual([fakeData.seeds.requestApproved]);
-		expect(pairs(items)).toEqual([{ item: 0 }]);
-	});
-
-	it('outputs a pending request, which has no date_processed yet', async () => {
-		const result = await runAndCheck({ parameters: getRequest(String(PENDING_REQUEST_ID)) });
-
-		expect(result.error).toBeUndefined();
-		expect(server.requests.map(seen)).toEqual([
-			{
-				method: 'GET',
-				path: `/services/v2/request/${PENDING_REQUEST_ID}`,
-				query: {},
-				key: server.apiKey,
-			},
-		]);
-		const items = result.items();
-		// Exactly DigiCert's answer: status pending, and no date_processed added by the node.
-		expect(jsons(items)).toEqual([{ ...fakeData.seeds.requestPending, id: PENDING_REQUEST_ID }]);
-		expect(pairs(items)).toEqual([{ item: 0 }]);
-	});
-});
+const { SEED_ORDER_ID, ORDER_WITHOUT_DUPLICATES, APPROVED_REQUEST_ID, PENDING_REQUEST_ID } =
+	fakeData;
 
 describe('IDs that are not positive whole numbers are refused before any request', () => {
 	const badIds: Array<[string, unknown, string]> = [
@@ -257,7 +118,7 @@ describe('DigiCert errors become errors a user can act on', () => {
 			credential: { apiKey: WRONG_KEY },
 		});
 
-		expect(server.requests.map(seen)).toEqual([
+		expect(server.requests.map(seenByServer)).toEqual([
 			{
 				method: 'GET',
 				path: `/services/v2/request/${APPROVED_REQUEST_ID}`,
@@ -275,7 +136,7 @@ describe('DigiCert errors become errors a user can act on', () => {
 	it('names the order that was not found (404 not_found|order)', async () => {
 		const result = await runAndCheck({ parameters: listDuplicates('99999999') });
 
-		expect(server.requests.map(seen)).toEqual([
+		expect(server.requests.map(seenByServer)).toEqual([
 			{
 				method: 'GET',
 				path: '/services/v2/order/certificate/99999999/duplicate',
@@ -291,7 +152,7 @@ describe('DigiCert errors become errors a user can act on', () => {
 	it("names the request that was not found (404 with DigiCert's generic not_found)", async () => {
 		const result = await runAndCheck({ parameters: getRequest('424242') });
 
-		expect(server.requests.map(seen)).toEqual([
+		expect(server.requests.map(seenByServer)).toEqual([
 			{ method: 'GET', path: '/services/v2/request/424242', query: {}, key: server.apiKey },
 		]);
 		expect(result.error?.message).toBe('Request 424242 was not found in DigiCert');
@@ -364,7 +225,7 @@ describe('On Error: Continue', () => {
 	];
 
 	function expectMixedOutput(items: INodeExecutionData[]) {
-		expect(pairs(items)).toEqual([0, 1, 2, 3, 4].map((item) => ({ item })));
+		expect(pairsOf(items)).toEqual([0, 1, 2, 3, 4].map((item) => ({ item })));
 		expect(items[0].json).toEqual(fakeData.seeds.requestApproved);
 		expect(items[1].json.error).toBe('Request ID must be a positive whole number, but it is "abc"');
 		expect(items[2].json.error).toBe('Request 424242 was not found in DigiCert');
@@ -411,11 +272,11 @@ describe('On Error: Continue', () => {
 
 		expect(result.error).toBeUndefined();
 		const items = result.items();
-		expect(pairs(items)).toEqual([0, 0, 0, 2, 3, 4, 4, 4].map((item) => ({ item })));
-		expect(jsons(items.slice(0, 3))).toEqual(seedCertificates);
+		expect(pairsOf(items)).toEqual([0, 0, 0, 2, 3, 4, 4, 4].map((item) => ({ item })));
+		expect(jsonsOf(items.slice(0, 3))).toEqual(seedCertificates);
 		expect(items[3].json.error).toBe('Order ID must be a positive whole number, but it is "x"');
 		expect(items[4].json.error).toBe('Order 99999999 was not found in DigiCert');
-		expect(jsons(items.slice(5))).toEqual(seedCertificates);
+		expect(jsonsOf(items.slice(5))).toEqual(seedCertificates);
 		expect(server.requests).toHaveLength(4);
 	});
 
@@ -428,12 +289,12 @@ describe('On Error: Continue', () => {
 
 		expect(result.error).toBeUndefined();
 		const [success, failed] = result.taskData()?.data?.main ?? [];
-		expect(jsons(success ?? [])).toEqual([
+		expect(jsonsOf(success ?? [])).toEqual([
 			fakeData.seeds.requestApproved,
 			{ ...fakeData.seeds.requestPending, id: PENDING_REQUEST_ID },
 		]);
-		expect(pairs(success ?? [])).toEqual([{ item: 0 }, { item: 3 }]);
-		expect(pairs(failed ?? [])).toEqual([{ item: 1 }, { item: 2 }, { item: 4 }]);
+		expect(pairsOf(success ?? [])).toEqual([{ item: 0 }, { item: 3 }]);
+		expect(pairsOf(failed ?? [])).toEqual([{ item: 1 }, { item: 2 }, { item: 4 }]);
 		// n8n adds the input item's fields to an error-output item, so the failing ID is visible.
 		expect((failed ?? []).map((item) => [item.json.id, item.json.error])).toEqual([
 			['abc', 'Request ID must be a positive whole number, but it is "abc"'],
@@ -476,7 +337,7 @@ describe('many items', () => {
 		expect(result.error).toBeUndefined();
 		const items = result.items();
 		expect(items).toHaveLength(300);
-		expect(pairs(items)).toEqual(input.map((_, item) => ({ item })));
+		expect(pairsOf(items)).toEqual(input.map((_, item) => ({ item })));
 		items.forEach((item, i) => {
 			if (i % 4 === 0) expect(item.json.status).toBe('approved');
 			if (i % 4 === 1) expect(item.json.status).toBe('pending');
@@ -509,7 +370,7 @@ describe('regions', () => {
 
 		expect(result.error).toBeUndefined();
 		expect(regionRedirect.asked).toEqual([`${base}/order/certificate/${SEED_ORDER_ID}/duplicate`]);
-		expect(server.requests.map(seen)).toEqual([
+		expect(server.requests.map(seenByServer)).toEqual([
 			{
 				method: 'GET',
 				path: `/services/v2/order/certificate/${SEED_ORDER_ID}/duplicate`,
@@ -556,7 +417,7 @@ describe('custom base URL', () => {
 		expect(regionRedirect.asked).toEqual([
 			`https://digicert-proxy.example.test/services/v2/request/${APPROVED_REQUEST_ID}`,
 		]);
-		expect(server.requests.map(seen)).toEqual([
+		expect(server.requests.map(seenByServer)).toEqual([
 			{
 				method: 'GET',
 				path: `/services/v2/request/${APPROVED_REQUEST_ID}`,
@@ -577,7 +438,7 @@ describe('custom base URL', () => {
 		});
 
 		expect(result.error).toBeUndefined();
-		expect(server.requests.map(seen)).toEqual([
+		expect(server.requests.map(seenByServer)).toEqual([
 			{
 				method: 'GET',
 				path: `/services/v2/request/${APPROVED_REQUEST_ID}`,
@@ -585,7 +446,7 @@ describe('custom base URL', () => {
 				key: server.apiKey,
 			},
 		]);
-		expect(jsons(result.items())).toEqual([fakeData.seeds.requestApproved]);
+		expect(jsonsOf(result.items())).toEqual([fakeData.seeds.requestApproved]);
 	});
 });
 

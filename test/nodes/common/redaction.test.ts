@@ -47,6 +47,20 @@ describe('redact', () => {
 		});
 	});
 
+	it('checks an answer by the text it was parsed from, and finds a key that text spells with escapes', () => {
+		const escaped = JSON.stringify({ note: KEY }).replace(
+			/[a-z]/g,
+			(c) => `\\u00${c.charCodeAt(0).toString(16)}`,
+		);
+		expect(escaped).not.toContain(KEY.slice(0, MIN_KEY_FRAGMENT));
+		expect(redactJson(JSON.parse(escaped), KEY, escaped)).toEqual({ note: '[redacted]' });
+		const plain = JSON.stringify({ id: 1, note: 'nothing here' });
+		const parsed: unknown = JSON.parse(plain);
+		expect(redactJson(parsed, KEY, plain)).toBe(parsed);
+		const holding = `{"id":1,"note":"x ${KEY.slice(2)}"}`;
+		expect(redactJson(JSON.parse(holding), KEY, holding)).toEqual({ id: 1, note: 'x [redacted]' });
+	});
+
 	it('says whether text holds the key or a piece of it', () => {
 		expect(containsSecret(`..${KEY.slice(3, 14)}..`, KEY)).toBe(true);
 		expect(containsSecret('2026-11-25 order 1234', KEY)).toBe(false);

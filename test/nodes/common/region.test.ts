@@ -46,58 +46,53 @@ describe('resolveBaseUrl', () => {
 			{ region: 'us', baseUrl: 'http://evil.example' },
 			REGION_BASE_URLS.us,
 		],
-		[
-			'custom https',
-			{ region: 'custom', baseUrl: 'https://proxy.example.test/services/v2' },
-			'https://proxy.example.test/services/v2',
-		],
-		[
-			'custom https with a port and deeper path',
-			{ region: 'custom', baseUrl: 'https://proxy.example.test:8443/digicert/services/v2' },
-			'https://proxy.example.test:8443/digicert/services/v2',
-		],
-		[
-			'custom, trailing slash removed',
-			{ region: 'custom', baseUrl: 'https://proxy.example.test/services/v2/' },
-			'https://proxy.example.test/services/v2',
-		],
-		[
-			'custom, many trailing slashes removed',
-			{ region: 'custom', baseUrl: 'https://proxy.example.test/services/v2///' },
-			'https://proxy.example.test/services/v2',
-		],
-		[
-			'custom, spaces trimmed',
-			{ region: 'custom', baseUrl: '  https://proxy.example.test/services/v2 ' },
-			'https://proxy.example.test/services/v2',
-		],
-		[
-			'custom, host lower-cased',
-			{ region: 'custom', baseUrl: 'https://PROXY.Example.test/services/v2' },
-			'https://proxy.example.test/services/v2',
-		],
-		[
-			'custom http on 127.0.0.1',
-			{ region: 'custom', baseUrl: 'http://127.0.0.1:8080/services/v2' },
-			'http://127.0.0.1:8080/services/v2',
-		],
-		[
-			'custom http on localhost',
-			{ region: 'custom', baseUrl: 'http://localhost:8080/services/v2/' },
-			'http://localhost:8080/services/v2',
-		],
-		[
-			'custom http on ::1',
-			{ region: 'custom', baseUrl: 'http://[::1]:8080/services/v2' },
-			'http://[::1]:8080/services/v2',
-		],
-		[
-			'custom, origin only',
-			{ region: 'custom', baseUrl: 'http://127.0.0.1:8080' },
-			'http://127.0.0.1:8080',
-		],
 	])('%s', (_name, credentials, expected) => {
 		expect(resolveBaseUrl({ apiKey: 'k', ...credentials })).toBe(expected);
+	});
+
+	const custom = (baseUrl: string) => resolveBaseUrl({ region: 'custom', baseUrl, apiKey: 'k' });
+
+	it.each([
+		'https://proxy.example.test/services/v2',
+		'https://proxy.example.test:8443/digicert/services/v2',
+		'http://127.0.0.1:8080/services/v2',
+		'http://[::1]:8080/services/v2',
+		'http://127.0.0.1:8080',
+	])(
+		'keeps the custom base URL %s as it is (https, or http on this machine; any path)',
+		(baseUrl) => {
+			expect(custom(baseUrl)).toBe(baseUrl);
+		},
+	);
+
+	it.each([
+		[
+			'a trailing slash removed',
+			'https://proxy.example.test/services/v2/',
+			'https://proxy.example.test/services/v2',
+		],
+		[
+			'many trailing slashes removed',
+			'https://proxy.example.test/services/v2///',
+			'https://proxy.example.test/services/v2',
+		],
+		[
+			'spaces trimmed',
+			'  https://proxy.example.test/services/v2 ',
+			'https://proxy.example.test/services/v2',
+		],
+		[
+			'the host lower-cased',
+			'https://PROXY.Example.test/services/v2',
+			'https://proxy.example.test/services/v2',
+		],
+		[
+			'http on localhost, its slash removed',
+			'http://localhost:8080/services/v2/',
+			'http://localhost:8080/services/v2',
+		],
+	])('a custom base URL with %s', (_name, baseUrl, expected) => {
+		expect(custom(baseUrl)).toBe(expected);
 	});
 
 	it.each([

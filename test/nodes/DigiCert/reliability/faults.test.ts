@@ -9,9 +9,8 @@ import type { AddressInfo } from 'node:net';
 
 import type { IDataObject, INode } from 'n8n-workflow';
 
-import { digiCertNode, inputNodes, runWorkflow } from '../../../helpers/engine';
 import type { FaultResponse } from '../../../helpers/fake';
-import { credentialFor, fakeData } from '../../../helpers/fake';
+import { fakeData } from '../../../helpers/fake';
 import { endlessBody, startHostileServer, trickle } from '../../../helpers/hostileServer';
 import { MAX_ANSWER_BYTES } from '../../../../nodes/common/body';
 import { useFakeCertCentral } from '../../../helpers/useFakeCertCentral';
@@ -243,17 +242,15 @@ describe('broken connections', () => {
 		const sent = { bytes: 0 };
 		const slow = await startHostileServer(trickle(body, 300, sent));
 		try {
-			const result = await runWorkflow(
-				[
-					...inputNodes([{}]),
-					digiCertNode({
-						resource: 'request',
-						operation: 'get',
-						requestId: REQUEST_ID,
-						requestOptions: { rateLimit: 'off', maxRetries: 0, timeout: 800 },
-					}),
-				],
-				{ credentials: credentialFor(server, { baseUrl: `${slow.origin}/services/v2` }) },
+			const result = await runDigiCert(
+				server,
+				{
+					resource: 'request',
+					operation: 'get',
+					requestId: REQUEST_ID,
+					requestOptions: { rateLimit: 'off', maxRetries: 0, timeout: 800 },
+				},
+				{ credential: { baseUrl: `${slow.origin}/services/v2` } },
 			);
 
 			expect(errorOf(result).message).toBe('DigiCert did not answer within 800 ms (tried 1 time)');
@@ -269,17 +266,15 @@ describe('broken connections', () => {
 		const sent = { bytes: 0 };
 		const endless = await startHostileServer(endlessBody(sent));
 		try {
-			const result = await runWorkflow(
-				[
-					...inputNodes([{}]),
-					digiCertNode({
-						resource: 'request',
-						operation: 'get',
-						requestId: REQUEST_ID,
-						requestOptions: { rateLimit: 'off', maxRetries: 2, retryDelay: 5 },
-					}),
-				],
-				{ credentials: credentialFor(server, { baseUrl: `${endless.origin}/services/v2` }) },
+			const result = await runDigiCert(
+				server,
+				{
+					resource: 'request',
+					operation: 'get',
+					requestId: REQUEST_ID,
+					requestOptions: { rateLimit: 'off', maxRetries: 2, retryDelay: 5 },
+				},
+				{ credential: { baseUrl: `${endless.origin}/services/v2` } },
 			);
 
 			const error = errorOf(result);
@@ -537,12 +532,10 @@ describe('client errors are not retried', () => {
 	);
 
 	it("the fake's own invalid-key answer, through the credential", async () => {
-		const result = await runWorkflow(
-			[
-				...inputNodes([{ id: REQUEST_ID }]),
-				digiCertNode({ resource: 'request', operation: 'get', requestId: '={{ $json.id }}' }),
-			],
-			{ credentials: credentialFor(server, { apiKey: 'not-the-key-0000' }) },
+		const result = await runDigiCert(
+			server,
+			{ resource: 'request', operation: 'get', requestId: '={{ $json.id }}' },
+			{ input: [{ id: REQUEST_ID }], credential: { apiKey: 'not-the-key-0000' } },
 		);
 		expect(server.requests).toHaveLength(1);
 		expect(errorOf(result).message).toBe('DigiCert rejected the API key');

@@ -190,18 +190,22 @@ describe.each(operations)('%s', (_name, parameters, subject) => {
 });
 
 describe('order cancel reads the order first', () => {
-	it('a batch whose second read of an order fails names the change made, and sends no change for that item', async () => {
+	/** Two pending orders; the read of the second fails with a 500 (`times`: that often, else always). */
+	function ordersWhoseSecondReadFails(times?: number) {
 		const orders = [
 			server.data.addOrder({ status: 'pending' }),
 			server.data.addOrder({ status: 'pending' }),
 		];
-		// Item 1's read of its order fails with a 500 (for a change, "may have been made"): its cancel
-		// was never sent, so nothing changed for it; item 0's cancel is made.
 		server.fail({
+			times,
 			match: (r) => r.method === 'GET' && r.path.endsWith(`/order/certificate/${orders[1].id}`),
 			respond: serverError(500),
 		});
-		const result = await runDigiCert(
+		return orders;
+	}
+	/** Cancels each order, one item each. */
+	const cancelEach = async (orders: Array<{ id: number }>, node = {}) =>
+		await runDigiCert(
 			server,
 			{
 				resource: 'order',
@@ -210,8 +214,14 @@ describe('order cancel reads the order first', () => {
 				note: 'x',
 				requestOptions: { ...FAST, timeout: 60_000 },
 			},
-			{ input: orders.map(({ id }) => ({ orderId: id })) },
+			{ input: orders.map(({ id }) => ({ orderId: id })), node },
 		);
+
+	it('a batch whose second read of an order fails names the change made, and sends no change for that item', async () => {
+		// Item 1's read of its order fails with a 500 (for a change, "may have been made"): its cancel
+		// was never sent, so nothing changed for it; item 0's cancel is made.
+		const orders = ordersWhoseSecondReadFails();
+		const result = await cancelEach(orders);
 		expect(server.requests.filter(isChange).map((r) => r.path)).toEqual([
 			`/services/v2/order/certificate/${orders[0].id}/status`,
 		]);
@@ -225,29 +235,12 @@ describe('order cancel reads the order first', () => {
 	});
 
 	it('with Retry On Fail, a cancel whose read of the order failed is sent on the next try (it changed nothing)', async () => {
-		const orders = [
-			server.data.addOrder({ status: 'pending' }),
-			server.data.addOrder({ status: 'pending' }),
-		];
-		server.fail({
-			times: 1,
-			match: (r) => r.method === 'GET' && r.path.endsWith(`/order/certificate/${orders[1].id}`),
-			respond: serverError(500),
+		const orders = ordersWhoseSecondReadFails(1);
+		const result = await cancelEach(orders, {
+			retryOnFail: true,
+			maxTries: 3,
+			waitBetweenTries: 0,
 		});
-		const result = await runDigiCert(
-			server,
-			{
-				resource: 'order',
-				operation: 'cancel',
-				orderId: '={{ $json.orderId }}',
-				note: 'x',
-				requestOptions: { ...FAST, timeout: 60_000 },
-			},
-			{
-				input: orders.map(({ id }) => ({ orderId: id })),
-				node: { retryOnFail: true, maxTries: 3, waitBetweenTries: 0 },
-			},
-		);
 		expect(result.error).toBeUndefined();
 		// Each order canceled once: item 0's on the first try (not again), item 1's on the second.
 		expect(server.requests.filter(isChange).map((r) => r.path)).toEqual(

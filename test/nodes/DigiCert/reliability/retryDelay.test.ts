@@ -5,22 +5,14 @@
  * fail blaming DigiCert. Time is scaled (the pacer's clock runs 100 times faster than the real one);
  * the assertions are on the order requests reached the fake and on what came out, never on time.
  */
-import type { Clock } from '../../../../nodes/common/clock';
 import { REAL_CLOCK } from '../../../../nodes/common/clock';
 import { keyPacers } from '../../../../nodes/common/rateLimiter';
 import { digiCertNode, inputNodes, runWorkflow } from '../../../helpers/engine';
 import type { FakeCertCentral } from '../../../helpers/fake';
+import { scaledClock } from '../../../helpers/clock';
 import { credentialFor, fakeData, startFakeCertCentral } from '../../../helpers/fake';
 
 const SCALE = 100;
-
-function scaledClock(): Clock {
-	const start = Date.now();
-	return {
-		now: () => start + (Date.now() - start) * SCALE,
-		sleep: async (ms, wake) => await REAL_CLOCK.sleep(ms / SCALE, wake),
-	};
-}
 
 let server: FakeCertCentral;
 beforeAll(async () => {
@@ -29,7 +21,7 @@ beforeAll(async () => {
 afterAll(async () => await server.close());
 beforeEach(() => {
 	server.reset();
-	keyPacers.reset(scaledClock());
+	keyPacers.reset(scaledClock(SCALE));
 });
 afterEach(() => keyPacers.reset(REAL_CLOCK));
 

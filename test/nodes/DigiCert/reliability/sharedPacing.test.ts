@@ -9,27 +9,18 @@
 import { sleep } from 'n8n-workflow';
 
 import type { Clock } from '../../../../nodes/common/clock';
-import { REAL_CLOCK } from '../../../../nodes/common/clock';
 import { DIGICERT_RATE_WINDOWS, keyPacers } from '../../../../nodes/common/rateLimiter';
 import type { FakeCertCentral } from '../../../helpers/fake';
+import { scaledClock } from '../../../helpers/clock';
 import { fakeData, startFakeCertCentral } from '../../../helpers/fake';
 import { runDigiCert } from '../../../helpers/runOperation';
 
 const SCALE = 10;
 
-/** Real time, 10 times faster: what the fake and the pacer both read. */
-function scaledClock(): Clock {
-	const start = Date.now();
-	return {
-		now: () => start + (Date.now() - start) * SCALE,
-		sleep: async (ms, wake) => await REAL_CLOCK.sleep(ms / SCALE, wake),
-	};
-}
-
 let server: FakeCertCentral;
 let clock: Clock;
 beforeAll(async () => {
-	clock = scaledClock();
+	clock = scaledClock(SCALE);
 	server = await startFakeCertCentral({
 		rateLimit: DIGICERT_RATE_WINDOWS,
 		clock: () => clock.now(),

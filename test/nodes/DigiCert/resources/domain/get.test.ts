@@ -1,32 +1,18 @@
-import type { IDataObject, INodeParameters } from 'n8n-workflow';
-
-import type { FakeCertCentral } from '../../../../helpers/fake';
-import { fakeDomains, startFakeCertCentral } from '../../../../helpers/fake';
+import { fakeDomains } from '../../../../helpers/fake';
 import { runDigiCert } from '../../../../helpers/runOperation';
+import { useFakeCertCentral } from '../../../../helpers/useFakeCertCentral';
 
-let server: FakeCertCentral;
-beforeAll(async () => {
-	server = await startFakeCertCentral();
-});
-afterAll(async () => await server.close());
-beforeEach(() => server.reset());
+const server = useFakeCertCentral();
 
 const { DOMAIN_IDS } = fakeDomains;
 
-async function run(parameters: INodeParameters, input: IDataObject[] = [{}], settings = {}) {
-	return await runDigiCert(
-		server,
-		{ resource: 'domain', ...parameters },
-		{ input, node: settings },
-	);
-}
-
 describe('Domain > Get', () => {
 	it('asks for the domain with its DCV and validations, one request per item, paired', async () => {
-		const result = await run({ operation: 'get', domainId: '={{ $json.id }}' }, [
-			{ id: DOMAIN_IDS.pendingTxt },
-			{ id: String(DOMAIN_IDS.bothIn12) },
-		]);
+		const result = await runDigiCert(
+			server,
+			{ resource: 'domain', operation: 'get', domainId: '={{ $json.id }}' },
+			{ input: [{ id: DOMAIN_IDS.pendingTxt }, { id: String(DOMAIN_IDS.bothIn12) }] },
+		);
 		expect(result.error).toBeUndefined();
 		expect(server.requests.map((r) => [r.method, r.path, r.query]).sort()).toEqual([
 			[
@@ -61,11 +47,16 @@ describe('Domain > Get', () => {
 	});
 
 	it('says an unknown domain was not found, and refuses an ID that could change the path', async () => {
-		expect((await run({ operation: 'get', domainId: '987654' })).error?.message).toBe(
-			'Domain 987654 was not found in DigiCert',
-		);
+		expect(
+			(await runDigiCert(server, { resource: 'domain', operation: 'get', domainId: '987654' }))
+				.error?.message,
+		).toBe('Domain 987654 was not found in DigiCert');
 		server.reset();
-		const result = await run({ operation: 'get', domainId: '12/../../user/me' });
+		const result = await runDigiCert(server, {
+			resource: 'domain',
+			operation: 'get',
+			domainId: '12/../../user/me',
+		});
 		expect(result.error?.message).toBe(
 			'Domain ID must be a positive whole number, but it is "12/../../user/me"',
 		);

@@ -1,17 +1,12 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { capturedLogs, digiCertNode } from '../../../../helpers/engine';
-import type { FakeCertCentral } from '../../../../helpers/fake';
-import { fakeData, fakeDomains, startFakeCertCentral } from '../../../../helpers/fake';
+import { fakeData, fakeDomains } from '../../../../helpers/fake';
 import { expectNoKey } from '../../../../helpers/secrets';
 import { runDigiCert } from '../../../../helpers/runOperation';
+import { useFakeCertCentral } from '../../../../helpers/useFakeCertCentral';
 
-let server: FakeCertCentral;
-beforeAll(async () => {
-	server = await startFakeCertCentral();
-});
-afterAll(async () => await server.close());
-beforeEach(() => server.reset());
+const server = useFakeCertCentral();
 
 const { DOMAIN_IDS } = fakeDomains;
 

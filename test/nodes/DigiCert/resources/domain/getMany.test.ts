@@ -1,29 +1,21 @@
-import type { IDataObject, INodeParameters } from 'n8n-workflow';
+import type { INodeParameters } from 'n8n-workflow';
 
-import type { FakeCertCentral } from '../../../../helpers/fake';
-import { fakeDomains, startFakeCertCentral } from '../../../../helpers/fake';
+import { fakeDomains } from '../../../../helpers/fake';
 import { runDigiCert } from '../../../../helpers/runOperation';
+import { useFakeCertCentral } from '../../../../helpers/useFakeCertCentral';
 
-let server: FakeCertCentral;
-beforeAll(async () => {
-	server = await startFakeCertCentral();
-});
-afterAll(async () => await server.close());
-beforeEach(() => server.reset());
+const server = useFakeCertCentral();
 
 const { DOMAIN_IDS, TOTAL_DOMAINS } = fakeDomains;
 
-async function run(parameters: INodeParameters, input: IDataObject[] = [{}], settings = {}) {
-	return await runDigiCert(
-		server,
-		{ resource: 'domain', ...parameters },
-		{ input, node: settings },
-	);
-}
-
 describe('Domain > Get Many', () => {
 	it('Return All pages through every domain once, with their validations', async () => {
-		const result = await run({ operation: 'getMany', returnAll: true, filters: {} });
+		const result = await runDigiCert(server, {
+			resource: 'domain',
+			operation: 'getMany',
+			returnAll: true,
+			filters: {},
+		});
 		expect(result.error).toBeUndefined();
 		expect(server.requests.map((r) => r.query)).toEqual([
 			{ include_validation: 'true', offset: '0', limit: '1000' },
@@ -38,7 +30,8 @@ describe('Domain > Get Many', () => {
 	});
 
 	it("sends each filter as DigiCert's query key, and Limit as the page size", async () => {
-		const result = await run({
+		const result = await runDigiCert(server, {
+			resource: 'domain',
 			operation: 'getMany',
 			limit: 5,
 			filters: {
@@ -75,7 +68,8 @@ describe('Domain > Get Many', () => {
 	});
 
 	it('an empty answer (DigiCert leaves the array out) is no items', async () => {
-		const result = await run({
+		const result = await runDigiCert(server, {
+			resource: 'domain',
 			operation: 'getMany',
 			returnAll: true,
 			filters: { search: 'no-such-domain' },
@@ -109,7 +103,7 @@ describe('Domain > Get Many', () => {
 			],
 		];
 		for (const [parameters, message] of cases) {
-			const result = await run(parameters);
+			const result = await runDigiCert(server, { resource: 'domain', ...parameters });
 			expect({
 				message: result.error?.message,
 				description: (result.error as { description?: string }).description,
@@ -124,11 +118,22 @@ describe('Domain > Get Many', () => {
 
 	it('refuses a filter value DigiCert does not know, and a container ID that is not one', async () => {
 		expect(
-			(await run({ operation: 'getMany', filters: { validation: 'expiring_someday' } })).error
-				?.message,
+			(
+				await runDigiCert(server, {
+					resource: 'domain',
+					operation: 'getMany',
+					filters: { validation: 'expiring_someday' },
+				})
+			).error?.message,
 		).toMatch(/^Validation must be one of shortened_by_industry_changes, /);
 		expect(
-			(await run({ operation: 'getMany', filters: { containerId: '5&x=1' } })).error?.message,
+			(
+				await runDigiCert(server, {
+					resource: 'domain',
+					operation: 'getMany',
+					filters: { containerId: '5&x=1' },
+				})
+			).error?.message,
 		).toBe('Division ID must be a positive whole number, but it is "5&x=1"');
 		expect(server.requests).toHaveLength(0);
 	});

@@ -1,24 +1,16 @@
-import type { IDataObject, INodeParameters } from 'n8n-workflow';
-
 import { fakeData } from '../../../../helpers/fake';
 import { useFakeCertCentral } from '../../../../helpers/useFakeCertCentral';
 import { runDigiCert } from '../../../../helpers/runOperation';
 
 const server = useFakeCertCentral();
 
-async function run(parameters: INodeParameters, input: IDataObject[] = [{}], typeVersion = 1) {
-	return await runDigiCert(
-		server,
-		{ resource: 'order', ...parameters },
-		{ input, node: { typeVersion } },
-	);
-}
-
 describe('Get Order', () => {
 	it('sends GET /order/certificate/{id} and outputs the order', async () => {
-		const result = await run({ operation: 'get', orderId: '={{ $json.id }}' }, [
-			{ id: fakeData.SEED_ORDER_ID },
-		]);
+		const result = await runDigiCert(
+			server,
+			{ resource: 'order', operation: 'get', orderId: '={{ $json.id }}' },
+			{ input: [{ id: fakeData.SEED_ORDER_ID }], node: { typeVersion: 1 } },
+		);
 		expect(result.error).toBeUndefined();
 		expect(server.requests).toHaveLength(1);
 		expect(server.requests[0]).toMatchObject({
@@ -39,7 +31,11 @@ describe('Get Order', () => {
 	});
 
 	it('says an unknown order was not found', async () => {
-		const result = await run({ operation: 'get', orderId: 1 });
+		const result = await runDigiCert(
+			server,
+			{ resource: 'order', operation: 'get', orderId: 1 },
+			{ node: { typeVersion: 1 } },
+		);
 		expect(result.error?.message).toBe('Order 1 was not found in DigiCert');
 	});
 
@@ -53,7 +49,11 @@ describe('Get Order', () => {
 	it("gets an order by its certificate's thumbprint, written in lowercase with colons, sent as 40 hex digits", async () => {
 		const { thumbprint } = seed();
 		const written = thumbprint.toLowerCase().match(/../g)!.join(':');
-		const result = await run({ operation: 'get', orderId: written });
+		const result = await runDigiCert(
+			server,
+			{ resource: 'order', operation: 'get', orderId: written },
+			{ node: { typeVersion: 1 } },
+		);
 		expect(result.error).toBeUndefined();
 		expect(server.requests.map((r) => r.path)).toEqual([
 			`/services/v2/order/certificate/${thumbprint.toUpperCase()}`,
@@ -63,10 +63,14 @@ describe('Get Order', () => {
 
 	it("gets an order by its certificate's serial number, also through the 1.1 locator's By ID mode", async () => {
 		const { serial_number } = seed();
-		const result = await run(
-			{ operation: 'get', orderId: { __rl: true, mode: 'id', value: serial_number.toLowerCase() } },
-			[{}],
-			1.1,
+		const result = await runDigiCert(
+			server,
+			{
+				resource: 'order',
+				operation: 'get',
+				orderId: { __rl: true, mode: 'id', value: serial_number.toLowerCase() },
+			},
+			{ node: { typeVersion: 1.1 } },
 		);
 		expect(result.error).toBeUndefined();
 		expect(server.requests.map((r) => r.path)).toEqual([
@@ -79,7 +83,11 @@ describe('Get Order', () => {
 		const reissued = [...server.data.reissues.values()].flat().find((c: any) => c.thumbprint) as {
 			thumbprint: string;
 		};
-		const result = await run({ operation: 'get', orderId: reissued.thumbprint });
+		const result = await runDigiCert(
+			server,
+			{ resource: 'order', operation: 'get', orderId: reissued.thumbprint },
+			{ node: { typeVersion: 1 } },
+		);
 		expect(result.error?.message).toBe(
 			`The order whose certificate has the thumbprint ${reissued.thumbprint} was not found in DigiCert`,
 		);
@@ -94,7 +102,11 @@ describe('Get Order', () => {
 		[-5],
 		['A'.repeat(65)],
 	])('refuses %j before sending anything: only digits and hex reach the path', async (orderId) => {
-		const result = await run({ operation: 'get', orderId });
+		const result = await runDigiCert(
+			server,
+			{ resource: 'order', operation: 'get', orderId },
+			{ node: { typeVersion: 1 } },
+		);
 		expect(result.error?.message).toMatch(
 			/^Order ID must be an order ID \(a whole number\), or the thumbprint \(40 hex digits\) or serial number \(hex\)/,
 		);

@@ -1,40 +1,53 @@
-import type { IDataObject, INodeParameters } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 import { capturedLogs } from '../../../../helpers/engine';
-import type { FakeCertCentral } from '../../../../helpers/fake';
-import { fakeData, startFakeCertCentral } from '../../../../helpers/fake';
+import { fakeData } from '../../../../helpers/fake';
 import { expectNoKey } from '../../../../helpers/secrets';
 import { runDigiCert } from '../../../../helpers/runOperation';
+import { useFakeCertCentral } from '../../../../helpers/useFakeCertCentral';
 
-let server: FakeCertCentral;
-beforeAll(async () => {
-	server = await startFakeCertCentral();
-});
-afterAll(async () => await server.close());
-beforeEach(() => server.reset());
-
-async function run(parameters: INodeParameters, settings = {}) {
-	return await runDigiCert(server, { resource: 'organization', ...parameters }, { node: settings });
-}
+const server = useFakeCertCentral();
 
 const today = (days = 0) => fakeData.isoDate(Date.now() + days * 86_400_000);
 
 describe('Organization > Get Expiring Validations', () => {
 	it('refuses a wrong type from an expression (an object) for a filter or Days, before sending anything', async () => {
 		expect(
-			(await run({ operation: 'getMany', filters: { status: '={{ { a: 1 } }}' } })).error?.message,
+			(
+				await runDigiCert(server, {
+					resource: 'organization',
+					operation: 'getMany',
+					filters: { status: '={{ { a: 1 } }}' },
+				})
+			).error?.message,
 		).toBe('Status must be a single text or number, but it is an object {"a":1}');
 		expect(
-			(await run({ operation: 'getMany', filters: { search: '={{ { a: 1 } }}' } })).error?.message,
+			(
+				await runDigiCert(server, {
+					resource: 'organization',
+					operation: 'getMany',
+					filters: { search: '={{ { a: 1 } }}' },
+				})
+			).error?.message,
 		).toBe('Search must be a single text or number, but it is an object {"a":1}');
 		expect(
-			(await run({ operation: 'getExpiringValidations', days: '={{ { a: 1 } }}' })).error?.message,
+			(
+				await runDigiCert(server, {
+					resource: 'organization',
+					operation: 'getExpiringValidations',
+					days: '={{ { a: 1 } }}',
+				})
+			).error?.message,
 		).toBe('Days must be a whole number from 0 to 2000, but it is an object {"a":1}');
 		expect(server.requests).toHaveLength(0);
 	});
 
 	it('lists active organizations with a validation lapsing within Days (today and exactly Days included), soonest first', async () => {
-		const result = await run({ operation: 'getExpiringValidations', days: 30 });
+		const result = await runDigiCert(server, {
+			resource: 'organization',
+			operation: 'getExpiringValidations',
+			days: 30,
+		});
 		expect(result.error).toBeUndefined();
 		expect(server.requests.map((r) => r.query)).toEqual([
 			{ 'filters[status]': 'active', include_validation: 'true', offset: '0', limit: '1000' },
@@ -68,13 +81,25 @@ describe('Organization > Get Expiring Validations', () => {
 	});
 
 	it('Days 0 lists only what lapses today; Days 29 leaves out what lapses in exactly 30', async () => {
-		const todayOnly = (await run({ operation: 'getExpiringValidations', days: 0 }))
+		const todayOnly = (
+			await runDigiCert(server, {
+				resource: 'organization',
+				operation: 'getExpiringValidations',
+				days: 0,
+			})
+		)
 			.items()
 			.map((i) => i.json);
 		expect(todayOnly.map((o) => [o.id, o.validation_type, o.expires, o.days_remaining])).toEqual([
 			[112234, 'ov', today(), 0],
 		]);
-		const ids = (await run({ operation: 'getExpiringValidations', days: 29 }))
+		const ids = (
+			await runDigiCert(server, {
+				resource: 'organization',
+				operation: 'getExpiringValidations',
+				days: 29,
+			})
+		)
 			.items()
 			.map((i) => i.json.id);
 		expect(ids).not.toContain(112235);
@@ -98,7 +123,13 @@ describe('Organization > Get Expiring Validations', () => {
 				body: { organizations: [late], page: { total: 1, limit: 1000, offset: 0 } },
 			},
 		});
-		const items = (await run({ operation: 'getExpiringValidations', days: 30 }))
+		const items = (
+			await runDigiCert(server, {
+				resource: 'organization',
+				operation: 'getExpiringValidations',
+				days: 30,
+			})
+		)
 			.items()
 			.map((i) => i.json);
 		expect(items.map((o) => [o.id, o.expires, o.days_remaining])).toEqual([[7, today(30), 30]]);
@@ -130,7 +161,11 @@ describe('Organization > Get Expiring Validations', () => {
 				},
 			},
 		});
-		const result = await run({ operation: 'getExpiringValidations', days: 30 });
+		const result = await runDigiCert(server, {
+			resource: 'organization',
+			operation: 'getExpiringValidations',
+			days: 30,
+		});
 		expect(result.items().map((i) => [i.json.id, i.json.days_remaining])).toEqual([[2, 3]]);
 		expect(result.taskData()?.hints).toEqual([
 			{
@@ -157,7 +192,11 @@ describe('Organization > Get Expiring Validations', () => {
 			},
 		});
 		capturedLogs.length = 0;
-		const result = await run({ operation: 'getExpiringValidations', days: 30 });
+		const result = await runDigiCert(server, {
+			resource: 'organization',
+			operation: 'getExpiringValidations',
+			days: 30,
+		});
 		expect(result.error).toBeUndefined();
 		const [hint] = result.taskData()?.hints ?? [];
 		expect(hint?.message).toMatch(
@@ -169,7 +208,11 @@ describe('Organization > Get Expiring Validations', () => {
 
 	it('an answer that is not a list fails the run with advice', async () => {
 		server.fail({ times: 1, respond: { status: 200, body: ['not', 'a', 'page'] } });
-		const result = await run({ operation: 'getExpiringValidations', days: 30 });
+		const result = await runDigiCert(server, {
+			resource: 'organization',
+			operation: 'getExpiringValidations',
+			days: 30,
+		});
 		expect(result.error?.message).toMatch(
 			/DigiCert answered unexpectedly: HTTP 200 with something other than a list/,
 		);

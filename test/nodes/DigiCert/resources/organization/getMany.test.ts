@@ -1,25 +1,19 @@
-import type { INodeParameters } from 'n8n-workflow';
-
-import type { FakeCertCentral } from '../../../../helpers/fake';
-import { fakeData, startFakeCertCentral } from '../../../../helpers/fake';
+import { fakeData } from '../../../../helpers/fake';
 import { runDigiCert } from '../../../../helpers/runOperation';
+import { useFakeCertCentral } from '../../../../helpers/useFakeCertCentral';
 
-let server: FakeCertCentral;
-beforeAll(async () => {
-	server = await startFakeCertCentral();
-});
-afterAll(async () => await server.close());
-beforeEach(() => server.reset());
-
-async function run(parameters: INodeParameters, settings = {}) {
-	return await runDigiCert(server, { resource: 'organization', ...parameters }, { node: settings });
-}
+const server = useFakeCertCentral();
 
 const today = (days = 0) => fakeData.isoDate(Date.now() + days * 86_400_000);
 
 describe('Organization > Get Many', () => {
 	it('lists every organization with its validations (include_validation=true); one without validations has no array', async () => {
-		const result = await run({ operation: 'getMany', returnAll: true, filters: {} });
+		const result = await runDigiCert(server, {
+			resource: 'organization',
+			operation: 'getMany',
+			returnAll: true,
+			filters: {},
+		});
 		expect(result.error).toBeUndefined();
 		expect(server.requests.map((r) => [r.path, r.query])).toEqual([
 			['/services/v2/organization', { include_validation: 'true', offset: '0', limit: '1000' }],
@@ -38,7 +32,8 @@ describe('Organization > Get Many', () => {
 	});
 
 	it("sends the filters as DigiCert's query keys; the search (an ID or part of a name) as typed", async () => {
-		const result = await run({
+		const result = await runDigiCert(server, {
+			resource: 'organization',
 			operation: 'getMany',
 			limit: 10,
 			filters: { status: 'active', validation: 'pending', search: 'Contoso' },
@@ -56,7 +51,13 @@ describe('Organization > Get Many', () => {
 
 	it('refuses a status DigiCert does not know, before sending anything', async () => {
 		expect(
-			(await run({ operation: 'getMany', filters: { status: 'approved' } })).error?.message,
+			(
+				await runDigiCert(server, {
+					resource: 'organization',
+					operation: 'getMany',
+					filters: { status: 'approved' },
+				})
+			).error?.message,
 		).toBe('Status must be one of active, inactive, but it is "approved"');
 		expect(server.requests).toHaveLength(0);
 	});

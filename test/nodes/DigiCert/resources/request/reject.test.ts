@@ -1,6 +1,7 @@
 import type { INodeParameters } from 'n8n-workflow';
 
 import { fakeData } from '../../../../helpers/fake';
+import { describeRequestDecision } from '../../../../helpers/requestDecisionCases';
 import { runDigiCert } from '../../../../helpers/runOperation';
 import { useFakeCertCentral } from '../../../../helpers/useFakeCertCentral';
 
@@ -19,6 +20,8 @@ async function reject(parameters: INodeParameters, typeVersion: number) {
 		{ node: { typeVersion } },
 	);
 }
+
+describeRequestDecision(server, 'reject');
 
 describe('Reject', () => {
 	// DigiCert's Update request status takes processor_comment as optional; from typeVersion 1.1 the
