@@ -222,6 +222,39 @@ export const lifecycleCases: DigiCertCase[] = [
 		},
 	},
 	{
+		name: "typeVersion 1.2: Create with a product picked From List (the account's) and Certificate Validity: the product's info, then the order",
+		typeVersion: 1.2,
+		parameters: {
+			resource: 'order',
+			operation: 'create',
+			product: {
+				__rl: true,
+				mode: 'list',
+				value: 'ssl_securesite_flex',
+				cachedResultName: 'Secure Site OV — ssl_securesite_flex, plans of 1, 2 or 3 years',
+			},
+			csr: NEW_CSR,
+			organizationId: '112233',
+			validity: 'years',
+			years: 2,
+			options: { certificateValidity: { validity: { unit: 'days', days: 90 } } },
+		},
+		check: (run, fake) => {
+			expect(run.nodeError(DIGICERT)?.message).toBeUndefined();
+			expect(fake.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+				'GET /services/v2/product/ssl_securesite_flex',
+				'POST /services/v2/order/certificate/ssl_securesite_flex',
+			]);
+			expect(fake.requests[1].body).toMatchObject({
+				certificate: { cert_validity: { days: 90 } },
+				order_validity: { years: 2 },
+				organization: { id: 112233 },
+			});
+			const [item] = run.items(DIGICERT);
+			expect(fake.data.orders.get(item.orderId).product.name_id).toBe('ssl_securesite_flex');
+		},
+	},
+	{
 		name: 'Reissue Certificate with a CSR that is not one: refused before anything is sent, naming the field',
 		parameters: {
 			resource: 'order',

@@ -19,6 +19,7 @@ const {
 	notFound,
 	startOfDay,
 } = require('./common');
+const { refuseCertValidity, refusePlan } = require('./productCatalogue');
 
 /** Public TLS certificates issued from 15 March 2026 live at most 199 days (DigiCert's pages). */
 const MAX_VALIDITY_DAYS = 199;
@@ -43,6 +44,14 @@ const isObject = (/** @type {unknown} */ v) =>
 /** The validation a product needs: DV products have no organization. */
 const validationOf = (/** @type {string} */ nameId) =>
 	/(^|_)dv(_|$)/.test(nameId) ? 'dv' : /(^|_)ev(_|$)/.test(nameId) ? 'ev' : 'ov';
+
+/** The day a plan of `years` from the day of `now` ends (undefined without years). */
+const planEnd = (/** @type {number | undefined} */ years, /** @type {number} */ now) => {
+	if (years === undefined) return undefined;
+	const end = new Date(now);
+	end.setUTCFullYear(end.getUTCFullYear() + years);
+	return isoDate(end.getTime());
+};
 
 /**
  * The handlers of the lifecycle calls, on `data` (one instance per data: they share the IDs they give out).
@@ -237,6 +246,12 @@ function buildLifecycle(data) {
 				'invalid_order_status',
 				`Order ${order.id} cannot be reissued: its status is ${order.status}.`,
 			); // [U]
+		const refusedValidity = refuseCertValidity(
+			req.body.certificate,
+			data.now(),
+			order.order_valid_till,
+		);
+		if (refusedValidity) return refusedValidity;
 		const reissueNames = namesOf(read.certificate);
 		const dcvMethod = data.orderDcv.readMethod(req.body, order.product.name_id, reissueNames);
 		if ('error' in dcvMethod) return dcvMethod.error;
@@ -296,6 +311,12 @@ function buildLifecycle(data) {
 				'invalid_order_status',
 				`Order ${order.id} cannot be duplicated: its status is ${order.status}.`,
 			); // [U]
+		const refusedValidity = refuseCertValidity(
+			req.body.certificate,
+			data.now(),
+			order.order_valid_till,
+		);
+		if (refusedValidity) return refusedValidity;
 		const id = nextCertificateId++;
 		const certificate = pendingCertificate(id, read.certificate, {
 			ca_cert_id: '1005',
@@ -474,7 +495,7 @@ function buildLifecycle(data) {
 	 * domain or organization validation).
 	 */
 	function create(/** @type {RegExpExecArray} */ m, /** @type {any} */ req) {
-		const product = data.products.find((/** @type {any} */ p) => p.name_id === m[1]);
+		const product = data.productCatalogue.find((/** @type {any} */ p) => p.name_id === m[1]);
 		if (!product) return errorAnswer(404, 'not_found|product', 'Product not found.');
 		const read = readCertificate(req.body, undefined);
 		if ('error' in read) return read.error;
@@ -518,6 +539,10 @@ function buildLifecycle(data) {
 				'custom_expiration_date must be a future date (YYYY-MM-DD).',
 			); // [U]
 		}
+		const refused =
+			refusePlan(product, body) ??
+			refuseCertValidity(body.certificate, data.now(), endDate ?? planEnd(years, data.now()));
+		if (refused) return refused;
 		// renewal_of_order_id: an order of the account, of the same product [A: codes; that a renewal
 		// must be of the same product is DigiCert's rule for renewals, the refusal's shape is not shown].
 		const renewed =
@@ -557,6 +582,7 @@ function buildLifecycle(data) {
 			csr: read.certificate.csr,
 			signature_hash: read.certificate.signature_hash,
 		});
+		order.product = { name_id: product.name_id, name: product.name, type: product.type };
 		if (organization)
 			order.organization = { ...order.organization, id: organization.id, name: organization.name };
 		order.payment_method = body.payment_method ?? 'balance';

@@ -52,6 +52,8 @@ function createStore(options = {}) {
 		requestEffects,
 		/** The account's products and containers (what an order may name); its organizations are `organizations` (domains.js). */
 		products: PRODUCTS,
+		/** The account's products with their info (GET /product, /product/{name_id}): what an order may name and for how long. */
+		productCatalogue: require('./productCatalogue').seedProductCatalogue(),
 		containers: CONTAINERS,
 		/**
 		 * The certificate with this ID: an order's current certificate, a duplicate or a reissue, and

@@ -12,6 +12,7 @@ import { DigiCertClient } from '../../common/transport';
 import type { DigiCertRequest } from '../../common/types';
 import { isObject } from '../../common/types';
 import { CERTCENTRAL_HOSTS, pageUrl } from './locators';
+import { isOfferedTlsProduct, productListName } from './products';
 import { transportOptionsFrom } from './requestOptions';
 
 /**
@@ -220,5 +221,49 @@ export const searchDomains: Search = async function (filter, paginationToken) {
 	};
 };
 
+/**
+ * The account's TLS products for Create (`GET /product`, one unpaged list), without the replaced
+ * ones, each with the plan lengths it allows; the search text matches name or ID. An unreadable list
+ * says so in the dropdown and points to the By ID mode.
+ */
+export const searchProducts: Search = async function (filter) {
+	const client = await connect(this);
+	const search = searchText(filter).toLowerCase();
+	let products: IDataObject[];
+	try {
+		const response = await client.send({ method: 'GET', path: '/product', subject: 'Products' }, 0);
+		const body = response.body;
+		if (!isObject(body) || (body.products !== undefined && !Array.isArray(body.products)))
+			throw new Error('DigiCert answered without a product list');
+		products = ((body.products ?? []) as unknown[]).filter(isObject);
+	} catch (error) {
+		throw new NodeOperationError(
+			this.getNode(),
+			`Could not load the account's products from DigiCert: ${(error as Error).message}`,
+			{
+				description:
+					"Switch Product to By ID and type DigiCert's product ID (e.g. ssl_basic), or check that the API key may read products.",
+			},
+		);
+	}
+	const results = products
+		.filter(isOfferedTlsProduct)
+		.filter(
+			(p) =>
+				search === '' ||
+				text(p.name).toLowerCase().includes(search) ||
+				text(p.name_id).toLowerCase().includes(search),
+		)
+		.sort((a, b) => text(a.name).localeCompare(text(b.name)))
+		.map((p): INodeListSearchItems => ({ name: productListName(p), value: text(p.name_id) }));
+	return { results };
+};
+
 /** The node's `methods.listSearch`: each locator names one of these (locators.ts). */
-export const listSearch = { searchOrders, searchRequests, searchCertificates, searchDomains };
+export const listSearch = {
+	searchOrders,
+	searchRequests,
+	searchCertificates,
+	searchDomains,
+	searchProducts,
+};

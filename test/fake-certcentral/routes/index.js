@@ -15,6 +15,7 @@ const RESOURCES = [
 	require('./certificates'),
 	require('./domains'),
 	require('./organizations'),
+	require('./products'),
 	require('./webhooks'),
 ];
 

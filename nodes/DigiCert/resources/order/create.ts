@@ -8,7 +8,12 @@ import {
 	assertOneOf,
 	assertText,
 } from '../../../common/certificateInput';
-import { assertBoolean, assertPositiveId, assertWholeNumber } from '../../../common/inputChecks';
+import {
+	assertBoolean,
+	assertPositiveId,
+	assertWholeNumber,
+	quoteValue,
+} from '../../../common/inputChecks';
 import {
 	commentsOption,
 	readSubmissionOptions,
@@ -28,9 +33,26 @@ import {
 import type { DigiCertOperation } from '../../shared/operation';
 import { assertDcvMethod, dcvAnswer, dcvMethodProperty } from '../../shared/dcv';
 import { locatorId, orderIdProperty } from '../../shared/locators';
-import { changedDefault } from '../../shared/versions';
+import {
+	assertWithinOrder,
+	certificateValidityOption,
+	readCertificateValidity,
+} from '../../shared/certificateValidity';
+import type { ProductInfoCache } from '../../shared/products';
+import {
+	assertPlanAllowed,
+	DV_PRODUCT_IDS,
+	OV_EV_PRODUCT_IDS,
+	productInfoCache,
+} from '../../shared/products';
+import { beforeVersion1_2, changedDefault, fromVersion1_2 } from '../../shared/versions';
+import { clock } from '../../../common/clock';
+import { isObject } from '../../../common/types';
 
-/** The TLS products this operation orders (DigiCert's product name IDs, by name) and their validation: DV needs no organization. */
+/**
+ * The TLS products nodes saved before typeVersion 1.2 choose from (DigiCert's product name IDs, by
+ * name) and their validation: DV needs no organization. New nodes pick from the account's products.
+ */
 export const TLS_PRODUCTS = [
 	{ name: 'Basic EV', value: 'ssl_ev_basic', validation: 'ev' },
 	{ name: 'Basic OV', value: 'ssl_basic', validation: 'ov' },
@@ -47,6 +69,7 @@ export const TLS_PRODUCTS = [
 ] as const;
 const PRODUCT_IDS = TLS_PRODUCTS.map((p) => p.value);
 const PAYMENT_METHODS = ['balance', 'profile'] as const;
+const PRODUCT_ID_PATTERN = /^\s*[a-z0-9_]{2,64}\s*$/;
 
 /**
  * `balance` or `profile`. DigiCert's `card` needs the card's details in the order, which this node
@@ -60,7 +83,64 @@ function readPaymentMethod(value: unknown): string {
 	return assertOneOf(value ?? 'balance', PAYMENT_METHODS, 'Payment Method');
 }
 
-type Parameters = { product: string; body: IDataObject };
+/** A product ID typed or picked (typeVersion 1.2 on): DigiCert's name ID, e.g. ssl_basic. */
+function readProductId(value: unknown): string {
+	if (typeof value === 'string' && PRODUCT_ID_PATTERN.test(value)) return value.trim();
+	throw new Error(
+		`Product must be DigiCert's product ID (lowercase letters, digits and _), e.g. ssl_basic, but it is ${quoteValue(value)}`,
+	);
+}
+
+type Parameters = {
+	product: string;
+	body: IDataObject;
+	/** Whether the product's info is read first to refuse a plan it does not allow (typeVersion 1.2 on). */
+	checkProduct: boolean;
+	/** The run's product info answers, shared by its items (one read per product). */
+	productInfos?: ProductInfoCache;
+};
+
+/** Create's Product from typeVersion 1.2: the account's products (GET /product), or an ID typed in. */
+const productLocator: INodeProperties = {
+	displayName: 'Product',
+	name: 'product',
+	type: 'resourceLocator',
+	default: { mode: 'list', value: 'ssl_basic' },
+	required: true,
+	modes: [
+		{
+			displayName: 'From List',
+			name: 'list',
+			type: 'list',
+			placeholder: 'Select a product...',
+			typeOptions: { searchListMethod: 'searchProducts', searchable: true },
+		},
+		{
+			displayName: 'By ID',
+			name: 'id',
+			type: 'string',
+			placeholder: 'e.g. ssl_basic',
+			validation: [
+				{
+					type: 'regex',
+					properties: {
+						regex: PRODUCT_ID_PATTERN.source,
+						errorMessage: "A product ID is DigiCert's name ID, e.g. ssl_basic",
+					},
+				},
+			],
+		},
+	],
+	description:
+		"The certificate product to order: the account's TLS products, with the plan lengths each allows",
+};
+
+/** The year an order of `years` ends, from the day of `now` (the same day `years` later). */
+function planEnd(years: number, now: number): string {
+	const end = new Date(now);
+	end.setUTCFullYear(end.getUTCFullYear() + years);
+	return end.toISOString().slice(0, 10);
+}
 
 /**
  * Create's Renewal of Order option: the Order locator under its own name. A new option inside a
@@ -91,7 +171,9 @@ export const create: DigiCertOperation<Parameters> = {
 	description:
 		'Order and pay for a new OV, EV or DV TLS certificate from a CSR; it then waits for validation',
 	properties: [
-		{
+		// One Product per version; the fixed list last, the form a node without a version resolves to.
+		fromVersion1_2(productLocator),
+		beforeVersion1_2({
 			displayName: 'Product',
 			name: 'product',
 			type: 'options',
@@ -103,7 +185,7 @@ export const create: DigiCertOperation<Parameters> = {
 			})),
 			default: 'ssl_basic',
 			description: 'The certificate product to order (must be enabled in your CertCentral account)',
-		},
+		}),
 		csrProperty(
 			'The certificate signing request made with the new private key (PEM, -----BEGIN CERTIFICATE REQUEST-----)',
 		),
@@ -121,14 +203,22 @@ export const create: DigiCertOperation<Parameters> = {
 			},
 			false,
 		),
-		{
+		beforeVersion1_2({
 			...organizationIdProperty(
 				'The organization (already validated in CertCentral) the OV or EV certificate names',
 			),
 			displayOptions: {
 				show: { product: TLS_PRODUCTS.filter((p) => p.validation !== 'dv').map((p) => p.value) },
 			},
-		},
+		}),
+		// A product from the account may be any validation: hidden for the DV products known, else optional.
+		fromVersion1_2({
+			...organizationIdProperty(
+				'The organization (already validated in CertCentral) the OV or EV certificate names; OV and EV products need one, DV products none',
+			),
+			required: false,
+			displayOptions: { hide: { product: [...DV_PRODUCT_IDS] } },
+		}),
 		{
 			displayName: 'Validity',
 			name: 'validity',
@@ -138,7 +228,7 @@ export const create: DigiCertOperation<Parameters> = {
 					name: 'Years',
 					value: 'years',
 					description:
-						'Coverage of 1 to 3 years (a multi-year plan: each certificate lives at most 199 days)',
+						'Coverage of 1 year, or 2–3 where the product allows (each certificate lives at most 199 days)',
 				},
 				{ name: 'Until a Date', value: 'endDate', description: 'Coverage until a date you pick' },
 			],
@@ -151,7 +241,8 @@ export const create: DigiCertOperation<Parameters> = {
 			typeOptions: { minValue: 1, maxValue: 3 },
 			default: 1,
 			displayOptions: { show: { validity: ['years'] } },
-			description: 'How many years the order covers (1–3)',
+			description:
+				"How many years the order covers: 1, or 2–3 where the account's product allows it (checked before ordering)",
 		},
 		{
 			displayName: 'End Date',
@@ -162,6 +253,7 @@ export const create: DigiCertOperation<Parameters> = {
 			description: 'The last day the order covers; must be after today',
 		},
 		optionsProperty([
+			certificateValidityOption,
 			commentsOption,
 			containerIdProperty(
 				"The container (division) the order belongs to; by default the API key user's",
@@ -194,9 +286,18 @@ export const create: DigiCertOperation<Parameters> = {
 			skipApprovalOption,
 		]),
 	],
-	readParameters: (read) => {
-		const product = assertOneOf(read('product'), PRODUCT_IDS, 'Product');
-		const validation = TLS_PRODUCTS.find((p) => p.value === product)!.validation;
+	readParameters: (read, node) => {
+		const checkProduct = node.typeVersion >= 1.2;
+		const product = checkProduct
+			? readProductId(read('product'))
+			: assertOneOf(read('product'), PRODUCT_IDS, 'Product');
+		const validation = checkProduct
+			? DV_PRODUCT_IDS.includes(product)
+				? 'dv'
+				: OV_EV_PRODUCT_IDS.includes(product)
+					? 'ov'
+					: 'unknown'
+			: TLS_PRODUCTS.find((p) => p.value === product)!.validation;
 		const csr = assertCsr(read('csr'), 'CSR');
 		const commonNameText = assertText(read('commonName', ''), 'Common Name');
 		const commonName =
@@ -232,10 +333,20 @@ export const create: DigiCertOperation<Parameters> = {
 			'Validity',
 		);
 		let orderValidity: IDataObject;
+		const now = clock.now();
+		let orderEnd: string;
 		if (validity === 'years') {
-			orderValidity = { years: assertWholeNumber(read('years', 1), 'Years', { min: 1, max: 3 }) };
+			const years = assertWholeNumber(read('years', 1), 'Years', { min: 1, max: 3 });
+			orderValidity = { years };
+			orderEnd = planEnd(years, now);
 		} else {
-			orderValidity = { custom_expiration_date: assertFutureDay(read('endDate'), 'End Date') };
+			orderEnd = assertFutureDay(read('endDate'), 'End Date', now);
+			orderValidity = { custom_expiration_date: orderEnd };
+		}
+		const certValidity = readCertificateValidity(options.certificateValidity, now);
+		if (certValidity !== undefined) {
+			assertWithinOrder(certValidity, orderEnd, 'order', now);
+			certificate.cert_validity = certValidity;
 		}
 		const body: IDataObject = {
 			certificate,
@@ -248,11 +359,39 @@ export const create: DigiCertOperation<Parameters> = {
 			body.renewal_of_order_id = assertPositiveId(renewalOf, 'Renewal of Order');
 		if (options.dcvMethod !== undefined)
 			body.dcv_method = assertDcvMethod(options.dcvMethod, [commonName, ...dnsNames]);
-		if (validation !== 'dv')
-			body.organization = { id: assertPositiveId(read('organizationId'), 'Organization ID') };
+		const organizationId = validation === 'dv' ? '' : read('organizationId', '');
+		// A product this node does not know takes an organization when one is given (DigiCert decides).
+		if (validation !== 'dv' && (validation !== 'unknown' || (organizationId ?? '') !== ''))
+			body.organization = { id: assertPositiveId(organizationId, 'Organization ID') };
 		if (options.containerId !== undefined && options.containerId !== '')
 			body.container = { id: assertPositiveId(options.containerId, 'Container ID') };
-		return { product, body };
+		return {
+			product,
+			body,
+			checkProduct,
+			...(checkProduct ? { productInfos: productInfoCache() } : {}),
+		};
+	},
+	async prepare(parameters, send) {
+		const { product, productInfos } = parameters;
+		if (!parameters.checkProduct || productInfos === undefined) return parameters;
+		let info = productInfos.get(product);
+		if (info === undefined) {
+			// Unreadable info (a restricted key, a product unknown here) lets DigiCert decide.
+			info = send({
+				method: 'GET',
+				path: `/product/${product}`,
+				subject: `Product ${product}`,
+			}).then(
+				(answer) => (isObject(answer.body) ? answer.body : undefined),
+				() => undefined,
+			);
+			productInfos.set(product, info);
+		}
+		const read = await info;
+		if (read !== undefined)
+			assertPlanAllowed(product, read, parameters.body.order_validity as IDataObject);
+		return parameters;
 	},
 	request: ({ product, body }) => ({
 		method: 'POST',

@@ -197,6 +197,7 @@ describe('the node description built from the declared resources', () => {
 			'searchCertificates',
 			'searchDomains',
 			'searchOrders',
+			'searchProducts',
 			'searchRequests',
 		]);
 	});

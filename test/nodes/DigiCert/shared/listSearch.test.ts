@@ -288,3 +288,98 @@ describe('Domain list search', () => {
 		});
 	});
 });
+
+describe("Product list search (Create's Product, typeVersion 1.2)", () => {
+	it("one GET /product; the account's TLS products by name, without replaced or non-TLS ones, each with the plans it allows", async () => {
+		const result = await search('searchProducts');
+		expect(server.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+			'GET /services/v2/product',
+		]);
+		expect(result).toEqual({
+			results: [
+				{
+					name: 'Basic EV — ssl_ev_basic, plans of 1, 2 or 3 years, or until a date',
+					value: 'ssl_ev_basic',
+				},
+				{
+					name: 'Basic OV — ssl_basic, plans of 1, 2 or 3 years, or until a date',
+					value: 'ssl_basic',
+				},
+				{
+					name: 'GeoTrust DV SSL — ssl_dv_geotrust_flex, plans of 1 year',
+					value: 'ssl_dv_geotrust_flex',
+				},
+				{
+					name: 'RapidSSL Standard DV — ssl_dv_rapidssl, plans of 1 year',
+					value: 'ssl_dv_rapidssl',
+				},
+				{
+					name: 'RapidSSL Wildcard DV — wildcard_dv_rapidssl, plans of 1 year',
+					value: 'wildcard_dv_rapidssl',
+				},
+				{
+					name: 'Secure Site EV — ssl_ev_securesite_flex, plans of 1, 2 or 3 years, or until a date',
+					value: 'ssl_ev_securesite_flex',
+				},
+				{
+					name: 'Secure Site OV — ssl_securesite_flex, plans of 1, 2 or 3 years, or until a date',
+					value: 'ssl_securesite_flex',
+				},
+				{
+					name: 'Secure Site Pro EV — ssl_ev_securesite_pro, plans of 1, 2 or 3 years, or until a date',
+					value: 'ssl_ev_securesite_pro',
+				},
+				{
+					name: 'Secure Site Pro OV — ssl_securesite_pro, plans of 1, 2 or 3 years, or until a date',
+					value: 'ssl_securesite_pro',
+				},
+				// ssl_plus, ssl_dv_geotrust (replaced) and code_signing (not TLS) are on the account, not offered.
+				{
+					name: 'Wildcard SSL — ssl_cloud_wildcard, plans of 1, 2 or 3 years, or until a date',
+					value: 'ssl_cloud_wildcard',
+				},
+			],
+		});
+	});
+
+	it('the search text matches the name or the ID, in any case', async () => {
+		const byName = await search('searchProducts', 'site pro');
+		expect(byName.results.map((r) => r.value)).toEqual([
+			'ssl_ev_securesite_pro',
+			'ssl_securesite_pro',
+		]);
+		const byId = await search('searchProducts', 'DV_GEOTRUST');
+		expect(byId.results.map((r) => r.value)).toEqual(['ssl_dv_geotrust_flex']);
+	});
+
+	it("an unreadable product list is a clear error in the editor's list, pointing to By ID", async () => {
+		server.fail({
+			match: (r) => r.path === '/services/v2/product',
+			respond: {
+				status: 403,
+				body: {
+					errors: [{ code: 'access_denied|missing_permission', message: 'Missing permission' }],
+				},
+			},
+		});
+		const failure = (await search('searchProducts').catch((e: unknown) => e)) as {
+			message: string;
+			description: string;
+		};
+		expect(failure.message).toMatch(/^Could not load the account's products from DigiCert: .+/);
+		expect(failure.description).toBe(
+			"Switch Product to By ID and type DigiCert's product ID (e.g. ssl_basic), or check that the API key may read products.",
+		);
+		expect(server.requests).toHaveLength(1);
+	});
+
+	it('an answer without a product list says so', async () => {
+		server.fail({
+			match: (r) => r.path === '/services/v2/product',
+			respond: { status: 200, body: { products: 'none' } },
+		});
+		await expect(search('searchProducts')).rejects.toThrow(
+			"Could not load the account's products from DigiCert: DigiCert answered without a product list",
+		);
+	});
+});

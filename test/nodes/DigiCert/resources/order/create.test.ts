@@ -11,6 +11,9 @@ import {
 	oneLineCsr,
 } from '../../../../fixtures/csr';
 import { runDigiCert } from '../../../../helpers/runOperation';
+import { clock } from '../../../../../nodes/common/clock';
+import { DigiCert } from '../../../../../nodes/DigiCert/DigiCert.node';
+import { shownIn } from '../../../../helpers/versions';
 
 const server = useFakeCertCentral({ fresh: true });
 
@@ -287,9 +290,9 @@ describe("Create Order: the certificate's names", () => {
 		async (typeVersion, dnsNames) => {
 			const result = await run({ ...base, csr: SAN_CSR }, [{}], { typeVersion });
 			expect(result.error).toBeUndefined();
-			expect(
-				(server.requests[0].body as { certificate: IDataObject }).certificate.dns_names,
-			).toEqual(dnsNames);
+			// From typeVersion 1.2 the product's info is read first (GET /product/{id}).
+			const order = server.requests.find((r) => r.method === 'POST')!;
+			expect((order.body as { certificate: IDataObject }).certificate.dns_names).toEqual(dnsNames);
 		},
 	);
 
@@ -401,5 +404,292 @@ describe('Create Order: Payment Method', () => {
 			}),
 		});
 		expect(answer.status).toBe(400);
+	});
+});
+
+describe('Create: Certificate Validity, checked before sending', () => {
+	const TODAY = Date.parse('2026-12-03T12:00:00Z');
+	afterEach(() => jest.restoreAllMocks());
+	const pinToday = (ms = TODAY) => jest.spyOn(clock, 'now').mockReturnValue(ms);
+	const order = (certificateValidity: INodeParameters, more: INodeParameters = {}) =>
+		run(
+			{
+				product: 'ssl_basic',
+				csr: NEW_CSR,
+				organizationId: String(ORGANIZATION),
+				validity: 'years',
+				years: 1,
+				options: { certificateValidity: { validity: certificateValidity } },
+				...more,
+			},
+			[{}],
+		);
+	const posted = () => server.requests.find((r) => r.method === 'POST');
+
+	it('sends certificate.cert_validity {days}; DigiCert (the fake) takes it', async () => {
+		const result = await order({ unit: 'days', days: 90 });
+		expect(result.error).toBeUndefined();
+		expect((posted()!.body as { certificate: IDataObject }).certificate.cert_validity).toEqual({
+			days: 90,
+		});
+		expect(result.items()[0].json.orderId).toEqual(expect.any(Number));
+	});
+
+	it('sends certificate.cert_validity {valid_till} for an end date', async () => {
+		const end = isoDay(Date.now() + 60 * 86_400_000);
+		const result = await order({ unit: 'validTill', validTill: `${end}T00:00:00` });
+		expect(result.error).toBeUndefined();
+		expect((posted()!.body as { certificate: IDataObject }).certificate.cert_validity).toEqual({
+			valid_till: end,
+		});
+	});
+
+	it.each([
+		// From 24 Feb 2026 DigiCert issues at most 199 days; from 15 Mar 2027 99; from 15 Mar 2029 46.
+		['2026-12-03', 200, 199],
+		['2027-03-15', 100, 99],
+		['2029-03-15', 47, 46],
+	])('on %s refuses %i days before sending: at most %i', async (day, days, max) => {
+		pinToday(Date.parse(`${day}T08:00:00Z`));
+		const result = await order({ unit: 'days', days });
+		expect(result.error?.message).toBe(
+			`Certificate Validity › Days is ${days}, but DigiCert issues public TLS certificates of at most ${max} days on ${day}: set ${max} days or fewer`,
+		);
+		expect(server.requests).toHaveLength(0);
+	});
+
+	it('refuses an end date more than 199 days away, naming the last day allowed', async () => {
+		pinToday();
+		const result = await order({ unit: 'validTill', validTill: '2027-07-01' });
+		expect(result.error?.message).toBe(
+			'Certificate Validity › End Date 2027-07-01 is 210 days away, but DigiCert issues public TLS certificates of at most 199 days on 2026-12-03: set an end date on or before 2027-06-20',
+		);
+		expect(server.requests).toHaveLength(0);
+	});
+
+	it('refuses an end date in the past', async () => {
+		pinToday();
+		const result = await order({ unit: 'validTill', validTill: '2026-11-30' });
+		expect(result.error?.message).toBe(
+			'Certificate Validity › End Date must be after today (2026-12-03), but it is 2026-11-30',
+		);
+		expect(server.requests).toHaveLength(0);
+	});
+
+	it("refuses a certificate that would outlive the order's end date", async () => {
+		pinToday();
+		const result = await order(
+			{ unit: 'days', days: 90 },
+			{ validity: 'endDate', endDate: '2027-01-15' },
+		);
+		expect(result.error?.message).toBe(
+			"Certificate Validity ends 2027-03-03, after the order's end 2027-01-15: a certificate cannot outlive its order. Set a shorter Certificate Validity for the order, or none (DigiCert then ends it with the order).",
+		);
+		expect(server.requests).toHaveLength(0);
+	});
+
+	it('the fake refuses what DigiCert refuses: a certificate longer than issued on its day', async () => {
+		// The node's clock says January 2026 (397 days allowed); the fake's day is today (199).
+		pinToday(Date.parse('2026-01-10T00:00:00Z'));
+		const result = await order({ unit: 'days', days: 300 });
+		expect(posted()).toBeDefined();
+		expect(result.error?.message).toContain('cert_validity.days contains an invalid value.');
+	});
+});
+
+describe("Create from typeVersion 1.2: the account's products", () => {
+	const v12 = (parameters: INodeParameters) =>
+		run(
+			{
+				csr: NEW_CSR,
+				organizationId: String(ORGANIZATION),
+				validity: 'years',
+				years: 1,
+				...parameters,
+			},
+			[{}],
+			{ typeVersion: 1.2 },
+		);
+	const paths = () => server.requests.map((r) => `${r.method} ${r.path}`);
+
+	it("orders a current product picked from the list: the product's info first, then the order", async () => {
+		const result = await v12({
+			product: { __rl: true, mode: 'list', value: 'ssl_securesite_flex' },
+			years: 2,
+		});
+		expect(result.error).toBeUndefined();
+		expect(paths()).toEqual([
+			'GET /services/v2/product/ssl_securesite_flex',
+			'POST /services/v2/order/certificate/ssl_securesite_flex',
+		]);
+		expect(server.requests[1].body).toMatchObject({
+			order_validity: { years: 2 },
+			organization: { id: ORGANIZATION },
+		});
+		const created = server.data.orders.get(result.items()[0].json.orderId as number)!;
+		expect(created.product.name_id).toBe('ssl_securesite_flex');
+	});
+
+	it('a new node orders a one-year plan by default', async () => {
+		const result = await run(
+			{
+				product: { __rl: true, mode: 'id', value: 'ssl_basic' },
+				csr: NEW_CSR,
+				organizationId: String(ORGANIZATION),
+			},
+			[{}],
+			{ typeVersion: 1.2 },
+		);
+		expect(result.error).toBeUndefined();
+		expect(server.requests[1].body).toMatchObject({ order_validity: { years: 1 } });
+	});
+
+	it("refuses years the product's info does not allow, before ordering", async () => {
+		const result = await v12({
+			product: { __rl: true, mode: 'list', value: 'ssl_dv_geotrust_flex' },
+			years: 2,
+		});
+		expect(result.error?.message).toBe(
+			'Product ssl_dv_geotrust_flex allows plans of 1 year(s) on this account, not 2 years. Plans over one year need Multi-year Plans on the account (DigiCert offers them only to some accounts since February 2026). Set Years to 1; nothing was ordered.',
+		);
+		expect(paths()).toEqual(['GET /services/v2/product/ssl_dv_geotrust_flex']);
+	});
+
+	it('refuses an order end date when the product does not allow one', async () => {
+		const result = await v12({
+			product: { __rl: true, mode: 'id', value: 'ssl_dv_rapidssl' },
+			validity: 'endDate',
+			endDate: isoDay(Date.now() + 100 * 86_400_000),
+		});
+		expect(result.error?.message).toBe(
+			'Product ssl_dv_rapidssl does not allow an order end date on this account: set Validity to Years; nothing was ordered.',
+		);
+		expect(server.requests.filter((r) => r.method === 'POST')).toHaveLength(0);
+	});
+
+	it("lets DigiCert decide when the product's info cannot be read; the fake refuses the years as DigiCert does", async () => {
+		server.data.productCatalogue.find(
+			(p: IDataObject) => p.name_id === 'ssl_basic',
+		)!.allowed_order_validity_years = [1];
+		server.fail({
+			match: (r) => r.path === '/services/v2/product/ssl_basic',
+			respond: {
+				status: 403,
+				body: {
+					errors: [{ code: 'access_denied|missing_permission', message: 'Missing permission' }],
+				},
+			},
+		});
+		const result = await v12({ product: 'ssl_basic', years: 3 });
+		expect(paths()).toEqual([
+			'GET /services/v2/product/ssl_basic',
+			'POST /services/v2/order/certificate/ssl_basic',
+		]);
+		expect(result.error?.message).toContain('validity_years contains an invalid value.');
+		expect(server.data.orders.size).toBe(fakeOrderCount);
+	});
+
+	it('a product not on the account: DigiCert refuses it (not_found|product), sent once', async () => {
+		const result = await v12({ product: { __rl: true, mode: 'id', value: 'ssl_unknown_thing' } });
+		expect(paths()).toEqual([
+			'GET /services/v2/product/ssl_unknown_thing',
+			'POST /services/v2/order/certificate/ssl_unknown_thing',
+		]);
+		expect(result.error?.message).toBe('Product ssl_unknown_thing was not found in DigiCert');
+	});
+
+	it('refuses a product ID from an expression that is not one, before any request', async () => {
+		const result = await run(
+			{ product: '={{ $json.product }}', csr: NEW_CSR, organizationId: String(ORGANIZATION) },
+			[{ product: 'Basic OV!' }],
+			{ typeVersion: 1.2 },
+		);
+		expect(result.error?.message).toBe(
+			'Product must be DigiCert\'s product ID (lowercase letters, digits and _), e.g. ssl_basic, but it is "Basic OV!"',
+		);
+		expect(server.requests).toHaveLength(0);
+	});
+});
+
+describe("Create's Product by node version", () => {
+	const productForms = (version: number) =>
+		new DigiCert().description.properties
+			.filter((p) => p.name === 'product' && p.displayOptions?.show?.operation?.includes('create'))
+			.filter(shownIn(version));
+
+	it.each([1, 1.1])(
+		'typeVersion %s keeps the fixed list, replaced products included, ssl_basic by default',
+		(version) => {
+			const [form] = productForms(version);
+			expect(productForms(version)).toHaveLength(1);
+			expect(form).toMatchObject({ type: 'options', default: 'ssl_basic' });
+			expect((form.options as Array<{ value: string }>).map((o) => o.value)).toEqual(
+				expect.arrayContaining(['ssl_plus', 'ssl_ev_plus', 'ssl_dv_geotrust']),
+			);
+		},
+	);
+
+	it("typeVersion 1.2 picks from the account's products (list search) or takes an ID", () => {
+		const [form] = productForms(1.2);
+		expect(productForms(1.2)).toHaveLength(1);
+		expect(form).toMatchObject({
+			type: 'resourceLocator',
+			default: { mode: 'list', value: 'ssl_basic' },
+		});
+		expect(form.modes?.map((m) => [m.name, m.typeOptions?.searchListMethod])).toEqual([
+			['list', 'searchProducts'],
+			['id', undefined],
+		]);
+	});
+});
+
+describe("Create from typeVersion 1.2: each product's info is read once per run", () => {
+	it('three items ordering one product and one another: one GET per product, then each order once', async () => {
+		const result = await run(
+			{
+				product: '={{ $json.product }}',
+				csr: NEW_CSR,
+				organizationId: String(ORGANIZATION),
+				validity: 'years',
+				years: 1,
+			},
+			[
+				{ product: 'ssl_basic' },
+				{ product: 'ssl_basic' },
+				{ product: 'ssl_securesite_pro' },
+				{ product: 'ssl_basic' },
+			],
+			{ typeVersion: 1.2 },
+		);
+		expect(result.error).toBeUndefined();
+		const reads = server.requests.filter((r) => r.method === 'GET').map((r) => r.path);
+		expect(reads.sort()).toEqual([
+			'/services/v2/product/ssl_basic',
+			'/services/v2/product/ssl_securesite_pro',
+		]);
+		// Items may be sent in parallel: each order once, in any order.
+		expect(
+			server.requests
+				.filter((r) => r.method === 'POST')
+				.map((r) => r.path)
+				.sort(),
+		).toEqual([
+			'/services/v2/order/certificate/ssl_basic',
+			'/services/v2/order/certificate/ssl_basic',
+			'/services/v2/order/certificate/ssl_basic',
+			'/services/v2/order/certificate/ssl_securesite_pro',
+		]);
+		expect(result.items()).toHaveLength(4);
+	});
+
+	it('the next run reads the info again (the account may have changed)', async () => {
+		const parameters = {
+			product: 'ssl_basic',
+			csr: NEW_CSR,
+			organizationId: String(ORGANIZATION),
+		};
+		await run(parameters, [{}], { typeVersion: 1.2 });
+		await run(parameters, [{}], { typeVersion: 1.2 });
+		expect(server.requests.filter((r) => r.method === 'GET')).toHaveLength(2);
 	});
 });

@@ -97,3 +97,58 @@ describe("Duplicate's description", () => {
 		expect(duplicateOperation.description).toContain('needs current DCV, else reissue first');
 	});
 });
+
+describe('Duplicate: Certificate Validity', () => {
+	const inDays = (days: number) =>
+		new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+	const withValidity = (validity: Record<string, unknown>) =>
+		duplicate({ csr: API_RSA_CSR, options: { certificateValidity: { validity } } });
+
+	it('sends certificate.cert_validity after reading the order once (its end and its signature hash)', async () => {
+		server.data.orders.get(ORDER).order_valid_till = inDays(300);
+		const result = await withValidity({ unit: 'days', days: 30 });
+		expect(result.error).toBeUndefined();
+		expect(server.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+			`GET /services/v2/order/certificate/${ORDER}`,
+			`POST /services/v2/order/certificate/${ORDER}/duplicate`,
+		]);
+		expect(server.requests[1].body).toMatchObject({
+			certificate: { cert_validity: { days: 30 }, signature_hash: 'sha256' },
+		});
+	});
+
+	it('refuses a certificate that would outlive the order, before sending the duplicate', async () => {
+		const end = inDays(20);
+		server.data.orders.get(ORDER).order_valid_till = end;
+		const result = await withValidity({ unit: 'days', days: 30 });
+		expect(result.error?.message).toBe(
+			`Certificate Validity ends ${inDays(30)}, after the order's end ${end}: a certificate cannot outlive its order. Set a shorter Certificate Validity for the duplicate of order ${ORDER}, or none (DigiCert then ends it with the order).`,
+		);
+		expect(server.requests.filter((r) => r.method === 'POST')).toHaveLength(0);
+	});
+
+	it('the fake refuses what DigiCert refuses: a duplicate outliving its order', async () => {
+		server.data.orders.get(ORDER).order_valid_till = inDays(20);
+		const response = await fetch(`${server.baseUrl}/order/certificate/${ORDER}/duplicate`, {
+			method: 'POST',
+			headers: { 'X-DC-DEVKEY': server.apiKey, 'Content-Type': 'application/json' },
+			body: JSON.stringify({
+				certificate: {
+					csr: oneLineCsr(API_RSA_CSR),
+					common_name: 'api.example.com',
+					signature_hash: 'sha256',
+					cert_validity: { days: 30 },
+				},
+			}),
+		});
+		expect(response.status).toBe(400);
+		expect(await response.json()).toEqual({
+			errors: [
+				{
+					code: 'invalid_value:cert_validity',
+					message: 'cert_validity contains an invalid value.',
+				},
+			],
+		});
+	});
+});

@@ -67,3 +67,69 @@ describe("Reissue's description", () => {
 		);
 	});
 });
+
+describe('Reissue: Certificate Validity', () => {
+	const inDays = (days: number) =>
+		new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+	const withValidity = (validity: Record<string, unknown>) =>
+		reissue({ csr: API_RSA_CSR, options: { certificateValidity: { validity } } });
+
+	it("sends certificate.cert_validity {valid_till} once the order's end allows it", async () => {
+		server.data.orders.get(ORDER).order_valid_till = inDays(700);
+		const end = inDays(150);
+		const result = await withValidity({ unit: 'validTill', validTill: end });
+		expect(result.error).toBeUndefined();
+		expect(server.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+			`GET /services/v2/order/certificate/${ORDER}`,
+			`POST /services/v2/order/certificate/${ORDER}/reissue`,
+		]);
+		expect(server.requests[1].body).toEqual({
+			certificate: {
+				csr: oneLineCsr(API_RSA_CSR),
+				common_name: 'api.example.com',
+				cert_validity: { valid_till: end },
+			},
+		});
+	});
+
+	it("refuses an end date after the order's end, before sending the reissue", async () => {
+		const orderEnd = inDays(40);
+		server.data.orders.get(ORDER).order_valid_till = orderEnd;
+		const result = await withValidity({ unit: 'validTill', validTill: inDays(60) });
+		expect(result.error?.message).toBe(
+			`Certificate Validity ends ${inDays(60)}, after the order's end ${orderEnd}: a certificate cannot outlive its order. Set a shorter Certificate Validity for the reissue of order ${ORDER}, or none (DigiCert then ends it with the order).`,
+		);
+		expect(server.requests.filter((r) => r.method === 'POST')).toHaveLength(0);
+	});
+
+	it('refuses more days than DigiCert issues today before any request', async () => {
+		const result = await withValidity({ unit: 'days', days: 400 });
+		expect(result.error?.message).toMatch(
+			/^Certificate Validity › Days is 400, but DigiCert issues public TLS certificates of at most \d+ days on \d{4}-\d{2}-\d{2}: set \d+ days or fewer$/,
+		);
+		expect(server.requests).toHaveLength(0);
+	});
+
+	it('the fake refuses what DigiCert refuses: an end date in the past', async () => {
+		const response = await fetch(`${server.baseUrl}/order/certificate/${ORDER}/reissue`, {
+			method: 'POST',
+			headers: { 'X-DC-DEVKEY': server.apiKey, 'Content-Type': 'application/json' },
+			body: JSON.stringify({
+				certificate: {
+					csr: oneLineCsr(API_RSA_CSR),
+					common_name: 'api.example.com',
+					cert_validity: { valid_till: inDays(-2) },
+				},
+			}),
+		});
+		expect(response.status).toBe(400);
+		expect(await response.json()).toEqual({
+			errors: [
+				{
+					code: 'invalid_value:cert_validity.valid_till',
+					message: 'cert_validity.valid_till contains an invalid value.',
+				},
+			],
+		});
+	});
+});
