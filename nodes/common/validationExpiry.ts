@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { UnreadableDate, ValidationAudit, ValidationDates } from './expiry';
+import { readDay } from './expiry';
 import { MIN_KEY_FRAGMENT } from './redaction';
 import { isObject } from './types';
 
@@ -13,11 +14,22 @@ import { isObject } from './types';
 /** The validation types DigiCert gives a domain's DCV expiry for, in `dcv_expiration`. */
 const DCV_TYPES = ['ov', 'ev'];
 
+/**
+ * The list the domain audits page through: active domains with their validations, and DigiCert's
+ * reuse status (`filters[include_validation_reuse_status]`: `dcv_expiration` then carries
+ * `ov_shortened`, the date that counts when DigiCert cut a reuse period short, as in 2026, 2027 and
+ * 2029). With `utcTimes` (new nodes), `include_dcv_expiration_time`: the `dcv_expiration` dates come
+ * as UTC times instead of Mountain-Time days. DigiCert returns either only when asked.
+ */
+export function domainAuditQuery(utcTimes: boolean): IDataObject {
+	return {
+		'filters[status]': 'active',
+		include_validation: true,
+		'filters[include_validation_reuse_status]': true,
+		...(utcTimes ? { include_dcv_expiration_time: true } : {}),
+	};
+}
 /** The lists the audits page through: active records only, with their validations. */
-export const DOMAIN_AUDIT_QUERY: IDataObject = {
-	'filters[status]': 'active',
-	include_validation: true,
-};
 export const ORGANIZATION_AUDIT_QUERY: IDataObject = {
 	'filters[status]': 'active',
 	include_validation: true,
@@ -39,18 +51,33 @@ function activeValidations(record: IDataObject): Array<{ type: string; value: un
 	return dates;
 }
 
+/** A timestamp with its zone (`…T07:00:00+00:00`, `…-06:00`, `…Z`). */
+const ZONED_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})$/;
+
+/** A timestamp with another zone than UTC as UTC, so its day is the UTC day it falls on; anything else as it is. */
+function inUtc(value: unknown): unknown {
+	if (typeof value !== 'string' || !ZONED_TIME.test(value) || /(?:Z|[+-]00:?00)$/.test(value))
+		return value;
+	const at = Date.parse(value);
+	return Number.isNaN(at) ? value : new Date(at).toISOString();
+}
+
 /**
  * When each validation of an active domain lapses: `dcv_expiration.ov` / `.ev` (the DCV reuse dates
- * DigiCert lists), else that validation's `validated_until`. An inactive domain has none.
+ * DigiCert lists; the shortened one, `ov_shortened`, when DigiCert gives it as a date), else that
+ * validation's `validated_until`; a time is read in UTC. An inactive domain has none.
  */
 export const domainValidationDates: ValidationDates = (domain) => {
 	if (domain.is_active === false) return [];
 	const dates = new Map<string, unknown>();
 	for (const { type, value } of activeValidations(domain)) dates.set(type, value);
 	const dcvExpiration = isObject(domain.dcv_expiration) ? domain.dcv_expiration : {};
-	for (const type of DCV_TYPES)
-		if (given(dcvExpiration[type])) dates.set(type, dcvExpiration[type]);
-	return [...dates].map(([type, value]) => ({ type, value }));
+	for (const type of DCV_TYPES) {
+		const shortened = dcvExpiration[`${type}_shortened`];
+		if (readDay(shortened) !== undefined) dates.set(type, shortened);
+		else if (given(dcvExpiration[type])) dates.set(type, dcvExpiration[type]);
+	}
+	return [...dates].map(([type, value]) => ({ type, value: inUtc(value) }));
 };
 
 /** When each validation (OV, EV, code signing …) of an active organization lapses: its `validated_until`. */

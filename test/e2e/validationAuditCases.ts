@@ -211,8 +211,20 @@ export const validationAuditCases: DigiCertCase[] = [
 		check: (run, fake) => {
 			expect(run.ok).toBe(true);
 			expect(fake.requests.map((r) => r.query)).toEqual([
-				{ 'filters[status]': 'active', include_validation: 'true', offset: '0', limit: '1000' },
-				{ 'filters[status]': 'active', include_validation: 'true', offset: '1000', limit: '1000' },
+				{
+					'filters[status]': 'active',
+					include_validation: 'true',
+					'filters[include_validation_reuse_status]': 'true',
+					offset: '0',
+					limit: '1000',
+				},
+				{
+					'filters[status]': 'active',
+					include_validation: 'true',
+					'filters[include_validation_reuse_status]': 'true',
+					offset: '1000',
+					limit: '1000',
+				},
 			]);
 			const items = run.items(DIGICERT);
 			const expected = expectedDomainAudit(fake, DAYS);

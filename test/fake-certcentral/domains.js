@@ -12,6 +12,7 @@
  * today, exactly 30 days, 31 days, already lapsed, pending (no date), inactive records.
  */
 const { DAY_MS, isoDate, isoTime, startOfDay } = require('./common');
+const { mountainDay } = require('./queries');
 
 /** Seed domains the tests name; generated ones follow from FIRST_GENERATED_DOMAIN_ID. */
 const DOMAIN_IDS = {
@@ -261,6 +262,32 @@ function buildDomainsAndOrganizations(
 		/** The DNS record or file of a pending domain is now in place: its next DCV check succeeds. */
 		placeDcvRecord(/** @type {number} */ id) {
 			dcvInPlace.add(id);
+		},
+		/**
+		 * A domain's DCV (`type`) lapses at the instant `time` (ISO, UTC): its validation's
+		 * `validated_until`, and the Mountain-Time day in `dcv_expiration`, as DigiCert writes them.
+		 * @param {number} id @param {string} type @param {string} time
+		 */
+		setDcvExpiryTime(id, type, time) {
+			const domain = domains.get(id);
+			if (!domain) throw new Error(`fake: no domain ${id}`);
+			const entry = domain.validations.find((/** @type {any} */ v) => v.type === type);
+			if (!entry) throw new Error(`fake: domain ${id} has no ${type} validation`);
+			Object.assign(entry, { validated_until: time, status: 'active' });
+			domain.dcv_expiration = { ...domain.dcv_expiration, [type]: mountainDay(Date.parse(time)) };
+			return domain;
+		},
+		/**
+		 * DigiCert cut the reuse period of a domain's DCV (`type`, OV as in 2021 and 2026): it now lapses
+		 * at `time` (ISO, UTC), earlier than `dcv_expiration` says; only List domains'
+		 * `filters[include_validation_reuse_status]=true` shows it (`<type>_shortened`).
+		 * @param {number} id @param {string} type @param {string} time
+		 */
+		shortenReuse(id, type, time) {
+			const domain = domains.get(id);
+			if (!domain) throw new Error(`fake: no domain ${id}`);
+			domain.shortened = { ...domain.shortened, [type]: time };
+			return domain;
 		},
 		/**
 		 * Moves when a validation lapses: `days` from the clock's today (the DCV reuse date of a domain,

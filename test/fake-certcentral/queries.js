@@ -107,21 +107,83 @@ function badDateFilter(/** @type {string} */ key, /** @type {string} */ value) {
 /** The longest window status-changes allows: 7 days. */
 const MAX_STATUS_CHANGE_WINDOW_MS = 7 * DAY_MS;
 
-/** A timestamp in a status_last_updated filter (UTC when it has no zone); a date alone is that day's start, or end with `end`. */
-function parseFilterTime(/** @type {string} */ text, /** @type {boolean} */ end) {
-	const t = text.trim();
-	if (/^\d{4}-\d{2}-\d{2}$/.test(t)) return Date.parse(`${t}T00:00:00Z`) + (end ? DAY_MS - 1 : 0);
-	const m = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(:\d{2})?)(Z|[+-]\d{2}:?\d{2})?$/.exec(t);
-	if (!m) return NaN;
-	return Date.parse(`${m[1]}T${m[2].length === 5 ? m[2] + ':00' : m[2]}${m[4] ?? 'Z'}`);
+const MOUNTAIN = new Intl.DateTimeFormat('en-US', {
+	timeZone: 'America/Denver',
+	year: 'numeric',
+	month: '2-digit',
+	day: '2-digit',
+	hour: '2-digit',
+	minute: '2-digit',
+	second: '2-digit',
+	hourCycle: 'h23',
+});
+
+/** How far Mountain Time's clock is from UTC's at instant `ms` (ms; -7 h or, with DST, -6 h). */
+function mountainOffset(/** @type {number} */ ms) {
+	/** @type {Record<string, number>} */
+	const p = {};
+	for (const { type, value } of MOUNTAIN.formatToParts(new Date(ms))) p[type] = Number(value);
+	return (
+		Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - Math.floor(ms / 1000) * 1000
+	);
+}
+
+/** The day (`YYYY-MM-DD`) it is in Mountain Time at instant `ms`: how DigiCert writes DCV expiry days. */
+function mountainDay(/** @type {number} */ ms) {
+	return new Date(ms + mountainOffset(ms)).toISOString().slice(0, 10);
 }
 
 /**
- * The window of a status-changes query, as `{from, to}` in ms, or a 400. Documented: `minutes` and
- * `seconds`, alone or together (the window is their sum), or `filters[status_last_updated]=a...b`
- * (DigiCert reads it in Mountain Time; the fake in UTC: ASSUMED); more than 7 days is
- * `time_frame_too_long`. "You must include at least one URL query string filter": the code DigiCert
- * answers without one, or with a bad value, is not documented (ASSUMED).
+ * A Mountain Time wall clock (`Date.UTC`-style fields, as ms) as an instant. A time in the hour
+ * repeated when DST ends is read as its first occurrence, one skipped when it begins as an hour
+ * later (ASSUMED: DigiCert does not say).
+ */
+function fromMountain(/** @type {number} */ wall) {
+	for (const hours of [6, 7]) {
+		const at = wall + hours * 3600_000;
+		if (mountainOffset(at) === -hours * 3600_000) return at;
+	}
+	return wall + 7 * 3600_000;
+}
+
+/**
+ * A time in a status_last_updated filter, in DigiCert's two formats: `yyyy-MM-dd` (that day's
+ * start, or with `end` its last second) or `yyyy-MM-dd+HH:mm:ss` (the `+` a URL's space), both in
+ * Mountain Time. Anything else (a `T`, a zone, an impossible date) is NaN.
+ * @returns {{ at: number, wall: number }} the instant and the wall clock (as ms), or NaNs
+ */
+function parseFilterTime(/** @type {string} */ text, /** @type {boolean} */ end) {
+	const m = /^(\d{4})-(\d{2})-(\d{2})(?: (\d{2}):(\d{2}):(\d{2}))?$/.exec(text);
+	if (!m) return { at: NaN, wall: NaN };
+	const [y, mo, d, h, mi, s] = m.slice(1).map((v) => (v === undefined ? undefined : Number(v)));
+	const dayOnly = h === undefined;
+	const wall = Date.UTC(
+		/** @type {number} */ (y),
+		/** @type {number} */ (mo) - 1,
+		d,
+		dayOnly ? (end ? 23 : 0) : h,
+		dayOnly ? (end ? 59 : 0) : mi,
+		dayOnly ? (end ? 59 : 0) : s,
+	);
+	const back = new Date(wall);
+	const valid =
+		back.getUTCFullYear() === y &&
+		back.getUTCMonth() + 1 === mo &&
+		back.getUTCDate() === d &&
+		(dayOnly ||
+			(back.getUTCHours() === h && back.getUTCMinutes() === mi && back.getUTCSeconds() === s));
+	return valid ? { at: fromMountain(wall), wall } : { at: NaN, wall: NaN };
+}
+
+/**
+ * The window of a status-changes query, as `{from, to}` in ms (both included; `ranged` when it came
+ * from `filters[status_last_updated]`), or a 400. Documented: `minutes` and `seconds`, alone or
+ * together (the window is their sum), or `filters[status_last_updated]=a...b` in Mountain Time
+ * (America/Denver: the page says "MDT"; that DigiCert follows DST is ASSUMED); a window of more than
+ * 7 days is `time_frame_too_long` ("the total time frame cannot exceed seven days"; a range is
+ * measured both in elapsed time and on the Mountain clock, the stricter reading: ASSUMED).
+ * "You must include at least one URL query string filter": the code DigiCert answers without one,
+ * or with a bad value, is not documented (ASSUMED).
  * @param {Record<string,string>} q @param {number} now
  */
 function statusChangeWindow(q, now) {
@@ -132,44 +194,43 @@ function statusChangeWindow(q, now) {
 			errorAnswer(400, 'invalid_time_frame', message),
 		),
 	});
-	let from;
-	let to = now;
+	const tooLong = () => ({
+		error: errorAnswer(400, 'time_frame_too_long', 'The time frame cannot be longer than 7 days.'),
+	});
 	if (given('filters[status_last_updated]')) {
 		if (given('minutes') || given('seconds'))
 			return timeFrame('Give minutes and seconds, or filters[status_last_updated], not both.');
 		const range = /^(.*)\.\.\.(.*)$/.exec(q['filters[status_last_updated]']);
-		from = range ? parseFilterTime(range[1], false) : NaN;
-		to = range ? parseFilterTime(range[2], true) : NaN;
-		if (Number.isNaN(from) || Number.isNaN(to) || from > to)
+		const from = range ? parseFilterTime(range[1], false) : { at: NaN, wall: NaN };
+		const to = range ? parseFilterTime(range[2], true) : { at: NaN, wall: NaN };
+		if (Number.isNaN(from.at) || Number.isNaN(to.at) || from.at > to.at)
 			return {
 				error: badDateFilter('filters[status_last_updated]', q['filters[status_last_updated]']),
 			};
-	} else if (given('minutes') || given('seconds')) {
-		const minutes = given('minutes') ? Number(q.minutes) : 0;
-		const seconds = given('seconds') ? Number(q.seconds) : 0;
 		if (
-			!Number.isInteger(minutes) ||
-			!Number.isInteger(seconds) ||
-			minutes < 0 ||
-			seconds < 0 ||
-			minutes + seconds === 0
-		) {
-			return timeFrame('minutes and seconds must be whole numbers, not both 0.');
-		}
-		from = now - minutes * 60_000 - seconds * 1000;
-	} else {
+			to.at - from.at > MAX_STATUS_CHANGE_WINDOW_MS ||
+			to.wall - from.wall > MAX_STATUS_CHANGE_WINDOW_MS
+		)
+			return tooLong();
+		// A range ends with its last second.
+		return { from: from.at, to: to.at + 999, ranged: true };
+	}
+	if (!given('minutes') && !given('seconds'))
 		return timeFrame('Give minutes, seconds or filters[status_last_updated].');
+	const minutes = given('minutes') ? Number(q.minutes) : 0;
+	const seconds = given('seconds') ? Number(q.seconds) : 0;
+	if (
+		!Number.isInteger(minutes) ||
+		!Number.isInteger(seconds) ||
+		minutes < 0 ||
+		seconds < 0 ||
+		minutes + seconds === 0
+	) {
+		return timeFrame('minutes and seconds must be whole numbers, not both 0.');
 	}
-	if (to - from > MAX_STATUS_CHANGE_WINDOW_MS) {
-		return {
-			error: errorAnswer(
-				400,
-				'time_frame_too_long',
-				'The time frame cannot be longer than 7 days.',
-			),
-		};
-	}
-	return { from, to };
+	const from = now - minutes * 60_000 - seconds * 1000;
+	if (now - from > MAX_STATUS_CHANGE_WINDOW_MS) return tooLong();
+	return { from, to: now, ranged: false };
 }
 
 /** A fixed shuffle of IDs: a list order that is neither by ID nor by date (see `sortBy`). */
@@ -222,6 +283,8 @@ module.exports = {
 	dateFilter,
 	badDateFilter,
 	statusChangeWindow,
+	fromMountain,
+	mountainDay,
 	sortBy,
 	scrambled,
 };

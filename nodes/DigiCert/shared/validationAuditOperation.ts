@@ -8,7 +8,7 @@ import type { ValidationDates } from '../../common/expiry';
 import { assertDays, expiryDaysProperty, findExpiringValidations } from '../../common/expiry';
 import { unreadableDatesWarning, validationAuditItem } from '../../common/validationExpiry';
 
-type Parameters = { days: number; now: number };
+type Parameters = { days: number; now: number; qs: IDataObject };
 
 /**
  * An audit of the validations of every active domain or organization: all pages of DigiCert's
@@ -18,9 +18,9 @@ type Parameters = { days: number; now: number };
  */
 export function validationAuditOperation(
 	declaration: OperationIdentity & {
-		/** The list: `/domain` or `/organization`, and its query. */
+		/** The list: `/domain` or `/organization`, and its query (for the node's typeVersion). */
 		path: string;
-		qs: IDataObject;
+		qs: IDataObject | ((typeVersion: number) => IDataObject);
 		datesOf: ValidationDates;
 		/** What the records are, plural: the array in DigiCert's answer, and the word for the Days field and the warning. */
 		records: 'domains' | 'organizations';
@@ -36,8 +36,17 @@ export function validationAuditOperation(
 				`List ${records} with a validation that lapses within this many days from today (UTC)`,
 			),
 		],
-		readParameters: (read) => ({ days: assertDays(read('days')), now: clock.now() }),
-		request: () => ({ method: 'GET', path, qs, paginate: { rootProperty: records } }),
+		readParameters: (read, { typeVersion }) => ({
+			days: assertDays(read('days')),
+			now: clock.now(),
+			qs: typeof qs === 'function' ? qs(typeVersion) : qs,
+		}),
+		request: (parameters) => ({
+			method: 'GET',
+			path,
+			qs: parameters.qs,
+			paginate: { rootProperty: records },
+		}),
 		toItems: ({ body }, { days, now }, context) => {
 			const { found, unreadable } = findExpiringValidations(
 				body as IDataObject[],

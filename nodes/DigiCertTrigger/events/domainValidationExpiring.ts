@@ -1,4 +1,4 @@
-import { DOMAIN_AUDIT_QUERY, domainValidationDates } from '../../common/validationExpiry';
+import { domainAuditQuery, domainValidationDates } from '../../common/validationExpiry';
 import { validationExpiringEvent } from '../shared/validationExpiringEvent';
 import { sampleDomain } from './samples';
 
@@ -11,7 +11,8 @@ export const domainValidationExpiring = validationExpiringEvent({
 	daysDescription:
 		"Report a domain's DCV (OV or EV) once, when it comes within this many days of lapsing (today, UTC, included). Use one trigger per threshold (e.g. 30 and 7) to be told at each.",
 	path: '/domain',
-	qs: DOMAIN_AUDIT_QUERY,
+	// DCV expiry as UTC times from trigger typeVersion 1.1: saved triggers keep the days their items had.
+	qs: (typeVersion) => domainAuditQuery(typeVersion >= 1.1),
 	datesOf: domainValidationDates,
 	records: 'domains',
 	sample: sampleDomain,

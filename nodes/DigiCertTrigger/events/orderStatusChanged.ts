@@ -3,7 +3,9 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { mapBounded } from '../../common/concurrency';
 import { ORDER_CHANGE_STATUSES, statusOptions } from '../../common/orderStatuses';
 import { assertBoolean, quoteValue } from '../../common/inputChecks';
+import { mountainTime } from '../shared/mountainTime';
 import { checkedMap, MAX_REMEMBERED, newestById, recordId } from '../shared/state';
+import { changedTriggerDefault } from '../shared/versions';
 import { SAMPLE_ORDER } from './samples';
 import type { DigiCertSource, DigiCertTriggerEvent } from './types';
 
@@ -19,6 +21,7 @@ export interface StatusChangesState {
 interface Parameters extends IDataObject {
 	statuses: string[];
 	includeOrderDetails: boolean;
+	backfill: boolean;
 }
 
 const MINUTE_MS = 60_000;
@@ -32,6 +35,82 @@ export const MAX_WINDOW_MINUTES = 7 * 24 * 60;
 
 export const TRUNCATED_WARNING =
 	"The last poll was more than 7 days ago: order status changes older than DigiCert's 7-day window could not be fetched";
+
+const HOUR_MS = 60 * MINUTE_MS;
+const DAY_MS = 24 * HOUR_MS;
+/**
+ * One backfill request covers at most 6 days: under DigiCert's 7 whether it measures a range in
+ * elapsed time or on Mountain Time's clock (a DST change makes them differ by an hour), and the
+ * window Keyfactor's CertCentral sync uses.
+ */
+export const BACKFILL_CHUNK_MS = 6 * DAY_MS;
+/**
+ * Backfill ranges overlap each other and the 7-day window by an hour: a Mountain Time in the hour
+ * repeated when DST ends names two instants, and DigiCert may read the later one.
+ */
+export const BACKFILL_MARGIN_MS = HOUR_MS;
+/** The oldest a backfill reaches: 90 days before the 7-day window (16 requests at most); a saved state from further back is not chased. */
+export const MAX_BACKFILL_DAYS = 90;
+
+/** One backfill request's range, in ms: DigiCert is asked for `mountainTime(from)...mountainTime(to)`. */
+export interface BackfillRange {
+	from: number;
+	to: number;
+}
+
+/**
+ * The ranges that cover the gap between the last poll (`since`, less the overlap) and the 7-day
+ * window that ends at `now`, oldest first, each at most BACKFILL_CHUNK_MS and overlapping its
+ * neighbours by BACKFILL_MARGIN_MS; none when the gap is inside the 7 days. `cut` says the gap went
+ * back further than MAX_BACKFILL_DAYS (the older part is not asked for).
+ */
+export function backfillRanges(
+	since: number,
+	now: number,
+): { ranges: BackfillRange[]; cut: boolean } {
+	const windowStart = now - MAX_WINDOW_MINUTES * MINUTE_MS;
+	const wanted = since - OVERLAP_MS - BACKFILL_MARGIN_MS;
+	if (wanted >= windowStart - BACKFILL_MARGIN_MS) return { ranges: [], cut: false };
+	const oldest = windowStart - MAX_BACKFILL_DAYS * DAY_MS;
+	const end = windowStart + BACKFILL_MARGIN_MS;
+	const ranges: BackfillRange[] = [];
+	let from = Math.max(wanted, oldest);
+	let to: number;
+	do {
+		to = Math.min(from + BACKFILL_CHUNK_MS, end);
+		ranges.push({ from, to });
+		from = to - BACKFILL_MARGIN_MS;
+	} while (to < end);
+	return { ranges, cut: wanted < oldest };
+}
+
+/** DigiCert's `filters[status_last_updated]` for a range: both ends in Mountain Time, to the second. */
+export function statusLastUpdatedFilter({ from, to }: BackfillRange): string {
+	return `${mountainTime(Math.floor(from / 1000) * 1000)}...${mountainTime(Math.ceil(to / 1000) * 1000)}`;
+}
+
+/** Marks a change as fetched by a backfill: the range (UTC) DigiCert said it happened in. */
+const BACKFILL_MARK = Symbol('backfill');
+type BackfilledChange = IDataObject & { [BACKFILL_MARK]?: BackfillRange };
+
+/** What to tell the user about a backfill: how far back, how many changes it found, what it cannot see. */
+export function backfillWarning(
+	since: number,
+	now: number,
+	ranges: BackfillRange[],
+	found: number,
+	cut: boolean,
+): string {
+	const days = Math.floor((now - since) / DAY_MS);
+	const changes = found === 1 ? 'one change' : `${found} changes`;
+	return (
+		`The last poll was ${days} days ago, more than DigiCert's 7-day status-change window: the time before it was backfilled with DigiCert's status_last_updated filter (${ranges.length} ${ranges.length === 1 ? 'request' : 'requests'}, ${changes} not reported before, each marked "backfill" in its item). ` +
+		'An order that changed status more than once meanwhile is reported once, with its latest status (DigiCert lists no earlier ones).' +
+		(cut
+			? ` Changes more than ${MAX_BACKFILL_DAYS} days before the 7-day window were not fetched.`
+			: '')
+	);
+}
 
 /** Orders asked for one by one at a time, for their details. */
 const DETAILS_CONCURRENCY = 5;
@@ -117,13 +196,25 @@ export function unusableWarning(count: number): string {
 	return `${count === 1 ? 'One order status change was' : `${count} order status changes were`} left out because DigiCert gave no usable order ID (a whole number) or status for ${count === 1 ? 'it' : 'them'}.`;
 }
 
-/** The item for one order status change (with the order's details when asked for). */
+/**
+ * The item for one order status change (with the order's details when asked for). A change found by
+ * a backfill says so: `backfill` holds the range (UTC) it happened in, since it is reported late.
+ */
 export function orderChangedItem(change: IDataObject, order?: IDataObject): IDataObject {
+	const range = (change as BackfilledChange)[BACKFILL_MARK];
 	return {
 		event: 'orderStatusChanged',
 		orderId: change.order_id,
 		certificateId: change.certificate_id,
 		status: change.status,
+		...(range
+			? {
+					backfill: {
+						changedAfter: new Date(range.from).toISOString(),
+						changedBefore: new Date(range.to).toISOString(),
+					},
+				}
+			: {}),
 		...(order ? { order } : {}),
 	};
 }
@@ -136,6 +227,19 @@ async function toItems(source: DigiCertSource, changes: IDataObject[], parameter
 		return orderChangedItem(change, await source.get(`/order/certificate/${id}`, `Order ${id}`));
 	});
 }
+
+/**
+ * Backfill After Long Pauses: off for trigger nodes saved at typeVersion 1 (they keep warning only,
+ * as before), on from 1.1.
+ */
+const backfillProperty: INodeProperties = {
+	displayName: 'Backfill After Long Pauses',
+	name: 'backfill',
+	type: 'boolean',
+	default: true,
+	description:
+		"Whether, when the last poll was more than 7 days ago (n8n stopped, the workflow unpublished), to fetch the changes before DigiCert's 7-day window too (up to 90 days more, 6 days per request). Backfilled items carry `backfill`; an order that changed again later comes once, with its latest status.",
+};
 
 const properties: INodeProperties[] = [
 	{
@@ -155,6 +259,7 @@ const properties: INodeProperties[] = [
 		description:
 			"Whether to add each order's details (common name, validity, product, organization) to its item; this costs one request per changed order",
 	},
+	...changedTriggerDefault(backfillProperty, false),
 ];
 
 export const orderStatusChanged: DigiCertTriggerEvent<Parameters, StatusChangesState> = {
@@ -177,7 +282,8 @@ export const orderStatusChanged: DigiCertTriggerEvent<Parameters, StatusChangesS
 			read<unknown>('includeOrderDetails', true),
 			'Include Order Details',
 		);
-		return { statuses: statuses.map(String), includeOrderDetails };
+		const backfill = assertBoolean(read<unknown>('backfill', false), 'Backfill After Long Pauses');
+		return { statuses: statuses.map(String), includeOrderDetails, backfill };
 	},
 	readState(stored) {
 		const state = stored as IDataObject | undefined;
@@ -195,6 +301,20 @@ export const orderStatusChanged: DigiCertTriggerEvent<Parameters, StatusChangesS
 	},
 	async poll(source, parameters, previous, now) {
 		const window = statusChangesWindow(previous?.since, now);
+		const { ranges, cut } =
+			parameters.backfill && previous !== undefined && window.truncated
+				? backfillRanges(previous.since, now)
+				: { ranges: [], cut: false };
+		// Oldest first, then the 7-day window: each change is reported once, where it is first listed.
+		const backfilled: BackfilledChange[] = [];
+		for (const range of ranges) {
+			const listed = await source.list(
+				'/order/certificate/status-changes',
+				{ 'filters[status_last_updated]': statusLastUpdatedFilter(range) },
+				'orders',
+			);
+			for (const change of listed) backfilled.push({ ...change, [BACKFILL_MARK]: range });
+		}
 		// Every page: a busy account can change more orders in one window than one answer holds.
 		const changes = await source.list(
 			'/order/certificate/status-changes',
@@ -202,13 +322,18 @@ export const orderStatusChanged: DigiCertTriggerEvent<Parameters, StatusChangesS
 			'orders',
 		);
 		const { fresh, seen, unusable } = freshStatusChanges(
-			changes,
+			[...backfilled, ...changes],
 			previous?.seen ?? {},
-			window.start,
+			ranges.length > 0 ? ranges[0].from : window.start,
 			now,
 		);
+		const fromBackfill = fresh.filter((c) => (c as BackfilledChange)[BACKFILL_MARK]).length;
 		const warnings = [
-			...(window.truncated && previous !== undefined ? [TRUNCATED_WARNING] : []),
+			...(ranges.length > 0
+				? [backfillWarning(previous!.since, now, ranges, fromBackfill, cut)]
+				: window.truncated && previous !== undefined
+					? [TRUNCATED_WARNING]
+					: []),
 			...(unusable > 0 ? [unusableWarning(unusable)] : []),
 		];
 		const warning = warnings.length > 0 ? { warning: warnings.join(' ') } : {};

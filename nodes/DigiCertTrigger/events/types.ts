@@ -37,7 +37,8 @@ export interface DigiCertTriggerEvent<P = IDataObject, S = IDataObject> {
 	description: string;
 	/** Its own fields; the node adds the displayOptions that tie them to this event. */
 	properties: INodeProperties[];
-	readParameters(read: ParameterReader): P;
+	/** The event's parameters; `node` is the trigger node (its typeVersion chooses some queries; typeVersion 1 when not given). */
+	readParameters(read: ParameterReader, node?: { typeVersion: number }): P;
 	/** The remembered state, if it is one this event can use; anything else counts as none. */
 	readState(stored: unknown): S | undefined;
 	/**

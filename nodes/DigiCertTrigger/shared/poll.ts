@@ -62,7 +62,7 @@ export async function pollEvent(
 		event = findEvent(events, this.getNodeParameter('event') as string);
 		const read: ParameterReader = <T>(name: string, fallback?: T) =>
 			this.getNodeParameter(name, fallback) as T;
-		parameters = event.readParameters(read);
+		parameters = event.readParameters(read, { typeVersion: node.typeVersion });
 	} catch (error) {
 		// The message may quote what an expression produced: redacted like every other message.
 		throw new NodeOperationError(node, client.redact((error as Error).message), {

@@ -24,6 +24,8 @@ import { isIdKey, MAX_REMEMBERED, recordId } from './state';
 
 export interface ValidationExpiringParameters extends IDataObject {
 	days: number;
+	/** The list's query, for the node's typeVersion (typeVersion 1's when not given). */
+	qs?: IDataObject;
 }
 
 /** One validation of a domain or organization that lapses within the threshold. */
@@ -112,9 +114,9 @@ export function validationExpiringEvent(declaration: {
 	description: string;
 	/** The Days field's description. */
 	daysDescription: string;
-	/** The list: `/domain` or `/organization`, and its query. */
+	/** The list: `/domain` or `/organization`, and its query (for the trigger's typeVersion). */
 	path: string;
-	qs: IDataObject;
+	qs: IDataObject | ((typeVersion: number) => IDataObject);
 	datesOf: ValidationDates;
 	/** What the records are, plural: the array in DigiCert's answer, and the word for the warning. */
 	records: 'domains' | 'organizations';
@@ -123,6 +125,7 @@ export function validationExpiringEvent(declaration: {
 }): DigiCertTriggerEvent<ValidationExpiringParameters, ExpiringState> {
 	const { value, name, description, daysDescription, path, qs, datesOf, records, sample } =
 		declaration;
+	const queryFor = (typeVersion: number) => (typeof qs === 'function' ? qs(typeVersion) : qs);
 
 	// The record's own fields come first: a field of DigiCert's named `event` must not rename the event.
 	const item = (audit: ValidationAudit, days: number): IDataObject => ({
@@ -131,8 +134,12 @@ export function validationExpiringEvent(declaration: {
 		threshold_days: days,
 	});
 
-	async function currentlyExpiring(source: DigiCertSource, days: number, now: number) {
-		const list = await source.list(path, qs, records);
+	async function currentlyExpiring(
+		source: DigiCertSource,
+		{ days, qs: query }: ValidationExpiringParameters,
+		now: number,
+	) {
+		const list = await source.list(path, query ?? queryFor(1), records);
 		return expiringValidations(list, days, now, datesOf);
 	}
 
@@ -141,10 +148,14 @@ export function validationExpiringEvent(declaration: {
 		name,
 		description,
 		properties: [expiryDaysProperty(daysDescription)],
-		readParameters: (read) => ({ days: assertDays(read<unknown>('days', 30)) }),
+		readParameters: (read, node = { typeVersion: 1 }) => ({
+			days: assertDays(read<unknown>('days', 30)),
+			qs: queryFor(node.typeVersion),
+		}),
 		readState: (stored) => readExpiringState(stored, isValidationKey),
-		async poll(source, { days }, previous, now) {
-			const { expiring, unreadable, dropped } = await currentlyExpiring(source, days, now);
+		async poll(source, parameters, previous, now) {
+			const { days } = parameters;
+			const { expiring, unreadable, dropped } = await currentlyExpiring(source, parameters, now);
 			const { reports, state } = newlyWithin(previous, expiring, validationExpiry, days, now);
 			// One unreadable date or unusable record must not hide the others (nor fail every poll): it is only left out.
 			const warnings = [
@@ -159,8 +170,9 @@ export function validationExpiringEvent(declaration: {
 				...(warning !== undefined ? { warning } : {}),
 			};
 		},
-		async sample(source, { days }, now) {
-			const [soonest] = byRecord((await currentlyExpiring(source, days, now)).expiring);
+		async sample(source, parameters, now) {
+			const { days } = parameters;
+			const [soonest] = byRecord((await currentlyExpiring(source, parameters, now)).expiring);
 			if (soonest) return [item(soonest, days)];
 			const expires = expiryWindow(days, now).to;
 			const validations = [{ type: 'ov', expires, days_remaining: days }];

@@ -6,7 +6,7 @@
  * Answers DigiCert's pages do not show go through `assumed()`; comments marked [A] are assumptions.
  */
 const { DAY_MS, assumed, daysUntil, errorAnswer, isoTime } = require('../common');
-const { listAnswer, matchesSearch, oneOf, readPage, sortBy } = require('../queries');
+const { listAnswer, matchesSearch, mountainDay, oneOf, readPage, sortBy } = require('../queries');
 const { DCV_METHODS } = require('../orderDcv');
 
 /** OV/EV prevalidation types a domain can be submitted for. */
@@ -54,27 +54,54 @@ function validationBuckets(domain, now) {
  * A domain as DigiCert lists it: no DCV token; `validations` whether or not `include_validation=true`
  * is sent (JupiterOne's recorded real answer has them for a request that sent only an unknown
  * `includeValidation`, and the new page's example request sends nothing), left out when empty;
- * `dcv_expiration` days in Mountain Time, or UTC timestamps with `include_dcv_expiration_time=true`.
- * @param {any} domain @param {Record<string, string>} q
+ * `dcv_expiration` days in Mountain Time, or UTC timestamps with `include_dcv_expiration_time=true`
+ * (List domains: it "changes the format and timezone of DCV expiration values"). Only with
+ * `filters[include_validation_reuse_status]=true` (DigiCert's changelog: "these fields only return
+ * if your request includes" it) `dcv_expiration` also has `ov_shortened` (when the reuse period was
+ * cut; in the form of `ov`: ASSUMED), `ov_status` and `ev_status` (`active` or `expired`: ASSUMED
+ * values) and `dcv_approval_date` (a day: ASSUMED).
+ * @param {any} domain @param {Record<string, string>} q @param {number} now
  */
-function domainSummary(domain, q) {
-	const { dcv_token: _token, validations, dcv_expiration: dcvExpiration, ...rest } = domain;
+function domainSummary(domain, q, now) {
+	const {
+		dcv_token: _token,
+		shortened = {},
+		validations,
+		dcv_expiration: dcvExpiration,
+		...rest
+	} = domain;
 	const utc = q.include_dcv_expiration_time === 'true';
+	const reuseStatus = q['filters[include_validation_reuse_status]'] === 'true';
+	/** @param {string} time */
+	const asAnswered = (time) => (utc ? time : mountainDay(Date.parse(time)));
+	/** @type {Record<string, string>} */
+	const dates = {};
+	/** @type {Record<string, string>} */
+	const status = {};
+	for (const type of Object.keys(dcvExpiration ?? {})) {
+		const until = validations.find((/** @type {any} */ v) => v.type === type).validated_until;
+		dates[type] = utc ? until : dcvExpiration[type];
+		const lapses = Date.parse(shortened[type] ?? until);
+		status[`${type}_status`] = lapses < now ? 'expired' : 'active';
+	}
+	const reuse = reuseStatus
+		? {
+				...Object.fromEntries(
+					Object.entries(shortened).map(([type, time]) => [
+						`${type}_shortened`,
+						asAnswered(/** @type {string} */ (time)),
+					]),
+				),
+				...status,
+				...(domain.dcv_approval_datetime
+					? { dcv_approval_date: String(domain.dcv_approval_datetime).slice(0, 10) }
+					: {}),
+			}
+		: {};
 	return {
 		...rest,
 		...(validations.length > 0 ? { validations } : {}),
-		...(dcvExpiration
-			? {
-					dcv_expiration: Object.fromEntries(
-						Object.keys(dcvExpiration).map((type) => [
-							type,
-							utc
-								? validations.find((/** @type {any} */ v) => v.type === type).validated_until
-								: dcvExpiration[type],
-						]),
-					),
-				}
-			: {}),
+		...(dcvExpiration ? { dcv_expiration: { ...dates, ...reuse } } : {}),
 	};
 }
 
@@ -103,7 +130,7 @@ module.exports = (data) => [
 			// DigiCert's page names no sort keys for domains that could be read: none is taken.
 			const sorted = sortBy(list, q.sort, {}, { allowed: [], order: data.listOrder });
 			if ('error' in sorted) return sorted.error;
-			return listAnswer('domains', sorted.list, page, (d) => domainSummary(d, q));
+			return listAnswer('domains', sorted.list, page, (d) => domainSummary(d, q, data.now()));
 		},
 	},
 	{
@@ -112,7 +139,7 @@ module.exports = (data) => [
 		handle: (m, req) => {
 			const domain = data.domains.get(Number(m[1]));
 			if (!domain) return unknownDomain();
-			const { dcv_token: token, validations, ...rest } = domain;
+			const { dcv_token: token, shortened: _shortened, validations, ...rest } = domain;
 			const pending = !domain.dcv_expiration;
 			return {
 				status: 200,

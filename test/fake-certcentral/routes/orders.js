@@ -109,10 +109,16 @@ module.exports = (data) => [
 			if ('error' in page) return page.error;
 			/** @type {Map<number, any>} the latest change of each order in the window */
 			const latest = new Map();
+			/** Orders that changed after the window's end. */
+			const changedSince = new Set();
 			for (const change of data.orderStatusChanges) {
 				if (change.time >= window.from && change.time <= window.to)
 					latest.set(change.order_id, change);
+				if (change.time > window.to) changedSince.add(change.order_id);
 			}
+			// DigiCert: "When using the status_last_updated filter, the response omits orders that
+			// changed status again after the end of the given time frame."
+			if (window.ranged) for (const id of changedSince) latest.delete(id);
 			const changes = [...latest.values()].map((c) => ({
 				id: c.order_id,
 				order_id: c.order_id,

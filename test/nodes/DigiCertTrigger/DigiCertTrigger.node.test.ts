@@ -807,7 +807,13 @@ describe.each([
 	it('records the validations already within Days on activation (every page of the active list, with validations), then reports each once as it comes within', async () => {
 		const active = trigger();
 		expect(await active.activate()).toEqual({});
-		const query = { 'filters[status]': 'active', include_validation: 'true', limit: '1000' };
+		const query = {
+			'filters[status]': 'active',
+			include_validation: 'true',
+			// Domains: DigiCert's reuse status, so a shortened DCV reuse date counts.
+			...(kind === 'domain' ? { 'filters[include_validation_reuse_status]': 'true' } : {}),
+			limit: '1000',
+		};
 		const pages = kind === 'domain' ? ['0', '1000'] : ['0'];
 		expect(listed()).toEqual(
 			pages.map((offset) => ({ method: 'GET', path, query: { ...query, offset } })),

@@ -24,6 +24,26 @@ describe('domainValidationDates', () => {
 		]);
 	});
 
+	it("counts DigiCert's shortened date (ov_shortened) when it is a date, and reads a time with an offset in UTC", () => {
+		expect(
+			domainValidationDates({
+				id: 1,
+				dcv_expiration: {
+					ov: '2026-09-01T06:00:00+00:00',
+					ov_shortened: '2026-03-01T07:00:00+00:00',
+					ev: '2026-05-31T22:00:00-06:00',
+				},
+			}),
+		).toEqual([
+			{ type: 'ov', value: '2026-03-01T07:00:00+00:00' },
+			{ type: 'ev', value: '2026-06-01T04:00:00.000Z' },
+		]);
+		// A flag rather than a date: the unshortened date counts.
+		expect(
+			domainValidationDates({ id: 2, dcv_expiration: { ov: '2026-09-01', ov_shortened: true } }),
+		).toEqual([{ type: 'ov', value: '2026-09-01' }]);
+	});
+
 	it('gives nothing for an inactive domain or one never validated (DigiCert then leaves the keys out)', () => {
 		expect(
 			domainValidationDates({ id: 1, is_active: false, dcv_expiration: { ov: '2026-01-05' } }),

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { validationAuditOperation } from '../../shared/validationAuditOperation';
-import { DOMAIN_AUDIT_QUERY, domainValidationDates } from '../../../common/validationExpiry';
+import { domainAuditQuery, domainValidationDates } from '../../../common/validationExpiry';
 
 export const getExpiringValidations = validationAuditOperation({
 	value: 'getExpiringValidations',
@@ -9,7 +9,8 @@ export const getExpiringValidations = validationAuditOperation({
 	action: 'Get domains whose validation expires soon',
 	description: 'Active domains whose DCV (OV or EV) lapses within the given days, soonest first',
 	path: '/domain',
-	qs: DOMAIN_AUDIT_QUERY,
+	// DCV expiry as UTC times from typeVersion 1.2: saved nodes keep the days their items had.
+	qs: (typeVersion) => domainAuditQuery(typeVersion >= 1.2),
 	datesOf: domainValidationDates,
 	records: 'domains',
 	nextStep: revalidationHint,

@@ -5,7 +5,8 @@ import { orderIdProperty } from '../../shared/locators';
 import type { DigiCertOperation } from '../../shared/operation';
 import { isObject } from '../../../common/types';
 
-type Parameters = { orderId: number; note: string; reissuePending?: boolean };
+/** The order's status read before cancelling: `undefined` when DigiCert's answer had none (not an order). */
+type Parameters = { orderId: number; note: string; statusBefore?: string };
 
 /** Update order status with `canceled`: DigiCert answers 204, so the output says what was done. */
 export const cancel: DigiCertOperation<Parameters> = {
@@ -32,7 +33,8 @@ export const cancel: DigiCertOperation<Parameters> = {
 		note: assertText(read('note', ''), 'Note', true),
 	}),
 	// What a cancel does depends on the order: a reissue_pending order keeps its certificate and only
-	// the reissue is canceled, so the output can say which it was.
+	// the reissue is canceled, so the output can say which it was. An answer that is not an order does
+	// not stop the cancel the user asked for; the output then says which it was is not known.
 	async prepare(parameters, send) {
 		const { orderId } = parameters;
 		const order = (
@@ -42,7 +44,8 @@ export const cancel: DigiCertOperation<Parameters> = {
 				subject: `Order ${orderId}`,
 			})
 		).body;
-		return { ...parameters, reissuePending: isObject(order) && order.status === 'reissue_pending' };
+		const status = isObject(order) ? order.status : undefined;
+		return { ...parameters, statusBefore: typeof status === 'string' ? status : undefined };
 	},
 	request: ({ orderId, note }) => ({
 		method: 'PUT',
@@ -50,9 +53,10 @@ export const cancel: DigiCertOperation<Parameters> = {
 		body: { status: 'canceled', note },
 		subject: `Order ${orderId}`,
 	}),
-	toItems: (_response, { orderId, note, reissuePending }) => [
-		reissuePending
-			? {
+	toItems: (_response, { orderId, note, statusBefore }) => {
+		if (statusBefore === 'reissue_pending')
+			return [
+				{
 					orderId,
 					canceled: 'reissue',
 					status: 'issued',
@@ -60,7 +64,17 @@ export const cancel: DigiCertOperation<Parameters> = {
 					message:
 						'The pending reissue was canceled (its request is rejected); the order is issued again with its current certificate',
 					note,
-				}
-			: { orderId, canceled: 'order', status: 'canceled', note },
-	],
+				},
+			];
+		if (statusBefore === undefined)
+			return [
+				{
+					orderId,
+					canceled: 'order or reissue',
+					message: `DigiCert accepted the cancel of order ${orderId}, but its answer for the order beforehand had no status, so whether the order or only its pending reissue was canceled is not known: Order > Get shows its status now (canceled, or issued when a pending reissue was canceled)`,
+					note,
+				},
+			];
+		return [{ orderId, canceled: 'order', status: 'canceled', note }];
+	},
 };

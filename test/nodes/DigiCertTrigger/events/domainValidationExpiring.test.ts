@@ -92,7 +92,11 @@ describe('domainValidationExpiring poll', () => {
 		expect(calls).toEqual([
 			{
 				path: '/domain',
-				qs: { 'filters[status]': 'active', include_validation: true },
+				qs: {
+					'filters[status]': 'active',
+					include_validation: true,
+					'filters[include_validation_reuse_status]': true,
+				},
 				rootProperty: 'domains',
 			},
 		]);
@@ -321,7 +325,21 @@ describe('domainValidationExpiring manual run', () => {
 			(days: unknown) =>
 			<T>(_name: string, fallback?: T) =>
 				(days ?? fallback) as T;
-		expect(domainValidationExpiring.readParameters(read('7'))).toEqual({ days: 7 });
+		expect(domainValidationExpiring.readParameters(read('7'))).toEqual({
+			days: 7,
+			qs: {
+				'filters[status]': 'active',
+				include_validation: true,
+				'filters[include_validation_reuse_status]': true,
+			},
+		});
+		// From trigger typeVersion 1.1, DCV expiry comes as UTC times.
+		expect(domainValidationExpiring.readParameters(read('7'), { typeVersion: 1.1 }).qs).toEqual({
+			'filters[status]': 'active',
+			include_validation: true,
+			'filters[include_validation_reuse_status]': true,
+			include_dcv_expiration_time: true,
+		});
 		expect(() => domainValidationExpiring.readParameters(read(-1))).toThrow(
 			'Days must be a whole number from 0 to 2000, but it is -1',
 		);

@@ -120,12 +120,16 @@ describe('orderStatusChanged', () => {
 		expect(orderStatusChanged.readParameters(read({ statuses: ['issued'] }))).toEqual({
 			statuses: ['issued'],
 			includeOrderDetails: true,
+			backfill: false,
 		});
 		expect(() => orderStatusChanged.readParameters(read({ statuses: ['done'] }))).toThrow(
 			/Statuses must be a list of/,
 		);
 		expect(() => orderStatusChanged.readParameters(read({ includeOrderDetails: 'yes' }))).toThrow(
 			/Include Order Details/,
+		);
+		expect(() => orderStatusChanged.readParameters(read({ backfill: 'yes' }))).toThrow(
+			/Backfill After Long Pauses/,
 		);
 	});
 
@@ -155,7 +159,7 @@ describe('orderStatusChanged.poll', () => {
 			},
 		};
 	};
-	const parameters = { statuses: [], includeOrderDetails: false };
+	const parameters = { statuses: [], includeOrderDetails: false, backfill: false };
 
 	it('warns when the window had to be cut to 7 days, and not otherwise', async () => {
 		const late = await orderStatusChanged.poll(
@@ -179,7 +183,7 @@ describe('orderStatusChanged.poll', () => {
 		const stub = source([change]);
 		const first = await orderStatusChanged.poll(
 			stub,
-			{ statuses: [], includeOrderDetails: true },
+			{ statuses: [], includeOrderDetails: true, backfill: false },
 			undefined,
 			NOW,
 		);

@@ -49,12 +49,24 @@ describe('Domain > Get Expiring Validations', () => {
 			[
 				'GET',
 				'/services/v2/domain',
-				{ 'filters[status]': 'active', include_validation: 'true', offset: '0', limit: '1000' },
+				{
+					'filters[status]': 'active',
+					include_validation: 'true',
+					'filters[include_validation_reuse_status]': 'true',
+					offset: '0',
+					limit: '1000',
+				},
 			],
 			[
 				'GET',
 				'/services/v2/domain',
-				{ 'filters[status]': 'active', include_validation: 'true', offset: '1000', limit: '1000' },
+				{
+					'filters[status]': 'active',
+					include_validation: 'true',
+					'filters[include_validation_reuse_status]': 'true',
+					offset: '1000',
+					limit: '1000',
+				},
 			],
 		]);
 		const items = result.items();

@@ -94,3 +94,32 @@ describe('Cancel on an order whose reissue is pending', () => {
 		expect(server.requests.map((r) => r.method)).toEqual(['GET']);
 	});
 });
+
+describe('Cancel when the order read before is not an order', () => {
+	it.each([
+		['a JSON list', [{ id: 1 }]],
+		['an order without a status', { id: 0 }],
+		['a status that is not text', { id: 0, status: 7 }],
+	])(
+		'still cancels (one PUT), and the output says what is not known, not "canceled": %s',
+		async (_label, body) => {
+			const request = server.data.addRequest();
+			const orderId = request.order.id;
+			server.fail({
+				times: 1,
+				match: (r) => r.method === 'GET' && r.path.endsWith(`/order/certificate/${orderId}`),
+				respond: { status: 200, body },
+			});
+			const result = await runOperation(server, 'order', 'cancel', { orderId, note: 'CHG-9' });
+			expect(result.error).toBeUndefined();
+			expect(server.requests.map((r) => r.method)).toEqual(['GET', 'PUT']);
+			expect(result.items()[0].json).toEqual({
+				orderId,
+				canceled: 'order or reissue',
+				message: `DigiCert accepted the cancel of order ${orderId}, but its answer for the order beforehand had no status, so whether the order or only its pending reissue was canceled is not known: Order > Get shows its status now (canceled, or issued when a pending reissue was canceled)`,
+				note: 'CHG-9',
+			});
+			expect(order(orderId).status).toBe('canceled');
+		},
+	);
+});
