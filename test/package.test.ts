@@ -42,10 +42,10 @@ const nodeFiles = pkg.n8n?.nodes ?? [];
 const credentialFiles = pkg.n8n?.credentials ?? [];
 /**
  * Three nodes (action, polling trigger, webhook trigger) and a credential, compiled without comments,
- * maps or type declarations, and the README: 87.5 KB packed (the code ~72 KB of it, the README ~8),
- * with 5 % headroom. A rise past it is a README or a build that ships more than it should.
+ * maps or type declarations, and the README: 96.3 KB packed (the code ~80 KB of it, the README ~8),
+ * with 4 % headroom. A rise past it is a README or a build that ships more than it should.
  */
-const MAX_TARBALL_BYTES = 92 * 1024;
+const MAX_TARBALL_BYTES = 100 * 1024;
 
 function packDryRun(): PackResult {
 	const output = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {
