@@ -317,10 +317,17 @@ export async function executeOperation(
 		const itemTools = tools(itemIndex);
 		const { send } = itemTools;
 		// Completing the parameters (read-only GETs) may change the request; nothing is changed yet.
-		const parameters = operation.prepare
-			? await operation.prepare(checked, send, runMemo)
-			: checked;
+		let parameters = checked;
+		try {
+			if (operation.prepare) parameters = await operation.prepare(checked, send, runMemo);
+		} catch (error) {
+			// Items preparing alongside see the batch stopped before they send (see NOT_STARTED).
+			if (isChange(planned.method) && !continueOnFail) stopped = true;
+			throw error;
+		}
 		const request = operation.prepare ? operation.request(parameters) : planned;
+		// Another item failed while this one was preparing: a failed batch starts no more changes.
+		if (stopped) throw NOT_STARTED;
 		sending();
 		const response = request.paginate
 			? await client.sendPaginated(request, itemIndex)
@@ -368,6 +375,7 @@ export async function executeOperation(
 			if (change) outcomes[itemIndex] = { kind: 'made', output };
 			return output;
 		} catch (caught) {
+			if (caught === NOT_STARTED) return [];
 			const error = asNodeError(node, caught, redact, { itemIndex });
 			if (change) {
 				// Sent and answered yes (then its answer failed), or failed in a way DigiCert may have acted on.
@@ -400,6 +408,9 @@ export async function executeOperation(
 	}
 	return [results.flat()];
 }
+
+/** Thrown by an item whose batch failed while it prepared: it is reported as not sent. */
+const NOT_STARTED = Symbol('not started');
 
 /**
  * A failed item's output with "On Error: Continue": only these keys (n8n's error, message,

@@ -713,6 +713,27 @@ describe("Create from typeVersion 1.2: each product's info is read once per run"
 		expect(result.items()).toHaveLength(4);
 	});
 
+	it('an item the product refuses stops the batch: items waiting on the same info send nothing', async () => {
+		const basic: IDataObject = server.data.productCatalogue.find(
+			(p: IDataObject) => p.name_id === 'ssl_basic',
+		)!;
+		basic.allowed_order_validity_years = [1];
+		const result = await run(
+			{
+				product: 'ssl_basic',
+				csr: NEW_CSR,
+				organizationId: String(ORGANIZATION),
+				validity: 'years',
+				years: '={{ $json.years }}',
+			},
+			[{ years: 3 }, { years: 1 }, { years: 1 }],
+			{ typeVersion: 1.2 },
+		);
+		expect(result.error?.message).toContain('not 3 years');
+		expect(result.error?.description).toContain('Not sent: items 1, 2.');
+		expect(server.requests.filter((r) => r.method === 'POST')).toHaveLength(0);
+	});
+
 	it('the next run reads the info again (the account may have changed)', async () => {
 		const parameters = {
 			product: 'ssl_basic',
