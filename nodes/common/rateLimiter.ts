@@ -246,6 +246,11 @@ const INCREASE = 0.05;
  * DigiCert at the same pace (their parts of the window are fair), and a 429 finds few requests in flight.
  */
 const BURST = 4;
+/**
+ * ... unless that pace is finer than a timer can wait (fast Custom rates: 0.25 ms at 1,000 a
+ * second): one timer per request would cap the rate below the one set, so the window alone paces.
+ */
+const TIMER_GRANULARITY_MS = 1;
 
 /** How long after the window a refused probe most likely ended the next probe goes. */
 const PROBE_MARGIN_MS = 50;
@@ -657,11 +662,11 @@ export class KeyPacer {
 	}
 }
 
-/** The least time between two requests of a lane pacing by `trackers` (see BURST). */
+/** The least time between two requests of a lane pacing by `trackers` (see BURST, TIMER_GRANULARITY_MS). */
 function burstGap(trackers: Iterable<WindowTracker>): number {
 	let gap = Infinity;
 	for (const tracker of trackers) gap = Math.min(gap, tracker.ms / (BURST * tracker.sharedLimit));
-	return Number.isFinite(gap) ? gap : 0;
+	return Number.isFinite(gap) && gap > TIMER_GRANULARITY_MS ? gap : 0;
 }
 
 function longest(windows: readonly RateWindow[]): number {

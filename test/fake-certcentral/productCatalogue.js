@@ -99,7 +99,9 @@ const invalidValue = (/** @type {string} */ unit) =>
  * documents this code for plans over 3 years; the same refusal for years the account's product does
  * not list.]
  */
-function refusePlan(/** @type {any} */ info, /** @type {any} */ body) {
+function refusePlan(/** @type {any} */ product, /** @type {any} */ body) {
+	// A division's own settings count for an order placed in it (see routes/products.js).
+	const info = { ...product, ...(product.byContainer?.[String(body.container?.id)] ?? {}) };
 	const years = body.order_validity?.years ?? body.validity_years;
 	if (years !== undefined && !info.allowed_order_validity_years.includes(years))
 		return assumed('years the product does not list', invalidValue('validity_years'));

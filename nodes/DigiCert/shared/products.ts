@@ -71,9 +71,14 @@ export function allowedPlanYears(product: IDataObject): number[] | undefined {
 	return numbers(product.allowed_order_validity_years);
 }
 
-/** Whether a product allows a custom order end date; undefined when its info does not say. */
+/**
+ * Whether a product allows a custom order end date; undefined when its info does not say. DigiCert's
+ * change log names `custom_order_expiration_date_allowed`; Product info (and Keyfactor's client) has
+ * `custom_expiration_date_allowed`: either is read.
+ */
 export function customEndDateAllowed(product: IDataObject): boolean | undefined {
-	const allowed = product.custom_order_expiration_date_allowed;
+	const allowed =
+		product.custom_order_expiration_date_allowed ?? product.custom_expiration_date_allowed;
 	return typeof allowed === 'boolean' ? allowed : undefined;
 }
 

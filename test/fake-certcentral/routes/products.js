@@ -19,7 +19,9 @@ module.exports = (data) => [
 			status: 200,
 			body: {
 				products: data.productCatalogue.map((/** @type {any} */ p) =>
-					Object.fromEntries(Object.entries(p).filter(([key]) => !INFO_ONLY.includes(key))),
+					Object.fromEntries(
+						Object.entries(p).filter(([key]) => !INFO_ONLY.includes(key) && key !== 'byContainer'),
+					),
 				),
 			},
 		}),
@@ -27,10 +29,14 @@ module.exports = (data) => [
 	{
 		method: 'GET',
 		pattern: /^\/product\/([^/]+)$/,
-		handle: (m) => {
+		handle: (m, req) => {
 			const info = data.productCatalogue.find((/** @type {any} */ p) => p.name_id === m[1]);
 			if (!info) return errorAnswer(404, 'not_found|product', 'Product not found.');
-			return { status: 200, body: info };
+			// "the current product settings based on the user … and the container identified in the
+			// URL query": a test may give a container its own settings (`byContainer`).
+			const { byContainer, ...settings } = /** @type {any} */ (info);
+			const container = req.query.container_id;
+			return { status: 200, body: { ...settings, ...(byContainer?.[container] ?? {}) } };
 		},
 	},
 ];

@@ -8,6 +8,7 @@ import {
 	PacerRegistry,
 	WindowTracker,
 } from '../../../nodes/common/rateLimiter';
+import { customRateWindow } from '../../../nodes/DigiCert/shared/requestOptions';
 import { VirtualClock } from '../../helpers/clock';
 
 const KEY = 'dc-secret-key-0123456789abcdef';
@@ -157,6 +158,29 @@ describe('KeyPacer', () => {
 			// The slow execution has nothing left waiting: its pace no longer holds.
 			{ name: 'off', at: 20_000 },
 		]);
+	});
+
+	it('a fast Custom rate (1,000 per second) sends its window at once, not one timer per request', async () => {
+		const windows = [customRateWindow(1000)]; // 100 per 100 ms
+		const { clock, lane } = setup(windows);
+		const sleep = clock.sleep;
+		let timers = 0;
+		clock.sleep = async (ms, wake) => {
+			timers++;
+			await sleep(ms, wake);
+		};
+		const log: Array<{ name: string; at: number }> = [];
+		const done = Promise.all(requests(lane(), 300, log, 'custom', clock));
+		await clock.run(1000);
+		await done;
+		// Its pace limit would be 0.25 ms apart, below what a timer can wait: each window's 100 go
+		// together, so the rate holds however coarse the timers are.
+		const at = log.map((l) => l.at);
+		expect(at.filter((t) => t === 0)).toHaveLength(100);
+		expect(at.filter((t) => t === 100)).toHaveLength(100);
+		expect(at.filter((t) => t === 200)).toHaveLength(100);
+		// A few timers in all (one per window, and a wake-up or two), not one per request.
+		expect(timers).toBeLessThan(10);
 	});
 
 	it('a 429 pauses every execution on the key; one probe at a time; all go on when one gets through', async () => {

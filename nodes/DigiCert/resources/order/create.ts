@@ -360,11 +360,14 @@ export const create: DigiCertOperation<Parameters> = {
 		return { product, body, checkProduct };
 	},
 	async prepare(parameters, send, run) {
-		const { product } = parameters;
+		const { product, body } = parameters;
 		if (!parameters.checkProduct) return parameters;
-		// Read once per run, however many items order this product.
-		const read = await run.once(`product ${product}`, () =>
-			send({ method: 'GET', path: `/product/${product}`, subject: `Product ${product}` }).then(
+		// A division may have its own product settings: DigiCert answers for the container asked for.
+		const containerId = (body.container as IDataObject | undefined)?.id;
+		const qs = containerId === undefined ? undefined : { container_id: String(containerId) };
+		// Read once per run for each product and division, however many items order it.
+		const read = await run.once(`product ${product} container ${containerId ?? ''}`, () =>
+			send({ method: 'GET', path: `/product/${product}`, qs, subject: `Product ${product}` }).then(
 				(answer) => (isObject(answer.body) ? answer.body : undefined),
 				// Unreadable info (a restricted key, a product unknown here) lets DigiCert decide.
 				() => undefined,

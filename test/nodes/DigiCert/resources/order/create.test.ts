@@ -589,6 +589,37 @@ describe("Create from typeVersion 1.2: the account's products", () => {
 		expect(server.data.orders.size).toBe(fakeOrderCount);
 	});
 
+	it("reads the product's info for the order's container: a division's own plan lengths count", async () => {
+		const basic: IDataObject = server.data.productCatalogue.find(
+			(p: IDataObject) => p.name_id === 'ssl_basic',
+		)!;
+		basic.allowed_order_validity_years = [1];
+		basic.byContainer = { '6': { allowed_order_validity_years: [1, 2] } };
+		const inDivision = await v12({ product: 'ssl_basic', years: 2, options: { containerId: '6' } });
+		expect(inDivision.error).toBeUndefined();
+		const infoRead = server.requests.find((r) => r.path === '/services/v2/product/ssl_basic');
+		expect(infoRead?.query).toEqual({ container_id: '6' });
+		const outside = await v12({ product: 'ssl_basic', years: 2 });
+		expect(outside.error?.message).toContain(
+			'allows plans of 1 year(s) on this account, not 2 years',
+		);
+	});
+
+	it('reads either name DigiCert gives the end-date setting (custom_expiration_date_allowed)', async () => {
+		const rapid: IDataObject = server.data.productCatalogue.find(
+			(p: IDataObject) => p.name_id === 'ssl_dv_rapidssl',
+		)!;
+		delete rapid.custom_order_expiration_date_allowed;
+		rapid.custom_expiration_date_allowed = false;
+		const result = await v12({
+			product: { __rl: true, mode: 'id', value: 'ssl_dv_rapidssl' },
+			validity: 'endDate',
+			endDate: isoDay(Date.now() + 100 * 86_400_000),
+		});
+		expect(result.error?.message).toContain('does not allow an order end date');
+		expect(server.requests.filter((r) => r.method === 'POST')).toHaveLength(0);
+	});
+
 	it('a product not on the account: DigiCert refuses it (not_found|product), sent once', async () => {
 		const result = await v12({ product: { __rl: true, mode: 'id', value: 'ssl_unknown_thing' } });
 		expect(paths()).toEqual([
