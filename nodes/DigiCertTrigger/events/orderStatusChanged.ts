@@ -1,4 +1,5 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
 
 import { mapBounded } from '../../common/concurrency';
 import { ORDER_CHANGE_STATUSES, statusOptions } from '../../common/orderStatuses';
@@ -109,6 +110,39 @@ export function backfillWarning(
 		(cut
 			? ` Changes more than ${MAX_BACKFILL_DAYS} days before the 7-day window were not fetched.`
 			: '')
+	);
+}
+
+/**
+ * What DigiCert said when it refused a backfill range (a 4xx answer: a filter it will not take), or
+ * undefined for every other failure. A refused key (401, 403), a timeout (408), rate limiting past
+ * the retries (429), server and network errors and cancellation fail the poll as before: the next
+ * poll retries them. The error's parts are redacted already.
+ */
+export function backfillRefusal(error: unknown): string | undefined {
+	if (!(error instanceof NodeApiError)) return undefined;
+	const status = Number(error.httpCode);
+	if (!(status >= 400 && status < 500) || [401, 403, 408, 429].includes(status)) return undefined;
+	const entries = (error.errorResponse?.errors ?? []) as Array<{
+		code?: unknown;
+		message?: unknown;
+	}>;
+	const said = entries
+		.map((e) => `${String(e.message || '(no message)')} [${String(e.code)}]`)
+		.join('; ');
+	return `HTTP ${status}: ${said || error.message}`;
+}
+
+/** What to tell the user when DigiCert refused a backfill range: what was not fetched, and what to do. */
+export function backfillStoppedWarning(
+	refused: BackfillRange,
+	refusal: string,
+	windowStart: number,
+): string {
+	return (
+		`The backfill stopped at ${statusLastUpdatedFilter(refused)}: DigiCert refused that range (${refusal}). ` +
+		`Changes from ${new Date(refused.from).toISOString()} to ${new Date(windowStart).toISOString()} were not fetched; this poll reported the 7-day window and the next polls carry on from now. ` +
+		"Check those orders in CertCentral (Orders, by status date), and report the refusal to the node's maintainers if DigiCert names the filter."
 	);
 }
 
@@ -307,13 +341,28 @@ export const orderStatusChanged: DigiCertTriggerEvent<Parameters, StatusChangesS
 				: { ranges: [], cut: false };
 		// Oldest first, then the 7-day window: each change is reported once, where it is first listed.
 		const backfilled: BackfilledChange[] = [];
+		const fetched: BackfillRange[] = [];
+		let stopped: string | undefined;
 		for (const range of ranges) {
-			const listed = await source.list(
-				'/order/certificate/status-changes',
-				{ 'filters[status_last_updated]': statusLastUpdatedFilter(range) },
-				'orders',
-			);
-			for (const change of listed) backfilled.push({ ...change, [BACKFILL_MARK]: range });
+			let failure: unknown;
+			try {
+				const listed = await source.list(
+					'/order/certificate/status-changes',
+					{ 'filters[status_last_updated]': statusLastUpdatedFilter(range) },
+					'orders',
+				);
+				fetched.push(range);
+				for (const change of listed) backfilled.push({ ...change, [BACKFILL_MARK]: range });
+				continue;
+			} catch (error) {
+				failure = error;
+			}
+			// A refused range would be refused again at every poll, and the state never move on:
+			// keep what earlier ranges found and report the 7-day window, as without a backfill.
+			const refusal = backfillRefusal(failure);
+			if (refusal === undefined) throw failure;
+			stopped = backfillStoppedWarning(range, refusal, window.start);
+			break;
 		}
 		// Every page: a busy account can change more orders in one window than one answer holds.
 		const changes = await source.list(
@@ -329,11 +378,12 @@ export const orderStatusChanged: DigiCertTriggerEvent<Parameters, StatusChangesS
 		);
 		const fromBackfill = fresh.filter((c) => (c as BackfilledChange)[BACKFILL_MARK]).length;
 		const warnings = [
-			...(ranges.length > 0
-				? [backfillWarning(previous!.since, now, ranges, fromBackfill, cut)]
+			...(fetched.length > 0
+				? [backfillWarning(previous!.since, now, fetched, fromBackfill, cut)]
 				: window.truncated && previous !== undefined
 					? [TRUNCATED_WARNING]
 					: []),
+			...(stopped !== undefined ? [stopped] : []),
 			...(unusable > 0 ? [unusableWarning(unusable)] : []),
 		];
 		const warning = warnings.length > 0 ? { warning: warnings.join(' ') } : {};

@@ -8,6 +8,7 @@
 import { Logger } from '@n8n/backend-common';
 import { Container } from '@n8n/di';
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+import * as workflow from 'n8n-workflow';
 
 import { credentialFor } from '../../../helpers/fake';
 import { ActiveTrigger, triggerNode } from '../../../helpers/poll';
@@ -240,6 +241,94 @@ describe('Order Status Changed backfills a gap of more than 7 days (trigger type
 			{ minutes: '5', offset: '0', limit: '1000' },
 		]);
 		expect(warn).not.toHaveBeenCalled();
+	});
+
+	it('stops the backfill when DigiCert refuses a range (HTTP 400): keeps what it got, reports the 7-day window, moves on', async () => {
+		const [early, later, recent] = pending();
+		const cert = (id: number) => (server.data.orders.get(id) as any).certificate.id;
+		server.data.setOrderStatus(early, 'issued', { time: since + 1 * DAY });
+		server.data.setOrderStatus(later, 'issued', { time: since + 8 * DAY });
+		server.data.setOrderStatus(recent, 'issued', { time: now - 1 * DAY });
+		const warn = jest.spyOn(Container.get(Logger), 'warn').mockImplementation(() => {});
+		const trigger = restarted({}, {});
+		server.reset();
+		const { ranges } = backfillRanges(since, now);
+		const refusedFilter = statusLastUpdatedFilter(ranges[1]);
+		server.fail({
+			match: (r) => r.query['filters[status_last_updated]'] === refusedFilter,
+			respond: {
+				status: 400,
+				body: {
+					errors: [
+						{ code: 'invalid_filter', message: 'Invalid value for filter status_last_updated.' },
+					],
+				},
+			},
+		});
+
+		const result = await trigger.activate('init');
+		expect(result.error).toBeUndefined();
+		// The refused range is asked once (a 400 is not retried), no later range, then the 7-day window.
+		expect(server.requests.map((r) => r.query)).toEqual([
+			{
+				'filters[status_last_updated]': statusLastUpdatedFilter(ranges[0]),
+				offset: '0',
+				limit: '1000',
+			},
+			{ 'filters[status_last_updated]': refusedFilter, offset: '0', limit: '1000' },
+			{ minutes: '10080', offset: '0', limit: '1000' },
+		]);
+		expect(json(result.emitted).map((j) => [j.orderId, j.certificateId, j.status])).toEqual([
+			[early, cert(early), 'issued'],
+			[recent, cert(recent), 'issued'],
+		]);
+		expect(json(result.emitted)[0].backfill).toBeDefined();
+		const [[message]] = warn.mock.calls;
+		expect(message).toContain('(1 request, one change not reported before');
+		expect(message).toContain(
+			`The backfill stopped at ${refusedFilter}: DigiCert refused that range (HTTP 400: Invalid value for filter status_last_updated. [invalid_filter]).`,
+		);
+		expect(message).toContain('were not fetched');
+
+		// State moved on: the next poll is a normal window, no backfill again.
+		warn.mockClear();
+		server.reset();
+		expect(await trigger.poll()).toEqual({});
+		expect(server.requests.map((r) => r.query)).toEqual([
+			{ minutes: '5', offset: '0', limit: '1000' },
+		]);
+		expect(warn).not.toHaveBeenCalled();
+	});
+
+	it('fails the poll as before when a backfill range meets a server error, so the next poll tries again', async () => {
+		// The retries' back-off waits (seconds, no abort signal) pass at once; a request's deadline does not.
+		const realSleep = workflow.sleep;
+		jest
+			.spyOn(workflow, 'sleep')
+			.mockImplementation(async (ms, signal) =>
+				signal === undefined ? undefined : await realSleep(ms, signal),
+			);
+		const warn = jest.spyOn(Container.get(Logger), 'warn').mockImplementation(() => {});
+		const trigger = restarted({}, {});
+		server.reset();
+		const { ranges } = backfillRanges(since, now);
+		const failing = statusLastUpdatedFilter(ranges[1]);
+		server.fail({
+			match: (r) => r.query['filters[status_last_updated]'] === failing,
+			respond: { status: 503, body: { errors: [{ code: 'unavailable', message: 'busy' }] } },
+		});
+		const result = await trigger.activate('init');
+		expect(result.error).toMatchObject({ httpCode: '503' });
+		expect(warn).not.toHaveBeenCalled();
+
+		// Nothing was saved: the next poll asks for the backfill again.
+		server.reset();
+		const retried = await trigger.poll();
+		expect(retried.error).toBeUndefined();
+		expect(server.requests.map((r) => r.query)).toHaveLength(ranges.length + 1);
+		expect(server.requests[0].query['filters[status_last_updated]']).toBe(
+			statusLastUpdatedFilter(ranges[0]),
+		);
 	});
 
 	it('keeps typeVersion 1 nodes as they were: the 7-day window and a warning, unless Backfill is turned on', async () => {
