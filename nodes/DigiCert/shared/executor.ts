@@ -317,14 +317,13 @@ export async function executeOperation(
 		const itemTools = tools(itemIndex);
 		const { send } = itemTools;
 		// Completing the parameters (read-only GETs) may change the request; nothing is changed yet.
-		let parameters = checked;
-		try {
-			if (operation.prepare) parameters = await operation.prepare(checked, send, runMemo);
-		} catch (error) {
-			// Items preparing alongside see the batch stopped before they send (see NOT_STARTED).
-			if (isChange(planned.method) && !continueOnFail) stopped = true;
-			throw error;
-		}
+		const parameters = operation.prepare
+			? await operation.prepare(checked, send, runMemo).catch((error: unknown) => {
+					// Items preparing alongside see the batch stopped before they send (see NOT_STARTED).
+					if (isChange(planned.method) && !continueOnFail) stopped = true;
+					return Promise.reject(error);
+				})
+			: checked;
 		const request = operation.prepare ? operation.request(parameters) : planned;
 		// Another item failed while this one was preparing: a failed batch starts no more changes.
 		if (stopped) throw NOT_STARTED;
