@@ -15,3 +15,15 @@ export const shownIn = (version: number) => (property: INodeProperties) => {
 		)
 	);
 };
+
+/** The field `name` of `resource` > `operation` that a node of typeVersion `version` shows. */
+export const fieldShownIn =
+	(properties: INodeProperties[]) =>
+	(version: number, resource: string, operation: string, name: string) =>
+		properties.find(
+			(p) =>
+				shownIn(version)(p) &&
+				p.name === name &&
+				p.displayOptions?.show?.resource?.[0] === resource &&
+				p.displayOptions?.show?.operation?.[0] === operation,
+		);

@@ -9,19 +9,12 @@ import { NodeHelpers } from 'n8n-workflow';
 import { DigiCert } from '../../../nodes/DigiCert/DigiCert.node';
 import { DigiCertTrigger } from '../../../nodes/DigiCertTrigger/DigiCertTrigger.node';
 import { resources } from '../../../nodes/DigiCert/resources';
-import { shownIn } from '../../helpers/versions';
+import { fieldShownIn, shownIn } from '../../helpers/versions';
 
 const { description } = new DigiCert();
 const properties = description.properties;
 
-const field = (version: number, resource: string, operation: string, name: string) =>
-	properties.find(
-		(p) =>
-			shownIn(version)(p) &&
-			p.name === name &&
-			p.displayOptions?.show?.resource?.[0] === resource &&
-			p.displayOptions?.show?.operation?.[0] === operation,
-	);
+const field = fieldShownIn(properties);
 
 /** Every property and option, collections included. */
 function walk(

@@ -9,7 +9,7 @@ import type {
 	DigiCertOperation,
 	DigiCertResource,
 } from '../../../../nodes/DigiCert/shared/operation';
-import { shownIn } from '../../../helpers/versions';
+import { fieldShownIn, shownIn } from '../../../helpers/versions';
 
 const properties = buildProperties(resources);
 
@@ -145,14 +145,7 @@ describe('the node description built from the declared resources', () => {
 		expect(notice.displayOptions).toBeUndefined();
 	});
 
-	const field = (version: number, resource: string, operation: string, name: string) =>
-		properties.find(
-			(p) =>
-				shownIn(version)(p) &&
-				p.name === name &&
-				p.displayOptions?.show?.resource?.[0] === resource &&
-				p.displayOptions?.show?.operation?.[0] === operation,
-		);
+	const field = fieldShownIn(properties);
 
 	it('keeps the contract of typeVersion 1: order > listDuplicates (orderId, options.show_archived), request > get (requestId)', () => {
 		expect(field(1, 'order', 'listDuplicates', 'orderId')).toMatchObject({
