@@ -1,18 +1,11 @@
-import type { INode } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import type { FailedExchange } from '../../../nodes/common/errors';
 import { apiError, digiCertApiError, parseDigiCertErrors } from '../../../nodes/common/errors';
+import { digiCertNode } from '../../helpers/engine';
 
 describe('the messages users see', () => {
-	const node: INode = {
-		id: 'n',
-		name: 'DigiCert',
-		type: 'n8n-nodes-digicert.digiCert',
-		typeVersion: 1,
-		position: [0, 0],
-		parameters: {},
-	};
+	const node = digiCertNode({});
 	const KEY = 'dc-secret-key-abcdef123456';
 	const body = (...errors: Array<{ code?: unknown; message?: unknown }>) => ({ errors });
 
@@ -224,14 +217,7 @@ describe('the messages users see', () => {
 });
 
 describe('failure bodies, redaction and apiError', () => {
-	const node: INode = {
-		id: '1',
-		name: 'DigiCert',
-		type: 'n8n-nodes-digicert.digiCert',
-		typeVersion: 1,
-		position: [0, 0],
-		parameters: {},
-	};
+	const node = digiCertNode({});
 	const KEY = 'SECRET-KEY-1234567890';
 	const failure = (statusCode: number, body: unknown, extra: object = {}) =>
 		digiCertApiError(node, { statusCode, body, attempts: 1, itemIndex: 3, apiKey: KEY, ...extra });

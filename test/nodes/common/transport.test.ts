@@ -1,4 +1,4 @@
-import type { IExecuteFunctions, IHttpRequestOptions, INode } from 'n8n-workflow';
+import type { IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import type { Timing, TransportOptions } from '../../../nodes/common/transport';
@@ -9,6 +9,7 @@ import { credentialFor } from '../../helpers/fake';
 import { ActiveTrigger, triggerNode } from '../../helpers/poll';
 import { useFakeCertCentral } from '../../helpers/useFakeCertCentral';
 import { runDigiCert } from '../../helpers/runOperation';
+import { digiCertNode } from '../../helpers/engine';
 
 const options = (overrides: Partial<TransportOptions> = {}): TransportOptions => ({
 	...DEFAULT_TRANSPORT_OPTIONS,
@@ -19,14 +20,7 @@ const options = (overrides: Partial<TransportOptions> = {}): TransportOptions =>
 });
 describe('DigiCertClient (with a controlled clock)', () => {
 	const KEY = 'unit-test-key-0123456789';
-	const node: INode = {
-		id: '1',
-		name: 'DigiCert',
-		type: 'n8n-nodes-digicert.digiCert',
-		typeVersion: 1,
-		position: [0, 0],
-		parameters: {},
-	};
+	const node = digiCertNode({});
 
 	/** One virtual clock for the client's back-off and for the key's pacer. */
 	function controlledTiming() {
