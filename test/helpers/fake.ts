@@ -40,3 +40,25 @@ export function credentialFor(server: FakeCertCentral, overrides: Record<string,
 		digiCertApi: { region: 'custom', baseUrl: server.baseUrl, apiKey: server.apiKey, ...overrides },
 	};
 }
+
+/**
+ * The query of one page of the active domains with their validations, as the expiring-validation
+ * audit (the action and the trigger alike) asks for it: with the reuse status, and with UTC times
+ * where the node's version asks for them.
+ */
+export function activeDomainsPageQuery({
+	utcTimes,
+	offset = 0,
+}: {
+	utcTimes: boolean;
+	offset?: number;
+}) {
+	return {
+		'filters[status]': 'active',
+		include_validation: 'true',
+		'filters[include_validation_reuse_status]': 'true',
+		...(utcTimes ? { include_dcv_expiration_time: 'true' } : {}),
+		offset: String(offset),
+		limit: '1000',
+	};
+}

@@ -5,7 +5,7 @@
  */
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
-import { credentialFor, fakeDomains } from '../../../helpers/fake';
+import { activeDomainsPageQuery, credentialFor, fakeDomains } from '../../../helpers/fake';
 import { ActiveTrigger, triggerNode } from '../../../helpers/poll';
 import { useFakeCertCentral } from '../../../helpers/useFakeCertCentral';
 
@@ -26,14 +26,7 @@ describe('Domain Validation Expiring: DCV dates as DigiCert gives them', () => {
 			credentialFor(server),
 		);
 		expect(await trigger.activate()).toEqual({});
-		expect(server.requests[0].query).toEqual({
-			'filters[status]': 'active',
-			include_validation: 'true',
-			'filters[include_validation_reuse_status]': 'true',
-			include_dcv_expiration_time: 'true',
-			offset: '0',
-			limit: '1000',
-		});
+		expect(server.requests[0].query).toEqual(activeDomainsPageQuery({ utcTimes: true }));
 
 		// DigiCert cuts the OV reuse period: it now lapses in 12 days.
 		const shortened = `${isoDay(today() + 12 * DAY)}T16:00:00+00:00`;

@@ -7,7 +7,7 @@
  */
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { fakeDomains } from '../../../../helpers/fake';
+import { activeDomainsPageQuery, fakeDomains } from '../../../../helpers/fake';
 import { runDigiCert } from '../../../../helpers/runOperation';
 import { useFakeCertCentral } from '../../../../helpers/useFakeCertCentral';
 
@@ -46,14 +46,7 @@ describe('Domain > Get Expiring Validations: DCV dates as DigiCert gives them', 
 		const shortened = `${isoDay(today() + 10 * DAY)}T15:00:00+00:00`;
 		server.data.shortenReuse(id, 'ov', shortened);
 		const result = await audit(20, 1.2);
-		expect(firstQuery()).toEqual({
-			'filters[status]': 'active',
-			include_validation: 'true',
-			'filters[include_validation_reuse_status]': 'true',
-			include_dcv_expiration_time: 'true',
-			offset: '0',
-			limit: '1000',
-		});
+		expect(firstQuery()).toEqual(activeDomainsPageQuery({ utcTimes: true }));
 		const item = itemFor(result, id);
 		expect(item).toMatchObject({
 			validation_type: 'ov',
@@ -87,13 +80,7 @@ describe('Domain > Get Expiring Validations: DCV dates as DigiCert gives them', 
 		// A node saved before 1.2 keeps DigiCert's days (and its items' dcv_expiration format).
 		server.reset();
 		const saved = itemFor(await audit(30, 1.1), id);
-		expect(firstQuery()).toEqual({
-			'filters[status]': 'active',
-			include_validation: 'true',
-			'filters[include_validation_reuse_status]': 'true',
-			offset: '0',
-			limit: '1000',
-		});
+		expect(firstQuery()).toEqual(activeDomainsPageQuery({ utcTimes: false }));
 		expect(saved).toMatchObject({ expires: isoDay(today() + 30 * DAY), days_remaining: 30 });
 		expect((saved!.dcv_expiration as IDataObject).ov).toBe(isoDay(today() + 30 * DAY));
 	});
