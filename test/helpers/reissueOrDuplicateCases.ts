@@ -6,6 +6,24 @@ import { fakeData } from './fake';
 import { runOperation } from './runOperation';
 
 /**
+ * Checks that a Reissue or Duplicate ran without error, reading the order once and then sending the
+ * change (its CSR lacked what DigiCert requires, or an option needed the order): returns what it sent.
+ */
+export function sentAfterReadingTheOrder(
+	server: FakeCertCentral,
+	operation: 'reissue' | 'duplicate',
+	result: { error?: unknown },
+): unknown {
+	const order = fakeData.SEED_ORDER_ID;
+	expect(result.error).toBeUndefined();
+	expect(server.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+		`GET /services/v2/order/certificate/${order}`,
+		`POST /services/v2/order/certificate/${order}/${operation}`,
+	]);
+	return server.requests[1].body;
+}
+
+/**
  * The tests Reissue and Duplicate share (the same CSR and options, the same refusals): each
  * operation's test/nodes/DigiCert/resources/order/<operation>.csr.test.ts runs them for itself.
  * `server` must be a fresh fake each test (`useFakeCertCentral({ fresh: true })`): they change its data.

@@ -1,5 +1,6 @@
 import { duplicate as duplicateOperation } from '../../../../../nodes/DigiCert/resources/order/duplicate';
 import { fakeData } from '../../../../helpers/fake';
+import { sentAfterReadingTheOrder } from '../../../../helpers/reissueOrDuplicateCases';
 import { runOperation } from '../../../../helpers/runOperation';
 import { useFakeCertCentral } from '../../../../helpers/useFakeCertCentral';
 import { API_RSA_CSR, NO_COMMON_NAME_CSR, WWW_CSR, oneLineCsr } from '../../../../fixtures/csr';
@@ -15,12 +16,7 @@ describe('Duplicate sends the fields DigiCert requires', () => {
 		server.data.orders.get(ORDER).certificate.signature_hash = 'sha384';
 		const result = await duplicate({ csr: API_RSA_CSR });
 
-		expect(result.error).toBeUndefined();
-		expect(server.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
-			`GET /services/v2/order/certificate/${ORDER}`,
-			`POST /services/v2/order/certificate/${ORDER}/duplicate`,
-		]);
-		expect(server.requests[1].body).toEqual({
+		expect(sentAfterReadingTheOrder(server, 'duplicate', result)).toEqual({
 			certificate: {
 				csr: oneLineCsr(API_RSA_CSR),
 				common_name: 'api.example.com',
@@ -107,12 +103,7 @@ describe('Duplicate: Certificate Validity', () => {
 	it('sends certificate.cert_validity after reading the order once (its end and its signature hash)', async () => {
 		server.data.orders.get(ORDER).order_valid_till = inDays(300);
 		const result = await withValidity({ unit: 'days', days: 30 });
-		expect(result.error).toBeUndefined();
-		expect(server.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
-			`GET /services/v2/order/certificate/${ORDER}`,
-			`POST /services/v2/order/certificate/${ORDER}/duplicate`,
-		]);
-		expect(server.requests[1].body).toMatchObject({
+		expect(sentAfterReadingTheOrder(server, 'duplicate', result)).toMatchObject({
 			certificate: { cert_validity: { days: 30 }, signature_hash: 'sha256' },
 		});
 	});

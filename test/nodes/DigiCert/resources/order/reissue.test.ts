@@ -1,5 +1,6 @@
 import { reissue as reissueOperation } from '../../../../../nodes/DigiCert/resources/order/reissue';
 import { fakeData } from '../../../../helpers/fake';
+import { sentAfterReadingTheOrder } from '../../../../helpers/reissueOrDuplicateCases';
 import { runOperation } from '../../../../helpers/runOperation';
 import { useFakeCertCentral } from '../../../../helpers/useFakeCertCentral';
 import { API_RSA_CSR, NO_COMMON_NAME_CSR, oneLineCsr } from '../../../../fixtures/csr';
@@ -21,12 +22,7 @@ describe('Reissue sends the common name DigiCert requires', () => {
 
 	it("takes the order's common name when the CSR has none", async () => {
 		const result = await reissue({ csr: NO_COMMON_NAME_CSR });
-		expect(result.error).toBeUndefined();
-		expect(server.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
-			`GET /services/v2/order/certificate/${ORDER}`,
-			`POST /services/v2/order/certificate/${ORDER}/reissue`,
-		]);
-		expect(server.requests[1].body).toEqual({
+		expect(sentAfterReadingTheOrder(server, 'reissue', result)).toEqual({
 			certificate: { csr: oneLineCsr(NO_COMMON_NAME_CSR), common_name: 'example.com' },
 		});
 	});
@@ -78,12 +74,7 @@ describe('Reissue: Certificate Validity', () => {
 		server.data.orders.get(ORDER).order_valid_till = inDays(700);
 		const end = inDays(150);
 		const result = await withValidity({ unit: 'validTill', validTill: end });
-		expect(result.error).toBeUndefined();
-		expect(server.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
-			`GET /services/v2/order/certificate/${ORDER}`,
-			`POST /services/v2/order/certificate/${ORDER}/reissue`,
-		]);
-		expect(server.requests[1].body).toEqual({
+		expect(sentAfterReadingTheOrder(server, 'reissue', result)).toEqual({
 			certificate: {
 				csr: oneLineCsr(API_RSA_CSR),
 				common_name: 'api.example.com',
