@@ -53,6 +53,20 @@ async function getRequests(
 	);
 }
 
+/** Request > Get asked of a hostile server standing in DigiCert's place. */
+async function getRequestFrom(hostile: { origin: string }, requestOptions: IDataObject) {
+	return await runDigiCert(
+		server,
+		{
+			resource: 'request',
+			operation: 'get',
+			requestId: REQUEST_ID,
+			requestOptions: { rateLimit: 'off', ...requestOptions },
+		},
+		{ credential: { baseUrl: `${hostile.origin}/services/v2` } },
+	);
+}
+
 /** Gaps between the recorded arrival times of the requests to one path. */
 const gaps = (path: string) => {
 	const times = server.requests.filter((r) => r.path === path).map((r) => r.time);
@@ -242,16 +256,7 @@ describe('broken connections', () => {
 		const sent = { bytes: 0 };
 		const slow = await startHostileServer(trickle(body, 300, sent));
 		try {
-			const result = await runDigiCert(
-				server,
-				{
-					resource: 'request',
-					operation: 'get',
-					requestId: REQUEST_ID,
-					requestOptions: { rateLimit: 'off', maxRetries: 0, timeout: 800 },
-				},
-				{ credential: { baseUrl: `${slow.origin}/services/v2` } },
-			);
+			const result = await getRequestFrom(slow, { maxRetries: 0, timeout: 800 });
 
 			expect(errorOf(result).message).toBe('DigiCert did not answer within 800 ms (tried 1 time)');
 			// Given up long before the body was complete (it takes 20 s), and the connection closed.
@@ -266,16 +271,7 @@ describe('broken connections', () => {
 		const sent = { bytes: 0 };
 		const endless = await startHostileServer(endlessBody(sent));
 		try {
-			const result = await runDigiCert(
-				server,
-				{
-					resource: 'request',
-					operation: 'get',
-					requestId: REQUEST_ID,
-					requestOptions: { rateLimit: 'off', maxRetries: 2, retryDelay: 5 },
-				},
-				{ credential: { baseUrl: `${endless.origin}/services/v2` } },
-			);
+			const result = await getRequestFrom(endless, { maxRetries: 2, retryDelay: 5 });
 
 			const error = errorOf(result);
 			expect(error.message).toBe(
