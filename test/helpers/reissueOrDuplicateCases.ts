@@ -5,6 +5,20 @@ import type { FakeCertCentral } from './fake';
 import { fakeData } from './fake';
 import { runOperation } from './runOperation';
 
+/** The day `days` from now (negative: ago), as YYYY-MM-DD. */
+export const inDays = (days: number) =>
+	new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+
+/** Runs a Reissue or Duplicate of the seed order with an API CSR and this Certificate Validity. */
+export const runWithValidity =
+	(server: FakeCertCentral, operation: 'reissue' | 'duplicate') =>
+	async (validity: INodeParameters) =>
+		await runOperation(server, 'order', operation, {
+			orderId: fakeData.SEED_ORDER_ID,
+			csr: API_RSA_CSR,
+			options: { certificateValidity: { validity } },
+		});
+
 /**
  * Checks that a Reissue or Duplicate ran without error, reading the order once and then sending the
  * change (its CSR lacked what DigiCert requires, or an option needed the order): returns what it sent.

@@ -1,6 +1,10 @@
 import { duplicate as duplicateOperation } from '../../../../../nodes/DigiCert/resources/order/duplicate';
 import { fakeData } from '../../../../helpers/fake';
-import { sentAfterReadingTheOrder } from '../../../../helpers/reissueOrDuplicateCases';
+import {
+	inDays,
+	runWithValidity,
+	sentAfterReadingTheOrder,
+} from '../../../../helpers/reissueOrDuplicateCases';
 import { runOperation } from '../../../../helpers/runOperation';
 import { useFakeCertCentral } from '../../../../helpers/useFakeCertCentral';
 import { API_RSA_CSR, NO_COMMON_NAME_CSR, WWW_CSR, oneLineCsr } from '../../../../fixtures/csr';
@@ -95,10 +99,7 @@ describe("Duplicate's description", () => {
 });
 
 describe('Duplicate: Certificate Validity', () => {
-	const inDays = (days: number) =>
-		new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
-	const withValidity = (validity: Record<string, unknown>) =>
-		duplicate({ csr: API_RSA_CSR, options: { certificateValidity: { validity } } });
+	const withValidity = runWithValidity(server, 'duplicate');
 
 	it('sends certificate.cert_validity after reading the order once (its end and its signature hash)', async () => {
 		server.data.orders.get(ORDER).order_valid_till = inDays(300);

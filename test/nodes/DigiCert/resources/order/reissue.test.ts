@@ -1,6 +1,10 @@
 import { reissue as reissueOperation } from '../../../../../nodes/DigiCert/resources/order/reissue';
 import { fakeData } from '../../../../helpers/fake';
-import { sentAfterReadingTheOrder } from '../../../../helpers/reissueOrDuplicateCases';
+import {
+	inDays,
+	runWithValidity,
+	sentAfterReadingTheOrder,
+} from '../../../../helpers/reissueOrDuplicateCases';
 import { runOperation } from '../../../../helpers/runOperation';
 import { useFakeCertCentral } from '../../../../helpers/useFakeCertCentral';
 import { API_RSA_CSR, NO_COMMON_NAME_CSR, oneLineCsr } from '../../../../fixtures/csr';
@@ -65,10 +69,7 @@ describe("Reissue's description", () => {
 });
 
 describe('Reissue: Certificate Validity', () => {
-	const inDays = (days: number) =>
-		new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
-	const withValidity = (validity: Record<string, unknown>) =>
-		reissue({ csr: API_RSA_CSR, options: { certificateValidity: { validity } } });
+	const withValidity = runWithValidity(server, 'reissue');
 
 	it("sends certificate.cert_validity {valid_till} once the order's end allows it", async () => {
 		server.data.orders.get(ORDER).order_valid_till = inDays(700);
