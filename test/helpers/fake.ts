@@ -62,3 +62,12 @@ export function activeDomainsPageQuery({
 		limit: '1000',
 	};
 }
+
+/** POSTs `body` as JSON to the fake with the valid key: to see what the fake itself refuses. */
+export async function postToFake(server: FakeCertCentral, path: string, body: unknown) {
+	return await fetch(`${server.baseUrl}${path}`, {
+		method: 'POST',
+		headers: { 'X-DC-DEVKEY': server.apiKey, 'Content-Type': 'application/json' },
+		body: JSON.stringify(body),
+	});
+}

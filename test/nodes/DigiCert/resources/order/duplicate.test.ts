@@ -1,5 +1,5 @@
 import { duplicate as duplicateOperation } from '../../../../../nodes/DigiCert/resources/order/duplicate';
-import { fakeData } from '../../../../helpers/fake';
+import { fakeData, postToFake } from '../../../../helpers/fake';
 import {
 	inDays,
 	runWithValidity,
@@ -74,10 +74,8 @@ describe('Duplicate sends the fields DigiCert requires', () => {
 			[{ csr: oneLineCsr(WWW_CSR), common_name: 'example.com' }, 'signature_hash'],
 			[{ csr: oneLineCsr(WWW_CSR), signature_hash: 'sha256' }, 'common_name'],
 		] as const) {
-			const response = await fetch(`${server.baseUrl}/order/certificate/${ORDER}/duplicate`, {
-				method: 'POST',
-				headers: { 'X-DC-DEVKEY': server.apiKey, 'Content-Type': 'application/json' },
-				body: JSON.stringify({ certificate }),
+			const response = await postToFake(server, `/order/certificate/${ORDER}/duplicate`, {
+				certificate,
 			});
 			expect(response.status).toBe(400);
 			expect(await response.json()).toEqual({
@@ -121,17 +119,13 @@ describe('Duplicate: Certificate Validity', () => {
 
 	it('the fake refuses what DigiCert refuses: a duplicate outliving its order', async () => {
 		server.data.orders.get(ORDER).order_valid_till = inDays(20);
-		const response = await fetch(`${server.baseUrl}/order/certificate/${ORDER}/duplicate`, {
-			method: 'POST',
-			headers: { 'X-DC-DEVKEY': server.apiKey, 'Content-Type': 'application/json' },
-			body: JSON.stringify({
-				certificate: {
-					csr: oneLineCsr(API_RSA_CSR),
-					common_name: 'api.example.com',
-					signature_hash: 'sha256',
-					cert_validity: { days: 30 },
-				},
-			}),
+		const response = await postToFake(server, `/order/certificate/${ORDER}/duplicate`, {
+			certificate: {
+				csr: oneLineCsr(API_RSA_CSR),
+				common_name: 'api.example.com',
+				signature_hash: 'sha256',
+				cert_validity: { days: 30 },
+			},
 		});
 		expect(response.status).toBe(400);
 		expect(await response.json()).toEqual({

@@ -1,5 +1,5 @@
 import { reissue as reissueOperation } from '../../../../../nodes/DigiCert/resources/order/reissue';
-import { fakeData } from '../../../../helpers/fake';
+import { fakeData, postToFake } from '../../../../helpers/fake';
 import {
 	inDays,
 	runWithValidity,
@@ -41,10 +41,8 @@ describe('Reissue sends the common name DigiCert requires', () => {
 	});
 
 	it('the fake refuses what DigiCert refuses: a reissue without common_name', async () => {
-		const response = await fetch(`${server.baseUrl}/order/certificate/${ORDER}/reissue`, {
-			method: 'POST',
-			headers: { 'X-DC-DEVKEY': server.apiKey, 'Content-Type': 'application/json' },
-			body: JSON.stringify({ certificate: { csr: oneLineCsr(API_RSA_CSR) } }),
+		const response = await postToFake(server, `/order/certificate/${ORDER}/reissue`, {
+			certificate: { csr: oneLineCsr(API_RSA_CSR) },
 		});
 		expect(response.status).toBe(400);
 		expect(await response.json()).toEqual({
@@ -103,16 +101,12 @@ describe('Reissue: Certificate Validity', () => {
 	});
 
 	it('the fake refuses what DigiCert refuses: an end date in the past', async () => {
-		const response = await fetch(`${server.baseUrl}/order/certificate/${ORDER}/reissue`, {
-			method: 'POST',
-			headers: { 'X-DC-DEVKEY': server.apiKey, 'Content-Type': 'application/json' },
-			body: JSON.stringify({
-				certificate: {
-					csr: oneLineCsr(API_RSA_CSR),
-					common_name: 'api.example.com',
-					cert_validity: { valid_till: inDays(-2) },
-				},
-			}),
+		const response = await postToFake(server, `/order/certificate/${ORDER}/reissue`, {
+			certificate: {
+				csr: oneLineCsr(API_RSA_CSR),
+				common_name: 'api.example.com',
+				cert_validity: { valid_till: inDays(-2) },
+			},
 		});
 		expect(response.status).toBe(400);
 		expect(await response.json()).toEqual({
