@@ -28,17 +28,21 @@ export function quoteValue(value: unknown): string {
 	return kind + (text.length > MAX_SHOWN ? `${text.slice(0, MAX_SHOWN)}…` : text);
 }
 
+/** A number as it is, or a string of digits (spaces around allowed) as its number; anything else NaN. */
+function unsignedNumber(value: unknown): number {
+	return typeof value === 'number'
+		? value
+		: typeof value === 'string' && /^\s*\d+\s*$/.test(value)
+			? Number(value)
+			: NaN;
+}
+
 /**
  * A DigiCert ID: a whole number from 1 up, given as a number or a string of digits. Anything else,
  * including "12/../../user/me" or "12?x=1", is refused, so IDs cannot change the request's path.
  */
 export function assertPositiveId(value: unknown, parameterName: string): number {
-	const id =
-		typeof value === 'number'
-			? value
-			: typeof value === 'string' && /^\s*\d+\s*$/.test(value)
-				? Number(value)
-				: NaN;
+	const id = unsignedNumber(value);
 	if (!Number.isSafeInteger(id) || id < 1) {
 		throw new Error(
 			`${parameterName} must be a positive whole number, but it is ${quoteValue(value)}`,
@@ -85,12 +89,7 @@ export interface OrderIdentifier {
  * A–F reach the path, so nothing a user or an expression gives can change the request's path.
  */
 export function assertOrderIdentifier(value: unknown, parameterName: string): OrderIdentifier {
-	const id =
-		typeof value === 'number'
-			? value
-			: typeof value === 'string' && /^\s*\d+\s*$/.test(value)
-				? Number(value)
-				: NaN;
+	const id = unsignedNumber(value);
 	if (Number.isSafeInteger(id) && id >= 1) return { kind: 'id', value: String(id) };
 	const hex = typeof value === 'string' ? value.replace(/[\s:]/g, '') : '';
 	if (/^[0-9A-Fa-f]{40}$/.test(hex)) return { kind: 'thumbprint', value: hex.toUpperCase() };

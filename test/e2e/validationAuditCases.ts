@@ -9,6 +9,7 @@ import type { DigiCertCase } from './support/workflows';
 import { DIGICERT } from './support/workflows';
 import type { FakeCertCentral } from '../helpers/fake';
 import { fakeData, fakeDomains } from '../helpers/fake';
+import { MISSING_PERMISSION_403 } from '../helpers/digiCertAnswers';
 
 const { DOMAIN_IDS, TOTAL_DOMAINS } = fakeDomains;
 const UNKNOWN_DOMAIN_ID = 987654321;
@@ -560,18 +561,7 @@ export const validationAuditExampleCases: Array<{
 		prepare: (fake) => {
 			fake.fail({
 				match: (r) => r.path === '/services/v2/domain',
-				respond: {
-					status: 403,
-					body: {
-						errors: [
-							{
-								code: 'access_denied|missing_permission',
-								message:
-									'The API key you are using does not have permission to carry out the request.',
-							},
-						],
-					},
-				},
+				respond: MISSING_PERMISSION_403,
 			});
 		},
 		check: (run, fake) => {

@@ -16,6 +16,7 @@ import { NODE_TYPE, PACKAGE_NAME } from './support/n8n';
 import { credentialsFor } from './support/workflows';
 import type { FakeCertCentral } from '../helpers/fake';
 import { expectNoKey } from '../helpers/secrets';
+import { FIRST_REGISTRATION_CALLS } from '../helpers/webhookRegistration';
 
 const LOOK_UP = 'Look up';
 
@@ -104,13 +105,7 @@ export function describeWebhookTriggerInRealN8n(
 					expect(data.webhook).toMatchObject({ id: 5001, endpoint, status: 'active' });
 					secret = data.webhook.secret;
 					expect(secret).toMatch(/^[A-Za-z0-9_-]{43}$/);
-					expect(webhookCalls()).toEqual([
-						'GET /webhook',
-						'POST /webhook',
-						'PUT /webhook/5001/send-challenge',
-						'PUT /webhook/5001/check-challenge',
-						'PUT /webhook/5001/activate',
-					]);
+					expect(webhookCalls()).toEqual(FIRST_REGISTRATION_CALLS);
 					expect(data.webhookDeliveries).toEqual([
 						expect.objectContaining({
 							event: 'challenge_webhook_endpoint',

@@ -225,6 +225,21 @@ function buildLifecycle(data) {
 			data.setRequestStatus(request.id, 'approved', { comment: 'skip_approval' });
 	};
 
+	/** Reissue and duplicate both need an issued order and a validity inside the order's: the error answer, if any. */
+	function refuseUnlessIssued(
+		/** @type {any} */ order,
+		/** @type {any} */ body,
+		/** @type {string} */ done,
+	) {
+		if (order.status !== 'issued')
+			return errorAnswer(
+				400,
+				'invalid_order_status',
+				`Order ${order.id} cannot be ${done}: its status is ${order.status}.`,
+			); // [U]
+		return refuseCertValidity(body.certificate, data.now(), order.order_valid_till);
+	}
+
 	/** Reissue: POST /order/certificate/{id}/reissue → 201 {id, requests}; the order is reissue_pending until the request is processed. */
 	function reissue(/** @type {RegExpExecArray} */ m, /** @type {any} */ req) {
 		const order = orderFor(m[1]);
@@ -240,18 +255,8 @@ function buildLifecycle(data) {
 				'reissue_pending',
 				`Order ${order.id} already has a pending reissue.`,
 			); // [U]
-		if (order.status !== 'issued')
-			return errorAnswer(
-				400,
-				'invalid_order_status',
-				`Order ${order.id} cannot be reissued: its status is ${order.status}.`,
-			); // [U]
-		const refusedValidity = refuseCertValidity(
-			req.body.certificate,
-			data.now(),
-			order.order_valid_till,
-		);
-		if (refusedValidity) return refusedValidity;
+		const refused = refuseUnlessIssued(order, req.body, 'reissued');
+		if (refused) return refused;
 		const reissueNames = namesOf(read.certificate);
 		const dcvMethod = data.orderDcv.readMethod(req.body, order.product.name_id, reissueNames);
 		if ('error' in dcvMethod) return dcvMethod.error;
@@ -305,18 +310,8 @@ function buildLifecycle(data) {
 		if (missing) return missing;
 		const read = readCertificate(req.body, order);
 		if ('error' in read) return read.error;
-		if (order.status !== 'issued')
-			return errorAnswer(
-				400,
-				'invalid_order_status',
-				`Order ${order.id} cannot be duplicated: its status is ${order.status}.`,
-			); // [U]
-		const refusedValidity = refuseCertValidity(
-			req.body.certificate,
-			data.now(),
-			order.order_valid_till,
-		);
-		if (refusedValidity) return refusedValidity;
+		const refused = refuseUnlessIssued(order, req.body, 'duplicated');
+		if (refused) return refused;
 		const id = nextCertificateId++;
 		const certificate = pendingCertificate(id, read.certificate, {
 			ca_cert_id: '1005',

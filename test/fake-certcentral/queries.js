@@ -107,25 +107,22 @@ function badDateFilter(/** @type {string} */ key, /** @type {string} */ value) {
 /** The longest window status-changes allows: 7 days. */
 const MAX_STATUS_CHANGE_WINDOW_MS = 7 * DAY_MS;
 
-const MOUNTAIN = new Intl.DateTimeFormat('en-US', {
+/**
+ * Mountain Time's offset by name ("GMT-07:00", "GMT-06:00" with DST). The fake reads the zone's
+ * offset, where the node formats the wall clock: two readings, so one does not simply echo the other.
+ */
+const MOUNTAIN_OFFSET = new Intl.DateTimeFormat('en-US', {
 	timeZone: 'America/Denver',
-	year: 'numeric',
-	month: '2-digit',
-	day: '2-digit',
-	hour: '2-digit',
-	minute: '2-digit',
-	second: '2-digit',
-	hourCycle: 'h23',
+	timeZoneName: 'longOffset',
 });
 
 /** How far Mountain Time's clock is from UTC's at instant `ms` (ms; -7 h or, with DST, -6 h). */
 function mountainOffset(/** @type {number} */ ms) {
-	/** @type {Record<string, number>} */
-	const p = {};
-	for (const { type, value } of MOUNTAIN.formatToParts(new Date(ms))) p[type] = Number(value);
-	return (
-		Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - Math.floor(ms / 1000) * 1000
-	);
+	const name =
+		MOUNTAIN_OFFSET.formatToParts(new Date(ms)).find((p) => p.type === 'timeZoneName')?.value ?? '';
+	const m = /^GMT([+-])(\d\d):(\d\d)$/.exec(name);
+	if (!m) throw new Error(`Unexpected Mountain Time offset: ${name}`);
+	return (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 3600_000 + Number(m[3]) * 60_000);
 }
 
 /** The day (`YYYY-MM-DD`) it is in Mountain Time at instant `ms`: how DigiCert writes DCV expiry days. */

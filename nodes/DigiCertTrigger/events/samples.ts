@@ -43,6 +43,18 @@ export const SAMPLE_ORDER: IDataObject = {
 /** `validated_until` of a validation lapsing on `day`: midnight Mountain Time, as DigiCert writes it. */
 const validatedUntil = (day: string) => `${day}T07:00:00+00:00`;
 
+/** The OV validation as both Domain and Organization listings show it, lapsing on `expires`. */
+function ovValidation(expires: string): IDataObject {
+	return {
+		type: 'ov',
+		name: 'OV',
+		description: 'Normal Organization Validation',
+		date_created: '2018-10-16T20:05:28+00:00',
+		validated_until: validatedUntil(expires),
+		status: 'active',
+	};
+}
+
 /** A domain as List domains shows it (with `include_validation=true`), its OV DCV lapsing on `expires`. */
 export function sampleDomain(expires: string): IDataObject {
 	return {
@@ -58,16 +70,7 @@ export function sampleDomain(expires: string): IDataObject {
 			display_name: 'Epigyne Unwieldiness llcasdf',
 			is_active: '1',
 		},
-		validations: [
-			{
-				type: 'ov',
-				name: 'OV',
-				description: 'Normal Organization Validation',
-				date_created: '2018-10-16T20:05:28+00:00',
-				validated_until: validatedUntil(expires),
-				status: 'active',
-			},
-		],
+		validations: [ovValidation(expires)],
 		dcv_method: 'dns-txt-token',
 		dcv_expiration: { ov: expires },
 		container: { id: 5, name: 'History Department' },
@@ -89,15 +92,6 @@ export function sampleOrganization(expires: string): IDataObject {
 		country: 'us',
 		telephone: '801-701-9600',
 		container: { id: 5, parent_id: 0, name: 'History Department', is_active: true },
-		validations: [
-			{
-				type: 'ov',
-				name: 'OV',
-				description: 'Normal Organization Validation',
-				date_created: '2018-10-16T20:05:28+00:00',
-				validated_until: validatedUntil(expires),
-				status: 'active',
-			},
-		],
+		validations: [ovValidation(expires)],
 	};
 }

@@ -11,6 +11,7 @@ import { startFakeCertCentral } from '../../helpers/fake';
 import type { HostileServer } from '../../helpers/hostileServer';
 import { startHostileServer } from '../../helpers/hostileServer';
 import { expectNoKey } from '../../helpers/secrets';
+import { MISSING_PERMISSION_403 } from '../../helpers/digiCertAnswers';
 import { digiCertCases, exampleCases } from '../cases';
 import { WRONG_API_KEY, caseWorkflow, caseWorkflowId, credentialsFor } from './workflows';
 import { describeValidationTriggersInRealN8n } from '../validationTriggerCases';
@@ -176,18 +177,7 @@ export function describeInRealN8n(major: N8nMajor) {
 				});
 				fake.fail({
 					times: 1,
-					respond: {
-						status: 403,
-						body: {
-							errors: [
-								{
-									code: 'access_denied|missing_permission',
-									message:
-										'The API key you are using does not have permission to carry out the request.',
-								},
-							],
-						},
-					},
+					respond: MISSING_PERMISSION_403,
 				});
 				const limited = await testConnection();
 				expect(limited).toEqual({

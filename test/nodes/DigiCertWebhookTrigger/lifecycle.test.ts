@@ -9,6 +9,7 @@ import { capturedLogs } from '../../helpers/engine';
 import type { RecordedRequest } from '../../helpers/fake';
 import { credentialFor } from '../../helpers/fake';
 import { useFakeCertCentral } from '../../helpers/useFakeCertCentral';
+import { FIRST_REGISTRATION_CALLS } from '../../helpers/webhookRegistration';
 import { WebhookTriggerHarness, webhookTriggerNode } from '../../helpers/webhookTrigger';
 
 const server = useFakeCertCentral({ fresh: true });
@@ -42,13 +43,7 @@ describe('publishing registers the account webhook', () => {
 		const harness = await trigger();
 		await expect(harness.activate()).resolves.toEqual({ created: true });
 
-		expect(webhookCalls()).toEqual([
-			'GET /webhook',
-			'POST /webhook',
-			'PUT /webhook/5001/send-challenge',
-			'PUT /webhook/5001/check-challenge',
-			'PUT /webhook/5001/activate',
-		]);
+		expect(webhookCalls()).toEqual(FIRST_REGISTRATION_CALLS);
 		const created = server.requests.find((r) => r.method === 'POST')!.body as any;
 		expect(created).toEqual({
 			endpoint: harness.productionUrl,

@@ -10,6 +10,7 @@ import type { ExpiringState } from '../../../../nodes/DigiCertTrigger/shared/exp
 import { expiringValidations } from '../../../../nodes/DigiCertTrigger/shared/validationExpiringEvent';
 import { domainValidationDates } from '../../../../nodes/common/validationExpiry';
 import { isoDay } from '../../../../nodes/common/expiry';
+import { reportedValidations } from '../../../helpers/validationExpiring';
 
 const DAY_MS = 86_400_000;
 /** Mid-afternoon UTC: already the next day nowhere it matters, and not midnight. */
@@ -76,12 +77,7 @@ async function poll(
 		previous,
 		now,
 	);
-	const reported = events.map((item) => [
-		item.id,
-		(item.expiring_validations as IDataObject[])
-			.map((v) => `${v.type}:${v.days_remaining}`)
-			.join(' '),
-	]);
+	const reported = reportedValidations(events);
 	return { events, reported, state, warning };
 }
 

@@ -163,9 +163,20 @@ describe('Order Status Changed backfills a gap of more than 7 days (trigger type
 			{ [NODE_KEY]: { orderStatusChanged: { v: STATE_VERSION, since, seen } } },
 		);
 
+	const cert = (id: number) => (server.data.orders.get(id) as any).certificate.id;
+	/** After a backfill, the next poll asks the normal 5-minute window, reports nothing twice and warns no more. */
+	const expectNextPollQuiet = async (trigger: ActiveTrigger, warn: jest.SpyInstance) => {
+		warn.mockClear();
+		server.reset();
+		expect(await trigger.poll()).toEqual({});
+		expect(server.requests.map((r) => r.query)).toEqual([
+			{ minutes: '5', offset: '0', limit: '1000' },
+		]);
+		expect(warn).not.toHaveBeenCalled();
+	};
+
 	it('emits each change of the gap once, oldest first, marked as backfilled; then the 7-day window', async () => {
 		const [seenBefore, early, changedAgain, nearDst, recent] = pending();
-		const cert = (id: number) => (server.data.orders.get(id) as any).certificate.id;
 		// In time order, as DigiCert records them.
 		server.data.setOrderStatus(seenBefore, 'issued', { time: since - 2 * 60_000 });
 		server.data.setOrderStatus(early, 'issued', { time: since + 1 * DAY });
@@ -234,18 +245,11 @@ describe('Order Status Changed backfills a gap of more than 7 days (trigger type
 		);
 
 		// The next poll: a normal window, nothing twice.
-		warn.mockClear();
-		server.reset();
-		expect(await trigger.poll()).toEqual({});
-		expect(server.requests.map((r) => r.query)).toEqual([
-			{ minutes: '5', offset: '0', limit: '1000' },
-		]);
-		expect(warn).not.toHaveBeenCalled();
+		await expectNextPollQuiet(trigger, warn);
 	});
 
 	it('stops the backfill when DigiCert refuses a range (HTTP 400): keeps what it got, reports the 7-day window, moves on', async () => {
 		const [early, later, recent] = pending();
-		const cert = (id: number) => (server.data.orders.get(id) as any).certificate.id;
 		server.data.setOrderStatus(early, 'issued', { time: since + 1 * DAY });
 		server.data.setOrderStatus(later, 'issued', { time: since + 8 * DAY });
 		server.data.setOrderStatus(recent, 'issued', { time: now - 1 * DAY });
@@ -291,13 +295,7 @@ describe('Order Status Changed backfills a gap of more than 7 days (trigger type
 		expect(message).toContain('were not fetched');
 
 		// State moved on: the next poll is a normal window, no backfill again.
-		warn.mockClear();
-		server.reset();
-		expect(await trigger.poll()).toEqual({});
-		expect(server.requests.map((r) => r.query)).toEqual([
-			{ minutes: '5', offset: '0', limit: '1000' },
-		]);
-		expect(warn).not.toHaveBeenCalled();
+		await expectNextPollQuiet(trigger, warn);
 	});
 
 	it('fails the poll as before when a backfill range meets a server error, so the next poll tries again', async () => {

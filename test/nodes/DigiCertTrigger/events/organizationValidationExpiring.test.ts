@@ -9,6 +9,7 @@ import { organizationValidationExpiring } from '../../../../nodes/DigiCertTrigge
 import type { DigiCertSource } from '../../../../nodes/DigiCertTrigger/events/types';
 import type { ExpiringState } from '../../../../nodes/DigiCertTrigger/shared/expiring';
 import { isoDay } from '../../../../nodes/common/expiry';
+import { reportedValidations } from '../../../helpers/validationExpiring';
 
 const DAY_MS = 86_400_000;
 const NOW = Date.parse('2026-11-22T15:30:00Z');
@@ -70,12 +71,7 @@ async function poll(
 		previous,
 		now,
 	);
-	const reported = events.map((item) => [
-		item.id,
-		(item.expiring_validations as IDataObject[])
-			.map((v) => `${v.type}:${v.days_remaining}`)
-			.join(' '),
-	]);
+	const reported = reportedValidations(events);
 	return { events, reported, state, warning, calls };
 }
 
