@@ -9,7 +9,7 @@ import { DIGICERT } from './support/workflows';
 import type { DigiCertCase } from './support/workflows';
 import type { FakeCertCentral } from '../helpers/fake';
 import { NEW_CSR, WWW_CSR, oneLineCsr } from '../fixtures/csr';
-import { SUBMITTED_MESSAGE } from '../../nodes/DigiCert/shared/revocationOperation';
+import { submittedRevocation } from '../helpers/revocation';
 
 /** Orders of the generated data for these cases: issued (or pending for Cancel), without reissues. */
 const ORDERS = {
@@ -137,15 +137,7 @@ export const lifecycleCases: DigiCertCase[] = [
 				`PUT /services/v2/certificate/${DUPLICATE_CERTIFICATE}/revoke`,
 			]);
 			expect(run.items(DIGICERT)).toEqual([
-				{
-					certificateId: DUPLICATE_CERTIFICATE,
-					revocationReason: 'key_compromise',
-					status: 'revoked',
-					waitingForApproval: false,
-					submittedForRevocation: true,
-					message: SUBMITTED_MESSAGE,
-					requestId: null,
-				},
+				submittedRevocation({ certificateId: DUPLICATE_CERTIFICATE }),
 			]);
 			expect(fake.data.duplicates.get(ORDERS.duplicateOwner)![0].status).toBe('revoked');
 			expect(fake.data.orders.get(ORDERS.duplicateOwner).status).toBe('issued');

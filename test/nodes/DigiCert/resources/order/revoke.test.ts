@@ -3,7 +3,7 @@ import type { INodeParameters } from 'n8n-workflow';
 import { fakeData } from '../../../../helpers/fake';
 import { runOperation } from '../../../../helpers/runOperation';
 import { useFakeCertCentral } from '../../../../helpers/useFakeCertCentral';
-import { SUBMITTED_MESSAGE } from '../../../../../nodes/DigiCert/shared/revocationOperation';
+import { submittedRevocation } from '../../../../helpers/revocation';
 
 // A fresh fake each test: revocations and cancellations change its data.
 const server = useFakeCertCentral({ fresh: true });
@@ -38,15 +38,7 @@ describe('Revoke Order', () => {
 		});
 		expect(result.items()).toEqual([
 			{
-				json: {
-					orderId: ORDER,
-					revocationReason: 'key_compromise',
-					status: 'revoked',
-					waitingForApproval: false,
-					submittedForRevocation: true,
-					message: SUBMITTED_MESSAGE,
-					requestId: null,
-				},
+				json: submittedRevocation({ orderId: ORDER }),
 				pairedItem: { item: 0 },
 			},
 		]);
