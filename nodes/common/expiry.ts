@@ -15,9 +15,14 @@ export function isoDay(ms: number): string {
 	return new Date(ms).toISOString().slice(0, 10);
 }
 
+/** `YYYY-MM-DD` (UTC) of the day `days` days after the day of `now`. */
+export function daysLater(days: number, now: number): string {
+	return isoDay(now + days * DAY_MS);
+}
+
 /** The `valid_till` window for "expires within `days` days" of `now`: today through today + days. */
 export function expiryWindow(days: number, now: number): { from: string; to: string } {
-	return { from: isoDay(now), to: isoDay(now + days * DAY_MS) };
+	return { from: isoDay(now), to: daysLater(days, now) };
 }
 
 /** Whole days from today (UTC) to `validTill` (`YYYY-MM-DD…`): 0 on the day it expires, negative after. */

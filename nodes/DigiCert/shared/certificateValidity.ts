@@ -2,6 +2,7 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { assertFutureDay, assertOneOf } from '../../common/certificateInput';
 import { clock } from '../../common/clock';
+import { daysLater, daysRemaining, isoDay } from '../../common/expiry';
 import { assertWholeNumber } from '../../common/inputChecks';
 import type { DigiCertRequest, DigiCertResponse } from '../../common/types';
 import { isObject } from '../../common/types';
@@ -14,8 +15,6 @@ import { UnexpectedAnswerError } from './operation';
  * checked before sending against the longest life a public TLS certificate may have on the day
  * (the node's clock) and against the order's end.
  */
-
-const DAY_MS = 86_400_000;
 
 /**
  * The longest public TLS certificate DigiCert issues, by the day it is issued (UTC). DigiCert's
@@ -30,19 +29,10 @@ export const MAX_CERTIFICATE_DAYS: ReadonlyArray<{ from: string; days: number }>
 	{ from: '0000-01-01', days: 397 },
 ];
 
-const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-
 /** The longest certificate, in days, DigiCert issues on the day of `now`. */
 export function maxCertificateDays(now: number): number {
 	const today = isoDay(now);
 	return MAX_CERTIFICATE_DAYS.find((rule) => today >= rule.from)!.days;
-}
-
-/** Whole days from the day of `now` to `day` (YYYY-MM-DD), both in UTC. */
-function daysFromToday(day: string, now: number): number {
-	return Math.round(
-		(Date.parse(`${day}T00:00:00Z`) - Date.parse(`${isoDay(now)}T00:00:00Z`)) / DAY_MS,
-	);
 }
 
 /** The Certificate Validity option of Create, Reissue and Duplicate (in their Options). */
@@ -124,10 +114,10 @@ export function readCertificateValidity(
 		return { days };
 	}
 	const validTill = assertFutureDay(validity.validTill, 'Certificate Validity › End Date', now);
-	const days = daysFromToday(validTill, now);
+	const days = daysRemaining(validTill, now);
 	if (days > max)
 		throw new Error(
-			`Certificate Validity › End Date ${validTill} is ${days} days away, but ${rule}: set an end date on or before ${isoDay(Date.parse(`${isoDay(now)}T00:00:00Z`) + max * DAY_MS)}`,
+			`Certificate Validity › End Date ${validTill} is ${days} days away, but ${rule}: set an end date on or before ${daysLater(max, now)}`,
 		);
 	return { valid_till: validTill };
 }
@@ -135,7 +125,7 @@ export function readCertificateValidity(
 /** The day a certificate of `validity` ends if issued on the day of `now`. */
 export function certificateEnd(validity: CertValidity, now = clock.now()): string {
 	if ('valid_till' in validity) return validity.valid_till;
-	return isoDay(Date.parse(`${isoDay(now)}T00:00:00Z`) + validity.days * DAY_MS);
+	return daysLater(validity.days, now);
 }
 
 /**
