@@ -57,7 +57,7 @@ export function omittedErrorCount(body: unknown): number {
 }
 
 /** DigiCert's entries as a sentence's end: `msg [code]; msg [code] and 12 more`. */
-function entriesText(entries: DigiCertErrorEntry[], omitted: number): string {
+export function entriesText(entries: DigiCertErrorEntry[], omitted = 0): string {
 	const listed = entries.map((e) => `${e.message || '(no message)'} [${e.code}]`).join('; ');
 	return omitted > 0 ? `${listed} and ${omitted.toLocaleString('en-US')} more` : listed;
 }

@@ -2,6 +2,8 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import { mapBounded } from '../../common/concurrency';
+import type { DigiCertErrorEntry } from '../../common/errors';
+import { entriesText } from '../../common/errors';
 import { ORDER_CHANGE_STATUSES, statusOptions } from '../../common/orderStatuses';
 import { assertBoolean, quoteValue } from '../../common/inputChecks';
 import { mountainTime } from '../shared/mountainTime';
@@ -123,13 +125,8 @@ export function backfillRefusal(error: unknown): string | undefined {
 	if (!(error instanceof NodeApiError)) return undefined;
 	const status = Number(error.httpCode);
 	if (!(status >= 400 && status < 500) || [401, 403, 408, 429].includes(status)) return undefined;
-	const entries = (error.errorResponse?.errors ?? []) as Array<{
-		code?: unknown;
-		message?: unknown;
-	}>;
-	const said = entries
-		.map((e) => `${String(e.message || '(no message)')} [${String(e.code)}]`)
-		.join('; ');
+	// The client's NodeApiError carries DigiCert's entries, already redacted and clipped.
+	const said = entriesText((error.errorResponse?.errors ?? []) as unknown as DigiCertErrorEntry[]);
 	return `HTTP ${status}: ${said || error.message}`;
 }
 
