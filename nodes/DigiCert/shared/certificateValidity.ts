@@ -22,7 +22,7 @@ import { UnexpectedAnswerError } from './operation';
  * 2026), and "by 2029 … 46 days" (SC-081: 47 from 15 March 2029). The 99 from 15 March 2027
  * (SC-081: 100) is assumed to follow the same one-day margin.
  */
-export const MAX_CERTIFICATE_DAYS: ReadonlyArray<{ from: string; days: number }> = [
+const MAX_CERTIFICATE_DAYS: ReadonlyArray<{ from: string; days: number }> = [
 	{ from: '2029-03-15', days: 46 },
 	{ from: '2027-03-15', days: 99 },
 	{ from: '2026-02-24', days: 199 },
@@ -81,7 +81,7 @@ export const certificateValidityOption: INodeProperties = {
 	],
 };
 
-export type CertValidity = { days: number } | { valid_till: string };
+type CertValidity = { days: number } | { valid_till: string };
 
 /**
  * `cert_validity` from the option's value (`{validity: {unit, days, validTill}}`), or undefined when
@@ -123,7 +123,7 @@ export function readCertificateValidity(
 }
 
 /** The day a certificate of `validity` ends if issued on the day of `now`. */
-export function certificateEnd(validity: CertValidity, now = clock.now()): string {
+function certificateEnd(validity: CertValidity, now = clock.now()): string {
 	if ('valid_till' in validity) return validity.valid_till;
 	return daysLater(validity.days, now);
 }

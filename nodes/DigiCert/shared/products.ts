@@ -10,7 +10,7 @@ import type { IDataObject } from 'n8n-workflow';
  * Product IDs DigiCert replaced (Standard SSL → Basic OV or Secure Site, EV SSL → Basic EV, GeoTrust DV
  * → GeoTrust DV flex…): not offered to new nodes; nodes saved with one keep it.
  */
-export const REPLACED_PRODUCT_IDS: readonly string[] = [
+const REPLACED_PRODUCT_IDS: readonly string[] = [
 	'ssl_plus',
 	'ssl_multi_domain',
 	'ssl_wildcard',
@@ -67,7 +67,7 @@ function numbers(value: unknown): number[] | undefined {
 }
 
 /** The plan lengths (years) a product allows, from its list entry or info; undefined when not said. */
-export function allowedPlanYears(product: IDataObject): number[] | undefined {
+function allowedPlanYears(product: IDataObject): number[] | undefined {
 	return numbers(product.allowed_order_validity_years);
 }
 
@@ -76,7 +76,7 @@ export function allowedPlanYears(product: IDataObject): number[] | undefined {
  * change log names `custom_order_expiration_date_allowed`; Product info (and Keyfactor's client) has
  * `custom_expiration_date_allowed`: either is read.
  */
-export function customEndDateAllowed(product: IDataObject): boolean | undefined {
+function customEndDateAllowed(product: IDataObject): boolean | undefined {
 	const allowed =
 		product.custom_order_expiration_date_allowed ?? product.custom_expiration_date_allowed;
 	return typeof allowed === 'boolean' ? allowed : undefined;

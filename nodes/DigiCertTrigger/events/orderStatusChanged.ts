@@ -51,12 +51,12 @@ export const BACKFILL_CHUNK_MS = 6 * DAY_MS;
  * Backfill ranges overlap each other and the 7-day window by an hour: a Mountain Time in the hour
  * repeated when DST ends names two instants, and DigiCert may read the later one.
  */
-export const BACKFILL_MARGIN_MS = HOUR_MS;
+const BACKFILL_MARGIN_MS = HOUR_MS;
 /** The oldest a backfill reaches: 90 days before the 7-day window (16 requests at most); a saved state from further back is not chased. */
 export const MAX_BACKFILL_DAYS = 90;
 
 /** One backfill request's range, in ms: DigiCert is asked for `mountainTime(from)...mountainTime(to)`. */
-export interface BackfillRange {
+interface BackfillRange {
 	from: number;
 	to: number;
 }
@@ -97,7 +97,7 @@ const BACKFILL_MARK = Symbol('backfill');
 type BackfilledChange = IDataObject & { [BACKFILL_MARK]?: BackfillRange };
 
 /** What to tell the user about a backfill: how far back, how many changes it found, what it cannot see. */
-export function backfillWarning(
+function backfillWarning(
 	since: number,
 	now: number,
 	ranges: BackfillRange[],
@@ -121,7 +121,7 @@ export function backfillWarning(
  * the retries (429), server and network errors and cancellation fail the poll as before: the next
  * poll retries them. The error's parts are redacted already.
  */
-export function backfillRefusal(error: unknown): string | undefined {
+function backfillRefusal(error: unknown): string | undefined {
 	if (!(error instanceof NodeApiError)) return undefined;
 	const status = Number(error.httpCode);
 	if (!(status >= 400 && status < 500) || [401, 403, 408, 429].includes(status)) return undefined;
@@ -131,7 +131,7 @@ export function backfillRefusal(error: unknown): string | undefined {
 }
 
 /** What to tell the user when DigiCert refused a backfill range: what was not fetched, and what to do. */
-export function backfillStoppedWarning(
+function backfillStoppedWarning(
 	refused: BackfillRange,
 	refusal: string,
 	windowStart: number,
